@@ -1,0 +1,1 @@
+process.stdout.write('cx-impact: not implemented yet\n');
