@@ -1,0 +1,214 @@
+// The customer impact of a change (contract §4): which journeys and touchpoints the changed files touch,
+// which changed files no map covers, and how an edit of a map moved files between touchpoints.
+import type { ChangeStatus, ChangedFile, Coverage, CxMap, Journey, Tier } from './types';
+import { tierRank } from './types';
+
+/** The one thing impact needs from a Matcher: tests and callers can hand in any source of coverage. */
+export interface CoverageSource {
+  coverageOf(path: string): Coverage[];
+}
+
+/** Why a file belongs to a touchpoint: the deciding pattern of the touchpoint's list. */
+export interface FileReason {
+  file: string;
+  map: string;
+  pattern: string;
+  line: number;
+}
+
+export interface TouchpointImpact {
+  id: string;
+  name: string;
+  channel?: string;
+  files: string[];
+  reasons: FileReason[];
+  /** Present when the touchpoint names symbols: without symbol information a file counts as a whole. */
+  precision?: 'file';
+  symbols?: string[];
+}
+
+export interface JourneyImpact {
+  id: string;
+  name: string;
+  tier: Tier;
+  map: string;
+  owner?: string;
+  description?: string;
+  slo?: string;
+  customers?: string;
+  links: { name: string; url: string }[];
+  touchpoints: TouchpointImpact[];
+}
+
+export interface MapChange {
+  map: string;
+  journey: string;
+  touchpoint: string;
+  added: string[];
+  removed: string[];
+}
+
+export interface ChangeEntry {
+  path: string;
+  status: ChangeStatus;
+  oldPath?: string;
+}
+
+export interface ImpactReport {
+  base: string;
+  head: string;
+  /** Every path the change touches: renames under both paths, deletions under the old one. */
+  changedFiles: string[];
+  /** The changes as git reported them (status, and the old path of a rename). */
+  changes: ChangeEntry[];
+  journeys: JourneyImpact[];
+  unmappedFiles: string[];
+  /** Only when the base maps were given (the change edits a map). */
+  mapChanges?: MapChange[];
+}
+
+export interface ImpactInput {
+  base: string;
+  head: string;
+  /** Coverage by the maps as they are now. */
+  coverage: CoverageSource;
+  changedFiles: readonly ChangedFile[];
+  /** The maps as they were at the base, and the files to compare them over (the head's files). */
+  mapEdit?: { baseCoverage: CoverageSource; files: readonly string[] };
+}
+
+/** Code-unit order: the same on every machine and locale. */
+export function byPath(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Renames count under both paths, deletions under the old one (which is `path` for a deletion). */
+export function pathsOfChange(change: ChangedFile): string[] {
+  const paths = [change.path];
+  if (change.oldPath !== undefined && change.oldPath !== change.path && change.status === 'renamed') {
+    paths.push(change.oldPath);
+  }
+  return paths;
+}
+
+function journeyKey(map: CxMap, journey: Journey): string {
+  return `${map.file}\u0000${journey.id}`;
+}
+
+interface JourneyEntry {
+  map: CxMap;
+  journey: Journey;
+  journeyIndex: number;
+  touchpoints: Map<string, { index: number; impact: TouchpointImpact }>;
+}
+
+export function computeImpact(input: ImpactInput): ImpactReport {
+  const changedFiles = [...new Set(input.changedFiles.flatMap(pathsOfChange))].sort(byPath);
+  const journeys = new Map<string, JourneyEntry>();
+  const unmapped: string[] = [];
+
+  for (const file of changedFiles) {
+    const hits = input.coverage.coverageOf(file);
+    if (hits.length === 0) {
+      unmapped.push(file);
+      continue;
+    }
+    for (const hit of hits) {
+      const key = journeyKey(hit.map, hit.journey);
+      let entry = journeys.get(key);
+      if (!entry) {
+        entry = {
+          map: hit.map,
+          journey: hit.journey,
+          journeyIndex: hit.map.journeys.indexOf(hit.journey),
+          touchpoints: new Map(),
+        };
+        journeys.set(key, entry);
+      }
+      let tp = entry.touchpoints.get(hit.touchpoint.id);
+      if (!tp) {
+        const impact: TouchpointImpact = { id: hit.touchpoint.id, name: hit.touchpoint.name, files: [], reasons: [] };
+        if (hit.touchpoint.channel) impact.channel = hit.touchpoint.channel;
+        if (hit.symbolScoped) {
+          impact.precision = 'file';
+          impact.symbols = [...hit.touchpoint.symbols];
+        }
+        tp = { index: hit.journey.touchpoints.indexOf(hit.touchpoint), impact };
+        entry.touchpoints.set(hit.touchpoint.id, tp);
+      }
+      if (!tp.impact.files.includes(file)) {
+        tp.impact.files.push(file);
+        tp.impact.reasons.push({ file, map: hit.map.file, pattern: hit.pattern.source, line: hit.pattern.line });
+      }
+    }
+  }
+
+  const ordered = [...journeys.values()].sort(
+    (a, b) =>
+      tierRank(a.journey.tier) - tierRank(b.journey.tier) ||
+      byPath(a.map.file, b.map.file) ||
+      a.journeyIndex - b.journeyIndex,
+  );
+
+  const report: ImpactReport = {
+    base: input.base,
+    head: input.head,
+    changedFiles,
+    changes: input.changedFiles
+      .map((c) => (c.oldPath !== undefined ? { path: c.path, status: c.status, oldPath: c.oldPath } : { path: c.path, status: c.status }))
+      .sort((a, b) => byPath(a.path, b.path)),
+    journeys: ordered.map((entry) => journeyImpact(entry)),
+    unmappedFiles: unmapped,
+  };
+  if (input.mapEdit) report.mapChanges = computeMapChanges(input.mapEdit.baseCoverage, input.coverage, input.mapEdit.files);
+  return report;
+}
+
+function journeyImpact(entry: JourneyEntry): JourneyImpact {
+  const { journey, map } = entry;
+  const out: JourneyImpact = { id: journey.id, name: journey.name, tier: journey.tier, map: map.file, links: [], touchpoints: [] };
+  if (journey.owner !== undefined) out.owner = journey.owner;
+  if (journey.description !== undefined) out.description = journey.description;
+  if (journey.slo !== undefined) out.slo = journey.slo;
+  if (journey.customers !== undefined) out.customers = journey.customers;
+  out.links = journey.links.map((l) => ({ name: l.name, url: l.url }));
+  out.touchpoints = [...entry.touchpoints.values()]
+    .sort((a, b) => a.index - b.index)
+    .map(({ impact }) => {
+      // Files arrive in path order already; sorting again keeps the promise if callers change that.
+      const order = impact.files.map((f, i) => ({ f, r: impact.reasons[i] })).sort((a, b) => byPath(a.f, b.f));
+      return { ...impact, files: order.map((o) => o.f), reasons: order.flatMap((o) => (o.r ? [o.r] : [])) };
+    });
+  return out;
+}
+
+/** Files each touchpoint gained or lost between the base maps and the head maps, over the same files. */
+export function computeMapChanges(base: CoverageSource, head: CoverageSource, files: readonly string[]): MapChange[] {
+  const changes = new Map<string, MapChange>();
+  const entry = (map: string, journey: string, touchpoint: string): MapChange => {
+    const key = `${map}\u0000${journey}\u0000${touchpoint}`;
+    let change = changes.get(key);
+    if (!change) {
+      change = { map, journey, touchpoint, added: [], removed: [] };
+      changes.set(key, change);
+    }
+    return change;
+  };
+  const keysOf = (hits: Coverage[]): Map<string, [string, string, string]> =>
+    new Map(hits.map((h) => [`${h.map.file}\u0000${h.journey.id}\u0000${h.touchpoint.id}`, [h.map.file, h.journey.id, h.touchpoint.id]]));
+
+  for (const file of [...new Set(files)].sort(byPath)) {
+    const before = keysOf(base.coverageOf(file));
+    const after = keysOf(head.coverageOf(file));
+    for (const [key, ids] of after) if (!before.has(key)) entry(...ids).added.push(file);
+    for (const [key, ids] of before) if (!after.has(key)) entry(...ids).removed.push(file);
+  }
+  return [...changes.values()].sort(
+    (a, b) => byPath(a.map, b.map) || byPath(a.journey, b.journey) || byPath(a.touchpoint, b.touchpoint),
+  );
+}
+
+/** True when the report touches a journey of `tier` or a more critical one (`--fail-on`). */
+export function reachesTier(report: ImpactReport, tier: Tier): boolean {
+  return report.journeys.some((j) => tierRank(j.tier) <= tierRank(tier));
+}
