@@ -1,21 +1,104 @@
 import * as vscode from 'vscode';
+import { CoverageLensProvider } from './codelens/coverage-lens';
+import { registerFileCommands } from './commands/file-commands';
+import type { Tier } from './core/types';
+import { TierDecorations } from './decorations/tier-decorations';
+import { CoverageHoverProvider, type HoverMode } from './hovers/coverage-hover';
+import { WorkspaceMaps } from './maps/workspace-maps';
+import { CoverageStatus } from './statusbar/coverage-status';
+import { createSidebar, type Sidebar } from './views/sidebar';
 
-/** What the extension exports to other extensions and to its own integration tests. */
+/** What the extension exports: other extensions may read coverage; the integration tests read the views. */
 export interface CxImpactApi {
-  /** Map files found in the workspace, as URIs (strings), once discovery has run. */
+  maps: WorkspaceMaps;
+  sidebar: Sidebar;
+  status: CoverageStatus;
+  /** Map files found in the workspace, as URI strings, once discovery has run. */
   mapFiles(): Promise<string[]>;
+  /** Milliseconds `activate()` took, measured by the extension itself. */
+  activationMs: number;
 }
 
+const SECTION = 'cxImpact';
+const setting = <T>(key: string, fallback: T): T => vscode.workspace.getConfiguration(SECTION).get<T>(key, fallback);
+
 export function activate(context: vscode.ExtensionContext): CxImpactApi {
-  const output = vscode.window.createOutputChannel('CX Impact', { log: true });
-  context.subscriptions.push(output);
-  output.info('CX Impact activated');
+  const started = performance.now();
+  const log = vscode.window.createOutputChannel('CX Impact', { log: true });
+  const diagnostics = vscode.languages.createDiagnosticCollection('cx-impact');
+  const maps = new WorkspaceMaps(diagnostics, log);
+  const sidebar = createSidebar(maps, log);
+  const status = new CoverageStatus(maps, () => setting('statusBar.showWhenUncovered', false));
+  const decorations = new TierDecorations(maps, () => ({
+    tiers: setting<Tier[]>('decorations.tiers', ['critical', 'high']),
+    folders: setting('decorations.folders', false),
+  }));
+  context.subscriptions.push(
+    log,
+    diagnostics,
+    maps,
+    sidebar,
+    status,
+    decorations,
+    vscode.window.registerFileDecorationProvider(decorations),
+    vscode.languages.registerHoverProvider(
+      { scheme: 'file' },
+      new CoverageHoverProvider(maps, () => setting<HoverMode>('hover.mode', 'declarations')),
+    ),
+    toggled('codeLens.enabled', () => {
+      const lenses = new CoverageLensProvider(maps);
+      return vscode.Disposable.from(lenses, vscode.languages.registerCodeLensProvider({ scheme: 'file' }, lenses));
+    }),
+    registerFileCommands(maps),
+    vscode.commands.registerCommand('cxImpact.revealInSidebar', (uri?: vscode.Uri) =>
+      sidebar.revealFile(uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri),
+    ),
+    vscode.commands.registerCommand('cxImpact.refresh', () => sidebar.refresh()),
+    vscode.commands.registerCommand('cxImpact.filterJourneysByTier', () => sidebar.filterJourneysByTier()),
+    maps.onDidChange(() => void vscode.commands.executeCommand('setContext', 'cxImpact.hasMaps', maps.hasMaps())),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`${SECTION}.statusBar`)) status.update();
+      if (e.affectsConfiguration(`${SECTION}.decorations`)) decorations.refresh();
+    }),
+  );
+  maps.ready.then(
+    () => log.info(`Loaded ${maps.mapUris().length} journey map(s).`),
+    (err: unknown) => {
+      log.error(`Could not load the journey maps: ${String(err)}`);
+      void vscode.window.showErrorMessage(`CX Impact could not load the journey maps: ${String(err)}`);
+    },
+  );
+
+  const activationMs = performance.now() - started;
+  log.info(`Activated in ${activationMs.toFixed(1)} ms`);
   return {
+    maps,
+    sidebar,
+    status,
+    activationMs,
     async mapFiles() {
-      const found = await vscode.workspace.findFiles('**/cx-map.{yaml,yml}', '**/node_modules/**');
-      return found.map((uri) => uri.toString()).sort();
+      await maps.ready;
+      return maps.mapUris().map((uri) => uri.toString()).sort();
     },
   };
+}
+
+/** A feature a setting turns on and off: disposed when off, rebuilt when on again (never left half-alive). */
+function toggled(key: string, create: () => vscode.Disposable): vscode.Disposable {
+  let feature = setting(key, true) ? create() : undefined;
+  const listener = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (!e.affectsConfiguration(`${SECTION}.${key}`)) return;
+    const on = setting(key, true);
+    if (on && !feature) feature = create();
+    if (!on && feature) {
+      feature.dispose();
+      feature = undefined;
+    }
+  });
+  return new vscode.Disposable(() => {
+    listener.dispose();
+    feature?.dispose();
+  });
 }
 
 export function deactivate(): void {}

@@ -1,0 +1,71 @@
+import * as vscode from 'vscode';
+import { anySymbolMatches } from '../core/symbols';
+import type { Coverage } from '../core/types';
+import { coverageSummary } from '../presentation/coverage-text';
+import { qualifiedSymbols } from '../presentation/document-symbols';
+import type { WorkspaceMaps } from '../maps/workspace-maps';
+
+interface CacheEntry {
+  key: string;
+  lenses: vscode.CodeLens[];
+}
+
+/**
+ * One lens at the top of a covered file (or above each symbol a touchpoint names). Lenses are cached by document
+ * version and map version, so scrolling and re-requests cost nothing and the lens count stays stable while typing.
+ */
+export class CoverageLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly cache = new Map<string, CacheEntry>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly subscriptions: vscode.Disposable[];
+  readonly onDidChangeCodeLenses = this.changed.event;
+
+  constructor(private readonly maps: WorkspaceMaps) {
+    this.subscriptions = [
+      this.changed,
+      maps.onDidChange(() => {
+        this.cache.clear();
+        this.changed.fire();
+      }),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.cache.delete(doc.uri.toString())),
+    ];
+  }
+
+  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
+    const key = `${document.version}:${this.maps.version}`;
+    const cached = this.cache.get(document.uri.toString());
+    if (cached?.key === key) return cached.lenses;
+
+    const coverage = this.maps.coverageOf(document.uri);
+    if (coverage.length === 0) return [];
+    const whole = coverage.filter((c) => !c.symbolScoped);
+    const scoped = coverage.filter((c) => c.symbolScoped);
+    const lenses: vscode.CodeLens[] = [];
+    if (whole.length > 0) lenses.push(lens(new vscode.Range(0, 0, 0, 0), whole, document.uri));
+    if (scoped.length > 0) {
+      const symbols = await qualifiedSymbols(document);
+      if (token.isCancellationRequested) return [];
+      for (const symbol of symbols) {
+        const hits = scoped.filter((c) => anySymbolMatches(c.touchpoint.symbols, symbol.name));
+        if (hits.length > 0) lenses.push(lens(symbol.selectionRange, hits, document.uri));
+      }
+    }
+    this.cache.set(document.uri.toString(), { key, lenses });
+    return lenses;
+  }
+
+  dispose(): void {
+    this.cache.clear();
+    for (const d of this.subscriptions) d.dispose();
+  }
+}
+
+function lens(range: vscode.Range, coverage: Coverage[], uri: vscode.Uri): vscode.CodeLens {
+  const start = new vscode.Range(range.start.line, 0, range.start.line, 0);
+  return new vscode.CodeLens(start, {
+    title: coverageSummary(coverage),
+    tooltip: coverage.map((c) => `${c.journey.name} › ${c.touchpoint.name} (${c.journey.tier}) — ${c.pattern.source}`).join('\n'),
+    command: 'cxImpact.revealInSidebar',
+    arguments: [uri],
+  });
+}

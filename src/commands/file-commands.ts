@@ -1,0 +1,77 @@
+import * as vscode from 'vscode';
+import type { WorkspaceMaps } from '../maps/workspace-maps';
+import { touchpointLabel } from '../presentation/coverage-text';
+import { renderFileImpactMarkdown } from '../presentation/file-impact-markdown';
+import { OPEN_MAP_COMMAND } from '../presentation/coverage-card';
+
+/** Opens a map at a one-based line. Arguments come from lenses, hovers and views: check them. */
+export async function openMapAt(mapUri: unknown, line: unknown): Promise<void> {
+  if (typeof mapUri !== 'string' && !(mapUri instanceof vscode.Uri)) return;
+  const uri = typeof mapUri === 'string' ? vscode.Uri.parse(mapUri, true) : mapUri;
+  if (!/\/cx-map\.ya?ml$/.test(uri.path)) return;
+  const lineIndex = typeof line === 'number' && Number.isFinite(line) && line >= 1 ? Math.floor(line) - 1 : 0;
+  const editor = await vscode.window.showTextDocument(uri, { preview: true });
+  const position = new vscode.Position(Math.min(lineIndex, editor.document.lineCount - 1), 0);
+  editor.selection = new vscode.Selection(position, position);
+  editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+export function registerFileCommands(maps: WorkspaceMaps): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(OPEN_MAP_COMMAND, openMapAt),
+
+    vscode.commands.registerCommand('cxImpact.showFileTouchpoints', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) {
+        void vscode.window.showInformationMessage('Open a file to see which customer touchpoints it serves.');
+        return;
+      }
+      const coverage = maps.coverageOf(editor.document.uri);
+      if (coverage.length === 0) {
+        void vscode.window.showInformationMessage(`No journey covers ${vscode.workspace.asRelativePath(editor.document.uri)}.`);
+        return;
+      }
+      const picked = await vscode.window.showQuickPick(
+        coverage.map((c) => ({
+          label: touchpointLabel(c),
+          description: [c.journey.tier, c.touchpoint.channel, c.journey.owner].filter(Boolean).join(' · '),
+          detail: `${c.pattern.source} — ${c.map.file}:${c.pattern.line}`,
+          coverage: c,
+        })),
+        { title: 'Touchpoints of this file', placeHolder: 'Pick one to open its rule in the map' },
+      );
+      const uri = picked && maps.uriOf(picked.coverage.map);
+      if (picked && uri) await openMapAt(uri, picked.coverage.pattern.line);
+    }),
+
+    vscode.commands.registerCommand('cxImpact.openJourney', async () => {
+      const items = maps.byFolder().flatMap(({ folder, maps: folderMaps }) =>
+        folderMaps.flatMap((map) =>
+          map.journeys.map((journey) => ({
+            label: journey.name,
+            description: `${journey.tier} · ${journey.touchpoints.length} touchpoint${journey.touchpoints.length === 1 ? '' : 's'}`,
+            detail: `${folder.name}/${map.file}:${journey.range.start.line + 1}`,
+            map,
+            line: journey.range.start.line + 1,
+          })),
+        ),
+      );
+      if (items.length === 0) {
+        void vscode.window.showInformationMessage('No journey map found in this workspace.');
+        return;
+      }
+      const picked = await vscode.window.showQuickPick(items, { title: 'Open a journey in its map', matchOnDescription: true });
+      const uri = picked && maps.uriOf(picked.map);
+      if (picked && uri) await openMapAt(uri, picked.line);
+    }),
+
+    vscode.commands.registerCommand('cxImpact.copyFileImpact', async (arg?: vscode.Uri) => {
+      const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+      if (!uri) return;
+      const path = vscode.workspace.asRelativePath(uri, false);
+      const markdown = renderFileImpactMarkdown(path, maps.coverageOf(uri));
+      await vscode.env.clipboard.writeText(markdown);
+      void vscode.window.setStatusBarMessage('CX Impact: copied this file\'s impact as Markdown', 3000);
+    }),
+  );
+}

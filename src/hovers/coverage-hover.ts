@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+import { anySymbolMatches } from '../core/symbols';
+import type { WorkspaceMaps } from '../maps/workspace-maps';
+import { coverageCard } from '../presentation/coverage-card';
+import { qualifiedSymbols } from '../presentation/document-symbols';
+
+export type HoverMode = 'declarations' | 'everywhere' | 'off';
+
+/** The touchpoint card on a declaration's name (or anywhere in a covered file, per `cxImpact.hover.mode`). */
+export class CoverageHoverProvider implements vscode.HoverProvider {
+  constructor(
+    private readonly maps: WorkspaceMaps,
+    private readonly mode: () => HoverMode,
+  ) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const mode = this.mode();
+    if (mode === 'off') return undefined;
+    const coverage = this.maps.coverageOf(document.uri);
+    if (coverage.length === 0) return undefined;
+
+    const symbols = await qualifiedSymbols(document);
+    if (token.isCancellationRequested) return undefined;
+    const declaration = symbols
+      .filter((s) => s.selectionRange.contains(position))
+      .sort((a, b) => b.name.length - a.name.length)[0];
+    if (mode === 'declarations' && !declaration) return undefined;
+
+    // A touchpoint scoped to symbols shows only on those symbols.
+    const shown = coverage.filter((c) => !c.symbolScoped || (declaration && anySymbolMatches(c.touchpoint.symbols, declaration.name)));
+    if (shown.length === 0) return undefined;
+    return new vscode.Hover(coverageCard(shown, this.maps), declaration?.selectionRange);
+  }
+}

@@ -1,0 +1,65 @@
+import * as vscode from 'vscode';
+import type { Coverage } from '../core/types';
+import type { WorkspaceMaps } from '../maps/workspace-maps';
+
+export const OPEN_MAP_COMMAND = 'cxImpact.openMapAt';
+
+/**
+ * The card shown by hovers and the status bar tooltip. Everything that comes from the map is appended as text
+ * (escaped); the only trusted links are the product's own `cxImpact.openMapAt` command and http(s) URLs.
+ */
+export function coverageCard(coverage: readonly Coverage[], maps: WorkspaceMaps): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.isTrusted = { enabledCommands: [OPEN_MAP_COMMAND] };
+  md.supportHtml = false;
+  coverage.forEach((c, i) => {
+    if (i > 0) md.appendMarkdown('\n\n---\n\n');
+    md.appendMarkdown('**');
+    md.appendText(c.journey.name);
+    md.appendMarkdown('** › ');
+    md.appendText(c.touchpoint.name);
+    md.appendMarkdown(`  \n$(pulse) \`${c.journey.tier}\``);
+    if (c.touchpoint.channel) md.appendMarkdown(` · \`${c.touchpoint.channel}\``);
+    const facts: Array<[string, string | undefined]> = [
+      ['Owner', c.journey.owner],
+      ['SLO', c.journey.slo],
+      ['Reach', c.journey.customers],
+    ];
+    for (const [label, value] of facts) {
+      if (!value) continue;
+      md.appendMarkdown(`  \n${label}: `);
+      md.appendText(value);
+    }
+    const links = c.journey.links.filter((l) => /^https?:\/\//i.test(l.url));
+    if (links.length > 0) {
+      md.appendMarkdown('  \n');
+      md.appendMarkdown(links.map((l) => `[${escapeLinkText(l.name)}](${safeUrl(l.url)})`).join(' · '));
+    }
+    md.appendMarkdown('  \nWhy: ');
+    md.appendText(c.pattern.source);
+    const uri = maps.uriOf(c.map);
+    if (uri) {
+      const args = encodeURIComponent(JSON.stringify([uri.toString(), c.pattern.line]));
+      md.appendMarkdown(` — [${escapeLinkText(`${c.map.file}:${c.pattern.line}`)}](command:${OPEN_MAP_COMMAND}?${args})`);
+    }
+    if (c.symbolScoped) md.appendMarkdown('  \n_Scoped to symbols:_ ').appendText(c.touchpoint.symbols.join(', '));
+  });
+  return md;
+}
+
+function escapeLinkText(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!<>|~&]/g, (ch) => `\\${ch}`);
+}
+
+function decodeSafe(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+
+/** Percent-encodes what would end a Markdown link destination early. */
+function safeUrl(url: string): string {
+  return encodeURI(decodeSafe(url)).replace(/[()]/g, (ch) => (ch === '(' ? '%28' : '%29'));
+}
