@@ -1,0 +1,7 @@
+// JSON for scripts (contract §4). The report objects are built in the contract's field order, so this only prints.
+import type { CoverageReport, ExplainEntry } from '../coverage';
+import type { ImpactReport } from '../impact';
+
+export function renderJson(value: ImpactReport | CoverageReport | readonly ExplainEntry[]): string {
+  return JSON.stringify(value, null, 2) + '\n';
+}
