@@ -147,12 +147,12 @@ describe('escaping', () => {
 describe('text report', () => {
   it('prints journeys, touchpoints, reasons and unmapped files without colour unless asked', () => {
     const plain = renderImpactText(report());
-    assert.doesNotMatch(plain, /\u001b/);
+    assert.ok(!plain.includes('\u001b'));
     assert.match(plain, /^Customer impact 0123456\.\.\.WORKTREE: 1 journey \(1 critical\) from 2 changed files$/m);
     assert.match(plain, /^CRITICAL Checkout \(checkout\) owner @acme\/payments, SLO 99\.95% of checkouts succeed, map cx-map\.yaml$/m);
     assert.match(plain, /^ {4}services\/payments\/charge\.ts {2}cx-map\.yaml:14 services\/payments\/\*\*$/m);
     assert.match(plain, /^ {2}docs\/notes\.md$/m);
-    assert.match(renderImpactText(report(), { color: true }), /\u001b\[31mCRITICAL/);
+    assert.ok(renderImpactText(report(), { color: true }).includes('\u001b[31mCRITICAL'));
   });
 
   it('prints diagnostics 1-based, sorted', () => {
