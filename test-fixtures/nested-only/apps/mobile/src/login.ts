@@ -1,0 +1,3 @@
+export function loginButtonLabel(busy: boolean): string {
+  return busy ? 'Signing in…' : 'Sign in';
+}
