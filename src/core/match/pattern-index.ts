@@ -1,0 +1,411 @@
+// The indexed side of the matcher. Patterns are compiled into alternatives (braces expanded) and
+// hung on a trie of literal folder names, so a lookup walks the path's folders once and tests
+// only the patterns anchored along that walk. Common shapes are decided with string operations;
+// minimatch's compiled regex decides the rest. NaiveMatcher is the definition this must agree with.
+import { Minimatch } from 'minimatch';
+import { MATCH_OPTIONS, expandAlternatives, normalizePattern } from './pattern';
+
+/** One brace alternative of one pattern. `pid` is the pattern's index in the catalog. */
+interface Alternative {
+  pid: number;
+  dirOnly: boolean;
+  /** For `*X` shapes: the literal X. */
+  suffix: string;
+  /** Segments in the governing map's folder: the alternative only sees path text after it. */
+  mapDepth: number;
+  /** Generic only: the one depth it can match at (no `**`), or -1. */
+  fixedDepth: number;
+  /** Generic only: the shallowest depth worth testing. */
+  minDepth: number;
+  /** Generic only: minimatch's decision on the path text relative to the map's folder. */
+  test: ((relative: string) => boolean) | undefined;
+}
+
+class TrieNode {
+  readonly children = new Map<string, TrieNode>();
+  /** Literal patterns naming exactly this folder or file. */
+  readonly exact: Alternative[] = [];
+  /** `here/**`, `here/*`, `here/**\/*`: every child matches. */
+  readonly anyChild: Alternative[] = [];
+  /** `here/*X`, keyed by the text after the last dot of X (see suffixKey). */
+  childSuffix: Map<string, Alternative[]> | undefined;
+  /** `here/**\/name`, keyed by name. */
+  deepName: Map<string, Alternative[]> | undefined;
+  /** `here/**\/*X`, keyed like childSuffix. */
+  deepSuffix: Map<string, Alternative[]> | undefined;
+  /** Everything else anchored here: tested with minimatch's regex. */
+  generic: Alternative[] | undefined;
+  /** Has deepName, deepSuffix or generic: patterns that can match below the next level. */
+  reachesDeep = false;
+
+  constructor(readonly depth: number) {}
+}
+
+/**
+ * Index key of a `*X` segment: the text after the last `.` of X, or `\0` when X has no dot.
+ * A name ending with X has the same text after its last dot when X contains a dot, so one Map
+ * lookup per name finds every candidate; dotless suffixes share the `\0` list and are all tested.
+ */
+function suffixKey(suffix: string): string {
+  const dot = suffix.lastIndexOf('.');
+  return dot < 0 ? '\0' : suffix.slice(dot + 1);
+}
+
+const NO_DOT_KEY = '\0';
+
+function nameKey(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot < 0 ? NO_DOT_KEY : name.slice(dot + 1);
+}
+
+/** A segment minimatch reads as plain text: no glob, escape, extglob or brace character, not `.`/`..`. */
+function isPlainSegment(segment: string): boolean {
+  if (segment === '' || segment === '.' || segment === '..') return false;
+  for (let i = 0; i < segment.length; i++) {
+    switch (segment.charCodeAt(i)) {
+      case 0x2a: // *
+      case 0x3f: // ?
+      case 0x5b: // [
+      case 0x5d: // ]
+      case 0x28: // (
+      case 0x29: // )
+      case 0x21: // !
+      case 0x2b: // +
+      case 0x40: // @
+      case 0x5c: // \
+      case 0x7b: // {
+      case 0x7d: // }
+        return false;
+    }
+  }
+  return true;
+}
+
+/** `*X` with X plain: returns X, else undefined. */
+function starSuffix(segment: string): string | undefined {
+  if (segment.length < 2 || segment.charCodeAt(0) !== 0x2a) return undefined;
+  const suffix = segment.slice(1);
+  return isPlainSegment(suffix) ? suffix : undefined;
+}
+
+function push<K>(map: Map<K, Alternative[]> | undefined, key: K, alternative: Alternative): Map<K, Alternative[]> {
+  const target = map ?? new Map<K, Alternative[]>();
+  const list = target.get(key);
+  if (list) list.push(alternative);
+  else target.set(key, [alternative]);
+  return target;
+}
+
+function regexTest(glob: Minimatch): (relative: string) => boolean {
+  const re = glob.makeRe();
+  if (re) return (relative) => re.test(relative);
+  return (relative) => glob.match(relative);
+}
+
+export interface IndexedPattern {
+  /** The map folder the pattern is relative to ('' for the root). */
+  dir: string;
+  source: string;
+  negated: boolean;
+}
+
+/** Counts of how patterns were indexed, for the benchmark and for tests that the fast paths are used. */
+export interface IndexShape {
+  alternatives: number;
+  exact: number;
+  anyChild: number;
+  childSuffix: number;
+  deepName: number;
+  deepSuffix: number;
+  generic: number;
+  /** Generic alternatives anchored at the root of a map: tested for every path the map governs. */
+  floatingGeneric: number;
+}
+
+export class PatternIndex {
+  readonly root = new TrieNode(0);
+  readonly shape: IndexShape = {
+    alternatives: 0,
+    exact: 0,
+    anyChild: 0,
+    childSuffix: 0,
+    deepName: 0,
+    deepSuffix: 0,
+    generic: 0,
+    floatingGeneric: 0,
+  };
+
+  constructor(patterns: readonly IndexedPattern[]) {
+    patterns.forEach((pattern, pid) => this.add(pid, pattern));
+  }
+
+  private nodeAt(segments: readonly string[]): TrieNode {
+    let node = this.root;
+    for (const segment of segments) {
+      let child = node.children.get(segment);
+      if (!child) {
+        child = new TrieNode(node.depth + 1);
+        node.children.set(segment, child);
+      }
+      node = child;
+    }
+    return node;
+  }
+
+  private add(pid: number, pattern: IndexedPattern): void {
+    const normalized = normalizePattern(pattern.source, pattern.negated);
+    if (!normalized) return;
+    const { body, dirOnly } = normalized;
+    const mapSegments = pattern.dir === '' ? [] : pattern.dir.split('/');
+    const mapDepth = mapSegments.length;
+    const base = (): Alternative => ({ pid, dirOnly, suffix: '', mapDepth, fixedDepth: -1, minDepth: mapDepth + 1, test: undefined });
+
+    // minimatch reads a leading `#` as a comment and a leading `!` as negation of the whole
+    // pattern, before braces: such patterns are handed to minimatch whole.
+    if (body.startsWith('#') || body.startsWith('!')) {
+      const glob = new Minimatch(body, MATCH_OPTIONS);
+      this.addGeneric(this.nodeAt(mapSegments), { ...base(), test: (relative) => glob.match(relative) });
+      return;
+    }
+
+    for (const alternative of new Set(expandAlternatives(body))) {
+      this.shape.alternatives++;
+      const segments = alternative.split('/');
+      let plain = 0;
+      while (plain < segments.length && isPlainSegment(segments[plain]!)) plain++;
+      const anchor = this.nodeAt([...mapSegments, ...segments.slice(0, plain)]);
+      const rest = segments.slice(plain);
+      const first = rest[0];
+      const second = rest[1];
+      if (rest.length === 0) {
+        anchor.exact.push(base());
+        this.shape.exact++;
+        continue;
+      }
+      // `**/*` is `**` minus the folder itself, which `**` never matches either.
+      if ((rest.length === 1 && (first === '**' || first === '*')) || (rest.length === 2 && first === '**' && second === '*')) {
+        anchor.anyChild.push(base());
+        this.shape.anyChild++;
+        continue;
+      }
+      if (rest.length === 1 && first !== undefined) {
+        const suffix = starSuffix(first);
+        if (suffix !== undefined) {
+          anchor.childSuffix = push(anchor.childSuffix, suffixKey(suffix), { ...base(), suffix });
+          this.shape.childSuffix++;
+          continue;
+        }
+      }
+      if (rest.length === 2 && first === '**' && second !== undefined) {
+        if (isPlainSegment(second)) {
+          anchor.deepName = push(anchor.deepName, second, base());
+          anchor.reachesDeep = true;
+          this.shape.deepName++;
+          continue;
+        }
+        const suffix = starSuffix(second);
+        if (suffix !== undefined) {
+          anchor.deepSuffix = push(anchor.deepSuffix, suffixKey(suffix), { ...base(), suffix });
+          anchor.reachesDeep = true;
+          this.shape.deepSuffix++;
+          continue;
+        }
+      }
+      // Compiled from the alternative alone, exactly as minimatch compiles each member of its
+      // brace set; nonegate/nocomment because those apply to the whole pattern, not to members.
+      const glob = new Minimatch(alternative, { ...MATCH_OPTIONS, nobrace: true, nonegate: true, nocomment: true });
+      const globstar = rest.includes('**');
+      this.addGeneric(anchor, {
+        ...base(),
+        fixedDepth: globstar ? -1 : mapDepth + segments.length,
+        minDepth: Math.max(mapDepth + 1, anchor.depth),
+        test: regexTest(glob),
+      });
+      if (anchor.depth === mapDepth) this.shape.floatingGeneric++;
+    }
+  }
+
+  private addGeneric(anchor: TrieNode, alternative: Alternative): void {
+    (anchor.generic ??= []).push(alternative);
+    anchor.reachesDeep = true;
+    this.shape.generic++;
+  }
+}
+
+/**
+ * Walks paths through a PatternIndex, keeping the patterns that matched each folder of the
+ * current path on a stack. Consecutive paths share their common folders, so a sorted list
+ * computes each folder once; any order is still correct, just slower.
+ */
+export class IndexWalker {
+  /** Patterns matching a folder of the current path: they cover every file below it. */
+  readonly folderHits: Int32Array;
+  folderHitCount = 0;
+  /** Patterns matching the current path itself (the file), not already in folderHits. */
+  readonly fileHits: Int32Array;
+  fileHitCount = 0;
+  /** Bumped whenever folderHits changes. */
+  folderVersion = 0;
+
+  /** Level (1-based) at which a pattern entered folderHits, 0 when absent. */
+  private readonly inFolders: Int32Array;
+  private readonly fileStamp: Int32Array;
+  private stamp = 0;
+
+  private depth = 0;
+  private readonly folders: string[] = [];
+  private readonly nodes: Array<TrieNode | undefined>;
+  private readonly levelStart: number[] = [0];
+  /** Trie nodes on the current path that hold patterns reaching below their children. */
+  private readonly deepNodes: TrieNode[] = [];
+  private readonly deepCount: number[] = [0];
+  /** Character offset just past each segment of the current path. */
+  private readonly ends: number[] = [0];
+  private path = '';
+  private segments: string[] = [];
+
+  /** Called with (pid, filesWalked) when a folder pattern leaves the stack, for per-pattern counts. */
+  onFolderPatternLeft: ((pid: number, enteredAt: number) => void) | undefined;
+  private readonly enteredAt: Float64Array;
+  filesWalked = 0;
+
+  constructor(
+    private readonly index: PatternIndex,
+    patternCount: number,
+  ) {
+    this.folderHits = new Int32Array(patternCount);
+    this.fileHits = new Int32Array(patternCount);
+    this.inFolders = new Int32Array(patternCount);
+    this.fileStamp = new Int32Array(patternCount);
+    this.enteredAt = new Float64Array(patternCount);
+    this.nodes = [index.root];
+    // Floating patterns of a root map hang on the root itself, which every path passes through.
+    if (index.root.reachesDeep) this.deepNodes.push(index.root);
+    this.deepCount[0] = this.deepNodes.length;
+  }
+
+  /** Splits a clean path (no empty, `.` or `..` segment); undefined otherwise. */
+  static segmentsOf(path: string): string[] | undefined {
+    const segments = path.split('/');
+    for (const segment of segments) if (segment === '' || segment === '.' || segment === '..') return undefined;
+    return segments;
+  }
+
+  /** Moves to `path` (split by segmentsOf) and fills folderHits and fileHits. */
+  visit(path: string, segments: string[]): void {
+    this.path = path;
+    this.segments = segments;
+    const n = segments.length;
+    let end = 0;
+    for (let k = 1; k <= n; k++) {
+      end += segments[k - 1]!.length + (k > 1 ? 1 : 0);
+      this.ends[k] = end;
+    }
+    let common = 0;
+    const limit = Math.min(this.depth, n - 1);
+    while (common < limit && this.folders[common] === segments[common]) common++;
+    this.popTo(common);
+    for (let k = common + 1; k < n; k++) this.pushFolder(k);
+    this.stamp++;
+    this.fileHitCount = 0;
+    this.matchLevel(n, true);
+    this.filesWalked++;
+  }
+
+  /** Empties the folder stack (reporting every pattern still on it to onFolderPatternLeft). */
+  finish(): void {
+    this.popTo(0);
+  }
+
+  private popTo(level: number): void {
+    if (this.depth === level) return;
+    for (let k = this.depth; k > level; k--) {
+      const start = this.levelStart[k]!;
+      for (let i = start; i < this.folderHitCount; i++) {
+        const pid = this.folderHits[i]!;
+        this.inFolders[pid] = 0;
+        this.onFolderPatternLeft?.(pid, this.enteredAt[pid]!);
+      }
+      this.folderHitCount = start;
+      this.deepNodes.length = this.deepCount[k - 1]!;
+    }
+    this.depth = level;
+    this.folderVersion++;
+  }
+
+  private pushFolder(k: number): void {
+    const segment = this.segments[k - 1]!;
+    const node = this.nodes[k - 1]?.children.get(segment);
+    this.nodes[k] = node;
+    this.folders[k - 1] = segment;
+    this.levelStart[k] = this.folderHitCount;
+    this.depth = k;
+    this.matchLevel(k, false);
+    if (node?.reachesDeep) this.deepNodes.push(node);
+    this.deepCount[k] = this.deepNodes.length;
+    this.folderVersion++;
+  }
+
+  /** Adds every pattern matching the first k segments of the current path. */
+  private matchLevel(k: number, isFile: boolean): void {
+    const segment = this.segments[k - 1]!;
+    const parent = this.nodes[k - 1];
+    const node = isFile ? parent?.children.get(segment) : this.nodes[k];
+    if (node) {
+      for (const alternative of node.exact) this.add(alternative, k, isFile);
+      if (node.generic) this.matchGeneric(node.generic, k, isFile);
+    }
+    if (parent) {
+      for (const alternative of parent.anyChild) this.add(alternative, k, isFile);
+      if (parent.childSuffix) this.matchSuffix(parent.childSuffix, segment, k, isFile);
+    }
+    const deepCount = this.deepCount[k - 1]!;
+    for (let i = 0; i < deepCount; i++) {
+      const deep = this.deepNodes[i]!;
+      if (deep.deepName) {
+        const list = deep.deepName.get(segment);
+        if (list) for (const alternative of list) this.add(alternative, k, isFile);
+      }
+      if (deep.deepSuffix) this.matchSuffix(deep.deepSuffix, segment, k, isFile);
+      if (deep.generic) this.matchGeneric(deep.generic, k, isFile);
+    }
+  }
+
+  private matchSuffix(bySuffix: Map<string, Alternative[]>, segment: string, k: number, isFile: boolean): void {
+    const key = nameKey(segment);
+    const list = bySuffix.get(key);
+    if (list) for (const alternative of list) if (segment.endsWith(alternative.suffix)) this.add(alternative, k, isFile);
+    if (key !== NO_DOT_KEY) {
+      const dotless = bySuffix.get(NO_DOT_KEY);
+      if (dotless) for (const alternative of dotless) if (segment.endsWith(alternative.suffix)) this.add(alternative, k, isFile);
+    }
+  }
+
+  private matchGeneric(list: readonly Alternative[], k: number, isFile: boolean): void {
+    for (const alternative of list) {
+      if (k < alternative.minDepth || (alternative.fixedDepth >= 0 && alternative.fixedDepth !== k)) continue;
+      if (this.present(alternative, isFile)) continue;
+      const start = alternative.mapDepth === 0 ? 0 : this.ends[alternative.mapDepth]! + 1;
+      if (alternative.test!(this.path.slice(start, this.ends[k]))) this.add(alternative, k, isFile);
+    }
+  }
+
+  private present(alternative: Alternative, isFile: boolean): boolean {
+    const pid = alternative.pid;
+    if (this.inFolders[pid] !== 0) return true;
+    return isFile && (alternative.dirOnly || this.fileStamp[pid] === this.stamp);
+  }
+
+  private add(alternative: Alternative, k: number, isFile: boolean): void {
+    if (this.present(alternative, isFile)) return;
+    const pid = alternative.pid;
+    if (isFile) {
+      this.fileStamp[pid] = this.stamp;
+      this.fileHits[this.fileHitCount++] = pid;
+    } else {
+      this.inFolders[pid] = k;
+      this.enteredAt[pid] = this.filesWalked;
+      this.folderHits[this.folderHitCount++] = pid;
+    }
+  }
+}
