@@ -1,0 +1,276 @@
+// The `cx-impact` commands (contract §4). Reads the repository, never writes to it.
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { computeCoverage, explainPaths } from '../core/coverage';
+import { computeImpact, reachesTier } from '../core/impact';
+import { Matcher } from '../core/match/matcher';
+import { parseMap } from '../core/map/parse';
+import { renderJson } from '../core/render/json';
+import { renderImpactMarkdown } from '../core/render/markdown';
+import { renderCoverageText, renderDiagnosticsText, renderExplainText, renderImpactText } from '../core/render/text';
+import type { MapDiagnostic, Tier } from '../core/types';
+import { TIERS } from '../core/types';
+import { GitError, changedFiles, findRepoRoot, repoRoot } from '../node/git';
+import { MapReadError, filesOnDisk, isMapFile, mapFilesAmong, readMaps, readMapsAt, toRepoPath } from '../node/maps';
+import { COMMAND_HELP, GLOBAL_HELP } from './usage';
+
+export interface CliIo {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+  readStdin(): Promise<string>;
+  version: string;
+}
+
+/** Bad usage: exit 2 with the message. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+type Format = 'text' | 'markdown' | 'json';
+const FORMATS: Record<string, readonly Format[]> = {
+  check: ['text', 'json'],
+  impact: ['text', 'markdown', 'json'],
+  explain: ['text', 'json'],
+  coverage: ['text', 'json'],
+};
+
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  cwd: { type: 'string' },
+  map: { type: 'string', multiple: true },
+  format: { type: 'string' },
+  base: { type: 'string' },
+  head: { type: 'string' },
+  'fail-on': { type: 'string' },
+  'files-from': { type: 'string' },
+} as const;
+
+/** Which options each command takes; any other is a usage error. */
+const ALLOWED: Record<string, readonly (keyof typeof OPTIONS)[]> = {
+  check: ['help', 'cwd', 'map', 'format'],
+  impact: ['help', 'cwd', 'map', 'format', 'base', 'head', 'fail-on'],
+  explain: ['help', 'cwd', 'map', 'format'],
+  coverage: ['help', 'cwd', 'map', 'format', 'files-from'],
+};
+
+type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true } ? string[] : (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
+
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof GitError || error instanceof MapReadError) {
+      io.stderr.write(`cx-impact: ${oneLine(error.message)}\n`);
+      return 2;
+    }
+    io.stderr.write(`cx-impact: internal error: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);
+    return 2;
+  }
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout.write(GLOBAL_HELP);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-V') {
+    io.stdout.write(`${io.version}\n`);
+    return 0;
+  }
+  const allowed = ALLOWED[command];
+  if (!allowed) {
+    throw new UsageError(
+      command.startsWith('-') ? `unknown option ${command}; see cx-impact --help` : `unknown command "${command}"; commands: check, impact, explain, coverage`,
+    );
+  }
+  const { values, positionals } = parseCommandArgs(command, rest);
+  if (values.help) {
+    io.stdout.write(COMMAND_HELP[command] ?? GLOBAL_HELP);
+    return 0;
+  }
+  for (const key of Object.keys(values) as (keyof typeof OPTIONS)[]) {
+    if (!allowed.includes(key)) throw new UsageError(`${command} does not take --${key}; see cx-impact ${command} --help`);
+  }
+  if (command !== 'explain' && positionals.length > 0) {
+    throw new UsageError(`${command} takes no arguments, got "${positionals[0] ?? ''}"; see cx-impact ${command} --help`);
+  }
+  if (command !== 'check' && (values.map?.length ?? 0) > 1) throw new UsageError(`${command} takes one --map`);
+  const format = formatOf(command, values.format);
+  const cwd = path.resolve(io.cwd, values.cwd ?? '.');
+  const color = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
+
+  switch (command) {
+    case 'check':
+      return check(io, cwd, values.map ?? [], format, color);
+    case 'impact':
+      return impact(io, cwd, values, format, color);
+    case 'explain':
+      if (positionals.length === 0) throw new UsageError('explain needs at least one PATH; see cx-impact explain --help');
+      return explain(io, cwd, values, positionals, format, color);
+    default:
+      return coverage(io, cwd, values, format, color);
+  }
+}
+
+function parseCommandArgs(command: string, args: string[]): { values: Values; positionals: string[] } {
+  try {
+    const parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+    return { values: parsed.values, positionals: parsed.positionals };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`${oneLine(message.split('. ')[0] ?? message)}; see cx-impact ${command} --help`);
+  }
+}
+
+function formatOf(command: string, requested: string | undefined): Format {
+  const allowed = FORMATS[command] ?? ['text'];
+  if (requested === undefined) return 'text';
+  const found = allowed.find((f) => f === requested);
+  if (!found) throw new UsageError(`${command} --format must be ${allowed.join(', ')}, got "${requested}"`);
+  return found;
+}
+
+function tierOf(value: string): Tier {
+  const tier = TIERS.find((t) => t === value);
+  if (!tier) throw new UsageError(`--fail-on must be one of ${TIERS.join(', ')}, got "${value}"`);
+  return tier;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+
+/** The root the paths are relative to, and the map files to use (relative to it). */
+interface Workspace {
+  root: string;
+  inGit: boolean;
+  /** Explicit `--map`: relative to root. */
+  explicitMap?: string;
+}
+
+async function workspace(cwd: string, map: string | undefined): Promise<Workspace> {
+  const gitRoot = await findRepoRoot(cwd);
+  const root = gitRoot ?? cwd;
+  if (map === undefined) return { root, inGit: gitRoot !== undefined };
+  const abs = path.resolve(cwd, map);
+  const rel = path.relative(root, abs);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) {
+    // A map outside the repository governs its own folder: that folder becomes the root.
+    return { root: path.dirname(abs), inGit: false, explicitMap: path.basename(abs) };
+  }
+  return { root, inGit: gitRoot !== undefined, explicitMap: toRepoPath(root, abs) };
+}
+
+async function mapFilesOf(ws: Workspace, files?: readonly string[]): Promise<string[]> {
+  if (ws.explicitMap !== undefined) return [ws.explicitMap];
+  return mapFilesAmong(files ?? (await filesOnDisk(ws.root, ws.inGit)));
+}
+
+async function check(io: CliIo, cwd: string, maps: readonly string[], format: Format, color: boolean): Promise<number> {
+  let files: { abs: string; shown: string }[];
+  if (maps.length > 0) {
+    files = maps.map((m) => ({ abs: path.resolve(cwd, m), shown: m.split(path.sep).join('/') }));
+  } else {
+    const ws = await workspace(cwd, undefined);
+    const found = await mapFilesOf(ws);
+    if (found.length === 0) throw new UsageError(`no cx-map.yaml or cx-map.yml found under ${ws.root}`);
+    // Shown relative to where the user is, so `file:line:col` opens from the terminal.
+    files = found.map((f) => {
+      const abs = path.join(ws.root, f);
+      return { abs, shown: path.relative(cwd, abs).split(path.sep).join('/') || f };
+    });
+  }
+  const diagnostics: MapDiagnostic[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readFile(file.abs, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new MapReadError(`cannot read map ${file.shown}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : oneLine(String(error))}`);
+    }
+    diagnostics.push(...parseMap(text, file.shown).diagnostics.map((d) => ({ ...d, file: file.shown })));
+  }
+  io.stdout.write(format === 'json' ? renderJson(diagnostics) : renderDiagnosticsText(diagnostics, { color }));
+  return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+async function impact(io: CliIo, cwd: string, values: Values, format: Format, color: boolean): Promise<number> {
+  const failOn = values['fail-on'] !== undefined ? tierOf(values['fail-on']) : undefined;
+  const root = await repoRoot(cwd);
+  const ws = await workspace(root, values.map?.[0] === undefined ? undefined : path.resolve(cwd, values.map[0]));
+  if (ws.root !== root) throw new UsageError(`the map ${values.map?.[0] ?? ''} is outside the repository ${root}`);
+  const change = await changedFiles(root, values.base, values.head);
+  const onDisk = await filesOnDisk(root, true);
+  const mapFiles = await mapFilesOf(ws, onDisk);
+  const head = await readMaps(root, mapFiles);
+  const matcher = new Matcher(head.maps);
+
+  const touchesMap = change.files.some((c) =>
+    [c.path, c.oldPath].some((p) => p !== undefined && (ws.explicitMap !== undefined ? p === ws.explicitMap : isMapFile(p))),
+  );
+  const mapEdit = touchesMap
+    ? { baseCoverage: new Matcher(await readMapsAt(root, change.base, ws.explicitMap !== undefined ? [ws.explicitMap] : undefined)), files: onDisk }
+    : undefined;
+
+  const report = computeImpact({ base: change.base, head: change.head, coverage: matcher, changedFiles: change.files, ...(mapEdit ? { mapEdit } : {}) });
+  const text = format === 'json' ? renderJson(report) : format === 'markdown' ? renderImpactMarkdown(report) : renderImpactText(report, { color });
+  io.stdout.write(text);
+  return failOn !== undefined && reachesTier(report, failOn) ? 1 : 0;
+}
+
+async function explain(io: CliIo, cwd: string, values: Values, paths: readonly string[], format: Format, color: boolean): Promise<number> {
+  const ws = await workspace(cwd, values.map?.[0]);
+  const loaded = await readMaps(ws.root, await mapFilesOf(ws));
+  const repoPaths = paths.map((p) => {
+    const rel = toRepoPath(ws.root, path.resolve(cwd, p));
+    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${p} is outside ${ws.root}`);
+    return rel;
+  });
+  const entries = explainPaths(new Matcher(loaded.maps), repoPaths);
+  io.stdout.write(format === 'json' ? renderJson(entries) : renderExplainText(entries, { color }));
+  return 0;
+}
+
+async function coverage(io: CliIo, cwd: string, values: Values, format: Format, color: boolean): Promise<number> {
+  const ws = await workspace(cwd, values.map?.[0]);
+  const mapDir = ws.explicitMap !== undefined ? path.posix.dirname(ws.explicitMap) : '.';
+  let files: string[];
+  if (values['files-from'] !== undefined) {
+    const source = values['files-from'];
+    const listed = parseFileList(source === '-' ? await io.readStdin() : await readList(path.resolve(cwd, source)));
+    // With --map, listed paths are relative to the map's folder (contract §4).
+    files = listed.map((f) => (mapDir === '.' ? f : `${mapDir}/${f}`));
+  } else {
+    files = await filesOnDisk(ws.root, ws.inGit);
+    if (mapDir !== '.') files = files.filter((f) => f.startsWith(`${mapDir}/`));
+  }
+  const loaded = await readMaps(ws.root, await mapFilesOf(ws, values['files-from'] === undefined ? files : undefined));
+  const report = computeCoverage(new Matcher(loaded.maps), files.filter((f) => !isMapFile(f)));
+  io.stdout.write(format === 'json' ? renderJson(report) : renderCoverageText(report, { color }));
+  return 0;
+}
+
+async function readList(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read --files-from ${file}: ${(error as NodeJS.ErrnoException).code ?? oneLine(String(error))}`);
+  }
+}
+
+/** One path a line, or NUL-separated (as `git ls-files -z` prints); `./` and `\` normalised. */
+export function parseFileList(text: string): string[] {
+  const parts = text.includes('\0') ? text.split('\0') : text.split(/\r?\n/);
+  return [
+    ...new Set(
+      parts
+        .map((p) => p.trim().replace(/\\/g, '/').replace(/^(\.\/)+/, ''))
+        .filter((p) => p.length > 0),
+    ),
+  ];
+}

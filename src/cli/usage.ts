@@ -1,0 +1,74 @@
+// The help texts. docs/cli.md says the same at more length.
+
+export const GLOBAL_HELP = `Usage: cx-impact <command> [options]
+
+See which customer journeys and touchpoints your code, and your change, affects.
+
+Commands:
+  check      validate the journey maps (cx-map.yaml)
+  impact     the customer impact of a change (git diff against a base)
+  explain    which touchpoints cover a path, and the pattern that decided it
+  coverage   how much of the code the maps cover
+
+Options:
+  -h, --help       show help (also: cx-impact <command> --help)
+  -V, --version    print the version
+
+Exit codes: 0 done; 1 check found errors, or impact --fail-on matched; 2 bad usage, unreadable map, git failure.
+`;
+
+const COMMON = `  --cwd DIR          work in DIR (default: the current folder; the repository is the git top-level above it)
+  -h, --help         show this help`;
+
+export const COMMAND_HELP: Record<string, string> = {
+  check: `Usage: cx-impact check [--map FILE]... [--format text|json]
+
+Validates the journey maps and prints one line per problem: file:line:col severity code message.
+Without --map, every cx-map.yaml / cx-map.yml of the repository is checked (node_modules skipped).
+
+Options:
+  --map FILE         check this map (repeatable) instead of discovering maps
+  --format FORMAT    text (default) or json
+${COMMON}
+
+Exit codes: 0 no errors (warnings allowed); 1 a map has errors; 2 bad usage or a map that cannot be read.
+`,
+  impact: `Usage: cx-impact impact [--base REF] [--head REF] [--format text|markdown|json] [--fail-on TIER]
+
+The customer impact of a change: the journeys and touchpoints its files belong to (most critical first),
+the changed files no map covers, and the files a map edit moves between touchpoints.
+
+The change is git diff BASE...HEAD (from the merge-base). Without --head: the merge-base of BASE and HEAD
+against the working tree, with staged, unstaged and untracked files. Renames count under both paths.
+
+Options:
+  --base REF         compare against REF (default: the branch's upstream, else origin/HEAD, else HEAD)
+  --head REF         the change's last commit (default: the working tree)
+  --format FORMAT    text (default), markdown (for a pull-request comment) or json
+  --fail-on TIER     exit 1 when a journey of TIER or more critical is touched (critical|high|medium|low)
+  --map FILE         use this map instead of discovering maps
+${COMMON}
+`,
+  explain: `Usage: cx-impact explain PATH... [--format text|json]
+
+For each path (relative to the current folder): which touchpoints cover it, and the pattern and line
+of the map that decided it.
+
+Options:
+  --format FORMAT    text (default) or json
+  --map FILE         use this map instead of discovering maps
+${COMMON}
+`,
+  coverage: `Usage: cx-impact coverage [--files-from FILE|-] [--format text|json]
+
+How many of the repository's files are in a touchpoint, which are not, and which patterns match no file.
+The files are those git lists (tracked and untracked, not ignored); map files themselves are not counted.
+
+Options:
+  --files-from FILE  count these files instead: one path a line (or NUL-separated), "-" for stdin;
+                     relative to the repository, or to the map's folder with --map
+  --format FORMAT    text (default) or json
+  --map FILE         use this map instead of discovering maps (and count only the files in its folder)
+${COMMON}
+`,
+};

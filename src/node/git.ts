@@ -1,0 +1,217 @@
+// Runs git for the CLI (and the extension, in trusted workspaces). Never through a shell; diff drivers and textconv
+// filters that a repository configures are never run; refs that could be read as options are refused.
+import { execFile } from 'node:child_process';
+import { lstat } from 'node:fs/promises';
+import * as path from 'node:path';
+import type { ChangeStatus, ChangedFile } from '../core/types';
+
+/** Any git failure, with a one-line reason meant for the user. */
+export class GitError extends Error {
+  override name = 'GitError';
+}
+
+/** The head of `impact` when it is the working tree, as in the JSON report. */
+export const WORKTREE = 'WORKTREE';
+
+interface RunResult {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+const MAX_BUFFER = 512 * 1024 * 1024;
+
+function run(cwd: string, args: readonly string[]): Promise<RunResult> {
+  // quotepath=off keeps non-ASCII names as they are; -z output is parsed anyway, so nothing is quoted.
+  const argv = ['-c', 'core.quotepath=off', ...args];
+  return new Promise((resolve, reject) => {
+    execFile(
+      'git',
+      argv,
+      { cwd, encoding: 'utf8', maxBuffer: MAX_BUFFER, windowsHide: true, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' } },
+      (error, stdout, stderr) => {
+        if (error && (error as NodeJS.ErrnoException).code === 'ENOENT' && stdout === '' && stderr === '') {
+          reject(new GitError('git was not found on the PATH; install git or put it on the PATH'));
+          return;
+        }
+        if (error && typeof error.code !== 'number') {
+          reject(new GitError(`git ${args[0] ?? ''} failed: ${firstLine(error.message)}`));
+          return;
+        }
+        resolve({ stdout, stderr, code: error ? Number(error.code) : 0 });
+      },
+    );
+  });
+}
+
+async function git(cwd: string, args: readonly string[]): Promise<string> {
+  const result = await run(cwd, args);
+  if (result.code !== 0) throw new GitError(`git ${args[0] ?? ''} failed: ${firstLine(result.stderr) || `exit code ${result.code}`}`);
+  return result.stdout;
+}
+
+function firstLine(text: string): string {
+  return (
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l.length > 0) ?? ''
+  );
+}
+
+function splitZ(output: string): string[] {
+  const parts = output.split('\0');
+  if (parts[parts.length - 1] === '') parts.pop();
+  return parts;
+}
+
+/** The repository's top-level folder above `cwd`. */
+export async function repoRoot(cwd: string): Promise<string> {
+  const result = await run(cwd, ['rev-parse', '--show-toplevel']);
+  if (result.code !== 0) {
+    if (/not a git repository/i.test(result.stderr)) throw new GitError(`not a git repository: ${cwd}`);
+    throw new GitError(`git rev-parse failed in ${cwd}: ${firstLine(result.stderr)}`);
+  }
+  return path.resolve(result.stdout.trim());
+}
+
+/** The top-level, or undefined when `cwd` is not in a git repository (or git is missing). */
+export async function findRepoRoot(cwd: string): Promise<string | undefined> {
+  try {
+    return await repoRoot(cwd);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Refs come from the command line: one that starts with `-` would be read by git as an option. */
+export function checkRef(ref: string): void {
+  if (ref.startsWith('-')) throw new GitError(`refusing ref "${ref}": a ref may not start with "-"`);
+  if (ref.length === 0 || ref.includes('\0')) throw new GitError('refusing an empty ref');
+}
+
+/** The commit a ref names. */
+export async function resolveCommit(root: string, ref: string): Promise<string> {
+  checkRef(ref);
+  const result = await run(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
+  if (result.code !== 0 || !result.stdout.trim()) throw new GitError(`unknown ref "${ref}": no such branch, tag or commit`);
+  return result.stdout.trim();
+}
+
+async function refExists(root: string, ref: string): Promise<boolean> {
+  const result = await run(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
+  return result.code === 0;
+}
+
+/** The base when none is given: the current branch's upstream, else `origin/HEAD`, else `HEAD`. */
+export async function defaultBase(root: string): Promise<string> {
+  const upstream = await run(root, ['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{upstream}']);
+  if (upstream.code === 0 && upstream.stdout.trim()) return upstream.stdout.trim();
+  if (await refExists(root, 'origin/HEAD')) return 'origin/HEAD';
+  return 'HEAD';
+}
+
+export async function isShallow(root: string): Promise<boolean> {
+  const result = await run(root, ['rev-parse', '--is-shallow-repository']);
+  return result.stdout.trim() === 'true';
+}
+
+export async function mergeBase(root: string, base: string, head: string): Promise<string> {
+  const result = await run(root, ['merge-base', '--end-of-options', base, head]);
+  if (result.code === 0 && result.stdout.trim()) return result.stdout.trim();
+  if (await isShallow(root)) {
+    throw new GitError(
+      `the clone is shallow and does not reach the merge-base of ${base} and ${head}; fetch more history (git fetch --unshallow, or fetch-depth: 0 in CI)`,
+    );
+  }
+  throw new GitError(`${base} and ${head} have no common history (no merge-base)`);
+}
+
+export interface ChangeSet {
+  /** The resolved merge-base commit the change is measured from. */
+  base: string;
+  /** The resolved head commit, or WORKTREE. */
+  head: string;
+  files: ChangedFile[];
+}
+
+const STATUS: Record<string, ChangeStatus> = {
+  A: 'added',
+  M: 'modified',
+  D: 'deleted',
+  R: 'renamed',
+  C: 'copied',
+  T: 'type-changed',
+};
+
+/** Parses `git diff --name-status -z` output (with renames: `R100\0old\0new\0`). */
+export function parseNameStatus(output: string): ChangedFile[] {
+  const parts = splitZ(output);
+  const files: ChangedFile[] = [];
+  for (let i = 0; i < parts.length; ) {
+    const code = parts[i++] ?? '';
+    const letter = code.charAt(0);
+    if (letter === 'R' || letter === 'C') {
+      const oldPath = parts[i++];
+      const newPath = parts[i++];
+      if (oldPath === undefined || newPath === undefined) throw new GitError('git diff printed a truncated rename');
+      files.push({ path: newPath, oldPath, status: STATUS[letter] ?? 'modified' });
+    } else {
+      const file = parts[i++];
+      if (file === undefined) throw new GitError('git diff printed a truncated entry');
+      // U (unmerged) and X are rare; they still changed.
+      files.push({ path: file, status: STATUS[letter] ?? 'modified' });
+    }
+  }
+  return files;
+}
+
+const DIFF_FLAGS = ['--no-ext-diff', '--no-textconv', '--no-color', '--no-relative', '--name-status', '-z', '-M'];
+
+/**
+ * The files a change touches (contract §4). With `head`: `BASE...HEAD`. Without: the merge-base of BASE and HEAD
+ * against the working tree, staged, unstaged and untracked files included.
+ */
+export async function changedFiles(root: string, base: string | undefined, head: string | undefined): Promise<ChangeSet> {
+  const baseRef = base ?? (await defaultBase(root));
+  checkRef(baseRef);
+  if (head !== undefined) checkRef(head);
+  await resolveCommit(root, baseRef);
+  const headCommit = await resolveCommit(root, head ?? 'HEAD');
+  const from = await mergeBase(root, baseRef, head ?? 'HEAD');
+
+  if (head !== undefined) {
+    const out = await git(root, ['diff', ...DIFF_FLAGS, '--end-of-options', from, headCommit, '--']);
+    return { base: from, head: headCommit, files: parseNameStatus(out) };
+  }
+  const tracked = parseNameStatus(await git(root, ['diff', ...DIFF_FLAGS, '--end-of-options', from, '--']));
+  const untracked = splitZ(await git(root, ['ls-files', '--others', '--exclude-standard', '-z', '--'])).map(
+    (file): ChangedFile => ({ path: file, status: 'untracked' }),
+  );
+  return { base: from, head: WORKTREE, files: [...tracked, ...untracked] };
+}
+
+/** The repository's files as they are on disk: tracked (unless deleted) and untracked, ignoring what .gitignore ignores. */
+export async function worktreeFiles(root: string): Promise<string[]> {
+  const listed = [...new Set(splitZ(await git(root, ['ls-files', '-co', '--exclude-standard', '-z', '--'])))];
+  // A tracked file deleted from disk is still listed; the working tree no longer has it.
+  const present = await Promise.all(listed.map((f) => lstat(path.join(root, f)).then(() => true, () => false)));
+  return listed.filter((_, i) => present[i]);
+}
+
+/** The files of a commit. */
+export async function filesAt(root: string, rev: string): Promise<string[]> {
+  checkRef(rev);
+  return splitZ(await git(root, ['ls-tree', '-r', '--name-only', '-z', '--full-tree', '--end-of-options', rev]));
+}
+
+/** A file's text at a commit, or undefined when the commit does not have it. */
+export async function showFile(root: string, rev: string, file: string): Promise<string | undefined> {
+  checkRef(rev);
+  const result = await run(root, ['show', '--no-ext-diff', '--no-textconv', `${rev}:${file}`]);
+  if (result.code !== 0) {
+    if (/does not exist|exists on disk, but not in|invalid object name|path .* does not exist/i.test(result.stderr)) return undefined;
+    throw new GitError(`git show ${rev}:${file} failed: ${firstLine(result.stderr)}`);
+  }
+  return result.stdout;
+}
