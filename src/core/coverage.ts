@@ -1,14 +1,10 @@
 // How much of a repository the maps cover (`coverage`), and why a path is covered (`explain`).
-import type { Coverage, CxMap, Journey, PathPattern, Tier, Touchpoint } from './types';
-import type { PatternHit } from './match/matcher';
+import type { Tier } from './types';
+import type { Matcher } from './match/matcher';
 import { byPath } from './impact';
 
 /** The slice of a Matcher these reports need. */
-export interface CoverageMatcher {
-  readonly maps: readonly CxMap[];
-  coverageOf(path: string): Coverage[];
-  patternsMatching(path: string): PatternHit[];
-}
+export type CoverageMatcher = Pick<Matcher, 'coverageOf' | 'coverageReport'>;
 
 export interface PatternUse {
   map: string;
@@ -17,7 +13,16 @@ export interface PatternUse {
   pattern: string;
   line: number;
   negated: boolean;
-  /** How many of the files the pattern matches on its own (for a `!` pattern: how many it could exclude). */
+  /** How many files the pattern matches on its own (for a `!` pattern: how many it could exclude). */
+  files: number;
+  /** How many files it decided: the last matching pattern of its touchpoint's list (0 for a `!` pattern). */
+  decided: number;
+}
+
+export interface TouchpointUse {
+  map: string;
+  journey: string;
+  touchpoint: string;
   files: number;
 }
 
@@ -26,39 +31,27 @@ export interface CoverageReport {
   coveredFiles: number;
   uncoveredFiles: string[];
   patterns: PatternUse[];
+  touchpoints: TouchpointUse[];
 }
 
-function patternKey(map: CxMap, journey: Journey, touchpoint: Touchpoint, pattern: PathPattern): string {
-  const { line, character } = pattern.range.start;
-  return [map.file, journey.id, touchpoint.id, `${line}:${character}`, pattern.source].join('\u0000');
-}
-
-export function computeCoverage(matcher: CoverageMatcher, files: readonly string[]): CoverageReport {
-  const counts = new Map<string, number>();
-  const uncovered: string[] = [];
-  const unique = [...new Set(files)].sort(byPath);
-  for (const file of unique) {
-    if (matcher.coverageOf(file).length === 0) uncovered.push(file);
-    for (const hit of matcher.patternsMatching(file)) {
-      const key = patternKey(hit.map, hit.journey, hit.touchpoint, hit.pattern);
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-  }
-  const patterns: PatternUse[] = [];
-  for (const map of [...matcher.maps].sort((a, b) => byPath(a.file, b.file)))
-    for (const journey of map.journeys)
-      for (const touchpoint of journey.touchpoints)
-        for (const pattern of touchpoint.paths)
-          patterns.push({
-            map: map.file,
-            journey: journey.id,
-            touchpoint: touchpoint.id,
-            pattern: pattern.source,
-            line: pattern.line,
-            negated: pattern.negated,
-            files: counts.get(patternKey(map, journey, touchpoint, pattern)) ?? 0,
-          });
-  return { totalFiles: unique.length, coveredFiles: unique.length - uncovered.length, uncoveredFiles: uncovered, patterns };
+export function computeCoverage(matcher: Pick<Matcher, 'coverageReport'>, files: readonly string[]): CoverageReport {
+  const counts = matcher.coverageReport([...new Set(files)].sort(byPath));
+  return {
+    totalFiles: counts.totalFiles,
+    coveredFiles: counts.coveredFiles,
+    uncoveredFiles: counts.uncoveredFiles,
+    patterns: counts.patterns.map((p) => ({
+      map: p.map.file,
+      journey: p.journey.id,
+      touchpoint: p.touchpoint.id,
+      pattern: p.pattern.source,
+      line: p.pattern.line,
+      negated: p.pattern.negated,
+      files: p.files,
+      decided: p.decided,
+    })),
+    touchpoints: counts.touchpoints.map((t) => ({ map: t.map.file, journey: t.journey.id, touchpoint: t.touchpoint.id, files: t.files })),
+  };
 }
 
 export interface ExplainedTouchpoint {

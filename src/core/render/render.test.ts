@@ -180,7 +180,8 @@ describe('text report', () => {
       totalFiles: 4,
       coveredFiles: 3,
       uncoveredFiles: ['z'],
-      patterns: [{ map: 'cx-map.yaml', journey: 'j', touchpoint: 't', pattern: 'old/**', line: 9, negated: false, files: 0 }],
+      patterns: [{ map: 'cx-map.yaml', journey: 'j', touchpoint: 't', pattern: 'old/**', line: 9, negated: false, files: 0, decided: 0 }],
+      touchpoints: [],
     });
     assert.match(coverage, /3 of 4 files in a touchpoint \(75\.0%\)/);
     assert.match(coverage, /cx-map\.yaml:9 old\/\*\* \(j\/t\)/);
