@@ -1,24 +1,49 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import type { Tier } from '../core/types';
 import type { WorkspaceMaps } from '../maps/workspace-maps';
+import { ChangesView } from './changes-view';
+import { JourneysView } from './journeys-view';
+import { ThisFileView } from './this-file-view';
+import { toSnapshot, type TreeSnapshot, type ViewNode } from './view-node';
 
-/** A tree item as the tests see it: label, description and children, without vscode objects. */
-export interface TreeSnapshot {
-  label: string;
-  description?: string;
-  children?: TreeSnapshot[];
-}
+export type { TreeSnapshot } from './view-node';
 
 /** The "CX Impact" activity-bar container: This File, Changes and Journeys. */
 export interface Sidebar extends vscode.Disposable {
   /** Shows the sidebar with the file's touchpoints (from a lens, the status bar or the command). */
   revealFile(uri: vscode.Uri | undefined): Promise<void>;
   refresh(): void;
-  /** Asks for a tier filter and applies it to the Journeys view. */
-  filterJourneysByTier(): Promise<void>;
-  /** The three views' items, expanded, for the integration tests. */
+  /** Applies a tier filter to the Journeys view: the given tiers, else the ones picked in a quick pick. */
+  filterJourneysByTier(tiers?: readonly Tier[]): Promise<void>;
+  /** The three views' items, expanded, for the integration tests. Waits for pending git updates. */
   snapshot(): Promise<{ thisFile: TreeSnapshot[]; changes: TreeSnapshot[]; journeys: TreeSnapshot[] }>;
 }
 
-export function createSidebar(_maps: WorkspaceMaps, _log: vscode.LogOutputChannel): Sidebar {
-  throw new Error('The sidebar is being written.');
+export function createSidebar(maps: WorkspaceMaps, log: vscode.LogOutputChannel): Sidebar {
+  const thisFile = new ThisFileView(maps);
+  const changes = new ChangesView(maps, log);
+  const journeys = new JourneysView(maps, log);
+  const snap = (nodes: ViewNode[]): TreeSnapshot[] => nodes.map(toSnapshot);
+  return {
+    revealFile: (uri) => thisFile.reveal(uri),
+    refresh() {
+      thisFile.refresh();
+      changes.refresh();
+      journeys.refresh();
+    },
+    filterJourneysByTier: (tiers) => journeys.filterByTier(tiers),
+    async snapshot() {
+      await maps.ready;
+      return {
+        thisFile: snap(thisFile.nodes()),
+        changes: snap(await changes.settled()),
+        journeys: snap(await journeys.nodes()),
+      };
+    },
+    dispose() {
+      thisFile.dispose();
+      changes.dispose();
+      journeys.dispose();
+    },
+  };
 }

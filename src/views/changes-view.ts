@@ -1,0 +1,322 @@
+import * as vscode from 'vscode';
+import { computeImpact, type CoverageSource } from '../core/impact';
+import type { ChangedFile, Coverage, CxMap, Journey } from '../core/types';
+import type { WorkspaceMaps } from '../maps/workspace-maps';
+import { baseCandidates, changeGroupNode, changesFromGit, isSafeRef } from './changes-nodes';
+import type { GitApi, GitExtension, GitRepository } from './git-api';
+import { NodeTree, openFileCommand, type FileCommand } from './node-tree';
+import type { FileTarget, ViewNode } from './view-node';
+
+export const CHANGES_VIEW = 'cxImpact.changes';
+const HAS_GIT = 'cxImpact.hasGit';
+/** git writes the index and refs in bursts (a commit fires several state changes): one update per burst. */
+const DEBOUNCE_MS = 250;
+
+/** The committed side of a repository's change, kept until HEAD, its upstream or the base setting moves. */
+interface BranchChange {
+  key: string;
+  label: string;
+  /** The merge-base commit; undefined when no base could be found. */
+  mergeBase?: string;
+  changes: ChangedFile[];
+  /** Why there is nothing to compare, when there is not. */
+  note?: string;
+}
+
+/**
+ * The customer impact of the current change, per repository: "Working tree" (staged, unstaged and untracked
+ * against HEAD, read from the git extension's state) and "Branch vs <base>" (HEAD against its merge-base with the
+ * base). Uses the built-in git extension, never a git process of its own, and nothing at all while the workspace
+ * is untrusted.
+ */
+export class ChangesView implements vscode.Disposable {
+  private readonly tree: NodeTree;
+  private readonly view: vscode.TreeView<ViewNode>;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly repositories = new Map<GitRepository, vscode.Disposable>();
+  private readonly branches = new Map<GitRepository, BranchChange>();
+  private api: GitApi | undefined;
+  private nodes: ViewNode[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private forceBranch = false;
+  private running: Promise<void> = Promise.resolve();
+  private queued = 0;
+  private connecting: Promise<void> = Promise.resolve();
+  private disposed = false;
+
+  constructor(
+    private readonly maps: WorkspaceMaps,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.tree = new NodeTree(maps, () => Promise.resolve(this.nodes), this.fileCommand);
+    this.view = vscode.window.createTreeView(CHANGES_VIEW, { treeDataProvider: this.tree, showCollapseAll: true });
+    this.disposables.push(
+      this.tree,
+      this.view,
+      maps.onDidChange(() => this.schedule(false)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('cxImpact.changes.base')) this.schedule(true);
+      }),
+    );
+    if (vscode.workspace.isTrusted) {
+      this.connecting = this.connect();
+    } else {
+      this.disposables.push(vscode.workspace.onDidGrantWorkspaceTrust(() => (this.connecting = this.connect())));
+    }
+  }
+
+  /** Re-reads everything, including the branch's committed changes. */
+  refresh(): void {
+    this.schedule(true);
+  }
+
+  /** Resolves once the view shows the latest state (no update pending or running). */
+  async settled(): Promise<ViewNode[]> {
+    await this.connecting;
+    while (this.timer || this.queued > 0) {
+      if (this.timer) await new Promise((resolve) => setTimeout(resolve, DEBOUNCE_MS));
+      await this.running;
+    }
+    return this.nodes;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    for (const d of this.repositories.values()) d.dispose();
+    this.repositories.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private async connect(): Promise<void> {
+    const extension = vscode.extensions.getExtension<GitExtension>('vscode.git');
+    if (!extension) {
+      await this.setHasGit(false);
+      return;
+    }
+    let git: GitExtension;
+    try {
+      git = extension.isActive ? extension.exports : await extension.activate();
+    } catch (err) {
+      this.log.warn(`The git extension did not start: ${String(err)}`);
+      await this.setHasGit(false);
+      return;
+    }
+    if (this.disposed) return;
+    if (!git.enabled) {
+      await this.setHasGit(false);
+      this.disposables.push(
+        git.onDidChangeEnablement((enabled) => {
+          if (enabled && !this.api) this.connecting = this.connect();
+        }),
+      );
+      return;
+    }
+    const api = git.getAPI(1);
+    this.api = api;
+    this.disposables.push(
+      api.onDidOpenRepository((repository) => this.track(repository)),
+      api.onDidCloseRepository((repository) => this.untrack(repository)),
+    );
+    if (api.state === 'uninitialized') {
+      // Repositories are still being discovered: saying "no git" now would flash the wrong welcome text.
+      await new Promise<void>((resolve) => {
+        const once = api.onDidChangeState(() => {
+          once.dispose();
+          resolve();
+        });
+        this.disposables.push(once);
+        if (this.disposed || api.state !== 'uninitialized') resolve();
+      });
+    }
+    for (const repository of api.repositories) this.track(repository);
+    await this.setHasGit(this.repositories.size > 0);
+    this.schedule(true);
+  }
+
+  private track(repository: GitRepository): void {
+    if (this.repositories.has(repository)) return;
+    this.repositories.set(
+      repository,
+      repository.state.onDidChange(() => this.schedule(false)),
+    );
+    void this.setHasGit(true);
+    this.schedule(false);
+  }
+
+  private untrack(repository: GitRepository): void {
+    this.repositories.get(repository)?.dispose();
+    this.repositories.delete(repository);
+    this.branches.delete(repository);
+    void this.setHasGit(this.repositories.size > 0);
+    this.schedule(false);
+  }
+
+  private async setHasGit(value: boolean): Promise<void> {
+    await vscode.commands.executeCommand('setContext', HAS_GIT, value);
+  }
+
+  private schedule(forceBranch: boolean): void {
+    if (this.disposed) return;
+    this.forceBranch ||= forceBranch;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      const force = this.forceBranch;
+      this.forceBranch = false;
+      this.queued++;
+      this.running = this.running
+        .then(() => this.update(force))
+        .catch((err: unknown) => this.log.error(`Could not compute the change's impact: ${String(err)}`))
+        .finally(() => {
+          this.queued--;
+        });
+    }, DEBOUNCE_MS);
+  }
+
+  private async update(forceBranch: boolean): Promise<void> {
+    const repositories = [...this.repositories.keys()].sort((a, b) => (a.rootUri.path < b.rootUri.path ? -1 : 1));
+    const perRepository: ViewNode[] = [];
+    for (const repository of repositories) {
+      const branch = await this.branchChange(repository, forceBranch);
+      if (this.disposed) return;
+      perRepository.push(this.repositoryNode(repository, branch));
+    }
+    if (perRepository.length === 1) this.nodes = perRepository[0]?.children ?? [];
+    else this.nodes = perRepository;
+    this.tree.refresh();
+  }
+
+  private repositoryNode(repository: GitRepository, branch: BranchChange): ViewNode {
+    const root = repository.rootUri.toString();
+    const { state } = repository;
+    const working = changesFromGit(repository.rootUri.path, [
+      state.mergeChanges,
+      state.indexChanges,
+      state.workingTreeChanges,
+      state.untrackedChanges ?? [],
+    ]);
+    const journeys = new Map<string, { map: CxMap; journey: Journey }>();
+    const coverage: CoverageSource = {
+      coverageOf: (path: string): Coverage[] => {
+        const hits = this.maps.coverageOf(vscode.Uri.joinPath(repository.rootUri, ...path.split('/')));
+        for (const hit of hits) journeys.set(`${hit.map.file}\u0000${hit.journey.id}`, { map: hit.map, journey: hit.journey });
+        return hits;
+      },
+    };
+    const resolveJourney = (mapFile: string, journeyId: string) => journeys.get(`${mapFile}\u0000${journeyId}`);
+
+    const workingGroup = changeGroupNode({
+      id: `${root}\u0000worktree`,
+      label: 'Working tree',
+      report: computeImpact({ base: 'HEAD', head: 'WORKTREE', coverage, changedFiles: working }),
+      root,
+      base: 'HEAD',
+      head: 'worktree',
+      emptyText: 'No uncommitted changes.',
+      resolveJourney,
+    });
+    workingGroup.icon = 'edit';
+
+    const branchGroup = changeGroupNode({
+      id: `${root}\u0000branch`,
+      label: branch.label,
+      report: computeImpact({ base: branch.mergeBase ?? '', head: 'HEAD', coverage, changedFiles: branch.changes }),
+      root,
+      base: branch.mergeBase ?? 'HEAD',
+      head: 'HEAD',
+      emptyText: branch.note ?? 'No commits on this branch since its base.',
+      resolveJourney,
+    });
+    branchGroup.icon = 'git-branch';
+    if (branch.note && branch.changes.length === 0) branchGroup.description = undefined;
+
+    const name = repository.rootUri.path.slice(repository.rootUri.path.lastIndexOf('/') + 1);
+    const node: ViewNode = {
+      id: root,
+      kind: 'repository',
+      label: name,
+      expanded: true,
+      children: [workingGroup, branchGroup],
+    };
+    if (state.HEAD?.name) node.description = state.HEAD.name;
+    return node;
+  }
+
+  private async branchChange(repository: GitRepository, force: boolean): Promise<BranchChange> {
+    const head = repository.state.HEAD;
+    const setting = vscode.workspace.getConfiguration('cxImpact', repository.rootUri).get<string>('changes.base', '');
+    const upstream = head?.upstream;
+    const key = [head?.commit ?? '', setting, upstream ? `${upstream.remote}/${upstream.name}` : ''].join('\u0000');
+    const cached = this.branches.get(repository);
+    if (cached && cached.key === key && !force) return cached;
+
+    const result = await this.compareBranch(repository, setting, upstream, key);
+    this.branches.set(repository, result);
+    return result;
+  }
+
+  private async compareBranch(
+    repository: GitRepository,
+    setting: string,
+    upstream: { remote: string; name: string } | undefined,
+    key: string,
+  ): Promise<BranchChange> {
+    if (!repository.state.HEAD?.commit) return { key, label: 'Branch', changes: [], note: 'No commits yet.' };
+    const candidates = baseCandidates(setting, upstream);
+    for (const base of candidates) {
+      if (!isSafeRef(base)) {
+        return { key, label: 'Branch', changes: [], note: `"${base}" is not a ref: check the cxImpact.changes.base setting.` };
+      }
+      let mergeBase: string | undefined;
+      try {
+        mergeBase = (await repository.getMergeBase(base, 'HEAD'))?.trim();
+      } catch {
+        mergeBase = undefined;
+      }
+      if (!mergeBase) continue;
+      try {
+        const changes = await repository.diffBetween(mergeBase, 'HEAD');
+        return {
+          key,
+          label: `Branch vs ${base}`,
+          mergeBase,
+          changes: changesFromGit(repository.rootUri.path, [changes]),
+          note: `No commits since ${base}.`,
+        };
+      } catch (err) {
+        this.log.warn(`Could not list the changes since ${base}: ${String(err)}`);
+        return { key, label: `Branch vs ${base}`, changes: [], note: `Could not compare with ${base}.` };
+      }
+    }
+    const note = setting.trim()
+      ? `Cannot find "${setting.trim()}": check the cxImpact.changes.base setting.`
+      : 'No upstream or default branch to compare with: set cxImpact.changes.base.';
+    return { key, label: 'Branch', changes: [], note };
+  }
+
+  /** A click on a changed file opens its change: a diff, or the one side that exists. */
+  private readonly fileCommand: FileCommand = (target: FileTarget, uri: vscode.Uri) => {
+    const change = target.change;
+    const api = this.api;
+    if (!change || !api) return openFileCommand(target, uri);
+    const root = vscode.Uri.parse(target.root);
+    const before = api.toGitUri(change.oldPath ? vscode.Uri.joinPath(root, ...change.oldPath.split('/')) : uri, change.base);
+    const after = change.head === 'worktree' ? uri : api.toGitUri(uri, 'HEAD');
+    switch (change.status) {
+      case 'added':
+      case 'untracked':
+      case 'copied':
+        return { command: 'vscode.open', title: 'Open File', arguments: [after] };
+      case 'deleted':
+        return { command: 'vscode.open', title: 'Open Deleted File', arguments: [before] };
+      default: {
+        const name = target.path.slice(target.path.lastIndexOf('/') + 1);
+        const from = /^[0-9a-f]{40}$/.test(change.base) ? change.base.slice(0, 7) : change.base;
+        const title = `${name} (${from} ↔ ${change.head === 'worktree' ? 'Working Tree' : 'HEAD'})`;
+        return { command: 'vscode.diff', title: 'Open Change', arguments: [before, after, title] };
+      }
+    }
+  };
+}

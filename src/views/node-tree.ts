@@ -1,0 +1,104 @@
+import * as vscode from 'vscode';
+import type { Tier } from '../core/types';
+import type { WorkspaceMaps } from '../maps/workspace-maps';
+import { coverageCard, OPEN_MAP_COMMAND } from '../presentation/coverage-card';
+import type { FileTarget, ViewNode } from './view-node';
+
+const TIER_COLOR: Partial<Record<Tier, string>> = {
+  critical: 'cxImpact.criticalForeground',
+  high: 'cxImpact.highForeground',
+};
+
+const CHANNEL_ICON: Record<string, string> = {
+  web: 'globe',
+  mobile: 'device-mobile',
+  email: 'mail',
+  sms: 'comment',
+  voice: 'call-outgoing',
+  chat: 'comment-discussion',
+  'contact-center': 'person',
+  api: 'plug',
+  store: 'package',
+};
+
+/** Turns a click on a file into a command; the Changes view swaps in one that opens the change. */
+export type FileCommand = (target: FileTarget, uri: vscode.Uri) => vscode.Command | undefined;
+
+export function fileUriOf(target: FileTarget): vscode.Uri {
+  return vscode.Uri.joinPath(vscode.Uri.parse(target.root), ...target.path.split('/'));
+}
+
+export const openFileCommand: FileCommand = (_target, uri) => ({ command: 'vscode.open', title: 'Open File', arguments: [uri] });
+
+/**
+ * A TreeDataProvider over ViewNodes. `roots` computes the top level when VS Code asks for it, which it does only
+ * while the view is visible: views that cost work (Journeys lists every file) stay idle while collapsed.
+ */
+export class NodeTree implements vscode.TreeDataProvider<ViewNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ViewNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(
+    private readonly maps: WorkspaceMaps,
+    private readonly roots: () => Promise<ViewNode[]>,
+    private readonly fileCommand: FileCommand = openFileCommand,
+  ) {}
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: ViewNode): ViewNode[] | Promise<ViewNode[]> {
+    return node ? (node.children ?? []) : this.roots();
+  }
+
+  getTreeItem(node: ViewNode): vscode.TreeItem {
+    const collapsed = node.children?.length
+      ? node.expanded
+        ? vscode.TreeItemCollapsibleState.Expanded
+        : vscode.TreeItemCollapsibleState.Collapsed
+      : vscode.TreeItemCollapsibleState.None;
+    const item = new vscode.TreeItem(node.label, collapsed);
+    item.id = node.id;
+    item.contextValue = node.kind;
+    if (node.description !== undefined) item.description = node.description;
+    if (node.card && node.card.length > 0) item.tooltip = coverageCard(node.card, this.maps);
+    else if (node.tooltip !== undefined) item.tooltip = node.tooltip;
+    item.iconPath = this.iconOf(node);
+    if (node.file) {
+      const uri = fileUriOf(node.file);
+      item.resourceUri = uri;
+      const command = this.fileCommand(node.file, uri);
+      if (command) item.command = command;
+    } else if (node.mapLine) {
+      const uri = this.maps.uriOf(node.mapLine.map);
+      if (uri) item.command = { command: OPEN_MAP_COMMAND, title: 'Open Map at Line', arguments: [uri.toString(), node.mapLine.line] };
+    }
+    return item;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  private iconOf(node: ViewNode): vscode.ThemeIcon | undefined {
+    if (node.icon) return new vscode.ThemeIcon(node.icon);
+    const color = node.tier && TIER_COLOR[node.tier] ? new vscode.ThemeColor(TIER_COLOR[node.tier] ?? '') : undefined;
+    switch (node.kind) {
+      case 'journey':
+        return new vscode.ThemeIcon('pulse', color);
+      case 'touchpoint':
+        return new vscode.ThemeIcon((node.channel && CHANNEL_ICON[node.channel]) ?? 'circle-outline', color);
+      case 'reason':
+        return new vscode.ThemeIcon('symbol-key');
+      case 'repository':
+        return new vscode.ThemeIcon('repo');
+      case 'info':
+        return new vscode.ThemeIcon('info');
+      case 'file':
+        return vscode.ThemeIcon.File;
+      default:
+        return undefined;
+    }
+  }
+}

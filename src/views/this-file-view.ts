@@ -1,0 +1,73 @@
+import * as vscode from 'vscode';
+import type { WorkspaceMaps } from '../maps/workspace-maps';
+import { NodeTree } from './node-tree';
+import { thisFileNodes } from './this-file-nodes';
+import type { ViewNode } from './view-node';
+
+export const THIS_FILE_VIEW = 'cxImpact.thisFile';
+
+/** The touchpoints of the active editor's file (or of the file revealed from a lens, the status bar or a command). */
+export class ThisFileView implements vscode.Disposable {
+  private readonly tree: NodeTree;
+  private readonly view: vscode.TreeView<ViewNode>;
+  private readonly disposables: vscode.Disposable[];
+  private file: vscode.Uri | undefined;
+
+  constructor(private readonly maps: WorkspaceMaps) {
+    this.tree = new NodeTree(maps, () => Promise.resolve(this.nodes()));
+    this.view = vscode.window.createTreeView(THIS_FILE_VIEW, { treeDataProvider: this.tree, showCollapseAll: true });
+    this.file = vscode.window.activeTextEditor?.document.uri;
+    this.disposables = [
+      this.tree,
+      this.view,
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        // Focus moving to a panel or this view leaves no active editor: keep showing the last file then.
+        if (editor) this.show(editor.document.uri);
+        else if (vscode.window.visibleTextEditors.length === 0) this.show(undefined);
+      }),
+      maps.onDidChange(() => this.update()),
+    ];
+    this.update();
+  }
+
+  /** Shows `uri` (else the active editor's file) and brings the view forward. */
+  async reveal(uri: vscode.Uri | undefined): Promise<void> {
+    this.show(uri ?? vscode.window.activeTextEditor?.document.uri);
+    await vscode.commands.executeCommand(`${THIS_FILE_VIEW}.focus`);
+  }
+
+  refresh(): void {
+    this.update();
+  }
+
+  nodes(): ViewNode[] {
+    return this.file ? thisFileNodes(this.maps.coverageOf(this.file)) : [];
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private show(uri: vscode.Uri | undefined): void {
+    if (uri?.scheme === 'output') return;
+    this.file = uri;
+    this.update();
+  }
+
+  private update(): void {
+    const file = this.file;
+    const name = file ? file.path.slice(file.path.lastIndexOf('/') + 1) : undefined;
+    this.view.description = name;
+    if (!file || !this.maps.hasMaps()) {
+      // The view's welcome text explains what to do.
+      this.view.message = undefined;
+    } else if (this.maps.coverageOf(file).length === 0) {
+      this.view.message = vscode.workspace.getWorkspaceFolder(file)
+        ? `No journey covers ${name ?? 'this file'}.`
+        : `${name ?? 'This file'} is outside the workspace's folders.`;
+    } else {
+      this.view.message = undefined;
+    }
+    this.tree.refresh();
+  }
+}
