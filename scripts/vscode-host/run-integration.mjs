@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// Runs the integration suite in a real VS Code, once per fixture workspace (see launches.mjs).
+//
+//   node scripts/vscode-host/run-integration.mjs [--host offline|electron] [--fixture NAME]...
+//
+// The host defaults to CX_IMPACT_TEST_HOST, else VS Code desktop when it can be downloaded and shown, else the
+// offline host. CX_IMPACT_TEST_TIMEOUT (seconds, default 300) bounds each launch.
+import path from 'node:path';
+import { bundleIntegrationTests, integrationEntry } from './bundle-tests.mjs';
+import { electronHostAvailable, runTestsElectron } from './electron-host.mjs';
+import { LAUNCHES, prepareLaunch } from './launches.mjs';
+import { runTestsOffline } from './offline-host.mjs';
+import { CODE_SERVER_VERSION, projectRoot } from './paths.mjs';
+
+export async function chooseHost(requested = process.env.CX_IMPACT_TEST_HOST) {
+  if (requested === 'offline' || requested === 'electron') return requested;
+  if (requested) throw new Error(`CX_IMPACT_TEST_HOST must be "offline" or "electron", not "${requested}"`);
+  return (await electronHostAvailable()) ? 'electron' : 'offline';
+}
+
+export function describeHost(host) {
+  return host === 'offline'
+    ? `offline host: code-server ${CODE_SERVER_VERSION} in headless Chromium`
+    : `VS Code desktop via @vscode/test-electron (${process.env.CX_IMPACT_VSCODE_VERSION ?? 'stable'})`;
+}
+
+/** Returns the number of failed launches. */
+export async function runIntegration({ host, fixtures }) {
+  const count = await bundleIntegrationTests();
+  console.log(`Integration suite: ${count} test module(s), ${describeHost(host)}`);
+  const timeoutMs = Number(process.env.CX_IMPACT_TEST_TIMEOUT ?? 300) * 1000;
+  const launches = fixtures.length ? LAUNCHES.filter((launch) => fixtures.includes(launch.fixture)) : LAUNCHES;
+  if (launches.length === 0) throw new Error(`No launch for fixture(s) ${fixtures.join(', ')}`);
+  const failed = [];
+  for (const launch of launches) {
+    console.log(`\n── fixture ${launch.fixture} (${launch.modules ? launch.modules.join(', ') : 'all test modules'})`);
+    const prepared = prepareLaunch(launch);
+    const started = Date.now();
+    try {
+      const options = {
+        workspace: prepared.open,
+        extensionDevelopmentPath: projectRoot,
+        extensionTestsPath: integrationEntry,
+        env: prepared.env,
+        timeoutMs,
+      };
+      const code = host === 'offline' ? await runTestsOffline(options) : await runTestsElectron(options);
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      console.log(`── fixture ${launch.fixture}: ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${seconds} s`);
+      if (code !== 0) failed.push(launch.fixture);
+    } finally {
+      prepared.remove();
+    }
+  }
+  if (failed.length) console.error(`\nIntegration suite failed in: ${failed.join(', ')}`);
+  return failed.length;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const valueOf = (flag) => args.flatMap((arg, i) => (arg === flag && args[i + 1] ? [args[i + 1]] : []));
+  const host = await chooseHost(valueOf('--host')[0]);
+  const failures = await runIntegration({ host, fixtures: valueOf('--fixture') });
+  console.log(path.basename(process.argv[1]), failures ? 'failed' : 'passed');
+  process.exit(failures ? 1 : 0);
+}
