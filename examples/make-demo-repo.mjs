@@ -1,0 +1,170 @@
+#!/usr/bin/env node
+// Makes a git repository from examples/shop to try cx-impact on: a few commits on `main`, then the branch
+// `feature/refund-speedup` (checked out) that changes covered and uncovered files, renames and deletes files, and
+// edits the map. Commits carry fixed names and dates, so the commit ids (and the reports) are the same every time.
+//
+//   node examples/make-demo-repo.mjs [TARGET] [--force]
+//
+// TARGET defaults to examples/demo-repo (git-ignored). --force replaces a demo repository made earlier.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { devNull } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const force = args.includes('--force');
+const target = path.resolve(args.find((a) => !a.startsWith('--')) ?? path.join(here, 'demo-repo'));
+const marker = path.join(target, '.git', 'cx-impact-demo');
+
+if (existsSync(target) && readdirSync(target).length > 0) {
+  if (!force || !existsSync(marker)) {
+    console.error(`${target} is not empty${existsSync(marker) ? '; pass --force to make it again' : ' and is not a demo repository made by this script'}`);
+    process.exit(2);
+  }
+  rmSync(target, { recursive: true, force: true });
+}
+mkdirSync(target, { recursive: true });
+
+let clock = Date.parse('2026-03-02T09:00:00Z');
+function git(...gitArgs) {
+  const date = new Date(clock).toISOString();
+  return execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', '-c', 'core.autocrlf=false', ...gitArgs], {
+    cwd: target,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      // The user's own git configuration must not change the commits (hooks, signing, templates).
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_CONFIG_GLOBAL: devNull,
+      GIT_AUTHOR_NAME: 'Ada Lindqvist',
+      GIT_AUTHOR_EMAIL: 'ada@shop.example',
+      GIT_COMMITTER_NAME: 'Ada Lindqvist',
+      GIT_COMMITTER_EMAIL: 'ada@shop.example',
+      GIT_AUTHOR_DATE: date,
+      GIT_COMMITTER_DATE: date,
+    },
+  });
+}
+function commit(message, ...paths) {
+  git('add', '--', ...paths);
+  git('commit', '-q', '-m', message);
+  clock += 3 * 3600 * 1000;
+}
+const shop = path.join(here, 'shop');
+function copy(rel) {
+  cpSync(path.join(shop, rel), path.join(target, rel), { recursive: true });
+}
+function write(rel, text) {
+  mkdirSync(path.dirname(path.join(target, rel)), { recursive: true });
+  writeFileSync(path.join(target, rel), text);
+}
+/** Replaces text that must be there: the script fails loudly if examples/shop drifted. */
+function edit(rel, from, to) {
+  const file = path.join(target, rel);
+  const text = readFileSync(file, 'utf8');
+  if (!text.includes(from)) throw new Error(`${rel} no longer contains ${JSON.stringify(from)}`);
+  writeFileSync(file, text.replace(from, to));
+}
+
+git('init', '-q');
+writeFileSync(marker, 'made by examples/make-demo-repo.mjs\n');
+
+const later = new Set(['apps', 'packages', path.join('services', 'search')]);
+for (const entry of readdirSync(shop)) if (!later.has(entry) && entry !== 'services') copy(entry);
+for (const entry of readdirSync(path.join(shop, 'services'))) if (!later.has(path.join('services', entry))) copy(path.join('services', entry));
+commit('Shop services, database and journey map', '.');
+copy('apps');
+commit('Add the mobile app', 'apps');
+copy('packages');
+commit('Add the storefront package with its own journey map', 'packages');
+copy(path.join('services', 'search'));
+commit('Add product search', 'services/search');
+
+git('switch', '-q', '-c', 'feature/refund-speedup');
+
+edit(
+  'services/payments/refund.go',
+  '\treturn gw.Refund(ctx, gateway.RefundRequest{ChargeID: chargeID, AmountCents: amountCents})',
+  '\t// Refunds go out as soon as they are approved; the queue retries gateway timeouts.\n\treturn Enqueue(ctx, gw, gateway.RefundRequest{ChargeID: chargeID, AmountCents: amountCents})',
+);
+write(
+  'services/payments/refund_queue.go',
+  `package payments
+
+import (
+	"context"
+	"time"
+
+	"shop.example/payments/gateway"
+)
+
+const maxAttempts = 5
+
+// Enqueue sends a refund to the gateway, retrying timeouts with backoff instead of waiting for the nightly batch.
+func Enqueue(ctx context.Context, gw gateway.Client, req gateway.RefundRequest) (string, error) {
+	var lastErr error
+	for attempt := 0; attempt < maxAttempts; attempt++ {
+		id, err := gw.Refund(ctx, req)
+		if err == nil {
+			return id, nil
+		}
+		lastErr = err
+		time.Sleep(time.Duration(1<<attempt) * 200 * time.Millisecond)
+	}
+	return "", lastErr
+}
+`,
+);
+edit('services/payments/refund_test.go', 't.Fatal("expected an error for a zero refund")', 't.Fatalf("expected an error for a zero refund")');
+edit(
+  'services/orders/orders/refunds.py',
+  '    # Refunds are reviewed by a batch job every night before payments issues them.\n',
+  '    # Approved refunds go straight to the payments queue (no nightly batch any more).\n    refund.status = "queued"\n',
+);
+write(
+  'db/migrations/003_refund_queue.sql',
+  `ALTER TABLE refunds ADD COLUMN attempts INT NOT NULL DEFAULT 0;
+CREATE INDEX refunds_status_idx ON refunds (status) WHERE status IN ('pending', 'queued');
+`,
+);
+commit('Issue refunds from a queue instead of the nightly batch', '.');
+
+git('mv', 'services/support/agent-desktop/src/refunds.ts', 'services/support/agent-desktop/src/refund-lookup.ts');
+git('rm', '-q', 'services/orders/orders/legacy_refunds.py');
+commit('Agent desktop: name the refund lookup; drop the legacy refund rules', '.');
+
+edit(
+  'services/notifications/templates/email/refund-issued.html',
+  'within 5 to 10 business days',
+  'within 3 to 5 business days',
+);
+edit(
+  'cx-map.yaml',
+  '          - services/support/agent-desktop/src/**\n',
+  '          - services/support/agent-desktop/src/refund-*.ts\n',
+);
+edit(
+  'cx-map.yaml',
+  '          - services/notifications/templates/email/refund-*\n',
+  `          - services/notifications/templates/email/refund-*
+      - id: app-refund-status
+        name: Refund status in the app
+        channel: mobile
+        paths:
+          - apps/mobile/src/screens/RefundStatus.tsx
+`,
+);
+write(
+  'docs/refunds.md',
+  `# Refunds
+
+Approved refunds are sent to the card gateway right away through a retrying queue
+(services/payments/refund_queue.go). Customers see the status in the app and by e-mail.
+`,
+);
+commit('Refund status in the app; faster refund e-mail wording; map the new touchpoint', '.');
+
+const shown = path.relative(process.cwd(), target);
+console.log(`Made ${target} on branch feature/refund-speedup. Try:\n  cd ${shown.startsWith('..') ? target : shown || '.'} && cx-impact impact --base main`);
