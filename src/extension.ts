@@ -13,6 +13,7 @@ export interface CxImpactApi {
   maps: WorkspaceMaps;
   sidebar: Sidebar;
   status: CoverageStatus;
+  decorations: TierDecorations;
   /** Map files found in the workspace, as URI strings, once discovery has run. */
   mapFiles(): Promise<string[]>;
   /** Milliseconds `activate()` took, measured by the extension itself. */
@@ -75,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
     maps,
     sidebar,
     status,
+    decorations,
     activationMs,
     async mapFiles() {
       await maps.ready;

@@ -16,6 +16,8 @@ interface CacheEntry {
  */
 export class CoverageLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly cache = new Map<string, CacheEntry>();
+  private readonly retries = new Map<string, number>();
+  private retryTimer: NodeJS.Timeout | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly subscriptions: vscode.Disposable[];
   readonly onDidChangeCodeLenses = this.changed.event;
@@ -25,6 +27,7 @@ export class CoverageLensProvider implements vscode.CodeLensProvider, vscode.Dis
       this.changed,
       maps.onDidChange(() => {
         this.cache.clear();
+        this.retries.clear();
         this.changed.fire();
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => this.cache.delete(doc.uri.toString())),
@@ -45,6 +48,11 @@ export class CoverageLensProvider implements vscode.CodeLensProvider, vscode.Dis
     if (scoped.length > 0) {
       const symbols = await qualifiedSymbols(document);
       if (token.isCancellationRequested) return [];
+      if (symbols.length === 0) {
+        // The language server is often still starting when a file opens: ask again shortly, a few times.
+        this.retryLater(document, key);
+        return lenses;
+      }
       for (const symbol of symbols) {
         const hits = scoped.filter((c) => anySymbolMatches(c.touchpoint.symbols, symbol.name));
         if (hits.length > 0) lenses.push(lens(symbol.selectionRange, hits, document.uri));
@@ -54,8 +62,21 @@ export class CoverageLensProvider implements vscode.CodeLensProvider, vscode.Dis
     return lenses;
   }
 
+  private retryLater(document: vscode.TextDocument, key: string): void {
+    const id = `${document.uri.toString()}#${key}`;
+    const tries = this.retries.get(id) ?? 0;
+    if (tries >= 5 || this.retryTimer) return;
+    this.retries.set(id, tries + 1);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.changed.fire();
+    }, 1000 * (tries + 1));
+  }
+
   dispose(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     this.cache.clear();
+    this.retries.clear();
     for (const d of this.subscriptions) d.dispose();
   }
 }
