@@ -1,5 +1,4 @@
 // Small maps and prefix coverage for the views' unit tests (imported only by *.test.ts).
-import type { CoverageSource } from '../core/impact';
 import type { Channel, Coverage, CxMap, Journey, Tier, Touchpoint } from '../core/types';
 
 const at = (line: number) => ({ start: { line, character: 0 }, end: { line, character: 1 } });
@@ -44,9 +43,10 @@ export function makeMap(file: string, journeys: { id: string; tier: Tier; touchp
   };
 }
 
-export function prefixCoverage(maps: readonly CxMap[]): CoverageSource & { coverageOf(path: string): Coverage[] } {
+/** `coverageOf` is a function property, so tests can pass it on its own. */
+export function prefixCoverage(maps: readonly CxMap[]): { coverageOf: (path: string) => Coverage[] } {
   return {
-    coverageOf(path: string): Coverage[] {
+    coverageOf: (path: string): Coverage[] => {
       const out: Coverage[] = [];
       for (const map of maps)
         for (const journey of map.journeys)
