@@ -117,6 +117,11 @@ func Enqueue(ctx context.Context, gw gateway.Client, req gateway.RefundRequest) 
 }
 `,
 );
+edit(
+  'services/payments/gateway/client.go',
+  'type RefundRequest struct {\n\tChargeID    string\n\tAmountCents int64\n}',
+  'type RefundRequest struct {\n\tChargeID    string\n\tAmountCents int64\n\t// IdempotencyKey lets the queue retry without refunding twice.\n\tIdempotencyKey string\n}',
+);
 edit('services/payments/refund_test.go', 't.Fatal("expected an error for a zero refund")', 't.Fatalf("expected an error for a zero refund")');
 edit(
   'services/orders/orders/refunds.py',

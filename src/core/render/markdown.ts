@@ -29,13 +29,36 @@ export function shortCommit(rev: string): string {
   return /^[0-9a-f]{40,64}$/.test(rev) ? rev.slice(0, 7) : rev;
 }
 
+/** What happened to a path, when it is more than an edit: `deleted`, `renamed from x`, `new, untracked`. */
+export function changeNotes(report: ImpactReport): Map<string, string> {
+  const notes = new Map<string, string>();
+  for (const c of report.changes) {
+    if (c.status === 'renamed' && c.oldPath !== undefined) {
+      notes.set(c.path, `renamed from ${c.oldPath}`);
+      notes.set(c.oldPath, `renamed to ${c.path}`);
+    } else if (c.status === 'copied' && c.oldPath !== undefined) {
+      notes.set(c.path, `copied from ${c.oldPath}`);
+    } else if (c.status === 'deleted' || c.status === 'added' || c.status === 'type-changed') {
+      notes.set(c.path, c.status === 'type-changed' ? 'type changed' : c.status);
+    } else if (c.status === 'untracked') {
+      notes.set(c.path, 'new, untracked');
+    }
+  }
+  return notes;
+}
+
 export function renderImpactMarkdown(report: ImpactReport, options: MarkdownOptions = {}): string {
   const maxFiles = options.maxFiles ?? 50;
+  const notes = changeNotes(report);
+  const note = (file: string): string => {
+    const text = notes.get(file);
+    return text === undefined ? '' : ` (${escapeMarkdown(text)})`;
+  };
   const out: string[] = [];
   out.push(`## ${escapeMarkdown(options.title ?? 'Customer impact')}`, '');
   out.push(summaryLine(report), '');
 
-  for (const journey of report.journeys) out.push(...journeySection(journey, maxFiles));
+  for (const journey of report.journeys) out.push(...journeySection(journey, maxFiles, note));
 
   const moved = (report.mapChanges ?? []).filter((c) => c.added.length + c.removed.length > 0);
   if (moved.length > 0) out.push(...mapChangesSection(moved, maxFiles));
@@ -44,7 +67,7 @@ export function renderImpactMarkdown(report: ImpactReport, options: MarkdownOpti
     out.push(
       `<details><summary>${escapeHtml(plural(report.unmappedFiles.length, 'changed file'))} in no journey map</summary>`,
       '',
-      ...fileList(report.unmappedFiles, maxFiles),
+      ...capped(report.unmappedFiles.map((f) => `- ${codeSpan(f)}${note(f)}`), maxFiles),
       '',
       '</details>',
       '',
@@ -64,7 +87,7 @@ function summaryLine(report: ImpactReport): string {
   return `**${plural(report.journeys.length, 'journey')}** (${tierCounts(report.journeys)}), ${plural(touchpoints, 'touchpoint')}, from ${changed}${unmapped}.`;
 }
 
-function journeySection(journey: JourneyImpact, maxFiles: number): string[] {
+function journeySection(journey: JourneyImpact, maxFiles: number, note: (file: string) => string): string[] {
   const out: string[] = [];
   out.push(`### ${TIER_MARK[journey.tier]} ${escapeMarkdown(journey.name)} · ${journey.tier}`, '');
   const facts: string[] = [];
@@ -86,7 +109,7 @@ function journeySection(journey: JourneyImpact, maxFiles: number): string[] {
 
   const rows = journey.touchpoints.flatMap((tp) =>
     tp.reasons.map(
-      (r) => `- ${codeSpan(r.file)}: ${escapeMarkdown(tp.name)}, by ${codeSpan(r.pattern)} (${codeSpan(`${r.map}:${r.line}`)})`,
+      (r) => `- ${codeSpan(r.file)}${note(r.file)}: ${escapeMarkdown(tp.name)}, by ${codeSpan(r.pattern)} (${codeSpan(`${r.map}:${r.line}`)})`,
     ),
   );
   out.push(
@@ -118,13 +141,6 @@ function mapChangesSection(changes: MapChange[], maxFiles: number): string[] {
   ]);
   out.push('<details><summary>Files moved by the map edit</summary>', '', ...capped(rows, maxFiles), '', '</details>', '');
   return out;
-}
-
-function fileList(files: readonly string[], maxFiles: number): string[] {
-  return capped(
-    files.map((f) => `- ${codeSpan(f)}`),
-    maxFiles,
-  );
 }
 
 function capped(rows: string[], max: number): string[] {

@@ -3,7 +3,7 @@ import type { CoverageReport, ExplainEntry } from '../coverage';
 import type { ImpactReport } from '../impact';
 import type { MapDiagnostic, Tier } from '../types';
 import { escapeTerminal as t } from './escape';
-import { plural, shortCommit, tierCounts } from './markdown';
+import { changeNotes, plural, shortCommit, tierCounts } from './markdown';
 
 export interface TextOptions {
   color?: boolean;
@@ -27,6 +27,11 @@ function painter(options: TextOptions): (style: Style, text: string) => string {
 
 export function renderImpactText(report: ImpactReport, options: TextOptions = {}): string {
   const paint = painter(options);
+  const notes = changeNotes(report);
+  const note = (file: string): string => {
+    const text = notes.get(file);
+    return text === undefined ? '' : ` (${t(text)})`;
+  };
   const out: string[] = [];
   const range = `${shortCommit(report.base)}...${shortCommit(report.head)}`;
   if (report.journeys.length === 0) {
@@ -44,7 +49,7 @@ export function renderImpactText(report: ImpactReport, options: TextOptions = {}
       const channel = tp.channel ? ` [${t(tp.channel)}]` : '';
       const precision = tp.precision === 'file' ? paint('dim', ` (whole files; symbols ${tp.symbols?.map(t).join(', ') ?? ''})`) : '';
       out.push(`  ${t(tp.name)}${channel}: ${plural(tp.files.length, 'file')}${precision}`);
-      for (const r of tp.reasons) out.push(`    ${t(r.file)}  ${paint('dim', `${t(r.map)}:${r.line} ${t(r.pattern)}`)}`);
+      for (const r of tp.reasons) out.push(`    ${t(r.file)}${note(r.file)}  ${paint('dim', `${t(r.map)}:${r.line} ${t(r.pattern)}`)}`);
     }
   }
   const moved = (report.mapChanges ?? []).filter((c) => c.added.length + c.removed.length > 0);
@@ -58,7 +63,7 @@ export function renderImpactText(report: ImpactReport, options: TextOptions = {}
   }
   if (report.unmappedFiles.length > 0) {
     out.push('', paint('bold', `In no map (${report.unmappedFiles.length})`));
-    for (const f of report.unmappedFiles) out.push(`  ${t(f)}`);
+    for (const f of report.unmappedFiles) out.push(`  ${t(f)}${note(f)}`);
   }
   return out.join('\n') + '\n';
 }
