@@ -151,7 +151,7 @@ describe('text report', () => {
     assert.match(plain, /^Customer impact 0123456\.\.\.WORKTREE: 1 journey \(1 critical\) from 2 changed files$/m);
     assert.match(plain, /^CRITICAL Checkout \(checkout\) owner @acme\/payments, SLO 99\.95% of checkouts succeed, map cx-map\.yaml$/m);
     assert.match(plain, /^ {4}services\/payments\/charge\.ts {2}cx-map\.yaml:14 services\/payments\/\*\*$/m);
-    assert.match(plain, /^ {2}docs\/notes\.md$/m);
+    assert.match(plain, /^ {2}docs\/notes\.md \(new, untracked\)$/m);
     assert.ok(renderImpactText(report(), { color: true }).includes('\u001b[31mCRITICAL'));
   });
 
