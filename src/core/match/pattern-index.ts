@@ -1,7 +1,7 @@
 // The indexed side of the matcher. Patterns are compiled into alternatives (braces expanded) and
 // hung on a trie of literal folder names, so a lookup walks the path's folders once and tests
 // only the patterns anchored along that walk. Common shapes are decided with string operations;
-// minimatch's compiled regex decides the rest. NaiveMatcher is the definition this must agree with.
+// minimatch decides the rest. NaiveMatcher is the definition this must agree with.
 import { Minimatch } from 'minimatch';
 import { MATCH_OPTIONS, expandAlternatives, normalizePattern } from './pattern';
 
@@ -29,11 +29,11 @@ class TrieNode {
   readonly anyChild: Alternative[] = [];
   /** `here/*X`, keyed by the text after the last dot of X (see suffixKey). */
   childSuffix: Map<string, Alternative[]> | undefined;
-  /** `here/**\/name`, keyed by name. */
+  /** `here/**\/name` (and `here/**\/name/**` as a folder-only entry), keyed by name. */
   deepName: Map<string, Alternative[]> | undefined;
   /** `here/**\/*X`, keyed like childSuffix. */
   deepSuffix: Map<string, Alternative[]> | undefined;
-  /** Everything else anchored here: tested with minimatch's regex. */
+  /** Everything else anchored here: decided by minimatch. */
   generic: Alternative[] | undefined;
   /** Has deepName, deepSuffix or generic: patterns that can match below the next level. */
   reachesDeep = false;
@@ -94,12 +94,6 @@ function push<K>(map: Map<K, Alternative[]> | undefined, key: K, alternative: Al
   if (list) list.push(alternative);
   else target.set(key, [alternative]);
   return target;
-}
-
-function regexTest(glob: Minimatch): (relative: string) => boolean {
-  const re = glob.makeRe();
-  if (re) return (relative) => re.test(relative);
-  return (relative) => glob.match(relative);
 }
 
 export interface IndexedPattern {
@@ -171,8 +165,11 @@ export class PatternIndex {
     for (const alternative of new Set(expandAlternatives(body))) {
       this.shape.alternatives++;
       const segments = alternative.split('/');
+      // minimatch collapses `//` and resolves `.` and `..`, so such a pattern may match above or
+      // beside its literal start, and at another depth: only minimatch, from the map's folder, can say.
+      const irregular = segments.some((segment) => segment === '' || segment === '.' || segment === '..');
       let plain = 0;
-      while (plain < segments.length && isPlainSegment(segments[plain]!)) plain++;
+      while (!irregular && plain < segments.length && isPlainSegment(segments[plain]!)) plain++;
       const anchor = this.nodeAt([...mapSegments, ...segments.slice(0, plain)]);
       const rest = segments.slice(plain);
       const first = rest[0];
@@ -211,15 +208,23 @@ export class PatternIndex {
           continue;
         }
       }
+      // `here/**/name/**` matches below any folder named `name`: the same coverage as `here/**/name/`.
+      const third = rest[2];
+      if (rest.length === 3 && first === '**' && second !== undefined && isPlainSegment(second) && (third === '**' || third === '*')) {
+        anchor.deepName = push(anchor.deepName, second, { ...base(), dirOnly: true });
+        anchor.reachesDeep = true;
+        this.shape.deepName++;
+        continue;
+      }
       // Compiled from the alternative alone, exactly as minimatch compiles each member of its
       // brace set; nonegate/nocomment because those apply to the whole pattern, not to members.
       const glob = new Minimatch(alternative, { ...MATCH_OPTIONS, nobrace: true, nonegate: true, nocomment: true });
       const globstar = rest.includes('**');
       this.addGeneric(anchor, {
         ...base(),
-        fixedDepth: globstar ? -1 : mapDepth + segments.length,
+        fixedDepth: globstar || irregular ? -1 : mapDepth + segments.length,
         minDepth: Math.max(mapDepth + 1, anchor.depth),
-        test: regexTest(glob),
+        test: (relative) => glob.match(relative),
       });
       if (anchor.depth === mapDepth) this.shape.floatingGeneric++;
     }

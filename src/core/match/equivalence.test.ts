@@ -1,0 +1,107 @@
+// The indexed Matcher must answer exactly what the naive minimatch definition answers.
+import * as assert from 'node:assert/strict';
+import type { Coverage, CxMap } from '../types';
+import { literalMap } from './literal-map';
+import { Matcher, type PatternHit } from './matcher';
+import { NaiveMatcher, naiveCoverageOfAll } from './naive';
+import { seededRandom, syntheticMaps, syntheticPaths } from './synthetic-repo';
+
+const key = (c: Coverage | PatternHit): string => `${c.map.file}#${c.journey.id}.${c.touchpoint.id}:${c.pattern.line}:${c.pattern.source}`;
+const keys = (list: ReadonlyArray<Coverage | PatternHit>): string[] => list.map(key);
+
+function allPatterns(maps: readonly CxMap[]): string[] {
+  return maps.flatMap((m) => m.journeys.flatMap((j) => j.touchpoints.flatMap((t) => t.paths.map((p) => p.source))));
+}
+
+describe('Matcher agrees with the naive reference', () => {
+  describe('on minimatch corner cases', () => {
+    // Every pattern against every path: the shapes the index decides with string operations,
+    // next to the ones it hands to minimatch, on the paths where they differ.
+    const patterns = [
+      'a', 'a/', 'a/**', 'a/*', 'a/**/*', 'a/*/', 'a/**/', '**', '*', '*/', '**/*', '.a', '*.ts', '**/*.ts', 'a/*.ts', 'a/**/*.ts',
+      '*ts', '**/*ts', 'a/b', 'a/b/', 'a/**/b', '**/b', '**/b/', '**/b/**', '**/b/*', 'a/**/b/**', '**/.a', 'a/**/**', '**/**',
+      '{a,b}', '{a,b}/', '{a,b}/**', '{a,/b}', '{a,b/}', '{,a}/b', 'a{,.ts}', '{a,b}{,/c}', 'a/{b,c/**}', '{**/x.ts,a}',
+      '#a', '\\#a', 'a//b', 'a/./b', './a', '/a', './/a', '//a', 'a/../a/b', '\\*', 'a/\\*', '[a]', 'a/[!b]', 'a/[^b]*',
+      '*(a)', 'a/+(b|c)', 'a/@(b)', 'a/!(b)', 'a/?(b).ts', '!(a)', 'a/!(b)/**', '?', 'a/?', '**/?', '.*', 'a/.*', '**/.*',
+      'x.ts', '.ts', '**/.ts', 'a b/**', 'ü/**', '**/日本/**', 'a/b.ts/**', '*.ts/', '**/*.ts/', 'a/b/c', 'a/*/c',
+    ];
+    const paths = [
+      'a', '.a', 'b', 'a/b', 'a/.b', 'a/b/c', 'a/b/.c', 'a/c/b', 'a/c/b/d', 'b/a', 'b/c', 'x/b', 'x/b/y', 'x.ts', '.ts', 'a/x.ts',
+      'a/.ts', 'a/b/x.ts', 'a/b.ts/c', 'b/x.ts/y', 'ats', 'a/bts', 'a b/c', 'ü/ß', 'x/日本/y', 'x/日本', '#a', '*', 'a/*', 'a/?',
+      '[a]', 'a/bb', 'a/c', 'c/a/b', '.a/b/c', 'a/b/c/d/e/f.ts', 'b/.a', 'a/b/c/x.ts',
+    ];
+    for (const negated of [false, true]) {
+      it(negated ? 'negated patterns after `**`' : 'plain patterns', () => {
+        const maps = patterns.map((pattern, i) =>
+          literalMap(i % 3 === 0 ? '' : i % 3 === 1 ? 'a' : 'x', [
+            { id: `j${i}`, touchpoints: [{ id: 't', paths: negated ? ['**', `!${pattern}`] : [pattern] }] },
+          ]),
+        );
+        // Each pattern also once in a root map, so the package-map copies add, not replace.
+        maps.push(literalMap('', [{ id: 'root', touchpoints: patterns.map((pattern, i) => ({ id: `t${i}`, paths: negated ? ['**', `!${pattern}`] : [pattern] })) }]));
+        const matcher = new Matcher(maps);
+        const naive = new NaiveMatcher(maps);
+        let covered = 0;
+        for (const path of [...paths, ...paths.map((p) => `a/${p}`), ...paths.map((p) => `x/${p}`)]) {
+          const expected = keys(naive.coverageOf(path));
+          covered += expected.length;
+          assert.deepEqual(keys(matcher.coverageOf(path)), expected, `coverageOf(${path})`);
+          assert.deepEqual(keys(matcher.patternsMatching(path)), keys(naive.patternsMatching(path)), `patternsMatching(${path})`);
+        }
+        assert.ok(covered > 100, 'the corner cases cover something');
+      });
+    }
+  });
+
+  describe('on a generated repository (seed 7: 50,000 paths, 1,200 patterns)', function () {
+    this.timeout(60_000);
+    const random = seededRandom(7);
+    const paths = syntheticPaths(50_000, random);
+    const maps = syntheticMaps(paths, { patterns: 1_200, packageMaps: 3 }, random);
+    const matcher = new Matcher(maps);
+    let oracle: ReturnType<typeof naiveCoverageOfAll>;
+
+    before(function () {
+      this.timeout(60_000);
+      oracle = naiveCoverageOfAll(maps, paths);
+    });
+
+    it('exercises every kind of pattern', () => {
+      const sources = allPatterns(maps);
+      assert.equal(sources.length, 1_200);
+      assert.ok(maps.length >= 2, 'a root map and package maps');
+      assert.ok(sources.filter((s) => s.startsWith('!')).length >= 100, 'negations');
+      assert.ok(sources.filter((s) => s.includes('{')).length >= 50, 'braces');
+      const shape = matcher.indexShape;
+      for (const kind of ['exact', 'anyChild', 'childSuffix', 'deepName', 'deepSuffix', 'generic', 'floatingGeneric'] as const) {
+        assert.ok(shape[kind] > 0, `some ${kind} alternatives`);
+      }
+      const covered = oracle.coverage.filter((c) => c.length > 0).length;
+      assert.ok(covered > 5_000 && covered < 50_000, `a mix of covered and uncovered paths (${covered} covered)`);
+    });
+
+    it('coverageOf equals the naive answer for every path', () => {
+      paths.forEach((path, i) => assert.deepEqual(keys(matcher.coverageOf(path)), keys(oracle.coverage[i]!), path));
+    });
+
+    it('coverageReport counts what the naive reference counts', () => {
+      const report = matcher.coverageReport(paths);
+      assert.deepEqual(
+        report.uncoveredFiles,
+        paths.filter((_, i) => oracle.coverage[i]!.length === 0),
+      );
+      for (const p of report.patterns) assert.equal(p.files, oracle.patternFiles.get(p.pattern), `${p.pattern.source} (line ${p.pattern.line})`);
+    });
+
+    it('the tree walk of the reference equals the plain per-path loop on a sample', () => {
+      const naive = new NaiveMatcher(maps);
+      const sample = seededRandom(99);
+      for (let n = 0; n < 300; n++) {
+        const i = Math.floor(sample() * paths.length);
+        const path = paths[i]!;
+        assert.deepEqual(keys(naive.coverageOf(path)), keys(oracle.coverage[i]!), path);
+        assert.deepEqual(keys(matcher.patternsMatching(path)), keys(naive.patternsMatching(path)), path);
+      }
+    });
+  });
+});

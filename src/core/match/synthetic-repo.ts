@@ -1,0 +1,187 @@
+// Seeded, realistic-looking repositories and maps for the equivalence test and the benchmark:
+// folders of services and packages, test files, dotfiles, unicode and spaces, and patterns of the
+// shapes maps use (folders, `**/*.ext`, braces, literal files, negations, a few floating globs).
+import type { CxMap, Tier } from '../types';
+import { TIERS } from '../types';
+import { literalMap, type JourneySpec, type TouchpointSpec } from './literal-map';
+
+/** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Random = () => number;
+
+const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+
+const TOP = ['services', 'packages', 'apps', 'libs', 'tools', 'docs', 'infra', 'scripts', '.github', 'test', 'src', 'vendor'];
+const FOLDERS = [
+  'payments', 'checkout', 'auth', 'cart', 'search', 'catalog', 'orders', 'shipping', 'notifications', 'accounts',
+  'api', 'web', 'mobile', 'src', 'lib', 'components', 'handlers', 'models', 'gen', '__tests__', 'fixtures', 'v1', 'v2',
+  'internal', 'config', 'migrations', 'docs', 'guía', 'my folder', 'テスト', '.storybook', 'utils', 'core', 'ui', 'server',
+];
+const BASENAMES = ['index', 'main', 'service', 'client', 'handler', 'model', 'routes', 'types', 'config', 'schema', 'app', 'util', 'résumé', 'read me'];
+const EXTENSIONS = ['.ts', '.ts', '.ts', '.tsx', '.js', '.json', '.md', '.yml', '.proto', '.go', '.py', '.test.ts', '.spec.ts', '.css', '.sql'];
+const DOTFILES = ['.env', '.gitignore', '.eslintrc.json', '.npmrc', 'Dockerfile', 'Makefile', 'README.md', 'package.json'];
+
+/** `count` distinct file paths in a tree of about count/8 folders, sorted. */
+export function syntheticPaths(count: number, random: Random): string[] {
+  const folders: string[] = [...TOP];
+  const folderSet = new Set(folders);
+  const depth = new Map(folders.map((f) => [f, 1]));
+  const folderTarget = Math.max(TOP.length, Math.ceil(count / 8));
+  let attempts = 0;
+  while (folders.length < folderTarget && attempts++ < folderTarget * 20) {
+    // Favour recent folders a little so some branches grow deep, as real ones do.
+    const parent = random() < 0.5 ? folders[folders.length - 1 - Math.floor(random() * Math.min(50, folders.length))]! : pick(random, folders);
+    if (depth.get(parent)! >= 9) continue;
+    const name = random() < 0.6 ? pick(random, FOLDERS) : `${pick(random, FOLDERS)}-${Math.floor(random() * 500)}`;
+    const folder = `${parent}/${name}`;
+    if (folderSet.has(folder)) continue;
+    folderSet.add(folder);
+    folders.push(folder);
+    depth.set(folder, depth.get(parent)! + 1);
+  }
+  const files = new Set<string>();
+  for (const name of DOTFILES) if (files.size < count) files.add(name);
+  while (files.size < count) {
+    const folder = pick(random, folders);
+    const r = random();
+    const name =
+      r < 0.05
+        ? pick(random, DOTFILES)
+        : `${pick(random, BASENAMES)}${r < 0.7 ? '' : `-${Math.floor(random() * 1000)}`}${pick(random, EXTENSIONS)}`;
+    files.add(`${folder}/${name}`);
+  }
+  return [...files].sort();
+}
+
+interface Tree {
+  folders: string[];
+  files: string[];
+}
+
+function treeOf(paths: readonly string[], base: string): Tree {
+  const prefix = base === '' ? '' : base + '/';
+  const folders = new Set<string>();
+  const files: string[] = [];
+  for (const path of paths) {
+    if (!path.startsWith(prefix)) continue;
+    const relative = path.slice(prefix.length);
+    files.push(relative);
+    for (let i = relative.indexOf('/'); i >= 0; i = relative.indexOf('/', i + 1)) folders.add(relative.slice(0, i));
+  }
+  return { folders: [...folders], files };
+}
+
+const EXT_GLOBS = ['*.ts', '*.tsx', '*.md', '*.proto', '*.{ts,tsx}', '*.{js,json}', '*.go', '*Dockerfile', '*.test.ts'];
+
+/** One plain pattern of a realistic shape, relative to the map's folder. */
+function plainPattern(tree: Tree, random: Random): string {
+  const anyFolder = (): string => (tree.folders.length > 0 ? pick(random, tree.folders) : 'src');
+  const folder = anyFolder();
+  const r = random();
+  if (r < 0.12) return folder;
+  if (r < 0.2) return `${folder}/`;
+  if (r < 0.38) return `${folder}/**`;
+  if (r < 0.44) return `${folder}/*`;
+  if (r < 0.47) return `/${folder}/**`;
+  if (r < 0.49) return `./${folder}`;
+  if (r < 0.59) return `${folder}/**/${pick(random, EXT_GLOBS)}`;
+  if (r < 0.63) return `${folder}/${pick(random, EXT_GLOBS)}`;
+  if (r < 0.75) return tree.files.length > 0 ? pick(random, tree.files) : folder;
+  if (r < 0.8) {
+    const sibling = anyFolder();
+    const a = folder.split('/');
+    const b = sibling.split('/');
+    return `{${a.slice(0, 2).join('/')},${b.slice(0, 2).join('/')}}/**`;
+  }
+  if (r < 0.84) return `${folder}/{src,lib,api}/**`;
+  if (r < 0.87) return `${folder}/**/__tests__/**`;
+  if (r < 0.9) return `${folder}/**/${pick(random, ['gen', 'fixtures', 'config', 'index.ts', '.env'])}`;
+  if (r < 0.94) return `${folder}-${Math.floor(random() * 1e6)}/**`; // covers nothing
+  // The rest needs minimatch's regex: extglobs, classes, `?`, a star inside a folder name.
+  return `${folder}/${pick(random, ['+(api|web)*/**', '[a-m]*/**', '!(gen)/**', '**/?(x)*.ts', '*/src/**', 'v[12]/**', 'pay*/**'])}`;
+}
+
+/** A negation that usually carves something out of `plain`. */
+function negatedPattern(plain: string, tree: Tree, random: Random): string {
+  const folder = plain.replace(/^[./]+/, '').replace(/\/.*$/, '');
+  const r = random();
+  if (r < 0.3) return `!${folder}/**/*.test.ts`;
+  if (r < 0.5) return `!${folder}/**/gen/**`;
+  if (r < 0.65) return `!**/__tests__/`;
+  if (r < 0.8) return `!${pick(random, tree.folders.length > 0 ? tree.folders : [folder])}`;
+  return `!${pick(random, tree.files.length > 0 ? tree.files : [folder])}`;
+}
+
+const FLOATING = ['**/*.md', '**/.env', '**/Dockerfile', '**/*.proto', '**/__tests__/**', '**/*.{yml,yaml}', '**/gen/', '**/*.test.ts'];
+/** Floating patterns only minimatch's regex can decide: tested under every folder, so kept rare. */
+const FLOATING_GENERIC = ['**/?(x)*.sql', '**/+(api|web)/**', '**/[A-Z]*file'];
+
+export interface MapShape {
+  /** How many patterns in all maps. */
+  patterns: number;
+  /** Folders that get a map of their own (besides the root map), e.g. `packages/web`. */
+  packageMaps?: number;
+}
+
+/**
+ * Maps over `paths` with about `shape.patterns` patterns: a root map and some package maps,
+ * journeys of 1–5 touchpoints, touchpoints of 1–6 patterns, about 1 in 6 patterns negated, and
+ * re-includes after some negations.
+ */
+export function syntheticMaps(paths: readonly string[], shape: MapShape, random: Random): CxMap[] {
+  const rootTree = treeOf(paths, '');
+  // Package maps go on folders two levels down that have folders of their own.
+  const parents = new Set(rootTree.folders.map((f) => f.slice(0, f.lastIndexOf('/'))));
+  const packageDirs = rootTree.folders.filter((f) => f.split('/').length === 2 && parents.has(f)).sort();
+  const bases: string[] = [''];
+  for (let i = 0; i < (shape.packageMaps ?? 3) && packageDirs.length > 0; i++) {
+    const dir = pick(random, packageDirs);
+    if (!bases.includes(dir)) bases.push(dir);
+  }
+  const trees = bases.map((base) => (base === '' ? rootTree : treeOf(paths, base)));
+  const journeys: JourneySpec[][] = bases.map(() => []);
+  let made = 0;
+  let floatingGeneric = 0;
+  let journeyId = 0;
+  while (made < shape.patterns) {
+    // About 3 in 4 journeys live in the root map.
+    const which = random() < 0.75 || bases.length === 1 ? 0 : 1 + Math.floor(random() * (bases.length - 1));
+    const tree = trees[which]!;
+    const touchpoints: TouchpointSpec[] = [];
+    const touchpointCount = 1 + Math.floor(random() * 5);
+    for (let t = 0; t < touchpointCount && made < shape.patterns; t++) {
+      const patterns: string[] = [];
+      const patternCount = 1 + Math.floor(random() * 6);
+      for (let p = 0; p < patternCount && made < shape.patterns; p++, made++) {
+        const r = random();
+        const previous = patterns[patterns.length - 1];
+        if (previous !== undefined && !previous.startsWith('!') && r < 0.2) {
+          patterns.push(negatedPattern(previous, tree, random));
+        } else if (previous?.startsWith('!') && r < 0.4 && tree.files.length > 0) {
+          patterns.push(pick(random, tree.files));
+        } else if (r < 0.04) {
+          patterns.push(pick(random, FLOATING));
+        } else if (r < 0.05 && floatingGeneric < 5) {
+          floatingGeneric++;
+          patterns.push(pick(random, FLOATING_GENERIC));
+        } else {
+          patterns.push(plainPattern(tree, random));
+        }
+      }
+      touchpoints.push({ id: `t${t}`, paths: patterns, ...(random() < 0.1 ? { symbols: ['Service.handle'] } : {}) });
+    }
+    const tier: Tier = pick(random, TIERS);
+    journeys[which]!.push({ id: `j${journeyId++}`, tier, touchpoints });
+  }
+  return bases.map((base, i) => literalMap(base, journeys[i]!)).filter((map) => map.journeys.length > 0);
+}
