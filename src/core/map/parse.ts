@@ -6,13 +6,14 @@ import { findDeepNesting } from './nesting';
 import { patternProblem } from './patterns';
 import { TextPositions } from './text-position';
 
-/** Bigger files are not read: the yaml parser needs about a second per MiB, and a real map is a few KiB. */
-export const MAX_MAP_BYTES = 512 * 1024;
+/** Bigger files are not read: the yaml parser needs up to a second per 512 KiB on a busy machine, and a real map is a few KiB (256 KiB holds about 2,500 journeys). */
+export const MAX_MAP_BYTES = 256 * 1024;
 /** By the estimate of `findDeepNesting`; a real map is about ten. */
 export const MAX_NESTING = 64;
 /** Past this many, one `too-many-problems` warning stands for the rest. */
 export const MAX_DIAGNOSTICS = 500;
 
+const SYNTAX_CODES: ReadonlySet<MapDiagnosticCode> = new Set(['yaml-syntax', 'yaml-warning', 'duplicate-key', 'map-too-large', 'too-deep', 'not-a-map']);
 const ID_SHAPE = /^[a-z0-9][a-z0-9-]*$/;
 const SYMBOL_SHAPE = /^[^\s.]+(?:\.[^\s.]+)*$/;
 const MAX_SYMBOL_LENGTH = 512;
@@ -46,6 +47,8 @@ class MapReader {
   private readonly visitBudget: number;
   private lastAlias: Offsets = [0, 0];
   private aliasLimitHit = false;
+  /** Start offsets of the YAML syntax errors, sorted. */
+  private syntaxErrors: number[] = [];
 
   constructor(
     private readonly text: string,
@@ -86,10 +89,17 @@ class MapReader {
       return undefined;
     }
     for (const error of doc.errors) {
-      const code: MapDiagnosticCode = error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
-      const fix = code === 'duplicate-key' ? ': remove or rename the repeated key (only the first is read).' : '.';
-      this.report(code, [error.pos[0], error.pos[1]], `${trimPeriod(error.message)}${fix}`);
+      if (error.code === 'DUPLICATE_KEY') {
+        // yaml points at the key's first character; underline the whole key.
+        const key = /^(?:"[^"\n]*"|'[^'\n]*'|[^\s:,\]}]+)/.exec(this.text.slice(error.pos[0], error.pos[0] + 1024));
+        const end = error.pos[0] + Math.max(key?.[0].length ?? 0, error.pos[1] - error.pos[0]);
+        this.report('duplicate-key', [error.pos[0], end], `${trimPeriod(error.message)}: remove or rename the repeated key (only the first is read).`);
+      } else {
+        this.syntaxErrors.push(error.pos[0]);
+        this.report('yaml-syntax', [error.pos[0], error.pos[1]], `${trimPeriod(error.message)}.`);
+      }
     }
+    this.syntaxErrors.sort((a, b) => a - b);
     for (const warning of doc.warnings) {
       this.report('yaml-warning', [warning.pos[0], warning.pos[1]], `${trimPeriod(warning.message)}.`);
     }
@@ -119,7 +129,7 @@ class MapReader {
 
   private readVersion(pair: Pair | undefined, root: YAMLMap): void {
     if (!pair) {
-      this.report('missing-version', this.keyOffsets(root), 'The map has no `version`: add `version: 1` at the top of the file.');
+      this.report('missing-version', this.keyOffsets(root), 'The map has no `version`: add `version: 1` at the top of the file.', undefined, this.offsets(root));
       return;
     }
     const value = this.deref(pair.value);
@@ -279,7 +289,7 @@ class MapReader {
 
   private readId(pair: Pair | undefined, owner: YAMLMap, what: string): { id: string; at: Offsets } | undefined {
     if (!pair) {
-      this.report('missing-field', this.keyOffsets(owner), `This ${what} has no \`id\`: add \`id: …\` (lowercase letters, digits and -). Until then the ${what} is left out.`);
+      this.report('missing-field', this.keyOffsets(owner), `This ${what} has no \`id\`: add \`id: …\` (lowercase letters, digits and -). Until then the ${what} is left out.`, undefined, this.offsets(owner));
       return undefined;
     }
     const value = this.deref(pair.value);
@@ -308,7 +318,7 @@ class MapReader {
 
   private requiredText(pair: Pair | undefined, owner: YAMLMap, key: string, what: string): string | undefined {
     if (!pair) {
-      this.report('missing-field', this.keyOffsets(owner), `This ${what} has no \`${key}\`: add \`${key}: …\`. Until then the ${what} is left out.`);
+      this.report('missing-field', this.keyOffsets(owner), `This ${what} has no \`${key}\`: add \`${key}: …\`. Until then the ${what} is left out.`, undefined, this.offsets(owner));
       return undefined;
     }
     const text = this.textValue(pair, key);
@@ -367,7 +377,7 @@ class MapReader {
 
   private requiredList(pair: Pair | undefined, owner: YAMLMap, key: string, missing: string): unknown[] {
     if (!pair) {
-      this.report('missing-field', this.keyOffsets(owner), missing);
+      this.report('missing-field', this.keyOffsets(owner), missing, undefined, this.offsets(owner));
       return [];
     }
     const value = this.deref(pair.value);
@@ -473,8 +483,26 @@ class MapReader {
     return this.positions.range(start, end);
   }
 
-  private report(code: MapDiagnosticCode, at: Offsets, message: string, suggestion?: string): void {
+  /**
+   * Records a problem. A semantic problem whose `scope` (the node in question, by default `at`) holds a
+   * YAML syntax error is not recorded: the yaml parser's recovery produces odd shapes there, and the
+   * syntax error is the thing to fix.
+   */
+  private holdsSyntaxError([start, end]: Offsets): boolean {
+    const errors = this.syntaxErrors;
+    let lo = 0;
+    let hi = errors.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((errors[mid] ?? 0) < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < errors.length && (errors[lo] ?? 0) <= end;
+  }
+
+  private report(code: MapDiagnosticCode, at: Offsets, message: string, suggestion?: string, scope: Offsets = at): void {
     if (this.full) return;
+    if (!SYNTAX_CODES.has(code) && this.holdsSyntaxError(scope)) return;
     const key = `${code}\u0000${at[0]}\u0000${at[1]}\u0000${message}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
