@@ -52,8 +52,21 @@ export function makeProfile(prefix = 'cx-impact-host-') {
     extensionsDir: path.join(root, 'extensions'),
     config: path.join(root, 'config.yaml'),
   };
-  fs.mkdirSync(profile.userDataDir);
+  fs.mkdirSync(path.join(profile.userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(profile.extensionsDir);
+  // A quiet first start: no welcome page, tips or update checks covering the editor in screenshots.
+  const settings = {
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'extensions.ignoreRecommendations': true,
+    'extensions.autoCheckUpdates': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'chat.commandCenter.enabled': false,
+    'security.workspace.trust.enabled': false,
+  };
+  fs.writeFileSync(path.join(profile.userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   return profile;
 }
 

@@ -1,0 +1,17 @@
+// Types for launches.mjs.
+export interface Launch {
+  fixture: string;
+  open: string;
+  git?: boolean;
+  modules?: string[];
+}
+
+export interface PreparedLaunch {
+  open: string;
+  env: Record<string, string>;
+  remove(): void;
+}
+
+export const fixturesRoot: string;
+export const LAUNCHES: Launch[];
+export function prepareLaunch(launch: Launch): PreparedLaunch;

@@ -1,0 +1,37 @@
+// Types for offline-host.mjs, so the TypeScript e2e checks can drive the host.
+import type { Browser } from 'playwright-core';
+
+export interface Profile {
+  root: string;
+  userDataDir: string;
+  extensionsDir: string;
+  config: string;
+}
+
+export interface RunningServer {
+  port: number;
+  url: string;
+  log(): string;
+  stop(): Promise<void>;
+}
+
+export const CHROMIUM_ARGS: string[];
+export function assertHostInstalled(): void;
+export function freePort(): Promise<number>;
+export function makeProfile(prefix?: string): Profile;
+export function installVsix(profile: Profile, vsixPath: string): string;
+export function startServer(options: {
+  profile: Profile;
+  env?: Record<string, string>;
+  port?: number;
+  workspace?: string;
+}): Promise<RunningServer>;
+export function launchChromium(): Promise<Browser>;
+export function openQuery(workspacePath: string): string;
+export function runTestsOffline(options: {
+  workspace: string;
+  extensionDevelopmentPath: string;
+  extensionTestsPath: string;
+  env: Record<string, string>;
+  timeoutMs: number;
+}): Promise<number>;
