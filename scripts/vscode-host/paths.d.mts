@@ -1,5 +1,6 @@
 // Types for paths.mjs.
 export const CODE_SERVER_VERSION: string;
+export const CODE_SERVER_VSCODE_VERSION: string;
 export const projectRoot: string;
 export const hostDir: string;
 export const codeServerDir: string;

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 /** code-server 4.100.3 is VS Code 1.100.3, the last line that runs on Node 20. */
 export const CODE_SERVER_VERSION = '4.100.3';
+/** The VS Code that this code-server release is built from. */
+export const CODE_SERVER_VSCODE_VERSION = '1.100.3';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const hostDir = path.join(projectRoot, '.cache', 'vscode-host', CODE_SERVER_VERSION);

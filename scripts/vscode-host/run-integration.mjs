@@ -10,7 +10,7 @@ import { bundleIntegrationTests, integrationEntry } from './bundle-tests.mjs';
 import { electronHostAvailable, runTestsElectron } from './electron-host.mjs';
 import { LAUNCHES, prepareLaunch } from './launches.mjs';
 import { runTestsOffline } from './offline-host.mjs';
-import { CODE_SERVER_VERSION, projectRoot } from './paths.mjs';
+import { CODE_SERVER_VERSION, CODE_SERVER_VSCODE_VERSION, projectRoot } from './paths.mjs';
 
 export async function chooseHost(requested = process.env.CX_IMPACT_TEST_HOST) {
   if (requested === 'offline' || requested === 'electron') return requested;
@@ -20,7 +20,7 @@ export async function chooseHost(requested = process.env.CX_IMPACT_TEST_HOST) {
 
 export function describeHost(host) {
   return host === 'offline'
-    ? `offline host: code-server ${CODE_SERVER_VERSION} in headless Chromium`
+    ? `offline host: code-server ${CODE_SERVER_VERSION} (VS Code ${CODE_SERVER_VSCODE_VERSION}) in headless Chromium`
     : `VS Code desktop via @vscode/test-electron (${process.env.CX_IMPACT_VSCODE_VERSION ?? 'stable'})`;
 }
 

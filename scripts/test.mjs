@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// `npm test`: typecheck, lint, unit tests, build, the integration suite in a real VS Code, then the end-to-end
+// checks through the packaged extension. Exits non-zero when any step fails.
+//
+//   CX_IMPACT_TEST_HOST=offline|electron   force the integration host (default: desktop VS Code when it can be
+//                                          downloaded and shown, else the offline host)
+//   node scripts/test.mjs --no-integration --no-e2e   only the fast steps
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { runE2e } from './vscode-host/run-e2e.mjs';
+import { chooseHost, describeHost, runIntegration } from './vscode-host/run-integration.mjs';
+import { completeMarker, projectRoot } from './vscode-host/paths.mjs';
+
+const skipIntegration = process.argv.includes('--no-integration');
+const skipE2e = process.argv.includes('--no-e2e');
+const bin = (name) => path.join(projectRoot, 'node_modules', '.bin', name);
+const results = [];
+
+function command(cmd, args) {
+  return () => spawnSync(cmd, args, { cwd: projectRoot, stdio: 'inherit' }).status ?? 1;
+}
+
+async function step(name, action) {
+  console.log(`\n━━ ${name}`);
+  const started = Date.now();
+  let code;
+  try {
+    code = await action();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    code = 1;
+  }
+  const seconds = (Date.now() - started) / 1000;
+  results.push({ name, ok: code === 0, seconds });
+  console.log(`━━ ${name}: ${code === 0 ? 'ok' : 'FAILED'} (${seconds.toFixed(1)} s)`);
+  return code === 0;
+}
+
+await step('typecheck', command(bin('tsc'), ['--noEmit', '-p', '.']));
+await step('lint', command(bin('eslint'), ['.']));
+await step('unit tests', command(bin('mocha'), []));
+const built = await step('build', command(process.execPath, ['scripts/build.mjs']));
+
+let host;
+if (!skipIntegration || !skipE2e) {
+  host = await chooseHost();
+  // The e2e checks always use the offline host, so it is needed whenever they run.
+  if ((host === 'offline' || !skipE2e) && !fs.existsSync(completeMarker)) {
+    await step('install offline VS Code host', command(process.execPath, ['scripts/vscode-host/install.mjs']));
+  }
+}
+
+if (!skipIntegration && host) {
+  if (built) {
+    await step(`integration (${describeHost(host)})`, async () =>
+      (await runIntegration({ host, fixtures: [] })) === 0 ? 0 : 1,
+    );
+  } else {
+    results.push({ name: 'integration', ok: false, seconds: 0, note: 'not run: the build failed' });
+  }
+}
+
+if (!skipE2e) {
+  if (built) await step('e2e (packaged .vsix in the offline host)', () => runE2e());
+  else results.push({ name: 'e2e', ok: false, seconds: 0, note: 'not run: the build failed' });
+}
+
+console.log('\nSummary');
+for (const result of results) {
+  const status = result.ok ? 'ok    ' : 'FAILED';
+  console.log(`  ${status} ${result.name.padEnd(58)} ${result.note ?? `${result.seconds.toFixed(1)} s`}`);
+}
+const failed = results.filter((result) => !result.ok);
+console.log(failed.length ? `\nnpm test: ${failed.length} step(s) failed` : '\nnpm test: all steps passed');
+process.exit(failed.length ? 1 : 0);
