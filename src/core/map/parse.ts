@@ -82,22 +82,17 @@ class MapReader {
 
     let doc: Document.Parsed;
     try {
-      doc = parseDocument(this.text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+      // yaml's own duplicate-key check compares every key with every earlier one (15,000 keys took
+      // seconds); `fields` finds repeated keys with a set instead.
+      doc = parseDocument(this.text, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
     } catch (error) {
       // The yaml package reports problems as errors rather than throwing; this is a last resort.
       this.report('yaml-syntax', firstLine, `The YAML could not be read (${error instanceof Error ? error.message : String(error)}).`);
       return undefined;
     }
     for (const error of doc.errors) {
-      if (error.code === 'DUPLICATE_KEY') {
-        // yaml points at the key's first character; underline the whole key.
-        const key = /^(?:"[^"\n]*"|'[^'\n]*'|[^\s:,\]}]+)/.exec(this.text.slice(error.pos[0], error.pos[0] + 1024));
-        const end = error.pos[0] + Math.max(key?.[0].length ?? 0, error.pos[1] - error.pos[0]);
-        this.report('duplicate-key', [error.pos[0], end], `${trimPeriod(error.message)}: remove or rename the repeated key (only the first is read).`);
-      } else {
-        this.syntaxErrors.push(error.pos[0]);
-        this.report('yaml-syntax', [error.pos[0], error.pos[1]], `${trimPeriod(error.message)}.`);
-      }
+      this.syntaxErrors.push(error.pos[0]);
+      this.report('yaml-syntax', [error.pos[0], error.pos[1]], `${trimPeriod(error.message)}.`);
     }
     this.syntaxErrors.sort((a, b) => a - b);
     for (const warning of doc.warnings) {
@@ -273,8 +268,14 @@ class MapReader {
       return [];
     }
     const links: Link[] = [];
+    const names = new Set<string>();
     for (const link of value.items) {
       const name = this.keyText(link.key);
+      if (names.has(name)) {
+        this.report('duplicate-key', this.offsets(link.key), `The link \`${clip(name)}\` appears twice: remove or rename the repeated one (only the first is read).`);
+        continue;
+      }
+      names.add(name);
       const url = this.deref(link.value);
       const at: Offsets = [this.offsets(link.key)[0], this.valueOffsets(link, url)[1]];
       if (isScalar(url) && typeof url.value === 'string' && isWebUrl(url.value)) {
@@ -399,14 +400,19 @@ class MapReader {
   /** The known keys of a mapping, by name; reports unknown keys (with the closest known one) and `<<`. */
   private fields(map: YAMLMap, known: readonly string[], where: string): Map<string, Pair> {
     const fields = new Map<string, Pair>();
+    const seen = new Set<string>();
     for (const pair of map.items) {
       const key = this.keyText(pair.key);
-      if (known.includes(key)) {
-        // A repeated key is a `duplicate-key` error from the yaml parser; the first one counts.
-        if (!fields.has(key)) fields.set(key, pair);
+      const at = this.offsets(pair.key);
+      if (seen.has(key)) {
+        this.report('duplicate-key', at, `The key \`${clip(key)}\` appears twice here: remove or rename the repeated one (only the first is read).`);
         continue;
       }
-      const at = this.offsets(pair.key);
+      seen.add(key);
+      if (known.includes(key)) {
+        fields.set(key, pair);
+        continue;
+      }
       if (key === '<<') {
         this.report('merge-key', at, 'Merge keys (`<<`) are not supported: write the keys out.');
         continue;
@@ -442,6 +448,9 @@ class MapReader {
       for (const anchor of this.anchors.get(raw.source) ?? []) {
         if (anchor.offset >= at) break;
         target = anchor.node;
+      }
+      if (!target) {
+        this.report('yaml-syntax', this.lastAlias, `The alias \`*${clip(raw.source)}\` refers to no anchor \`&${clip(raw.source)}\` before it: define the anchor first, or write the value out.`);
       }
       return target;
     }
