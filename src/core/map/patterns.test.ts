@@ -1,0 +1,118 @@
+import * as assert from 'node:assert/strict';
+import { braceExpand } from 'minimatch';
+import { closest, editDistance } from './closest';
+import { MAX_ALTERNATIVES, countAlternatives, patternProblem, validatePattern } from './patterns';
+
+describe('patternProblem (contract §2.6)', () => {
+  const table: [pattern: string, code: string | undefined][] = [
+    ['services/payments/**', undefined],
+    ['!services/payments/**/*.test.ts', undefined],
+    ['/src/**', undefined],
+    ['./src/**', undefined],
+    ['**/.env', undefined],
+    ['a/b/', undefined],
+    ['{a,b}/**', undefined],
+    ['src/..x/file', undefined],
+    ['src/x../file', undefined],
+    ['+(a|b)/*.ts', undefined],
+    ['', 'empty-pattern'],
+    ['   ', 'empty-pattern'],
+    ['!', 'empty-pattern'],
+    ['..', 'parent-segment'],
+    ['../x', 'parent-segment'],
+    ['a/../b', 'parent-segment'],
+    ['a/..', 'parent-segment'],
+    ['!../x', 'parent-segment'],
+    ['a\\..\\b', 'parent-segment'],
+    ['C:\\src', 'absolute-pattern'],
+    ['c:/src/**', 'absolute-pattern'],
+    ['\\\\server\\share', 'absolute-pattern'],
+    ['//server/share', 'absolute-pattern'],
+    ['!C:/x', 'absolute-pattern'],
+    ['a\0b', 'nul-in-pattern'],
+    ['a/'.repeat(3000), 'pattern-too-long'],
+    ['{a,b}'.repeat(10), 'too-many-alternatives'],
+    ['{1..1001}', 'too-many-alternatives'],
+    ['{1..1000}', undefined],
+    ['{a..z}{0..9}{0..1}', undefined],
+    ['{a..z}{a..z}{0..9}', 'too-many-alternatives'],
+  ];
+  for (const [pattern, code] of table) {
+    it(`${JSON.stringify(pattern.length > 40 ? pattern.slice(0, 40) + '…' : pattern)} → ${code ?? 'valid'}`, () => {
+      assert.equal(patternProblem(pattern)?.code, code);
+      assert.equal(validatePattern(pattern) === undefined, code === undefined);
+    });
+  }
+});
+
+describe('countAlternatives agrees with minimatch brace expansion', () => {
+  const patterns = [
+    'plain/path/**',
+    'a/{b,c}/d',
+    '{a,b}{c,d}',
+    '{a,b}{c,d,e}/{f,g}',
+    '{1..10}',
+    '{10..1}',
+    '{1..10..3}',
+    '{-3..3}',
+    '{01..10}',
+    '{a..e}',
+    '{a..e..2}',
+    '{a,{b,c}}',
+    '{a,{b,{c,d}}}/x',
+    '{{a,b},{c,d}}',
+    '${a,b}',
+    '{a}',
+    'x{a}{b,c}',
+    '\\{a,b}',
+    'a\\,b{c,d}',
+    '{a,b',
+    'a{,b}',
+    '{a,b}}',
+    '{1..3}{a,b,c}',
+    'src/{api,web}/**/*.{ts,tsx}',
+  ];
+  for (const pattern of patterns) {
+    it(pattern, () => {
+      assert.equal(countAlternatives(pattern), braceExpand(pattern).length);
+    });
+  }
+
+  it('counts {a,b} twenty times without building a million strings', () => {
+    const started = performance.now();
+    assert.ok(countAlternatives('{a,b}'.repeat(20)) > MAX_ALTERNATIVES);
+    assert.equal(countAlternatives('{a,b}'.repeat(20)), 2 ** 20);
+    assert.ok(performance.now() - started < 50);
+  });
+
+  it('stops counting past the cap', () => {
+    const started = performance.now();
+    assert.ok(countAlternatives('{a,b}'.repeat(2000), MAX_ALTERNATIVES) > MAX_ALTERNATIVES);
+    assert.equal(countAlternatives('{1..100000000}'), 100_000_000);
+    assert.ok(performance.now() - started < 50);
+  });
+});
+
+describe('closest', () => {
+  const table: [word: string, candidates: string[], expected: string | undefined][] = [
+    ['touchpoint', ['id', 'touchpoints', 'tier'], 'touchpoints'],
+    ['teir', ['tier', 'name'], 'tier'],
+    ['Critical', ['critical', 'high'], 'critical'],
+    ['critcal', ['critical', 'high'], 'critical'],
+    ['contact-centre', ['contact-center', 'chat'], 'contact-center'],
+    ['nme', ['name', 'id'], 'name'],
+    ['colour', ['id', 'name', 'tier', 'owner'], undefined],
+    ['foo', ['slo', 'id'], undefined],
+    ['x'.repeat(100), ['x'], undefined],
+  ];
+  for (const [word, candidates, expected] of table) {
+    it(`${word.slice(0, 20)} → ${expected ?? 'nothing'}`, () => assert.equal(closest(word, candidates), expected));
+  }
+
+  it('counts an adjacent swap as one edit', () => {
+    assert.equal(editDistance('tier', 'teir'), 1);
+    assert.equal(editDistance('abc', 'abc'), 0);
+    assert.equal(editDistance('', 'abc'), 3);
+    assert.equal(editDistance('kitten', 'sitting'), 3);
+  });
+});
