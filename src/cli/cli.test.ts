@@ -219,6 +219,40 @@ describe('cx-impact (the built CLI against real git repositories)', function () 
       assert.equal(statSync(marker).size, before, 'cx-impact ran the diff driver');
     });
 
+    it('keeps non-ASCII, spaced and quoted file names as they are', () => {
+      const repo = baseRepo();
+      const names = ['src/payments/café façade.ts', 'src/search/"quoted" name.ts', 'docs/日本語.md'];
+      repo.write(Object.fromEntries(names.map((n) => [n, 'x\n'])));
+      const report = impactJson(repo, ['--base', 'HEAD']);
+      assert.deepEqual(report.changedFiles, [...names].sort());
+      assert.deepEqual(report.unmappedFiles, ['docs/日本語.md']);
+    });
+
+    it('discovers every map, skipping node_modules and ignored folders', () => {
+      const pkgMap = MAP.replace('id: checkout', 'id: pkg-checkout');
+      const repo = TestRepo.create({
+        'cx-map.yaml': MAP,
+        'packages/web/cx-map.yml': pkgMap,
+        'node_modules/dep/cx-map.yaml': pkgMap.replace('pkg-checkout', 'from-node-modules'),
+        'build/cx-map.yaml': pkgMap.replace('pkg-checkout', 'from-build'),
+        '.gitignore': 'build/\n',
+      });
+      repo.commit('maps');
+      repo.write({ 'packages/web/src/payments/pay.ts': 'x\n' });
+      const report = impactJson(repo, ['--base', 'HEAD']);
+      assert.deepEqual(
+        report.journeys.map((j) => `${j.map}#${j.id}`),
+        ['packages/web/cx-map.yml#pkg-checkout'],
+      );
+      const coverage = JSON.parse(repo.cli(['coverage', '--format', 'json']).stdout) as { patterns: { map: string }[] };
+      assert.deepEqual([...new Set(coverage.patterns.map((p) => p.map))], ['cx-map.yaml', 'packages/web/cx-map.yml']);
+    });
+
+    it('says so when git is missing', () => {
+      const repo = baseRepo();
+      assertUsageFailure(repo.cli(['impact'], { env: { PATH: scratchDir() } }), /git was not found/);
+    });
+
     it('does not write to the repository', () => {
       const repo = baseRepo();
       repo.write({ 'src/payments/charge.ts': 'changed\n', 'new.txt': 'x\n' });
@@ -237,6 +271,7 @@ describe('cx-impact (the built CLI against real git repositories)', function () 
       const plain = scratchDir();
       assertUsageFailure(runCli(['impact'], { cwd: plain }), /not a git repository/);
 
+      assertUsageFailure(TestRepo.create({ 'a.txt': 'x' }).cli(['impact']), /no commits yet/);
       const repo = baseRepo();
       assertUsageFailure(repo.cli(['impact', '--base', 'no-such-branch']), /unknown ref "no-such-branch"/);
 

@@ -94,7 +94,10 @@ export function checkRef(ref: string): void {
 export async function resolveCommit(root: string, ref: string): Promise<string> {
   checkRef(ref);
   const result = await run(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
-  if (result.code !== 0 || !result.stdout.trim()) throw new GitError(`unknown ref "${ref}": no such branch, tag or commit`);
+  if (result.code !== 0 || !result.stdout.trim()) {
+    if (ref === 'HEAD') throw new GitError('the repository has no commits yet: commit once, then compare against it');
+    throw new GitError(`unknown ref "${ref}": no such branch, tag or commit`);
+  }
   return result.stdout.trim();
 }
 
