@@ -14,12 +14,12 @@ export const MAX_NESTING = 64;
 export const MAX_DIAGNOSTICS = 500;
 
 const SYNTAX_CODES: ReadonlySet<MapDiagnosticCode> = new Set(['yaml-syntax', 'yaml-warning', 'duplicate-key', 'map-too-large', 'too-deep', 'not-a-map']);
-const ID_SHAPE = /^[a-z0-9][a-z0-9-]*$/;
-const SYMBOL_SHAPE = /^[^\s.]+(?:\.[^\s.]+)*$/;
+export const ID_SHAPE = /^[a-z0-9][a-z0-9-]*$/;
+export const SYMBOL_SHAPE = /^[^\s.]+(?:\.[^\s.]+)*$/;
 const MAX_SYMBOL_LENGTH = 512;
-const ROOT_KEYS = ['version', 'journeys'] as const;
-const JOURNEY_KEYS = ['id', 'name', 'tier', 'owner', 'description', 'slo', 'customers', 'links', 'touchpoints'] as const;
-const TOUCHPOINT_KEYS = ['id', 'name', 'channel', 'description', 'paths', 'symbols'] as const;
+export const ROOT_KEYS = ['version', 'journeys'] as const;
+export const JOURNEY_KEYS = ['id', 'name', 'tier', 'owner', 'description', 'slo', 'customers', 'links', 'touchpoints'] as const;
+export const TOUCHPOINT_KEYS = ['id', 'name', 'channel', 'description', 'paths', 'symbols'] as const;
 
 type Offsets = readonly [number, number];
 
@@ -279,7 +279,7 @@ class MapReader {
       const url = this.deref(link.value);
       const at: Offsets = [this.offsets(link.key)[0], this.valueOffsets(link, url)[1]];
       if (isScalar(url) && typeof url.value === 'string' && isWebUrl(url.value)) {
-        links.push({ name, url: url.value.trim(), range: this.range(at) });
+        links.push({ name, url: url.value, range: this.range(at) });
       } else {
         const shown = isScalar(url) && url.value !== null ? ` (\`${clip(scalarText(url.value))}\`)` : '';
         this.report('bad-link', this.valueOffsets(link, url), `The link \`${clip(name)}\`${shown} is not an http(s) URL and is left out: write a URL starting with https:// or http://.`);
@@ -549,10 +549,10 @@ function utf8Length(text: string, limit: number): number {
 }
 
 function isWebUrl(value: string): boolean {
-  const trimmed = value.trim();
-  if (!/^https?:\/\/\S+$/i.test(trimmed)) return false;
+  // The same shape as the schema's, then the URL parser for what a pattern cannot see.
+  if (!/^https?:\/\/[^\s/?#]+\S*$/i.test(value)) return false;
   try {
-    const url = new URL(trimmed);
+    const url = new URL(value);
     return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
   } catch {
     return false;

@@ -22,10 +22,10 @@ export function patternProblem(source: string): PatternProblem | undefined {
   if (body.includes('\0')) {
     return { code: 'nul-in-pattern', message: 'The pattern contains a NUL character, which no path can contain: remove it.' };
   }
-  if (body.length > MAX_PATTERN_LENGTH) {
+  if (source.length > MAX_PATTERN_LENGTH) {
     return {
       code: 'pattern-too-long',
-      message: `The pattern is ${body.length} characters long; the limit is ${MAX_PATTERN_LENGTH}: split it into several patterns.`,
+      message: `The pattern is ${source.length} characters long; the limit is ${MAX_PATTERN_LENGTH}: split it into several patterns.`,
     };
   }
   if (/^[A-Za-z]:[\\/]/.test(body) || body.startsWith('\\\\') || body.startsWith('//')) {
