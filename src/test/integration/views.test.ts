@@ -2,6 +2,7 @@
 // snapshot. The launcher makes the fixture copy a git repository with one commit on `main`; tests that edit files
 // put them back.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -242,6 +243,60 @@ function child(nodes: readonly TreeSnapshot[] | undefined, label: string): TreeS
         });
       } finally {
         fs.writeFileSync(target, before);
+      }
+    });
+
+    it('shows what the branch committed since main, a rename under both of its paths', async () => {
+      const git = (...args: string[]) =>
+        execFileSync('git', ['-c', 'user.name=CX Impact tests', '-c', 'user.email=tests@cx-impact.invalid', ...args], {
+          cwd: fixtureDir,
+          stdio: 'ignore',
+        });
+      git('checkout', '-q', '-b', 'sidebar-test');
+      try {
+        git('mv', 'services/payments/refund.ts', 'services/accounts/refund.ts');
+        git('commit', '-q', '-m', 'Move refunds to accounts');
+        let last: TreeSnapshot[] = [];
+        const branch = await eventually('the commit in the Branch vs main group', 20_000, async () => {
+          last = (await cx.sidebar.snapshot()).changes;
+          const group = child(last, 'Branch vs main');
+          return group?.description === '2 files · 3 journeys' ? group : undefined;
+        }).catch((err: unknown) => assert.fail(`${String(err)}; the Changes view shows:\n${outline(last)}`));
+        const from = { label: 'refund.ts', description: 'services/payments · renamed to services/accounts/refund.ts' };
+        assert.deepEqual(branch.children, [
+          {
+            label: 'Checkout',
+            description: 'critical · 1 touchpoint',
+            children: [{ label: 'Pay for the order', description: '1 file · web', children: [from] }],
+          },
+          {
+            label: 'Refunds',
+            description: 'high · 2 touchpoints',
+            children: [
+              { label: 'Ask for a refund', description: '1 file · contact-center · whole files', children: [from] },
+              { label: "See the refund's status", description: '1 file · web · whole files', children: [from] },
+            ],
+          },
+          {
+            label: 'Sign in',
+            description: 'medium · 1 touchpoint',
+            children: [
+              {
+                label: 'Log in',
+                description: '1 file · web',
+                children: [{ label: 'refund.ts', description: 'services/accounts · renamed from services/payments/refund.ts' }],
+              },
+            ],
+          },
+        ]);
+        assert.deepEqual(
+          child(last, 'Working tree')?.children?.map((c) => c.label),
+          ['No uncommitted changes.'],
+          'a commit leaves nothing in the working tree',
+        );
+      } finally {
+        git('checkout', '-q', 'main');
+        git('branch', '-q', '-D', 'sidebar-test');
       }
     });
   });
