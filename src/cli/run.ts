@@ -204,8 +204,7 @@ async function impact(io: CliIo, cwd: string, values: Values, format: Format, co
   const root = await repoRoot(cwd);
   const ws = await workspace(root, values.map?.[0] === undefined ? undefined : path.resolve(cwd, values.map[0]));
   if (ws.root !== root) throw new UsageError(`the map ${values.map?.[0] ?? ''} is outside the repository ${root}`);
-  const change = await changedFiles(root, values.base, values.head);
-  const onDisk = await filesOnDisk(root, true);
+  const [change, onDisk] = await Promise.all([changedFiles(root, values.base, values.head), filesOnDisk(root, true)]);
   const mapFiles = await mapFilesOf(ws, onDisk);
   const head = await readMaps(root, mapFiles);
   const matcher = new Matcher(head.maps);

@@ -1,7 +1,6 @@
 // Runs git for the CLI (and the extension, in trusted workspaces). Never through a shell; diff drivers and textconv
 // filters that a repository configures are never run; refs that could be read as options are refused.
 import { execFile } from 'node:child_process';
-import { lstat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { ChangeStatus, ChangedFile } from '../core/types';
 
@@ -179,27 +178,30 @@ export async function changedFiles(root: string, base: string | undefined, head:
   const baseRef = base ?? (await defaultBase(root));
   checkRef(baseRef);
   if (head !== undefined) checkRef(head);
-  await resolveCommit(root, baseRef);
-  const headCommit = await resolveCommit(root, head ?? 'HEAD');
+  const [, headCommit] = await Promise.all([resolveCommit(root, baseRef), resolveCommit(root, head ?? 'HEAD')]);
   const from = await mergeBase(root, baseRef, head ?? 'HEAD');
 
   if (head !== undefined) {
     const out = await git(root, ['diff', ...DIFF_FLAGS, '--end-of-options', from, headCommit, '--']);
     return { base: from, head: headCommit, files: parseNameStatus(out) };
   }
-  const tracked = parseNameStatus(await git(root, ['diff', ...DIFF_FLAGS, '--end-of-options', from, '--']));
-  const untracked = splitZ(await git(root, ['ls-files', '--others', '--exclude-standard', '-z', '--'])).map(
-    (file): ChangedFile => ({ path: file, status: 'untracked' }),
-  );
-  return { base: from, head: WORKTREE, files: [...tracked, ...untracked] };
+  const [diff, others] = await Promise.all([
+    git(root, ['diff', ...DIFF_FLAGS, '--end-of-options', from, '--']),
+    git(root, ['ls-files', '--others', '--exclude-standard', '-z', '--']),
+  ]);
+  const untracked = splitZ(others).map((file): ChangedFile => ({ path: file, status: 'untracked' }));
+  return { base: from, head: WORKTREE, files: [...parseNameStatus(diff), ...untracked] };
 }
 
 /** The repository's files as they are on disk: tracked (unless deleted) and untracked, ignoring what .gitignore ignores. */
 export async function worktreeFiles(root: string): Promise<string[]> {
-  const listed = [...new Set(splitZ(await git(root, ['ls-files', '-co', '--exclude-standard', '-z', '--'])))];
-  // A tracked file deleted from disk is still listed; the working tree no longer has it.
-  const present = await Promise.all(listed.map((f) => lstat(path.join(root, f)).then(() => true, () => false)));
-  return listed.filter((_, i) => present[i]);
+  const [listed, deleted] = await Promise.all([
+    git(root, ['ls-files', '-co', '--exclude-standard', '-z', '--']),
+    // A tracked file deleted from disk is still listed by -c; git knows which (cheaper than a stat per file).
+    git(root, ['ls-files', '-d', '-z', '--']),
+  ]);
+  const gone = new Set(splitZ(deleted));
+  return [...new Set(splitZ(listed))].filter((f) => !gone.has(f));
 }
 
 /** The files of a commit. */
