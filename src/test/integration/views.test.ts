@@ -144,7 +144,7 @@ function child(nodes: readonly TreeSnapshot[] | undefined, label: string): TreeS
       const added = file('services/accounts/logout.ts');
       await vscode.workspace.fs.writeFile(added, new TextEncoder().encode('export const logout = () => undefined;\n'));
       try {
-        const signIn = await eventually('the new file under Sign in', 10_000, async () => {
+        const signIn = await eventually('the new file under Sign in', 20_000, async () => {
           const found = child((await cx.sidebar.snapshot()).journeys, 'Sign in');
           return found?.description === 'medium · 1 touchpoint · 2 files' ? found : undefined;
         });
