@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { parseMap } from '../core/map/parse';
 import { Matcher } from '../core/match/matcher';
@@ -32,6 +33,8 @@ export class WorkspaceMaps implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
   private pendingReloads = new Map<string, NodeJS.Timeout>();
+  /** Directory watchers for maps on the local disk: VS Code's watcher can take seconds to report a change. */
+  private readonly folderWatchers = new Map<string, fs.FSWatcher>();
   private currentVersion = 0;
 
   /** Fires after any map was (re)loaded or removed. */
@@ -96,7 +99,30 @@ export class WorkspaceMaps implements vscode.Disposable {
   dispose(): void {
     for (const timer of this.pendingReloads.values()) clearTimeout(timer);
     this.pendingReloads.clear();
+    for (const watcher of this.folderWatchers.values()) watcher.close();
+    this.folderWatchers.clear();
     for (const d of this.disposables) d.dispose();
+  }
+
+  private watchFolderOf(uri: vscode.Uri): void {
+    if (uri.scheme !== 'file') return;
+    const dir = vscode.Uri.joinPath(uri, '..');
+    const key = dir.fsPath;
+    if (this.folderWatchers.has(key)) return;
+    try {
+      // The directory, not the file: editors and `git checkout` replace files by renaming over them.
+      const watcher = fs.watch(key, { persistent: false }, (_event, name) => {
+        const changed = name?.toString();
+        if (changed === 'cx-map.yaml' || changed === 'cx-map.yml') this.scheduleReload(vscode.Uri.joinPath(dir, changed));
+      });
+      watcher.on('error', () => {
+        watcher.close();
+        this.folderWatchers.delete(key);
+      });
+      this.folderWatchers.set(key, watcher);
+    } catch {
+      // Out of watches or not a real directory: VS Code's own watcher still reports changes, only later.
+    }
   }
 
   private async discover(): Promise<void> {
@@ -143,6 +169,7 @@ export class WorkspaceMaps implements vscode.Disposable {
       this.log.warn(`Could not read ${uri.fsPath}: ${String(err)}`);
       return;
     }
+    this.watchFolderOf(uri);
     const result = parseMap(text, file);
     this.diagnostics.set(uri, result.diagnostics.map(toDiagnostic));
     const state = this.folderState(folder);
