@@ -6,8 +6,12 @@ import { findDeepNesting } from './nesting';
 import { patternProblem } from './patterns';
 import { TextPositions } from './text-position';
 
-/** Bigger files are not read: the yaml parser needs up to a second per 512 KiB on a busy machine, and a real map is a few KiB (256 KiB holds about 2,500 journeys). */
-export const MAX_MAP_BYTES = 256 * 1024;
+/**
+ * Bigger files are not read, so that reading any file stays under a second. The yaml parser is the
+ * cost: near 128 KiB, reading took 0.3-0.9 s of CPU on a busy 2-core machine (see hostile.test.ts).
+ * 128 KiB holds about 1,200 journeys; a real map is a few KiB, and a monorepo can give each package its own.
+ */
+export const MAX_MAP_BYTES = 128 * 1024;
 /** By the estimate of `findDeepNesting`; a real map is about ten. */
 export const MAX_NESTING = 64;
 /** Past this many, one `too-many-problems` warning stands for the rest. */
