@@ -24,6 +24,8 @@ describe('Matcher agrees with the naive reference', () => {
       '#a', '\\#a', 'a//b', 'a/./b', './a', '/a', './/a', '//a', 'a/../a/b', '\\*', 'a/\\*', '[a]', 'a/[!b]', 'a/[^b]*',
       '*(a)', 'a/+(b|c)', 'a/@(b)', 'a/!(b)', 'a/?(b).ts', '!(a)', 'a/!(b)/**', '?', 'a/?', '**/?', '.*', 'a/.*', '**/.*',
       'x.ts', '.ts', '**/.ts', 'a b/**', 'ü/**', '**/日本/**', 'a/b.ts/**', '*.ts/', '**/*.ts/', 'a/b/c', 'a/*/c',
+      '**/+(b|c)/**', '**/?/c', 'a/**/[b]', '*/b/**', '**/*.+(ts|js)', 'a/*/c/**', '[ab]/**', '**/[ab]', '**/[ab]/', '?/?/**',
+      '**/b/?', 'a/**/?.ts', '@(a|b)/*', '*/**/b', '[.]a', 'a/[.]*',
     ];
     const paths = [
       'a', '.a', 'b', 'a/b', 'a/.b', 'a/b/c', 'a/b/.c', 'a/c/b', 'a/c/b/d', 'b/a', 'b/c', 'x/b', 'x/b/y', 'x.ts', '.ts', 'a/x.ts',
@@ -90,7 +92,20 @@ describe('Matcher agrees with the naive reference', () => {
         report.uncoveredFiles,
         paths.filter((_, i) => oracle.coverage[i]!.length === 0),
       );
-      for (const p of report.patterns) assert.equal(p.files, oracle.patternFiles.get(p.pattern), `${p.pattern.source} (line ${p.pattern.line})`);
+      assert.equal(report.coveredFiles, paths.length - report.uncoveredFiles.length);
+      const decided = new Map<unknown, number>();
+      for (const list of oracle.coverage) {
+        for (const c of list) {
+          decided.set(c.pattern, (decided.get(c.pattern) ?? 0) + 1);
+          decided.set(c.touchpoint, (decided.get(c.touchpoint) ?? 0) + 1);
+        }
+      }
+      for (const p of report.patterns) {
+        const where = `${p.pattern.source} (line ${p.pattern.line})`;
+        assert.equal(p.files, oracle.patternFiles.get(p.pattern), where);
+        assert.equal(p.decided, decided.get(p.pattern) ?? 0, where);
+      }
+      for (const t of report.touchpoints) assert.equal(t.files, decided.get(t.touchpoint) ?? 0, `${t.journey.id}.${t.touchpoint.id}`);
     });
 
     it('the tree walk of the reference equals the plain per-path loop on a sample', () => {

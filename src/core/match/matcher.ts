@@ -91,18 +91,14 @@ export class Matcher {
 
   /** Every touchpoint covering `path`, most critical journey first, then map, journey and touchpoint order. */
   coverageOf(path: string): Coverage[] {
-    const segments = IndexWalker.segmentsOf(path);
-    if (!segments) return this.fallback().coverageOf(path);
-    this.walker.visit(path, segments);
+    if (!this.walker.visit(path)) return this.fallback().coverageOf(path);
     return this.decidingPatterns(this.walker).map((pid) => this.coverage(pid));
   }
 
   /** Every pattern that matches `path` on its own, in map order: for `explain` and per-pattern counts. */
   patternsMatching(path: string): PatternHit[] {
-    const segments = IndexWalker.segmentsOf(path);
-    if (!segments) return this.fallback().patternsMatching(path);
     const walker = this.walker;
-    walker.visit(path, segments);
+    if (!walker.visit(path)) return this.fallback().patternsMatching(path);
     const pids = [...walker.folderHits.subarray(0, walker.folderHitCount), ...walker.fileHits.subarray(0, walker.fileHitCount)];
     return pids.sort((a, b) => a - b).map((pid) => this.hits[pid]!);
   }
@@ -113,55 +109,119 @@ export class Matcher {
    * shares the work for folders that consecutive paths have in common.
    */
   coverageReport(paths: readonly string[]): CoverageCounts {
-    const ordered = isSorted(paths) ? paths : [...paths].sort();
+    const order = sortedOrder(paths);
     const patternFiles = new Float64Array(this.hits.length);
     const decided = new Float64Array(this.hits.length);
     const touchpointFiles = new Float64Array(this.touchpoints.length);
+    const uncovered = new Uint8Array(paths.length);
     const walker = new IndexWalker(this.index, this.hits.length);
     walker.onFolderPatternLeft = (pid, enteredAt) => (patternFiles[pid]! += walker.filesWalked - enteredAt);
-    const uncovered = new Set<string>();
+
+    // Last-match-wins per touchpoint, in two layers: the folders' answer is worked out once per
+    // folder and credited to all the files that keep it when the folder changes; each file only
+    // adjusts the touchpoints its own patterns touch. So a file costs its own hits, not the
+    // number of touchpoints covering its folder.
+    const folderLast = new Int32Array(this.touchpoints.length).fill(-1);
+    const folderTouched: number[] = [];
+    let folderVersion = -1;
+    let folderPlain = 0;
+    /** Files that took the folders' answer for every touchpoint but `filesOverriding` says otherwise. */
+    let filesInFolder = 0;
+    const overridden = new Float64Array(this.touchpoints.length);
+    const fileLast = new Int32Array(this.touchpoints.length);
+    const fileStamp = new Int32Array(this.touchpoints.length);
+    const fileTouched: number[] = [];
+    let stamp = 0;
     let covered = 0;
-    let cachedVersion = -1;
-    let cached: number[] = [];
-    for (const path of ordered) {
-      const segments = IndexWalker.segmentsOf(path);
-      let deciding: number[];
-      if (segments) {
-        walker.visit(path, segments);
-        for (let i = 0; i < walker.fileHitCount; i++) patternFiles[walker.fileHits[i]!]!++;
-        if (walker.fileHitCount === 0) {
-          // Files in the same folder with no pattern of their own share the folder's answer.
-          if (cachedVersion !== walker.folderVersion) {
-            cached = this.decidingPatterns(walker);
-            cachedVersion = walker.folderVersion;
-          }
-          deciding = cached;
-        } else {
-          deciding = this.decidingPatterns(walker);
-        }
-      } else {
-        const naive = this.fallback();
-        for (const hit of naive.patternsMatching(path)) patternFiles[this.hits.indexOf(hit)]!++;
-        deciding = naive.coverageOf(path).map((c) => this.hits.findIndex((h) => h.touchpoint === c.touchpoint && h.pattern === c.pattern));
+
+    const credit = (pid: number, files: number): void => {
+      decided[pid]! += files;
+      touchpointFiles[this.touchpointOf[pid]!]! += files;
+    };
+    const settleFolder = (): void => {
+      for (const tp of folderTouched) {
+        const pid = folderLast[tp]!;
+        if (this.negated[pid] === 0) credit(pid, filesInFolder - overridden[tp]!);
+        overridden[tp] = 0;
+        folderLast[tp] = -1;
       }
-      if (deciding.length === 0) {
-        uncovered.add(path);
+      folderTouched.length = 0;
+      filesInFolder = 0;
+    };
+
+    for (let o = 0; o < order.length; o++) {
+      const index = order[o]!;
+      const path = paths[index]!;
+      if (!walker.visit(path)) {
+        if (this.countSlowly(path, patternFiles, credit) === 0) uncovered[index] = 1;
+        else covered++;
         continue;
       }
-      covered++;
-      for (const pid of deciding) {
-        decided[pid]!++;
-        touchpointFiles[this.touchpointOf[pid]!]!++;
+      if (folderVersion !== walker.folderVersion) {
+        settleFolder();
+        folderVersion = walker.folderVersion;
+        folderPlain = 0;
+        for (let i = 0; i < walker.folderHitCount; i++) {
+          const pid = walker.folderHits[i]!;
+          const tp = this.touchpointOf[pid]!;
+          if (folderLast[tp] === -1) folderTouched.push(tp);
+          // pids follow list order within a touchpoint, so the larger one is the later pattern.
+          if (pid > folderLast[tp]!) folderLast[tp] = pid;
+        }
+        for (const tp of folderTouched) if (this.negated[folderLast[tp]!] === 0) folderPlain++;
       }
+      filesInFolder++;
+      let deciding = folderPlain;
+      if (walker.fileHitCount > 0) {
+        stamp++;
+        fileTouched.length = 0;
+        for (let i = 0; i < walker.fileHitCount; i++) {
+          const pid = walker.fileHits[i]!;
+          patternFiles[pid]!++;
+          const tp = this.touchpointOf[pid]!;
+          if (fileStamp[tp] !== stamp) {
+            fileStamp[tp] = stamp;
+            fileLast[tp] = pid;
+            fileTouched.push(tp);
+          } else if (pid > fileLast[tp]!) {
+            fileLast[tp] = pid;
+          }
+        }
+        for (const tp of fileTouched) {
+          const before = folderLast[tp]!;
+          const after = Math.max(before, fileLast[tp]!);
+          if (after === before) continue;
+          if (before !== -1) {
+            overridden[tp]!++;
+            if (this.negated[before] === 0) deciding--;
+          }
+          if (this.negated[after] === 0) {
+            credit(after, 1);
+            deciding++;
+          }
+        }
+      }
+      if (deciding === 0) uncovered[index] = 1;
+      else covered++;
     }
+    settleFolder();
     walker.finish();
     return {
       totalFiles: paths.length,
       coveredFiles: covered,
-      uncoveredFiles: paths.filter((path) => uncovered.has(path)),
+      uncoveredFiles: paths.filter((_, i) => uncovered[i] === 1),
       patterns: this.hits.map((hit, pid) => ({ ...hit, files: patternFiles[pid]!, decided: decided[pid]! })),
       touchpoints: this.touchpoints.map((entry, tp) => ({ ...entry, files: touchpointFiles[tp]! })),
     };
+  }
+
+  /** coverageReport's answer for a path the walker does not take; returns how many touchpoints cover it. */
+  private countSlowly(path: string, patternFiles: Float64Array, credit: (pid: number, files: number) => void): number {
+    const naive = this.fallback();
+    for (const hit of naive.patternsMatching(path)) patternFiles[this.hits.indexOf(hit)]!++;
+    const coverage = naive.coverageOf(path);
+    for (const c of coverage) credit(this.hits.findIndex((h) => h.touchpoint === c.touchpoint && h.pattern === c.pattern), 1);
+    return coverage.length;
   }
 
   /** For each covering touchpoint, its last matching pattern, in output order. */
@@ -201,7 +261,12 @@ export class Matcher {
   }
 }
 
-function isSorted(paths: readonly string[]): boolean {
-  for (let i = 1; i < paths.length; i++) if (paths[i - 1]! > paths[i]!) return false;
-  return true;
+/** Indexes of `paths` in sorted order (without sorting when they already are). */
+function sortedOrder(paths: readonly string[]): Uint32Array {
+  const order = new Uint32Array(paths.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  for (let i = 1; i < paths.length; i++) {
+    if (paths[i - 1]! > paths[i]!) return order.sort((a, b) => (paths[a]! < paths[b]! ? -1 : paths[a]! > paths[b]! ? 1 : 0));
+  }
+  return order;
 }

@@ -2,8 +2,16 @@
 // hung on a trie of literal folder names, so a lookup walks the path's folders once and tests
 // only the patterns anchored along that walk. Common shapes are decided with string operations;
 // minimatch decides the rest. NaiveMatcher is the definition this must agree with.
-import { Minimatch } from 'minimatch';
+import { GLOBSTAR, Minimatch, type ParseReturn } from 'minimatch';
 import { MATCH_OPTIONS, expandAlternatives, normalizePattern } from './pattern';
+
+/** How a generic alternative is tested; see PatternIndex.addGenericAlternative. */
+const FIXED = 0;
+const DEEP = 1;
+const WHOLE = 2;
+
+/** A segment test from minimatch's parsed pattern: a literal, its segment regex, or `false` (matches nothing). */
+type SegmentPart = Exclude<ParseReturn, typeof GLOBSTAR>;
 
 /** One brace alternative of one pattern. `pid` is the pattern's index in the catalog. */
 interface Alternative {
@@ -13,11 +21,15 @@ interface Alternative {
   suffix: string;
   /** Segments in the governing map's folder: the alternative only sees path text after it. */
   mapDepth: number;
-  /** Generic only: the one depth it can match at (no `**`), or -1. */
+  /** Generic only: FIXED, DEEP or WHOLE. */
+  kind: number;
+  /** Generic FIXED: the one depth it matches at. */
   fixedDepth: number;
-  /** Generic only: the shallowest depth worth testing. */
+  /** Generic DEEP and WHOLE: the shallowest depth worth testing. */
   minDepth: number;
-  /** Generic only: minimatch's decision on the path text relative to the map's folder. */
+  /** Generic FIXED: the parts after the literal folders, from depth `fixedDepth - parts.length + 1`. DEEP: the parts after `**`, ending at the tested depth. */
+  parts: SegmentPart[];
+  /** Generic WHOLE: minimatch's own decision on the path text relative to the map's folder. */
   test: ((relative: string) => boolean) | undefined;
 }
 
@@ -96,6 +108,16 @@ function push<K>(map: Map<K, Alternative[]> | undefined, key: K, alternative: Al
   return target;
 }
 
+/** minimatch's matchOne for parts without `**`: each segment from `offset` on matches its part. */
+function partsMatch(parts: readonly SegmentPart[], segments: readonly string[], offset: number): boolean {
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    const segment = segments[offset + i]!;
+    if (typeof part === 'string' ? part !== segment : part === false || !part.test(segment)) return false;
+  }
+  return true;
+}
+
 export interface IndexedPattern {
   /** The map folder the pattern is relative to ('' for the root). */
   dir: string;
@@ -152,7 +174,7 @@ export class PatternIndex {
     const { body, dirOnly } = normalized;
     const mapSegments = pattern.dir === '' ? [] : pattern.dir.split('/');
     const mapDepth = mapSegments.length;
-    const base = (): Alternative => ({ pid, dirOnly, suffix: '', mapDepth, fixedDepth: -1, minDepth: mapDepth + 1, test: undefined });
+    const base = (): Alternative => ({ pid, dirOnly, suffix: '', mapDepth, kind: WHOLE, fixedDepth: -1, minDepth: mapDepth + 1, parts: [], test: undefined });
 
     // minimatch reads a leading `#` as a comment and a leading `!` as negation of the whole
     // pattern, before braces: such patterns are handed to minimatch whole.
@@ -219,14 +241,36 @@ export class PatternIndex {
       // Compiled from the alternative alone, exactly as minimatch compiles each member of its
       // brace set; nonegate/nocomment because those apply to the whole pattern, not to members.
       const glob = new Minimatch(alternative, { ...MATCH_OPTIONS, nobrace: true, nonegate: true, nocomment: true });
-      const globstar = rest.includes('**');
-      this.addGeneric(anchor, {
-        ...base(),
-        fixedDepth: globstar || irregular ? -1 : mapDepth + segments.length,
-        minDepth: Math.max(mapDepth + 1, anchor.depth),
-        test: (relative) => glob.match(relative),
-      });
+      this.addGenericAlternative(anchor, base(), glob, segments, plain);
       if (anchor.depth === mapDepth) this.shape.floatingGeneric++;
+    }
+  }
+
+  /**
+   * The parts minimatch parsed are tested against the path's segments the way its matchOne does
+   * (a literal compares equal, a regex tests one segment), so no path text is built or split:
+   * - no `**`: matches only at the depth of its last part;
+   * - parts then one trailing `**`: `**` needs at least one more segment (minimatch: `a/**` does not
+   *   match `a`), so it matches the folders at the depth of its last part, as a folder-only pattern;
+   * - `**` then parts: the last parts of the prefix must match them.
+   * Anything else, or a parse that does not line up with the segments, asks minimatch on the text.
+   */
+  private addGenericAlternative(anchor: TrieNode, alternative: Alternative, glob: Minimatch, segments: string[], plain: number): void {
+    const parsed = glob.set.length === 1 ? glob.set[0] : undefined;
+    const lined = parsed !== undefined && parsed.length === segments.length && parsed.slice(0, plain).every((part, i) => part === segments[i]);
+    const rest = lined ? parsed.slice(plain) : [];
+    const globstars = rest.filter((part) => part === GLOBSTAR).length;
+    const notGlobstar = (part: (typeof rest)[number]): part is Exclude<(typeof rest)[number], typeof GLOBSTAR> => part !== GLOBSTAR;
+    if (lined && globstars === 0) {
+      this.addGeneric(anchor, { ...alternative, kind: FIXED, parts: rest.filter(notGlobstar), fixedDepth: anchor.depth + rest.length });
+    } else if (lined && globstars === 1 && rest.length > 1 && rest[rest.length - 1] === GLOBSTAR) {
+      const parts = rest.slice(0, -1).filter(notGlobstar);
+      this.addGeneric(anchor, { ...alternative, kind: FIXED, dirOnly: true, parts, fixedDepth: anchor.depth + parts.length });
+    } else if (lined && globstars === 1 && rest.length > 1 && rest[0] === GLOBSTAR) {
+      const parts = rest.slice(1).filter(notGlobstar);
+      this.addGeneric(anchor, { ...alternative, kind: DEEP, parts, minDepth: Math.max(alternative.mapDepth + 1, anchor.depth + parts.length) });
+    } else {
+      this.addGeneric(anchor, { ...alternative, minDepth: Math.max(alternative.mapDepth + 1, anchor.depth), test: (relative) => glob.match(relative) });
     }
   }
 
@@ -258,7 +302,6 @@ export class IndexWalker {
   private stamp = 0;
 
   private depth = 0;
-  private readonly folders: string[] = [];
   private readonly nodes: Array<TrieNode | undefined>;
   private readonly levelStart: number[] = [0];
   /** Trie nodes on the current path that hold patterns reaching below their children. */
@@ -267,7 +310,7 @@ export class IndexWalker {
   /** Character offset just past each segment of the current path. */
   private readonly ends: number[] = [0];
   private path = '';
-  private segments: string[] = [];
+  private readonly segments: string[] = [];
 
   /** Called with (pid, filesWalked) when a folder pattern leaves the stack, for per-pattern counts. */
   onFolderPatternLeft: ((pid: number, enteredAt: number) => void) | undefined;
@@ -289,32 +332,40 @@ export class IndexWalker {
     this.deepCount[0] = this.deepNodes.length;
   }
 
-  /** Splits a clean path (no empty, `.` or `..` segment); undefined otherwise. */
-  static segmentsOf(path: string): string[] | undefined {
-    const segments = path.split('/');
-    for (const segment of segments) if (segment === '' || segment === '.' || segment === '..') return undefined;
-    return segments;
-  }
-
-  /** Moves to `path` (split by segmentsOf) and fills folderHits and fileHits. */
-  visit(path: string, segments: string[]): void {
-    this.path = path;
-    this.segments = segments;
-    const n = segments.length;
-    let end = 0;
-    for (let k = 1; k <= n; k++) {
-      end += segments[k - 1]!.length + (k > 1 ? 1 : 0);
-      this.ends[k] = end;
-    }
-    let common = 0;
-    const limit = Math.min(this.depth, n - 1);
-    while (common < limit && this.folders[common] === segments[common]) common++;
+  /**
+   * Moves to `path` and fills folderHits and fileHits. False (and nothing filled) for a path with
+   * an empty, `.` or `..` segment, which the caller answers another way.
+   */
+  visit(path: string): boolean {
+    // The folders this path shares with the previous one: those that end before the first difference.
+    const previous = this.path;
+    const limit = Math.min(previous.length, path.length);
+    let differ = 0;
+    while (differ < limit && previous.charCodeAt(differ) === path.charCodeAt(differ)) differ++;
+    let common = this.depth;
+    while (common > 0 && this.ends[common]! >= differ) common--;
     this.popTo(common);
+    this.path = path;
+    const segments = this.segments;
+    segments.length = common;
+    let start = common === 0 ? 0 : this.ends[common]! + 1;
+    for (;;) {
+      const slash = path.indexOf('/', start);
+      const end = slash < 0 ? path.length : slash;
+      const segment = path.slice(start, end);
+      if (segment === '' || segment === '.' || segment === '..') return false;
+      segments.push(segment);
+      this.ends[segments.length] = end;
+      if (slash < 0) break;
+      start = slash + 1;
+    }
+    const n = segments.length;
     for (let k = common + 1; k < n; k++) this.pushFolder(k);
     this.stamp++;
     this.fileHitCount = 0;
     this.matchLevel(n, true);
     this.filesWalked++;
+    return true;
   }
 
   /** Empties the folder stack (reporting every pattern still on it to onFolderPatternLeft). */
@@ -342,7 +393,6 @@ export class IndexWalker {
     const segment = this.segments[k - 1]!;
     const node = this.nodes[k - 1]?.children.get(segment);
     this.nodes[k] = node;
-    this.folders[k - 1] = segment;
     this.levelStart[k] = this.folderHitCount;
     this.depth = k;
     this.matchLevel(k, false);
@@ -388,10 +438,16 @@ export class IndexWalker {
 
   private matchGeneric(list: readonly Alternative[], k: number, isFile: boolean): void {
     for (const alternative of list) {
-      if (k < alternative.minDepth || (alternative.fixedDepth >= 0 && alternative.fixedDepth !== k)) continue;
+      if (alternative.kind === FIXED ? alternative.fixedDepth !== k : k < alternative.minDepth) continue;
       if (this.present(alternative, isFile)) continue;
-      const start = alternative.mapDepth === 0 ? 0 : this.ends[alternative.mapDepth]! + 1;
-      if (alternative.test!(this.path.slice(start, this.ends[k]))) this.add(alternative, k, isFile);
+      let hit: boolean;
+      if (alternative.kind === WHOLE) {
+        const start = alternative.mapDepth === 0 ? 0 : this.ends[alternative.mapDepth]! + 1;
+        hit = alternative.test!(this.path.slice(start, this.ends[k]));
+      } else {
+        hit = partsMatch(alternative.parts, this.segments, k - alternative.parts.length);
+      }
+      if (hit) this.add(alternative, k, isFile);
     }
   }
 

@@ -68,7 +68,18 @@ interface Tree {
   files: string[];
 }
 
+const trees = new WeakMap<readonly string[], Map<string, Tree>>();
+
+/** The folders and files under `base`, relative to it; remembered per list, as the benchmark asks often. */
 function treeOf(paths: readonly string[], base: string): Tree {
+  let byBase = trees.get(paths);
+  if (!byBase) trees.set(paths, (byBase = new Map()));
+  let tree = byBase.get(base);
+  if (!tree) byBase.set(base, (tree = buildTree(paths, base)));
+  return tree;
+}
+
+function buildTree(paths: readonly string[], base: string): Tree {
   const prefix = base === '' ? '' : base + '/';
   const folders = new Set<string>();
   const files: string[] = [];
@@ -113,7 +124,9 @@ function plainPattern(tree: Tree, random: Random): string {
 
 /** A negation that usually carves something out of `plain`. */
 function negatedPattern(plain: string, tree: Tree, random: Random): string {
-  const folder = plain.replace(/^[./]+/, '').replace(/\/.*$/, '');
+  // Carve out of the folder the plain pattern starts with, when it starts with one.
+  const start = plain.replace(/^[./]+/, '').split('/')[0]!;
+  const folder = /^[^*?[\]{}()!+@]+$/.test(start) ? start : tree.folders.length > 0 ? pick(random, tree.folders) : 'src';
   const r = random();
   if (r < 0.3) return `!${folder}/**/*.test.ts`;
   if (r < 0.5) return `!${folder}/**/gen/**`;
@@ -148,7 +161,7 @@ export function syntheticMaps(paths: readonly string[], shape: MapShape, random:
     const dir = pick(random, packageDirs);
     if (!bases.includes(dir)) bases.push(dir);
   }
-  const trees = bases.map((base) => (base === '' ? rootTree : treeOf(paths, base)));
+  const mapTrees = bases.map((base) => treeOf(paths, base));
   const journeys: JourneySpec[][] = bases.map(() => []);
   let made = 0;
   let floatingGeneric = 0;
@@ -156,7 +169,7 @@ export function syntheticMaps(paths: readonly string[], shape: MapShape, random:
   while (made < shape.patterns) {
     // About 3 in 4 journeys live in the root map.
     const which = random() < 0.75 || bases.length === 1 ? 0 : 1 + Math.floor(random() * (bases.length - 1));
-    const tree = trees[which]!;
+    const tree = mapTrees[which]!;
     const touchpoints: TouchpointSpec[] = [];
     const touchpointCount = 1 + Math.floor(random() * 5);
     for (let t = 0; t < touchpointCount && made < shape.patterns; t++) {
