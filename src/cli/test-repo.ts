@@ -23,7 +23,10 @@ export function removeScratch(): void {
 /** The same esbuild settings as scripts/build.mjs, into a temp folder: the tests run what users run. */
 export function cliBundle(): string {
   if (bundle) return bundle;
-  const out = path.join(scratchDir('cx-impact-cli-'), 'cli.js');
+  // Shared by every test file of the run, so it outlives removeScratch() and goes when the process does.
+  const dir = mkdtempSync(path.join(tmpdir(), 'cx-impact-cli-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const out = path.join(dir, 'cli.js');
   buildSync({
     entryPoints: [path.join(projectRoot, 'src/cli/main.ts')],
     outfile: out,

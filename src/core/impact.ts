@@ -127,12 +127,14 @@ export function computeImpact(input: ImpactInput): ImpactReport {
       }
       let tp = entry.touchpoints.get(hit.touchpoint.id);
       if (!tp) {
-        const impact: TouchpointImpact = { id: hit.touchpoint.id, name: hit.touchpoint.name, files: [], reasons: [] };
+        const impact = { id: hit.touchpoint.id, name: hit.touchpoint.name } as TouchpointImpact;
         if (hit.touchpoint.channel) impact.channel = hit.touchpoint.channel;
         if (hit.symbolScoped) {
           impact.precision = 'file';
           impact.symbols = [...hit.touchpoint.symbols];
         }
+        impact.files = [];
+        impact.reasons = [];
         tp = { index: hit.journey.touchpoints.indexOf(hit.touchpoint), impact };
         entry.touchpoints.set(hit.touchpoint.id, tp);
       }
@@ -166,7 +168,8 @@ export function computeImpact(input: ImpactInput): ImpactReport {
 
 function journeyImpact(entry: JourneyEntry): JourneyImpact {
   const { journey, map } = entry;
-  const out: JourneyImpact = { id: journey.id, name: journey.name, tier: journey.tier, map: map.file, links: [], touchpoints: [] };
+  // Built field by field so the JSON reads in a stable, sensible order (identity, facts, touchpoints).
+  const out = { id: journey.id, name: journey.name, tier: journey.tier, map: map.file } as JourneyImpact;
   if (journey.owner !== undefined) out.owner = journey.owner;
   if (journey.description !== undefined) out.description = journey.description;
   if (journey.slo !== undefined) out.slo = journey.slo;
