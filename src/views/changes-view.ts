@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { computeImpact, type CoverageSource } from '../core/impact';
-import type { ChangedFile, Coverage, CxMap, Journey } from '../core/types';
+import type { Coverage, CxMap, Journey } from '../core/types';
 import type { WorkspaceMaps } from '../maps/workspace-maps';
-import { baseCandidates, changeGroupNode, changesFromGit, isSafeRef } from './changes-nodes';
+import { compareBranch, type BranchChange } from './branch-change';
+import { changeGroupNode, changesFromGit } from './changes-nodes';
 import type { GitApi, GitExtension, GitRepository } from './git-api';
 import { NodeTree, openFileCommand, type FileCommand } from './node-tree';
 import type { FileTarget, ViewNode } from './view-node';
@@ -13,15 +14,7 @@ const HAS_GIT = 'cxImpact.hasGit';
 const DEBOUNCE_MS = 250;
 
 /** The committed side of a repository's change, kept until HEAD, its upstream or the base setting moves. */
-interface BranchChange {
-  key: string;
-  label: string;
-  /** The merge-base commit; undefined when no base could be found. */
-  mergeBase?: string;
-  changes: ChangedFile[];
-  /** Why there is nothing to compare, when there is not. */
-  note?: string;
-}
+type CachedBranchChange = BranchChange & { key: string };
 
 /**
  * The customer impact of the current change, per repository: "Working tree" (staged, unstaged and untracked
@@ -34,7 +27,7 @@ export class ChangesView implements vscode.Disposable {
   private readonly view: vscode.TreeView<ViewNode>;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly repositories = new Map<GitRepository, vscode.Disposable>();
-  private readonly branches = new Map<GitRepository, BranchChange>();
+  private readonly branches = new Map<GitRepository, CachedBranchChange>();
   private api: GitApi | undefined;
   private nodes: ViewNode[] = [];
   private timer: NodeJS.Timeout | undefined;
@@ -188,7 +181,7 @@ export class ChangesView implements vscode.Disposable {
     this.tree.refresh();
   }
 
-  private repositoryNode(repository: GitRepository, branch: BranchChange): ViewNode {
+  private repositoryNode(repository: GitRepository, branch: CachedBranchChange): ViewNode {
     const root = repository.rootUri.toString();
     const { state } = repository;
     const working = changesFromGit(repository.rootUri.path, [
@@ -226,11 +219,12 @@ export class ChangesView implements vscode.Disposable {
       root,
       base: branch.mergeBase ?? 'HEAD',
       head: 'HEAD',
-      emptyText: branch.note ?? 'No commits on this branch since its base.',
+      emptyText: branch.note,
       resolveJourney,
     });
     branchGroup.icon = 'git-branch';
-    if (branch.note && branch.changes.length === 0) branchGroup.description = undefined;
+    // Without a base there is nothing to count.
+    if (branch.mergeBase === undefined) branchGroup.description = undefined;
 
     const name = repository.rootUri.path.slice(repository.rootUri.path.lastIndexOf('/') + 1);
     const node: ViewNode = {
@@ -244,7 +238,7 @@ export class ChangesView implements vscode.Disposable {
     return node;
   }
 
-  private async branchChange(repository: GitRepository, force: boolean): Promise<BranchChange> {
+  private async branchChange(repository: GitRepository, force: boolean): Promise<CachedBranchChange> {
     const head = repository.state.HEAD;
     const setting = vscode.workspace.getConfiguration('cxImpact', repository.rootUri).get<string>('changes.base', '');
     const upstream = head?.upstream;
@@ -252,48 +246,20 @@ export class ChangesView implements vscode.Disposable {
     const cached = this.branches.get(repository);
     if (cached && cached.key === key && !force) return cached;
 
-    const result = await this.compareBranch(repository, setting, upstream, key);
+    const compared = await compareBranch(
+      {
+        rootPath: repository.rootUri.path,
+        headCommit: head?.commit,
+        upstream,
+        getMergeBase: (ref1, ref2) => repository.getMergeBase(ref1, ref2),
+        diffBetween: (ref1, ref2) => repository.diffBetween(ref1, ref2),
+      },
+      setting,
+      (message) => this.log.warn(message),
+    );
+    const result = { ...compared, key };
     this.branches.set(repository, result);
     return result;
-  }
-
-  private async compareBranch(
-    repository: GitRepository,
-    setting: string,
-    upstream: { remote: string; name: string } | undefined,
-    key: string,
-  ): Promise<BranchChange> {
-    if (!repository.state.HEAD?.commit) return { key, label: 'Branch', changes: [], note: 'No commits yet.' };
-    const candidates = baseCandidates(setting, upstream);
-    for (const base of candidates) {
-      if (!isSafeRef(base)) {
-        return { key, label: 'Branch', changes: [], note: `"${base}" is not a ref: check the cxImpact.changes.base setting.` };
-      }
-      let mergeBase: string | undefined;
-      try {
-        mergeBase = (await repository.getMergeBase(base, 'HEAD'))?.trim();
-      } catch {
-        mergeBase = undefined;
-      }
-      if (!mergeBase) continue;
-      try {
-        const changes = await repository.diffBetween(mergeBase, 'HEAD');
-        return {
-          key,
-          label: `Branch vs ${base}`,
-          mergeBase,
-          changes: changesFromGit(repository.rootUri.path, [changes]),
-          note: `No commits since ${base}.`,
-        };
-      } catch (err) {
-        this.log.warn(`Could not list the changes since ${base}: ${String(err)}`);
-        return { key, label: `Branch vs ${base}`, changes: [], note: `Could not compare with ${base}.` };
-      }
-    }
-    const note = setting.trim()
-      ? `Cannot find "${setting.trim()}": check the cxImpact.changes.base setting.`
-      : 'No upstream or default branch to compare with: set cxImpact.changes.base.';
-    return { key, label: 'Branch', changes: [], note };
   }
 
   /** A click on a changed file opens its change: a diff, or the one side that exists. */
