@@ -226,12 +226,17 @@ export async function runTestsOffline({ workspace, extensionDevelopmentPath, ext
     }
     page.on('pageerror', (error) => startup.push(`[workbench] page error: ${error.message}`));
 
-    await page.goto(`${server.url}/?${openQuery(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    // One deadline for loading the workbench and running the suite; a busy machine may need most of it to load.
     let timer;
     const timedOut = new Promise((resolve) => {
       timer = setTimeout(() => resolve('timeout'), timeoutMs);
     });
-    const outcome = await Promise.race([exitCode, timedOut]);
+    const url = `${server.url}/?${openQuery(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    const navigationFailed = page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs }).then(
+      () => new Promise(() => undefined),
+      (error) => ({ navigationError: error instanceof Error ? error.message : String(error) }),
+    );
+    const outcome = await Promise.race([exitCode, timedOut, navigationFailed]);
     clearTimeout(timer);
     const startupLogs = () =>
       suiteStarted ? '' : `\n[offline host] workbench log:\n${startup.join('\n')}\n[offline host] server log:\n${server.log()}`;
@@ -242,6 +247,10 @@ export async function runTestsOffline({ workspace, extensionDevelopmentPath, ext
           startupLogs(),
       );
       return 124;
+    }
+    if (typeof outcome === 'object') {
+      console.error(`[offline host] The workbench did not load: ${outcome.navigationError}${startupLogs()}`);
+      return 1;
     }
     if (outcome !== 0 && !suiteStarted) console.error(startupLogs());
     return outcome;

@@ -44,7 +44,11 @@ export async function runIntegration({ host, fixtures }) {
         env: prepared.env,
         timeoutMs,
       };
-      const code = host === 'offline' ? await runTestsOffline(options) : await runTestsElectron(options);
+      // A launch that cannot even start fails on its own; the other fixtures still run.
+      const code = await (host === 'offline' ? runTestsOffline(options) : runTestsElectron(options)).catch((error) => {
+        console.error(`[${host} host] ${error instanceof Error ? error.message : String(error)}`);
+        return 1;
+      });
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       console.log(`── fixture ${launch.fixture}: ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${seconds} s`);
       if (code !== 0) failed.push(launch.fixture);

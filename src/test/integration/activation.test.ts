@@ -2,6 +2,7 @@
 // activate wherever a cx-map.yaml/yml exists (root, nested folder, second root of a multi-root workspace) and
 // stay dormant otherwise.
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CxImpactApi } from '../../extension';
 
@@ -31,11 +32,13 @@ async function waitForActivation(ext: vscode.Extension<unknown>, timeoutMs: numb
   return ext.isActive;
 }
 
+/** `cx-map.yaml` in a single-folder workspace, `fulfilment/cx-map.yaml` when several folders are open. */
 function relativeToItsFolder(uri: string): string {
   const parsed = vscode.Uri.parse(uri);
-  assert.ok(vscode.workspace.getWorkspaceFolder(parsed), `${uri} is outside every workspace folder`);
-  // Prefixed with the folder's name only when several folders are open.
-  return vscode.workspace.asRelativePath(parsed, true);
+  const folder = vscode.workspace.getWorkspaceFolder(parsed);
+  assert.ok(folder, `${uri} is outside every workspace folder`);
+  const relative = path.posix.relative(folder.uri.path, parsed.path);
+  return (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? `${folder.name}/${relative}` : relative;
 }
 
 describe('activation', () => {
