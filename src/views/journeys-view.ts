@@ -44,8 +44,8 @@ export class JourneysView implements vscode.Disposable {
       this.tree,
       this.view,
       watcher,
-      watcher.onDidCreate(() => this.filesChanged()),
-      watcher.onDidDelete(() => this.filesChanged()),
+      watcher.onDidCreate((uri) => this.filesChanged(uri)),
+      watcher.onDidDelete((uri) => this.filesChanged(uri)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('files.exclude')) this.refresh();
@@ -95,9 +95,11 @@ export class JourneysView implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 
-  private filesChanged(): void {
+  private filesChanged(uri: vscode.Uri): void {
     // Nothing listed yet: the first listing will see the new files anyway.
     if (!this.index) return;
+    // git's lock files and package installs come and go all the time, and are never listed.
+    if (/\/(\.git|node_modules)\//.test(uri.path)) return;
     if (this.fileEvents) clearTimeout(this.fileEvents);
     this.fileEvents = setTimeout(() => {
       this.fileEvents = undefined;
