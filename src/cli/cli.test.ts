@@ -127,6 +127,16 @@ describe('cx-impact (the built CLI against real git repositories)', function () 
       ]);
     });
 
+    it('still reports with a broken map, and says how many errors it has', () => {
+      const repo = baseRepo();
+      repo.write({ 'cx-map.yaml': MAP.replace('tier: low', 'tier: lowest'), 'src/payments/charge.ts': 'changed\n' });
+      const report = impactJson(repo, ['--base', 'HEAD']) as ImpactJson & { mapErrors?: number };
+      assert.equal(report.mapErrors, 1);
+      assert.deepEqual(report.journeys.map((j) => j.id), ['checkout']);
+      assert.match(repo.cli(['impact', '--base', 'HEAD']).stdout, /The journey maps have 1 error/);
+      assert.equal((impactJson(baseRepo(), ['--base', 'HEAD']) as ImpactJson & { mapErrors?: number }).mapErrors, undefined);
+    });
+
     describe('base defaults', () => {
       it('without upstream or origin/HEAD: HEAD, so only the working tree counts', () => {
         const repo = baseRepo();

@@ -216,7 +216,14 @@ async function impact(io: CliIo, cwd: string, values: Values, format: Format, co
     ? { baseCoverage: new Matcher(await readMapsAt(root, change.base, ws.explicitMap !== undefined ? [ws.explicitMap] : undefined)), files: onDisk }
     : undefined;
 
-  const report = computeImpact({ base: change.base, head: change.head, coverage: matcher, changedFiles: change.files, ...(mapEdit ? { mapEdit } : {}) });
+  const report = computeImpact({
+    base: change.base,
+    head: change.head,
+    coverage: matcher,
+    changedFiles: change.files,
+    mapErrors: head.diagnostics.filter((d) => d.severity === 'error').length,
+    ...(mapEdit ? { mapEdit } : {}),
+  });
   const text = format === 'json' ? renderJson(report) : format === 'markdown' ? renderImpactMarkdown(report) : renderImpactText(report, { color });
   io.stdout.write(text);
   return failOn !== undefined && reachesTier(report, failOn) ? 1 : 0;

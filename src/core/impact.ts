@@ -65,6 +65,8 @@ export interface ImpactReport {
   unmappedFiles: string[];
   /** Only when the base maps were given (the change edits a map). */
   mapChanges?: MapChange[];
+  /** Only when the maps on disk have errors: the report then rests on the parts that could be read. */
+  mapErrors?: number;
 }
 
 export interface ImpactInput {
@@ -75,6 +77,8 @@ export interface ImpactInput {
   changedFiles: readonly ChangedFile[];
   /** The maps as they were at the base, and the files to compare them over (the head's files). */
   mapEdit?: { baseCoverage: CoverageSource; files: readonly string[] };
+  /** How many errors the maps on disk have (from parseMap's diagnostics). */
+  mapErrors?: number;
 }
 
 /** Code-unit order: the same on every machine and locale. */
@@ -163,6 +167,7 @@ export function computeImpact(input: ImpactInput): ImpactReport {
     unmappedFiles: unmapped,
   };
   if (input.mapEdit) report.mapChanges = computeMapChanges(input.mapEdit.baseCoverage, input.coverage, input.mapEdit.files);
+  if (input.mapErrors) report.mapErrors = input.mapErrors;
   return report;
 }
 

@@ -118,6 +118,12 @@ describe('Markdown report', () => {
     assert.doesNotMatch(html, /unchanged/);
   });
 
+  it('warns when the maps have errors, and only then', () => {
+    assert.match(md.render(renderImpactMarkdown(report({ mapErrors: 2 }))), /<blockquote>\s*<p>⚠️ The journey maps have 2 errors \(see <code>cx-impact check<\/code>\)/);
+    assert.doesNotMatch(renderImpactMarkdown(report()), /⚠️/);
+    assert.match(renderImpactText(report({ mapErrors: 1 })), /^The journey maps have 1 error \(see cx-impact check\)/m);
+  });
+
   it('caps long file lists and counts the rest', () => {
     const files = Array.from({ length: 7 }, (_, i) => `f${i}.txt`);
     const html = md.render(renderImpactMarkdown(report({ journeys: [], unmappedFiles: files }), { maxFiles: 5 }));

@@ -3,7 +3,7 @@ import type { CoverageReport, ExplainEntry } from '../coverage';
 import type { ImpactReport } from '../impact';
 import type { MapDiagnostic, Tier } from '../types';
 import { escapeTerminal as t } from './escape';
-import { changeNotes, plural, shortCommit, tierCounts } from './markdown';
+import { changeNotes, mapErrorsLine, plural, shortCommit, tierCounts } from './markdown';
 
 export interface TextOptions {
   color?: boolean;
@@ -41,6 +41,7 @@ export function renderImpactText(report: ImpactReport, options: TextOptions = {}
       `${paint('bold', 'Customer impact')} ${range}: ${plural(report.journeys.length, 'journey')} (${tierCounts(report.journeys)}) from ${plural(report.changedFiles.length, 'changed file')}`,
     );
   }
+  if (report.mapErrors) out.push(paint('yellow', mapErrorsLine(report.mapErrors).replace(/`/g, '')));
   for (const j of report.journeys) {
     out.push('');
     const facts = [j.owner && `owner ${t(j.owner)}`, j.slo && `SLO ${t(j.slo)}`, `map ${t(j.map)}`].filter(Boolean).join(', ');
