@@ -1,0 +1,66 @@
+import * as assert from 'node:assert/strict';
+import { parseMap } from '../core/map/parse';
+import { Matcher } from '../core/match/matcher';
+import { coverageWarnings, unanchored } from './workspace-checks';
+
+const FILES = ['db/schema.sql', 'db/seed/users.sql', 'services/pay/a.ts', 'web/cx-map.yaml', 'web/src/b.ts'];
+
+function warningsFor(text: string, file = 'cx-map.yaml') {
+  const { map, diagnostics } = parseMap(text, file);
+  assert.ok(map);
+  assert.deepEqual(diagnostics, []);
+  return coverageWarnings(map, new Matcher([map]).coverageReport(FILES), FILES);
+}
+
+const one = (...paths: string[]) => `version: 1
+journeys:
+  - id: j
+    name: J
+    touchpoints:
+      - id: t
+        name: T
+        paths:
+${paths.map((p) => `          - "${p}"`).join('\n')}
+`;
+
+describe('workspace checks', () => {
+  it('anchors a pattern at any depth, keeping a leading !', () => {
+    assert.equal(unanchored('*.sql'), '**/*.sql');
+    assert.equal(unanchored('./x/y'), '**/x/y');
+    assert.equal(unanchored('!*.sql'), '!**/*.sql');
+    assert.equal(unanchored('**/*.sql'), undefined);
+  });
+
+  it('says nothing when every pattern covers a file', () => {
+    assert.deepEqual(warningsFor(one('services/**', '!services/pay/a.ts', 'db/*.sql')), []);
+  });
+
+  it('suggests the **/ form of a pattern that covers nothing when that form would, at the pattern', () => {
+    const [w, ...rest] = warningsFor(one('services/**', '*.sql'));
+    assert.equal(rest.length, 0);
+    assert.equal(w?.code, 'pattern-covers-nothing');
+    assert.equal(w?.suggestion, '**/*.sql');
+    assert.match(w?.message ?? '', /Did you mean `\*\*\/\*\.sql`\? It would cover 2 files/);
+    assert.deepEqual(w?.range, { start: { line: 9, character: 12 }, end: { line: 9, character: 19 } });
+  });
+
+  it('offers no suggestion when the **/ form covers nothing either, and flags the empty touchpoint', () => {
+    const found = warningsFor(one('nowhere/**'));
+    assert.deepEqual(
+      found.map((w) => [w.code, w.range.start.line, w.suggestion]),
+      [
+        ['touchpoint-covers-nothing', 5, undefined],
+        ['pattern-covers-nothing', 8, undefined],
+      ],
+    );
+  });
+
+  it('matches a package map against its own folder only', () => {
+    assert.deepEqual(warningsFor(one('src/**'), 'web/cx-map.yaml'), []);
+    assert.equal(warningsFor(one('pay/**'), 'web/cx-map.yaml')[1]?.suggestion, undefined, 'services/pay is outside web/');
+  });
+
+  it('does not flag a ! pattern that excludes nothing', () => {
+    assert.deepEqual(warningsFor(one('services/**', '!services/none/**')), []);
+  });
+});
