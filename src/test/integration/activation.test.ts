@@ -51,7 +51,7 @@ describe('activation', () => {
     it('does not activate in a workspace without a map', async () => {
       const ext = extension();
       // Long enough for a workspaceContains activation to have happened if it were going to.
-      const activated = await waitForActivation(ext, 3_000);
+      const activated = await waitForActivation(ext, 5_000);
       assert.equal(activated, false, 'the extension activated although the workspace has no cx-map.yaml');
     });
     return;
