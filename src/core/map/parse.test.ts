@@ -452,6 +452,21 @@ describe('parseMap: invalid maps', () => {
     assert.deepEqual(map?.journeys, []);
   });
 
+  it('says what to do about YAML syntax errors, in the map\'s terms', () => {
+    const cases: [text: string, advice: RegExp][] = [
+      ['version: 1\njourneys:\n\t- id: a\n', /Indent with spaces, not tabs/],
+      ['version: 1\n---\nversion: 1\n', /^The file holds more than one YAML document\. A map is one YAML document/],
+      ['version: 1\njourneys:\n  - id: a\n    name: Checkout: the flow\n', /text that contains `: ` must be in quotes/],
+      ['version: 1\njourneys: [a, b\n', /Add the closing bracket/],
+      ['version: 1\njourneys:\n  - id: "a\n', /closing quote or bracket/],
+    ];
+    for (const [text, advice] of cases) {
+      const messages = parseMap(text, 'cx-map.yaml').diagnostics.filter((d) => d.code === 'yaml-syntax').map((d) => d.message);
+      assert.ok(messages.some((m) => advice.test(m)), `${JSON.stringify(text)}: ${messages.join(' | ')}`);
+      assert.ok(!messages.some((m) => m.includes('parseAllDocuments')));
+    }
+  });
+
   it('names the closest key and the valid values in the message', () => {
     const { diagnostics } = parseMap(lines(...journey('    touchpoint: []', '    tier: Critical')), 'cx-map.yaml');
     const unknown = diagnostics.find((d) => d.code === 'unknown-key');

@@ -5,6 +5,7 @@ import { MAP_DIAGNOSTIC_CODES, type MapDiagnosticCode } from './codes';
 import { findDeepNesting } from './nesting';
 import { patternProblem } from './patterns';
 import { TextPositions } from './text-position';
+import { yamlMessage } from './yaml-hints';
 
 /**
  * Bigger files are not read, so that reading any file stays under a second. The yaml parser is the
@@ -96,11 +97,11 @@ class MapReader {
     }
     for (const error of doc.errors) {
       this.syntaxErrors.push(error.pos[0]);
-      this.report('yaml-syntax', [error.pos[0], error.pos[1]], `${trimPeriod(error.message)}.`);
+      this.report('yaml-syntax', [error.pos[0], error.pos[1]], yamlMessage(error.code, error.message));
     }
     this.syntaxErrors.sort((a, b) => a - b);
     for (const warning of doc.warnings) {
-      this.report('yaml-warning', [warning.pos[0], warning.pos[1]], `${trimPeriod(warning.message)}.`);
+      this.report('yaml-warning', [warning.pos[0], warning.pos[1]], yamlMessage(warning.code, warning.message));
     }
 
     const root = doc.contents;
@@ -582,8 +583,4 @@ function scalarText(value: unknown): string {
 function clip(text: string): string {
   const oneLine = text.replace(/[\r\n]+/g, ' ').split('\0').join('\\0');
   return oneLine.length > 60 ? `${oneLine.slice(0, 57)}...` : oneLine;
-}
-
-function trimPeriod(message: string): string {
-  return message.replace(/[.\s]+$/, '');
 }
