@@ -39,6 +39,8 @@ class TrieNode {
   readonly exact: Alternative[] = [];
   /** `here/**`, `here/*`, `here/**\/*`: every child matches. */
   readonly anyChild: Alternative[] = [];
+  /** Some anyChild alternatives are folder-only. */
+  anyChildFolders = false;
   /** `here/*X`, keyed by the text after the last dot of X (see suffixKey). */
   childSuffix: Map<string, Alternative[]> | undefined;
   /** `here/**\/name` (and `here/**\/name/**` as a folder-only entry), keyed by name. */
@@ -204,6 +206,7 @@ export class PatternIndex {
       // `**/*` is `**` minus the folder itself, which `**` never matches either.
       if ((rest.length === 1 && (first === '**' || first === '*')) || (rest.length === 2 && first === '**' && second === '*')) {
         anchor.anyChild.push(base());
+        anchor.anyChildFolders ||= dirOnly;
         this.shape.anyChild++;
         continue;
       }
@@ -252,7 +255,8 @@ export class PatternIndex {
    * - no `**`: matches only at the depth of its last part;
    * - parts then one trailing `**`: `**` needs at least one more segment (minimatch: `a/**` does not
    *   match `a`), so it matches the folders at the depth of its last part, as a folder-only pattern;
-   * - `**` then parts: the last parts of the prefix must match them.
+   * - `**` then parts: the last parts of the prefix must match them;
+   * - `**`, parts, `**`: the same, as a folder-only pattern.
    * Anything else, or a parse that does not line up with the segments, asks minimatch on the text.
    */
   private addGenericAlternative(anchor: TrieNode, alternative: Alternative, glob: Minimatch, segments: string[], plain: number): void {
@@ -269,6 +273,10 @@ export class PatternIndex {
     } else if (lined && globstars === 1 && rest.length > 1 && rest[0] === GLOBSTAR) {
       const parts = rest.slice(1).filter(notGlobstar);
       this.addGeneric(anchor, { ...alternative, kind: DEEP, parts, minDepth: Math.max(alternative.mapDepth + 1, anchor.depth + parts.length) });
+    } else if (lined && globstars === 2 && rest.length > 2 && rest[0] === GLOBSTAR && rest[rest.length - 1] === GLOBSTAR) {
+      // `**/X/**`: below any folders matching X, i.e. `**/X` as a folder-only pattern.
+      const parts = rest.slice(1, -1).filter(notGlobstar);
+      this.addGeneric(anchor, { ...alternative, kind: DEEP, dirOnly: true, parts, minDepth: Math.max(alternative.mapDepth + 1, anchor.depth + parts.length) });
     } else {
       this.addGeneric(anchor, { ...alternative, minDepth: Math.max(alternative.mapDepth + 1, anchor.depth), test: (relative) => glob.match(relative) });
     }
@@ -396,6 +404,10 @@ export class IndexWalker {
     this.levelStart[k] = this.folderHitCount;
     this.depth = k;
     this.matchLevel(k, false);
+    // `here/**` and `here/*` match the next level of any path going through this folder, so they
+    // are folder hits of this level: files directly inside then need not test them one by one.
+    // Folder-only ones (`here/*/`) still wait for the next level to be a folder.
+    if (node) for (const alternative of node.anyChild) if (!alternative.dirOnly) this.add(alternative, k, false);
     if (node?.reachesDeep) this.deepNodes.push(node);
     this.deepCount[k] = this.deepNodes.length;
     this.folderVersion++;
@@ -410,9 +422,12 @@ export class IndexWalker {
       for (const alternative of node.exact) this.add(alternative, k, isFile);
       if (node.generic) this.matchGeneric(node.generic, k, isFile);
     }
+    let key: string | undefined;
     if (parent) {
-      for (const alternative of parent.anyChild) this.add(alternative, k, isFile);
-      if (parent.childSuffix) this.matchSuffix(parent.childSuffix, segment, k, isFile);
+      // Deeper parents were pushed as folders, which added their anyChild patterns already.
+      if (k === 1) for (const alternative of parent.anyChild) this.add(alternative, k, isFile);
+      else if (!isFile && parent.anyChildFolders) for (const alternative of parent.anyChild) if (alternative.dirOnly) this.add(alternative, k, false);
+      if (parent.childSuffix) this.matchSuffix(parent.childSuffix, segment, (key ??= nameKey(segment)), k, isFile);
     }
     const deepCount = this.deepCount[k - 1]!;
     for (let i = 0; i < deepCount; i++) {
@@ -421,13 +436,12 @@ export class IndexWalker {
         const list = deep.deepName.get(segment);
         if (list) for (const alternative of list) this.add(alternative, k, isFile);
       }
-      if (deep.deepSuffix) this.matchSuffix(deep.deepSuffix, segment, k, isFile);
+      if (deep.deepSuffix) this.matchSuffix(deep.deepSuffix, segment, (key ??= nameKey(segment)), k, isFile);
       if (deep.generic) this.matchGeneric(deep.generic, k, isFile);
     }
   }
 
-  private matchSuffix(bySuffix: Map<string, Alternative[]>, segment: string, k: number, isFile: boolean): void {
-    const key = nameKey(segment);
+  private matchSuffix(bySuffix: Map<string, Alternative[]>, segment: string, key: string, k: number, isFile: boolean): void {
     const list = bySuffix.get(key);
     if (list) for (const alternative of list) if (segment.endsWith(alternative.suffix)) this.add(alternative, k, isFile);
     if (key !== NO_DOT_KEY) {

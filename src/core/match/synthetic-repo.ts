@@ -73,7 +73,7 @@ const trees = new WeakMap<readonly string[], Map<string, Tree>>();
 /** The folders and files under `base`, relative to it; remembered per list, as the benchmark asks often. */
 function treeOf(paths: readonly string[], base: string): Tree {
   let byBase = trees.get(paths);
-  if (!byBase) trees.set(paths, (byBase = new Map()));
+  if (!byBase) trees.set(paths, (byBase = new Map<string, Tree>()));
   let tree = byBase.get(base);
   if (!tree) byBase.set(base, (tree = buildTree(paths, base)));
   return tree;
@@ -182,9 +182,9 @@ export function syntheticMaps(paths: readonly string[], shape: MapShape, random:
           patterns.push(negatedPattern(previous, tree, random));
         } else if (previous?.startsWith('!') && r < 0.4 && tree.files.length > 0) {
           patterns.push(pick(random, tree.files));
-        } else if (r < 0.04) {
+        } else if (r < 0.015) {
           patterns.push(pick(random, FLOATING));
-        } else if (r < 0.05 && floatingGeneric < 5) {
+        } else if (r < 0.02 && floatingGeneric < 5) {
           floatingGeneric++;
           patterns.push(pick(random, FLOATING_GENERIC));
         } else {
