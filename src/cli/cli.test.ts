@@ -409,6 +409,7 @@ describe('cx-impact (the built CLI against real git repositories)', function () 
     it('bad usage is exit 2 with one line on stderr', () => {
       const repo = baseRepo();
       const cases: [string[], RegExp][] = [
+        [[], /a command is needed/],
         [['deploy'], /unknown command "deploy"/],
         [['impact', '--frobnicate'], /frobnicate/],
         [['impact', '--format', 'xml'], /--format must be text, markdown, json/],

@@ -73,9 +73,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
 async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  if (command === undefined) throw new UsageError('a command is needed: check, impact, explain or coverage; see cx-impact --help');
+  if (command === '--help' || command === '-h' || command === 'help') {
     io.stdout.write(GLOBAL_HELP);
-    return command === undefined ? 2 : 0;
+    return 0;
   }
   if (command === '--version' || command === '-V') {
     io.stdout.write(`${io.version}\n`);
