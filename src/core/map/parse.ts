@@ -46,14 +46,14 @@ class MapReader {
   private readonly diagnostics: MapDiagnostic[] = [];
   private readonly reported = new Set<string>();
   private full = false;
-  private anchors = new Map<string, { offset: number; node: Node }[]>();
+  private readonly anchors = new Map<string, { offset: number; node: Node }[]>();
   /** Nodes read so far; only `*alias` expansion can push it past the file's length (alias bombs). */
   private visits = 0;
   private readonly visitBudget: number;
   private lastAlias: Offsets = [0, 0];
   private aliasLimitHit = false;
   /** Start offsets of the YAML syntax errors, sorted. */
-  private syntaxErrors: number[] = [];
+  private readonly syntaxErrors: number[] = [];
 
   constructor(
     private readonly text: string,
