@@ -256,6 +256,14 @@ describe('cx-impact (the built CLI against real git repositories)', function () 
       );
       const coverage = JSON.parse(repo.cli(['coverage', '--format', 'json']).stdout) as { patterns: { map: string }[] };
       assert.deepEqual([...new Set(coverage.patterns.map((p) => p.map))], ['cx-map.yaml', 'packages/web/cx-map.yml']);
+      // --map uses that one map only, relative to the current folder.
+      repo.write({ 'src/payments/root.ts': 'x\n' });
+      const only = impactJson(repo, ['--base', 'HEAD', '--map', 'cx-map.yml', '--cwd', 'packages/web']);
+      assert.deepEqual(
+        only.journeys.map((j) => `${j.map}#${j.id}`),
+        ['packages/web/cx-map.yml#pkg-checkout'],
+      );
+      assert.ok(only.unmappedFiles.includes('src/payments/root.ts'));
     });
 
     it('says so when git is missing', () => {

@@ -153,8 +153,9 @@ interface Workspace {
   explicitMap?: string;
 }
 
-async function workspace(cwd: string, map: string | undefined): Promise<Workspace> {
-  const gitRoot = await findRepoRoot(cwd);
+/** `knownRoot`: the git top-level when the caller already asked git (saves a process). */
+async function workspace(cwd: string, map: string | undefined, knownRoot?: string): Promise<Workspace> {
+  const gitRoot = knownRoot ?? (await findRepoRoot(cwd));
   const root = gitRoot ?? cwd;
   if (map === undefined) return { root, inGit: gitRoot !== undefined };
   const abs = path.resolve(cwd, map);
@@ -203,7 +204,7 @@ async function check(io: CliIo, cwd: string, maps: readonly string[], format: Fo
 async function impact(io: CliIo, cwd: string, values: Values, format: Format, color: boolean): Promise<number> {
   const failOn = values['fail-on'] !== undefined ? tierOf(values['fail-on']) : undefined;
   const root = await repoRoot(cwd);
-  const ws = await workspace(root, values.map?.[0] === undefined ? undefined : path.resolve(cwd, values.map[0]));
+  const ws = await workspace(root, values.map?.[0] === undefined ? undefined : path.resolve(cwd, values.map[0]), root);
   if (ws.root !== root) throw new UsageError(`the map ${values.map?.[0] ?? ''} is outside the repository ${root}`);
   const [change, onDisk] = await Promise.all([changedFiles(root, values.base, values.head), filesOnDisk(root, true)]);
   const mapFiles = await mapFilesOf(ws, onDisk);
