@@ -4,6 +4,7 @@ import { registerFileCommands } from './commands/file-commands';
 import type { Tier } from './core/types';
 import { TierDecorations } from './decorations/tier-decorations';
 import { CoverageHoverProvider, type HoverMode } from './hovers/coverage-hover';
+import { ImpactReportPanel } from './report/report-panel';
 import { WorkspaceMaps } from './maps/workspace-maps';
 import { CoverageStatus } from './statusbar/coverage-status';
 import { createSidebar, type Sidebar } from './views/sidebar';
@@ -14,6 +15,8 @@ export interface CxImpactApi {
   sidebar: Sidebar;
   status: CoverageStatus;
   decorations: TierDecorations;
+  /** The Impact Report panel: its last page, HTML and what the page script saw. */
+  report: ImpactReportPanel;
   /** Map files found in the workspace, as URI strings, once discovery has run. */
   mapFiles(): Promise<string[]>;
   /** Milliseconds `activate()` took, measured by the extension itself. */
@@ -29,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
   const diagnostics = vscode.languages.createDiagnosticCollection('cx-impact');
   const maps = new WorkspaceMaps(diagnostics, log);
   const sidebar = createSidebar(maps, log);
+  const report = new ImpactReportPanel(context.extensionUri, maps, log);
   const status = new CoverageStatus(maps, () => setting('statusBar.showWhenUncovered', false));
   const decorations = new TierDecorations(maps, () => ({
     tiers: setting<Tier[]>('decorations.tiers', ['critical', 'high']),
@@ -39,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
     diagnostics,
     maps,
     sidebar,
+    report,
     status,
     decorations,
     vscode.window.registerFileDecorationProvider(decorations),
@@ -77,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
     sidebar,
     status,
     decorations,
+    report,
     activationMs,
     async mapFiles() {
       await maps.ready;

@@ -220,3 +220,50 @@ export async function showFile(root: string, rev: string, file: string): Promise
   }
   return result.stdout;
 }
+
+export type RefKind = 'branch' | 'remote' | 'tag';
+
+export interface RefInfo {
+  /** Short name as git prints it (`main`, `origin/main`, `v1.2`), usable as a ref. */
+  name: string;
+  kind: RefKind;
+}
+
+/** Branches, remote branches and tags, for a ref picker. Symbolic refs such as `origin/HEAD` are left out. */
+export async function listRefs(root: string): Promise<RefInfo[]> {
+  const out = await git(root, [
+    'for-each-ref',
+    '--format=%(refname)%00%(refname:short)%00%(symref)',
+    '--sort=refname',
+    'refs/heads',
+    'refs/remotes',
+    'refs/tags',
+  ]);
+  const refs: RefInfo[] = [];
+  // git forbids control characters in ref names, so one ref a line is safe.
+  for (const line of out.split('\n')) {
+    const [full = '', short = '', symref = ''] = line.split('\0');
+    if (!full || symref) continue;
+    const kind: RefKind | undefined = full.startsWith('refs/heads/') ? 'branch' : full.startsWith('refs/remotes/') ? 'remote' : full.startsWith('refs/tags/') ? 'tag' : undefined;
+    if (kind && !short.startsWith('-')) refs.push({ name: short, kind });
+  }
+  return refs;
+}
+
+/** The current branch's name, or undefined on a detached HEAD. */
+export async function currentBranch(root: string): Promise<string | undefined> {
+  const result = await run(root, ['symbolic-ref', '--quiet', '--short', 'HEAD']);
+  return result.code === 0 && result.stdout.trim() ? result.stdout.trim() : undefined;
+}
+
+/** The current branch's upstream (`origin/main`), or undefined when it has none. */
+export async function upstreamOf(root: string): Promise<string | undefined> {
+  const result = await run(root, ['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{upstream}']);
+  return result.code === 0 && result.stdout.trim() ? result.stdout.trim() : undefined;
+}
+
+/** True when the ref names a commit. */
+export async function hasCommit(root: string, ref: string): Promise<boolean> {
+  checkRef(ref);
+  return refExists(root, ref);
+}

@@ -1,0 +1,374 @@
+// The Impact Report panel: one webview that shows the customer impact of a comparison the user picks in it, and
+// turns it into the same Markdown the CLI prints. Gathering runs git, so it happens in trusted workspaces only.
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { listIds, renderReportHtml, renderRows, reportMaps, type ReportPage } from '../core/render/html';
+import { renderJson } from '../core/render/json';
+import { renderImpactMarkdown } from '../core/render/markdown';
+import { GitError, WORKTREE, findRepoRoot, listRefs } from '../node/git';
+import { openMapAt } from '../commands/file-commands';
+import type { WorkspaceMaps } from '../maps/workspace-maps';
+import type { GitExtension } from '../views/git-api';
+import { ComparisonError, DEFAULT_COMPARISON, gatherReport, parseComparison, type Comparison, type GatheredReport } from './comparison';
+
+export const REPORT_VIEW_TYPE = 'cxImpact.report';
+export const SHOW_REPORT_COMMAND = 'cxImpact.showImpactReport';
+
+/** What the page script reported about the live page: the tests check that no map text became markup. */
+export interface RenderedPage {
+  key: string;
+  headings: string[];
+  files: string[];
+  scripts: number;
+  images: number;
+  handlers: number;
+}
+
+export interface ReportSnapshot {
+  page: ReportPage;
+  html: string;
+  gathered?: GatheredReport;
+  /** The page script's last report, once the page has loaded. */
+  rendered?: RenderedPage;
+}
+
+interface Current {
+  root?: string;
+  gathered?: GatheredReport;
+  page: ReportPage;
+  html: string;
+  rendered?: RenderedPage;
+}
+
+/** Rows asked for in one message at most; the page asks page by page anyway. */
+const MAX_ROWS_PER_MESSAGE = 5_000;
+
+export class ImpactReportPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private panelDisposables: vscode.Disposable[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+  private comparison: Comparison = DEFAULT_COMPARISON;
+  private folder: string | undefined;
+  private current: Current | undefined;
+  private running: Promise<void> = Promise.resolve();
+  private sequence = 0;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly maps: WorkspaceMaps,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(
+      vscode.commands.registerCommand(SHOW_REPORT_COMMAND, (arg?: unknown) => this.show(parseComparison(arg))),
+      vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, {
+        deserializeWebviewPanel: (panel, state: unknown) => {
+          const saved = (typeof state === 'object' && state !== null ? state : {}) as { comparison?: unknown; folder?: unknown };
+          if (typeof saved.folder === 'string') this.folder = saved.folder;
+          this.adopt(panel);
+          return this.update(parseComparison(saved.comparison) ?? DEFAULT_COMPARISON);
+        },
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        if (this.panel) void this.update(this.comparison);
+      }),
+    );
+  }
+
+  /** Opens (or reveals) the panel; with a comparison, shows that one, else the one shown last. */
+  async show(comparison?: Comparison): Promise<void> {
+    if (this.panel) this.panel.reveal(undefined);
+    else this.adopt(vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, 'Impact Report', vscode.ViewColumn.Active, this.options()));
+    await this.update(comparison ?? this.comparison);
+  }
+
+  /** Re-reads the comparison shown. */
+  refresh(): Promise<void> {
+    return this.update(this.comparison);
+  }
+
+  /** Resolves once no update is running; then the snapshot is the latest. */
+  async settled(): Promise<ReportSnapshot | undefined> {
+    let seen: Promise<void> | undefined;
+    while (seen !== this.running) {
+      seen = this.running;
+      await seen;
+    }
+    return this.snapshot();
+  }
+
+  snapshot(): ReportSnapshot | undefined {
+    if (!this.current) return undefined;
+    const { page, html, gathered, rendered } = this.current;
+    return { page, html, ...(gathered ? { gathered } : {}), ...(rendered ? { rendered } : {}) };
+  }
+
+  /** The report as the CLI prints it with `--format markdown`. */
+  markdown(): string | undefined {
+    const report = this.current?.gathered?.report;
+    return report && renderImpactMarkdown(report);
+  }
+
+  json(): string | undefined {
+    const report = this.current?.gathered?.report;
+    return report && renderJson(report);
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    this.disposePanel();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      enableFindWidget: true,
+      // The page keeps its own state (getState/setState), so a hidden panel need not stay alive.
+      retainContextWhenHidden: false,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')],
+    };
+  }
+
+  private adopt(panel: vscode.WebviewPanel): void {
+    this.disposePanel();
+    this.panel = panel;
+    panel.webview.options = this.options();
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'cx-impact.svg');
+    this.panelDisposables.push(
+      panel.onDidDispose(() => {
+        if (this.panel === panel) {
+          this.panel = undefined;
+          this.disposePanel();
+        }
+      }),
+      panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
+    );
+  }
+
+  private disposePanel(): void {
+    for (const d of this.panelDisposables) d.dispose();
+    this.panelDisposables = [];
+  }
+
+  private update(comparison: Comparison): Promise<void> {
+    this.comparison = comparison;
+    const sequence = ++this.sequence;
+    void this.panel?.webview.postMessage({ type: 'status', text: 'Comparing…' });
+    this.running = this.running
+      .then(async () => {
+        if (sequence !== this.sequence) return; // a newer comparison was asked for meanwhile
+        const { page, root, gathered } = await this.gather(comparison);
+        if (sequence !== this.sequence || !this.panel) return;
+        const html = renderReportHtml(page, this.shell(this.panel.webview));
+        this.current = { page, html, ...(root ? { root } : {}), ...(gathered ? { gathered } : {}) };
+        this.panel.webview.html = html;
+      })
+      .catch((err: unknown) => this.log.error(`Impact Report: ${String(err)}`));
+    return this.running;
+  }
+
+  private async gather(comparison: Comparison): Promise<{ page: ReportPage; root?: string; gathered?: GatheredReport }> {
+    const form: ReportPage['comparison'] = { ...comparison };
+    const message = (text: string, action?: ReportPage['messageAction'], refs: ReportPage['refs'] = []): { page: ReportPage } => ({
+      page: { comparison: form, refs, message: text, ...(action ? { messageAction: action } : {}), ...(this.folder ? { folder: this.folder } : {}) },
+    });
+    if (!vscode.workspace.isTrusted) {
+      return message('This workspace is not trusted, so CX Impact runs no git process and cannot compare changes. Trust the workspace to see the report.', {
+        action: 'trust',
+        label: 'Manage Workspace Trust',
+      });
+    }
+    const folder = this.pickFolder();
+    if (!folder) return message('Open a folder with a git repository to see the impact of its changes.');
+    this.folder = folder.uri.toString();
+    if (folder.uri.scheme !== 'file') return message('Change impact needs git on a local disk; this folder is not on one.');
+    const root = await findRepoRoot(folder.uri.fsPath);
+    if (!root) return message(`${folder.name} is not in a git repository: change impact needs git.`);
+
+    // The editor's maps (last good versions) when the folder is the repository; otherwise read as the CLI reads them.
+    const inUse = this.maps.byFolder().find((f) => f.folder.uri.toString() === folder.uri.toString());
+    const worktreeMaps = inUse && path.resolve(folder.uri.fsPath) === path.resolve(root) ? inUse.maps : undefined;
+    const baseSetting = vscode.workspace.getConfiguration('cxImpact', folder.uri).get<string>('changes.base', '');
+    try {
+      const gathered = await gatherReport({ root, comparison, baseSetting, ...(worktreeMaps ? { worktreeMaps } : {}) });
+      const page: ReportPage = {
+        comparison: form,
+        refs: gathered.refs,
+        label: gathered.label,
+        report: gathered.report,
+        folder: this.folder,
+      };
+      return { page, root, gathered };
+    } catch (err) {
+      if (!(err instanceof GitError || err instanceof ComparisonError)) throw err;
+      const refs = await listRefs(root).catch(() => []);
+      return { ...message(err.message, { action: 'refresh', label: 'Try Again' }, refs), root };
+    }
+  }
+
+  private pickFolder(): vscode.WorkspaceFolder | undefined {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const remembered = folders.find((f) => f.uri.toString() === this.folder);
+    if (remembered) return remembered;
+    const active = vscode.window.activeTextEditor?.document.uri;
+    const ofActive = active && vscode.workspace.getWorkspaceFolder(active);
+    if (ofActive) return ofActive;
+    return this.maps.byFolder().find((f) => f.maps.length > 0)?.folder ?? folders[0];
+  }
+
+  private shell(webview: vscode.Webview): { nonce: string; cspSource: string; scriptUri: string; styleUri: string } {
+    return {
+      nonce: randomBytes(18).toString('base64url'),
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'report.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'report.css')).toString(),
+    };
+  }
+
+  /** Messages from the page are untrusted input: only known shapes, indexes checked against the report. */
+  private async receive(raw: unknown): Promise<void> {
+    if (typeof raw !== 'object' || raw === null) return;
+    const message = raw as Record<string, unknown>;
+    const current = this.current;
+    const report = current?.gathered?.report;
+    try {
+      switch (message.type) {
+        case 'compare': {
+          const comparison = parseComparison(message.comparison);
+          if (comparison) await this.update(comparison);
+          else void this.post({ type: 'status', text: 'That is not a comparison: a ref may not be empty, start with "-" or contain spaces.' });
+          return;
+        }
+        case 'refresh':
+          await this.refresh();
+          return;
+        case 'trust':
+          await vscode.commands.executeCommand('workbench.trust.manage');
+          return;
+        case 'rendered':
+          if (current) current.rendered = renderedPage(message);
+          return;
+        case 'more': {
+          if (!report || typeof message.list !== 'string' || !listIds(report).includes(message.list)) return;
+          const offset = integer(message.offset, 0, Number.MAX_SAFE_INTEGER);
+          const count = integer(message.count, 0, MAX_ROWS_PER_MESSAGE);
+          if (offset === undefined || count === undefined) return;
+          void this.post({ type: 'rows', list: message.list, html: renderRows(report, message.list, offset, count) });
+          return;
+        }
+        case 'open-file': {
+          const index = integer(message.file, 0, (report?.changedFiles.length ?? 0) - 1);
+          const file = index === undefined ? undefined : report?.changedFiles[index];
+          if (file !== undefined && current?.root) await this.openFile(current.root, file);
+          return;
+        }
+        case 'open-map': {
+          const maps = report ? reportMaps(report) : [];
+          const index = integer(message.map, 0, maps.length - 1);
+          const map = index === undefined ? undefined : maps[index];
+          if (map === undefined || !current?.root || !report) return;
+          const line = integer(message.line, 0, 10_000_000) ?? 0;
+          const uri = vscode.Uri.file(path.join(current.root, ...map.split('/')));
+          // A map edited by the change is opened as the head has it: the line numbers are the head's.
+          const target = report.head === WORKTREE ? uri : ((await this.gitApi())?.toGitUri(uri, report.head) ?? uri);
+          await openMapAt(target, line);
+          return;
+        }
+        case 'copy': {
+          const markdown = this.markdown();
+          if (markdown === undefined) return;
+          await vscode.env.clipboard.writeText(markdown);
+          void this.post({ type: 'status', text: 'Copied the report as Markdown.' });
+          return;
+        }
+        case 'save-markdown':
+        case 'save-json':
+          await this.save(message.type === 'save-json' ? 'json' : 'markdown');
+          return;
+        default:
+          return;
+      }
+    } catch (err) {
+      this.log.error(`Impact Report: ${String(err)}`);
+      void vscode.window.showErrorMessage(`CX Impact: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  private post(message: unknown): Thenable<boolean> | undefined {
+    return this.panel?.webview.postMessage(message);
+  }
+
+  private async save(format: 'markdown' | 'json'): Promise<void> {
+    const content = format === 'json' ? this.json() : this.markdown();
+    const root = this.current?.root;
+    if (content === undefined || !root) return;
+    const extension = format === 'json' ? 'json' : 'md';
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: vscode.Uri.file(path.join(root, `cx-impact-report.${extension}`)),
+      filters: format === 'json' ? { JSON: ['json'] } : { Markdown: ['md'] },
+      title: format === 'json' ? 'Save the Impact Report as JSON' : 'Save the Impact Report as Markdown',
+    });
+    if (!target) return;
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
+    void this.post({ type: 'status', text: `Saved ${vscode.workspace.asRelativePath(target)}.` });
+  }
+
+  private async gitApi(): Promise<{ toGitUri(uri: vscode.Uri, ref: string): vscode.Uri } | undefined> {
+    const extension = vscode.extensions.getExtension<GitExtension>('vscode.git');
+    if (!extension) return undefined;
+    try {
+      const git = extension.isActive ? extension.exports : await extension.activate();
+      return git.enabled ? git.getAPI(1) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The change of one file between the compared refs: a diff, or the one side that exists. */
+  private async openFile(root: string, file: string): Promise<void> {
+    const report = this.current?.gathered?.report;
+    if (!report) return;
+    const change = report.changes.find((c) => c.path === file || c.oldPath === file) ?? { path: file, status: 'modified' as const };
+    const uriOf = (p: string): vscode.Uri => vscode.Uri.file(path.join(root, ...p.split('/')));
+    const git = await this.gitApi();
+    const after = report.head === WORKTREE ? uriOf(change.path) : git ? git.toGitUri(uriOf(change.path), report.head) : uriOf(change.path);
+    if (!git) {
+      await vscode.commands.executeCommand('vscode.open', uriOf(change.path));
+      return;
+    }
+    const before = git.toGitUri(uriOf(change.oldPath ?? change.path), report.base);
+    switch (change.status) {
+      case 'added':
+      case 'untracked':
+      case 'copied':
+        await vscode.commands.executeCommand('vscode.open', after);
+        return;
+      case 'deleted':
+        await vscode.commands.executeCommand('vscode.open', before);
+        return;
+      default: {
+        const name = change.path.slice(change.path.lastIndexOf('/') + 1);
+        const head = report.head === WORKTREE ? 'Working Tree' : report.head.slice(0, 7);
+        await vscode.commands.executeCommand('vscode.diff', before, after, `${name} (${report.base.slice(0, 7)} ↔ ${head})`);
+      }
+    }
+  }
+}
+
+function integer(value: unknown, min: number, max: number): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? value : undefined;
+}
+
+function renderedPage(message: Record<string, unknown>): RenderedPage {
+  const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
+  const count = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : -1);
+  return {
+    key: typeof message.key === 'string' ? message.key : '',
+    headings: strings(message.headings),
+    files: strings(message.files),
+    scripts: count(message.scripts),
+    images: count(message.images),
+    handlers: count(message.handlers),
+  };
+}
