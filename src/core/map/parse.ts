@@ -9,10 +9,12 @@ import { yamlMessage } from './yaml-hints';
 
 /**
  * Bigger files are not read, so that reading any file stays under a second. The yaml parser is the
- * cost: near 128 KiB, reading took 0.3-0.9 s of CPU on a busy 2-core machine (see hostile.test.ts).
- * 128 KiB holds about 1,200 journeys; a real map is a few KiB, and a monorepo can give each package its own.
+ * cost, most of all for files packed with tiny nodes (`[a,a,a,…]`): at 127 KiB such a file took
+ * 1.1 s of CPU on a busy 2-core machine, at 63 KiB about half that (see hostile.test.ts).
+ * 64 KiB holds about 600 journeys or 1,800 patterns; a real map is a few KiB, and a monorepo
+ * can give each package its own.
  */
-export const MAX_MAP_BYTES = 128 * 1024;
+export const MAX_MAP_BYTES = 64 * 1024;
 /** By the estimate of `findDeepNesting`; a real map is about ten. */
 export const MAX_NESTING = 64;
 /** Past this many, one `too-many-problems` warning stands for the rest. */
@@ -42,7 +44,7 @@ export function parseMap(text: string, file: string): ParseResult {
 }
 
 class MapReader {
-  private readonly positions: TextPositions;
+  private positionsOfText: TextPositions | undefined;
   private readonly diagnostics: MapDiagnostic[] = [];
   private readonly reported = new Set<string>();
   private full = false;
@@ -59,8 +61,13 @@ class MapReader {
     private readonly text: string,
     private readonly file: string,
   ) {
-    this.positions = new TextPositions(text);
     this.visitBudget = text.length + 10_000;
+  }
+
+  /** Built on first use: a file refused for its size needs only its first line. */
+  private get positions(): TextPositions {
+    this.positionsOfText ??= new TextPositions(this.text);
+    return this.positionsOfText;
   }
 
   read(): ParseResult {
@@ -73,7 +80,7 @@ class MapReader {
   }
 
   private readMap(): CxMap | undefined {
-    const firstLine: Offsets = [0, this.positions.lineEnd(0)];
+    const firstLine: Offsets = [0, lineEnd(this.text, 0)];
     const bytes = utf8Length(this.text, MAX_MAP_BYTES);
     if (bytes > MAX_MAP_BYTES) {
       this.report('map-too-large', firstLine, `The map is larger than ${MAX_MAP_BYTES / 1024} KiB and is not read: split it, giving each package its own cx-map.yaml.`);
@@ -530,6 +537,11 @@ class MapReader {
     if (suggestion !== undefined) diagnostic.suggestion = suggestion;
     this.diagnostics.push(diagnostic);
   }
+}
+
+function lineEnd(text: string, offset: number): number {
+  const match = /[\r\n]/.exec(text.slice(offset, offset + 4096));
+  return match ? offset + match.index : Math.min(text.length, offset + 4096);
 }
 
 function dirname(file: string): string {

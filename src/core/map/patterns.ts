@@ -10,6 +10,8 @@ export interface PatternProblem {
   message: string;
 }
 
+const PARENT_SEGMENT = /(?:^|[\\/])\.\.(?:[\\/]|$)/;
+
 /** What is wrong with a pattern (`!` included, as written in the map), or undefined when it is usable. */
 export function patternProblem(source: string): PatternProblem | undefined {
   const body = source.startsWith('!') ? source.slice(1) : source;
@@ -34,14 +36,13 @@ export function patternProblem(source: string): PatternProblem | undefined {
       message: 'The pattern is an absolute path: write it relative to the map\'s folder, with `/` (e.g. `src/**`).',
     };
   }
-  if (body.split(/[\\/]/).includes('..')) {
+  if (PARENT_SEGMENT.test(body)) {
     return {
       code: 'parent-segment',
       message: 'The pattern contains a `..` segment: a map only covers its own folder and below. Put a map in the parent folder instead, or remove the `..`.',
     };
   }
-  const alternatives = countAlternatives(body, MAX_ALTERNATIVES);
-  if (alternatives > MAX_ALTERNATIVES) {
+  if (body.includes('{') && countAlternatives(body, MAX_ALTERNATIVES) > MAX_ALTERNATIVES) {
     return {
       code: 'too-many-alternatives',
       message: `The braces in this pattern expand to more than ${MAX_ALTERNATIVES} alternatives: use \`*\` or \`**\`, or split it into several patterns.`,

@@ -31,11 +31,4 @@ export class TextPositions {
   range(start: number, end: number): Range {
     return { start: this.position(start), end: this.position(Math.max(start, end)) };
   }
-
-  /** The end offset of the line that contains `offset`, line break excluded. */
-  lineEnd(offset: number): number {
-    let i = Math.max(0, Math.min(offset, this.text.length));
-    while (i < this.text.length && this.text[i] !== '\n' && this.text[i] !== '\r') i++;
-    return i;
-  }
 }
