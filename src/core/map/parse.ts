@@ -11,7 +11,7 @@ import { yamlMessage } from './yaml-hints';
  * Bigger files are not read, so that reading any file stays under a second. The yaml parser is the
  * cost, most of all for files packed with tiny nodes (`[a,a,a,…]`): at 127 KiB such a file took
  * 1.1 s of CPU on a busy 2-core machine, at 63 KiB about half that (see hostile.test.ts).
- * 64 KiB holds about 600 journeys or 1,800 patterns; a real map is a few KiB, and a monorepo
+ * 64 KiB holds about 430 small journeys or 1,900 patterns; a real map is a few KiB, and a monorepo
  * can give each package its own.
  */
 export const MAX_MAP_BYTES = 64 * 1024;
