@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { run, type CliIo } from './run';
 import { TestRepo, cliBundle, removeScratch, runCli, scratchDir } from './test-repo';
@@ -357,6 +357,15 @@ describe('cx-impact (the built CLI against real git repositories)', function () 
       assert.match(text.stdout, /decided by src\/search\/ at cx-map\.yaml:22/);
     });
 
+    it('works through a symbolic link to the repository', () => {
+      const repo = TestRepo.create({ 'cx-map.yaml': MAP });
+      const link = path.join(scratchDir(), 'link');
+      symlinkSync(repo.dir, link);
+      const result = runCli(['explain', '--cwd', link, 'src/search/x.ts', '--format', 'json'], { cwd: scratchDir() });
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stdout, /"touchpoint": "results"/);
+    });
+
     it('takes paths relative to --cwd, and works outside git', () => {
       const dir = scratchDir();
       writeFileSync(path.join(dir, 'cx-map.yaml'), MAP);
@@ -428,6 +437,7 @@ describe('cx-impact (the built CLI against real git repositories)', function () 
         [['coverage', 'extra'], /takes no arguments/],
         [['impact', '--map', 'a.yaml', '--map', 'b.yaml'], /takes one --map/],
         [['coverage', '--files-from', 'nope.txt'], /cannot read --files-from/],
+        [['check', '--cwd', 'no/such/folder'], /--cwd .*no\/such\/folder is not a folder/],
       ];
       for (const [args, pattern] of cases) assertUsageFailure(repo.cli(args), pattern);
     });

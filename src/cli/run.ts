@@ -1,5 +1,5 @@
 // The `cx-impact` commands (contract §4). Reads the repository, never writes to it.
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { computeCoverage, explainPaths } from '../core/coverage';
@@ -101,7 +101,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (command !== 'check' && (values.map?.length ?? 0) > 1) throw new UsageError(`${command} takes one --map`);
   const format = formatOf(command, values.format);
-  const cwd = path.resolve(io.cwd, values.cwd ?? '.');
+  const cwd = await realFolder(path.resolve(io.cwd, values.cwd ?? '.'));
   const color = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
 
   switch (command) {
@@ -125,6 +125,17 @@ function parseCommandArgs(command: string, args: string[]): { values: Values; po
     const message = error instanceof Error ? error.message : String(error);
     throw new UsageError(`${oneLine(message.split('. ')[0] ?? message)}; see cx-impact ${command} --help`);
   }
+}
+
+/** git prints the top-level with links resolved; the folder must be compared the same way (/tmp -> /private/tmp). */
+async function realFolder(dir: string): Promise<string> {
+  try {
+    const real = await realpath(dir);
+    if ((await stat(real)).isDirectory()) return real;
+  } catch {
+    // Reported below, in the same words for a missing folder and a file.
+  }
+  throw new UsageError(`--cwd ${dir} is not a folder`);
 }
 
 function formatOf(command: string, requested: string | undefined): Format {
