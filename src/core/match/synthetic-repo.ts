@@ -60,7 +60,9 @@ export function syntheticPaths(count: number, random: Random): string[] {
         : `${pick(random, BASENAMES)}${r < 0.7 ? '' : `-${Math.floor(random() * 1000)}`}${pick(random, EXTENSIONS)}`;
     files.add(`${folder}/${name}`);
   }
-  return [...files].sort();
+  // Flat strings, as read from git's output: template literals build rope strings that every
+  // comparison and character read would flatten again.
+  return (JSON.parse(JSON.stringify([...files])) as string[]).sort();
 }
 
 interface Tree {
