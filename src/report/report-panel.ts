@@ -21,6 +21,7 @@ export interface RenderedPage {
   headings: string[];
   files: string[];
   scripts: number;
+  bodyScripts: number;
   images: number;
   handlers: number;
 }
@@ -368,6 +369,7 @@ function renderedPage(message: Record<string, unknown>): RenderedPage {
     headings: strings(message.headings),
     files: strings(message.files),
     scripts: count(message.scripts),
+    bodyScripts: count(message.bodyScripts),
     images: count(message.images),
     handlers: count(message.handlers),
   };

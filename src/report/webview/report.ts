@@ -158,7 +158,9 @@ api.postMessage({
   key,
   headings: [...document.querySelectorAll('h2 .name')].map((h) => h.textContent ?? ''),
   files: [...document.querySelectorAll('button.file')].map((b) => b.textContent ?? ''),
+  // VS Code adds its own script to the head; ours is the one in the body.
   scripts: document.scripts.length,
+  bodyScripts: document.body.querySelectorAll('script').length,
   images: document.images.length,
   handlers: document.querySelectorAll('[onerror],[onload],[onclick],[onmouseover],[onfocus]').length,
 });

@@ -1,0 +1,194 @@
+// The Impact Report panel in the fixture workspace. The launcher makes the fixture copy a git repository with one
+// commit on `main`; each test makes its own branch, and goes back to `main` and deletes the branch afterwards.
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { CxImpactApi } from '../../extension';
+import type { ReportSnapshot } from '../../report/report-panel';
+
+const fixture = process.env.CX_IMPACT_FIXTURE ?? '';
+const fixtureDir = process.env.CX_IMPACT_FIXTURE_DIR ?? '';
+const EXTENSION_ID = 'cx-impact.cx-impact';
+
+async function api(): Promise<CxImpactApi> {
+  const ext = vscode.extensions.getExtension<CxImpactApi>(EXTENSION_ID);
+  assert.ok(ext, 'the extension is not loaded');
+  const exports = await ext.activate();
+  await exports.maps.ready;
+  return exports;
+}
+
+function git(...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=CX Impact tests', '-c', 'user.email=tests@cx-impact.invalid', ...args], {
+    cwd: fixtureDir,
+    encoding: 'utf8',
+  });
+}
+
+function edit(file: string, change: (text: string) => string): void {
+  const target = path.join(fixtureDir, file);
+  const before = fs.readFileSync(target, 'utf8');
+  const after = change(before);
+  assert.notEqual(after, before, `the edit of ${file} changed nothing`);
+  fs.writeFileSync(target, after);
+}
+
+async function eventually<T>(what: string, timeoutMs: number, probe: () => T | undefined): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = probe();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The page script reports what the live page shows once it has loaded this snapshot's report. */
+function renderedPage(cx: CxImpactApi, snapshot: ReportSnapshot) {
+  const key = snapshot.gathered ? `${snapshot.gathered.report.base}\u2026${snapshot.gathered.report.head}` : '';
+  return eventually('the report page to load and report back', 20_000, () => {
+    const rendered = cx.report.snapshot()?.rendered;
+    return rendered && rendered.key === key ? rendered : undefined;
+  });
+}
+
+/** On a throw-away branch off main; back on main, branch deleted, whatever happens. */
+async function onBranch(name: string, body: () => Promise<void>): Promise<void> {
+  git('checkout', '-q', '-b', name, 'main');
+  try {
+    await body();
+  } finally {
+    git('checkout', '-q', '-f', 'main');
+    git('branch', '-q', '-D', name);
+  }
+}
+
+(fixture === 'workspace' ? describe : describe.skip)('Impact Report panel (workspace fixture)', () => {
+  let cx: CxImpactApi;
+  /** Scripts on a page with harmless names: VS Code's own and ours. */
+  let cleanScripts: number | undefined;
+  before(async () => {
+    cx = await api();
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('lists a branch’s journeys most critical first with their files, the map changes, and the CLI’s Markdown', async () => {
+    await onBranch('report-test', async () => {
+      edit('services/payments/charge.ts', (t) => `${t}// faster charges\n`);
+      edit('services/accounts/login.ts', (t) => `${t}// remember me\n`);
+      edit('packages/web/src/cart.ts', (t) => `${t}// bigger cart\n`);
+      edit('docs/notes.md', (t) => `${t}\nMore notes.\n`);
+      // The confirmation email loses receipt.ts; signing in gains the search service.
+      edit('cx-map.yaml', (t) =>
+        t
+          .replace('          - services/payments/receipt.ts', '          - services/payments/email/**')
+          .replace('          - services/accounts/', '          - services/accounts/\n          - services/search/**'),
+      );
+      git('commit', '-q', '-am', 'Faster checkout, and the map follows the code');
+
+      await vscode.commands.executeCommand('cxImpact.showImpactReport', { kind: 'branch' });
+      const snapshot = await cx.report.settled();
+      assert.ok(snapshot?.gathered, `no report: ${snapshot?.page.message ?? 'no snapshot'}`);
+      const { report, label } = snapshot.gathered;
+      assert.equal(label, 'Branch report-test vs main');
+      assert.deepEqual(
+        report.journeys.map((j) => [j.name, j.tier, j.map, Object.fromEntries(j.touchpoints.map((t) => [t.id, t.files]))]),
+        [
+          ['Checkout', 'critical', 'cx-map.yaml', { pay: ['services/payments/charge.ts'] }],
+          ['Browse the catalogue', 'high', 'packages/web/cx-map.yaml', { cart: ['packages/web/src/cart.ts'] }],
+          ['Sign in', 'medium', 'cx-map.yaml', { login: ['services/accounts/login.ts'] }],
+        ],
+      );
+      assert.deepEqual(report.unmappedFiles, ['cx-map.yaml', 'docs/notes.md']);
+      assert.deepEqual(report.mapChanges, [
+        { map: 'cx-map.yaml', journey: 'checkout', touchpoint: 'confirmation-email', added: [], removed: ['services/payments/receipt.ts'] },
+        { map: 'cx-map.yaml', journey: 'sign-in', touchpoint: 'login', added: ['services/search/index.ts'], removed: [] },
+      ]);
+
+      assert.match(snapshot.html, /<h2 id="map-changes-h">Map changes<\/h2>/);
+      const page = await renderedPage(cx, snapshot);
+      assert.deepEqual(page.headings, ['Checkout', 'Browse the catalogue', 'Sign in']);
+      assert.deepEqual(page.files, [
+        'services/payments/charge.ts',
+        'packages/web/src/cart.ts',
+        'services/accounts/login.ts',
+        'cx-map.yaml',
+        'docs/notes.md',
+      ]);
+      assert.equal(page.bodyScripts, 1);
+      cleanScripts = page.scripts;
+
+      // Copy and save use the one Markdown renderer: the text is the CLI's, byte for byte.
+      const ext = vscode.extensions.getExtension(EXTENSION_ID);
+      assert.ok(ext);
+      const cli = execFileSync(process.execPath, [path.join(ext.extensionPath, 'dist', 'cli.js'), 'impact', '--base', 'main', '--head', 'HEAD', '--format', 'markdown'], {
+        cwd: fixtureDir,
+        encoding: 'utf8',
+        env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+      });
+      assert.equal(cx.report.markdown(), cli);
+
+      // The same change picked as two refs, from main's point of view.
+      await vscode.commands.executeCommand('cxImpact.showImpactReport', { kind: 'refs', base: 'main', head: 'report-test' });
+      const refs = await cx.report.settled();
+      assert.equal(refs?.gathered?.label, 'report-test vs main');
+      assert.deepEqual(refs?.gathered?.report.journeys.map((j) => j.id), ['checkout', 'browse', 'sign-in']);
+      assert.deepEqual(refs?.page.comparison, { kind: 'refs', base: 'main', head: 'report-test' });
+    });
+  });
+
+  it('compares the working tree with HEAD', async () => {
+    const target = path.join(fixtureDir, 'services/payments/refund.ts');
+    const before = fs.readFileSync(target, 'utf8');
+    try {
+      fs.writeFileSync(target, `${before}// refunds in a day\n`);
+      await vscode.commands.executeCommand('cxImpact.showImpactReport', { kind: 'worktree' });
+      const snapshot = await cx.report.settled();
+      assert.equal(snapshot?.gathered?.label, 'Working tree vs HEAD');
+      assert.deepEqual(snapshot?.gathered?.report.changedFiles, ['services/payments/refund.ts']);
+      assert.deepEqual(snapshot?.gathered?.report.journeys.map((j) => [j.id, j.touchpoints.map((t) => t.id)]), [
+        ['checkout', ['pay']],
+        ['refunds', ['request-refund', 'refund-status']],
+      ]);
+    } finally {
+      fs.writeFileSync(target, before);
+    }
+  });
+
+  it('shows a journey named like markup and a file named "><script> as plain text, and no script of theirs runs', async () => {
+    const hostileJourney = '<img src=x onerror=alert(1)>';
+    const hostileFile = 'services/search/"><script>';
+    await onBranch('report-hostile', async () => {
+      edit('cx-map.yaml', (t) =>
+        t.replace(
+          'journeys:\n',
+          `journeys:\n  - id: hostile\n    name: "${hostileJourney}"\n    tier: critical\n    touchpoints:\n      - id: search\n        name: "</td><script>alert(2)</script>"\n        paths: [services/search/**]\n\n`,
+        ),
+      );
+      fs.writeFileSync(path.join(fixtureDir, hostileFile), 'export const x = 1;\n');
+      git('add', '-A');
+      git('commit', '-q', '-m', 'Hostile names');
+
+      await vscode.commands.executeCommand('cxImpact.showImpactReport', { kind: 'branch' });
+      const snapshot = await cx.report.settled();
+      assert.ok(snapshot?.gathered, `no report: ${snapshot?.page.message ?? 'no snapshot'}`);
+      assert.equal(snapshot.gathered.report.journeys[0]?.name, hostileJourney);
+      assert.equal((snapshot.html.match(/<script/g) ?? []).length, 1, 'the page script only');
+      assert.doesNotMatch(snapshot.html, /<img|<\/td><script>|"><script>/);
+
+      // What the live page shows, reported by its own script (which could not have run had the markup broken out).
+      const page = await renderedPage(cx, snapshot);
+      assert.equal(page.headings[0], hostileJourney);
+      assert.ok(page.files.includes(hostileFile), page.files.join(' | '));
+      assert.deepEqual(
+        { bodyScripts: page.bodyScripts, images: page.images, handlers: page.handlers },
+        { bodyScripts: 1, images: 0, handlers: 0 },
+      );
+      if (cleanScripts !== undefined) assert.equal(page.scripts, cleanScripts, 'as many scripts as on a page with harmless names');
+    });
+  });
+});
