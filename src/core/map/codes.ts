@@ -2,7 +2,7 @@ import type { Severity } from '../types';
 
 /** Every diagnostic code the map parser emits, its severity, and what to do about it. docs/cx-map.md lists the same. */
 export const MAP_DIAGNOSTIC_CODES = {
-  'map-too-large': { severity: 'error', fix: 'Split the map: give each package its own cx-map.yaml.' },
+  'map-too-large': { severity: 'error', fix: 'Split the map into cx-map.yaml files in the folders whose code they cover.' },
   'too-deep': { severity: 'error', fix: 'Remove the deeply nested brackets or indentation; a map is only a few levels deep.' },
   'yaml-syntax': { severity: 'error', fix: 'Fix the YAML at the position shown (indentation, quotes, brackets).' },
   'yaml-warning': { severity: 'warning', fix: 'Follow the YAML warning; the map is read anyway.' },

@@ -11,8 +11,8 @@ import { yamlMessage } from './yaml-hints';
  * Bigger files are not read, so that reading any file stays under a second. The yaml parser is the
  * cost, most of all for files packed with tiny nodes (`[a,a,a,…]`): at 127 KiB such a file took
  * 1.1 s of CPU on a busy 2-core machine, at 63 KiB about half that (see hostile.test.ts).
- * 64 KiB holds about 430 small journeys or 1,900 patterns; a real map is a few KiB, and a monorepo
- * can give each package its own.
+ * 64 KiB holds about 430 small journeys or 1,900 patterns; a real map is a few KiB, and a big one can
+ * be split into maps in subfolders (a map covers its own folder).
  */
 export const MAX_MAP_BYTES = 64 * 1024;
 /** By the estimate of `findDeepNesting`; a real map is about ten. */
@@ -83,7 +83,7 @@ class MapReader {
     const firstLine: Offsets = [0, lineEnd(this.text, 0)];
     const bytes = utf8Length(this.text, MAX_MAP_BYTES);
     if (bytes > MAX_MAP_BYTES) {
-      this.report('map-too-large', firstLine, `The map is larger than ${MAX_MAP_BYTES / 1024} KiB and is not read: split it, giving each package its own cx-map.yaml.`);
+      this.report('map-too-large', firstLine, `The map is larger than ${MAX_MAP_BYTES / 1024} KiB and is not read: split it, moving journeys into cx-map.yaml files in the folders whose code they cover.`);
       return undefined;
     }
     const deep = findDeepNesting(this.text, MAX_NESTING);
