@@ -175,6 +175,14 @@ const invalid: InvalidCase[] = [
     text: lines('version: 2', 'journeys:', '  - id: checkout', '    name: Checkout', '    touchpoints:', ...TOUCHPOINT),
     expect: ['unsupported-version@0:9-0:10'],
     kept: ['checkout/pay'],
+    suggestion: '1',
+  },
+  {
+    name: 'version with no value: no replacement is offered for the key',
+    text: lines('version:', 'journeys:', '  - id: checkout', '    name: Checkout', '    touchpoints:', ...TOUCHPOINT),
+    expect: ['unsupported-version@0:0-0:7'],
+    kept: ['checkout/pay'],
+    suggestion: undefined,
   },
   {
     name: 'version as quoted text',

@@ -142,12 +142,14 @@ class MapReader {
     const value = this.deref(pair.value);
     if (isScalar(value) && value.value === 1) return;
     const at = this.valueOffsets(pair, value);
+    // Offered as a replacement only where the range is the value itself, not the key.
+    const fix = isScalar(value) && value.value !== null ? '1' : undefined;
     if (isScalar(value) && typeof value.value === 'string' && value.value.trim() === '1') {
-      this.report('unsupported-version', at, 'Write the version as a number: `version: 1`, without quotes.');
+      this.report('unsupported-version', at, 'Write the version as a number: `version: 1`, without quotes.', fix);
     } else if (isScalar(value) && typeof value.value === 'number') {
-      this.report('unsupported-version', at, `Version ${String(value.value)} is not known: this cx-impact reads \`version: 1\`.`);
+      this.report('unsupported-version', at, `Version ${String(value.value)} is not known: this cx-impact reads \`version: 1\`.`, fix);
     } else {
-      this.report('unsupported-version', at, 'The version must be `1`: write `version: 1`.');
+      this.report('unsupported-version', at, 'The version must be `1`: write `version: 1`.', fix);
     }
   }
 
