@@ -54,6 +54,7 @@ export class ImpactReportPanel implements vscode.Disposable {
   private current: Current | undefined;
   private running: Promise<void> = Promise.resolve();
   private sequence = 0;
+  private mapsTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -72,6 +73,18 @@ export class ImpactReportPanel implements vscode.Disposable {
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
         if (this.panel) void this.update(this.comparison);
+      }),
+      // The working tree's report uses the editor's maps: an edit of a map changes it. Refs read maps from git.
+      maps.onDidChange(() => {
+        if (!this.panel || this.comparison.kind !== 'worktree') return;
+        if (this.mapsTimer) clearTimeout(this.mapsTimer);
+        this.mapsTimer = setTimeout(() => {
+          this.mapsTimer = undefined;
+          void this.refresh();
+        }, 300);
+      }),
+      new vscode.Disposable(() => {
+        if (this.mapsTimer) clearTimeout(this.mapsTimer);
       }),
     );
   }
@@ -143,7 +156,7 @@ export class ImpactReportPanel implements vscode.Disposable {
           this.disposePanel();
         }
       }),
-      panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
+      panel.webview.onDidReceiveMessage((message: unknown) => void this.handleMessage(message)),
     );
   }
 
@@ -227,8 +240,11 @@ export class ImpactReportPanel implements vscode.Disposable {
     };
   }
 
-  /** Messages from the page are untrusted input: only known shapes, indexes checked against the report. */
-  private async receive(raw: unknown): Promise<void> {
+  /**
+   * A message from the page. Untrusted input: only known shapes, indexes checked against the report. Public so the
+   * integration tests can post what the page posts.
+   */
+  async handleMessage(raw: unknown): Promise<void> {
     if (typeof raw !== 'object' || raw === null) return;
     const message = raw as Record<string, unknown>;
     const current = this.current;

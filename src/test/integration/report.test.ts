@@ -132,6 +132,41 @@ async function onBranch(name: string, body: () => Promise<void>): Promise<void> 
       });
       assert.equal(cx.report.markdown(), cli);
 
+      // A click on a file opens its diff between the compared commits; on a reason's map line, the head's map there.
+      await cx.report.handleMessage({ type: 'open-file', file: report.changedFiles.indexOf('services/payments/charge.ts') });
+      const diff = await eventually('the diff of charge.ts', 10_000, () => {
+        const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+        return input instanceof vscode.TabInputTextDiff && input.modified.path.endsWith('/services/payments/charge.ts') ? input : undefined;
+      });
+      assert.equal(diff.original.scheme, 'git');
+      assert.equal(diff.modified.scheme, 'git');
+      assert.equal((JSON.parse(diff.original.query) as { ref?: string }).ref, report.base);
+      assert.equal((JSON.parse(diff.modified.query) as { ref?: string }).ref, report.head);
+
+      const maps = [...new Set(report.journeys.flatMap((j) => [j.map, ...j.touchpoints.flatMap((t) => t.reasons.map((r) => r.map))]))].sort();
+      await cx.report.handleMessage({ type: 'open-map', map: maps.indexOf('packages/web/cx-map.yaml'), line: 13 });
+      const mapEditor = await eventually('the nested map at line 13', 10_000, () => {
+        const editor = vscode.window.activeTextEditor;
+        return editor?.document.uri.path.endsWith('/packages/web/cx-map.yaml') ? editor : undefined;
+      });
+      assert.equal(mapEditor.selection.active.line, 12);
+      assert.equal(mapEditor.document.lineAt(12).text.trim(), '- src/cart.ts');
+
+      // What the page sends is not trusted: unknown indexes and shapes open nothing.
+      const opened = vscode.window.tabGroups.all.flatMap((g) => g.tabs).length;
+      for (const message of [
+        { type: 'open-file', file: report.changedFiles.length },
+        { type: 'open-file', file: '0' },
+        { type: 'open-map', map: -1, line: 1 },
+        { type: 'open-map', map: 99, line: 1 },
+        { type: 'more', list: '"><img>', offset: 0, count: 10 },
+        'open-file',
+        null,
+      ]) {
+        await cx.report.handleMessage(message);
+      }
+      assert.equal(vscode.window.tabGroups.all.flatMap((g) => g.tabs).length, opened);
+
       // The same change picked as two refs, from main's point of view.
       await vscode.commands.executeCommand('cxImpact.showImpactReport', { kind: 'refs', base: 'main', head: 'report-test' });
       const refs = await cx.report.settled();
