@@ -5,13 +5,18 @@ import type { Tier } from './core/types';
 import { TierDecorations } from './decorations/tier-decorations';
 import { CoverageHoverProvider, type HoverMode } from './hovers/coverage-hover';
 import { ImpactReportPanel } from './report/report-panel';
+import { WorkspaceFiles } from './maps/workspace-files';
 import { WorkspaceMaps } from './maps/workspace-maps';
+import { configuredSeverity } from './map-editor/diagnostics';
+import { registerMapEditor } from './map-editor/map-editor';
 import { CoverageStatus } from './statusbar/coverage-status';
 import { createSidebar, type Sidebar } from './views/sidebar';
 
 /** What the extension exports: other extensions may read coverage; the integration tests read the views. */
 export interface CxImpactApi {
   maps: WorkspaceMaps;
+  /** The workspace's files per folder (git ls-files or findFiles), cached until files are created or deleted. */
+  files: WorkspaceFiles;
   sidebar: Sidebar;
   status: CoverageStatus;
   decorations: TierDecorations;
@@ -30,7 +35,8 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('CX Impact', { log: true });
   const diagnostics = vscode.languages.createDiagnosticCollection('cx-impact');
-  const maps = new WorkspaceMaps(diagnostics, log);
+  const maps = new WorkspaceMaps(diagnostics, log, configuredSeverity);
+  const files = new WorkspaceFiles(log);
   const sidebar = createSidebar(maps, log);
   const report = new ImpactReportPanel(context.extensionUri, maps, log);
   const status = new CoverageStatus(maps, () => setting('statusBar.showWhenUncovered', false));
@@ -42,6 +48,8 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
     log,
     diagnostics,
     maps,
+    files,
+    registerMapEditor(maps, files),
     sidebar,
     report,
     status,
@@ -79,6 +87,7 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
   log.info(`Activated in ${activationMs.toFixed(1)} ms`);
   return {
     maps,
+    files,
     sidebar,
     status,
     decorations,

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseMap } from '../core/map/parse';
 import { Matcher } from '../core/match/matcher';
-import { coverageWarnings, unanchored } from './workspace-checks';
+import { coverageWarnings, filesOfPattern, mapCounts, unanchored } from './workspace-checks';
 
 const FILES = ['db/schema.sql', 'db/seed/users.sql', 'services/pay/a.ts', 'web/cx-map.yaml', 'web/src/b.ts'];
 
@@ -62,5 +62,33 @@ describe('workspace checks', () => {
 
   it('does not flag a ! pattern that excludes nothing', () => {
     assert.deepEqual(warningsFor(one('services/**', '!services/none/**')), []);
+  });
+
+  it('lists the files a pattern covers on its own, the first ones in path order', () => {
+    assert.deepEqual(filesOfPattern({ file: 'cx-map.yaml', dir: '' }, '**/*.sql', FILES, 1), { count: 2, first: ['db/schema.sql'] });
+    assert.deepEqual(filesOfPattern({ file: 'web/cx-map.yaml', dir: 'web' }, '!src/', FILES), { count: 1, first: ['web/src/b.ts'] });
+    assert.deepEqual(filesOfPattern({ file: 'cx-map.yaml', dir: '' }, 'nothing/**', FILES), { count: 0, first: [] });
+  });
+
+  it('counts the files of each journey once, even when its touchpoints share them', () => {
+    const { map } = parseMap(
+      `version: 1
+journeys:
+  - id: j
+    name: J
+    touchpoints:
+      - { id: a, name: A, paths: [services/**] }
+      - { id: b, name: B, paths: ["**/*.ts"] }
+  - id: k
+    name: K
+    touchpoints:
+      - { id: c, name: C, paths: [db/] }
+`,
+      'cx-map.yaml',
+    );
+    assert.ok(map);
+    const counts = mapCounts(map, new Matcher([map]).coverageReport(FILES), FILES);
+    assert.deepEqual([...counts.journeys], [['j', 2], ['k', 2]]);
+    assert.deepEqual([...counts.touchpoints], [['j/a', 1], ['j/b', 2], ['k/c', 2]]);
   });
 });

@@ -92,6 +92,47 @@ function unanchoredCounts(map: CxMap, patterns: readonly PathPattern[], files: r
   return found;
 }
 
+export interface MapCounts {
+  /** Files each journey covers through any of its touchpoints (a file counts once), by journey id. */
+  journeys: Map<string, number>;
+  /** Files each touchpoint covers, by `journey/touchpoint` id. */
+  touchpoints: Map<string, number>;
+}
+
+/** How many files each journey and touchpoint of `map` covers among `files`; `counts` as for `coverageWarnings`. */
+export function mapCounts(map: CxMap, counts: CoverageCounts, files: readonly string[]): MapCounts {
+  const touchpoints = new Map<string, number>();
+  for (const t of counts.touchpoints) if (t.map === map) touchpoints.set(`${t.journey.id}/${t.touchpoint.id}`, t.files);
+  const journeys = new Map<string, number>();
+  for (const journey of map.journeys) {
+    // One touchpoint: its count is the journey's. Several may share files, which must count once.
+    const single = journey.touchpoints.length === 1 ? touchpoints.get(`${journey.id}/${journey.touchpoints[0]?.id ?? ''}`) : undefined;
+    journeys.set(journey.id, single ?? new Matcher([{ ...map, journeys: [journey] }]).coverageReport(files).coveredFiles);
+  }
+  return { journeys, touchpoints };
+}
+
+/**
+ * The files a pattern matches on its own (a `!` pattern: the files it would leave out), counted, and the first
+ * `limit` of them in path order. `files` are relative to the same root as the map's `file`, sorted.
+ */
+export function filesOfPattern(map: Pick<CxMap, 'file' | 'dir'>, source: string, files: readonly string[], limit = 10): { count: number; first: string[] } {
+  const plain = source.startsWith('!') ? source.slice(1) : source;
+  const probe: CxMap = {
+    file: map.file,
+    dir: map.dir,
+    journeys: [{ id: 'probe', name: 'probe', tier: 'low', links: [], range: zero, idRange: zero, touchpoints: [{ id: 'p', name: 'p', paths: [{ source: plain, negated: false, range: zero, line: 1 }], symbols: [], range: zero, idRange: zero }] }],
+  };
+  const matcher = new Matcher([probe]);
+  const count = matcher.coverageReport(files).coveredFiles;
+  const first: string[] = [];
+  for (const file of files) {
+    if (first.length >= Math.min(limit, count)) break;
+    if (matcher.coverageOf(file).length > 0) first.push(file);
+  }
+  return { count, first };
+}
+
 const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 function clip(text: string): string {

@@ -2,10 +2,31 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { parseMap } from '../core/map/parse';
 import { Matcher } from '../core/match/matcher';
-import type { Coverage, CxMap, MapDiagnostic } from '../core/types';
+import type { Coverage, CxMap, MapDiagnostic, ParseResult } from '../core/types';
 
 export const MAP_GLOB = '**/cx-map.{yaml,yml}';
 const EXCLUDE_GLOB = '**/node_modules/**';
+/** Typing pauses shorter than this do not re-read the map. */
+const LIVE_DELAY_MS = 150;
+
+/** Is this a journey map, by its file name? */
+export function isMapFile(uri: vscode.Uri): boolean {
+  return /(^|\/)cx-map\.ya?ml$/.test(uri.path);
+}
+
+/**
+ * Checks that need more than the map's text (which files exist, which symbols a file has). Given the parse of the
+ * text the user sees, returns more diagnostics; an empty list when it cannot tell. Cancelled when newer text comes.
+ */
+export type MapCheck = (uri: vscode.Uri, result: ParseResult, token: vscode.CancellationToken) => Promise<MapDiagnostic[]>;
+
+/** What the diagnostics of one map were last computed from. */
+interface Published {
+  result: ParseResult;
+  /** The checks' diagnostics, once they answered. */
+  checked: MapDiagnostic[];
+  cancel: vscode.CancellationTokenSource;
+}
 
 interface LoadedMap {
   uri: vscode.Uri;
@@ -36,6 +57,10 @@ export class WorkspaceMaps implements vscode.Disposable {
   /** Directory watchers for maps on the local disk: VS Code's watcher can take seconds to report a change. */
   private readonly folderWatchers = new Map<string, fs.FSWatcher>();
   private currentVersion = 0;
+  private readonly liveTimers = new Map<string, NodeJS.Timeout>();
+  private readonly published = new Map<string, Published>();
+  private check: MapCheck | undefined;
+  private readonly severityOf: (d: MapDiagnostic) => vscode.DiagnosticSeverity | undefined;
 
   /** Fires after any map was (re)loaded or removed. */
   readonly onDidChange = this.changed.event;
@@ -45,7 +70,10 @@ export class WorkspaceMaps implements vscode.Disposable {
   constructor(
     private readonly diagnostics: vscode.DiagnosticCollection,
     private readonly log: vscode.LogOutputChannel,
+    /** The severity to show a diagnostic with; undefined hides it. Defaults to the engine's severity. */
+    severityOf?: (d: MapDiagnostic) => vscode.DiagnosticSeverity | undefined,
   ) {
+    this.severityOf = severityOf ?? engineSeverity;
     const watcher = vscode.workspace.createFileSystemWatcher(MAP_GLOB);
     this.disposables.push(
       watcher,
@@ -54,8 +82,43 @@ export class WorkspaceMaps implements vscode.Disposable {
       watcher.onDidChange((uri) => this.scheduleReload(uri)),
       watcher.onDidDelete((uri) => this.remove(uri)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.discover()),
+      // Diagnostics follow the text the user sees, saved or not; the matcher keeps using the saved map.
+      vscode.workspace.onDidOpenTextDocument((doc) => this.scheduleLive(doc, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0) this.scheduleLive(e.document, LIVE_DELAY_MS);
+      }),
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        // Closing without saving drops the unsaved text: show the file's own problems again.
+        if (isMapFile(doc.uri) && this.isLoaded(doc.uri)) this.scheduleReload(doc.uri);
+      }),
     );
+    for (const doc of vscode.workspace.textDocuments) this.scheduleLive(doc, 0);
     this.ready = this.discover();
+  }
+
+  /**
+   * Adds checks that look beyond the map's text (the editor's workspace-aware warnings). Their diagnostics join the
+   * parser's in the same collection, for every map, and are worked out again on `recheck()`.
+   */
+  setCheck(check: MapCheck | undefined): void {
+    this.check = check;
+    this.recheck();
+  }
+
+  /** Works the checks out again for every map shown (the workspace's files or a setting changed). */
+  recheck(): void {
+    for (const [key, published] of this.published) this.publish(vscode.Uri.parse(key), published.result);
+  }
+
+  /** The parse of the text the diagnostics of `uri` were last computed from (the open document's, when open). */
+  parsed(uri: vscode.Uri): ParseResult | undefined {
+    return this.published.get(uri.toString())?.result;
+  }
+
+  /** Every diagnostic shown for `uri` as the engine and the checks gave it (with suggestions, for quick fixes). */
+  mapDiagnostics(uri: vscode.Uri): MapDiagnostic[] {
+    const published = this.published.get(uri.toString());
+    return published ? [...published.result.diagnostics, ...published.checked] : [];
   }
 
   /** Increases whenever the maps in use change: a cache key for lenses and views. */
@@ -99,6 +162,10 @@ export class WorkspaceMaps implements vscode.Disposable {
   dispose(): void {
     for (const timer of this.pendingReloads.values()) clearTimeout(timer);
     this.pendingReloads.clear();
+    for (const timer of this.liveTimers.values()) clearTimeout(timer);
+    this.liveTimers.clear();
+    for (const p of this.published.values()) p.cancel.dispose();
+    this.published.clear();
     for (const watcher of this.folderWatchers.values()) watcher.close();
     this.folderWatchers.clear();
     for (const d of this.disposables) d.dispose();
@@ -129,7 +196,7 @@ export class WorkspaceMaps implements vscode.Disposable {
     const open = new Set((vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()));
     for (const [key, state] of this.folders) {
       if (!open.has(key)) {
-        for (const loaded of state.maps.values()) this.diagnostics.delete(loaded.uri);
+        for (const loaded of state.maps.values()) this.unpublish(loaded.uri);
         this.folders.delete(key);
       }
     }
@@ -171,7 +238,9 @@ export class WorkspaceMaps implements vscode.Disposable {
     }
     this.watchFolderOf(uri);
     const result = parseMap(text, file);
-    this.diagnostics.set(uri, result.diagnostics.map(toDiagnostic));
+    const open = this.openDocument(uri);
+    if (open?.isDirty) this.scheduleLive(open, 0);
+    else this.publish(uri, result);
     const state = this.folderState(folder);
     const previous = state.maps.get(uri.toString());
     const hasErrors = result.diagnostics.some((d) => d.severity === 'error');
@@ -186,7 +255,7 @@ export class WorkspaceMaps implements vscode.Disposable {
   }
 
   private remove(uri: vscode.Uri): void {
-    this.diagnostics.delete(uri);
+    this.unpublish(uri);
     for (const state of this.folders.values()) state.maps.delete(uri.toString());
     this.rebuild();
   }
@@ -208,6 +277,70 @@ export class WorkspaceMaps implements vscode.Disposable {
       .sort((a, b) => a.file.localeCompare(b.file));
   }
 
+  private isLoaded(uri: vscode.Uri): boolean {
+    return [...this.folders.values()].some((s) => s.maps.has(uri.toString()));
+  }
+
+  private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+    const key = uri.toString();
+    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+  }
+
+  private scheduleLive(doc: vscode.TextDocument, delay: number): void {
+    if (!isMapFile(doc.uri) || doc.uri.scheme === 'git' || doc.uri.scheme === 'output') return;
+    const key = doc.uri.toString();
+    const pending = this.liveTimers.get(key);
+    if (pending) clearTimeout(pending);
+    this.liveTimers.set(
+      key,
+      setTimeout(() => {
+        this.liveTimers.delete(key);
+        if (doc.isClosed) return;
+        const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
+        const file = (folder && relativePath(folder.uri, doc.uri)) ?? doc.uri.path.slice(doc.uri.path.lastIndexOf('/') + 1);
+        this.publish(doc.uri, parseMap(doc.getText(), file));
+      }, delay),
+    );
+  }
+
+  /** Shows the parser's diagnostics now, then the checks' once they answer (unless newer text came first). */
+  private publish(uri: vscode.Uri, result: ParseResult): void {
+    const key = uri.toString();
+    this.published.get(key)?.cancel.cancel();
+    const cancel = new vscode.CancellationTokenSource();
+    const entry: Published = { result, checked: [], cancel };
+    this.published.set(key, entry);
+    this.diagnostics.set(uri, this.toDiagnostics(result.diagnostics));
+    const check = this.check;
+    if (!check) return;
+    check(uri, result, cancel.token).then(
+      (more) => {
+        if (cancel.token.isCancellationRequested || more.length === 0) return;
+        entry.checked = more;
+        this.diagnostics.set(uri, this.toDiagnostics([...result.diagnostics, ...more]));
+      },
+      (err: unknown) => {
+        if (!cancel.token.isCancellationRequested && !(err instanceof vscode.CancellationError)) this.log.warn(`Checking ${uri.fsPath} against the workspace failed: ${String(err)}`);
+      },
+    );
+  }
+
+  private unpublish(uri: vscode.Uri): void {
+    const key = uri.toString();
+    this.published.get(key)?.cancel.cancel();
+    this.published.delete(key);
+    this.diagnostics.delete(uri);
+  }
+
+  private toDiagnostics(list: readonly MapDiagnostic[]): vscode.Diagnostic[] {
+    const out: vscode.Diagnostic[] = [];
+    for (const d of list) {
+      const severity = this.severityOf(d);
+      if (severity !== undefined) out.push(toDiagnostic(d, severity));
+    }
+    return out;
+  }
+
   private rebuild(): void {
     for (const state of this.folders.values()) state.matcher = new Matcher(this.mapsOf(state));
     this.currentVersion++;
@@ -222,14 +355,16 @@ export function relativePath(root: vscode.Uri, uri: vscode.Uri): string | undefi
   return uri.path.startsWith(base) ? uri.path.slice(base.length) : undefined;
 }
 
-function toDiagnostic(d: MapDiagnostic): vscode.Diagnostic {
+export function engineSeverity(d: MapDiagnostic): vscode.DiagnosticSeverity {
+  return d.severity === 'error'
+    ? vscode.DiagnosticSeverity.Error
+    : d.severity === 'warning'
+      ? vscode.DiagnosticSeverity.Warning
+      : vscode.DiagnosticSeverity.Information;
+}
+
+function toDiagnostic(d: MapDiagnostic, severity: vscode.DiagnosticSeverity): vscode.Diagnostic {
   const range = new vscode.Range(d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character);
-  const severity =
-    d.severity === 'error'
-      ? vscode.DiagnosticSeverity.Error
-      : d.severity === 'warning'
-        ? vscode.DiagnosticSeverity.Warning
-        : vscode.DiagnosticSeverity.Information;
   const diagnostic = new vscode.Diagnostic(range, d.message, severity);
   diagnostic.source = 'cx-impact';
   diagnostic.code = d.code;

@@ -1,0 +1,36 @@
+import * as vscode from 'vscode';
+import type { WorkspaceFiles } from '../maps/workspace-files';
+import type { WorkspaceMaps } from '../maps/workspace-maps';
+import { MapCompletionProvider } from './completion';
+import { SEVERITY_SETTING, workspaceCheck } from './diagnostics';
+import { MapHoverProvider } from './hover';
+import { forgetMapText } from './map-document';
+import { MapLensProvider, SHOW_TOUCHPOINT_FILES, showTouchpointFiles } from './map-lens';
+import { MapOutlineProvider } from './outline';
+import { MapQuickFixProvider } from './quick-fixes';
+
+/** cx-map.yaml and cx-map.yml on disk: the map editor's providers answer for these only. */
+export const MAP_SELECTOR: vscode.DocumentSelector = [{ scheme: 'file', pattern: '**/cx-map.{yaml,yml}' }];
+
+/** Everything that makes cx-map.yaml pleasant to edit; disposing it takes all of it away. */
+export function registerMapEditor(maps: WorkspaceMaps, files: WorkspaceFiles): vscode.Disposable {
+  const lenses = new MapLensProvider(files);
+  const outline = new MapOutlineProvider();
+  maps.setCheck(workspaceCheck(files));
+  return vscode.Disposable.from(
+    new vscode.Disposable(() => maps.setCheck(undefined)),
+    files.onDidChange(() => maps.recheck()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(SEVERITY_SETTING)) maps.recheck();
+    }),
+    vscode.workspace.onDidCloseTextDocument((doc) => forgetMapText(doc.uri)),
+    vscode.languages.registerCompletionItemProvider(MAP_SELECTOR, new MapCompletionProvider(files), ':', ' ', '/', '-'),
+    vscode.languages.registerHoverProvider(MAP_SELECTOR, new MapHoverProvider(files)),
+    lenses,
+    vscode.languages.registerCodeLensProvider(MAP_SELECTOR, lenses),
+    vscode.languages.registerCodeActionsProvider(MAP_SELECTOR, new MapQuickFixProvider(maps), MapQuickFixProvider.metadata),
+    vscode.languages.registerDocumentSymbolProvider(MAP_SELECTOR, outline, { label: 'CX Impact' }),
+    vscode.languages.registerFoldingRangeProvider(MAP_SELECTOR, outline),
+    vscode.commands.registerCommand(SHOW_TOUCHPOINT_FILES, (uri: unknown, journey: unknown, touchpoint: unknown) => showTouchpointFiles(files, uri, journey, touchpoint)),
+  );
+}
