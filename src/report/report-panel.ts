@@ -18,6 +18,10 @@ export const SHOW_REPORT_COMMAND = 'cxImpact.showImpactReport';
 /** What the page script reported about the live page: the tests check that no map text became markup. */
 export interface RenderedPage {
   key: string;
+  /** True when the page found its saved state for this report (hidden and shown again, or reloaded). */
+  restored: boolean;
+  /** How many times a page has loaded in this panel: a hidden panel's page loads again when shown. */
+  loads: number;
   headings: string[];
   files: string[];
   scripts: number;
@@ -55,6 +59,7 @@ export class ImpactReportPanel implements vscode.Disposable {
   private running: Promise<void> = Promise.resolve();
   private sequence = 0;
   private mapsTimer: NodeJS.Timeout | undefined;
+  private loads = 0;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -264,7 +269,8 @@ export class ImpactReportPanel implements vscode.Disposable {
           await vscode.commands.executeCommand('workbench.trust.manage');
           return;
         case 'rendered':
-          if (current) current.rendered = renderedPage(message);
+          this.loads++;
+          if (current) current.rendered = renderedPage(message, this.loads);
           return;
         case 'more': {
           if (!report || typeof message.list !== 'string' || !listIds(report).includes(message.list)) return;
@@ -377,11 +383,13 @@ function integer(value: unknown, min: number, max: number): number | undefined {
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? value : undefined;
 }
 
-function renderedPage(message: Record<string, unknown>): RenderedPage {
+function renderedPage(message: Record<string, unknown>, loads: number): RenderedPage {
   const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
   const count = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : -1);
   return {
     key: typeof message.key === 'string' ? message.key : '',
+    restored: message.restored === true,
+    loads,
     headings: strings(message.headings),
     files: strings(message.files),
     scripts: count(message.scripts),

@@ -156,6 +156,7 @@ saveState();
 api.postMessage({
   type: 'rendered',
   key,
+  restored: restoring,
   headings: [...document.querySelectorAll('h2 .name')].map((h) => h.textContent ?? ''),
   files: [...document.querySelectorAll('button.file')].map((b) => b.textContent ?? ''),
   // VS Code adds its own script to the head; ours is the one in the body.

@@ -132,6 +132,18 @@ async function onBranch(name: string, body: () => Promise<void>): Promise<void> 
       });
       assert.equal(cx.report.markdown(), cli);
 
+      // Hidden behind another editor, the page is dropped (no retained context); shown again, it reloads with its state.
+      await vscode.window.showTextDocument(vscode.Uri.file(path.join(fixtureDir, 'README.md')), { viewColumn: vscode.ViewColumn.Active });
+      const reportTab = vscode.window.tabGroups.activeTabGroup.tabs.findIndex((t) => t.input instanceof vscode.TabInputWebview);
+      assert.ok(reportTab >= 0 && reportTab < 9, 'the report is a tab of the active group');
+      await vscode.commands.executeCommand(`workbench.action.openEditorAtIndex${reportTab + 1}`);
+      const shownAgain = await eventually('the page to load again', 20_000, () => {
+        const rendered = cx.report.snapshot()?.rendered;
+        return rendered && rendered.loads > page.loads ? rendered : undefined;
+      });
+      assert.equal(shownAgain.restored, true, 'the page found its saved state');
+      assert.deepEqual(shownAgain.headings, page.headings);
+
       // A click on a file opens its diff between the compared commits; on a reason's map line, the head's map there.
       await cx.report.handleMessage({ type: 'open-file', file: report.changedFiles.indexOf('services/payments/charge.ts') });
       const diff = await eventually('the diff of charge.ts', 10_000, () => {
