@@ -72,6 +72,11 @@ describe('Impact Report comparisons', () => {
     const cli = repo.cli(['impact', '--base', 'main', '--head', 'HEAD', '--format', 'markdown']);
     assert.equal(cli.code, 0, cli.stderr);
     assert.equal(renderImpactMarkdown(report), cli.stdout);
+    // The CLI's JSON and text carry the same map changes.
+    const json = repo.cli(['impact', '--base', 'main', '--head', 'HEAD', '--format', 'json']);
+    assert.deepEqual((JSON.parse(json.stdout) as { mapChanges?: unknown }).mapChanges, report.mapChanges);
+    const text = repo.cli(['impact', '--base', 'main', '--head', 'HEAD']);
+    assert.match(text.stdout, /\nMap changes\n {2}cx-map\.yaml sign-in\/login: \+1 -0\n {4}\+ services\/search\/index\.ts\n/);
   });
 
   it('compares the working tree with HEAD, untracked files included, with the maps it is given', async () => {
