@@ -55,6 +55,8 @@ export class Matcher {
   /** Scratch for resolving last-match-wins per touchpoint. */
   private readonly lastHit: Int32Array;
   private readonly touchpointStamp: Int32Array;
+  private readonly touched: Int32Array;
+  private readonly pidOfRank: Int32Array;
   private stamp = 0;
 
   constructor(readonly maps: readonly CxMap[]) {
@@ -80,6 +82,8 @@ export class Matcher {
     order.forEach((tp, rank) => (this.touchpointRank[tp] = rank));
     this.lastHit = new Int32Array(tiers.length);
     this.touchpointStamp = new Int32Array(tiers.length);
+    this.touched = new Int32Array(tiers.length);
+    this.pidOfRank = new Int32Array(tiers.length);
     this.index = new PatternIndex(this.hits.map((hit) => ({ dir: hit.map.dir, source: hit.pattern.source, negated: hit.pattern.negated })));
     this.walker = new IndexWalker(this.index, this.hits.length);
   }
@@ -227,26 +231,38 @@ export class Matcher {
   /** For each covering touchpoint, its last matching pattern, in output order. */
   private decidingPatterns(walker: IndexWalker): number[] {
     const stamp = ++this.stamp;
-    const touched: number[] = [];
-    const visit = (pid: number): void => {
-      const tp = this.touchpointOf[pid]!;
-      if (this.touchpointStamp[tp] !== stamp) {
-        this.touchpointStamp[tp] = stamp;
-        this.lastHit[tp] = pid;
-        touched.push(tp);
-      } else if (pid > this.lastHit[tp]!) {
-        // pids follow list order within a touchpoint, so the larger one is the later pattern.
-        this.lastHit[tp] = pid;
+    const touched = this.touched;
+    let touchedCount = 0;
+    for (let layer = 0; layer < 2; layer++) {
+      const hits = layer === 0 ? walker.folderHits : walker.fileHits;
+      const count = layer === 0 ? walker.folderHitCount : walker.fileHitCount;
+      for (let i = 0; i < count; i++) {
+        const pid = hits[i]!;
+        const tp = this.touchpointOf[pid]!;
+        if (this.touchpointStamp[tp] !== stamp) {
+          this.touchpointStamp[tp] = stamp;
+          this.lastHit[tp] = pid;
+          touched[touchedCount++] = tp;
+        } else if (pid > this.lastHit[tp]!) {
+          // pids follow list order within a touchpoint, so the larger one is the later pattern.
+          this.lastHit[tp] = pid;
+        }
       }
-    };
-    for (let i = 0; i < walker.folderHitCount; i++) visit(walker.folderHits[i]!);
-    for (let i = 0; i < walker.fileHitCount; i++) visit(walker.fileHits[i]!);
-    const deciding: number[] = [];
-    for (const tp of touched) {
-      const pid = this.lastHit[tp]!;
-      if (this.negated[pid] === 0) deciding.push(pid);
     }
-    if (deciding.length > 1) deciding.sort((a, b) => this.touchpointRank[this.touchpointOf[a]!]! - this.touchpointRank[this.touchpointOf[b]!]!);
+    // Output order is each touchpoint's rank: sort the ranks as numbers, then read the pids back.
+    const ranks = new Int32Array(touchedCount);
+    let covering = 0;
+    for (let i = 0; i < touchedCount; i++) {
+      const tp = touched[i]!;
+      const pid = this.lastHit[tp]!;
+      if (this.negated[pid] !== 0) continue;
+      const rank = this.touchpointRank[tp]!;
+      this.pidOfRank[rank] = pid;
+      ranks[covering++] = rank;
+    }
+    const sorted = ranks.subarray(0, covering).sort();
+    const deciding = new Array<number>(covering);
+    for (let i = 0; i < covering; i++) deciding[i] = this.pidOfRank[sorted[i]!]!;
     return deciding;
   }
 

@@ -2,7 +2,7 @@
 // hung on a trie of literal folder names, so a lookup walks the path's folders once and tests
 // only the patterns anchored along that walk. Common shapes are decided with string operations;
 // minimatch decides the rest. NaiveMatcher is the definition this must agree with.
-import { GLOBSTAR, Minimatch, type ParseReturn } from 'minimatch';
+import { GLOBSTAR, Minimatch, type ParseReturn, type ParseReturnFiltered } from 'minimatch';
 import { MATCH_OPTIONS, expandAlternatives, normalizePattern } from './pattern';
 
 /** How a generic alternative is tested; see PatternIndex.addGenericAlternative. */
@@ -29,6 +29,8 @@ interface Alternative {
   minDepth: number;
   /** Generic FIXED: the parts after the literal folders, from depth `fixedDepth - parts.length + 1`. DEEP: the parts after `**`, ending at the tested depth. */
   parts: SegmentPart[];
+  /** Generic FIXED and DEEP: what each part's matches must end with ('' = anything). */
+  tails: string[];
   /** Generic WHOLE: minimatch's own decision on the path text relative to the map's folder. */
   test: ((relative: string) => boolean) | undefined;
 }
@@ -111,13 +113,30 @@ function push<K>(map: Map<K, Alternative[]> | undefined, key: K, alternative: Al
 }
 
 /** minimatch's matchOne for parts without `**`: each segment from `offset` on matches its part. */
-function partsMatch(parts: readonly SegmentPart[], segments: readonly string[], offset: number): boolean {
+function partsMatch(alternative: Alternative, segments: readonly string[], offset: number): boolean {
+  const { parts, tails } = alternative;
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
     const segment = segments[offset + i]!;
-    if (typeof part === 'string' ? part !== segment : part === false || !part.test(segment)) return false;
+    if (typeof part === 'string') {
+      if (part !== segment) return false;
+    } else if (part === false || !segment.endsWith(tails[i]!) || !part.test(segment)) {
+      return false;
+    }
   }
   return true;
+}
+
+/**
+ * The literal text a glob segment ends with (`.sql` for `?(x)*.sql`), which every matching name
+ * must end with too: a cheap test before the regex. Empty when there is none, or when escapes
+ * make the text differ from what it matches.
+ */
+function literalTail(segment: string): string {
+  if (segment.includes('\\')) return '';
+  let start = segment.length;
+  while (start > 0 && !'*?[]()!+@{}'.includes(segment[start - 1]!)) start--;
+  return segment.slice(start);
 }
 
 export interface IndexedPattern {
@@ -176,7 +195,7 @@ export class PatternIndex {
     const { body, dirOnly } = normalized;
     const mapSegments = pattern.dir === '' ? [] : pattern.dir.split('/');
     const mapDepth = mapSegments.length;
-    const base = (): Alternative => ({ pid, dirOnly, suffix: '', mapDepth, kind: WHOLE, fixedDepth: -1, minDepth: mapDepth + 1, parts: [], test: undefined });
+    const base = (): Alternative => ({ pid, dirOnly, suffix: '', mapDepth, kind: WHOLE, fixedDepth: -1, minDepth: mapDepth + 1, parts: [], tails: [], test: undefined });
 
     // minimatch reads a leading `#` as a comment and a leading `!` as negation of the whole
     // pattern, before braces: such patterns are handed to minimatch whole.
@@ -264,19 +283,21 @@ export class PatternIndex {
     const lined = parsed !== undefined && parsed.length === segments.length && parsed.slice(0, plain).every((part, i) => part === segments[i]);
     const rest = lined ? parsed.slice(plain) : [];
     const globstars = rest.filter((part) => part === GLOBSTAR).length;
-    const notGlobstar = (part: (typeof rest)[number]): part is Exclude<(typeof rest)[number], typeof GLOBSTAR> => part !== GLOBSTAR;
+    const last = rest.length - 1;
+    // [from, to) of `rest` holds the parts to test; their glob text gives each a literal tail.
+    const partsOf = (from: number, to: number): Pick<Alternative, 'parts' | 'tails'> => ({
+      parts: rest.slice(from, to).filter((part): part is Exclude<ParseReturnFiltered, typeof GLOBSTAR> => part !== GLOBSTAR),
+      tails: segments.slice(plain + from, plain + to).map(literalTail),
+    });
     if (lined && globstars === 0) {
-      this.addGeneric(anchor, { ...alternative, kind: FIXED, parts: rest.filter(notGlobstar), fixedDepth: anchor.depth + rest.length });
-    } else if (lined && globstars === 1 && rest.length > 1 && rest[rest.length - 1] === GLOBSTAR) {
-      const parts = rest.slice(0, -1).filter(notGlobstar);
-      this.addGeneric(anchor, { ...alternative, kind: FIXED, dirOnly: true, parts, fixedDepth: anchor.depth + parts.length });
-    } else if (lined && globstars === 1 && rest.length > 1 && rest[0] === GLOBSTAR) {
-      const parts = rest.slice(1).filter(notGlobstar);
-      this.addGeneric(anchor, { ...alternative, kind: DEEP, parts, minDepth: Math.max(alternative.mapDepth + 1, anchor.depth + parts.length) });
-    } else if (lined && globstars === 2 && rest.length > 2 && rest[0] === GLOBSTAR && rest[rest.length - 1] === GLOBSTAR) {
+      this.addGeneric(anchor, { ...alternative, kind: FIXED, ...partsOf(0, rest.length), fixedDepth: anchor.depth + rest.length });
+    } else if (lined && globstars === 1 && last > 0 && rest[last] === GLOBSTAR) {
+      this.addGeneric(anchor, { ...alternative, kind: FIXED, dirOnly: true, ...partsOf(0, last), fixedDepth: anchor.depth + last });
+    } else if (lined && globstars === 1 && last > 0 && rest[0] === GLOBSTAR) {
+      this.addGeneric(anchor, { ...alternative, kind: DEEP, ...partsOf(1, rest.length), minDepth: Math.max(alternative.mapDepth + 1, anchor.depth + last) });
+    } else if (lined && globstars === 2 && last > 1 && rest[0] === GLOBSTAR && rest[last] === GLOBSTAR) {
       // `**/X/**`: below any folders matching X, i.e. `**/X` as a folder-only pattern.
-      const parts = rest.slice(1, -1).filter(notGlobstar);
-      this.addGeneric(anchor, { ...alternative, kind: DEEP, dirOnly: true, parts, minDepth: Math.max(alternative.mapDepth + 1, anchor.depth + parts.length) });
+      this.addGeneric(anchor, { ...alternative, kind: DEEP, dirOnly: true, ...partsOf(1, last), minDepth: Math.max(alternative.mapDepth + 1, anchor.depth + last - 1) });
     } else {
       this.addGeneric(anchor, { ...alternative, minDepth: Math.max(alternative.mapDepth + 1, anchor.depth), test: (relative) => glob.match(relative) });
     }
@@ -459,7 +480,7 @@ export class IndexWalker {
         const start = alternative.mapDepth === 0 ? 0 : this.ends[alternative.mapDepth]! + 1;
         hit = alternative.test!(this.path.slice(start, this.ends[k]));
       } else {
-        hit = partsMatch(alternative.parts, this.segments, k - alternative.parts.length);
+        hit = partsMatch(alternative, this.segments, k - alternative.parts.length);
       }
       if (hit) this.add(alternative, k, isFile);
     }
