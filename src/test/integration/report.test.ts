@@ -65,7 +65,9 @@ async function onBranch(name: string, body: () => Promise<void>): Promise<void> 
   }
 }
 
-(fixture === 'workspace' ? describe : describe.skip)('Impact Report panel (workspace fixture)', () => {
+(fixture === 'workspace' ? describe : describe.skip)('Impact Report panel (workspace fixture)', function () {
+  // Each test runs git a dozen times and waits for a webview to load: on a busy 2-core machine that took 25 s.
+  this.timeout(90_000);
   let cx: CxImpactApi;
   /** Scripts on a page with harmless names: VS Code's own and ours. */
   let cleanScripts: number | undefined;
