@@ -52,6 +52,9 @@ function status(message: string): void {
   if (el) el.textContent = message;
 }
 
+/** Where focus goes when the rows asked for by "Show more" arrive. */
+let focusAfterRows: { list: string; index: number } | undefined;
+
 function rowsShown(list: string): number {
   return (document.getElementById(`rows-${list}`) as HTMLTableSectionElement | null)?.rows.length ?? 0;
 }
@@ -106,6 +109,7 @@ document.addEventListener('click', (event) => {
     case 'more': {
       const list = target.dataset.list ?? '';
       shown[list] = rowsShown(list) + pageSize;
+      focusAfterRows = { list, index: rowsShown(list) };
       saveState();
       requestRows(list, shown[list]);
       break;
@@ -133,6 +137,12 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     const total = Number(count?.dataset.total ?? '0');
     const now = rowsShown(message.list);
     if (count) count.textContent = `${now} of ${total} shown`;
+    // Keyboard users land on the first new row instead of losing focus with the button that went away.
+    if (focusAfterRows?.list === message.list) {
+      const row = (tbody as HTMLTableSectionElement | null)?.rows[focusAfterRows.index];
+      row?.querySelector<HTMLElement>('button')?.focus();
+      focusAfterRows = undefined;
+    }
     if (now >= total) document.querySelector(`button[data-list="${message.list}"]`)?.closest('.more')?.remove();
     if (restoring && previous.scrollY !== undefined) window.scrollTo(0, previous.scrollY);
   } else if (message.type === 'status' && typeof message.text === 'string') {
