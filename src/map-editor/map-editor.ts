@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import type { WorkspaceFiles } from '../maps/workspace-files';
 import type { WorkspaceMaps } from '../maps/workspace-maps';
+import { ADD_FILE_TO_TOUCHPOINT, addFileToTouchpoint, type AddFileChoices } from './add-file-command';
 import { MapCompletionProvider } from './completion';
 import { SEVERITY_SETTING, workspaceCheck } from './diagnostics';
 import { MapHoverProvider } from './hover';
 import { forgetMapText } from './map-document';
+import { CREATE_MAP, createMap, SHOW_UNCOVERED_FILES, showUncoveredFiles } from './map-commands';
 import { MapLensProvider, SHOW_TOUCHPOINT_FILES, showTouchpointFiles } from './map-lens';
 import { MapOutlineProvider } from './outline';
 import { MapQuickFixProvider } from './quick-fixes';
@@ -32,5 +34,13 @@ export function registerMapEditor(maps: WorkspaceMaps, files: WorkspaceFiles): v
     vscode.languages.registerDocumentSymbolProvider(MAP_SELECTOR, outline, { label: 'CX Impact' }),
     vscode.languages.registerFoldingRangeProvider(MAP_SELECTOR, outline),
     vscode.commands.registerCommand(SHOW_TOUCHPOINT_FILES, (uri: unknown, journey: unknown, touchpoint: unknown) => showTouchpointFiles(files, uri, journey, touchpoint)),
+    // From the Explorer the second argument is the list of selected files, not choices.
+    vscode.commands.registerCommand(ADD_FILE_TO_TOUCHPOINT, (uri: unknown, choices: unknown) => addFileToTouchpoint(maps, files, uri, isChoices(choices) ? choices : {})),
+    vscode.commands.registerCommand(CREATE_MAP, (uri: unknown) => createMap(files, uri)),
+    vscode.commands.registerCommand(SHOW_UNCOVERED_FILES, () => showUncoveredFiles(maps, files)),
   );
+}
+
+function isChoices(value: unknown): value is AddFileChoices {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -76,6 +76,8 @@ function rangeOf(text: string, needle: string): string {
 
   before(async () => {
     cx = await api();
+    // VS Code for the Web (the offline host) saves after a second by default; these tests edit without saving.
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
     mapUri = file('cx-map.yaml');
     original = fs.readFileSync(mapUri.fsPath, 'utf8');
     doc = await vscode.workspace.openTextDocument(mapUri);
@@ -261,7 +263,78 @@ function rangeOf(text: string, needle: string): string {
     });
   });
 
-  after(() => {
+  describe('Add this file to a touchpoint', () => {
+    it('adds the entry keeping every comment, and one undo restores the map byte for byte', async () => {
+      const added = await vscode.commands.executeCommand<boolean>('cxImpact.addFileToTouchpoint', file('docs/notes.md'), { journey: 'checkout', touchpoint: 'pay', pattern: 'docs/notes.md' });
+      assert.equal(added, true);
+      assert.equal(doc.getText(), original.replace('"!services/payments/**/*.test.ts"\n', '"!services/payments/**/*.test.ts"\n          - docs/notes.md\n'));
+      assert.equal(fs.readFileSync(mapUri.fsPath, 'utf8'), original, 'the map is changed in the editor, not saved');
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('undo');
+      assert.equal(doc.getText(), original);
+    });
+
+    it('creates a journey and a touchpoint for the file, in one undo step', async () => {
+      const added = await vscode.commands.executeCommand<boolean>('cxImpact.addFileToTouchpoint', file('services/search/index.ts'), {
+        journey: 'search',
+        newJourney: { name: 'Search the shop' },
+        touchpoint: 'results',
+        newTouchpoint: { name: 'See results' },
+        pattern: 'services/search/**',
+      });
+      assert.equal(added, true);
+      const text = doc.getText();
+      assert.ok(text.startsWith(original.trimEnd()), 'everything before stays as it was');
+      assert.deepEqual(parseMap(text, 'cx-map.yaml').diagnostics, []);
+      assert.deepEqual(
+        parseMap(text, 'cx-map.yaml').map?.journeys.map((j) => j.id),
+        ['checkout', 'refunds', 'sign-in', 'search'],
+      );
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('undo');
+      assert.equal(doc.getText(), original);
+    });
+  });
+
+  describe('settings and manifest', () => {
+    it('hides a workspace warning whose severity is set to off', async () => {
+      const web = file('packages/web/cx-map.yaml');
+      const config = vscode.workspace.getConfiguration('cxImpact');
+      await eventually('the pattern warning', 10_000, () => (ours(web).some((d) => d.code === 'pattern-covers-nothing') ? true : undefined));
+      await config.update('mapDiagnostics.severity', { 'pattern-covers-nothing': 'off', 'touchpoint-covers-nothing': 'hint' }, vscode.ConfigurationTarget.Workspace);
+      try {
+        // The parser's diagnostics are shown first, the workspace checks' once they answer: wait for the latter.
+        const codes = await eventually('the warning gone and the other one a hint', 10_000, () => {
+          const found = ours(web);
+          return found.some((d) => d.code === 'touchpoint-covers-nothing' && d.severity === vscode.DiagnosticSeverity.Hint) ? found : undefined;
+        });
+        assert.deepEqual(codes.map((d) => [d.code, d.severity]), [['touchpoint-covers-nothing', vscode.DiagnosticSeverity.Hint]]);
+      } finally {
+        await config.update('mapDiagnostics.severity', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+      await eventually('the warning back', 10_000, () => (ours(web).some((d) => d.code === 'pattern-covers-nothing') ? true : undefined));
+    });
+
+    it('contributes the JSON Schema for the Red Hat YAML extension, and the schema is shipped', () => {
+      const ext = vscode.extensions.getExtension('cx-impact.cx-impact');
+      assert.ok(ext);
+      const contributes = (ext.packageJSON as { contributes: { yamlValidation?: Array<{ fileMatch: string[]; url: string }> } }).contributes;
+      assert.deepEqual(contributes.yamlValidation, [{ fileMatch: ['cx-map.yaml', 'cx-map.yml'], url: './schema/cx-map.schema.json' }]);
+      const schema = JSON.parse(fs.readFileSync(vscode.Uri.joinPath(ext.extensionUri, 'schema/cx-map.schema.json').fsPath, 'utf8')) as { required?: string[] };
+      assert.deepEqual(schema.required?.sort(), ['journeys', 'version']);
+      const ignore = fs.readFileSync(vscode.Uri.joinPath(ext.extensionUri, '.vscodeignore').fsPath, 'utf8');
+      assert.match(ignore, /^!schema\/\*\*$/m);
+    });
+
+    it('opens the existing map instead of overwriting it when asked to create one', async () => {
+      const uri = await vscode.commands.executeCommand<vscode.Uri>('cxImpact.createMap', file('README.md'));
+      assert.equal(uri?.toString(), mapUri.toString());
+      assert.equal(fs.readFileSync(mapUri.fsPath, 'utf8'), original);
+    });
+  });
+
+  after(async () => {
     assert.ok(cx.files, 'the API exposes the workspace files');
+    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Workspace);
   });
 });

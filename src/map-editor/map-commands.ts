@@ -1,0 +1,99 @@
+import * as vscode from 'vscode';
+import type { WorkspaceFiles } from '../maps/workspace-files';
+import type { WorkspaceMaps } from '../maps/workspace-maps';
+import { scaffoldMap, topLevelFolders } from './scaffold';
+
+export const CREATE_MAP = 'cxImpact.createMap';
+export const SHOW_UNCOVERED_FILES = 'cxImpact.showUncoveredFiles';
+
+/**
+ * "Create cx-map.yaml": writes a commented starter map at the root of a workspace folder (from its top-level folders)
+ * and opens it. An existing map is opened instead, never overwritten. Resolves to the map's URI.
+ */
+export async function createMap(files: WorkspaceFiles, target?: unknown): Promise<vscode.Uri | undefined> {
+  const folder = target instanceof vscode.Uri ? vscode.workspace.getWorkspaceFolder(target) : await pickFolder();
+  if (!folder) {
+    if (!vscode.workspace.workspaceFolders?.length) void vscode.window.showInformationMessage('CX Impact: open a folder first; the map goes at its root.');
+    return undefined;
+  }
+  for (const name of ['cx-map.yaml', 'cx-map.yml']) {
+    const existing = vscode.Uri.joinPath(folder.uri, name);
+    if (await exists(existing)) {
+      await vscode.window.showTextDocument(existing);
+      void vscode.window.showInformationMessage(`CX Impact: ${folder.name} already has ${name}; it is open.`);
+      return existing;
+    }
+  }
+  let list: readonly string[] = [];
+  try {
+    list = await files.filesOf(folder);
+  } catch {
+    // Without a file list the starter map still works, with a catch-all pattern.
+  }
+  const uri = vscode.Uri.joinPath(folder.uri, 'cx-map.yaml');
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(scaffoldMap(topLevelFolders(list))));
+  await vscode.window.showTextDocument(uri);
+  return uri;
+}
+
+async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length <= 1) return folders[0];
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Create cx-map.yaml in which folder?' });
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The files no journey covers, grouped by folder with counts, most first. */
+export interface UncoveredFolder {
+  folder: vscode.WorkspaceFolder;
+  /** Relative to the workspace folder, `''` for its top level. */
+  dir: string;
+  files: string[];
+}
+
+export async function uncoveredByFolder(maps: WorkspaceMaps, files: WorkspaceFiles, token?: vscode.CancellationToken): Promise<UncoveredFolder[]> {
+  const out: UncoveredFolder[] = [];
+  for (const { folder, matcher } of maps.byFolder()) {
+    const counts = await files.coverageCounts(folder, matcher, `maps#${maps.version}`, token);
+    const groups = new Map<string, string[]>();
+    for (const file of counts.uncoveredFiles) {
+      // Two levels (services/search) say more than one (services) and stay few.
+      const parts = file.split('/');
+      const dir = parts.slice(0, Math.min(2, parts.length - 1)).join('/');
+      const group = groups.get(dir) ?? [];
+      group.push(file);
+      groups.set(dir, group);
+    }
+    for (const [dir, group] of groups) out.push({ folder, dir, files: group });
+  }
+  return out.sort((a, b) => b.files.length - a.files.length || (a.dir < b.dir ? -1 : 1));
+}
+
+/** "Show files no journey covers": a folder with its count, then one of its files to open. */
+export async function showUncoveredFiles(maps: WorkspaceMaps, files: WorkspaceFiles): Promise<void> {
+  const groups = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'CX Impact: finding uncovered files' }, () => uncoveredByFolder(maps, files));
+  const total = groups.reduce((n, g) => n + g.files.length, 0);
+  if (total === 0) {
+    void vscode.window.showInformationMessage(maps.hasMaps() ? 'CX Impact: every file is covered by a journey.' : 'CX Impact: no journey map yet, so no file is covered.');
+    return;
+  }
+  const several = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+  const group = await vscode.window.showQuickPick(
+    groups.map((g) => ({ label: `$(folder) ${g.dir === '' ? '(top level)' : `${g.dir}/`}`, description: `${g.files.length} file${g.files.length === 1 ? '' : 's'}${several ? ` · ${g.folder.name}` : ''}`, group: g })),
+    { placeHolder: `${total} file${total === 1 ? '' : 's'} no journey covers, by folder` },
+  );
+  if (!group) return;
+  const picked = await vscode.window.showQuickPick(
+    group.group.files.map((file) => ({ label: file.slice(file.lastIndexOf('/') + 1), description: file, file })),
+    { placeHolder: `Files in ${group.group.dir || 'the top level'} that no journey covers`, matchOnDescription: true },
+  );
+  if (picked) await vscode.window.showTextDocument(vscode.Uri.joinPath(group.group.folder.uri, ...picked.file.split('/')));
+}
