@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { renderImpactMarkdown } from '../core/render/markdown';
 import { GitError } from '../node/git';
-import { TestRepo, removeScratch } from '../cli/test-repo';
+import { TestRepo, removeScratch, scratchDir } from '../cli/test-repo';
 import { ComparisonError, gatherReport, parseComparison } from './comparison';
 
 const MAP = `version: 1
@@ -77,6 +77,20 @@ describe('Impact Report comparisons', () => {
     assert.deepEqual((JSON.parse(json.stdout) as { mapChanges?: unknown }).mapChanges, report.mapChanges);
     const text = repo.cli(['impact', '--base', 'main', '--head', 'HEAD']);
     assert.match(text.stdout, /\nMap changes\n {2}cx-map\.yaml sign-in\/login: \+1 -0\n {4}\+ services\/search\/index\.ts\n/);
+  });
+
+  it('compares a branch with its upstream before the default branch', async () => {
+    const origin = shop();
+    const clone = new TestRepo(scratchDir('cx-impact-clone-'));
+    clone.git('clone', '-q', origin.dir, '.');
+    clone.git('checkout', '-q', '-b', 'feature', 'origin/main');
+    clone.write({ 'services/accounts/login.ts': 'login 2\n' });
+    clone.commit('feature');
+    const gathered = await gatherReport({ root: clone.dir, comparison: { kind: 'branch' } });
+    assert.equal(gathered.label, 'Branch feature vs origin/main');
+    assert.deepEqual(gathered.report.changedFiles, ['services/accounts/login.ts']);
+    assert.ok(gathered.refs.some((r) => r.kind === 'remote' && r.name === 'origin/main'));
+    assert.ok(!gathered.refs.some((r) => r.name === 'origin/HEAD' || r.name === 'origin'), 'the symbolic origin/HEAD is left out');
   });
 
   it('compares the working tree with HEAD, untracked files included, with the maps it is given', async () => {
