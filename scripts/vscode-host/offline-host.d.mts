@@ -26,6 +26,7 @@ export function startServer(options: {
   port?: number;
   workspace?: string;
 }): Promise<RunningServer>;
+export function extensionHostLog(profile: Profile, pattern?: RegExp): string;
 export function launchChromium(): Promise<Browser>;
 export function openQuery(workspacePath: string): string;
 export function runTestsOffline(options: {

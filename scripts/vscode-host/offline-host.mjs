@@ -177,6 +177,21 @@ export async function startServer({ profile, env = {}, port, workspace }) {
   };
 }
 
+/**
+ * Lines of the extension host's log that mention the extension: VS Code says there why it did not activate it
+ * (e.g. "Timed out while searching for 'workspaceContains' pattern") or how activation failed.
+ */
+export function extensionHostLog(profile, pattern = /cx-impact/i) {
+  const logs = path.join(profile.userDataDir, 'logs');
+  if (!fs.existsSync(logs)) return '';
+  return fs
+    .readdirSync(logs, { recursive: true, encoding: 'utf8' })
+    .filter((file) => path.basename(file) === 'remoteexthost.log')
+    .flatMap((file) => fs.readFileSync(path.join(logs, file), 'utf8').split('\n'))
+    .filter((line) => pattern.test(line))
+    .join('\n');
+}
+
 export async function launchChromium() {
   return chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
 }
@@ -253,6 +268,10 @@ export async function runTestsOffline({ workspace, extensionDevelopmentPath, ext
       return 1;
     }
     if (outcome !== 0 && !suiteStarted) console.error(startupLogs());
+    if (outcome !== 0) {
+      const extensionLog = extensionHostLog(profile);
+      if (extensionLog) console.error(`[offline host] extension host log about cx-impact:\n${extensionLog}`);
+    }
     return outcome;
   } finally {
     await browser?.close().catch(() => undefined);
