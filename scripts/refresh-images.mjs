@@ -10,8 +10,7 @@ import { projectRoot } from './vscode-host/paths.mjs';
 
 /** Screenshot (without .png) -> file name in docs/images/. */
 const IMAGES = {
-  '02-covered-file': 'explorer-covered-file.png',
-  '03-codelens': 'codelens.png',
+  '04-sidebar': 'editor.png',
 };
 
 const source = path.join(projectRoot, 'test-results', 'e2e');
