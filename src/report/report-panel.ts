@@ -69,12 +69,7 @@ export class ImpactReportPanel implements vscode.Disposable {
     this.disposables.push(
       vscode.commands.registerCommand(SHOW_REPORT_COMMAND, (arg?: unknown) => this.show(parseComparison(arg))),
       vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, {
-        deserializeWebviewPanel: (panel, state: unknown) => {
-          const saved = (typeof state === 'object' && state !== null ? state : {}) as { comparison?: unknown; folder?: unknown };
-          if (typeof saved.folder === 'string') this.folder = saved.folder;
-          this.adopt(panel);
-          return this.update(parseComparison(saved.comparison) ?? DEFAULT_COMPARISON);
-        },
+        deserializeWebviewPanel: (panel, state: unknown) => this.restore(panel, state),
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
         if (this.panel) void this.update(this.comparison);
@@ -99,6 +94,18 @@ export class ImpactReportPanel implements vscode.Disposable {
     if (this.panel) this.panel.reveal(undefined);
     else this.adopt(vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, 'Impact Report', vscode.ViewColumn.Active, this.options()));
     await this.update(comparison ?? this.comparison);
+  }
+
+  /**
+   * Takes over a panel VS Code restored after a reload, with the state its page saved (untrusted: a comparison that
+   * does not parse falls back to the default).
+   */
+  restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const saved = (typeof state === 'object' && state !== null ? state : {}) as { comparison?: unknown; folder?: unknown };
+    if (typeof saved.folder === 'string') this.folder = saved.folder;
+    if (this.panel && this.panel !== panel) this.panel.dispose();
+    this.adopt(panel);
+    return this.update(parseComparison(saved.comparison) ?? DEFAULT_COMPARISON);
   }
 
   /** Re-reads the comparison shown. */

@@ -66,8 +66,8 @@ async function onBranch(name: string, body: () => Promise<void>): Promise<void> 
 }
 
 (fixture === 'workspace' ? describe : describe.skip)('Impact Report panel (workspace fixture)', function () {
-  // Each test runs git a dozen times and waits for a webview to load: on a busy 2-core machine that took 25 s.
-  this.timeout(90_000);
+  // Each test runs git a dozen times and waits for a webview to load: on a busy 2-core machine one took 50 s.
+  this.timeout(180_000);
   let cx: CxImpactApi;
   /** Scripts on a page with harmless names: VS Code's own and ours. */
   let cleanScripts: number | undefined;
@@ -206,6 +206,21 @@ async function onBranch(name: string, body: () => Promise<void>): Promise<void> 
     } finally {
       fs.writeFileSync(target, before);
     }
+  });
+
+  it('restores a panel after a reload with the comparison its page saved, and falls back on a hostile one', async () => {
+    const restored = vscode.window.createWebviewPanel('cxImpact.report', 'Impact Report', vscode.ViewColumn.Active);
+    await cx.report.restore(restored, { comparison: { kind: 'worktree' }, scrollY: 0 });
+    const snapshot = await cx.report.settled();
+    assert.equal(snapshot?.gathered?.label, 'Working tree vs HEAD');
+    await renderedPage(cx, snapshot);
+
+    const again = vscode.window.createWebviewPanel('cxImpact.report', 'Impact Report', vscode.ViewColumn.Active);
+    await cx.report.restore(again, { comparison: { kind: 'refs', base: '--output=/tmp/x', head: 'HEAD' } });
+    const fallback = await cx.report.settled();
+    assert.deepEqual(fallback?.page.comparison, { kind: 'branch' });
+    assert.equal(fallback?.gathered?.label, 'Branch main vs main');
+    assert.equal(vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview).length, 1, 'one report panel');
   });
 
   it('shows a journey named like markup and a file named "><script> as plain text, and no script of theirs runs', async () => {
