@@ -30,6 +30,15 @@ function prefixesOf(relative: string | undefined): string[] | undefined {
   return prefixes;
 }
 
+/** minimatch refuses some inputs (over 64 KiB, for one): such a pattern matches nothing. */
+function compile(body: string): Minimatch | undefined {
+  try {
+    return new Minimatch(body, MATCH_OPTIONS);
+  } catch {
+    return undefined;
+  }
+}
+
 export class NaiveMatcher {
   private readonly touchpoints: NaivePattern[][] = [];
 
@@ -43,7 +52,7 @@ export class NaiveMatcher {
               return {
                 hit: { map, journey, touchpoint, pattern },
                 // Compiled once per pattern: the same minimatch test as `minimatch(prefix, body, options)`.
-                glob: normalized && new Minimatch(normalized.body, MATCH_OPTIONS),
+                glob: normalized && compile(normalized.body),
                 dirOnly: normalized?.dirOnly ?? false,
               };
             }),

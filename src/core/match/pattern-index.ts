@@ -173,7 +173,13 @@ export class PatternIndex {
   };
 
   constructor(patterns: readonly IndexedPattern[]) {
-    patterns.forEach((pattern, pid) => this.add(pid, pattern));
+    patterns.forEach((pattern, pid) => {
+      try {
+        this.add(pid, pattern);
+      } catch {
+        // minimatch refuses some inputs (over 64 KiB, for one): such a pattern matches nothing.
+      }
+    });
   }
 
   private nodeAt(segments: readonly string[]): TrieNode {
