@@ -10,6 +10,7 @@ import path from 'node:path';
 import { LAUNCHES, prepareLaunch } from './vscode-host/launches.mjs';
 import { installVsix, makeProfile, openQuery, startServer } from './vscode-host/offline-host.mjs';
 import { hostDir, projectRoot } from './vscode-host/paths.mjs';
+import { onShutdown } from './vscode-host/shutdown.mjs';
 
 const vsix = path.join(projectRoot, 'dist', 'cx-impact.vsix');
 
@@ -18,12 +19,12 @@ function onPath(command) {
 }
 
 /** examples/shop once it exists; until then a git copy of the test fixture, so change impact has history. */
-function demoWorkspace() {
+function demoWorkspace(keep) {
   const shop = path.join(projectRoot, 'examples', 'shop');
   if (fs.existsSync(shop)) return { open: shop, remove: () => undefined };
   const fixture = LAUNCHES.find((launch) => launch.fixture === 'workspace');
   if (!fixture) throw new Error('no workspace fixture');
-  const prepared = prepareLaunch(fixture);
+  const prepared = prepareLaunch(fixture, { keep });
   console.log(`examples/shop does not exist yet: opening a git copy of test-fixtures/workspace (${prepared.open})`);
   return prepared;
 }
@@ -53,28 +54,17 @@ async function openInOfflineHost(workspace) {
   const port = process.env.CX_IMPACT_DEMO_PORT ? Number(process.env.CX_IMPACT_DEMO_PORT) : undefined;
   const server = await startServer({ profile, workspace: workspace.open, port });
   console.log(`\nCX Impact demo: open ${server.url}/?${openQuery(workspace.open)}\nPress Ctrl+C to stop.`);
-  await new Promise((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  console.log('\nStopping the demo…');
-  await server.stop();
-  fs.rmSync(profile.root, { recursive: true, force: true });
+  // Ctrl+C runs the shutdown cleanups (server, profile, workspace copy) registered by the host's helpers.
+  onShutdown(() => console.log('\nStopping the demo…'));
+  await new Promise(() => undefined);
 }
 
 if (!process.argv.includes('--no-package')) {
   const packaged = spawnSync('npm', ['run', '--silent', 'package'], { cwd: projectRoot, stdio: 'inherit' });
   if (packaged.status !== 0) process.exit(packaged.status ?? 1);
 }
-const workspace = demoWorkspace();
 const desktop = onPath('code') && !process.argv.includes('--offline');
-if (desktop) {
-  // The window keeps using its folder after `code` returns, so a temporary copy stays in the temp folder.
-  openInDesktop(workspace.open);
-} else {
-  try {
-    await openInOfflineHost(workspace);
-  } finally {
-    workspace.remove();
-  }
-}
+// A desktop window keeps using its folder after `code` returns, so its copy of the fixture stays in the temp folder.
+const workspace = demoWorkspace(desktop);
+if (desktop) openInDesktop(workspace.open);
+else await openInOfflineHost(workspace);

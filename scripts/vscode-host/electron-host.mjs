@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { downloadAndUnzipVSCode } from '@vscode/test-electron';
+import { onShutdown } from './shutdown.mjs';
 
 /** Quick check that VS Code can be downloaded and shown here, so `npm test` can pick this host on its own. */
 export async function electronHostAvailable() {
@@ -52,7 +53,7 @@ export async function runTestsElectron({ workspace, extensionDevelopmentPath, ex
       // Already gone.
     }
   };
-  process.once('exit', kill);
+  const forget = onShutdown(kill);
   let timer;
   try {
     const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
@@ -68,7 +69,7 @@ export async function runTestsElectron({ workspace, extensionDevelopmentPath, ex
     return outcome;
   } finally {
     clearTimeout(timer);
-    process.removeListener('exit', kill);
+    forget();
     fs.rmSync(profile, { recursive: true, force: true });
   }
 }

@@ -14,4 +14,4 @@ export interface PreparedLaunch {
 
 export const fixturesRoot: string;
 export const LAUNCHES: Launch[];
-export function prepareLaunch(launch: Launch): PreparedLaunch;
+export function prepareLaunch(launch: Launch, options?: { keep?: boolean }): PreparedLaunch;

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from './paths.mjs';
+import { onShutdown } from './shutdown.mjs';
 
 export const fixturesRoot = path.join(projectRoot, 'test-fixtures');
 
@@ -26,10 +27,15 @@ function git(cwd, ...args) {
   });
 }
 
-/** Copies the launch's fixture to a temp folder; returns what to open and how to remove it. */
-export function prepareLaunch(launch) {
+/**
+ * Copies the launch's fixture to a temp folder; returns what to open and how to remove it. The copy is removed on
+ * exit unless `keep` (for a VS Code window that outlives this process).
+ */
+export function prepareLaunch(launch, { keep = false } = {}) {
   const topFolder = launch.open.split('/')[0];
   const copyRoot = fs.mkdtempSync(path.join(os.tmpdir(), `cx-impact-${launch.fixture}-`));
+  const removeNow = () => fs.rmSync(copyRoot, { recursive: true, force: true });
+  const forget = keep ? () => undefined : onShutdown(removeNow);
   const copy = path.join(copyRoot, topFolder);
   fs.cpSync(path.join(fixturesRoot, topFolder), copy, { recursive: true });
   if (launch.git) {
@@ -44,6 +50,9 @@ export function prepareLaunch(launch) {
       CX_IMPACT_FIXTURE_DIR: copy,
       ...(launch.modules ? { CX_IMPACT_TEST_MODULES: launch.modules.join(',') } : {}),
     },
-    remove: () => fs.rmSync(copyRoot, { recursive: true, force: true }),
+    remove: () => {
+      forget();
+      removeNow();
+    },
   };
 }

@@ -6,6 +6,8 @@ export interface Profile {
   userDataDir: string;
   extensionsDir: string;
   config: string;
+  /** Deletes the folders (also done on exit and Ctrl+C). */
+  remove(): void;
 }
 
 export interface RunningServer {

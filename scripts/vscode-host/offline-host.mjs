@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CODE_SERVER_VERSION, chromiumPath, codeServerEntry, completeMarker, projectRoot } from './paths.mjs';
+import { onShutdown } from './shutdown.mjs';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -46,11 +47,17 @@ export async function freePort() {
 /** Fresh user-data and extensions folders, so no setting or extension of the person running it leaks in. */
 export function makeProfile(prefix = 'cx-impact-host-') {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const removeNow = () => fs.rmSync(root, { recursive: true, force: true });
+  const forget = onShutdown(removeNow);
   const profile = {
     root,
     userDataDir: path.join(root, 'user-data'),
     extensionsDir: path.join(root, 'extensions'),
     config: path.join(root, 'config.yaml'),
+    remove: () => {
+      forget();
+      removeNow();
+    },
   };
   fs.mkdirSync(path.join(profile.userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(profile.extensionsDir);
@@ -136,16 +143,16 @@ export async function startServer({ profile, env = {}, port, workspace }) {
   child.stderr.on('data', keep);
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
 
+  // The whole group, even when the server itself has exited: its extension host may still be running.
   const stop = () => {
-    if (child.exitCode === null && child.signalCode === null && child.pid) {
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
+    if (!child.pid) return;
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // Already gone.
     }
   };
-  process.once('exit', stop);
+  const forget = onShutdown(stop);
 
   const url = `http://127.0.0.1:${chosenPort}`;
   const deadline = Date.now() + 30_000;
@@ -171,7 +178,7 @@ export async function startServer({ profile, env = {}, port, workspace }) {
         .join('\n'),
     stop: async () => {
       stop();
-      process.removeListener('exit', stop);
+      forget();
       await exited;
     },
   };
@@ -276,6 +283,6 @@ export async function runTestsOffline({ workspace, extensionDevelopmentPath, ext
   } finally {
     await browser?.close().catch(() => undefined);
     await server?.stop();
-    fs.rmSync(profile.root, { recursive: true, force: true });
+    profile.remove();
   }
 }

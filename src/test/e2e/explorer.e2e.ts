@@ -78,7 +78,7 @@ describe('CX Impact installed from its .vsix', function () {
     await browser?.close();
     await server?.stop();
     workspace?.remove();
-    if (profile) fs.rmSync(profile.root, { recursive: true, force: true });
+    profile?.remove();
   });
 
   it('shows the workspace in the Explorer', async () => {
