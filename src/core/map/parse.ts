@@ -1,21 +1,26 @@
-import { isAlias, isMap, isNode, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { Composer, Lexer, Parser, YAMLParseError, isAlias, isMap, isNode, isScalar, isSeq, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { CHANNELS, TIERS, type Channel, type CxMap, type Journey, type Link, type MapDiagnostic, type ParseResult, type PathPattern, type Touchpoint } from '../types';
 import { closest } from './closest';
 import { MAP_DIAGNOSTIC_CODES, type MapDiagnosticCode } from './codes';
-import { findDeepNesting } from './nesting';
+import { NestingGauge } from './nesting';
 import { patternProblem } from './patterns';
 import { TextPositions } from './text-position';
 import { yamlMessage } from './yaml-hints';
 
 /**
- * Bigger files are not read, so that reading any file stays under a second. The yaml parser is the
- * cost, most of all for files packed with tiny nodes (`[a,a,a,…]`): at 127 KiB such a file took
- * 1.1 s of CPU on a busy 2-core machine, at 63 KiB about half that (see hostile.test.ts).
- * 64 KiB holds about 430 small journeys or 1,900 patterns; a real map is a few KiB, and a big one can
- * be split into maps in subfolders (a map covers its own folder).
+ * Bigger files are not read. Together with MAX_MAP_VALUES this keeps reading any file under a second of
+ * CPU; a 10,000-pattern map in block style is about 700 KB.
  */
-export const MAX_MAP_BYTES = 64 * 1024;
-/** By the estimate of `findDeepNesting`; a real map is about ten. */
+export const MAX_MAP_BYTES = 1024 * 1024;
+/**
+ * Files with more line starts and flow separators (`,` `[` `{`) than this are not read. The yaml parser's
+ * cost follows the number of values, and a file packed with tiny ones (`[{},{},…]`, `key: 1` lines) costs
+ * far more per byte than a real map: on a busy 2-core machine the parser read about 30,000 such lines or
+ * separators in half a second of CPU (see hostile.test.ts). A 10,000-pattern map in block style counts
+ * about 19,000; a big map can be split into maps in subfolders (a map covers its own folder).
+ */
+export const MAX_MAP_VALUES = 30_000;
+/** By the estimate of `NestingGauge`; a real map is about ten. */
 export const MAX_NESTING = 64;
 /** Past this many, one `too-many-problems` warning stands for the rest. */
 export const MAX_DIAGNOSTICS = 500;
@@ -81,27 +86,19 @@ class MapReader {
 
   private readMap(): CxMap | undefined {
     const firstLine: Offsets = [0, lineEnd(this.text, 0)];
+    const split = 'split it, moving journeys into cx-map.yaml files in the folders whose code they cover (a map covers its own folder and below).';
     const bytes = utf8Length(this.text, MAX_MAP_BYTES);
     if (bytes > MAX_MAP_BYTES) {
-      this.report('map-too-large', firstLine, `The map is larger than ${MAX_MAP_BYTES / 1024} KiB and is not read: split it, moving journeys into cx-map.yaml files in the folders whose code they cover.`);
+      this.report('map-too-large', firstLine, `The map is larger than ${MAX_MAP_BYTES / 1024 / 1024} MiB and is not read: ${split}`);
       return undefined;
     }
-    const deep = findDeepNesting(this.text, MAX_NESTING);
-    if (deep !== undefined) {
-      this.report('too-deep', [deep, deep + 1], `The YAML nests deeper than ${MAX_NESTING} levels here and the map is not read: a map needs only a few levels. Remove the nested brackets or indentation.`);
+    const values = countValueStarts(this.text, MAX_MAP_VALUES);
+    if (values > MAX_MAP_VALUES) {
+      this.report('map-too-large', firstLine, `The map has more than ${MAX_MAP_VALUES.toLocaleString('en-US')} lines and list or mapping entries (\`,\` \`[\` \`{\`) and is not read: ${split}`);
       return undefined;
     }
-
-    let doc: Document.Parsed;
-    try {
-      // yaml's own duplicate-key check compares every key with every earlier one (15,000 keys took
-      // seconds); `fields` finds repeated keys with a set instead.
-      doc = parseDocument(this.text, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
-    } catch (error) {
-      // The yaml package reports problems as errors rather than throwing; this is a last resort.
-      this.report('yaml-syntax', firstLine, `The YAML could not be read (${error instanceof Error ? error.message : String(error)}).`);
-      return undefined;
-    }
+    const doc = this.parseDocument();
+    if (!doc) return undefined;
     for (const error of doc.errors) {
       this.syntaxErrors.push(error.pos[0]);
       this.report('yaml-syntax', [error.pos[0], error.pos[1]], yamlMessage(error.code, error.message));
@@ -132,6 +129,51 @@ class MapReader {
       if (journey) map.journeys.push(journey);
     }
     return map;
+  }
+
+  /**
+   * The yaml package's `parseDocument`, with the lexer's output also fed to the nesting check, so that the
+   * text is lexed once; undefined, with the problem reported, when it cannot be read. The composer recurses once per level, and past the stack limit Node can die
+   * outright: the parser stops being fed where the nesting check trips, so it never sees the deep part.
+   */
+  private parseDocument(): Document.Parsed | undefined {
+    // yaml's own duplicate-key check compares every key with every earlier one (15,000 keys took
+    // seconds); `fields` finds repeated keys with a set instead.
+    const composer = new Composer({ prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
+    const parser = new Parser();
+    const gauge = new NestingGauge(MAX_NESTING);
+    let doc: Document.Parsed | undefined;
+    let second: Document.Parsed | undefined;
+    const take = (docs: Iterable<Document.Parsed>): void => {
+      for (const next of docs) {
+        if (!doc) doc = next;
+        else second ??= next;
+      }
+    };
+    try {
+      for (const lexeme of new Lexer().lex(this.text)) {
+        const deep = gauge.next(lexeme);
+        if (deep !== undefined) {
+          this.report('too-deep', [deep, deep + 1], `The YAML nests deeper than ${MAX_NESTING} levels here and the map is not read: a map needs only a few levels. Remove the nested brackets or indentation.`);
+          return undefined;
+        }
+        for (const token of parser.next(lexeme)) take(composer.next(token));
+        if (second) break;
+      }
+      if (!second) {
+        for (const token of parser.end()) take(composer.next(token));
+        take(composer.end(true, this.text.length));
+      }
+    } catch (error) {
+      // The yaml package reports problems as errors rather than throwing; this is a last resort.
+      this.report('yaml-syntax', [0, lineEnd(this.text, 0)], `The YAML could not be read (${error instanceof Error ? error.message : String(error)}).`);
+      return undefined;
+    }
+    if (doc && second) {
+      // As parseDocument reports a second document; the rest is not read.
+      doc.errors.push(new YAMLParseError([second.range[0], second.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+    }
+    return doc;
   }
 
   private readVersion(pair: Pair | undefined, root: YAMLMap): void {
@@ -565,6 +607,17 @@ function utf8Length(text: string, limit: number): number {
     } else bytes += 3;
   }
   return bytes;
+}
+
+/** Line starts and flow separators (`,` `[` `{`) in `text`, counting stops early once it passes `limit`. */
+function countValueStarts(text: string, limit: number): number {
+  let count = 1;
+  for (let i = 0; i < text.length && count <= limit; i++) {
+    const c = text.charCodeAt(i);
+    // `\n`, a `\r` not followed by `\n`, `,`, `[`, `{`
+    if (c === 0x0a || c === 0x2c || c === 0x5b || c === 0x7b || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) count++;
+  }
+  return count;
 }
 
 function isWebUrl(value: string): boolean {
