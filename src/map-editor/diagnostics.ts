@@ -3,6 +3,8 @@ import { Matcher } from '../core/match/matcher';
 import type { MapDiagnostic, ParseResult } from '../core/types';
 import { engineSeverity, type MapCheck } from '../maps/workspace-maps';
 import type { WorkspaceFiles } from '../maps/workspace-files';
+import { qualifiedSymbols } from '../presentation/document-symbols';
+import { symbolEntries, symbolWarnings } from './symbol-checks';
 import { coverageWarnings } from './workspace-checks';
 
 /** The setting that changes how the map editor's warnings are shown (`"off"` hides one). */
@@ -29,9 +31,9 @@ export function configuredSeverity(d: MapDiagnostic): vscode.DiagnosticSeverity 
 const resultIds = new WeakMap<ParseResult, number>();
 let nextResultId = 0;
 
-/** The workspace checks: patterns and touchpoints that cover no file of the map's workspace folder. */
-export function workspaceCheck(files: WorkspaceFiles): MapCheck {
-  return async (uri, result, token) => {
+/** Patterns and touchpoints that cover no file of the map's workspace folder. */
+export function coverageCheck(files: WorkspaceFiles): MapCheck {
+  return async (uri, result, _text, token) => {
     const map = result.map;
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!map || !folder || map.journeys.length === 0) return [];
@@ -41,4 +43,65 @@ export function workspaceCheck(files: WorkspaceFiles): MapCheck {
     const counts = await files.coverageCounts(folder, new Matcher([map]), `${uri.toString()}#${id}`, token);
     return coverageWarnings(map, counts, list);
   };
+}
+
+/**
+ * `symbols` entries that name no symbol in the files their touchpoint covers. Separate from the coverage check: it
+ * waits for language servers, and the other warnings should not wait with it.
+ */
+export function symbolCheck(files: WorkspaceFiles): MapCheck {
+  return async (uri, result, text, token) => {
+    const map = result.map;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!map || !folder || !map.journeys.some((j) => j.touchpoints.some((t) => t.symbols.length > 0))) return [];
+    const list = await files.filesOf(folder, token);
+    const matcher = new Matcher([map]);
+    const names = new Map<string, string[]>();
+    for (const journey of map.journeys) {
+      for (const touchpoint of journey.touchpoints) {
+        if (touchpoint.symbols.length === 0) continue;
+        const covered: string[] = [];
+        for (const file of list) {
+          if (covered.length >= SYMBOL_FILES) break;
+          if (matcher.coverageOf(file).some((c) => c.touchpoint === touchpoint)) covered.push(file);
+        }
+        const known = await symbolNames(folder, covered);
+        if (token.isCancellationRequested) return [];
+        if (known) names.set(`${journey.id}/${touchpoint.id}`, known);
+      }
+    }
+    return symbolWarnings(map.file, text, symbolEntries(text), names);
+  };
+}
+
+/** Symbols are looked up in this many files of a touchpoint at most: each may start a language server's work. */
+const SYMBOL_FILES = 20;
+const symbolCache = new Map<string, { version: number; names: string[] }>();
+
+/** The qualified symbol names of the files; undefined when no symbol provider answered for any of them. */
+async function symbolNames(folder: vscode.WorkspaceFolder, files: readonly string[]): Promise<string[] | undefined> {
+  const names: string[] = [];
+  let answered = false;
+  for (const file of files) {
+    const uri = vscode.Uri.joinPath(folder.uri, ...file.split('/'));
+    let document: vscode.TextDocument;
+    try {
+      document = await vscode.workspace.openTextDocument(uri);
+    } catch {
+      continue;
+    }
+    const key = uri.toString();
+    let cached = symbolCache.get(key);
+    if (cached?.version !== document.version) {
+      const symbols = await qualifiedSymbols(document);
+      // An empty answer may be a language server still starting: not kept, asked again next time.
+      if (symbols.length === 0) continue;
+      cached = { version: document.version, names: symbols.map((s) => s.name) };
+      if (symbolCache.size > 500) symbolCache.clear();
+      symbolCache.set(key, cached);
+    }
+    answered = true;
+    names.push(...cached.names);
+  }
+  return answered ? names : undefined;
 }

@@ -3,7 +3,8 @@ import type { WorkspaceFiles } from '../maps/workspace-files';
 import type { WorkspaceMaps } from '../maps/workspace-maps';
 import { ADD_FILE_TO_TOUCHPOINT, addFileToTouchpoint, type AddFileChoices } from './add-file-command';
 import { MapCompletionProvider } from './completion';
-import { SEVERITY_SETTING, workspaceCheck } from './diagnostics';
+import { MapIdDefinitionProvider } from './definition';
+import { coverageCheck, SEVERITY_SETTING, symbolCheck } from './diagnostics';
 import { MapHoverProvider } from './hover';
 import { forgetMapText } from './map-document';
 import { CREATE_MAP, createMap, SHOW_UNCOVERED_FILES, showUncoveredFiles } from './map-commands';
@@ -18,9 +19,9 @@ export const MAP_SELECTOR: vscode.DocumentSelector = [{ scheme: 'file', pattern:
 export function registerMapEditor(maps: WorkspaceMaps, files: WorkspaceFiles): vscode.Disposable {
   const lenses = new MapLensProvider(files);
   const outline = new MapOutlineProvider();
-  maps.setCheck(workspaceCheck(files));
+  maps.setChecks([coverageCheck(files), symbolCheck(files)]);
   return vscode.Disposable.from(
-    new vscode.Disposable(() => maps.setCheck(undefined)),
+    new vscode.Disposable(() => maps.setChecks([])),
     files.onDidChange(() => maps.recheck()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(SEVERITY_SETTING)) maps.recheck();
@@ -33,6 +34,7 @@ export function registerMapEditor(maps: WorkspaceMaps, files: WorkspaceFiles): v
     vscode.languages.registerCodeActionsProvider(MAP_SELECTOR, new MapQuickFixProvider(maps), MapQuickFixProvider.metadata),
     vscode.languages.registerDocumentSymbolProvider(MAP_SELECTOR, outline, { label: 'CX Impact' }),
     vscode.languages.registerFoldingRangeProvider(MAP_SELECTOR, outline),
+    vscode.languages.registerDefinitionProvider({ scheme: 'file' }, new MapIdDefinitionProvider(maps)),
     vscode.commands.registerCommand(SHOW_TOUCHPOINT_FILES, (uri: unknown, journey: unknown, touchpoint: unknown) => showTouchpointFiles(files, uri, journey, touchpoint)),
     // From the Explorer the second argument is the list of selected files, not choices.
     vscode.commands.registerCommand(ADD_FILE_TO_TOUCHPOINT, (uri: unknown, choices: unknown) => addFileToTouchpoint(maps, files, uri, isChoices(choices) ? choices : {})),

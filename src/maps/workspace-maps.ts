@@ -18,11 +18,12 @@ export function isMapFile(uri: vscode.Uri): boolean {
  * Checks that need more than the map's text (which files exist, which symbols a file has). Given the parse of the
  * text the user sees, returns more diagnostics; an empty list when it cannot tell. Cancelled when newer text comes.
  */
-export type MapCheck = (uri: vscode.Uri, result: ParseResult, token: vscode.CancellationToken) => Promise<MapDiagnostic[]>;
+export type MapCheck = (uri: vscode.Uri, result: ParseResult, text: string, token: vscode.CancellationToken) => Promise<MapDiagnostic[]>;
 
 /** What the diagnostics of one map were last computed from. */
 interface Published {
   result: ParseResult;
+  text: string;
   /** The checks' diagnostics, once they answered. */
   checked: MapDiagnostic[];
   cancel: vscode.CancellationTokenSource;
@@ -59,7 +60,7 @@ export class WorkspaceMaps implements vscode.Disposable {
   private currentVersion = 0;
   private readonly liveTimers = new Map<string, NodeJS.Timeout>();
   private readonly published = new Map<string, Published>();
-  private check: MapCheck | undefined;
+  private checks: readonly MapCheck[] = [];
   private readonly severityOf: (d: MapDiagnostic) => vscode.DiagnosticSeverity | undefined;
 
   /** Fires after any map was (re)loaded or removed. */
@@ -97,17 +98,17 @@ export class WorkspaceMaps implements vscode.Disposable {
   }
 
   /**
-   * Adds checks that look beyond the map's text (the editor's workspace-aware warnings). Their diagnostics join the
-   * parser's in the same collection, for every map, and are worked out again on `recheck()`.
+   * Sets the checks that look beyond the map's text (the editor's workspace-aware warnings). Their diagnostics join
+   * the parser's in the same collection, for every map, each as soon as it answers; worked out again on `recheck()`.
    */
-  setCheck(check: MapCheck | undefined): void {
-    this.check = check;
+  setChecks(checks: readonly MapCheck[]): void {
+    this.checks = checks;
     this.recheck();
   }
 
   /** Works the checks out again for every map shown (the workspace's files or a setting changed). */
   recheck(): void {
-    for (const [key, published] of this.published) this.publish(vscode.Uri.parse(key), published.result);
+    for (const [key, published] of this.published) this.publish(vscode.Uri.parse(key), published.result, published.text);
   }
 
   /** The parse of the text the diagnostics of `uri` were last computed from (the open document's, when open). */
@@ -240,7 +241,7 @@ export class WorkspaceMaps implements vscode.Disposable {
     const result = parseMap(text, file);
     const open = this.openDocument(uri);
     if (open?.isDirty) this.scheduleLive(open, 0);
-    else this.publish(uri, result);
+    else this.publish(uri, result, text);
     const state = this.folderState(folder);
     const previous = state.maps.get(uri.toString());
     const hasErrors = result.diagnostics.some((d) => d.severity === 'error');
@@ -298,31 +299,32 @@ export class WorkspaceMaps implements vscode.Disposable {
         if (doc.isClosed) return;
         const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
         const file = (folder && relativePath(folder.uri, doc.uri)) ?? doc.uri.path.slice(doc.uri.path.lastIndexOf('/') + 1);
-        this.publish(doc.uri, parseMap(doc.getText(), file));
+        const text = doc.getText();
+        this.publish(doc.uri, parseMap(text, file), text);
       }, delay),
     );
   }
 
   /** Shows the parser's diagnostics now, then the checks' once they answer (unless newer text came first). */
-  private publish(uri: vscode.Uri, result: ParseResult): void {
+  private publish(uri: vscode.Uri, result: ParseResult, text: string): void {
     const key = uri.toString();
     this.published.get(key)?.cancel.cancel();
     const cancel = new vscode.CancellationTokenSource();
-    const entry: Published = { result, checked: [], cancel };
+    const entry: Published = { result, text, checked: [], cancel };
     this.published.set(key, entry);
     this.diagnostics.set(uri, this.toDiagnostics(result.diagnostics));
-    const check = this.check;
-    if (!check) return;
-    check(uri, result, cancel.token).then(
-      (more) => {
-        if (cancel.token.isCancellationRequested || more.length === 0) return;
-        entry.checked = more;
-        this.diagnostics.set(uri, this.toDiagnostics([...result.diagnostics, ...more]));
-      },
-      (err: unknown) => {
-        if (!cancel.token.isCancellationRequested && !(err instanceof vscode.CancellationError)) this.log.warn(`Checking ${uri.fsPath} against the workspace failed: ${String(err)}`);
-      },
-    );
+    for (const check of this.checks) {
+      check(uri, result, text, cancel.token).then(
+        (more) => {
+          if (cancel.token.isCancellationRequested || more.length === 0) return;
+          entry.checked = [...entry.checked, ...more].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+          this.diagnostics.set(uri, this.toDiagnostics([...result.diagnostics, ...entry.checked]));
+        },
+        (err: unknown) => {
+          if (!cancel.token.isCancellationRequested && !(err instanceof vscode.CancellationError)) this.log.warn(`Checking ${uri.fsPath} against the workspace failed: ${String(err)}`);
+        },
+      );
+    }
   }
 
   private unpublish(uri: vscode.Uri): void {

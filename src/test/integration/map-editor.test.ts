@@ -3,6 +3,8 @@
 // test puts the buffer back.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseMap } from '../../core/map/parse';
 import type { CxImpactApi } from '../../extension';
@@ -101,10 +103,12 @@ function rangeOf(text: string, needle: string): string {
         `bad-channel@${rangeOf(broken, 'emial')}`,
         `pattern-covers-nothing@${rangeOf(broken, '"*.ts"')}`,
       ];
+      const edited = Date.now();
       const found = await eventually('the three diagnostics of the unsaved text', 10_000, () => {
         const codes = ours(mapUri).map(codeAt);
         return expected.every((e) => codes.includes(e)) ? codes : undefined;
       });
+      console.log(`[cx-impact tests] live diagnostics (parser and workspace checks) shown ${Date.now() - edited} ms after the edit`);
       assert.deepEqual(found.sort(), [...expected].sort());
       const covers = ours(mapUri).find((d) => d.code === 'pattern-covers-nothing');
       assert.match(covers?.message ?? '', /Did you mean `\*\*\/\*\.ts`\?/);
@@ -113,6 +117,25 @@ function rangeOf(text: string, needle: string): string {
 
       await revert(doc);
       await eventually('the diagnostics of the saved map again', 10_000, () => (ours(mapUri).length === 0 ? true : undefined));
+    });
+
+    it('says when a symbols entry names no symbol of the touchpoint\'s files (once the language answers)', async () => {
+      const text = original.replace('          - formatRefundStatus', '          - formatRefundStatuz');
+      await setText(doc, text);
+      const started = Date.now();
+      let lastRecheck = Date.now();
+      const found = await eventually('symbol-not-found on the misspelt name', 30_000, () => {
+        const mine = ours(mapUri).filter((d) => d.code === 'symbol-not-found');
+        if (mine.length > 0) return mine;
+        // The TypeScript server may still be starting; an empty answer is not kept, so ask again now and then.
+        if (Date.now() - lastRecheck > 2000) {
+          lastRecheck = Date.now();
+          cx.maps.recheck();
+        }
+        return undefined;
+      });
+      console.log(`[cx-impact tests] symbol check answered ${Date.now() - started} ms after the edit`);
+      assert.deepEqual(found.map(codeAt), [`symbol-not-found@${rangeOf(text, 'formatRefundStatuz')}`]);
     });
 
     it('warns about a package map pattern and touchpoint that cover nothing', async () => {
@@ -260,6 +283,23 @@ function rangeOf(text: string, needle: string): string {
         ['refunds', ['request-refund', 'refund-status']],
         ['sign-in', ['login']],
       ]);
+    });
+  });
+
+  describe('go to definition', () => {
+    it('leads from `journey/touchpoint` and a bare journey id in notes to the ids in the map', async () => {
+      // Outside the workspace, so that no test counting the workspace's files sees it.
+      const notes = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cx-notes-')), 'notes.md');
+      fs.writeFileSync(notes, 'Slow: checkout/pay and all of refunds.\n');
+      const uri = vscode.Uri.file(notes);
+      await vscode.workspace.openTextDocument(uri);
+      const at = async (needle: string) => {
+        const locations = (await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeDefinitionProvider', uri, new vscode.Position(0, 'Slow: checkout/pay and all of refunds.'.indexOf(needle) + 1))) ?? [];
+        return locations.filter((l) => l.uri.toString() === mapUri.toString()).map((l) => l.range.start.line);
+      };
+      assert.deepEqual(await at('checkout/pay'), [lineOf(original, '- id: pay')]);
+      assert.deepEqual(await at('refunds'), [lineOf(original, '- id: refunds')]);
+      fs.rmSync(path.dirname(notes), { recursive: true, force: true });
     });
   });
 
