@@ -13,7 +13,9 @@ import { chooseHost, describeHost, runIntegration } from './vscode-host/run-inte
 import { completeMarker, projectRoot } from './vscode-host/paths.mjs';
 
 const skipIntegration = process.argv.includes('--no-integration');
-const skipE2e = process.argv.includes('--no-e2e');
+// The e2e checks drive the offline host, which is installed from Debian packages: Linux only.
+const e2eUnsupported = process.platform !== 'linux' && !process.env.CX_IMPACT_CHROMIUM;
+const skipE2e = process.argv.includes('--no-e2e') || e2eUnsupported;
 const bin = (name) => path.join(projectRoot, 'node_modules', '.bin', name);
 const results = [];
 
@@ -64,6 +66,10 @@ if (!skipIntegration && host) {
 if (!skipE2e) {
   if (built) await step('e2e (packaged .vsix in the offline host)', () => runE2e());
   else results.push({ name: 'e2e', ok: false, seconds: 0, note: 'not run: the build failed' });
+}
+
+if (e2eUnsupported && !process.argv.includes('--no-e2e')) {
+  results.push({ name: 'e2e', ok: true, seconds: 0, note: 'skipped: needs Linux (or CX_IMPACT_CHROMIUM set)' });
 }
 
 console.log('\nSummary');
