@@ -7,6 +7,10 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { parseMap, MAX_MAP_BYTES } from '../src/core/map/parse';
 import { Matcher } from '../src/core/match/matcher';
+import { literalMap } from '../src/core/match/literal-map';
+import { computeImpact } from '../src/core/impact';
+import { qualifySymbols, type SymbolTree } from '../src/core/symbols';
+import { planLenses } from '../src/codelens/lens-plan';
 import { NaiveMatcher } from '../src/core/match/naive';
 import { seededRandom, syntheticMaps, syntheticPaths } from '../src/core/match/synthetic-repo';
 import type { Coverage, CxMap } from '../src/core/types';
@@ -158,11 +162,10 @@ function measure(paths: string[], patternCount: number, seed: number): Row {
   for (const path of sample) single.coverageOf(path);
   const lookupCpuUs = ((cpuMs() - lookupCpuBefore) * 1e3) / LOOKUPS;
 
-  const change = Array.from({ length: CHANGE_SIZE }, () => paths[Math.floor(lookupRandom() * paths.length)]!);
-  const [, changeMs] = timed(() => {
-    const fresh = new Matcher(maps);
-    for (const path of change) fresh.coverageOf(path);
-  });
+  const change = Array.from({ length: CHANGE_SIZE }, () => ({ path: paths[Math.floor(lookupRandom() * paths.length)]!, status: 'modified' as const }));
+  // What `impact` and the Changes view do once the maps are loaded: a Matcher that has answered nothing yet.
+  const loaded = new Matcher(maps);
+  const [, changeMs] = timed(() => computeImpact({ base: 'base', head: 'WORKTREE', coverage: loaded, changedFiles: change }));
   const heap = heapMb();
 
   const naive = new NaiveMatcher(maps);
@@ -223,6 +226,60 @@ function targets(rows: readonly Row[]): string[] {
   return lines;
 }
 
+interface LensRow {
+  patterns: number;
+  symbols: number;
+  lenses: number;
+  p50Us: number;
+  p99Us: number;
+}
+
+/**
+ * Issue #4: one CodeLens request on a 5,000-line file with a 1,000-pattern map, without the cache: flatten the
+ * document's symbols, look the file up, place the lenses. (The language server's own symbol time is not ours.)
+ */
+function measureLens(): LensRow {
+  const random = seededRandom(4);
+  const paths = syntheticPaths(10_000, random);
+  const maps = syntheticMaps(paths, { patterns: 1_000 }, random);
+  // A 5,000-line file: 40 classes of 12 methods and 120 functions, about one declaration every 8 lines.
+  const tree: SymbolTree<number>[] = [];
+  let line = 0;
+  for (let c = 0; c < 40; c++) {
+    const children = Array.from({ length: 12 }, (_, m) => ({ name: `method${m}(arg)`, range: (line += 8), selectionRange: line }));
+    tree.push({ name: `Service${c}`, range: (line += 4), selectionRange: line, children });
+  }
+  for (let f = 0; f < 120; f++) tree.push({ name: `helper${f}`, range: (line += 8), selectionRange: line });
+  const files = Array.from({ length: 1_000 }, (_, i) => `services/lens-bench/module-${i % 50}/file-${i}.ts`);
+  // The bench file's own journey: one whole-file touchpoint and two scoped to symbols, on top of the generated maps.
+  const own = literalMap('', [
+    {
+      id: 'lens-bench',
+      tier: 'critical',
+      touchpoints: [
+        { id: 'whole', paths: ['services/lens-bench/**'] },
+        { id: 'scoped', paths: ['services/lens-bench/**/*.ts'], symbols: ['Service1*.method3', 'helper1*'] },
+        { id: 'other', paths: ['services/lens-bench/module-1/**'], symbols: ['Service2.*'] },
+      ],
+    },
+  ]);
+  const matcher = new Matcher([...maps, own]);
+  let lenses = 0;
+  const times = new Float64Array(files.length);
+  for (let round = 0; round < 2; round++) {
+    files.forEach((file, i) => {
+      const start = process.hrtime.bigint();
+      const symbols = qualifySymbols(tree);
+      const planned = planLenses(matcher.coverageOf(file), symbols);
+      times[i] = Number(process.hrtime.bigint() - start) / 1e3;
+      lenses = Math.max(lenses, planned.length);
+    });
+  }
+  times.sort();
+  const patterns = [...maps, own].reduce((n, m) => n + m.journeys.reduce((k, j) => k + j.touchpoints.reduce((t, tp) => t + tp.paths.length, 0), 0), 0);
+  return { patterns, symbols: qualifySymbols(tree).length, lenses, p50Us: percentile(times, 50), p99Us: percentile(times, 99) };
+}
+
 function main(): void {
   const started = now();
   const loadAtStart = os.loadavg().map((l) => fmt(l, 2)).join(', ');
@@ -242,6 +299,8 @@ function main(): void {
       if (row.equal !== `${NAIVE_SAMPLE}/${NAIVE_SAMPLE}`) process.exitCode = 1;
     }
   }
+  const lens = measureLens();
+  console.log(`CodeLens request (${int(lens.patterns)} patterns, ${int(lens.symbols)} symbols, ${lens.lenses} lenses): p50 ${fmt(lens.p50Us, 1)} µs, p99 ${fmt(lens.p99Us, 1)} µs`);
   const totalS = (now() - started) / 1e3;
   const cpus = os.cpus();
   const lines = [
@@ -278,10 +337,20 @@ function main(): void {
     '- **whole coverage**: `matcher.coverageReport(paths)` over the sorted list: covered/uncovered and per-pattern and per-touchpoint counts. Wall time, and in brackets the CPU time of the process over the same call (`process.cpuUsage`), which other work on the machine disturbs less. Per path = wall / paths.',
     '- **lookup CPU mean**: the same lookups again, untimed one by one: process CPU time / lookups.',
     `- **lookup p50/p99**: ${int(LOOKUPS)} single \`coverageOf\` calls on random paths in random order, each timed alone (timer overhead included).`,
-    `- **1,000-file change**: a fresh Matcher answering \`coverageOf\` for ${int(CHANGE_SIZE)} random paths (what \`impact\` does), construction included.`,
+    `- **1,000-file change**: \`computeImpact\` for ${int(CHANGE_SIZE)} random changed paths (what \`impact\` and the Changes view do) on a Matcher that is built but has answered nothing yet: the map is loaded, no lookup is cached.`,
     '- **heap used**: `process.memoryUsage().heapUsed` after a GC, with the path list, maps, three matchers and the report alive.',
     `- **naive**: \`NaiveMatcher.coverageOf\` (for each pattern, for each prefix of the path, minimatch) on ${NAIVE_SAMPLE} of the random paths; "whole" multiplies by the path count. Speed-up = naive per path / engine per path (whole coverage), and / engine lookup p50.`,
     `- **engine = naive**: of the ${NAIVE_SAMPLE} sampled paths, how many got exactly the same touchpoints, deciding patterns and order.`,
+    '',
+    '## One CodeLens request (issue #4)',
+    '',
+    `A 5,000-line file (${int(lens.symbols)} declarations: 40 classes of 12 methods, 120 functions) with a ${int(lens.patterns)}-pattern map,`,
+    'no cache: flatten the document symbols, look the file up, place the lenses (`planLenses`, what the provider does),',
+    `over 1,000 different covered files, twice. Up to ${lens.lenses} lenses per file.`,
+    '',
+    '| p50 | p99 | budget |',
+    '|---:|---:|---:|',
+    `| ${fmt(lens.p50Us, 1)} µs | ${fmt(lens.p99Us, 1)} µs | 2,000 µs |`,
     '',
     '## Targets (issue #7)',
     '',

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { anySymbolMatches } from '../core/symbols';
-import type { Coverage } from '../core/types';
-import { coverageSummary } from '../presentation/coverage-text';
+import type { QualifiedSymbol } from '../core/symbols';
+import { needsSymbols, planLenses, type PlannedLens } from './lens-plan';
 import { qualifiedSymbols } from '../presentation/document-symbols';
 import type { WorkspaceMaps } from '../maps/workspace-maps';
 
@@ -41,23 +40,18 @@ export class CoverageLensProvider implements vscode.CodeLensProvider, vscode.Dis
 
     const coverage = this.maps.coverageOf(document.uri);
     if (coverage.length === 0) return [];
-    const whole = coverage.filter((c) => !c.symbolScoped);
-    const scoped = coverage.filter((c) => c.symbolScoped);
-    const lenses: vscode.CodeLens[] = [];
-    if (whole.length > 0) lenses.push(lens(new vscode.Range(0, 0, 0, 0), whole, document.uri));
-    if (scoped.length > 0) {
-      const symbols = await qualifiedSymbols(document);
+    let symbols: QualifiedSymbol<vscode.Range>[] | undefined;
+    if (needsSymbols(coverage)) {
+      symbols = await qualifiedSymbols(document);
       if (token.isCancellationRequested) return [];
       if (symbols.length === 0) {
         // The language server is often still starting when a file opens: ask again shortly, a few times.
         this.retryLater(document, key);
-        return lenses;
-      }
-      for (const symbol of symbols) {
-        const hits = scoped.filter((c) => anySymbolMatches(c.touchpoint.symbols, symbol.name));
-        if (hits.length > 0) lenses.push(lens(symbol.selectionRange, hits, document.uri));
+        symbols = undefined;
       }
     }
+    const lenses = planLenses(coverage, symbols).map((planned) => lens(planned, document.uri));
+    if (symbols === undefined && needsSymbols(coverage)) return lenses;
     this.cache.set(document.uri.toString(), { key, lenses });
     return lenses;
   }
@@ -81,10 +75,10 @@ export class CoverageLensProvider implements vscode.CodeLensProvider, vscode.Dis
   }
 }
 
-function lens(range: vscode.Range, coverage: Coverage[], uri: vscode.Uri): vscode.CodeLens {
-  const start = new vscode.Range(range.start.line, 0, range.start.line, 0);
-  return new vscode.CodeLens(start, {
-    title: coverageSummary(coverage),
+function lens({ at, title, coverage }: PlannedLens<vscode.Range>, uri: vscode.Uri): vscode.CodeLens {
+  const line = at?.start.line ?? 0;
+  return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
+    title,
     tooltip: coverage.map((c) => `${c.journey.name} › ${c.touchpoint.name} (${c.journey.tier}) — ${c.pattern.source}`).join('\n'),
     command: 'cxImpact.revealInSidebar',
     arguments: [uri],

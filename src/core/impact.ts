@@ -142,7 +142,8 @@ export function computeImpact(input: ImpactInput): ImpactReport {
         tp = { index: hit.journey.touchpoints.indexOf(hit.touchpoint), impact };
         entry.touchpoints.set(hit.touchpoint.id, tp);
       }
-      if (!tp.impact.files.includes(file)) {
+      // Files come in order and each touchpoint hits a file at most once: comparing with the last is enough.
+      if (tp.impact.files[tp.impact.files.length - 1] !== file) {
         tp.impact.files.push(file);
         tp.impact.reasons.push({ file, map: hit.map.file, pattern: hit.pattern.source, line: hit.pattern.line });
       }
