@@ -473,6 +473,8 @@ class MapReader {
         this.report('merge-key', at, 'Merge keys (`<<`) are not supported: write the keys out.');
         continue;
       }
+      // Past MAX_DIAGNOSTICS the report is dropped: skip the edit distances (a file of unknown keys has thousands).
+      if (this.full) continue;
       const suggestion = closest(key, known);
       const advice = suggestion ? `did you mean \`${suggestion}\`?` : `the known keys are ${known.join(', ')}.`;
       this.report('unknown-key', at, `Unknown key \`${clip(key)}\` ${where}: ${advice} It is ignored.`, suggestion);
