@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { braceExpand } from 'minimatch';
+import { normalizePattern } from '../match/pattern';
 import { closest, editDistance } from './closest';
 import { MAX_ALTERNATIVES, countAlternatives, patternProblem, validatePattern } from './patterns';
 
@@ -90,6 +91,20 @@ describe('countAlternatives agrees with minimatch brace expansion', () => {
     assert.ok(countAlternatives('{a,b}'.repeat(2000), MAX_ALTERNATIVES) > MAX_ALTERNATIVES);
     assert.equal(countAlternatives('{1..100000000}'), 100_000_000);
     assert.ok(performance.now() - started < 50);
+  });
+});
+
+describe('the matcher drops exactly the patterns the validator refuses for their braces', () => {
+  const patterns = ['{a,b}/**', '{1..1000}', '{1..1001}', '{a,b}'.repeat(10), '{a..z}{a..z}{0..9}', `{${','.repeat(1500)}}`, '{'.repeat(2047) + 'a' + '}'.repeat(2047)];
+  for (const pattern of patterns) {
+    it(pattern.length > 40 ? `${pattern.slice(0, 40)}…` : pattern, () => {
+      const refused = patternProblem(pattern)?.code === 'too-many-alternatives';
+      assert.equal(normalizePattern(pattern, false) === undefined, refused);
+    });
+  }
+
+  it('refuses patterns longer than the validator allows', () => {
+    assert.equal(normalizePattern('a/'.repeat(3000), false), undefined);
   });
 });
 

@@ -1,9 +1,7 @@
 // How a pattern as written in a map becomes something to match (contract §2), shared by the
 // indexed matcher and the naive reference so that both read patterns the same way.
 import { braceExpand, type MinimatchOptions } from 'minimatch';
-
-/** Contract §2.6: more alternatives than this is an error. */
-export const MAX_ALTERNATIVES = 1000;
+import { MAX_ALTERNATIVES, MAX_PATTERN_LENGTH, countAlternatives } from '../map/patterns';
 
 /** Every pattern is evaluated with these options (contract §2.1). */
 export const MATCH_OPTIONS: MinimatchOptions = { dot: true };
@@ -32,21 +30,9 @@ export function normalizePattern(source: string, negated: boolean): NormalizedPa
   const dirOnly = end < body.length;
   body = body.slice(0, end);
   if (body === '' || body.includes('\0')) return undefined;
-  if (countAlternatives(body) > MAX_ALTERNATIVES) return undefined;
+  // The same count as the map's validator, so that the matcher drops exactly what it reports.
+  if (body.length > MAX_PATTERN_LENGTH || countAlternatives(body, MAX_ALTERNATIVES) > MAX_ALTERNATIVES) return undefined;
   return { body, dirOnly };
-}
-
-/**
- * How many alternatives a pattern's braces expand to, stopping early past MAX_ALTERNATIVES (the
- * expansion library bounds its own work), so `{a,b}{c,d}…` repeated cannot exhaust memory.
- */
-export function countAlternatives(body: string): number {
-  try {
-    return expandAlternatives(body).length;
-  } catch {
-    // minimatch refuses patterns over 64 KiB: such a pattern can match nothing.
-    return Infinity;
-  }
 }
 
 /** The brace alternatives of a pattern, at most MAX_ALTERNATIVES + 1 of them. */
