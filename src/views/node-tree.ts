@@ -44,12 +44,34 @@ export class NodeTree implements vscode.TreeDataProvider<ViewNode>, vscode.Dispo
     private readonly fileCommand: FileCommand = openFileCommand,
   ) {}
 
+  private loading: Promise<ViewNode[]> | undefined;
+  private refreshWhenLoaded = false;
+
   refresh(): void {
+    // A refresh while VS Code is still resolving the top level makes it register the same ids twice
+    // ("Element with id … is already registered"): wait for the load in flight, then refresh once.
+    if (this.loading) {
+      this.refreshWhenLoaded = true;
+      return;
+    }
     this.changed.fire(undefined);
   }
 
   getChildren(node?: ViewNode): ViewNode[] | Promise<ViewNode[]> {
-    return node ? (node.children ?? []) : this.roots();
+    if (node) return node.children ?? [];
+    const loading = this.roots();
+    this.loading = loading;
+    const settle = () => {
+      if (this.loading !== loading) return;
+      this.loading = undefined;
+      if (this.refreshWhenLoaded) {
+        this.refreshWhenLoaded = false;
+        // After VS Code has registered what this load returned.
+        setTimeout(() => this.changed.fire(undefined), 0);
+      }
+    };
+    loading.then(settle, settle);
+    return loading;
   }
 
   getTreeItem(node: ViewNode): vscode.TreeItem {

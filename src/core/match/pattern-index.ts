@@ -258,9 +258,10 @@ export class PatternIndex {
           continue;
         }
       }
-      // `here/**/name/**` matches below any folder named `name`: the same coverage as `here/**/name/`.
+      // `here/**/name/**` matches below any folder named `name`: the same coverage as `here/**/name/`. Not so when
+      // the pattern ends in `/` itself: `here/**/name/**/` needs a folder below `name`.
       const third = rest[2];
-      if (rest.length === 3 && first === '**' && second !== undefined && isPlainSegment(second) && (third === '**' || third === '*')) {
+      if (!dirOnly && rest.length === 3 && first === '**' && second !== undefined && isPlainSegment(second) && (third === '**' || third === '*')) {
         anchor.deepName = push(anchor.deepName, second, { ...base(), dirOnly: true });
         anchor.reachesDeep = true;
         this.shape.deepName++;
@@ -279,7 +280,8 @@ export class PatternIndex {
    * (a literal compares equal, a regex tests one segment), so no path text is built or split:
    * - no `**`: matches only at the depth of its last part;
    * - parts then one trailing `**`: `**` needs at least one more segment (minimatch: `a/**` does not
-   *   match `a`), so it matches the folders at the depth of its last part, as a folder-only pattern;
+   *   match `a`), so it matches the folders at the depth of its last part, as a folder-only pattern
+   *   (not when the pattern itself ends in a slash: then it needs a folder below those, and minimatch decides);
    * - `**` then parts: the last parts of the prefix must match them;
    * - `**`, parts, `**`: the same, as a folder-only pattern.
    * Anything else, or a parse that does not line up with the segments, asks minimatch on the text.
@@ -297,11 +299,11 @@ export class PatternIndex {
     });
     if (lined && globstars === 0) {
       this.addGeneric(anchor, { ...alternative, kind: FIXED, ...partsOf(0, rest.length), fixedDepth: anchor.depth + rest.length });
-    } else if (lined && globstars === 1 && last > 0 && rest[last] === GLOBSTAR) {
+    } else if (lined && !alternative.dirOnly && globstars === 1 && last > 0 && rest[last] === GLOBSTAR) {
       this.addGeneric(anchor, { ...alternative, kind: FIXED, dirOnly: true, ...partsOf(0, last), fixedDepth: anchor.depth + last });
     } else if (lined && globstars === 1 && last > 0 && rest[0] === GLOBSTAR) {
       this.addGeneric(anchor, { ...alternative, kind: DEEP, ...partsOf(1, rest.length), minDepth: Math.max(alternative.mapDepth + 1, anchor.depth + last) });
-    } else if (lined && globstars === 2 && last > 1 && rest[0] === GLOBSTAR && rest[last] === GLOBSTAR) {
+    } else if (lined && !alternative.dirOnly && globstars === 2 && last > 1 && rest[0] === GLOBSTAR && rest[last] === GLOBSTAR) {
       // `**/X/**`: below any folders matching X, i.e. `**/X` as a folder-only pattern.
       this.addGeneric(anchor, { ...alternative, kind: DEEP, dirOnly: true, ...partsOf(1, last), minDepth: Math.max(alternative.mapDepth + 1, anchor.depth + last - 1) });
     } else {
