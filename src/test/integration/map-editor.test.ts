@@ -79,7 +79,8 @@ function rangeOf(text: string, needle: string): string {
   before(async () => {
     cx = await api();
     // VS Code for the Web (the offline host) saves after a second by default; these tests edit without saving.
-    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
+    // User settings, not the workspace's: a .vscode/settings.json would show up as a change in other tests.
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
     mapUri = file('cx-map.yaml');
     original = fs.readFileSync(mapUri.fsPath, 'utf8');
     doc = await vscode.workspace.openTextDocument(mapUri);
@@ -336,12 +337,38 @@ function rangeOf(text: string, needle: string): string {
     });
   });
 
+  describe('workspace files', () => {
+    function onDisk(dir: string, prefix = ''): string[] {
+      return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+        if (e.name === '.git') return [];
+        return e.isDirectory() ? onDisk(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`];
+      });
+    }
+
+    it('lists the folder\'s files relative to it, and again after a file is created and deleted', async () => {
+      const folder = vscode.workspace.workspaceFolders?.[0];
+      assert.ok(folder);
+      const listed = await cx.files.filesOf(folder);
+      assert.deepEqual([...listed], onDisk(folder.uri.fsPath).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+      const version = cx.files.version;
+      const extra = file('docs/listed-by-test.md');
+      fs.writeFileSync(extra.fsPath, 'x\n');
+      try {
+        await eventually('the new file listed', 20_000, async () => ((await cx.files.filesOf(folder)).includes('docs/listed-by-test.md') ? true : undefined));
+        assert.ok(cx.files.version > version);
+      } finally {
+        fs.rmSync(extra.fsPath, { force: true });
+      }
+      await eventually('the deleted file gone', 20_000, async () => ((await cx.files.filesOf(folder)).includes('docs/listed-by-test.md') ? undefined : true));
+    });
+  });
+
   describe('settings and manifest', () => {
     it('hides a workspace warning whose severity is set to off', async () => {
       const web = file('packages/web/cx-map.yaml');
       const config = vscode.workspace.getConfiguration('cxImpact');
       await eventually('the pattern warning', 10_000, () => (ours(web).some((d) => d.code === 'pattern-covers-nothing') ? true : undefined));
-      await config.update('mapDiagnostics.severity', { 'pattern-covers-nothing': 'off', 'touchpoint-covers-nothing': 'hint' }, vscode.ConfigurationTarget.Workspace);
+      await config.update('mapDiagnostics.severity', { 'pattern-covers-nothing': 'off', 'touchpoint-covers-nothing': 'hint' }, vscode.ConfigurationTarget.Global);
       try {
         // The parser's diagnostics are shown first, the workspace checks' once they answer: wait for the latter.
         const codes = await eventually('the warning gone and the other one a hint', 10_000, () => {
@@ -350,7 +377,7 @@ function rangeOf(text: string, needle: string): string {
         });
         assert.deepEqual(codes.map((d) => [d.code, d.severity]), [['touchpoint-covers-nothing', vscode.DiagnosticSeverity.Hint]]);
       } finally {
-        await config.update('mapDiagnostics.severity', undefined, vscode.ConfigurationTarget.Workspace);
+        await config.update('mapDiagnostics.severity', undefined, vscode.ConfigurationTarget.Global);
       }
       await eventually('the warning back', 10_000, () => (ours(web).some((d) => d.code === 'pattern-covers-nothing') ? true : undefined));
     });
@@ -375,6 +402,6 @@ function rangeOf(text: string, needle: string): string {
 
   after(async () => {
     assert.ok(cx.files, 'the API exposes the workspace files');
-    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
   });
 });
