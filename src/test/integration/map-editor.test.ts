@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseMap } from '../../core/map/parse';
 import type { CxImpactApi } from '../../extension';
+import { uncoveredByFolder } from '../../map-editor/map-commands';
 
 const fixture = process.env.CX_IMPACT_FIXTURE ?? '';
 
@@ -360,6 +361,20 @@ function rangeOf(text: string, needle: string): string {
         fs.rmSync(extra.fsPath, { force: true });
       }
       await eventually('the deleted file gone', 20_000, async () => ((await cx.files.filesOf(folder)).includes('docs/listed-by-test.md') ? undefined : true));
+    });
+  });
+
+  describe('files no journey covers', () => {
+    it('groups the uncovered files by folder, with the saved maps in use', async () => {
+      const groups = await uncoveredByFolder(cx.maps, cx.files);
+      const byDir = new Map(groups.map((g) => [g.dir, g.files]));
+      assert.deepEqual(byDir.get('services/search'), ['services/search/index.ts']);
+      assert.deepEqual(byDir.get('services/payments'), ['services/payments/charge.test.ts'], 'left out by the ! pattern');
+      assert.ok(byDir.get('docs')?.includes('docs/notes.md'));
+      const all = groups.flatMap((g) => g.files);
+      assert.ok(!all.includes('services/payments/charge.ts') && !all.includes('packages/web/src/cart.ts'), 'covered files are not listed');
+      const counts = groups.map((g) => g.files.length);
+      assert.deepEqual(counts, [...counts].sort((a, b) => b - a), 'most files first');
     });
   });
 
