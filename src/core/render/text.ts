@@ -33,7 +33,7 @@ export function renderImpactText(report: ImpactReport, options: TextOptions = {}
     return text === undefined ? '' : ` (${t(text)})`;
   };
   const out: string[] = [];
-  const range = `${shortCommit(report.base)}...${shortCommit(report.head)}`;
+  const range = t(`${shortCommit(report.base)}...${shortCommit(report.head)}`);
   if (report.journeys.length === 0) {
     out.push(`${paint('bold', 'Customer impact')} ${range}: no journey touched by ${plural(report.changedFiles.length, 'changed file')}.`);
   } else {
