@@ -128,8 +128,14 @@ export class ChangesView implements vscode.Disposable {
     this.schedule(true);
   }
 
+  /** The git API hands out a new wrapper object for the same repository on every event and list: match by root. */
+  private tracked(repository: GitRepository): GitRepository | undefined {
+    const root = repository.rootUri.toString();
+    return [...this.repositories.keys()].find((known) => known.rootUri.toString() === root);
+  }
+
   private track(repository: GitRepository): void {
-    if (this.repositories.has(repository)) return;
+    if (this.tracked(repository)) return;
     this.repositories.set(
       repository,
       repository.state.onDidChange(() => this.schedule(false)),
@@ -138,7 +144,9 @@ export class ChangesView implements vscode.Disposable {
     this.schedule(false);
   }
 
-  private untrack(repository: GitRepository): void {
+  private untrack(closed: GitRepository): void {
+    const repository = this.tracked(closed);
+    if (!repository) return;
     this.repositories.get(repository)?.dispose();
     this.repositories.delete(repository);
     this.branches.delete(repository);
@@ -169,7 +177,9 @@ export class ChangesView implements vscode.Disposable {
   }
 
   private async update(forceBranch: boolean): Promise<void> {
-    const repositories = [...this.repositories.keys()].sort((a, b) => (a.rootUri.path < b.rootUri.path ? -1 : 1));
+    // One node per repository root, whatever wrappers the git API handed out.
+    const byRoot = new Map([...this.repositories.keys()].map((r) => [r.rootUri.toString(), r] as const));
+    const repositories = [...byRoot.values()].sort((a, b) => (a.rootUri.path < b.rootUri.path ? -1 : 1));
     const perRepository: ViewNode[] = [];
     for (const repository of repositories) {
       const branch = await this.branchChange(repository, forceBranch);
