@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Runs the integration suite in a real VS Code, once per fixture workspace (see launches.mjs).
 //
-//   node scripts/vscode-host/run-integration.mjs [--host offline|electron] [--fixture NAME]...
+//   node scripts/vscode-host/run-integration.mjs [--host offline|electron] [--fixture NAME]... [--module NAME]...
 //
+// --module runs only those test modules (file names without .test.ts) in each selected launch.
 // The host defaults to CX_IMPACT_TEST_HOST, else VS Code desktop when it can be downloaded and shown, else the
 // offline host. CX_IMPACT_TEST_TIMEOUT (seconds, default 300) bounds each launch.
 import path from 'node:path';
@@ -25,7 +26,7 @@ export function describeHost(host) {
 }
 
 /** Returns the number of failed launches. */
-export async function runIntegration({ host, fixtures }) {
+export async function runIntegration({ host, fixtures, modules = [] }) {
   const count = await bundleIntegrationTests();
   console.log(`Integration suite: ${count} test module(s), ${describeHost(host)}`);
   const timeoutMs = Number(process.env.CX_IMPACT_TEST_TIMEOUT ?? 300) * 1000;
@@ -33,8 +34,9 @@ export async function runIntegration({ host, fixtures }) {
   if (launches.length === 0) throw new Error(`No launch for fixture(s) ${fixtures.join(', ')}`);
   const failed = [];
   for (const launch of launches) {
-    console.log(`\n── fixture ${launch.fixture} (${launch.modules ? launch.modules.join(', ') : 'all test modules'})`);
-    const prepared = prepareLaunch(launch);
+    const selected = modules.length ? modules : launch.modules;
+    console.log(`\n── fixture ${launch.fixture} (${selected ? selected.join(', ') : 'all test modules'})`);
+    const prepared = prepareLaunch(modules.length ? { ...launch, modules } : launch);
     const started = Date.now();
     try {
       const options = {
@@ -64,7 +66,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const valueOf = (flag) => args.flatMap((arg, i) => (arg === flag && args[i + 1] ? [args[i + 1]] : []));
   const host = await chooseHost(valueOf('--host')[0]);
-  const failures = await runIntegration({ host, fixtures: valueOf('--fixture') });
+  const failures = await runIntegration({ host, fixtures: valueOf('--fixture'), modules: valueOf('--module') });
   console.log(path.basename(process.argv[1]), failures ? 'failed' : 'passed');
   process.exit(failures ? 1 : 0);
 }
