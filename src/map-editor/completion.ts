@@ -30,11 +30,14 @@ export class MapCompletionProvider implements vscode.CompletionItemProvider {
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionItem[] | vscode.CompletionList> {
     const context = cursorContext(document.getText(), position.line, position.character);
+    // With the Red Hat YAML extension, keys and values already come from the schema (with the same words): offering
+    // them twice would list each key twice. Snippets and paths are ours alone.
+    const schemaCompletes = redHatYaml();
     switch (context.kind) {
       case 'key':
-        return this.keys(context, position);
+        return this.keys(context, position).filter((item) => !schemaCompletes || item.kind === vscode.CompletionItemKind.Snippet);
       case 'value':
-        return this.values(context, position);
+        return schemaCompletes ? [] : this.values(context, position);
       case 'item':
         return context.list === 'paths' ? this.paths(document, context, position, token) : [];
       default:
@@ -117,6 +120,11 @@ export class MapCompletionProvider implements vscode.CompletionItemProvider {
     // Each segment is a new list: ask again when the user types on.
     return new vscode.CompletionList(items, true);
   }
+}
+
+/** The Red Hat YAML extension validates and completes maps from the schema this extension contributes. */
+export function redHatYaml(): boolean {
+  return vscode.extensions.getExtension('redhat.vscode-yaml') !== undefined;
 }
 
 function snippet(label: string, lines: readonly string[], withDash: boolean, range: vscode.Range): vscode.CompletionItem {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { codeSpan, escapeMarkdown, safeUrl } from '../core/render/escape';
 import type { PathPattern } from '../core/types';
 import type { WorkspaceFiles } from '../maps/workspace-files';
+import { redHatYaml } from './completion';
 import { ancestry, mappingKind } from './cursor-context';
 import { keyDocsFor } from './key-docs';
 import { mapText, toRange } from './map-document';
@@ -35,7 +36,8 @@ export class MapHoverProvider implements vscode.HoverProvider {
         }
       }
     }
-    return keyHover(document, position);
+    // The Red Hat YAML extension shows the schema's description of a key; ours would repeat it.
+    return redHatYaml() ? undefined : keyHover(document, position);
   }
 }
 
