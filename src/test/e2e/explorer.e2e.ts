@@ -125,7 +125,8 @@ describe('CX Impact installed from its .vsix', function () {
     await journeys.locator('.monaco-list-row', { hasText: 'Checkout' }).first().waitFor({ timeout: 30_000 });
     // The README's picture: the lens, the sidebar and the status bar together, without the activity bar's hover.
     await page.mouse.move(900, 450);
-    await page.locator('.monaco-hover, .custom-hover').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    await page.keyboard.press('Escape');
+    await page.locator('.workbench-hover').first().waitFor({ state: 'hidden', timeout: 5_000 });
     await shoot(page, '04-sidebar');
   });
 
