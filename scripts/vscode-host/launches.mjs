@@ -16,7 +16,7 @@ export const fixturesRoot = path.join(projectRoot, 'test-fixtures');
 export const LAUNCHES = [
   { fixture: 'workspace', open: 'workspace', git: true },
   { fixture: 'nested-only', open: 'nested-only', modules: ['activation'] },
-  { fixture: 'multi-root', open: 'multi-root/cx-impact.code-workspace', modules: ['activation'] },
+  { fixture: 'multi-root', open: 'multi-root/cx-impact.code-workspace', modules: ['activation', 'editor-surfaces'] },
   { fixture: 'empty', open: 'empty', modules: ['activation'] },
 ];
 

@@ -54,6 +54,12 @@ function hoverText(hovers: vscode.Hover[]): string {
     cx = await api();
   });
 
+  it('activates cheaply (the time is printed; budget 50 ms on an idle machine)', () => {
+    console.log(`[cx-impact tests] activate() took ${cx.activationMs.toFixed(1)} ms`);
+    // A loose bound here: the machine may be busy; the 50 ms budget is checked on the printed figure.
+    assert.ok(cx.activationMs < 500, `activate() took ${cx.activationMs} ms`);
+  });
+
   describe('CodeLens', () => {
     it('names the touchpoint, journey and tier at the top of a covered file', async () => {
       const found = await lenses(file('services/payments/charge.ts'));
