@@ -12,7 +12,7 @@ import { renderCoverageText, renderDiagnosticsText, renderExplainText, renderImp
 import type { MapDiagnostic, Tier } from '../core/types';
 import { TIERS } from '../core/types';
 import { GitError, changedFiles, findRepoRoot, repoRoot } from '../node/git';
-import { MapReadError, filesOnDisk, isMapFile, mapFilesAmong, readMaps, readMapsAt, toRepoPath } from '../node/maps';
+import { MapReadError, filesOnDisk, isMapFile, mapFilesAmong, readMapText, readMaps, readMapsAt, toRepoPath } from '../node/maps';
 import { COMMAND_HELP, GLOBAL_HELP } from './usage';
 
 export interface CliIo {
@@ -184,7 +184,8 @@ async function mapFilesOf(ws: Workspace, files?: readonly string[]): Promise<str
 }
 
 async function check(io: CliIo, cwd: string, maps: readonly string[], format: Format, color: boolean): Promise<number> {
-  let files: { abs: string; shown: string }[];
+  /** `found`: discovered in the repository (relative to `root`), so read only from inside it; else named by the user. */
+  let files: { abs: string; shown: string; found?: { root: string; file: string } }[];
   if (maps.length > 0) {
     files = maps.map((m) => ({ abs: path.resolve(cwd, m), shown: m.split(path.sep).join('/') }));
   } else {
@@ -194,15 +195,16 @@ async function check(io: CliIo, cwd: string, maps: readonly string[], format: Fo
     // Shown relative to where the user is, so `file:line:col` opens from the terminal.
     files = found.map((f) => {
       const abs = path.join(ws.root, f);
-      return { abs, shown: path.relative(cwd, abs).split(path.sep).join('/') || f };
+      return { abs, shown: path.relative(cwd, abs).split(path.sep).join('/') || f, found: { root: ws.root, file: f } };
     });
   }
   const diagnostics: MapDiagnostic[] = [];
   for (const file of files) {
     let text: string;
     try {
-      text = await readFile(file.abs, 'utf8');
+      text = file.found ? await readMapText(file.found.root, file.found.file) : await readFile(file.abs, 'utf8');
     } catch (error) {
+      if (error instanceof MapReadError) throw error;
       const code = (error as NodeJS.ErrnoException).code;
       throw new MapReadError(`cannot read map ${file.shown}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : oneLine(String(error))}`);
     }

@@ -20,9 +20,34 @@ interface RunResult {
 
 const MAX_BUFFER = 512 * 1024 * 1024;
 
-function run(cwd: string, args: readonly string[]): Promise<RunResult> {
+/** Commands that read files of the working tree, where git would run a clean filter the repository configures. */
+const READS_WORKTREE = new Set(['diff', 'ls-files', 'status']);
+
+async function run(cwd: string, args: readonly string[]): Promise<RunResult> {
+  const filters = READS_WORKTREE.has(args[0] ?? '') ? await filterOverrides(cwd) : [];
+  return exec(cwd, [...filters, ...args], args[0] ?? '');
+}
+
+/**
+ * `-c` options that empty every filter driver the configuration names (`filter.<name>.clean`, `smudge`, `process`):
+ * git diff runs a clean filter on a working-tree file whose stat changed, and the program is the repository's
+ * choice. Listing the config runs nothing.
+ */
+async function filterOverrides(cwd: string): Promise<string[]> {
+  const listed = await exec(cwd, ['config', '-z', '--get-regexp', '^filter\\..+\\.(clean|smudge|process|required)$'], 'config');
+  const names = new Set<string>();
+  for (const entry of splitZ(listed.stdout)) {
+    const key = entry.split('\n', 1)[0] ?? '';
+    const name = /^filter\.(.+)\.[a-z]+$/i.exec(key)?.[1];
+    if (name !== undefined) names.add(name);
+  }
+  return [...names].flatMap((name) => ['clean=', 'smudge=', 'process=', 'required=false'].flatMap((setting) => ['-c', `filter.${name}.${setting}`]));
+}
+
+function exec(cwd: string, args: readonly string[], command: string): Promise<RunResult> {
   // quotepath=off keeps non-ASCII names as they are; -z output is parsed anyway, so nothing is quoted.
-  const argv = ['-c', 'core.quotepath=off', ...args];
+  // fsmonitor=false: a repository's config can name an fsmonitor hook, a program that diff and ls-files would run.
+  const argv = ['-c', 'core.quotepath=off', '-c', 'core.fsmonitor=false', ...args];
   return new Promise((resolve, reject) => {
     execFile(
       'git',
@@ -34,7 +59,7 @@ function run(cwd: string, args: readonly string[]): Promise<RunResult> {
           return;
         }
         if (error && typeof error.code !== 'number') {
-          reject(new GitError(`git ${args[0] ?? ''} failed: ${firstLine(error.message)}`));
+          reject(new GitError(`git ${command} failed: ${firstLine(error.message)}`));
           return;
         }
         resolve({ stdout, stderr, code: error ? Number(error.code) : 0 });
@@ -69,6 +94,7 @@ export async function repoRoot(cwd: string): Promise<string> {
   const result = await run(cwd, ['rev-parse', '--show-toplevel']);
   if (result.code !== 0) {
     if (/not a git repository/i.test(result.stderr)) throw new GitError(`not a git repository: ${cwd}`);
+    if (/must be run in a work tree/i.test(result.stderr)) throw new GitError(`${cwd} is in a bare repository (no working tree): run cx-impact in a checkout`);
     throw new GitError(`git rev-parse failed in ${cwd}: ${firstLine(result.stderr)}`);
   }
   return path.resolve(result.stdout.trim());

@@ -1,5 +1,5 @@
 // Finds and reads the journey maps of a folder on disk, and of a commit.
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, realpath } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseMap } from '../core/map/parse';
 import type { CxMap, MapDiagnostic } from '../core/types';
@@ -55,17 +55,32 @@ export interface LoadedMaps {
   diagnostics: MapDiagnostic[];
 }
 
+/**
+ * The text of a map found in the repository (`file` relative to `root`). A map that is a symbolic link to a file
+ * outside the repository is refused: a change could otherwise link `cx-map.yaml` to a credentials file and have
+ * its first line printed in a diagnostic, in a CI log.
+ */
+export async function readMapText(root: string, file: string): Promise<string> {
+  try {
+    const [realRoot, real] = await Promise.all([realpath(root), realpath(path.join(root, file))]);
+    const inside = path.relative(realRoot, real);
+    if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) {
+      throw new MapReadError(`cannot read map ${file}: it is a symbolic link to a file outside the repository, which is not read`);
+    }
+    return await readFile(real, 'utf8');
+  } catch (error) {
+    if (error instanceof MapReadError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code === 'ELOOP' ? 'a symbolic link loop' : firstLine(error);
+    throw new MapReadError(`cannot read map ${file}: ${reason}`);
+  }
+}
+
 /** Reads and parses maps from disk. `files` are relative to `root`. */
 export async function readMaps(root: string, files: readonly string[]): Promise<LoadedMaps> {
   const loaded: LoadedMaps = { maps: [], diagnostics: [] };
   for (const file of files) {
-    let text: string;
-    try {
-      text = await readFile(path.join(root, file), 'utf8');
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : firstLine(error);
-      throw new MapReadError(`cannot read map ${file}: ${reason}`);
-    }
+    const text = await readMapText(root, file);
     const result = parseMap(text, file);
     if (result.map) loaded.maps.push(result.map);
     loaded.diagnostics.push(...result.diagnostics);
