@@ -4,14 +4,19 @@
 import { parseNeverThrows } from '../src/core/properties/maps';
 import { matcherEqualsNaive } from '../src/core/properties/patterns';
 import { htmlEscapes, markdownEscapes, textEscapes } from '../src/core/properties/reports';
-import { runProperty, type EngineProperty } from '../src/core/properties/run';
+import { runProperty, type EngineProperty, type PropertyRun } from '../src/core/properties/run';
 
-const PROPERTIES: Record<string, EngineProperty<never>> = {
-  parse: parseNeverThrows as EngineProperty<never>,
-  match: matcherEqualsNaive as EngineProperty<never>,
-  html: htmlEscapes as EngineProperty<never>,
-  markdown: markdownEscapes as EngineProperty<never>,
-  text: textEscapes as EngineProperty<never>,
+interface Entry {
+  name: string;
+  run: (runs: number, seed: number) => PropertyRun;
+}
+const entry = <T>(spec: EngineProperty<T>): Entry => ({ name: spec.name, run: (runs, seed) => runProperty(spec, runs, seed) });
+const PROPERTIES: Record<string, Entry> = {
+  parse: entry(parseNeverThrows),
+  match: entry(matcherEqualsNaive),
+  html: entry(htmlEscapes),
+  markdown: entry(markdownEscapes),
+  text: entry(textEscapes),
 };
 const BATCH = 1000;
 
@@ -34,7 +39,7 @@ for (const name of chosen.length > 0 ? chosen : Object.keys(PROPERTIES)) {
   for (let batch = 0; cases < runs; batch++) {
     const seed = (firstSeed + batch) % 2 ** 31;
     try {
-      const run = runProperty(spec, Math.min(BATCH, runs - cases), seed);
+      const run = spec.run(Math.min(BATCH, runs - cases), seed);
       cases += run.cases;
       slowest = Math.max(slowest, run.slowestMs);
     } catch (error) {
