@@ -11,6 +11,10 @@ import { projectRoot } from './vscode-host/paths.mjs';
 /** Screenshot (without .png) -> file name in docs/images/. */
 const IMAGES = {
   '04-sidebar': 'editor.png',
+  '05-hover': 'hover.png',
+  '06-impact-report': 'impact-report.png',
+  // The map editor: journey lenses, a bad tier's squiggle and its quick fix.
+  '08-map-quick-fix': 'map-editor.png',
 };
 
 const source = path.join(projectRoot, 'test-results', 'e2e');

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import { LAUNCHES, prepareLaunch, type PreparedLaunch } from '../../../scripts/vscode-host/launches.mjs';
 import {
   extensionHostLog,
@@ -43,6 +43,38 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
 }
 
+let page: Page;
+
+/** Runs a command from the Command Palette (F1), by its title. */
+async function runCommand(title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/**
+ * The frame of the Impact Report's page (webviews are nested iframes) in which `ready` finds something: the page is
+ * replaced when the report changes, so it is looked up again each time.
+ */
+async function reportFrame(ready: (frame: Frame) => Locator, timeout = 60_000): Promise<Frame> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    for (const frame of page.frames()) {
+      try {
+        if ((await ready(frame).count()) > 0) return frame;
+      } catch {
+        // A frame that went away while looking.
+      }
+    }
+    if (Date.now() > deadline) throw new Error('no Impact Report page showed what was expected');
+    await page.waitForTimeout(250);
+  }
+}
+
 describe('CX Impact installed from its .vsix', function () {
   // Generous: on a busy machine the extension host and the TypeScript server (symbols for lenses) start slowly.
   this.timeout(240_000);
@@ -50,11 +82,15 @@ describe('CX Impact installed from its .vsix', function () {
   let workspace: PreparedLaunch;
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
-  let page: Page;
 
   before(async () => {
     assert.ok(fs.existsSync(vsix), `${vsix} is missing: run \`npm run package\` first`);
     profile = makeProfile('cx-impact-e2e-');
+    // VS Code in a browser saves edits after a delay by default; the map editor check types into cx-map.yaml and
+    // undoes it, which must never reach the disk (the report and the views read it).
+    const settingsFile = path.join(profile.userDataDir, 'User', 'settings.json');
+    const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
+    fs.writeFileSync(settingsFile, JSON.stringify({ ...settings, 'files.autoSave': 'off' }, null, 2));
     const installed = installVsix(profile, vsix);
     assert.match(installed, /successfully installed/);
     const fixture = LAUNCHES.find((launch) => launch.fixture === 'workspace');
@@ -128,6 +164,113 @@ describe('CX Impact installed from its .vsix', function () {
     await page.keyboard.press('Escape');
     await page.locator('.workbench-hover').first().waitFor({ state: 'hidden', timeout: 5_000 });
     await shoot(page, '04-sidebar');
+  });
+
+  it('shows the touchpoint card when hovering a covered declaration', async () => {
+    // requestRefund is in refund.ts (open since the checks above): Checkout covers the file, Refunds the method.
+    const name = page
+      .locator('.editor-instance .view-line', { hasText: 'requestRefund(orderId: string' })
+      .locator('span span', { hasText: /^requestRefund$/ })
+      .first();
+    await name.waitFor({ timeout: 20_000 });
+    const card = page.locator('.monaco-hover', { hasText: 'Checkout' });
+    // The card needs the file's document symbols (the TypeScript server): hover again until it is there.
+    const deadline = Date.now() + 150_000;
+    for (;;) {
+      await page.mouse.move(1300, 800);
+      await name.hover();
+      try {
+        await card.first().waitFor({ state: 'visible', timeout: 8_000 });
+        break;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+      }
+    }
+    const text = ((await card.first().textContent()) ?? '').replace(/\s+/g, ' ');
+    for (const expected of ['Checkout', 'Pay for the order', 'critical', '@acme/payments', 'Refunds', 'Ask for a refund', 'high']) {
+      assert.ok(text.includes(expected), `the hover card lacks ${expected}: ${JSON.stringify(text)}`);
+    }
+    await shoot(page, '05-hover');
+    await page.mouse.move(1300, 800);
+    await page.keyboard.press('Escape');
+  });
+
+  it('shows the Impact Report of the working tree', async () => {
+    // A change to two covered files in the workspace copy (a git repository with one commit).
+    const dir = workspace.env.CX_IMPACT_FIXTURE_DIR;
+    assert.ok(dir);
+    const charge = path.join(dir, 'services', 'payments', 'charge.ts');
+    fs.appendFileSync(charge, '\nexport const CHARGE_RETRIES = 3;\n');
+    const refund = path.join(dir, 'services', 'payments', 'refund.ts');
+    fs.writeFileSync(refund, fs.readFileSync(refund, 'utf8').replace("state: 'requested' }", "state: 'requested' as RefundState }"));
+
+    await runCommand('CX Impact: Show Impact Report');
+    await page.locator('.tabs-container .tab.active[aria-label^="Impact Report"]').waitFor({ timeout: 20_000 });
+    const first = await reportFrame((frame) => frame.locator('h1', { hasText: 'Customer impact' }));
+    await first.locator('input[name="kind"][value="worktree"]').check();
+    await first.locator('form#comparison button[type="submit"]').click();
+    const frame = await reportFrame((f) => f.locator('#summary', { hasText: /journeys? touched/ }));
+    const summary = (await frame.locator('#summary').textContent()) ?? '';
+    assert.match(summary, /2 journeys touched, highest tier critical/);
+    const headings = await frame.locator('section.journey h2').allTextContents();
+    assert.ok(headings.some((h) => h.includes('Checkout')), `no Checkout section: ${JSON.stringify(headings)}`);
+    assert.ok(headings.some((h) => h.includes('Refunds')), `no Refunds section: ${JSON.stringify(headings)}`);
+    assert.match((await frame.locator('.compared').textContent()) ?? '', /working tree/);
+    await shoot(page, '06-impact-report');
+  });
+
+  it('helps edit cx-map.yaml: lenses, a quick fix for a bad tier, tier completion', async () => {
+    await page.locator('.activitybar .action-item a[aria-label^="Explorer"]').click();
+    await explorerRow(page, 'cx-map.yaml').click();
+    await page.locator('.tabs-container .tab.active[aria-label^="cx-map.yaml"]').waitFor({ timeout: 20_000 });
+    const lens = page.locator('.codelens-decoration', { hasText: /\d+ files? · \d+ touchpoints?/ });
+    await lens.first().waitFor({ timeout: 60_000 });
+    const lenses = await lens.allTextContents();
+    assert.ok(lenses.some((t) => t.includes('· 2 touchpoints')), `no "· 2 touchpoints" lens: ${JSON.stringify(lenses)}`);
+    await page.mouse.move(1300, 800);
+    await shoot(page, '07-map-codelens');
+
+    // A typo in Checkout's tier: an error squiggle, and a quick fix back to `critical`.
+    // The value is selected with the keyboard: the end of the line, then a word to the left.
+    const selectTierValue = async (value: string) => {
+      await page.locator('.editor-instance .view-line', { hasText: `tier: ${value}` }).first().click();
+      await page.keyboard.press('End');
+      await page.keyboard.press('Shift+Control+ArrowLeft');
+    };
+    await selectTierValue('critical');
+    await page.keyboard.type('crtical');
+    await page.locator('.editor-instance .view-line', { hasText: 'tier: crtical' }).waitFor();
+    await page.locator('.editor-instance .squiggly-error').first().waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Control+Period');
+    const fix = page.locator('.action-widget', { hasText: 'Change to' });
+    await fix.waitFor({ timeout: 20_000 });
+    assert.match((await fix.textContent()) ?? '', /Change to .?critical/);
+    await shoot(page, '08-map-quick-fix');
+    await page.keyboard.press('Escape');
+    await fix.waitFor({ state: 'hidden' });
+
+    // Completion of the tier's value.
+    await selectTierValue('crtical');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Control+Space');
+    const suggest = page.locator('.editor-widget.suggest-widget', { hasText: 'critical' });
+    await suggest.waitFor({ state: 'visible', timeout: 20_000 });
+    const items = await suggest.locator('.monaco-list-row').allTextContents();
+    for (const tier of ['critical', 'high', 'medium', 'low']) {
+      assert.ok(items.some((item) => item.includes(tier)), `no ${tier} in the completion list: ${JSON.stringify(items)}`);
+    }
+    await shoot(page, '09-map-completion');
+    await page.keyboard.press('Escape');
+
+    // Undo back to the saved text (never saved), so the map is as it was.
+    const dirty = page.locator('.tabs-container .tab.active.dirty');
+    assert.equal(await dirty.count(), 1, 'cx-map.yaml should be modified, not saved');
+    for (let i = 0; i < 10 && (await dirty.count()) > 0; i++) {
+      await page.keyboard.press('Control+z');
+      await page.waitForTimeout(200);
+    }
+    assert.equal(await dirty.count(), 0, 'cx-map.yaml is still modified after undo');
+    await page.locator('.editor-instance .view-line', { hasText: 'tier: critical' }).waitFor();
   });
 
   it('shows no error notification', async () => {
