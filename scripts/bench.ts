@@ -63,7 +63,7 @@ function mapFiles(maps: readonly CxMap[]): Array<{ file: string; text: string }>
       tier: j.tier,
       touchpoints: j.touchpoints.map((t) => ({ id: t.id, name: t.name, paths: t.paths.map((p) => p.source), ...(t.symbols.length ? { symbols: t.symbols } : {}) })),
     }));
-    // Real maps are small; a 10k-pattern map is over the parser's size limit, so it is read in parts.
+    // Generated maps are denser than hand-written ones; parts stay well inside the parser's limits (bytes and values).
     let chunk: typeof journeys = [];
     const flush = (): void => {
       if (chunk.length) files.push({ file: map.file, text: stringify({ version: 1, journeys: chunk }) });
@@ -358,8 +358,8 @@ function main(): void {
     '',
     '## How the matcher gets there',
     '',
-    '`src/core/match/`: each pattern is brace-expanded (at most 1,000 alternatives, counted by the',
-    'expansion library with a cap) and each alternative is hung on a trie of literal folder names at',
+    '`src/core/match/`: each pattern is brace-expanded (at most 1,000 alternatives, counted before',
+    'anything is expanded) and each alternative is hung on a trie of literal folder names at',
     'its literal prefix. Common shapes are decided with string operations: literal paths, `dir/**`,',
     '`dir/*`, `dir/*.ext`, `dir/**/name`, `dir/**/*.ext` (looked up by the name or by the text after',
     'its last dot), `dir/**/name/**`. The rest is tested with the segment regexes minimatch parsed,',
