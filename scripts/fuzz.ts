@@ -46,6 +46,8 @@ for (const name of chosen.length > 0 ? chosen : Object.keys(PROPERTIES)) {
       failed = true;
       console.error(`${spec.name}: FAILED in the batch with seed ${seed} (FUZZ_SEED=${seed} FUZZ_RUNS=${BATCH} npm run fuzz -- ${name})`);
       console.error(error instanceof Error ? error.message : String(error));
+      const cause = error instanceof Error ? error.cause : undefined;
+      if (cause !== undefined) console.error(`cause: ${cause instanceof Error ? cause.message : JSON.stringify(cause)}`);
       break;
     }
     if (batch % 10 === 9) console.log(`  ${name}: ${cases.toLocaleString('en-US')} cases…`);

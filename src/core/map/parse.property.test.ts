@@ -27,4 +27,12 @@ describe('parseMap property: random and mutated maps', function () {
     checkParseResult(text, result);
     assert.deepEqual(lineLengths('a\r\nbc\rd\n'), [1, 2, 1, 0]);
   });
+
+  // Found by `npm run fuzz` (seed 78): yaml quotes the text after a bad `\u` escape, line break included.
+  it('a YAML message that quotes the source across a line break stays on one line', () => {
+    const text = ':    name: "\\u\nversion: 1\njourneys:\n  - id: a\n# a journey map';
+    const result = parseMap(text, 'cx-map.yaml');
+    assert.ok(result.diagnostics.some((d) => d.code === 'yaml-syntax' && /Invalid escape sequence/.test(d.message)));
+    checkParseResult(text, result);
+  });
 });

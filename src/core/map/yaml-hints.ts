@@ -31,7 +31,9 @@ const MESSAGE_HINTS: [RegExp, string][] = [[/end with a [\]}]/, 'Add the closing
 /** The yaml package's message with what to do about it. */
 export function yamlMessage(code: ErrorCode, message: string): string {
   // yaml's own wording for this one speaks to programmers ("use YAML.parseAllDocuments()").
-  const said = code === 'MULTIPLE_DOCS' ? 'The file holds more than one YAML document' : message.replace(/[.\s]+$/, '');
+  // yaml quotes the source in some messages (`Invalid escape sequence \u` and what follows, line breaks included):
+  // a diagnostic is one line, as `cx-impact check` prints it.
+  const said = code === 'MULTIPLE_DOCS' ? 'The file holds more than one YAML document' : message.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').replace(/[.\s]+$/, '');
   const hint = MESSAGE_HINTS.find(([pattern]) => pattern.test(said))?.[1] ?? HINTS[code] ?? 'Check the indentation and quotes here.';
   return `${said}. ${hint}`;
 }
