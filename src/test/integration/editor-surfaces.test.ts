@@ -169,7 +169,7 @@ function hoverText(hovers: vscode.Hover[]): string {
       });
     });
 
-    it('changes the lenses soon after an edit on disk (the time is printed)', async () => {
+    it('reloads the map within a second of an edit on disk, and the lenses follow', async () => {
       const started = Date.now();
       const version = cx.maps.version;
       let reloadedAfter = -1;
@@ -183,6 +183,8 @@ function hoverText(hovers: vscode.Hover[]): string {
       });
       watch.dispose();
       console.log(`[cx-impact tests] map reloaded ${reloadedAfter} ms and lens updated ${Date.now() - started} ms after the map was written`);
+      // The lens time includes this test's own round trips to the workbench; the reload is the extension's part.
+      assert.ok(reloadedAfter >= 0 && reloadedAfter < 1000, `the map was reloaded ${reloadedAfter} ms after it was written`);
     });
 
     it('keeps the last good map and shows diagnostics while the map is broken', async () => {
