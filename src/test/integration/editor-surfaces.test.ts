@@ -4,22 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { CxImpactApi } from '../../extension';
-
-const fixture = process.env.CX_IMPACT_FIXTURE ?? '';
-
-async function api(): Promise<CxImpactApi> {
-  const ext = vscode.extensions.getExtension<CxImpactApi>('cx-impact.cx-impact');
-  assert.ok(ext, 'the extension is not loaded');
-  const exports = await ext.activate();
-  await exports.maps.ready;
-  return exports;
-}
-
-function file(relative: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'no workspace folder');
-  return vscode.Uri.joinPath(folder.uri, relative);
-}
+import { api, eventually, file, fixture } from './support';
 
 /** Our lenses only (other extensions may add theirs). */
 async function lenses(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
@@ -27,17 +12,6 @@ async function lenses(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
   await vscode.workspace.openTextDocument(uri);
   const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
   return all.filter((l) => l.command?.command === 'cxImpact.revealInSidebar');
-}
-
-async function eventually<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  for (;;) {
-    last = await probe();
-    if (last !== undefined) return last;
-    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 function hoverText(hovers: vscode.Hover[]): string {

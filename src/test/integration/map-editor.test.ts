@@ -9,32 +9,7 @@ import * as vscode from 'vscode';
 import { parseMap } from '../../core/map/parse';
 import type { CxImpactApi } from '../../extension';
 import { uncoveredByFolder } from '../../map-editor/map-commands';
-
-const fixture = process.env.CX_IMPACT_FIXTURE ?? '';
-
-async function api(): Promise<CxImpactApi> {
-  const ext = vscode.extensions.getExtension<CxImpactApi>('cx-impact.cx-impact');
-  assert.ok(ext, 'the extension is not loaded');
-  const exports = await ext.activate();
-  await exports.maps.ready;
-  return exports;
-}
-
-function file(relative: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'no workspace folder');
-  return vscode.Uri.joinPath(folder.uri, relative);
-}
-
-async function eventually<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined> | T | undefined): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const last = await probe();
-    if (last !== undefined) return last;
-    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+import { api, eventually, file, fixture } from './support';
 
 function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'cx-impact');

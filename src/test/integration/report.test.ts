@@ -7,18 +7,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CxImpactApi } from '../../extension';
 import type { ReportSnapshot } from '../../report/report-panel';
+import { api, eventually, fixture, fixtureDir } from './support';
 
-const fixture = process.env.CX_IMPACT_FIXTURE ?? '';
-const fixtureDir = process.env.CX_IMPACT_FIXTURE_DIR ?? '';
 const EXTENSION_ID = 'cx-impact.cx-impact';
-
-async function api(): Promise<CxImpactApi> {
-  const ext = vscode.extensions.getExtension<CxImpactApi>(EXTENSION_ID);
-  assert.ok(ext, 'the extension is not loaded');
-  const exports = await ext.activate();
-  await exports.maps.ready;
-  return exports;
-}
 
 function git(...args: string[]): string {
   return execFileSync('git', ['-c', 'user.name=CX Impact tests', '-c', 'user.email=tests@cx-impact.invalid', ...args], {
@@ -35,20 +26,10 @@ function edit(file: string, change: (text: string) => string): void {
   fs.writeFileSync(target, after);
 }
 
-async function eventually<T>(what: string, timeoutMs: number, probe: () => T | undefined): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = probe();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 /** The page script reports what the live page shows once it has loaded this snapshot's report. */
 function renderedPage(cx: CxImpactApi, snapshot: ReportSnapshot) {
   const key = snapshot.gathered ? `${snapshot.gathered.report.base}\u2026${snapshot.gathered.report.head}` : '';
-  return eventually('the report page to load and report back', 20_000, () => {
+  return eventually('the report page to load and report back', 60_000, () => {
     const rendered = cx.report.snapshot()?.rendered;
     return rendered && rendered.key === key ? rendered : undefined;
   });
@@ -139,7 +120,7 @@ async function onBranch(name: string, body: () => Promise<void>): Promise<void> 
       const reportTab = vscode.window.tabGroups.activeTabGroup.tabs.findIndex((t) => t.input instanceof vscode.TabInputWebview);
       assert.ok(reportTab >= 0 && reportTab < 9, 'the report is a tab of the active group');
       await vscode.commands.executeCommand(`workbench.action.openEditorAtIndex${reportTab + 1}`);
-      const shownAgain = await eventually('the page to load again', 20_000, () => {
+      const shownAgain = await eventually('the page to load again', 60_000, () => {
         const rendered = cx.report.snapshot()?.rendered;
         return rendered && rendered.loads > page.loads ? rendered : undefined;
       });

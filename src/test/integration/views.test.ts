@@ -8,33 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CxImpactApi } from '../../extension';
 import type { TreeSnapshot } from '../../views/sidebar';
-
-const fixture = process.env.CX_IMPACT_FIXTURE ?? '';
-const fixtureDir = process.env.CX_IMPACT_FIXTURE_DIR ?? '';
-
-async function api(): Promise<CxImpactApi> {
-  const ext = vscode.extensions.getExtension<CxImpactApi>('cx-impact.cx-impact');
-  assert.ok(ext, 'the extension is not loaded');
-  const exports = await ext.activate();
-  await exports.maps.ready;
-  return exports;
-}
-
-function file(relative: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'no workspace folder');
-  return vscode.Uri.joinPath(folder.uri, relative);
-}
-
-async function eventually<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { api, eventually, file, fixture, fixtureDir } from './support';
 
 /** Labels and descriptions only, `label (description)`, nested by indentation: readable in a failure message. */
 function outline(nodes: readonly TreeSnapshot[] | undefined, depth = 0): string {
