@@ -3,6 +3,7 @@ import type { CxMap } from '../core/types';
 import type { WorkspaceFiles } from '../maps/workspace-files';
 import { mapText, toRange } from './map-document';
 import { mapCounts, type MapCounts } from './workspace-checks';
+import { plural } from '../core/render/markdown';
 
 export const SHOW_TOUCHPOINT_FILES = 'cxImpact.showTouchpointFiles';
 
@@ -94,8 +95,4 @@ export async function showTouchpointFiles(files: WorkspaceFiles, uri: unknown, j
     { placeHolder: `${plural(covered.length, 'file')} of ${touchpoint ? `${journey.name} › ${touchpoint.name}` : journey.name}: pick one to open`, matchOnDescription: true },
   );
   if (picked) await vscode.window.showTextDocument(vscode.Uri.joinPath(root, ...picked.file.split('/')));
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

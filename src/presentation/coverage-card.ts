@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { escapeMarkdown, safeUrl } from '../core/render/escape';
 import type { Coverage } from '../core/types';
 import type { WorkspaceMaps } from '../maps/workspace-maps';
 
@@ -30,36 +31,21 @@ export function coverageCard(coverage: readonly Coverage[], maps: WorkspaceMaps)
       md.appendMarkdown(`  \n${label}: `);
       md.appendText(value);
     }
-    const links = c.journey.links.filter((l) => /^https?:\/\//i.test(l.url));
-    if (links.length > 0) {
-      md.appendMarkdown('  \n');
-      md.appendMarkdown(links.map((l) => `[${escapeLinkText(l.name)}](${safeUrl(l.url)})`).join(' · '));
-    }
+    // http(s) only: anything else in a map is never rendered as a link.
+    const links = c.journey.links.flatMap((l) => {
+      const url = safeUrl(l.url);
+      return url ? [`[${escapeMarkdown(l.name)}](${url})`] : [];
+    });
+    if (links.length > 0) md.appendMarkdown(`  \n${links.join(' · ')}`);
     md.appendMarkdown('  \nWhy: ');
     md.appendText(c.pattern.source);
     const uri = maps.uriOf(c.map);
     if (uri) {
       const args = encodeURIComponent(JSON.stringify([uri.toString(), c.pattern.line]));
-      md.appendMarkdown(` — [${escapeLinkText(`${c.map.file}:${c.pattern.line}`)}](command:${OPEN_MAP_COMMAND}?${args})`);
+      md.appendMarkdown(` — [${escapeMarkdown(`${c.map.file}:${c.pattern.line}`)}](command:${OPEN_MAP_COMMAND}?${args})`);
     }
     if (c.symbolScoped) md.appendMarkdown('  \n_Scoped to symbols:_ ').appendText(c.touchpoint.symbols.join(', '));
   });
   return md;
 }
 
-function escapeLinkText(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!<>|~&]/g, (ch) => `\\${ch}`);
-}
-
-function decodeSafe(url: string): string {
-  try {
-    return decodeURI(url);
-  } catch {
-    return url;
-  }
-}
-
-/** Percent-encodes what would end a Markdown link destination early. */
-function safeUrl(url: string): string {
-  return encodeURI(decodeSafe(url)).replace(/[()]/g, (ch) => (ch === '(' ? '%28' : '%29'));
-}

@@ -1,4 +1,5 @@
 // Plain-text wording of coverage shared by lenses, the status bar and views. No vscode here: unit-tested in Node.
+import { plural } from '../core/render/markdown';
 import { tierRank, type Coverage, type Tier } from '../core/types';
 
 export function touchpointLabel(c: Pick<Coverage, 'journey' | 'touchpoint'>): string {
@@ -13,9 +14,7 @@ export function highestTier(coverage: readonly Pick<Coverage, 'journey'>[]): Tie
   return best;
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+export { plural } from '../core/render/markdown';
 
 /** `Checkout › Pay for the order · critical` for one touchpoint, else `3 touchpoints in 2 journeys · critical`. */
 export function coverageSummary(coverage: readonly Coverage[]): string {
