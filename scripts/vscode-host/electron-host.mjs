@@ -20,16 +20,20 @@ export async function electronHostAvailable() {
   }
 }
 
-export async function runTestsElectron({ workspace, extensionDevelopmentPath, extensionTestsPath, env, timeoutMs }) {
+export async function runTestsElectron({ workspace, extensionDevelopmentPath, extensionTestsPath, env, timeoutMs, trusted = true, settings = {} }) {
   if (process.platform === 'linux' && !process.env.DISPLAY) {
     throw new Error('VS Code desktop needs a display: run under xvfb-run, or use CX_IMPACT_TEST_HOST=offline');
   }
   const executable = await downloadAndUnzipVSCode(process.env.CX_IMPACT_VSCODE_VERSION ?? 'stable');
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-impact-electron-'));
+  if (Object.keys(settings).length > 0) {
+    fs.mkdirSync(path.join(profile, 'user-data', 'User'), { recursive: true });
+    fs.writeFileSync(path.join(profile, 'user-data', 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  }
   const args = [
     workspace,
     '--disable-extensions',
-    '--disable-workspace-trust',
+    ...(trusted ? ['--disable-workspace-trust'] : []),
     '--no-sandbox',
     '--disable-gpu-sandbox',
     '--disable-updates',

@@ -4,14 +4,21 @@ export interface Launch {
   open: string;
   git?: boolean;
   modules?: string[];
+  gitLog?: boolean;
+  trusted?: boolean;
 }
 
 export interface PreparedLaunch {
   open: string;
   env: Record<string, string>;
+  /** False: the host runs with workspace trust on and this folder untrusted. */
+  trusted: boolean;
+  /** User settings the launch adds to the host's profile. */
+  settings: Record<string, unknown>;
   remove(): void;
 }
 
 export const fixturesRoot: string;
 export const LAUNCHES: Launch[];
+export const UNTRUSTED_SETTINGS: Record<string, unknown>;
 export function prepareLaunch(launch: Launch, options?: { keep?: boolean }): PreparedLaunch;

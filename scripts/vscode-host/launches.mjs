@@ -12,13 +12,39 @@ export const fixturesRoot = path.join(projectRoot, 'test-fixtures');
 /**
  * `modules`: which test modules (file names without `.test.ts`) run; undefined = every
  * `src/test/integration/**\/*.test.ts`. `git`: make the copy a repository with one commit, for change-impact tests.
+ * `gitLog`: put a `git` first on the host's PATH that appends each call to the file `CX_IMPACT_GIT_LOG` names, then
+ * runs the real git. `trusted: false`: workspace trust on (no prompt) and the folder not trusted (restricted mode).
  */
 export const LAUNCHES = [
-  { fixture: 'workspace', open: 'workspace', git: true },
+  { fixture: 'workspace', open: 'workspace', git: true, gitLog: true },
   { fixture: 'nested-only', open: 'nested-only', modules: ['activation'] },
-  { fixture: 'multi-root', open: 'multi-root/cx-impact.code-workspace', modules: ['activation', 'editor-surfaces'] },
+  { fixture: 'multi-root', open: 'multi-root/cx-impact.code-workspace', modules: ['activation', 'editor-surfaces', 'folders'] },
   { fixture: 'empty', open: 'empty', modules: ['activation'] },
+  { fixture: 'untrusted', open: 'workspace', git: true, gitLog: true, trusted: false, modules: ['untrusted'] },
 ];
+
+/** User settings that turn workspace trust on without the start-up prompt: a folder nobody trusted opens restricted. */
+export const UNTRUSTED_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.emptyWindow': false,
+};
+
+/** A `git` that logs its arguments, working folder and parent process, then runs the real one. */
+function gitShim(dir, log) {
+  const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+  fs.mkdirSync(dir, { recursive: true });
+  const script = [
+    '#!/bin/sh',
+    'parent=$(tr "\\000" " " < /proc/$PPID/cmdline 2>/dev/null | cut -c1-200)',
+    `printf '%s\t%s\t%s\n' "$PWD" "$*" "$parent" >> "\${CX_IMPACT_GIT_LOG:-/dev/null}"`,
+    `exec ${JSON.stringify(real)} "$@"`,
+    '',
+  ].join('\n');
+  fs.writeFileSync(path.join(dir, 'git'), script, { mode: 0o755 });
+  fs.writeFileSync(log, '');
+}
 
 function git(cwd, ...args) {
   execFileSync('git', ['-c', 'user.name=CX Impact tests', '-c', 'user.email=tests@cx-impact.invalid', ...args], {
@@ -43,12 +69,23 @@ export function prepareLaunch(launch, { keep = false } = {}) {
     git(copy, 'add', '-A');
     git(copy, 'commit', '-q', '-m', 'Fixture baseline');
   }
+  const gitEnv = {};
+  if (launch.gitLog) {
+    // Outside the workspace folder, so neither the shim nor its log shows up as a change.
+    const shimDir = path.join(copyRoot, 'git-shim');
+    const log = path.join(copyRoot, 'git-calls.log');
+    gitShim(shimDir, log);
+    Object.assign(gitEnv, { CX_IMPACT_GIT_LOG: log, PATH: `${shimDir}${path.delimiter}${process.env.PATH ?? ''}` });
+  }
   return {
     open: path.join(copyRoot, launch.open),
+    trusted: launch.trusted !== false,
+    settings: launch.trusted === false ? UNTRUSTED_SETTINGS : {},
     env: {
       CX_IMPACT_FIXTURE: launch.fixture,
       CX_IMPACT_FIXTURE_DIR: copy,
       ...(launch.modules ? { CX_IMPACT_TEST_MODULES: launch.modules.join(',') } : {}),
+      ...gitEnv,
     },
     remove: () => {
       forget();

@@ -20,13 +20,15 @@ export interface RunningServer {
 export const CHROMIUM_ARGS: string[];
 export function assertHostInstalled(): void;
 export function freePort(): Promise<number>;
-export function makeProfile(prefix?: string): Profile;
+export function makeProfile(prefix?: string, extraSettings?: Record<string, unknown>): Profile;
 export function installVsix(profile: Profile, vsixPath: string): string;
 export function startServer(options: {
   profile: Profile;
   env?: Record<string, string>;
   port?: number;
   workspace?: string;
+  /** False: no --disable-workspace-trust, so the profile's trust settings apply. */
+  trusted?: boolean;
 }): Promise<RunningServer>;
 export function extensionHostLog(profile: Profile, pattern?: RegExp): string;
 export function launchChromium(): Promise<Browser>;
@@ -37,4 +39,6 @@ export function runTestsOffline(options: {
   extensionTestsPath: string;
   env: Record<string, string>;
   timeoutMs: number;
+  trusted?: boolean;
+  settings?: Record<string, unknown>;
 }): Promise<number>;

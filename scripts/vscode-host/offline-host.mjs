@@ -45,7 +45,7 @@ export async function freePort() {
 }
 
 /** Fresh user-data and extensions folders, so no setting or extension of the person running it leaks in. */
-export function makeProfile(prefix = 'cx-impact-host-') {
+export function makeProfile(prefix = 'cx-impact-host-', extraSettings = {}) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const removeNow = () => fs.rmSync(root, { recursive: true, force: true });
   const forget = onShutdown(removeNow);
@@ -72,6 +72,7 @@ export function makeProfile(prefix = 'cx-impact-host-') {
     'update.mode': 'none',
     'chat.commandCenter.enabled': false,
     'security.workspace.trust.enabled': false,
+    ...extraSettings,
   };
   fs.writeFileSync(path.join(profile.userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   return profile;
@@ -111,7 +112,7 @@ function get(url) {
  * Starts code-server on a free loopback port. `env` is added to the server's environment, which its extension
  * host inherits: that is how a launch tells the tests which fixture is open.
  */
-export async function startServer({ profile, env = {}, port, workspace }) {
+export async function startServer({ profile, env = {}, port, workspace, trusted = true }) {
   assertHostInstalled();
   const chosenPort = port ?? (await freePort());
   const args = [
@@ -123,7 +124,8 @@ export async function startServer({ profile, env = {}, port, workspace }) {
     '--extensions-dir', profile.extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    // Without it, the profile's security.workspace.trust.* settings decide (an untrusted launch turns trust on).
+    ...(trusted ? ['--disable-workspace-trust'] : []),
     '--disable-getting-started-override',
     ...(workspace ? [workspace] : []),
   ];
@@ -214,12 +216,12 @@ export function openQuery(workspacePath) {
  * Runs an extension test module (its `run()`) in the server's Node extension host, as VS Code's own browser
  * integration tests do. Resolves to the exit code: 0 passed, non-zero failed, 124 timed out.
  */
-export async function runTestsOffline({ workspace, extensionDevelopmentPath, extensionTestsPath, env, timeoutMs }) {
-  const profile = makeProfile();
+export async function runTestsOffline({ workspace, extensionDevelopmentPath, extensionTestsPath, env, timeoutMs, trusted = true, settings = {} }) {
+  const profile = makeProfile(undefined, settings);
   let server;
   let browser;
   try {
-    server = await startServer({ profile, env });
+    server = await startServer({ profile, env, trusted });
     const remote = (file) => `vscode-remote://127.0.0.1:${server.port}${file}`;
     const payload = [
       ['extensionDevelopmentPath', remote(extensionDevelopmentPath)],

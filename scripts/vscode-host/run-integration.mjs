@@ -44,6 +44,8 @@ export async function runIntegration({ host, fixtures, modules = [] }) {
         extensionDevelopmentPath: projectRoot,
         extensionTestsPath: integrationEntry,
         env: prepared.env,
+        trusted: prepared.trusted,
+        settings: prepared.settings,
         timeoutMs,
       };
       // A launch that cannot even start fails on its own; the other fixtures still run.

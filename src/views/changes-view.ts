@@ -54,8 +54,14 @@ export class ChangesView implements vscode.Disposable {
     if (vscode.workspace.isTrusted) {
       this.connecting = this.connect();
     } else {
+      // The view stays empty, so VS Code shows its welcome content for !isWorkspaceTrusted (a message would hide it).
       this.disposables.push(vscode.workspace.onDidGrantWorkspaceTrust(() => (this.connecting = this.connect())));
     }
+  }
+
+  /** The text shown above the view's items (or its welcome content), if any. */
+  get message(): string | undefined {
+    return this.view.message;
   }
 
   /** Re-reads everything, including the branch's committed changes. */

@@ -59,6 +59,11 @@ export class JourneysView implements vscode.Disposable {
     this.tree.refresh();
   }
 
+  /** The text shown above the view's items, if any. */
+  get message(): string | undefined {
+    return this.view.message;
+  }
+
   /** Applies `tiers`, or asks for them with a quick pick when not given. */
   async filterByTier(tiers?: readonly Tier[]): Promise<void> {
     let chosen: readonly Tier[] | undefined = tiers;

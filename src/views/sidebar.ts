@@ -17,6 +17,8 @@ export interface Sidebar extends vscode.Disposable {
   filterJourneysByTier(tiers?: readonly Tier[]): Promise<void>;
   /** The three views' items, expanded, for the integration tests. Waits for pending git updates. */
   snapshot(): Promise<{ thisFile: TreeSnapshot[]; changes: TreeSnapshot[]; journeys: TreeSnapshot[] }>;
+  /** The message each view shows above its items (undefined: none), for the integration tests. */
+  messages(): { thisFile: string | undefined; changes: string | undefined; journeys: string | undefined };
 }
 
 export function createSidebar(maps: WorkspaceMaps, log: vscode.LogOutputChannel): Sidebar {
@@ -40,6 +42,7 @@ export function createSidebar(maps: WorkspaceMaps, log: vscode.LogOutputChannel)
         journeys: snap(await journeys.nodes()),
       };
     },
+    messages: () => ({ thisFile: thisFile.message, changes: changes.message, journeys: journeys.message }),
     dispose() {
       thisFile.dispose();
       changes.dispose();

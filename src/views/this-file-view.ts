@@ -40,6 +40,11 @@ export class ThisFileView implements vscode.Disposable {
     this.update();
   }
 
+  /** The text shown above the view's items, if any. */
+  get message(): string | undefined {
+    return this.view.message;
+  }
+
   nodes(): ViewNode[] {
     return this.file ? thisFileNodes(this.maps.coverageOf(this.file)) : [];
   }
