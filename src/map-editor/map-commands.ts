@@ -7,8 +7,9 @@ export const CREATE_MAP = 'cxImpact.createMap';
 export const SHOW_UNCOVERED_FILES = 'cxImpact.showUncoveredFiles';
 
 /**
- * "Create cx-map.yaml": writes a commented starter map at the root of a workspace folder (from its top-level folders)
- * and opens it. An existing map is opened instead, never overwritten. Resolves to the map's URI.
+ * "Create cx-map.yaml": creates a commented starter map at the root of a workspace folder (from its top-level folders)
+ * with a WorkspaceEdit (undoable) and opens it. An existing map is opened instead, never overwritten. Resolves to the
+ * map's URI.
  */
 export async function createMap(files: WorkspaceFiles, target?: unknown): Promise<vscode.Uri | undefined> {
   const folder = target instanceof vscode.Uri ? vscode.workspace.getWorkspaceFolder(target) : await pickFolder();
@@ -31,7 +32,13 @@ export async function createMap(files: WorkspaceFiles, target?: unknown): Promis
     // Without a file list the starter map still works, with a catch-all pattern.
   }
   const uri = vscode.Uri.joinPath(folder.uri, 'cx-map.yaml');
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(scaffoldMap(topLevelFolders(list))));
+  // A file operation VS Code can undo; never over a file that appeared meanwhile.
+  const edit = new vscode.WorkspaceEdit();
+  edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(scaffoldMap(topLevelFolders(list))) });
+  if (!(await vscode.workspace.applyEdit(edit))) {
+    void vscode.window.showWarningMessage(`CX Impact: could not create ${vscode.workspace.asRelativePath(uri)}.`);
+    return undefined;
+  }
   await vscode.window.showTextDocument(uri);
   return uri;
 }

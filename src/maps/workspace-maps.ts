@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseMap } from '../core/map/parse';
 import { Matcher } from '../core/match/matcher';
@@ -8,6 +9,10 @@ export const MAP_GLOB = '**/cx-map.{yaml,yml}';
 const EXCLUDE_GLOB = '**/node_modules/**';
 /** Typing pauses shorter than this do not re-read the map. */
 const LIVE_DELAY_MS = 150;
+/** Created folders are looked into once per burst (a checkout, an unzip). */
+const NEW_FOLDERS_DELAY_MS = 300;
+/** More new folders than this in one burst: search the whole workspace again instead. */
+const MAX_NEW_FOLDERS = 20;
 
 /** Is this a journey map, by its file name? */
 export function isMapFile(uri: vscode.Uri): boolean {
@@ -60,6 +65,10 @@ export class WorkspaceMaps implements vscode.Disposable {
   private currentVersion = 0;
   private readonly liveTimers = new Map<string, NodeJS.Timeout>();
   private readonly published = new Map<string, Published>();
+  /** Maps not read, and why (a symbolic link out of the workspace folder): their diagnostic says so. */
+  private readonly refused = new Map<string, string>();
+  private newFolders = new Set<string>();
+  private newFoldersTimer: NodeJS.Timeout | undefined;
   private checks: readonly MapCheck[] = [];
   private readonly severityOf: (d: MapDiagnostic) => vscode.DiagnosticSeverity | undefined;
 
@@ -76,8 +85,13 @@ export class WorkspaceMaps implements vscode.Disposable {
   ) {
     this.severityOf = severityOf ?? engineSeverity;
     const watcher = vscode.workspace.createFileSystemWatcher(MAP_GLOB);
+    // A map written into a folder created a moment before can come before the watcher watches that folder, and is
+    // then never reported: new folders are searched for maps.
+    const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, true);
     this.disposables.push(
       watcher,
+      folders,
+      folders.onDidCreate((uri) => this.folderCreated(uri)),
       this.changed,
       watcher.onDidCreate((uri) => this.scheduleReload(uri)),
       watcher.onDidChange((uri) => this.scheduleReload(uri)),
@@ -89,8 +103,11 @@ export class WorkspaceMaps implements vscode.Disposable {
         if (e.contentChanges.length > 0) this.scheduleLive(e.document, LIVE_DELAY_MS);
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => {
+        if (!isMapFile(doc.uri)) return;
         // Closing without saving drops the unsaved text: show the file's own problems again.
-        if (isMapFile(doc.uri) && this.isLoaded(doc.uri)) this.scheduleReload(doc.uri);
+        if (this.isLoaded(doc.uri)) this.scheduleReload(doc.uri);
+        // A map that is not in use (deleted while open, outside the folders): its live diagnostics go with it.
+        else if (!this.refused.has(doc.uri.toString())) this.unpublish(doc.uri);
       }),
     );
     for (const doc of vscode.workspace.textDocuments) this.scheduleLive(doc, 0);
@@ -160,15 +177,28 @@ export class WorkspaceMaps implements vscode.Disposable {
     return this.mapUris().length > 0;
   }
 
+  /** Map files found but not read, with the reason (shown as their diagnostic). */
+  refusedMaps(): Array<{ uri: vscode.Uri; reason: string }> {
+    return [...this.refused].map(([key, reason]) => ({ uri: vscode.Uri.parse(key), reason }));
+  }
+
+  /** The folders watched with Node's fs.watch for map changes (tests check they go with their workspace folder). */
+  watchedFolders(): string[] {
+    return [...this.folderWatchers.keys()].sort();
+  }
+
   dispose(): void {
     for (const timer of this.pendingReloads.values()) clearTimeout(timer);
     this.pendingReloads.clear();
     for (const timer of this.liveTimers.values()) clearTimeout(timer);
     this.liveTimers.clear();
+    if (this.newFoldersTimer) clearTimeout(this.newFoldersTimer);
+    this.newFolders.clear();
     for (const p of this.published.values()) p.cancel.dispose();
     this.published.clear();
     for (const watcher of this.folderWatchers.values()) watcher.close();
     this.folderWatchers.clear();
+    this.refused.clear();
     for (const d of this.disposables) d.dispose();
   }
 
@@ -199,6 +229,7 @@ export class WorkspaceMaps implements vscode.Disposable {
       if (!open.has(key)) {
         for (const loaded of state.maps.values()) this.unpublish(loaded.uri);
         this.folders.delete(key);
+        this.forgetFolder(state.folder.uri);
       }
     }
     let found: vscode.Uri[] = [];
@@ -209,6 +240,75 @@ export class WorkspaceMaps implements vscode.Disposable {
     }
     await Promise.all(found.map((uri) => this.load(uri, false)));
     this.rebuild();
+  }
+
+  private folderCreated(uri: vscode.Uri): void {
+    if (uri.scheme !== 'file' || isMapFile(uri) || /\/(\.git|node_modules)(\/|$)/.test(uri.path)) return;
+    this.newFolders.add(uri.toString());
+    if (this.newFoldersTimer) return;
+    this.newFoldersTimer = setTimeout(() => {
+      this.newFoldersTimer = undefined;
+      const created = [...this.newFolders].map((key) => vscode.Uri.parse(key));
+      this.newFolders.clear();
+      void this.searchNewFolders(created).catch((err: unknown) => this.log.warn(`Could not search new folders for maps: ${String(err)}`));
+    }, NEW_FOLDERS_DELAY_MS);
+  }
+
+  private async searchNewFolders(created: vscode.Uri[]): Promise<void> {
+    const dirs: vscode.Uri[] = [];
+    for (const uri of created) {
+      const stat = await fs.promises.stat(uri.fsPath).catch(() => undefined);
+      if (stat?.isDirectory()) dirs.push(uri);
+    }
+    // The top-most only: a search of a folder covers the folders in it.
+    const top = dirs.filter((d) => !dirs.some((other) => other !== d && d.path.startsWith(`${other.path}/`)));
+    if (top.length === 0) return;
+    if (top.length > MAX_NEW_FOLDERS) {
+      await this.discover();
+      return;
+    }
+    for (const dir of top) {
+      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(dir, '**/cx-map.{yaml,yml}'), EXCLUDE_GLOB);
+      for (const uri of found) if (!this.isLoaded(uri) && !this.refused.has(uri.toString())) this.scheduleReload(uri);
+    }
+  }
+
+  /** Drops what is kept about the maps of a removed workspace folder: refusals and directory watchers. */
+  private forgetFolder(root: vscode.Uri): void {
+    for (const key of [...this.refused.keys()]) {
+      const uri = vscode.Uri.parse(key);
+      if (relativePath(root, uri) !== undefined) {
+        this.refused.delete(key);
+        this.diagnostics.delete(uri);
+      }
+    }
+    if (root.scheme !== 'file') return;
+    const base = root.fsPath.endsWith(path.sep) ? root.fsPath : `${root.fsPath}${path.sep}`;
+    for (const [dir, watcher] of this.folderWatchers) {
+      if (dir === root.fsPath || dir.startsWith(base)) {
+        watcher.close();
+        this.folderWatchers.delete(dir);
+      }
+    }
+  }
+
+  /**
+   * Why the map is not read, or undefined when it may be: a map that is a symbolic link to a file outside its
+   * workspace folder is refused, as the CLI refuses one linked out of the repository (its text could be anything of
+   * the user's, shown in diagnostics and hovers).
+   */
+  private async refusal(folder: vscode.WorkspaceFolder, uri: vscode.Uri, file: string): Promise<string | undefined> {
+    if (uri.scheme !== 'file' || folder.uri.scheme !== 'file') return undefined;
+    let realRoot: string;
+    let real: string;
+    try {
+      [realRoot, real] = await Promise.all([fs.promises.realpath(folder.uri.fsPath), fs.promises.realpath(uri.fsPath)]);
+    } catch {
+      return undefined; // Missing or a link loop: reading it fails next, with its own message.
+    }
+    const inside = path.relative(realRoot, real);
+    if (inside !== '' && !inside.startsWith('..') && !path.isAbsolute(inside)) return undefined;
+    return `CX Impact does not read ${file}: it is a symbolic link to a file outside the workspace folder ${folder.name}, so its journeys are not used. Put the map itself in the folder.`;
   }
 
   private scheduleReload(uri: vscode.Uri): void {
@@ -229,13 +329,33 @@ export class WorkspaceMaps implements vscode.Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const file = folder && relativePath(folder.uri, uri);
     if (!folder || file === undefined || file.split('/').includes('node_modules')) return;
+    const key = uri.toString();
+    const refused = await this.refusal(folder, uri, file);
+    if (refused) {
+      if (this.refused.get(key) !== refused) this.log.warn(refused);
+      this.refused.set(key, refused);
+      this.unpublish(uri);
+      const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), refused, vscode.DiagnosticSeverity.Error);
+      diagnostic.source = 'cx-impact';
+      diagnostic.code = 'map-link-outside';
+      this.diagnostics.set(uri, [diagnostic]);
+      // It may have been a map in use before it became a link.
+      if (this.folderState(folder).maps.delete(key) && rebuild) this.rebuild();
+      return;
+    }
+    if (this.refused.delete(key)) this.diagnostics.delete(uri);
     let text: string;
     try {
       // On a local disk Node reads directly: workspace.fs goes through the workbench and took ~1 s under load.
       const bytes = uri.scheme === 'file' ? await fs.promises.readFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri);
       text = new TextDecoder('utf-8').decode(bytes);
     } catch (err) {
-      // Deleted between the event and the read: the delete event follows.
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || (err instanceof vscode.FileSystemError && err.code === 'FileNotFound')) {
+        // Deleted (or renamed away) since the event: drop it now rather than wait for VS Code's delete event.
+        if (this.isLoaded(uri) || this.published.has(key)) this.remove(uri);
+        return;
+      }
       this.log.warn(`Could not read ${uri.fsPath}: ${String(err)}`);
       return;
     }
@@ -258,6 +378,12 @@ export class WorkspaceMaps implements vscode.Disposable {
   }
 
   private remove(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const pending = this.pendingReloads.get(key);
+    if (pending) clearTimeout(pending);
+    this.pendingReloads.delete(key);
+    this.refused.delete(key);
+    // A map deleted while open keeps its editor (the user's text), but its diagnostics go.
     this.unpublish(uri);
     for (const state of this.folders.values()) state.maps.delete(uri.toString());
     this.rebuild();
@@ -292,13 +418,15 @@ export class WorkspaceMaps implements vscode.Disposable {
   private scheduleLive(doc: vscode.TextDocument, delay: number): void {
     if (!isMapFile(doc.uri) || doc.uri.scheme === 'git' || doc.uri.scheme === 'output') return;
     const key = doc.uri.toString();
+    // A refused map keeps its one diagnostic, whatever its text says.
+    if (this.refused.has(key)) return;
     const pending = this.liveTimers.get(key);
     if (pending) clearTimeout(pending);
     this.liveTimers.set(
       key,
       setTimeout(() => {
         this.liveTimers.delete(key);
-        if (doc.isClosed) return;
+        if (doc.isClosed || this.refused.has(key)) return;
         const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
         const file = (folder && relativePath(folder.uri, doc.uri)) ?? doc.uri.path.slice(doc.uri.path.lastIndexOf('/') + 1);
         const text = doc.getText();

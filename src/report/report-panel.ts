@@ -340,8 +340,37 @@ export class ImpactReportPanel implements vscode.Disposable {
       title: format === 'json' ? 'Save the Impact Report as JSON' : 'Save the Impact Report as Markdown',
     });
     if (!target) return;
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
-    void this.post({ type: 'status', text: `Saved ${vscode.workspace.asRelativePath(target)}.` });
+    await this.saveTo(format, target);
+  }
+
+  /**
+   * Writes the report to `target` (what the save dialog returned). A file open in an editor is never overwritten
+   * behind it: with unsaved edits it is refused with a message; otherwise its text is replaced by one undoable edit
+   * and saved. Resolves to true when written.
+   */
+  async saveTo(format: 'markdown' | 'json', target: vscode.Uri): Promise<boolean> {
+    const content = format === 'json' ? this.json() : this.markdown();
+    if (content === undefined) return false;
+    const name = vscode.workspace.asRelativePath(target);
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString());
+    if (open?.isDirty) {
+      const text = `${name} has unsaved changes in an editor: save or close it first, or pick another file. The report was not saved.`;
+      void vscode.window.showWarningMessage(`CX Impact: ${text}`);
+      void this.post({ type: 'status', text });
+      return false;
+    }
+    if (open) {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(open.uri, new vscode.Range(0, 0, open.lineCount, 0), content);
+      if (!(await vscode.workspace.applyEdit(edit)) || !(await open.save())) {
+        void vscode.window.showWarningMessage(`CX Impact: could not save the report to ${name}.`);
+        return false;
+      }
+    } else {
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
+    }
+    void this.post({ type: 'status', text: `Saved ${name}.` });
+    return true;
   }
 
   private async gitApi(): Promise<{ toGitUri(uri: vscode.Uri, ref: string): vscode.Uri } | undefined> {
