@@ -75,7 +75,13 @@ export function prepareLaunch(launch, { keep = false } = {}) {
     const shimDir = path.join(copyRoot, 'git-shim');
     const log = path.join(copyRoot, 'git-calls.log');
     gitShim(shimDir, log);
-    Object.assign(gitEnv, { CX_IMPACT_GIT_LOG: log, PATH: `${shimDir}${path.delimiter}${process.env.PATH ?? ''}` });
+    Object.assign(gitEnv, {
+      CX_IMPACT_GIT_LOG: log,
+      PATH: `${shimDir}${path.delimiter}${process.env.PATH ?? ''}`,
+      // The server otherwise gives its extension host the PATH of a login shell it runs, without the shim
+      // (resolveShellEnv: "skipped (VSCODE_CLI is set)").
+      VSCODE_CLI: '1',
+    });
   }
   return {
     open: path.join(copyRoot, launch.open),
