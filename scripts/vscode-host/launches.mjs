@@ -16,10 +16,13 @@ export const fixturesRoot = path.join(projectRoot, 'test-fixtures');
  * runs the real git. `trusted: false`: workspace trust on (no prompt) and the folder not trusted (restricted mode).
  */
 export const LAUNCHES = [
-  { fixture: 'workspace', open: 'workspace', git: true, gitLog: true },
+  { fixture: 'workspace', open: 'workspace', git: true },
   { fixture: 'nested-only', open: 'nested-only', modules: ['activation'] },
   { fixture: 'multi-root', open: 'multi-root/cx-impact.code-workspace', modules: ['activation', 'editor-surfaces', 'folders'] },
   { fixture: 'empty', open: 'empty', modules: ['activation'] },
+  // The workspace fixture again, in hosts of their own: files moving under the editor (with the logging git's
+  // trusted control), and restricted mode.
+  { fixture: 'resilience', open: 'workspace', git: true, gitLog: true, modules: ['resilience', 'untrusted'] },
   { fixture: 'untrusted', open: 'workspace', git: true, gitLog: true, trusted: false, modules: ['untrusted'] },
 ];
 

@@ -13,6 +13,8 @@ const LIVE_DELAY_MS = 150;
 const NEW_FOLDERS_DELAY_MS = 300;
 /** More new folders than this in one burst: search the whole workspace again instead. */
 const MAX_NEW_FOLDERS = 20;
+/** More created entries than this in one burst (a build, an install): stop collecting, search everything once. */
+const MAX_CREATED_ENTRIES = 1000;
 
 /** Is this a journey map, by its file name? */
 export function isMapFile(uri: vscode.Uri): boolean {
@@ -68,6 +70,7 @@ export class WorkspaceMaps implements vscode.Disposable {
   /** Maps not read, and why (a symbolic link out of the workspace folder): their diagnostic says so. */
   private readonly refused = new Map<string, string>();
   private newFolders = new Set<string>();
+  private tooManyCreated = false;
   private newFoldersTimer: NodeJS.Timeout | undefined;
   private checks: readonly MapCheck[] = [];
   private readonly severityOf: (d: MapDiagnostic) => vscode.DiagnosticSeverity | undefined;
@@ -244,13 +247,17 @@ export class WorkspaceMaps implements vscode.Disposable {
 
   private folderCreated(uri: vscode.Uri): void {
     if (uri.scheme !== 'file' || isMapFile(uri) || /\/(\.git|node_modules)(\/|$)/.test(uri.path)) return;
-    this.newFolders.add(uri.toString());
+    if (this.newFolders.size < MAX_CREATED_ENTRIES) this.newFolders.add(uri.toString());
+    else this.tooManyCreated = true;
     if (this.newFoldersTimer) return;
     this.newFoldersTimer = setTimeout(() => {
       this.newFoldersTimer = undefined;
       const created = [...this.newFolders].map((key) => vscode.Uri.parse(key));
+      const everything = this.tooManyCreated;
       this.newFolders.clear();
-      void this.searchNewFolders(created).catch((err: unknown) => this.log.warn(`Could not search new folders for maps: ${String(err)}`));
+      this.tooManyCreated = false;
+      const search = everything ? this.discover() : this.searchNewFolders(created);
+      void search.catch((err: unknown) => this.log.warn(`Could not search new folders for maps: ${String(err)}`));
     }, NEW_FOLDERS_DELAY_MS);
   }
 

@@ -1,8 +1,8 @@
 // What the editor does when files move under it (issue #8): a map deleted or renamed while open, a source file
 // deleted while open, a map that is a symbolic link out of the folder, and every write to a user's file going
 // through an undoable edit that respects unsaved text. Each case also checks that CX Impact showed no stream of
-// notifications and left no promise rejection unhandled. Works in `resil/` of the fixture copy and removes it after,
-// so the other modules see the fixture as it was.
+// notifications and left no promise rejection unhandled. Runs in the `resilience` launch (a copy of the workspace
+// fixture); works in `resil/` of it and removes that after.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -59,7 +59,7 @@ async function closeWithoutSaving(doc: vscode.TextDocument): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 }
 
-(fixture === 'workspace' ? describe : describe.skip)('resilience: files moving under the editor (workspace fixture)', () => {
+(fixture === 'resilience' ? describe : describe.skip)('resilience: files moving under the editor (workspace fixture, own launch)', () => {
   let cx: CxImpactApi;
   let recorder: Recorder;
 

@@ -1,6 +1,6 @@
 // An untrusted workspace (restricted mode): CX Impact runs no git process at all and says why; the map-based
 // features keep working. The `untrusted` launch opens the git fixture with workspace trust on and the folder not
-// trusted, with a logging `git` first on the PATH (launches.mjs). In the trusted `workspace` launch the same
+// trusted, with a logging `git` first on the PATH (launches.mjs). In the trusted `resilience` launch the same
 // logging git shows CX Impact's calls: the control that proves the log would catch them.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -121,7 +121,7 @@ async function exerciseGitFeatures(cx: CxImpactApi): Promise<void> {
   });
 });
 
-(fixture === 'workspace' ? describe : describe.skip)('the logging git sees CX Impact in a trusted workspace (control)', () => {
+(fixture === 'resilience' ? describe : describe.skip)('the logging git sees CX Impact in a trusted workspace (control)', () => {
   it('logs CX Impact\'s git calls, so an empty log in the untrusted launch means none', async () => {
     const cx = await api();
     assert.equal(vscode.workspace.isTrusted, true);
