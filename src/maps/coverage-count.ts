@@ -23,11 +23,16 @@ export interface RawCounts {
   touchpointFiles: Float64Array;
   /** Files each journey covers through any of its touchpoints, a file counted once. */
   journeyFiles: Float64Array;
+  /** For each touchpoint with `symbols` (by index): the first SYMBOL_FILES files it covers, as indexes into the list. */
+  symbolFiles: Array<{ touchpoint: number; files: number[] }>;
   /** For plain patterns that cover nothing: their `**\/` form, when that covers something (pattern index, pattern, files). */
   alternatives: Array<{ pattern: number; source: string; files: number }>;
   /** Milliseconds of counting (compile included), measured where it ran. */
   ms: number;
 }
+
+/** Files of a touchpoint with `symbols` whose symbols are looked up: each may start a language server's work. */
+export const SYMBOL_FILES = 20;
 
 export interface JourneyCount {
   map: CxMap;
@@ -40,6 +45,8 @@ export interface WorkspaceCounts extends CoverageCounts {
   journeys: JourneyCount[];
   /** By pattern (the PathPattern object of `patterns`): its `**\/` form and what that would cover. */
   alternatives: Map<object, { pattern: string; files: number }>;
+  /** For each touchpoint with `symbols`: the first SYMBOL_FILES files it covers, in path order. */
+  symbolFiles: Map<Touchpoint, string[]>;
 }
 
 const NOWHERE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -47,7 +54,7 @@ const NOWHERE: Range = { start: { line: 0, character: 0 }, end: { line: 0, chara
 interface SlimMap {
   f: string;
   d: string;
-  j: Array<{ i: string; t: string; p: Array<{ i: string; s: string[] }> }>;
+  j: Array<{ i: string; t: string; p: Array<{ i: string; s: string[]; y?: string[] }> }>;
 }
 
 /** The part of the maps the matcher reads, as JSON: cheap to send to the worker, and a stable cache key. */
@@ -55,7 +62,7 @@ export function slimMapsJson(maps: readonly CxMap[]): string {
   const slim: SlimMap[] = maps.map((m) => ({
     f: m.file,
     d: m.dir,
-    j: m.journeys.map((j) => ({ i: j.id, t: j.tier, p: j.touchpoints.map((t) => ({ i: t.id, s: t.paths.map((p) => p.source) })) })),
+    j: m.journeys.map((j) => ({ i: j.id, t: j.tier, p: j.touchpoints.map((t) => ({ i: t.id, s: t.paths.map((p) => p.source), ...(t.symbols.length ? { y: t.symbols } : {}) })) })),
   }));
   return JSON.stringify(slim);
 }
@@ -78,7 +85,7 @@ export function mapsFromSlimJson(json: string): CxMap[] {
           (t): Touchpoint => ({
             id: t.i,
             name: t.i,
-            symbols: [],
+            symbols: t.y ?? [],
             range: NOWHERE,
             idRange: NOWHERE,
             paths: t.s.map((source, line) => ({ source, negated: source.startsWith('!'), range: NOWHERE, line: line + 1 })),
@@ -106,17 +113,23 @@ export function countCoverage(maps: readonly CxMap[], files: readonly string[]):
   }
   const journeyIndex = new Map<Journey, number>();
   const journeyFiles: number[] = [];
+  const symbolFiles = new Map<Touchpoint, { touchpoint: number; files: number[] }>();
   let shared = false;
+  let tp = 0;
   for (const map of maps) {
     for (const journey of map.journeys) {
       journeyIndex.set(journey, journeyFiles.length);
       journeyFiles.push(0);
       if (journey.touchpoints.length > 1) shared = true;
+      for (const touchpoint of journey.touchpoints) {
+        if (touchpoint.symbols.length > 0) symbolFiles.set(touchpoint, { touchpoint: tp, files: [] });
+        tp++;
+      }
     }
   }
   const touchpointFiles = Float64Array.from(report.touchpoints, (t) => t.files);
   const journeys = new Float64Array(journeyFiles.length);
-  if (shared) {
+  if (shared || symbolFiles.size > 0) {
     const isUncovered = new Uint8Array(files.length);
     for (const i of uncovered) isUncovered[i] = 1;
     const seen = new Set<Journey>();
@@ -124,15 +137,18 @@ export function countCoverage(maps: readonly CxMap[], files: readonly string[]):
       if (isUncovered[i] === 1) continue;
       seen.clear();
       for (const c of matcher.coverageOf(files[i]!)) {
+        const sample = c.touchpoint.symbols.length > 0 ? symbolFiles.get(c.touchpoint) : undefined;
+        if (sample && sample.files.length < SYMBOL_FILES) sample.files.push(i);
         if (seen.has(c.journey)) continue;
         seen.add(c.journey);
         journeys[journeyIndex.get(c.journey)!]!++;
       }
     }
-  } else {
+  }
+  if (!shared) {
     // One touchpoint per journey: its count is the journey's.
-    let tp = 0;
-    for (const map of maps) for (const journey of map.journeys) for (const _ of journey.touchpoints) journeys[journeyIndex.get(journey)!] = touchpointFiles[tp++]!;
+    let t = 0;
+    for (const map of maps) for (const journey of map.journeys) for (const _ of journey.touchpoints) journeys[journeyIndex.get(journey)!] = touchpointFiles[t++]!;
   }
   return {
     totalFiles: report.totalFiles,
@@ -142,6 +158,7 @@ export function countCoverage(maps: readonly CxMap[], files: readonly string[]):
     patternDecided: Float64Array.from(report.patterns, (p) => p.decided),
     touchpointFiles,
     journeyFiles: journeys,
+    symbolFiles: [...symbolFiles.values()],
     alternatives: alternativesOf(report, files),
     ms: performance.now() - started,
   };
@@ -195,10 +212,16 @@ export function toWorkspaceCounts(maps: readonly CxMap[], raw: RawCounts, files:
     const p = patterns[a.pattern];
     if (p) alternatives.set(p.pattern, { pattern: a.source, files: a.files });
   }
+  const symbolFiles = new Map<Touchpoint, string[]>();
+  for (const s of raw.symbolFiles) {
+    const t = touchpoints[s.touchpoint];
+    if (t) symbolFiles.set(t.touchpoint, s.files.map((i) => files[i]!));
+  }
   return {
     totalFiles: raw.totalFiles,
     coveredFiles: raw.coveredFiles,
     uncoveredFiles: Array.from(raw.uncovered, (i) => files[i]!),
+    symbolFiles,
     patterns,
     touchpoints,
     journeys,

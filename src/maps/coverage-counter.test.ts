@@ -19,7 +19,7 @@ const WORKER = workerScript();
 const FILES = ['a/x.ts', 'a/y.go', 'b/z.ts', 'c/w.md'];
 const MAP = literalMap('', [
   { id: 'j', touchpoints: [{ id: 't1', paths: ['a/**'] }, { id: 't2', paths: ['**/*.ts'] }] },
-  { id: 'k', touchpoints: [{ id: 'u', paths: ['a/x.ts', 'nothing/**', 'y.go'] }] },
+  { id: 'k', touchpoints: [{ id: 'u', paths: ['a/x.ts', 'nothing/**', 'y.go'], symbols: ['Service.handle'] }] },
 ]);
 
 function token(): Cancellation & { cancel(): void } {
@@ -56,6 +56,8 @@ describe('counting coverage', () => {
       [['a/**', 2], ['**/*.ts', 2], ['a/x.ts', 1], ['nothing/**', 0], ['y.go', 0]],
     );
     assert.deepEqual(counts.uncoveredFiles, ['c/w.md']);
+    // The files whose symbols the map warnings look up, for touchpoints with `symbols` only.
+    assert.deepEqual([...counts.symbolFiles].map(([t, files]) => [t.id, files]), [['u', ['a/x.ts']]]);
     // `y.go` covers nothing where it is; `**/y.go` would cover a/y.go. `nothing/**` has no alternative.
     assert.deepEqual([...counts.alternatives.entries()].map(([p, a]) => [(p as { source: string }).source, a]), [['y.go', { pattern: '**/y.go', files: 1 }]]);
   });
