@@ -36,7 +36,7 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
   const log = vscode.window.createOutputChannel('CX Impact', { log: true });
   const diagnostics = vscode.languages.createDiagnosticCollection('cx-impact');
   const maps = new WorkspaceMaps(diagnostics, log, configuredSeverity);
-  const files = new WorkspaceFiles(log);
+  const files = new WorkspaceFiles(log, vscode.Uri.joinPath(context.extensionUri, 'dist', 'coverage-worker.js').fsPath);
   const sidebar = createSidebar(maps, log);
   const report = new ImpactReportPanel(context.extensionUri, maps, log);
   const status = new CoverageStatus(maps, () => setting('statusBar.showWhenUncovered', false));

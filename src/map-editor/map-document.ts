@@ -16,8 +16,8 @@ export interface MapText {
   result: ParseResult;
   /** The YAML with source ranges, for positions the engine's model does not keep (symbols, links' values). */
   yaml: Document.Parsed;
-  /** A matcher of this map alone: what the text on screen covers. */
-  matcher: Matcher | undefined;
+  /** A matcher of this map alone: what the text on screen covers. Compiled on first use (10,000 patterns take ~0.3 s). */
+  readonly matcher: Matcher | undefined;
   /** Names the text version, for caches keyed by map version (WorkspaceFiles.coverageCounts). */
   key: string;
 }
@@ -34,6 +34,7 @@ export function mapText(document: vscode.TextDocument): MapText {
   const text = document.getText();
   const result = parseMap(text, file);
   const yaml = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
+  let matcher: Matcher | undefined;
   const entry: MapText = {
     uri: document.uri,
     version: document.version,
@@ -42,7 +43,9 @@ export function mapText(document: vscode.TextDocument): MapText {
     folder,
     result,
     yaml,
-    matcher: result.map ? new Matcher([result.map]) : undefined,
+    get matcher() {
+      return result.map ? (matcher ??= new Matcher([result.map])) : undefined;
+    },
     key: `${id}#${document.version}#${hash(text)}`,
   };
   cache.set(id, entry);

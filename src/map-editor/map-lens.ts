@@ -27,14 +27,13 @@ export class MapLensProvider implements vscode.CodeLensProvider, vscode.Disposab
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     const current = mapText(document);
     const map = current.result.map;
-    if (!map || !current.folder || !current.matcher) return [];
+    if (!map || !current.folder) return [];
     const key = `${current.key}#${this.files.version}`;
     const cached = this.cache.get(document.uri.toString());
     if (cached?.key === key) return cached.lenses;
     let counts: MapCounts;
     try {
-      const files = await this.files.filesOf(current.folder, token);
-      counts = mapCounts(map, await this.files.coverageCounts(current.folder, current.matcher, current.key, token), files);
+      counts = mapCounts(map, await this.files.coverageCounts(current.folder, { maps: [map] }, current.key, token));
     } catch {
       return [];
     }

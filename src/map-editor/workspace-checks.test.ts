@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseMap } from '../core/map/parse';
-import { Matcher } from '../core/match/matcher';
+import { countCoverage, toWorkspaceCounts } from '../maps/coverage-count';
+import type { CxMap } from '../core/types';
 import { coverageWarnings, filesOfPattern, mapCounts, unanchored } from './workspace-checks';
 
 const FILES = ['db/schema.sql', 'db/seed/users.sql', 'services/pay/a.ts', 'web/cx-map.yaml', 'web/src/b.ts'];
@@ -9,8 +10,10 @@ function warningsFor(text: string, file = 'cx-map.yaml') {
   const { map, diagnostics } = parseMap(text, file);
   assert.ok(map);
   assert.deepEqual(diagnostics, []);
-  return coverageWarnings(map, new Matcher([map]).coverageReport(FILES), FILES);
+  return coverageWarnings(map, counted(map));
 }
+
+const counted = (map: CxMap) => toWorkspaceCounts([map], countCoverage([map], FILES), FILES);
 
 const one = (...paths: string[]) => `version: 1
 journeys:
@@ -87,7 +90,7 @@ journeys:
       'cx-map.yaml',
     );
     assert.ok(map);
-    const counts = mapCounts(map, new Matcher([map]).coverageReport(FILES), FILES);
+    const counts = mapCounts(map, counted(map));
     assert.deepEqual([...counts.journeys], [['j', 2], ['k', 2]]);
     assert.deepEqual([...counts.touchpoints], [['j/a', 1], ['j/b', 2], ['k/c', 2]]);
   });

@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CoverageCounts, Matcher } from '../core/match/matcher';
+import type { CxMap } from '../core/types';
+import { slimMapsJson, toWorkspaceCounts, type WorkspaceCounts } from './coverage-count';
+import { CountCancelled, CoverageCounter, type CountRecord } from './coverage-counter';
 import { findRepoRoot, worktreeFiles } from '../node/git';
 import { excludeGlob } from '../views/journey-nodes';
 import { relativePath } from './workspace-maps';
@@ -18,9 +21,15 @@ interface Listing {
 }
 
 interface CountsEntry {
-  key: string;
-  counts: CoverageCounts;
+  counts: Promise<WorkspaceCounts>;
+  /** Callers still waiting that may cancel; the job is cancelled when the last of them does. */
+  waiters: number;
+  settled: boolean;
+  cancel: vscode.CancellationTokenSource;
 }
+
+/** The slim JSON of each map object (maps are immutable once parsed) and its digest: a cache key without re-reading. */
+const slimOf = new WeakMap<CxMap, { json: string; digest: string }>();
 
 /**
  * The files of each workspace folder, as paths relative to the folder with `/`: what map patterns are matched
@@ -35,11 +44,17 @@ export class WorkspaceFiles implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private invalidateTimer: NodeJS.Timeout | undefined;
   private currentVersion = 0;
+  private readonly counter: CoverageCounter;
 
   /** Fires (debounced) after files were created, deleted or renamed, or the exclusion settings changed. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
+  /** `workerScript`: dist/coverage-worker.js; without it coverage is counted on the extension host's thread. */
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    workerScript?: string,
+  ) {
+    this.counter = new CoverageCounter({ script: workerScript, log: (message) => log.warn(message) });
     const watcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     this.disposables.push(
       watcher,
@@ -94,20 +109,95 @@ export class WorkspaceFiles implements vscode.Disposable {
   }
 
   /**
-   * How many files each pattern and touchpoint of `matcher` covers in the folder, worked out once per
-   * (`mapKey`, file list version). `mapKey` names the maps the matcher was built from and their version.
+   * How many files each pattern, touchpoint and journey of `matcher`'s maps covers in the folder, counted in the
+   * coverage worker once per (maps' content, file list version) and shared by every caller asking meanwhile. `mapKey`
+   * names the maps in the log. Rejects with CancellationError when `token` is cancelled first.
    */
-  async coverageCounts(folder: vscode.WorkspaceFolder, matcher: Pick<Matcher, 'coverageReport'>, mapKey: string, token?: vscode.CancellationToken): Promise<CoverageCounts> {
-    const files = await this.filesOf(folder, token);
-    const cacheKey = `${folder.uri.toString()}\u0000${mapKey}`;
-    const key = `${this.currentVersion}`;
-    const cached = this.counts.get(cacheKey);
-    if (cached?.key === key) return cached.counts;
-    const counts = matcher.coverageReport(files);
-    this.counts.set(cacheKey, { key, counts });
-    // Bounded: one entry per open map version is plenty; old versions are never asked for again.
-    if (this.counts.size > 64) this.counts.delete(this.counts.keys().next().value ?? '');
-    return counts;
+  async coverageCounts(folder: vscode.WorkspaceFolder, matcher: { readonly maps: readonly CxMap[] }, mapKey: string, token?: vscode.CancellationToken): Promise<WorkspaceCounts> {
+    // The list id names the files the worker keeps: it must be the version these files were listed at.
+    let version: number;
+    let files: readonly string[];
+    do {
+      version = this.currentVersion;
+      files = await this.filesOf(folder, token);
+    } while (version !== this.currentVersion);
+    const maps = matcher.maps;
+    const slim = maps.map(slimEntry);
+    const list = `${folder.uri.toString()}#${version}`;
+    const cacheKey = `${list}\u0000${slim.map((s) => s.digest).join(',')}`;
+    let entry = this.counts.get(cacheKey);
+    if (!entry) {
+      const cancel = new vscode.CancellationTokenSource();
+      const started = Date.now();
+      const counts = this.counter.count(list, files, `[${slim.map((s) => s.json).join(',')}]`, cancel.token).then((raw) => {
+        this.log.info(`Counted ${mapKey} over ${files.length} files in ${Date.now() - started} ms (${raw.ms.toFixed(0)} ms of counting${this.counter.inWorker ? ' in the worker' : ''}).`);
+        return toWorkspaceCounts(maps, raw, files);
+      });
+      const created: CountsEntry = { counts, waiters: 0, settled: false, cancel };
+      entry = created;
+      this.counts.set(cacheKey, created);
+      counts.then(
+        () => {
+          created.settled = true;
+          cancel.dispose();
+        },
+        () => {
+          created.settled = true;
+          cancel.dispose();
+          // A failed or cancelled count is not kept: the next caller counts again.
+          if (this.counts.get(cacheKey) === created) this.counts.delete(cacheKey);
+        },
+      );
+      // Bounded: one entry per open map version is plenty; old versions are never asked for again.
+      if (this.counts.size > 64) this.counts.delete(this.counts.keys().next().value ?? '');
+    }
+    return this.wait(entry, token);
+  }
+
+  /** The last count jobs: where they ran and when (for the log and the load test). */
+  get countRecords(): readonly CountRecord[] {
+    return this.counter.records;
+  }
+
+  private wait(entry: CountsEntry, token: vscode.CancellationToken | undefined): Promise<WorkspaceCounts> {
+    const translate = (err: unknown): never => {
+      throw err instanceof CountCancelled ? new vscode.CancellationError() : err;
+    };
+    if (!token) {
+      // Someone who cannot cancel keeps the job alive.
+      entry.waiters = Number.POSITIVE_INFINITY;
+      return entry.counts.catch(translate);
+    }
+    if (token.isCancellationRequested) return Promise.reject(new vscode.CancellationError());
+    entry.waiters++;
+    return new Promise<WorkspaceCounts>((resolve, reject) => {
+      let done = false;
+      const sub = token.onCancellationRequested(() => {
+        if (done) return;
+        done = true;
+        sub.dispose();
+        if (--entry.waiters <= 0 && !entry.settled) entry.cancel.cancel();
+        reject(new vscode.CancellationError());
+      });
+      entry.counts.then(
+        (counts) => {
+          if (done) return;
+          done = true;
+          sub.dispose();
+          resolve(counts);
+        },
+        (err: unknown) => {
+          if (done) return;
+          done = true;
+          sub.dispose();
+          try {
+            translate(err);
+          } catch (translated) {
+            reject(translated instanceof Error ? translated : new Error(String(translated)));
+          }
+        },
+      );
+    });
   }
 
   /** Throws away every listing now (tests, and the Refresh command). */
@@ -116,7 +206,10 @@ export class WorkspaceFiles implements vscode.Disposable {
     this.invalidateTimer = undefined;
     for (const listing of this.listings.values()) listing.cancel.cancel();
     this.listings.clear();
+    // Counts of the old list are never asked for again: stop them, and let the worker drop the old lists.
+    for (const entry of this.counts.values()) if (!entry.settled) entry.cancel.cancel();
     this.counts.clear();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) this.counter.forget(`${folder.uri.toString()}#${this.currentVersion}`);
     this.currentVersion++;
     this.changed.fire();
   }
@@ -124,6 +217,8 @@ export class WorkspaceFiles implements vscode.Disposable {
   dispose(): void {
     if (this.invalidateTimer) clearTimeout(this.invalidateTimer);
     for (const listing of this.listings.values()) listing.cancel.dispose();
+    for (const entry of this.counts.values()) entry.cancel.dispose();
+    this.counter.dispose();
     for (const d of this.disposables) d.dispose();
   }
 
@@ -190,6 +285,16 @@ export class WorkspaceFiles implements vscode.Disposable {
       .filter((p): p is string => p !== undefined)
       .sort(byPath);
   }
+}
+
+function slimEntry(map: CxMap): { json: string; digest: string } {
+  let entry = slimOf.get(map);
+  if (!entry) {
+    const json = slimMapsJson([map]).slice(1, -1);
+    entry = { json, digest: createHash('sha1').update(json).digest('base64') };
+    slimOf.set(map, entry);
+  }
+  return entry;
 }
 
 function byPath(a: string, b: string): number {
