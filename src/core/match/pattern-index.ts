@@ -10,6 +10,9 @@ const FIXED = 0;
 const DEEP = 1;
 const WHOLE = 2;
 
+const NO_PARTS: SegmentPart[] = [];
+const NO_TAILS: string[] = [];
+
 /** A segment test from minimatch's parsed pattern: a literal, its segment regex, or `false` (matches nothing). */
 type SegmentPart = Exclude<ParseReturn, typeof GLOBSTAR>;
 
@@ -182,9 +185,10 @@ export class PatternIndex {
     });
   }
 
-  private nodeAt(segments: readonly string[]): TrieNode {
-    let node = this.root;
-    for (const segment of segments) {
+  /** The first `count` segments below `node`, made when missing. */
+  private nodeBelow(node: TrieNode, segments: readonly string[], count: number): TrieNode {
+    for (let i = 0; i < count; i++) {
+      const segment = segments[i]!;
       let child = node.children.get(segment);
       if (!child) {
         child = new TrieNode(node.depth + 1);
@@ -195,31 +199,48 @@ export class PatternIndex {
     return node;
   }
 
+  private readonly mapNodes = new Map<string, { node: TrieNode; segments: readonly string[] }>();
+
+  /** The node of a map's folder, remembered: every pattern of the map starts there. */
+  private mapNode(dir: string): { node: TrieNode; segments: readonly string[] } {
+    let entry = this.mapNodes.get(dir);
+    if (!entry) {
+      const segments = dir === '' ? [] : dir.split('/');
+      entry = { node: this.nodeBelow(this.root, segments, segments.length), segments };
+      this.mapNodes.set(dir, entry);
+    }
+    return entry;
+  }
+
   private add(pid: number, pattern: IndexedPattern): void {
     const normalized = normalizePattern(pattern.source, pattern.negated);
     if (!normalized) return;
     const { body, dirOnly } = normalized;
-    const mapSegments = pattern.dir === '' ? [] : pattern.dir.split('/');
+    const mapNode = this.mapNode(pattern.dir);
+    const mapSegments = mapNode.segments;
     const mapDepth = mapSegments.length;
-    const base = (): Alternative => ({ pid, dirOnly, suffix: '', mapDepth, kind: WHOLE, fixedDepth: -1, minDepth: mapDepth + 1, parts: [], tails: [], test: undefined });
+    const base = (): Alternative => ({ pid, dirOnly, suffix: '', mapDepth, kind: WHOLE, fixedDepth: -1, minDepth: mapDepth + 1, parts: NO_PARTS, tails: NO_TAILS, test: undefined });
 
     // minimatch reads a leading `#` as a comment and a leading `!` as negation of the whole
     // pattern, before braces: such patterns are handed to minimatch whole.
     if (body.startsWith('#') || body.startsWith('!')) {
       const glob = new Minimatch(body, MATCH_OPTIONS);
-      this.addGeneric(this.nodeAt(mapSegments), { ...base(), test: (relative) => glob.match(relative) });
+      this.addGeneric(mapNode.node, { ...base(), test: (relative) => glob.match(relative) });
       return;
     }
 
-    for (const alternative of new Set(expandAlternatives(body))) {
+    // Brace expansion only for a pattern with a brace (most have none).
+    const alternatives = body.includes('{') ? new Set(expandAlternatives(body)) : [body];
+    for (const alternative of alternatives) {
       this.shape.alternatives++;
       const segments = alternative.split('/');
       // minimatch collapses `//` and resolves `.` and `..`, so such a pattern may match above or
       // beside its literal start, and at another depth: only minimatch, from the map's folder, can say.
-      const irregular = segments.some((segment) => segment === '' || segment === '.' || segment === '..');
+      let irregular = false;
+      for (const segment of segments) if (segment === '' || segment === '.' || segment === '..') irregular = true;
       let plain = 0;
       while (!irregular && plain < segments.length && isPlainSegment(segments[plain]!)) plain++;
-      const anchor = this.nodeAt([...mapSegments, ...segments.slice(0, plain)]);
+      const anchor = this.nodeBelow(mapNode.node, segments, plain);
       const rest = segments.slice(plain);
       const first = rest[0];
       const second = rest[1];
@@ -318,6 +339,22 @@ export class PatternIndex {
   }
 }
 
+/** The folders of a walked path and the patterns they matched (IndexWalker.snapshot). */
+export interface WalkerSnapshot {
+  /** The folder's path with its trailing `/` ('' at the root). */
+  readonly path: string;
+  readonly depth: number;
+  readonly segments: readonly string[];
+  readonly ends: readonly number[];
+  readonly nodes: ReadonlyArray<TrieNode | undefined>;
+  readonly levelStart: readonly number[];
+  readonly deepCount: readonly number[];
+  readonly deepNodes: readonly TrieNode[];
+  readonly folderHits: readonly number[];
+  /** The level each of folderHits entered at. */
+  readonly levels: readonly number[];
+}
+
 /**
  * Walks paths through a PatternIndex, keeping the patterns that matched each folder of the
  * current path on a stack. Consecutive paths share their common folders, so a sorted list
@@ -403,6 +440,61 @@ export class IndexWalker {
     this.matchLevel(n, true);
     this.filesWalked++;
     return true;
+  }
+
+  /**
+   * The folder part of the walk after visit(): enough to come back to this folder later with
+   * restore() instead of matching every folder again (Matcher caches one per recent folder).
+   */
+  snapshot(): WalkerSnapshot {
+    const depth = this.depth;
+    const count = this.folderHitCount;
+    const hits = new Array<number>(count);
+    const levels = new Array<number>(count);
+    for (let i = 0; i < count; i++) {
+      const pid = this.folderHits[i]!;
+      hits[i] = pid;
+      levels[i] = this.inFolders[pid]!;
+    }
+    return {
+      path: depth === 0 ? '' : this.path.slice(0, this.ends[depth]! + 1),
+      depth,
+      segments: this.segments.slice(0, depth),
+      ends: this.ends.slice(0, depth + 1),
+      nodes: this.nodes.slice(0, depth + 1),
+      levelStart: this.levelStart.slice(0, depth + 1),
+      deepCount: this.deepCount.slice(0, depth + 1),
+      deepNodes: this.deepNodes.slice(0, this.deepCount[depth]),
+      folderHits: hits,
+      levels,
+    };
+  }
+
+  /** Puts the walker back in the folder a snapshot was taken in: the next visit() of a file there matches only the file. */
+  restore(snapshot: WalkerSnapshot): void {
+    this.popTo(0);
+    const { depth } = snapshot;
+    for (let k = 0; k <= depth; k++) {
+      this.ends[k] = snapshot.ends[k]!;
+      this.nodes[k] = snapshot.nodes[k];
+      this.levelStart[k] = snapshot.levelStart[k]!;
+      this.deepCount[k] = snapshot.deepCount[k]!;
+    }
+    this.segments.length = 0;
+    for (let k = 0; k < depth; k++) this.segments.push(snapshot.segments[k]!);
+    this.deepNodes.length = 0;
+    for (const node of snapshot.deepNodes) this.deepNodes.push(node);
+    const hits = snapshot.folderHits;
+    this.folderHitCount = hits.length;
+    for (let i = 0; i < hits.length; i++) {
+      const pid = hits[i]!;
+      this.folderHits[i] = pid;
+      this.inFolders[pid] = snapshot.levels[i]!;
+      this.enteredAt[pid] = this.filesWalked;
+    }
+    this.depth = depth;
+    this.path = snapshot.path;
+    this.folderVersion++;
   }
 
   /** Empties the folder stack (reporting every pattern still on it to onFolderPatternLeft). */
