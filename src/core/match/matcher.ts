@@ -65,6 +65,8 @@ export class Matcher {
   /** Recent folders' answers (see coverageOf and rememberFolder). */
   private folders = new Map<string, FolderAnswer>();
   private oldFolders = new Map<string, FolderAnswer>();
+  /** Folders asked about once (see coverageOf). */
+  private readonly seen = new Set<string>();
   /** The folder the walker is in, when it is one of `folders`. */
   private walkerDir: string | undefined;
   private walkerFolder: FolderAnswer | undefined;
@@ -120,7 +122,17 @@ export class Matcher {
       this.walkerDir = undefined;
       return this.fallback().coverageOf(path);
     }
-    if (folder === undefined) folder = this.rememberFolder(dir);
+    if (folder === undefined) {
+      // Only a folder asked about twice is kept: a walk over many folders once each (a big diff, a
+      // random sample) would only pay for copies it never uses, and churn the garbage collector.
+      if (this.seen.has(dir)) {
+        folder = this.rememberFolder(dir);
+      } else {
+        this.markSeen(dir);
+        this.walkerDir = undefined;
+        return this.coveragesOf(this.deciding(this.touchWalk(walker)));
+      }
+    }
     this.walkerDir = dir;
     this.walkerFolder = folder;
     if (walker.fileHitCount === 0) return folder.coverage.slice();
@@ -151,6 +163,35 @@ export class Matcher {
     }
     if (!changed) return folder.coverage.slice();
     return this.coveragesOf(this.deciding(touchedCount));
+  }
+
+  /** Every touchpoint the walker's folder and file hits touch, with its last hit in lastHit; returns how many. */
+  private touchWalk(walker: IndexWalker): number {
+    const stamp = ++this.stamp;
+    const touched = this.touched;
+    let touchedCount = 0;
+    for (let layer = 0; layer < 2; layer++) {
+      const hits = layer === 0 ? walker.folderHits : walker.fileHits;
+      const count = layer === 0 ? walker.folderHitCount : walker.fileHitCount;
+      for (let i = 0; i < count; i++) {
+        const pid = hits[i]!;
+        const tp = this.touchpointOf[pid]!;
+        if (this.touchpointStamp[tp] !== stamp) {
+          this.touchpointStamp[tp] = stamp;
+          this.lastHit[tp] = pid;
+          touched[touchedCount++] = tp;
+        } else if (pid > this.lastHit[tp]!) {
+          // pids follow list order within a touchpoint, so the larger one is the later pattern.
+          this.lastHit[tp] = pid;
+        }
+      }
+    }
+    return touchedCount;
+  }
+
+  private markSeen(dir: string): void {
+    if (this.seen.size >= FOLDER_CACHE * 4) this.seen.clear();
+    this.seen.add(dir);
   }
 
   private cachedFolder(dir: string): FolderAnswer | undefined {

@@ -38,12 +38,25 @@ interface Alternative {
   test: ((relative: string) => boolean) | undefined;
 }
 
+/** Shared by every node without such patterns; never pushed to. */
+const NO_ALTERNATIVES: Alternative[] = [];
+
+/** Options for one brace alternative (see PatternIndex.compiled). */
+const MEMBER_OPTIONS = { ...MATCH_OPTIONS, nobrace: true, nonegate: true, nocomment: true };
+
+/** The slice of a Minimatch that addGenericAlternative reads. */
+interface CompiledGlob {
+  set: ParseReturnFiltered[][];
+  match(relative: string): boolean;
+}
+
 class TrieNode {
-  readonly children = new Map<string, TrieNode>();
+  /** Made when the first child is (as the lists below): most nodes are leaves with one list. */
+  children: Map<string, TrieNode> | undefined;
   /** Literal patterns naming exactly this folder or file. */
-  readonly exact: Alternative[] = [];
+  exact: Alternative[] = NO_ALTERNATIVES;
   /** `here/**`, `here/*`, `here/**\/*`: every child matches. */
-  readonly anyChild: Alternative[] = [];
+  anyChild: Alternative[] = NO_ALTERNATIVES;
   /** Some anyChild alternatives are folder-only. */
   anyChildFolders = false;
   /** `here/*X`, keyed by the text after the last dot of X (see suffixKey). */
@@ -189,10 +202,11 @@ export class PatternIndex {
   private nodeBelow(node: TrieNode, segments: readonly string[], count: number): TrieNode {
     for (let i = 0; i < count; i++) {
       const segment = segments[i]!;
-      let child = node.children.get(segment);
+      const children = (node.children ??= new Map<string, TrieNode>());
+      let child = children.get(segment);
       if (!child) {
         child = new TrieNode(node.depth + 1);
-        node.children.set(segment, child);
+        children.set(segment, child);
       }
       node = child;
     }
@@ -245,12 +259,14 @@ export class PatternIndex {
       const first = rest[0];
       const second = rest[1];
       if (rest.length === 0) {
+        if (anchor.exact === NO_ALTERNATIVES) anchor.exact = [];
         anchor.exact.push(base());
         this.shape.exact++;
         continue;
       }
       // `**/*` is `**` minus the folder itself, which `**` never matches either.
       if ((rest.length === 1 && (first === '**' || first === '*')) || (rest.length === 2 && first === '**' && second === '*')) {
+        if (anchor.anyChild === NO_ALTERNATIVES) anchor.anyChild = [];
         anchor.anyChild.push(base());
         anchor.anyChildFolders ||= dirOnly;
         this.shape.anyChild++;
@@ -288,10 +304,7 @@ export class PatternIndex {
         this.shape.deepName++;
         continue;
       }
-      // Compiled from the alternative alone, exactly as minimatch compiles each member of its
-      // brace set; nonegate/nocomment because those apply to the whole pattern, not to members.
-      const glob = new Minimatch(alternative, { ...MATCH_OPTIONS, nobrace: true, nonegate: true, nocomment: true });
-      this.addGenericAlternative(anchor, base(), glob, segments, plain);
+      this.addGenericAlternative(anchor, base(), this.compiled(alternative, segments, plain), segments, plain);
       if (anchor.depth === mapDepth) this.shape.floatingGeneric++;
     }
   }
@@ -307,7 +320,7 @@ export class PatternIndex {
    * - `**`, parts, `**`: the same, as a folder-only pattern.
    * Anything else, or a parse that does not line up with the segments, asks minimatch on the text.
    */
-  private addGenericAlternative(anchor: TrieNode, alternative: Alternative, glob: Minimatch, segments: string[], plain: number): void {
+  private addGenericAlternative(anchor: TrieNode, alternative: Alternative, glob: CompiledGlob, segments: string[], plain: number): void {
     const parsed = glob.set.length === 1 ? glob.set[0] : undefined;
     const lined = parsed !== undefined && parsed.length === segments.length && parsed.slice(0, plain).every((part, i) => part === segments[i]);
     const rest = lined ? parsed.slice(plain) : [];
@@ -336,6 +349,30 @@ export class PatternIndex {
     (anchor.generic ??= []).push(alternative);
     anchor.reachesDeep = true;
     this.shape.generic++;
+  }
+
+  /** Compiled alternatives' glob text after their literal folders (see compiled). */
+  private readonly restGlobs = new Map<string, Minimatch>();
+
+  /**
+   * What addGenericAlternative needs of minimatch's compile of `alternative`. Maps repeat the same
+   * glob below many folders (`+(api|web)*\/**` under a hundred of them), and minimatch compiles each
+   * segment on its own, literal ones to themselves: so the part after the literal folders is
+   * compiled once per distinct text and put behind the folders. `match` (the rare whole-text test)
+   * compiles the whole alternative when first called.
+   */
+  private compiled(alternative: string, segments: readonly string[], plain: number): CompiledGlob {
+    const restText = plain === 0 ? alternative : segments.slice(plain).join('/');
+    let rest = this.restGlobs.get(restText);
+    if (rest === undefined) {
+      // Compiled from the alternative alone, exactly as minimatch compiles each member of its
+      // brace set; nonegate/nocomment because those apply to the whole pattern, not to members.
+      rest = new Minimatch(restText, MEMBER_OPTIONS);
+      this.restGlobs.set(restText, rest);
+    }
+    let full: Minimatch | undefined = plain === 0 ? rest : undefined;
+    const set = rest.set.length === 1 ? [[...segments.slice(0, plain), ...rest.set[0]!]] : [];
+    return { set, match: (relative) => (full ??= new Minimatch(alternative, MEMBER_OPTIONS)).match(relative) };
   }
 }
 
@@ -520,7 +557,7 @@ export class IndexWalker {
 
   private pushFolder(k: number): void {
     const segment = this.segments[k - 1]!;
-    const node = this.nodes[k - 1]?.children.get(segment);
+    const node = this.nodes[k - 1]?.children?.get(segment);
     this.nodes[k] = node;
     this.levelStart[k] = this.folderHitCount;
     this.depth = k;
@@ -538,7 +575,7 @@ export class IndexWalker {
   private matchLevel(k: number, isFile: boolean): void {
     const segment = this.segments[k - 1]!;
     const parent = this.nodes[k - 1];
-    const node = isFile ? parent?.children.get(segment) : this.nodes[k];
+    const node = isFile ? parent?.children?.get(segment) : this.nodes[k];
     if (node) {
       for (const alternative of node.exact) this.add(alternative, k, isFile);
       if (node.generic) this.matchGeneric(node.generic, k, isFile);
