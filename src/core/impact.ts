@@ -1,6 +1,6 @@
 // The customer impact of a change (contract §4): which journeys and touchpoints the changed files touch,
 // which changed files no map covers, and how an edit of a map moved files between touchpoints.
-import type { ChangeStatus, ChangedFile, Coverage, CxMap, Journey, Tier } from './types';
+import type { ChangeStatus, ChangedFile, Coverage, CxMap, Journey, Tier, Touchpoint } from './types';
 import { tierRank } from './types';
 
 /** The one thing impact needs from a Matcher: tests and callers can hand in any source of coverage. */
@@ -99,16 +99,32 @@ function journeyKey(map: CxMap, journey: Journey): string {
   return `${map.file}\u0000${journey.id}`;
 }
 
+interface TouchpointEntry {
+  index: number;
+  impact: TouchpointImpact;
+  journey: Journey;
+}
+
 interface JourneyEntry {
   map: CxMap;
   journey: Journey;
   journeyIndex: number;
-  touchpoints: Map<string, { index: number; impact: TouchpointImpact }>;
+  touchpoints: Map<string, TouchpointEntry>;
+}
+
+/** Distinct paths in code-unit order, without sorting when they already are (git lists them sorted). */
+function sortedUnique(paths: string[]): string[] {
+  for (let i = 1; i < paths.length; i++) if (!(paths[i - 1]! < paths[i]!)) return [...new Set(paths)].sort(byPath);
+  return paths;
 }
 
 export function computeImpact(input: ImpactInput): ImpactReport {
-  const changedFiles = [...new Set(input.changedFiles.flatMap(pathsOfChange))].sort(byPath);
+  const changedFiles = sortedUnique(input.changedFiles.flatMap(pathsOfChange));
   const journeys = new Map<string, JourneyEntry>();
+  // The same journey and touchpoint objects come back for file after file: find their entries by
+  // identity first, and by map file and ids (what the report keys on) only the first time.
+  const journeyOf = new Map<Journey, JourneyEntry>();
+  const touchpointOf = new Map<Touchpoint, TouchpointEntry>();
   const unmapped: string[] = [];
 
   for (const file of changedFiles) {
@@ -118,33 +134,42 @@ export function computeImpact(input: ImpactInput): ImpactReport {
       continue;
     }
     for (const hit of hits) {
-      const key = journeyKey(hit.map, hit.journey);
-      let entry = journeys.get(key);
-      if (!entry) {
-        entry = {
-          map: hit.map,
-          journey: hit.journey,
-          journeyIndex: hit.map.journeys.indexOf(hit.journey),
-          touchpoints: new Map(),
-        };
-        journeys.set(key, entry);
-      }
-      let tp = entry.touchpoints.get(hit.touchpoint.id);
-      if (!tp) {
-        const impact = { id: hit.touchpoint.id, name: hit.touchpoint.name } as TouchpointImpact;
-        if (hit.touchpoint.channel) impact.channel = hit.touchpoint.channel;
-        if (hit.symbolScoped) {
-          impact.precision = 'file';
-          impact.symbols = [...hit.touchpoint.symbols];
+      let tp = touchpointOf.get(hit.touchpoint);
+      if (tp === undefined || tp.journey !== hit.journey) {
+        let entry = journeyOf.get(hit.journey);
+        if (entry === undefined) {
+          const key = journeyKey(hit.map, hit.journey);
+          entry = journeys.get(key);
+          if (!entry) {
+            entry = {
+              map: hit.map,
+              journey: hit.journey,
+              journeyIndex: hit.map.journeys.indexOf(hit.journey),
+              touchpoints: new Map(),
+            };
+            journeys.set(key, entry);
+          }
+          journeyOf.set(hit.journey, entry);
         }
-        impact.files = [];
-        impact.reasons = [];
-        tp = { index: hit.journey.touchpoints.indexOf(hit.touchpoint), impact };
-        entry.touchpoints.set(hit.touchpoint.id, tp);
+        tp = entry.touchpoints.get(hit.touchpoint.id);
+        if (!tp) {
+          const impact = { id: hit.touchpoint.id, name: hit.touchpoint.name } as TouchpointImpact;
+          if (hit.touchpoint.channel) impact.channel = hit.touchpoint.channel;
+          if (hit.symbolScoped) {
+            impact.precision = 'file';
+            impact.symbols = [...hit.touchpoint.symbols];
+          }
+          impact.files = [];
+          impact.reasons = [];
+          tp = { index: hit.journey.touchpoints.indexOf(hit.touchpoint), impact, journey: hit.journey };
+          entry.touchpoints.set(hit.touchpoint.id, tp);
+        }
+        touchpointOf.set(hit.touchpoint, tp);
       }
       // Files come in order and each touchpoint hits a file at most once: comparing with the last is enough.
-      if (tp.impact.files[tp.impact.files.length - 1] !== file) {
-        tp.impact.files.push(file);
+      const files = tp.impact.files;
+      if (files[files.length - 1] !== file) {
+        files.push(file);
         tp.impact.reasons.push({ file, map: hit.map.file, pattern: hit.pattern.source, line: hit.pattern.line });
       }
     }
@@ -185,10 +210,16 @@ function journeyImpact(entry: JourneyEntry): JourneyImpact {
     .sort((a, b) => a.index - b.index)
     .map(({ impact }) => {
       // Files arrive in path order already; sorting again keeps the promise if callers change that.
+      if (isSorted(impact.files)) return { ...impact, files: impact.files, reasons: impact.reasons };
       const order = impact.files.map((f, i) => ({ f, r: impact.reasons[i] })).sort((a, b) => byPath(a.f, b.f));
       return { ...impact, files: order.map((o) => o.f), reasons: order.flatMap((o) => (o.r ? [o.r] : [])) };
     });
   return out;
+}
+
+function isSorted(paths: readonly string[]): boolean {
+  for (let i = 1; i < paths.length; i++) if (paths[i - 1]! > paths[i]!) return false;
+  return true;
 }
 
 /** Files each touchpoint gained or lost between the base maps and the head maps, over the same files. */

@@ -119,4 +119,46 @@ describe('Matcher agrees with the naive reference', () => {
       }
     });
   });
+
+  // coverageOf keeps the answers of folders asked about twice and jumps back to them: lookups in
+  // random order, about twice per path, with patternsMatching in between, on both map shapes.
+  for (const density of ['realistic', 'dense'] as const) {
+    describe(`in random order, with the folder cache (${density} maps, seed 11: 4,000 paths, 800 patterns)`, function () {
+      this.timeout(60_000);
+      const random = seededRandom(11);
+      const paths = syntheticPaths(4_000, random);
+      const maps = syntheticMaps(paths, { patterns: 800, packageMaps: 3, density }, random);
+
+      it('coverageOf and patternsMatching equal the naive answers, cold and cached', () => {
+        const oracle = naiveCoverageOfAll(maps, paths);
+        const matcher = new Matcher(maps);
+        const naive = new NaiveMatcher(maps);
+        const order = seededRandom(12);
+        let covered = 0;
+        for (let n = 0; n < 2 * paths.length; n++) {
+          const i = Math.floor(order() * paths.length);
+          const path = paths[i]!;
+          const expected = keys(oracle.coverage[i]!);
+          covered += expected.length > 0 ? 1 : 0;
+          assert.deepEqual(keys(matcher.coverageOf(path)), expected, path);
+          if (n % 17 === 0) assert.deepEqual(keys(matcher.patternsMatching(path)), keys(naive.patternsMatching(path)), path);
+          // The same folder again straight away, through another file of it when there is one.
+          const sibling = paths[i + 1];
+          if (n % 3 === 0 && sibling !== undefined) assert.deepEqual(keys(matcher.coverageOf(sibling)), keys(oracle.coverage[i + 1]!), sibling);
+        }
+        assert.ok(covered > paths.length / 2, `most lookups are of covered files (${covered})`);
+      });
+
+      it('an answer is a fresh array: changing it changes no later answer', () => {
+        const matcher = new Matcher(maps);
+        const naive = new NaiveMatcher(maps);
+        const path = paths.find((p) => naive.coverageOf(p).length > 1)!;
+        const first = matcher.coverageOf(path);
+        const expected = keys(first);
+        first.length = 0;
+        matcher.coverageOf(path);
+        assert.deepEqual(keys(matcher.coverageOf(path)), expected);
+      });
+    });
+  }
 });

@@ -1,7 +1,7 @@
 import type { Coverage, CxMap, Journey, PathPattern, Touchpoint } from '../types';
 import { tierRank } from '../types';
 import { NaiveMatcher } from './naive';
-import { IndexWalker, PatternIndex } from './pattern-index';
+import { IndexWalker, PatternIndex, type WalkerSnapshot } from './pattern-index';
 
 /** A pattern that matches a path on its own (plain or negated), whatever the rest of its list says. */
 export interface PatternHit {
@@ -57,7 +57,19 @@ export class Matcher {
   private readonly touchpointStamp: Int32Array;
   private readonly touched: Int32Array;
   private readonly pidOfRank: Int32Array;
+  private readonly ranks: Int32Array;
+  private readonly decided: Int32Array;
   private stamp = 0;
+  /** One Coverage per pattern, made when first needed and shared by every answer. */
+  private readonly coverages: Array<Coverage | undefined> = [];
+  /** Recent folders' answers (see coverageOf and rememberFolder). */
+  private folders = new Map<string, FolderAnswer>();
+  private oldFolders = new Map<string, FolderAnswer>();
+  /** Folders asked about once (see coverageOf). */
+  private readonly seen = new Set<string>();
+  /** The folder the walker is in, when it is one of `folders`. */
+  private walkerDir: string | undefined;
+  private walkerFolder: FolderAnswer | undefined;
 
   constructor(readonly maps: readonly CxMap[]) {
     const touchpointOf: number[] = [];
@@ -84,6 +96,8 @@ export class Matcher {
     this.touchpointStamp = new Int32Array(tiers.length);
     this.touched = new Int32Array(tiers.length);
     this.pidOfRank = new Int32Array(tiers.length);
+    this.ranks = new Int32Array(tiers.length);
+    this.decided = new Int32Array(tiers.length);
     this.index = new PatternIndex(this.hits.map((hit) => ({ dir: hit.map.dir, source: hit.pattern.source, negated: hit.pattern.negated })));
     this.walker = new IndexWalker(this.index, this.hits.length);
   }
@@ -93,15 +107,160 @@ export class Matcher {
     return this.index.shape;
   }
 
-  /** Every touchpoint covering `path`, most critical journey first, then map, journey and touchpoint order. */
+  /**
+   * Every touchpoint covering `path`, most critical journey first, then map, journey and touchpoint order.
+   * The Coverage objects are shared between calls (one per pattern): treat them as read-only.
+   */
   coverageOf(path: string): Coverage[] {
-    if (!this.walker.visit(path)) return this.fallback().coverageOf(path);
-    return this.decidingPatterns(this.walker).map((pid) => this.coverage(pid));
+    const walker = this.walker;
+    const slash = path.lastIndexOf('/');
+    const dir = slash < 0 ? '' : path.slice(0, slash);
+    let folder = this.walkerDir === dir ? this.walkerFolder : this.cachedFolder(dir);
+    // A folder seen recently: put the walker back there and match only the file's name.
+    if (folder !== undefined && this.walkerDir !== dir) walker.restore(folder.snapshot);
+    if (!walker.visit(path)) {
+      this.walkerDir = undefined;
+      return this.fallback().coverageOf(path);
+    }
+    if (folder === undefined) {
+      // Only a folder asked about twice is kept: a walk over many folders once each (a big diff, a
+      // random sample) would only pay for copies it never uses, and churn the garbage collector.
+      if (this.seen.has(dir)) {
+        folder = this.rememberFolder(dir);
+      } else {
+        this.markSeen(dir);
+        this.walkerDir = undefined;
+        return this.coveragesOf(this.deciding(this.touchWalk(walker)));
+      }
+    }
+    this.walkerDir = dir;
+    this.walkerFolder = folder;
+    if (walker.fileHitCount === 0) return folder.coverage.slice();
+
+    // The folder's last pattern per touchpoint, then the file's own patterns on top.
+    const stamp = ++this.stamp;
+    const touched = this.touched;
+    let touchedCount = folder.touched.length;
+    for (let i = 0; i < touchedCount; i++) {
+      const tp = folder.touched[i]!;
+      touched[i] = tp;
+      this.touchpointStamp[tp] = stamp;
+      this.lastHit[tp] = folder.last[i]!;
+    }
+    let changed = false;
+    for (let i = 0; i < walker.fileHitCount; i++) {
+      const pid = walker.fileHits[i]!;
+      const tp = this.touchpointOf[pid]!;
+      if (this.touchpointStamp[tp] !== stamp) {
+        this.touchpointStamp[tp] = stamp;
+        this.lastHit[tp] = pid;
+        touched[touchedCount++] = tp;
+        changed ||= this.negated[pid] === 0;
+      } else if (pid > this.lastHit[tp]!) {
+        this.lastHit[tp] = pid;
+        changed = true;
+      }
+    }
+    if (!changed) return folder.coverage.slice();
+    return this.coveragesOf(this.deciding(touchedCount));
+  }
+
+  /** Every touchpoint the walker's folder and file hits touch, with its last hit in lastHit; returns how many. */
+  private touchWalk(walker: IndexWalker): number {
+    const stamp = ++this.stamp;
+    const touched = this.touched;
+    let touchedCount = 0;
+    for (let layer = 0; layer < 2; layer++) {
+      const hits = layer === 0 ? walker.folderHits : walker.fileHits;
+      const count = layer === 0 ? walker.folderHitCount : walker.fileHitCount;
+      for (let i = 0; i < count; i++) {
+        const pid = hits[i]!;
+        const tp = this.touchpointOf[pid]!;
+        if (this.touchpointStamp[tp] !== stamp) {
+          this.touchpointStamp[tp] = stamp;
+          this.lastHit[tp] = pid;
+          touched[touchedCount++] = tp;
+        } else if (pid > this.lastHit[tp]!) {
+          // pids follow list order within a touchpoint, so the larger one is the later pattern.
+          this.lastHit[tp] = pid;
+        }
+      }
+    }
+    return touchedCount;
+  }
+
+  private markSeen(dir: string): void {
+    if (this.seen.size >= FOLDER_CACHE * 4) this.seen.clear();
+    this.seen.add(dir);
+  }
+
+  private cachedFolder(dir: string): FolderAnswer | undefined {
+    let folder = this.folders.get(dir);
+    if (folder === undefined && this.oldFolders.size > 0) {
+      folder = this.oldFolders.get(dir);
+      if (folder !== undefined) {
+        if (this.folders.size >= FOLDER_CACHE) {
+          this.oldFolders = this.folders;
+          this.folders = new Map();
+        }
+        this.folders.set(dir, folder);
+      }
+    }
+    return folder;
+  }
+
+  /** Works out and keeps the answer for the folders of the path the walker just visited. */
+  private rememberFolder(dir: string): FolderAnswer {
+    const walker = this.walker;
+    const stamp = ++this.stamp;
+    const touched = this.touched;
+    let touchedCount = 0;
+    for (let i = 0; i < walker.folderHitCount; i++) {
+      const pid = walker.folderHits[i]!;
+      const tp = this.touchpointOf[pid]!;
+      if (this.touchpointStamp[tp] !== stamp) {
+        this.touchpointStamp[tp] = stamp;
+        this.lastHit[tp] = pid;
+        touched[touchedCount++] = tp;
+      } else if (pid > this.lastHit[tp]!) {
+        // pids follow list order within a touchpoint, so the larger one is the later pattern.
+        this.lastHit[tp] = pid;
+      }
+    }
+    // Plain arrays: small typed arrays cost more to make than they save here.
+    const folderTouched = new Array<number>(touchedCount);
+    const last = new Array<number>(touchedCount);
+    for (let i = 0; i < touchedCount; i++) {
+      const tp = touched[i]!;
+      folderTouched[i] = tp;
+      last[i] = this.lastHit[tp]!;
+    }
+    const answer: FolderAnswer = {
+      snapshot: walker.snapshot(),
+      touched: folderTouched,
+      last,
+      coverage: this.coveragesOf(this.deciding(touchedCount)),
+    };
+    // Bounded, in two generations, so a walk over a huge tree does not keep every folder: when the
+    // young one is full it becomes the old one, and folders found in the old one move back to the young.
+    if (this.folders.size >= FOLDER_CACHE) {
+      this.oldFolders = this.folders;
+      this.folders = new Map();
+    }
+    this.folders.set(dir, answer);
+    return answer;
+  }
+
+  private coveragesOf(count: number): Coverage[] {
+    const out = new Array<Coverage>(count);
+    for (let i = 0; i < count; i++) out[i] = this.coverage(this.decided[i]!);
+    return out;
   }
 
   /** Every pattern that matches `path` on its own, in map order: for `explain` and per-pattern counts. */
   patternsMatching(path: string): PatternHit[] {
     const walker = this.walker;
+    this.walkerDir = undefined;
     if (!walker.visit(path)) return this.fallback().patternsMatching(path);
     const pids = [...walker.folderHits.subarray(0, walker.folderHitCount), ...walker.fileHits.subarray(0, walker.fileHitCount)];
     return pids.sort((a, b) => a - b).map((pid) => this.hits[pid]!);
@@ -228,32 +387,16 @@ export class Matcher {
     return coverage.length;
   }
 
-  /** For each covering touchpoint, its last matching pattern, in output order. */
-  private decidingPatterns(walker: IndexWalker): number[] {
-    const stamp = ++this.stamp;
-    const touched = this.touched;
-    let touchedCount = 0;
-    for (let layer = 0; layer < 2; layer++) {
-      const hits = layer === 0 ? walker.folderHits : walker.fileHits;
-      const count = layer === 0 ? walker.folderHitCount : walker.fileHitCount;
-      for (let i = 0; i < count; i++) {
-        const pid = hits[i]!;
-        const tp = this.touchpointOf[pid]!;
-        if (this.touchpointStamp[tp] !== stamp) {
-          this.touchpointStamp[tp] = stamp;
-          this.lastHit[tp] = pid;
-          touched[touchedCount++] = tp;
-        } else if (pid > this.lastHit[tp]!) {
-          // pids follow list order within a touchpoint, so the larger one is the later pattern.
-          this.lastHit[tp] = pid;
-        }
-      }
-    }
+  /**
+   * The deciding pattern of each covering touchpoint among the first `touchedCount` of `touched`
+   * (lastHit holds each one's last matching pattern), written to `decided` in output order; returns how many.
+   */
+  private deciding(touchedCount: number): number {
     // Output order is each touchpoint's rank: sort the ranks as numbers, then read the pids back.
-    const ranks = new Int32Array(touchedCount);
+    const ranks = this.ranks;
     let covering = 0;
     for (let i = 0; i < touchedCount; i++) {
-      const tp = touched[i]!;
+      const tp = this.touched[i]!;
       const pid = this.lastHit[tp]!;
       if (this.negated[pid] !== 0) continue;
       const rank = this.touchpointRank[tp]!;
@@ -261,20 +404,37 @@ export class Matcher {
       ranks[covering++] = rank;
     }
     const sorted = ranks.subarray(0, covering).sort();
-    const deciding = new Array<number>(covering);
-    for (let i = 0; i < covering; i++) deciding[i] = this.pidOfRank[sorted[i]!]!;
-    return deciding;
+    for (let i = 0; i < covering; i++) this.decided[i] = this.pidOfRank[sorted[i]!]!;
+    return covering;
   }
 
   private coverage(pid: number): Coverage {
-    const { map, journey, touchpoint, pattern } = this.hits[pid]!;
-    return { map, journey, touchpoint, pattern, symbolScoped: touchpoint.symbols.length > 0 };
+    let coverage = this.coverages[pid];
+    if (coverage === undefined) {
+      const { map, journey, touchpoint, pattern } = this.hits[pid]!;
+      coverage = Object.freeze({ map, journey, touchpoint, pattern, symbolScoped: touchpoint.symbols.length > 0 });
+      this.coverages[pid] = coverage;
+    }
+    return coverage;
   }
 
   /** Paths with empty, `.` or `..` segments are rare enough to answer the slow, obviously right way. */
   private fallback(): NaiveMatcher {
     return (this.naive ??= new NaiveMatcher(this.maps));
   }
+}
+
+/** How many folders' answers coverageOf keeps per generation (up to about 1 KB each with dense maps). */
+const FOLDER_CACHE = 2048;
+
+/** The answer for a folder's files before their own names are matched. */
+interface FolderAnswer {
+  snapshot: WalkerSnapshot;
+  /** Touchpoints the folder's patterns touch, and the last of their patterns that matches it (maybe a `!` one). */
+  touched: number[];
+  last: number[];
+  /** Coverage of a file there that no pattern matches by name. */
+  coverage: Coverage[];
 }
 
 /** Indexes of `paths` in sorted order (without sorting when they already are). */

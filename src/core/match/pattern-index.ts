@@ -10,6 +10,9 @@ const FIXED = 0;
 const DEEP = 1;
 const WHOLE = 2;
 
+const NO_PARTS: SegmentPart[] = [];
+const NO_TAILS: string[] = [];
+
 /** A segment test from minimatch's parsed pattern: a literal, its segment regex, or `false` (matches nothing). */
 type SegmentPart = Exclude<ParseReturn, typeof GLOBSTAR>;
 
@@ -35,12 +38,25 @@ interface Alternative {
   test: ((relative: string) => boolean) | undefined;
 }
 
+/** Shared by every node without such patterns; never pushed to. */
+const NO_ALTERNATIVES: Alternative[] = [];
+
+/** Options for one brace alternative (see PatternIndex.compiled). */
+const MEMBER_OPTIONS = { ...MATCH_OPTIONS, nobrace: true, nonegate: true, nocomment: true };
+
+/** The slice of a Minimatch that addGenericAlternative reads. */
+interface CompiledGlob {
+  set: ParseReturnFiltered[][];
+  match(relative: string): boolean;
+}
+
 class TrieNode {
-  readonly children = new Map<string, TrieNode>();
+  /** Made when the first child is (as the lists below): most nodes are leaves with one list. */
+  children: Map<string, TrieNode> | undefined;
   /** Literal patterns naming exactly this folder or file. */
-  readonly exact: Alternative[] = [];
+  exact: Alternative[] = NO_ALTERNATIVES;
   /** `here/**`, `here/*`, `here/**\/*`: every child matches. */
-  readonly anyChild: Alternative[] = [];
+  anyChild: Alternative[] = NO_ALTERNATIVES;
   /** Some anyChild alternatives are folder-only. */
   anyChildFolders = false;
   /** `here/*X`, keyed by the text after the last dot of X (see suffixKey). */
@@ -182,54 +198,75 @@ export class PatternIndex {
     });
   }
 
-  private nodeAt(segments: readonly string[]): TrieNode {
-    let node = this.root;
-    for (const segment of segments) {
-      let child = node.children.get(segment);
+  /** The first `count` segments below `node`, made when missing. */
+  private nodeBelow(node: TrieNode, segments: readonly string[], count: number): TrieNode {
+    for (let i = 0; i < count; i++) {
+      const segment = segments[i]!;
+      const children = (node.children ??= new Map<string, TrieNode>());
+      let child = children.get(segment);
       if (!child) {
         child = new TrieNode(node.depth + 1);
-        node.children.set(segment, child);
+        children.set(segment, child);
       }
       node = child;
     }
     return node;
   }
 
+  private readonly mapNodes = new Map<string, { node: TrieNode; segments: readonly string[] }>();
+
+  /** The node of a map's folder, remembered: every pattern of the map starts there. */
+  private mapNode(dir: string): { node: TrieNode; segments: readonly string[] } {
+    let entry = this.mapNodes.get(dir);
+    if (!entry) {
+      const segments = dir === '' ? [] : dir.split('/');
+      entry = { node: this.nodeBelow(this.root, segments, segments.length), segments };
+      this.mapNodes.set(dir, entry);
+    }
+    return entry;
+  }
+
   private add(pid: number, pattern: IndexedPattern): void {
     const normalized = normalizePattern(pattern.source, pattern.negated);
     if (!normalized) return;
     const { body, dirOnly } = normalized;
-    const mapSegments = pattern.dir === '' ? [] : pattern.dir.split('/');
+    const mapNode = this.mapNode(pattern.dir);
+    const mapSegments = mapNode.segments;
     const mapDepth = mapSegments.length;
-    const base = (): Alternative => ({ pid, dirOnly, suffix: '', mapDepth, kind: WHOLE, fixedDepth: -1, minDepth: mapDepth + 1, parts: [], tails: [], test: undefined });
+    const base = (): Alternative => ({ pid, dirOnly, suffix: '', mapDepth, kind: WHOLE, fixedDepth: -1, minDepth: mapDepth + 1, parts: NO_PARTS, tails: NO_TAILS, test: undefined });
 
     // minimatch reads a leading `#` as a comment and a leading `!` as negation of the whole
     // pattern, before braces: such patterns are handed to minimatch whole.
     if (body.startsWith('#') || body.startsWith('!')) {
       const glob = new Minimatch(body, MATCH_OPTIONS);
-      this.addGeneric(this.nodeAt(mapSegments), { ...base(), test: (relative) => glob.match(relative) });
+      this.addGeneric(mapNode.node, { ...base(), test: (relative) => glob.match(relative) });
       return;
     }
 
-    for (const alternative of new Set(expandAlternatives(body))) {
+    // Brace expansion only for a pattern with a brace (most have none).
+    const alternatives = body.includes('{') ? new Set(expandAlternatives(body)) : [body];
+    for (const alternative of alternatives) {
       this.shape.alternatives++;
       const segments = alternative.split('/');
       // minimatch collapses `//` and resolves `.` and `..`, so such a pattern may match above or
       // beside its literal start, and at another depth: only minimatch, from the map's folder, can say.
-      const irregular = segments.some((segment) => segment === '' || segment === '.' || segment === '..');
+      let irregular = false;
+      for (const segment of segments) if (segment === '' || segment === '.' || segment === '..') irregular = true;
       let plain = 0;
       while (!irregular && plain < segments.length && isPlainSegment(segments[plain]!)) plain++;
-      const anchor = this.nodeAt([...mapSegments, ...segments.slice(0, plain)]);
+      const anchor = this.nodeBelow(mapNode.node, segments, plain);
       const rest = segments.slice(plain);
       const first = rest[0];
       const second = rest[1];
       if (rest.length === 0) {
+        if (anchor.exact === NO_ALTERNATIVES) anchor.exact = [];
         anchor.exact.push(base());
         this.shape.exact++;
         continue;
       }
       // `**/*` is `**` minus the folder itself, which `**` never matches either.
       if ((rest.length === 1 && (first === '**' || first === '*')) || (rest.length === 2 && first === '**' && second === '*')) {
+        if (anchor.anyChild === NO_ALTERNATIVES) anchor.anyChild = [];
         anchor.anyChild.push(base());
         anchor.anyChildFolders ||= dirOnly;
         this.shape.anyChild++;
@@ -267,10 +304,7 @@ export class PatternIndex {
         this.shape.deepName++;
         continue;
       }
-      // Compiled from the alternative alone, exactly as minimatch compiles each member of its
-      // brace set; nonegate/nocomment because those apply to the whole pattern, not to members.
-      const glob = new Minimatch(alternative, { ...MATCH_OPTIONS, nobrace: true, nonegate: true, nocomment: true });
-      this.addGenericAlternative(anchor, base(), glob, segments, plain);
+      this.addGenericAlternative(anchor, base(), this.compiled(alternative, segments, plain), segments, plain);
       if (anchor.depth === mapDepth) this.shape.floatingGeneric++;
     }
   }
@@ -286,7 +320,7 @@ export class PatternIndex {
    * - `**`, parts, `**`: the same, as a folder-only pattern.
    * Anything else, or a parse that does not line up with the segments, asks minimatch on the text.
    */
-  private addGenericAlternative(anchor: TrieNode, alternative: Alternative, glob: Minimatch, segments: string[], plain: number): void {
+  private addGenericAlternative(anchor: TrieNode, alternative: Alternative, glob: CompiledGlob, segments: string[], plain: number): void {
     const parsed = glob.set.length === 1 ? glob.set[0] : undefined;
     const lined = parsed !== undefined && parsed.length === segments.length && parsed.slice(0, plain).every((part, i) => part === segments[i]);
     const rest = lined ? parsed.slice(plain) : [];
@@ -316,6 +350,46 @@ export class PatternIndex {
     anchor.reachesDeep = true;
     this.shape.generic++;
   }
+
+  /** Compiled alternatives' glob text after their literal folders (see compiled). */
+  private readonly restGlobs = new Map<string, Minimatch>();
+
+  /**
+   * What addGenericAlternative needs of minimatch's compile of `alternative`. Maps repeat the same
+   * glob below many folders (`+(api|web)*\/**` under a hundred of them), and minimatch compiles each
+   * segment on its own, literal ones to themselves: so the part after the literal folders is
+   * compiled once per distinct text and put behind the folders. `match` (the rare whole-text test)
+   * compiles the whole alternative when first called.
+   */
+  private compiled(alternative: string, segments: readonly string[], plain: number): CompiledGlob {
+    const restText = plain === 0 ? alternative : segments.slice(plain).join('/');
+    let rest = this.restGlobs.get(restText);
+    if (rest === undefined) {
+      // Compiled from the alternative alone, exactly as minimatch compiles each member of its
+      // brace set; nonegate/nocomment because those apply to the whole pattern, not to members.
+      rest = new Minimatch(restText, MEMBER_OPTIONS);
+      this.restGlobs.set(restText, rest);
+    }
+    let full: Minimatch | undefined = plain === 0 ? rest : undefined;
+    const set = rest.set.length === 1 ? [[...segments.slice(0, plain), ...rest.set[0]!]] : [];
+    return { set, match: (relative) => (full ??= new Minimatch(alternative, MEMBER_OPTIONS)).match(relative) };
+  }
+}
+
+/** The folders of a walked path and the patterns they matched (IndexWalker.snapshot). */
+export interface WalkerSnapshot {
+  /** The folder's path with its trailing `/` ('' at the root). */
+  readonly path: string;
+  readonly depth: number;
+  readonly segments: readonly string[];
+  readonly ends: readonly number[];
+  readonly nodes: ReadonlyArray<TrieNode | undefined>;
+  readonly levelStart: readonly number[];
+  readonly deepCount: readonly number[];
+  readonly deepNodes: readonly TrieNode[];
+  readonly folderHits: readonly number[];
+  /** The level each of folderHits entered at. */
+  readonly levels: readonly number[];
 }
 
 /**
@@ -405,6 +479,61 @@ export class IndexWalker {
     return true;
   }
 
+  /**
+   * The folder part of the walk after visit(): enough to come back to this folder later with
+   * restore() instead of matching every folder again (Matcher caches one per recent folder).
+   */
+  snapshot(): WalkerSnapshot {
+    const depth = this.depth;
+    const count = this.folderHitCount;
+    const hits = new Array<number>(count);
+    const levels = new Array<number>(count);
+    for (let i = 0; i < count; i++) {
+      const pid = this.folderHits[i]!;
+      hits[i] = pid;
+      levels[i] = this.inFolders[pid]!;
+    }
+    return {
+      path: depth === 0 ? '' : this.path.slice(0, this.ends[depth]! + 1),
+      depth,
+      segments: this.segments.slice(0, depth),
+      ends: this.ends.slice(0, depth + 1),
+      nodes: this.nodes.slice(0, depth + 1),
+      levelStart: this.levelStart.slice(0, depth + 1),
+      deepCount: this.deepCount.slice(0, depth + 1),
+      deepNodes: this.deepNodes.slice(0, this.deepCount[depth]),
+      folderHits: hits,
+      levels,
+    };
+  }
+
+  /** Puts the walker back in the folder a snapshot was taken in: the next visit() of a file there matches only the file. */
+  restore(snapshot: WalkerSnapshot): void {
+    this.popTo(0);
+    const { depth } = snapshot;
+    for (let k = 0; k <= depth; k++) {
+      this.ends[k] = snapshot.ends[k]!;
+      this.nodes[k] = snapshot.nodes[k];
+      this.levelStart[k] = snapshot.levelStart[k]!;
+      this.deepCount[k] = snapshot.deepCount[k]!;
+    }
+    this.segments.length = 0;
+    for (let k = 0; k < depth; k++) this.segments.push(snapshot.segments[k]!);
+    this.deepNodes.length = 0;
+    for (const node of snapshot.deepNodes) this.deepNodes.push(node);
+    const hits = snapshot.folderHits;
+    this.folderHitCount = hits.length;
+    for (let i = 0; i < hits.length; i++) {
+      const pid = hits[i]!;
+      this.folderHits[i] = pid;
+      this.inFolders[pid] = snapshot.levels[i]!;
+      this.enteredAt[pid] = this.filesWalked;
+    }
+    this.depth = depth;
+    this.path = snapshot.path;
+    this.folderVersion++;
+  }
+
   /** Empties the folder stack (reporting every pattern still on it to onFolderPatternLeft). */
   finish(): void {
     this.popTo(0);
@@ -428,7 +557,7 @@ export class IndexWalker {
 
   private pushFolder(k: number): void {
     const segment = this.segments[k - 1]!;
-    const node = this.nodes[k - 1]?.children.get(segment);
+    const node = this.nodes[k - 1]?.children?.get(segment);
     this.nodes[k] = node;
     this.levelStart[k] = this.folderHitCount;
     this.depth = k;
@@ -446,7 +575,7 @@ export class IndexWalker {
   private matchLevel(k: number, isFile: boolean): void {
     const segment = this.segments[k - 1]!;
     const parent = this.nodes[k - 1];
-    const node = isFile ? parent?.children.get(segment) : this.nodes[k];
+    const node = isFile ? parent?.children?.get(segment) : this.nodes[k];
     if (node) {
       for (const alternative of node.exact) this.add(alternative, k, isFile);
       if (node.generic) this.matchGeneric(node.generic, k, isFile);

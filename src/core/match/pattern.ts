@@ -31,7 +31,8 @@ export function normalizePattern(source: string, negated: boolean): NormalizedPa
   body = body.slice(0, end);
   if (body === '' || body.includes('\0')) return undefined;
   // The same count as the map's validator, so that the matcher drops exactly what it reports.
-  if (body.length > MAX_PATTERN_LENGTH || countAlternatives(body, MAX_ALTERNATIVES) > MAX_ALTERNATIVES) return undefined;
+  // Without a `{` there is one alternative: no need to count.
+  if (body.length > MAX_PATTERN_LENGTH || (body.includes('{') && countAlternatives(body, MAX_ALTERNATIVES) > MAX_ALTERNATIVES)) return undefined;
   return { body, dirOnly };
 }
 

@@ -68,6 +68,8 @@ export function syntheticPaths(count: number, random: Random): string[] {
 interface Tree {
   folders: string[];
   files: string[];
+  /** Files below each folder, at any depth. */
+  filesUnder: Map<string, number>;
 }
 
 const trees = new WeakMap<readonly string[], Map<string, Tree>>();
@@ -83,22 +85,25 @@ function treeOf(paths: readonly string[], base: string): Tree {
 
 function buildTree(paths: readonly string[], base: string): Tree {
   const prefix = base === '' ? '' : base + '/';
-  const folders = new Set<string>();
+  const filesUnder = new Map<string, number>();
   const files: string[] = [];
   for (const path of paths) {
     if (!path.startsWith(prefix)) continue;
     const relative = path.slice(prefix.length);
     files.push(relative);
-    for (let i = relative.indexOf('/'); i >= 0; i = relative.indexOf('/', i + 1)) folders.add(relative.slice(0, i));
+    for (let i = relative.indexOf('/'); i >= 0; i = relative.indexOf('/', i + 1)) {
+      const folder = relative.slice(0, i);
+      filesUnder.set(folder, (filesUnder.get(folder) ?? 0) + 1);
+    }
   }
-  return { folders: [...folders], files };
+  return { folders: [...filesUnder.keys()], files, filesUnder };
 }
 
 const EXT_GLOBS = ['*.ts', '*.tsx', '*.md', '*.proto', '*.{ts,tsx}', '*.{js,json}', '*.go', '*Dockerfile', '*.test.ts'];
 
 /** One plain pattern of a realistic shape, relative to the map's folder. */
-function plainPattern(tree: Tree, random: Random): string {
-  const anyFolder = (): string => (tree.folders.length > 0 ? pick(random, tree.folders) : 'src');
+function plainPattern(tree: Tree, random: Random, folders = tree.folders, realistic = false): string {
+  const anyFolder = (): string => (folders.length > 0 ? pick(random, folders) : 'src');
   const folder = anyFolder();
   const r = random();
   if (r < 0.12) return folder;
@@ -112,9 +117,11 @@ function plainPattern(tree: Tree, random: Random): string {
   if (r < 0.75) return tree.files.length > 0 ? pick(random, tree.files) : folder;
   if (r < 0.8) {
     const sibling = anyFolder();
+    // Dense: the first two folders of each (`{services/web,apps/api}/**`); realistic: the folders themselves.
+    const keep = realistic ? Infinity : 2;
     const a = folder.split('/');
     const b = sibling.split('/');
-    return `{${a.slice(0, 2).join('/')},${b.slice(0, 2).join('/')}}/**`;
+    return `{${a.slice(0, keep).join('/')},${b.slice(0, keep).join('/')}}/**`;
   }
   if (r < 0.84) return `${folder}/{src,lib,api}/**`;
   if (r < 0.87) return `${folder}/**/__tests__/**`;
@@ -146,7 +153,18 @@ export interface MapShape {
   patterns: number;
   /** Folders that get a map of their own (besides the root map), e.g. `packages/web`. */
   packageMaps?: number;
+  /**
+   * 'dense' (the default, and the first shape the benchmark used): patterns start at any folder,
+   * top-level ones included, and 1.5% of them float (`**\/*.md`), so with thousands of patterns a
+   * file is covered by dozens of touchpoints. 'realistic': as in real maps, where a file is served
+   * by a few touchpoints: a touchpoint owns a feature folder, so patterns start at folders holding
+   * at most `max(20, 4 × files / patterns)` files, and a map set has at most 8 floating patterns.
+   */
+  density?: 'dense' | 'realistic';
 }
+
+/** The most floating patterns (`**\/x`) the realistic shape puts in all maps together. */
+const REALISTIC_FLOATING = 8;
 
 /**
  * Maps over `paths` with about `shape.patterns` patterns: a root map and some package maps,
@@ -164,6 +182,15 @@ export function syntheticMaps(paths: readonly string[], shape: MapShape, random:
     if (!bases.includes(dir)) bases.push(dir);
   }
   const mapTrees = bases.map((base) => treeOf(paths, base));
+  const realistic = shape.density === 'realistic';
+  // Realistic: the folders a pattern may start at, per map (see MapShape.density).
+  const ownLimit = Math.max(20, Math.ceil((4 * paths.length) / Math.max(1, shape.patterns)));
+  const anchorFolders = mapTrees.map((tree) => {
+    if (!realistic) return tree.folders;
+    const small = tree.folders.filter((f) => tree.filesUnder.get(f)! <= ownLimit);
+    return small.length > 0 ? small : tree.folders;
+  });
+  let floating = 0;
   const journeys: JourneySpec[][] = bases.map(() => []);
   let made = 0;
   let floatingGeneric = 0;
@@ -184,13 +211,14 @@ export function syntheticMaps(paths: readonly string[], shape: MapShape, random:
           patterns.push(negatedPattern(previous, tree, random));
         } else if (previous?.startsWith('!') && r < 0.4 && tree.files.length > 0) {
           patterns.push(pick(random, tree.files));
-        } else if (r < 0.015) {
+        } else if (r < 0.015 && (!realistic || floating < REALISTIC_FLOATING)) {
+          floating++;
           patterns.push(pick(random, FLOATING));
         } else if (r < 0.02 && floatingGeneric < 5) {
           floatingGeneric++;
           patterns.push(pick(random, FLOATING_GENERIC));
         } else {
-          patterns.push(plainPattern(tree, random));
+          patterns.push(plainPattern(tree, random, anchorFolders[which], realistic));
         }
       }
       touchpoints.push({ id: `t${t}`, paths: patterns, ...(random() < 0.1 ? { symbols: ['Service.handle'] } : {}) });
