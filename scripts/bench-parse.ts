@@ -4,13 +4,14 @@
 //
 //   npm run bench:parse                  all three sizes, 15 warm runs each
 //   npm run bench:parse -- --runs 30 --patterns 10000 --paths 200000
+//   npm run bench:parse -- --yaml          every text composed by the yaml package (no fast block reader)
 //
 // Also prints a digest of everything parseMap returned, so a change to the parser can be checked to give
 // the same maps and diagnostics on these inputs.
 import { createHash } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { stringify } from 'yaml';
-import { parseMap, MAX_MAP_BYTES } from '../src/core/map/parse';
+import { parseMap, setBlockReader, MAX_MAP_BYTES } from '../src/core/map/parse';
 import { seededRandom, syntheticMaps, syntheticPaths } from '../src/core/match/synthetic-repo';
 import type { CxMap } from '../src/core/types';
 
@@ -23,6 +24,7 @@ function option(name: string, fallback: number[]): number[] {
 const PATTERN_SIZES = option('patterns', [100, 2_000, 10_000]);
 const PATH_SIZE = option('paths', [10_000])[0] ?? 10_000;
 const RUNS = option('runs', [15])[0] ?? 15;
+const YAML_ONLY = process.argv.includes('--yaml');
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -81,12 +83,13 @@ function parseAll(files: ReadonlyArray<{ file: string; text: string }>): { wall:
 }
 
 function main(): void {
+  setBlockReader(!YAML_ONLY);
   const paths = syntheticPaths(PATH_SIZE, seededRandom(PATH_SIZE));
   const inputs = PATTERN_SIZES.map((patterns) => {
     const maps = syntheticMaps(paths, { patterns, packageMaps: 3 }, seededRandom(PATH_SIZE + patterns));
     return { patterns, files: mapFiles(maps) };
   });
-  console.log(`Node ${process.version}, ${PATH_SIZE.toLocaleString('en-US')} paths, ${RUNS} warm runs; load average ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
+  console.log(`Node ${process.version}, ${PATH_SIZE.toLocaleString('en-US')} paths, ${RUNS} warm runs${YAML_ONLY ? ', yaml package only' : ''}; load average ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
   for (const { patterns, files } of inputs) {
     const kb = files.reduce((sum, f) => sum + Buffer.byteLength(f.text), 0) / 1024;
     gc?.();
