@@ -1,4 +1,56 @@
-import { Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, type Alias } from 'yaml';
+
+/** Start, end of the value, end with what trails it (comment, line break): as yaml's `Node.range`. */
+export type NodeRange = [number, number, number];
+
+// The block reader's nodes: the fields of yaml's nodes that a map is read from, in plain classes that are
+// cheaper to build than yaml's (whose constructor defines a symbol property on every node).
+export class BlockScalar {
+  constructor(
+    readonly value: string | number | null,
+    readonly range: NodeRange,
+  ) {}
+}
+export class BlockPair {
+  constructor(
+    readonly key: BlockScalar,
+    readonly value: BlockNode,
+  ) {}
+}
+export class BlockMap {
+  readonly items: BlockPair[] = [];
+  range: NodeRange = [0, 0, 0];
+}
+export class BlockSeq {
+  readonly items: BlockNode[] = [];
+  range: NodeRange = [0, 0, 0];
+}
+export type BlockNode = BlockScalar | BlockMap | BlockSeq;
+
+// What a reader of either kind of node needs: these guards accept yaml's nodes and the block reader's.
+export interface ScalarNode {
+  value: unknown;
+  range?: NodeRange | null;
+}
+export interface PairNode {
+  key: unknown;
+  value: unknown;
+}
+export interface MapNode {
+  items: PairNode[];
+  range?: NodeRange | null;
+}
+export interface SeqNode {
+  items: unknown[];
+  range?: NodeRange | null;
+}
+export const isMapNode = (node: unknown): node is MapNode => node instanceof BlockMap || isMap(node);
+export const isSeqNode = (node: unknown): node is SeqNode => node instanceof BlockSeq || isSeq(node);
+export const isScalarNode = (node: unknown): node is ScalarNode => node instanceof BlockScalar || isScalar(node);
+/** A scalar, mapping, list or alias, of yaml's or of the block reader. */
+export type AnyNode = MapNode | SeqNode | ScalarNode | Alias;
+export const isAnyNode = (node: unknown): node is AnyNode =>
+  node instanceof BlockScalar || node instanceof BlockMap || node instanceof BlockSeq || isNode(node);
 
 /**
  * A fast reader for the plainest YAML a map is written in: block mappings and block lists indented with
@@ -6,15 +58,14 @@ import { Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
  * lines), double-quoted text (with `\\`, `\"` and line-end `\` escapes, also folded), one-line single-quoted
  * text, a whole number, or an empty `[]` / `{}`. That is what `yaml.stringify` writes for a map and what most maps look like.
  *
- * It builds the same nodes, with the same values and ranges, as the yaml package's composer does on such a
- * text (`block-yaml.test.ts` holds it to that, node by node, on generated and mutated maps), in a fraction of
+ * It builds nodes with the same values and ranges as the yaml package's composer does on such a text (`block-yaml.test.ts` holds it to that, node by node, on generated and mutated maps), in a fraction of
  * the time: the composer's lexer and parser cost about 1 µs per token. On anything else — comments, blank
  * lines, `\r`, tabs, flow collections, anchors, aliases, tags, block scalars, other escapes, documents
  * markers, keys that are not plain names, odd indentation — it returns undefined without a word and the
  * caller reads the text with the yaml package, which reports problems; so every text outside this subset
  * is read exactly as before.
  */
-export function readBlockYaml(text: string): Node | undefined {
+export function readBlockYaml(text: string): BlockMap | undefined {
   if (text.length === 0 || text.charCodeAt(text.length - 1) !== NEWLINE) return undefined;
   try {
     const reader = new BlockReader(text);
@@ -88,7 +139,7 @@ class BlockReader {
     this.enter(0);
   }
 
-  document(): Node {
+  document(): BlockMap {
     const text = this.text;
     if (this.indent !== 0) throw OUTSIDE;
     // Directives, document markers.
@@ -127,15 +178,15 @@ class BlockReader {
    * A block mapping whose first key starts at `at` on the current line (column `column`); its other keys
    * are the following lines indented by `column`.
    */
-  private blockMap(at: number, column: number): YAMLMap {
+  private blockMap(at: number, column: number): BlockMap {
     if (++this.depth > MAX_DEPTH) throw OUTSIDE;
-    const map = new YAMLMap();
+    const map = new BlockMap();
     let keyStart = at;
-    let end = at;
+    let end: number;
     for (;;) {
       const pair = this.pair(keyStart, column);
       map.items.push(pair);
-      end = (pair.value as Node).range?.[2] ?? end;
+      end = pair.value.range[2];
       if (this.indent !== column) break;
       keyStart = this.line + column;
       if (this.text.charCodeAt(keyStart) === DASH && this.text.charCodeAt(keyStart + 1) === SPACE) throw OUTSIDE;
@@ -147,14 +198,13 @@ class BlockReader {
   }
 
   /** `key: value` or `key:` and a nested block, with the key at `at` on the current line. */
-  private pair(at: number, column: number): Pair<Scalar, Node> {
+  private pair(at: number, column: number): BlockPair {
     const text = this.text;
     const colon = text.indexOf(':', at);
     if (colon < 0 || colon > this.lineEnd || colon - at > MAX_KEY) throw OUTSIDE;
     const name = text.slice(at, colon);
     if (!PLAIN_KEY.test(name) || KEYWORD.test(name)) throw OUTSIDE;
-    const key = new Scalar(name);
-    key.range = [at, colon, colon];
+    const key = new BlockScalar(name, [at, colon, colon]);
     const after = text.charCodeAt(colon + 1);
     if (after === NEWLINE) {
       // A nested block, or an empty value.
@@ -163,46 +213,44 @@ class BlockReader {
       if (this.indent > column) {
         const start = this.line + this.indent;
         if (text.charCodeAt(start) === DASH && text.charCodeAt(start + 1) === SPACE) {
-          return new Pair(key, this.blockSeq(start, this.indent));
+          return new BlockPair(key, this.blockSeq(start, this.indent));
         }
-        return new Pair(key, this.blockMap(start, this.indent));
+        return new BlockPair(key, this.blockMap(start, this.indent));
       }
       const first = this.line + column;
       if (this.indent === column && text.charCodeAt(first) === DASH && text.charCodeAt(first + 1) === SPACE) {
         // A list may sit at its key's own indentation.
-        return new Pair(key, this.blockSeq(first, column, true));
+        return new BlockPair(key, this.blockSeq(first, column, true));
       }
-      const empty = new Scalar(null);
-      empty.range = [nullAt, nullAt, nullAt];
-      return new Pair(key, empty);
+      return new BlockPair(key, new BlockScalar(null, [nullAt, nullAt, nullAt]));
     }
     if (after !== SPACE) throw OUTSIDE;
     const valueAt = colon + 2;
-    return new Pair(key, this.scalar(valueAt, column));
+    return new BlockPair(key, this.scalar(valueAt, column));
   }
 
   /**
    * A block list whose first `- ` is at `at` on the current line (column `column`). `inMap`: the value of a
    * key at the same column, so a line there without `- ` is the mapping's next key.
    */
-  private blockSeq(at: number, column: number, inMap = false): YAMLSeq {
+  private blockSeq(at: number, column: number, inMap = false): BlockSeq {
     if (++this.depth > MAX_DEPTH) throw OUTSIDE;
     const text = this.text;
-    const seq = new YAMLSeq();
+    const seq = new BlockSeq();
     let dash = at;
-    let end = at;
+    let end: number;
     for (;;) {
       const itemAt = dash + 2;
       const c = text.charCodeAt(itemAt);
       if (c === SPACE || c === NEWLINE) throw OUTSIDE;
-      let item: Node;
+      let item: BlockNode;
       if (this.startsPair(itemAt)) {
         item = this.blockMap(itemAt, column + 2);
       } else {
         item = this.scalar(itemAt, column);
       }
       seq.items.push(item);
-      end = item.range?.[2] ?? end;
+      end = item.range[2];
       if (this.indent !== column) break;
       dash = this.line + column;
       if (text.charCodeAt(dash) !== DASH || text.charCodeAt(dash + 1) !== SPACE) {
@@ -234,7 +282,7 @@ class BlockReader {
    * A scalar value starting at `at` on the current line, in a block whose indentation is `column`: it may go
    * on over more-indented lines. Leaves the reader on the line after it.
    */
-  private scalar(at: number, column: number): Scalar | YAMLSeq | YAMLMap {
+  private scalar(at: number, column: number): BlockNode {
     const c = this.text.charCodeAt(at);
     if (c === QUOTE) return this.doubleQuoted(at, column);
     if (c === APOSTROPHE) return this.singleQuoted(at);
@@ -243,16 +291,15 @@ class BlockReader {
   }
 
   /** `[]` or `{}`, the whole rest of the line. */
-  private emptyFlow(at: number, open: number): YAMLSeq | YAMLMap {
+  private emptyFlow(at: number, open: number): BlockSeq | BlockMap {
     if (this.text.charCodeAt(at + 1) !== open + 2) throw OUTSIDE;
-    const collection = open === 0x5b ? new YAMLSeq() : new YAMLMap();
-    collection.flow = true;
+    const collection = open === 0x5b ? new BlockSeq() : new BlockMap();
     collection.range = [at, at + 2, at + 3];
     this.nextLine();
     return collection;
   }
 
-  private plain(at: number, column: number): Scalar {
+  private plain(at: number, column: number): BlockScalar {
     const text = this.text;
     if (badPlainStart(text.charCodeAt(at), text.charCodeAt(at + 1))) throw OUTSIDE;
     let parts: string | undefined;
@@ -273,25 +320,22 @@ class BlockReader {
       lineFrom = this.line + this.indent;
       if (badPlainStart(text.charCodeAt(lineFrom), text.charCodeAt(lineFrom + 1))) throw OUTSIDE;
     }
-    const scalar = new Scalar(plainValue(parts));
-    scalar.range = [at, end, end + 1];
-    return scalar;
+    return new BlockScalar(plainValue(parts), [at, end, end + 1]);
   }
 
-  private singleQuoted(at: number): Scalar {
+  private singleQuoted(at: number): BlockScalar {
     const text = this.text;
     const lineEnd = this.lineEnd;
     // One line, ending with the closing quote; `''` is a quote.
     if (text.charCodeAt(lineEnd - 1) !== APOSTROPHE || lineEnd - 1 === at) throw OUTSIDE;
     const body = text.slice(at + 1, lineEnd - 1);
     if (body.replaceAll("''", '').includes("'")) throw OUTSIDE;
-    const scalar = new Scalar(body.replaceAll("''", "'"));
-    scalar.range = [at, lineEnd, lineEnd + 1];
+    const scalar = new BlockScalar(body.replaceAll("''", "'"), [at, lineEnd, lineEnd + 1]);
     this.nextLine();
     return scalar;
   }
 
-  private doubleQuoted(at: number, column: number): Scalar {
+  private doubleQuoted(at: number, column: number): BlockScalar {
     const text = this.text;
     let value = '';
     let i = at + 1;
@@ -331,8 +375,7 @@ class BlockReader {
     value += text.slice(from, i);
     // The closing quote ends the line.
     if (i + 1 !== this.lineEnd) throw OUTSIDE;
-    const scalar = new Scalar(value);
-    scalar.range = [at, i + 1, i + 2];
+    const scalar = new BlockScalar(value, [at, i + 1, i + 2]);
     this.nextLine();
     return scalar;
   }

@@ -1,6 +1,15 @@
-import { Composer, Lexer, Parser, YAMLParseError, isAlias, isMap, isNode, isScalar, isSeq, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { Composer, Lexer, Parser, YAMLParseError, isAlias, visit, type Document } from 'yaml';
 import { CHANNELS, TIERS, type Channel, type CxMap, type Journey, type Link, type MapDiagnostic, type ParseResult, type PathPattern, type Touchpoint } from '../types';
-import { readBlockYaml } from './block-yaml';
+import {
+  isAnyNode as isNode,
+  isMapNode as isMap,
+  isScalarNode as isScalar,
+  isSeqNode as isSeq,
+  readBlockYaml,
+  type AnyNode as Node,
+  type MapNode as YAMLMap,
+  type PairNode as Pair,
+} from './block-yaml';
 import { closest } from './closest';
 import { MAP_DIAGNOSTIC_CODES, type MapDiagnosticCode } from './codes';
 import { NestingGauge } from './nesting';
