@@ -111,7 +111,7 @@ function stringified(text: fc.Arbitrary<string>, number: fc.Arbitrary<number>): 
 const mildMaps = stringified(mild, fc.nat());
 const wildMaps = stringified(wild, fc.oneof(fc.integer(), fc.double()));
 
-type Edit = { at: number; column: number; text: string } | { at: number; drop: true } | { at: number; indent: number };
+type Edit = { at: number; column: number; text: string } | { at: number; drop: true } | { at: number; indent: number } | { at: number; line: string };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({
@@ -119,6 +119,7 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
     column: fc.nat(),
     text: fc.constantFrom(' ', ':', ': ', '#', ' #', '"', "'", '\\', '\\n', '\n', '-', '- ', 'a', '1', '&a ', '*a', '!', '[', '{', ',', '?', '\t', '\r', '...'),
   }),
+  fc.record({ at: fc.nat(), line: fc.constantFrom('', '  ', '#', '# a comment', '  # indented', '      #', '---', '...') }),
   fc.record({ at: fc.nat(), drop: fc.constant(true as const) }),
   fc.record({ at: fc.nat(), indent: fc.integer({ min: -3, max: 3 }) }),
 );
@@ -129,6 +130,7 @@ function applyEdits(text: string, edits: readonly Edit[]): string {
     const i = e.at % lines.length;
     const line = lines[i] ?? '';
     if ('drop' in e) lines.splice(i, 1);
+    else if ('line' in e) lines.splice(i, 0, e.line);
     else if ('indent' in e) lines[i] = e.indent >= 0 ? ' '.repeat(e.indent) + line : line.replace(new RegExp(`^ {0,${-e.indent}}`), '');
     else {
       const column = e.column % (line.length + 1);
@@ -145,9 +147,17 @@ const withoutComments = (text: string): string =>
     .filter((line) => !/^\s*#/.test(line))
     .join('\n');
 
+/** Blank lines and whole-line comments, at any indentation, between the lines of a map. */
+const commentEdit: fc.Arbitrary<Edit> = fc.record({
+  at: fc.nat(),
+  line: fc.oneof(fc.constantFrom('', '  ', '#', '# a comment'), fc.nat({ max: 10 }).map((n) => `${' '.repeat(n)}# note`)),
+});
+const commentedMaps = fc.tuple(mildMaps, fc.array(commentEdit, { minLength: 1, maxLength: 5 })).map(([text, edits]) => applyEdits(text, edits));
+
 const editedText = fc.oneof(
   { weight: 2, arbitrary: wildMaps },
   { weight: 2, arbitrary: fc.tuple(mildMaps, fc.array(edit, { minLength: 1, maxLength: 4 })).map(([text, edits]) => applyEdits(text, edits)) },
+  { weight: 1, arbitrary: validishMap },
   { weight: 1, arbitrary: validishMap.map(withoutComments) },
   { weight: 1, arbitrary: mutatedMap.map(withoutComments) },
 );
@@ -189,6 +199,11 @@ describe('readBlockYaml: the fast reader gives what the yaml package gives', fun
   it(`gives parseMap the same result, and builds the same nodes as yaml where it reads, on stringified maps with odd values, edited and mutated maps (${suiteRuns(3000)} texts)`, () => {
     const { taken } = checkMany(editedText, suiteRuns(3000));
     assert.ok(taken > 0);
+  });
+
+  it(`builds the same nodes as yaml, and parseMap the same result, on maps with blank and comment lines (${suiteRuns(3000)} texts)`, () => {
+    const { taken, cases } = checkMany(commentedMaps, suiteRuns(3000));
+    assert.ok(taken > cases / 10, `the fast reader took only ${taken} of ${cases} texts`);
   });
 
   it('takes the generated 10,000-pattern maps of the benchmark and reads them as yaml does', () => {
@@ -251,7 +266,8 @@ describe('readBlockYaml: the fast reader gives what the yaml package gives', fun
   it('leaves everything else to yaml', () => {
     const refused = [
       'version: 1\njourneys:\n  - id: a # comment\n',
-      'version: 1\n\njourneys: []\n',
+      'version: 1\njourneys: []\n\n',
+      'version: 1\njourneys:\n  - id: a\n      # deeper than the next line\n    name: A\n',
       'version: 1\r\njourneys:\r\n',
       'version: 1\njourneys: [a]\n',
       'version: 1\njourneys:\n  - &x id: a\n',

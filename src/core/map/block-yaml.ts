@@ -59,8 +59,8 @@ export const isAnyNode = (node: unknown): node is AnyNode =>
  * text, a whole number, or an empty `[]` / `{}`. That is what `yaml.stringify` writes for a map and what most maps look like.
  *
  * It builds nodes with the same values and ranges as the yaml package's composer does on such a text (`block-yaml.test.ts` holds it to that, node by node, on generated and mutated maps), in a fraction of
- * the time: the composer's lexer and parser cost about 1 µs per token. On anything else — comments, blank
- * lines, `\r`, tabs, flow collections, anchors, aliases, tags, block scalars, other escapes, documents
+ * the time: the composer's lexer and parser cost about 1 µs per token. Blank lines and whole-line comments
+ * are skipped (not at the end of the text). On anything else — comments after a value, `\r`, tabs, flow collections, anchors, aliases, tags, block scalars, other escapes, documents
  * markers, keys that are not plain names, odd indentation — it returns undefined without a word and the
  * caller reads the text with the yaml package, which reports problems; so every text outside this subset
  * is read exactly as before.
@@ -132,6 +132,8 @@ class BlockReader {
   /** Indentation of the current line: spaces before its first other character. */
   private indent = 0;
   private depth = 0;
+  /** Whether blank or comment lines came before the current line. */
+  private skipped = false;
 
   constructor(private readonly text: string) {
     // One search refuses what the subset never contains, so the line reader need not look for it.
@@ -153,21 +155,36 @@ class BlockReader {
   /** Moves to the line starting at `start`: blank lines and comment lines are outside the subset. */
   private enter(start: number): void {
     const text = this.text;
-    this.line = start;
-    if (start >= text.length) {
-      this.lineEnd = start;
-      this.indent = -1;
+    this.skipped = false;
+    let commentIndent = -1;
+    for (;;) {
+      this.line = start;
+      if (start >= text.length) {
+        // Blank or comment lines at the end: yaml counts them into the last value's range; left to it.
+        if (this.skipped) throw OUTSIDE;
+        this.lineEnd = start;
+        this.indent = -1;
+        return;
+      }
+      let i = start;
+      while (text.charCodeAt(i) === SPACE) i++;
+      const c = text.charCodeAt(i);
+      const end = c === NEWLINE ? i : text.indexOf('\n', i);
+      if (c === NEWLINE || c === HASH) {
+        // A blank line or a whole-line comment: skipped, and noted for the scalar readers.
+        this.skipped = true;
+        if (c === HASH) commentIndent = Math.max(commentIndent, i - start);
+        start = end + 1;
+        continue;
+      }
+      // `---` / `...` at the start of a line end the document.
+      if (i === start && (text.startsWith('---', i) || text.startsWith('...', i))) throw OUTSIDE;
+      this.indent = i - start;
+      // yaml counts a comment indented deeper than the line after it into the value before it.
+      if (commentIndent > this.indent) throw OUTSIDE;
+      this.lineEnd = end;
       return;
     }
-    let i = start;
-    while (text.charCodeAt(i) === SPACE) i++;
-    const c = text.charCodeAt(i);
-    if (c === NEWLINE || c === HASH) throw OUTSIDE;
-    // `---` / `...` at the start of a line end the document.
-    if (i === start && (text.startsWith('---', i) || text.startsWith('...', i))) throw OUTSIDE;
-    this.indent = i - start;
-    const end = text.indexOf('\n', i);
-    this.lineEnd = end;
   }
 
   private nextLine(): void {
@@ -187,7 +204,11 @@ class BlockReader {
       const pair = this.pair(keyStart, column);
       map.items.push(pair);
       end = pair.value.range[2];
-      if (this.indent !== column) break;
+      if (this.indent !== column) {
+        // yaml counts blank and comment lines where a block ends into the block's range: left to it.
+        if (this.skipped) throw OUTSIDE;
+        break;
+      }
       keyStart = this.line + column;
       if (this.text.charCodeAt(keyStart) === DASH && this.text.charCodeAt(keyStart + 1) === SPACE) throw OUTSIDE;
     }
@@ -222,6 +243,8 @@ class BlockReader {
         // A list may sit at its key's own indentation.
         return new BlockPair(key, this.blockSeq(first, column, true));
       }
+      // yaml counts blank and comment lines after an empty value into its range.
+      if (this.skipped) throw OUTSIDE;
       return new BlockPair(key, new BlockScalar(null, [nullAt, nullAt, nullAt]));
     }
     if (after !== SPACE) throw OUTSIDE;
@@ -251,10 +274,14 @@ class BlockReader {
       }
       seq.items.push(item);
       end = item.range[2];
-      if (this.indent !== column) break;
+      if (this.indent !== column) {
+        // yaml counts blank and comment lines where a block ends into the block's range: left to it.
+        if (this.skipped) throw OUTSIDE;
+        break;
+      }
       dash = this.line + column;
       if (text.charCodeAt(dash) !== DASH || text.charCodeAt(dash + 1) !== SPACE) {
-        if (inMap) break;
+        if (inMap && !this.skipped) break;
         throw OUTSIDE;
       }
     }
@@ -316,6 +343,8 @@ class BlockReader {
       end = lineEnd;
       this.nextLine();
       if (this.indent <= column) break;
+      // After a blank line the fold is a line break; after a comment the value has ended. Left to yaml.
+      if (this.skipped) throw OUTSIDE;
       // A continuation line: folded into the value with a space.
       lineFrom = this.line + this.indent;
       if (badPlainStart(text.charCodeAt(lineFrom), text.charCodeAt(lineFrom + 1))) throw OUTSIDE;
@@ -383,7 +412,8 @@ class BlockReader {
   /** Moves into the next line of a quoted scalar, which must be indented past `column`. */
   private foldQuoted(value: string, column: number, space: boolean): string {
     this.nextLine();
-    if (this.indent <= column) throw OUTSIDE;
+    // A blank line in quotes is a line break, and a `#` line is text: left to yaml.
+    if (this.indent <= column || this.skipped) throw OUTSIDE;
     const start = this.line + this.indent;
     // `"` or `\` opening the line, or `---`: left to yaml.
     const c = this.text.charCodeAt(start);
