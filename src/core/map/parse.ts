@@ -1,5 +1,15 @@
-import { Composer, Lexer, Parser, YAMLParseError, isAlias, isMap, isNode, isScalar, isSeq, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { Composer, Lexer, Parser, YAMLParseError, isAlias, visit, type Document } from 'yaml';
 import { CHANNELS, TIERS, type Channel, type CxMap, type Journey, type Link, type MapDiagnostic, type ParseResult, type PathPattern, type Touchpoint } from '../types';
+import {
+  isAnyNode as isNode,
+  isMapNode as isMap,
+  isScalarNode as isScalar,
+  isSeqNode as isSeq,
+  readBlockYaml,
+  type AnyNode as Node,
+  type MapNode as YAMLMap,
+  type PairNode as Pair,
+} from './block-yaml';
 import { closest } from './closest';
 import { MAP_DIAGNOSTIC_CODES, type MapDiagnosticCode } from './codes';
 import { NestingGauge } from './nesting';
@@ -46,6 +56,16 @@ type Offsets = readonly [number, number];
  */
 export function parseMap(text: string, file: string): ParseResult {
   return new MapReader(text, file).read();
+}
+
+let useBlockReader = true;
+
+/**
+ * For tests: whether `parseMap` first tries `readBlockYaml` (the default) or always composes the text with the
+ * yaml package. Both must give the same result on every text; the property tests compare them.
+ */
+export function setBlockReader(enabled: boolean): void {
+  useBlockReader = enabled;
 }
 
 class MapReader {
@@ -97,7 +117,8 @@ class MapReader {
       this.report('map-too-large', firstLine, `The map has more than ${MAX_MAP_VALUES.toLocaleString('en-US')} lines and list or mapping entries (\`,\` \`[\` \`{\`) and is not read: ${split}`);
       return undefined;
     }
-    const doc = this.parseDocument();
+    const fast = useBlockReader ? readBlockYaml(this.text) : undefined;
+    const doc = fast ? { contents: fast, errors: [], warnings: [] } : this.parseDocument();
     if (!doc) return undefined;
     for (const error of doc.errors) {
       this.syntaxErrors.push(error.pos[0]);
@@ -117,7 +138,7 @@ class MapReader {
       this.report('not-a-map', this.offsets(root), `A map is a set of \`key: value\` lines (\`version: 1\`, \`journeys:\`), not ${describe(root)}.`);
       return undefined;
     }
-    this.collectAnchors(doc);
+    if (!fast) this.collectAnchors(doc as Document.Parsed);
 
     const map: CxMap = { file: this.file, dir: dirname(this.file), journeys: [] };
     const fields = this.fields(root, ROOT_KEYS, 'at the top level');
@@ -595,29 +616,45 @@ function dirname(file: string): string {
   return slash < 0 ? '' : file.slice(0, slash);
 }
 
-/** UTF-8 length of `text`, counting stops early once it passes `limit`. */
-function utf8Length(text: string, limit: number): number {
+/** Characters that take more than one byte in UTF-8. */
+// eslint-disable-next-line no-control-regex
+const NOT_ASCII = /[^\u0000-\u007f]/g;
+
+/**
+ * UTF-8 length of `text`, counting stops early once it passes `limit`. A lone high surrogate counts as four bytes
+ * and takes the unit after it along (as a pair would); a lone low surrogate counts as three. The regular
+ * expression visits only the characters past ASCII, which is far quicker than a loop over every character.
+ */
+export function utf8Length(text: string, limit: number): number {
   if (text.length > limit) return text.length;
-  let bytes = 0;
-  for (let i = 0; i < text.length && bytes <= limit; i++) {
+  let bytes = text.length;
+  NOT_ASCII.lastIndex = 0;
+  for (let match = NOT_ASCII.exec(text); match !== null && bytes <= limit; match = NOT_ASCII.exec(text)) {
+    const i = match.index;
     const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
+    if (c < 0x800) bytes += 1;
     else if (c >= 0xd800 && c <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
+      // Four bytes for this unit and the next (each counted as one so far), which the search skips.
+      if (i + 1 < text.length) {
+        bytes += 2;
+        NOT_ASCII.lastIndex = i + 2;
+      } else bytes += 3;
+    } else bytes += 2;
   }
   return bytes;
 }
 
-/** Line starts and flow separators (`,` `[` `{`) in `text`, counting stops early once it passes `limit`. */
-function countValueStarts(text: string, limit: number): number {
+/**
+ * Line starts and flow separators (`,` `[` `{`) in `text`, counting stops early once it passes `limit`: `\n`,
+ * a `\r` not followed by `\n`, `,`, `[`, `{`, each counted by the string search, which is quicker than a loop.
+ */
+export function countValueStarts(text: string, limit: number): number {
   let count = 1;
-  for (let i = 0; i < text.length && count <= limit; i++) {
-    const c = text.charCodeAt(i);
-    // `\n`, a `\r` not followed by `\n`, `,`, `[`, `{`
-    if (c === 0x0a || c === 0x2c || c === 0x5b || c === 0x7b || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) count++;
+  for (const separator of ['\n', ',', '[', '{']) {
+    for (let i = text.indexOf(separator); i >= 0 && count <= limit; i = text.indexOf(separator, i + 1)) count++;
+  }
+  for (let i = text.indexOf('\r'); i >= 0 && count <= limit; i = text.indexOf('\r', i + 1)) {
+    if (text.charCodeAt(i + 1) !== 0x0a) count++;
   }
   return count;
 }

@@ -6,6 +6,11 @@ export class TextPositions {
   private lastLine = 0;
 
   constructor(private readonly text: string) {
+    if (!text.includes('\r')) {
+      // The string search is several times quicker than a loop over every character.
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) {
