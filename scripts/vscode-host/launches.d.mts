@@ -6,6 +6,7 @@ export interface Launch {
   modules?: string[];
   gitLog?: boolean;
   trusted?: boolean;
+  minTimeoutSeconds?: number;
 }
 
 export interface PreparedLaunch {

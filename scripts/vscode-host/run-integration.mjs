@@ -46,7 +46,8 @@ export async function runIntegration({ host, fixtures, modules = [] }) {
         env: prepared.env,
         trusted: prepared.trusted,
         settings: prepared.settings,
-        timeoutMs,
+        // A launch whose tests wait on file watchers may ask for more time than the default.
+        timeoutMs: Math.max(timeoutMs, (launch.minTimeoutSeconds ?? 0) * 1000),
       };
       // A launch that cannot even start fails on its own; the other fixtures still run.
       const code = await (host === 'offline' ? runTestsOffline(options) : runTestsElectron(options)).catch((error) => {
