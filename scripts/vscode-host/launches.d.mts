@@ -4,6 +4,10 @@ export interface Launch {
   open: string;
   git?: boolean;
   modules?: string[];
+  /** Generated at launch time by load-fixture.ts with this argument. */
+  generate?: 'load' | 'reload';
+  /** Runs only when named with --fixture. */
+  onRequest?: boolean;
 }
 
 export interface PreparedLaunch {
