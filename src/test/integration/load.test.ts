@@ -5,10 +5,11 @@
 //
 // Budgets. Engine time of a CodeLens/hover lookup: 2 ms (issue #4 allows 2 ms of engine time for a CodeLens request).
 // Round trip of a CodeLens or hover request through the workbench (IPC included): 50 ms at p95 is the target — a
-// person notices a hover later than ~100 ms, and half of that is left to the workbench. On a shared 2-core CI box the
-// assertions allow 5× that (250 ms p95) and 500 ms for the longest event-loop stall: counting on the host's thread
-// instead stalls it for the whole count (seconds here; the control below measures it), so the bounds still tell the
-// two apart.
+// person notices a hover later than ~100 ms, and half of that is left to the workbench. That target is printed, not
+// asserted: on a shared 2-core box the round trip through code-server and Chromium alone was 600 ms at p95 with
+// nothing else running (the "idle" line). What is asserted is what this extension controls: while the count runs the
+// extension host's event loop never stalls more than 500 ms, and round trips stay within 2× (+50/100 ms) of idle ones.
+// Counting on the host's thread instead stalls it for the whole count (seconds: the control below measures it).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
@@ -25,7 +26,6 @@ interface LoadInfo {
 }
 
 const TARGET_MS = 50;
-const ROUND_TRIP_BOUND_MS = 5 * TARGET_MS;
 const STALL_BOUND_MS = 500;
 const ENGINE_BUDGET_MS = 2;
 
@@ -160,8 +160,11 @@ const hovers = (uri: vscode.Uri) => vscode.commands.executeCommand<vscode.Hover[
     assert.equal(counts.totalFiles, info.files);
     assert.equal(counts.coveredFiles, info.coveredFiles, 'the worker counted other files covered than the engine did');
     assert.ok(lensDuring.length >= 20 && hoverDuring.length >= 20, `only ${lensDuring.length} CodeLens and ${hoverDuring.length} hover requests ran during the count`);
-    assert.ok(percentile(lensDuring, 95) <= ROUND_TRIP_BOUND_MS, `CodeLens p95 ${percentile(lensDuring, 95)} ms > ${ROUND_TRIP_BOUND_MS} ms`);
-    assert.ok(percentile(hoverDuring, 95) <= ROUND_TRIP_BOUND_MS, `hover p95 ${percentile(hoverDuring, 95)} ms > ${ROUND_TRIP_BOUND_MS} ms`);
+    console.log(`LOAD: round-trip target p95 <= ${TARGET_MS} ms: CodeLens ${percentile(lensDuring, 95) <= TARGET_MS ? 'met' : 'not met'}, hover ${percentile(hoverDuring, 95) <= TARGET_MS ? 'met' : 'not met'} (idle p95 ${percentile(idle.lens, 95).toFixed(0)} / ${percentile(idle.hover, 95).toFixed(0)} ms)`);
+    for (const [what, during, before] of [['CodeLens', lensDuring, idle.lens], ['hover', hoverDuring, idle.hover]] as const) {
+      assert.ok(percentile(during, 50) <= 2 * percentile(before, 50) + 50, `${what} p50 ${percentile(during, 50)} ms during the count, ${percentile(before, 50)} ms idle`);
+      assert.ok(percentile(during, 95) <= 2 * percentile(before, 95) + 100, `${what} p95 ${percentile(during, 95)} ms during the count, ${percentile(before, 95)} ms idle`);
+    }
     assert.ok(Math.max(...lagDuring) <= STALL_BOUND_MS, `the host's event loop stalled ${Math.max(...lagDuring)} ms during the count`);
     assert.ok(percentile(engine, 95) <= ENGINE_BUDGET_MS, `lookup p95 ${percentile(engine, 95)} ms > ${ENGINE_BUDGET_MS} ms`);
   });
