@@ -7,6 +7,10 @@ export interface Launch {
   gitLog?: boolean;
   trusted?: boolean;
   minTimeoutSeconds?: number;
+  /** Generated at launch time by load-fixture.ts with this argument. */
+  generate?: 'load' | 'reload';
+  /** Runs only when named with --fixture. */
+  onRequest?: boolean;
 }
 
 export interface PreparedLaunch {

@@ -164,11 +164,17 @@ export function countCoverage(maps: readonly CxMap[], files: readonly string[]):
   };
 }
 
+/**
+ * Empty patterns whose `**\/` form is tried, at most (the first ones in map order). `**\/` patterns are matched under
+ * every folder: a generated map with 1,460 empty patterns took minutes to try them all over 200,000 files.
+ */
+export const MAX_ALTERNATIVES = 50;
+
 /** The `**\/` form of each plain pattern that covers nothing, with what it would cover, when that is something. */
 function alternativesOf(report: CoverageCounts, files: readonly string[]): RawCounts['alternatives'] {
   const candidates: Array<{ index: number; source: string; dir: string; file: string }> = [];
   report.patterns.forEach((p, index) => {
-    if (p.pattern.negated || p.files > 0) return;
+    if (p.pattern.negated || p.files > 0 || candidates.length >= MAX_ALTERNATIVES) return;
     const source = unanchored(p.pattern.source);
     if (source !== undefined) candidates.push({ index, source, dir: p.map.dir, file: p.map.file });
   });
