@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CxMap } from '../core/types';
-import { slimMapsJson, toWorkspaceCounts, type WorkspaceCounts } from './coverage-count';
+import { slimMapsJson, toWorkspaceCounts, type RawCounts, type WorkspaceCounts } from './coverage-count';
 import { CountCancelled, CoverageCounter, type CountRecord } from './coverage-counter';
 import { findRepoRoot, worktreeFiles } from '../node/git';
 import { excludeGlob } from '../views/journey-nodes';
@@ -21,7 +21,8 @@ interface Listing {
 }
 
 interface CountsEntry {
-  counts: Promise<WorkspaceCounts>;
+  /** Raw, not tied to map objects: callers whose maps have the same content share the job, each gets its own objects. */
+  counts: Promise<RawCounts>;
   /** Callers still waiting that may cancel; the job is cancelled when the last of them does. */
   waiters: number;
   settled: boolean;
@@ -131,7 +132,7 @@ export class WorkspaceFiles implements vscode.Disposable {
       const started = Date.now();
       const counts = this.counter.count(list, files, `[${slim.map((s) => s.json).join(',')}]`, cancel.token).then((raw) => {
         this.log.info(`Counted ${mapKey} over ${files.length} files in ${Date.now() - started} ms (${raw.ms.toFixed(0)} ms of counting${this.counter.inWorker ? ' in the worker' : ''}).`);
-        return toWorkspaceCounts(maps, raw, files);
+        return raw;
       });
       const created: CountsEntry = { counts, waiters: 0, settled: false, cancel };
       entry = created;
@@ -151,7 +152,9 @@ export class WorkspaceFiles implements vscode.Disposable {
       // Bounded: one entry per open map version is plenty; old versions are never asked for again.
       if (this.counts.size > 64) this.counts.delete(this.counts.keys().next().value ?? '');
     }
-    return this.wait(entry, token);
+    // Tied to this caller's map objects: features look patterns, touchpoints and journeys up by identity, and an
+    // equal map parsed again (another text version with the same patterns) has other objects.
+    return this.wait(entry, token).then((raw) => toWorkspaceCounts(maps, raw, files));
   }
 
   /** The last count jobs: where they ran and when (for the log and the load test). */
@@ -159,7 +162,7 @@ export class WorkspaceFiles implements vscode.Disposable {
     return this.counter.records;
   }
 
-  private wait(entry: CountsEntry, token: vscode.CancellationToken | undefined): Promise<WorkspaceCounts> {
+  private wait(entry: CountsEntry, token: vscode.CancellationToken | undefined): Promise<RawCounts> {
     const translate = (err: unknown): never => {
       throw err instanceof CountCancelled ? new vscode.CancellationError() : err;
     };
@@ -170,7 +173,7 @@ export class WorkspaceFiles implements vscode.Disposable {
     }
     if (token.isCancellationRequested) return Promise.reject(new vscode.CancellationError());
     entry.waiters++;
-    return new Promise<WorkspaceCounts>((resolve, reject) => {
+    return new Promise<RawCounts>((resolve, reject) => {
       let done = false;
       const sub = token.onCancellationRequested(() => {
         if (done) return;
