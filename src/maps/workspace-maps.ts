@@ -434,6 +434,12 @@ export class WorkspaceMaps implements vscode.Disposable {
       setTimeout(() => {
         this.liveTimers.delete(key);
         if (doc.isClosed || this.refused.has(key)) return;
+        // The editor of a map deleted on disk keeps the user's text but shows no diagnostics (remove() cleared
+        // them): an edit typed or a timer set before the delete must not bring them back. Saving recreates the map.
+        if (doc.uri.scheme === 'file' && !fs.existsSync(doc.uri.fsPath)) {
+          this.unpublish(doc.uri);
+          return;
+        }
         const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
         const file = (folder && relativePath(folder.uri, doc.uri)) ?? doc.uri.path.slice(doc.uri.path.lastIndexOf('/') + 1);
         const text = doc.getText();
