@@ -10,10 +10,8 @@
 // the same maps and diagnostics on these inputs.
 import { createHash } from 'node:crypto';
 import { loadavg } from 'node:os';
-import { stringify } from 'yaml';
 import { parseMap, setBlockReader, MAX_MAP_BYTES } from '../src/core/map/parse';
-import { seededRandom, syntheticMaps, syntheticPaths } from '../src/core/match/synthetic-repo';
-import type { CxMap } from '../src/core/types';
+import { seededRandom, syntheticMapTexts, syntheticMaps, syntheticPaths } from '../src/core/match/synthetic-repo';
 
 function option(name: string, fallback: number[]): number[] {
   const at = process.argv.indexOf(`--${name}`);
@@ -43,35 +41,6 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** The maps as YAML files, split under MAX_MAP_BYTES: the same as `mapFiles` in scripts/bench.ts. */
-function mapFiles(maps: readonly CxMap[]): Array<{ file: string; text: string }> {
-  const files: Array<{ file: string; text: string }> = [];
-  for (const map of maps) {
-    const journeys = map.journeys.map((j) => ({
-      id: j.id,
-      name: j.name,
-      tier: j.tier,
-      touchpoints: j.touchpoints.map((t) => ({ id: t.id, name: t.name, paths: t.paths.map((p) => p.source), ...(t.symbols.length ? { symbols: t.symbols } : {}) })),
-    }));
-    let chunk: typeof journeys = [];
-    const flush = (): void => {
-      if (chunk.length) files.push({ file: map.file, text: stringify({ version: 1, journeys: chunk }) });
-      chunk = [];
-    };
-    let bytes = 0;
-    for (const journey of journeys) {
-      const size = Buffer.byteLength(stringify(journey));
-      if (bytes + size > MAX_MAP_BYTES * 0.6) {
-        flush();
-        bytes = 0;
-      }
-      chunk.push(journey);
-      bytes += size;
-    }
-    flush();
-  }
-  return files;
-}
 
 function parseAll(files: ReadonlyArray<{ file: string; text: string }>): { wall: number; cpu: number; results: unknown[] } {
   const results: unknown[] = [];
@@ -87,7 +56,7 @@ function main(): void {
   const paths = syntheticPaths(PATH_SIZE, seededRandom(PATH_SIZE));
   const inputs = PATTERN_SIZES.map((patterns) => {
     const maps = syntheticMaps(paths, { patterns, packageMaps: 3 }, seededRandom(PATH_SIZE + patterns));
-    return { patterns, files: mapFiles(maps) };
+    return { patterns, files: syntheticMapTexts(maps, MAX_MAP_BYTES * 0.6) };
   });
   console.log(`Node ${process.version}, ${PATH_SIZE.toLocaleString('en-US')} paths, ${RUNS} warm runs${YAML_ONLY ? ', yaml package only' : ''}; load average ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
   for (const { patterns, files } of inputs) {

@@ -4,7 +4,6 @@
 import { writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { parseMap, MAX_MAP_BYTES } from '../src/core/map/parse';
 import { Matcher } from '../src/core/match/matcher';
 import { literalMap } from '../src/core/match/literal-map';
@@ -12,8 +11,8 @@ import { computeImpact } from '../src/core/impact';
 import { qualifySymbols, type SymbolTree } from '../src/core/symbols';
 import { planLenses } from '../src/codelens/lens-plan';
 import { NaiveMatcher } from '../src/core/match/naive';
-import { seededRandom, syntheticMaps, syntheticPaths } from '../src/core/match/synthetic-repo';
-import type { Coverage, CxMap } from '../src/core/types';
+import { seededRandom, syntheticMapTexts, syntheticMaps, syntheticPaths } from '../src/core/match/synthetic-repo';
+import type { Coverage } from '../src/core/types';
 
 // `npm run bench -- 10000` runs only the sizes given (for a quick look); docs are written only for the full run.
 const chosen = process.argv.slice(2).map(Number).filter((n) => n > 0);
@@ -64,36 +63,6 @@ function median(values: readonly number[]): number {
 
 const key = (c: Coverage): string => `${c.map.file}#${c.journey.id}.${c.touchpoint.id}:${c.pattern.line}`;
 
-/** The maps as YAML files the parser accepts, split under MAX_MAP_BYTES. */
-function mapFiles(maps: readonly CxMap[]): Array<{ file: string; text: string }> {
-  const files: Array<{ file: string; text: string }> = [];
-  for (const map of maps) {
-    const journeys = map.journeys.map((j) => ({
-      id: j.id,
-      name: j.name,
-      tier: j.tier,
-      touchpoints: j.touchpoints.map((t) => ({ id: t.id, name: t.name, paths: t.paths.map((p) => p.source), ...(t.symbols.length ? { symbols: t.symbols } : {}) })),
-    }));
-    // Generated maps are denser than hand-written ones; parts stay well inside the parser's limits (bytes and values).
-    let chunk: typeof journeys = [];
-    const flush = (): void => {
-      if (chunk.length) files.push({ file: map.file, text: stringify({ version: 1, journeys: chunk }) });
-      chunk = [];
-    };
-    let bytes = 0;
-    for (const journey of journeys) {
-      const size = Buffer.byteLength(stringify(journey));
-      if (bytes + size > MAX_MAP_BYTES * 0.6) {
-        flush();
-        bytes = 0;
-      }
-      chunk.push(journey);
-      bytes += size;
-    }
-    flush();
-  }
-  return files;
-}
 
 interface Row {
   paths: number;
@@ -138,7 +107,7 @@ function measure(paths: string[], patternCount: number, seed: number, density: D
   const random = seededRandom(seed);
   const maps = syntheticMaps(paths, { patterns: patternCount, packageMaps: 3, density }, random);
 
-  const files = mapFiles(maps);
+  const files = syntheticMapTexts(maps, MAX_MAP_BYTES * 0.6);
   let parseProblems = 0;
   const problemCodes = new Set<string>();
   const parseRuns: number[] = [];

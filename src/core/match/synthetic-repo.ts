@@ -1,6 +1,7 @@
 // Seeded, realistic-looking repositories and maps for the equivalence test and the benchmark:
 // folders of services and packages, test files, dotfiles, unicode and spaces, and patterns of the
 // shapes maps use (folders, `**/*.ext`, braces, literal files, negations, a few floating globs).
+import { stringify } from 'yaml';
 import type { CxMap, Tier } from '../types';
 import { TIERS } from '../types';
 import { literalMap, type JourneySpec, type TouchpointSpec } from './literal-map';
@@ -227,4 +228,39 @@ export function syntheticMaps(paths: readonly string[], shape: MapShape, random:
     journeys[which]!.push({ id: `j${journeyId++}`, tier, touchpoints });
   }
   return bases.map((base, i) => literalMap(base, journeys[i]!)).filter((map) => map.journeys.length > 0);
+}
+
+/** A map's journeys as plain data, the way a map file writes them (for `yaml.stringify`). */
+export function journeysAsYamlData(map: CxMap): Array<Record<string, unknown>> {
+  return map.journeys.map((j) => ({
+    id: j.id,
+    name: j.name,
+    tier: j.tier,
+    touchpoints: j.touchpoints.map((t) => ({ id: t.id, name: t.name, paths: t.paths.map((p) => p.source), ...(t.symbols.length ? { symbols: t.symbols } : {}) })),
+  }));
+}
+
+/**
+ * The maps written out as YAML map files, each split into parts of at most `maxBytes` (generated maps are denser than
+ * hand-written ones; the parts stay well inside the parser's limits, bytes and values). Used by the benchmarks.
+ */
+export function syntheticMapTexts(maps: readonly CxMap[], maxBytes: number): Array<{ file: string; text: string }> {
+  const files: Array<{ file: string; text: string }> = [];
+  for (const map of maps) {
+    let chunk: Array<Record<string, unknown>> = [];
+    let bytes = 0;
+    const flush = (): void => {
+      if (chunk.length) files.push({ file: map.file, text: stringify({ version: 1, journeys: chunk }) });
+      chunk = [];
+      bytes = 0;
+    };
+    for (const journey of journeysAsYamlData(map)) {
+      const size = Buffer.byteLength(stringify(journey));
+      if (bytes + size > maxBytes) flush();
+      chunk.push(journey);
+      bytes += size;
+    }
+    flush();
+  }
+  return files;
 }
