@@ -168,22 +168,26 @@ export class Matcher {
   /** Every touchpoint the walker's folder and file hits touch, with its last hit in lastHit; returns how many. */
   private touchWalk(walker: IndexWalker): number {
     const stamp = ++this.stamp;
+    const touchedCount = this.touchHits(walker.folderHits, walker.folderHitCount, stamp, 0);
+    return this.touchHits(walker.fileHits, walker.fileHitCount, stamp, touchedCount);
+  }
+
+  /**
+   * Adds the touchpoints of the first `count` pattern hits to `touched` from `touchedCount` on (once each per
+   * `stamp`), keeping each one's last hit in lastHit; returns the new count.
+   */
+  private touchHits(hits: Int32Array, count: number, stamp: number, touchedCount: number): number {
     const touched = this.touched;
-    let touchedCount = 0;
-    for (let layer = 0; layer < 2; layer++) {
-      const hits = layer === 0 ? walker.folderHits : walker.fileHits;
-      const count = layer === 0 ? walker.folderHitCount : walker.fileHitCount;
-      for (let i = 0; i < count; i++) {
-        const pid = hits[i]!;
-        const tp = this.touchpointOf[pid]!;
-        if (this.touchpointStamp[tp] !== stamp) {
-          this.touchpointStamp[tp] = stamp;
-          this.lastHit[tp] = pid;
-          touched[touchedCount++] = tp;
-        } else if (pid > this.lastHit[tp]!) {
-          // pids follow list order within a touchpoint, so the larger one is the later pattern.
-          this.lastHit[tp] = pid;
-        }
+    for (let i = 0; i < count; i++) {
+      const pid = hits[i]!;
+      const tp = this.touchpointOf[pid]!;
+      if (this.touchpointStamp[tp] !== stamp) {
+        this.touchpointStamp[tp] = stamp;
+        this.lastHit[tp] = pid;
+        touched[touchedCount++] = tp;
+      } else if (pid > this.lastHit[tp]!) {
+        // pids follow list order within a touchpoint, so the larger one is the later pattern.
+        this.lastHit[tp] = pid;
       }
     }
     return touchedCount;
@@ -212,21 +216,8 @@ export class Matcher {
   /** Works out and keeps the answer for the folders of the path the walker just visited. */
   private rememberFolder(dir: string): FolderAnswer {
     const walker = this.walker;
-    const stamp = ++this.stamp;
     const touched = this.touched;
-    let touchedCount = 0;
-    for (let i = 0; i < walker.folderHitCount; i++) {
-      const pid = walker.folderHits[i]!;
-      const tp = this.touchpointOf[pid]!;
-      if (this.touchpointStamp[tp] !== stamp) {
-        this.touchpointStamp[tp] = stamp;
-        this.lastHit[tp] = pid;
-        touched[touchedCount++] = tp;
-      } else if (pid > this.lastHit[tp]!) {
-        // pids follow list order within a touchpoint, so the larger one is the later pattern.
-        this.lastHit[tp] = pid;
-      }
-    }
+    const touchedCount = this.touchHits(walker.folderHits, walker.folderHitCount, ++this.stamp, 0);
     // Plain arrays: small typed arrays cost more to make than they save here.
     const folderTouched = new Array<number>(touchedCount);
     const last = new Array<number>(touchedCount);
