@@ -2,7 +2,8 @@
 // the coverage worker runs it off the extension host's thread, the extension falls back to it in-thread, and the
 // unit tests call it directly. Maps cross the thread boundary as slim JSON (the matcher needs no ranges or names).
 import { Matcher, type CoverageCounts } from '../core/match/matcher';
-import type { CxMap, Journey, Range, Touchpoint } from '../core/types';
+import { literalMap } from '../core/match/literal-map';
+import type { CxMap, Journey, Range, Tier, Touchpoint } from '../core/types';
 
 /** `services/x.sql` → `**\/services/x.sql`: the same pattern matched at any depth; undefined when already so. */
 export function unanchored(source: string): string | undefined {
@@ -67,32 +68,14 @@ export function slimMapsJson(maps: readonly CxMap[]): string {
   return JSON.stringify(slim);
 }
 
-/** Maps back from slimMapsJson: enough for a Matcher (names, links, symbols and ranges left out). */
+/** Maps back from slimMapsJson: enough for a Matcher (names, links and ranges left out). */
 export function mapsFromSlimJson(json: string): CxMap[] {
-  const slim = JSON.parse(json) as SlimMap[];
-  return slim.map((m) => ({
-    file: m.f,
-    dir: m.d,
-    journeys: m.j.map(
-      (j): Journey => ({
-        id: j.i,
-        name: j.i,
-        tier: j.t as Journey['tier'],
-        links: [],
-        range: NOWHERE,
-        idRange: NOWHERE,
-        touchpoints: j.p.map(
-          (t): Touchpoint => ({
-            id: t.i,
-            name: t.i,
-            symbols: t.y ?? [],
-            range: NOWHERE,
-            idRange: NOWHERE,
-            paths: t.s.map((source, line) => ({ source, negated: source.startsWith('!'), range: NOWHERE, line: line + 1 })),
-          }),
-        ),
-      }),
+  return (JSON.parse(json) as SlimMap[]).map((m) => ({
+    ...literalMap(
+      m.d,
+      m.j.map((j) => ({ id: j.i, tier: j.t as Tier, touchpoints: j.p.map((t) => ({ id: t.i, paths: t.s, symbols: t.y })) })),
     ),
+    file: m.f,
   }));
 }
 

@@ -1,5 +1,6 @@
 // Builds CxMap objects straight from data, without YAML: for tests and the benchmark, which
-// exercise the matcher and need maps of any shape and size.
+// exercise the matcher and need maps of any shape and size, and for the coverage worker, which
+// gets maps as slim JSON.
 import type { CxMap, Journey, PathPattern, Range, Tier, Touchpoint } from '../types';
 
 export interface TouchpointSpec {
