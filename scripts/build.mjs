@@ -1,5 +1,8 @@
 // Bundles the extension and the CLI with esbuild. Type-checking is `npm run typecheck` (esbuild does not type-check).
 import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -17,7 +20,19 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   // Counts coverage in a worker thread, off the extension host's thread (src/maps/coverage-counter.ts starts it).
   esbuild.build({ ...common, entryPoints: ['src/maps/coverage-worker.ts'], outfile: 'dist/coverage-worker.js' }),
+  // Reads code (tree-sitter) off the calling thread, for the CLI and the extension (src/node/code-reader.ts starts it).
+  esbuild.build({ ...common, entryPoints: ['src/node/code-worker.ts'], outfile: 'dist/code-worker.js' }),
   esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // The Impact Report page's script runs in the webview (a browser), not in Node.
   esbuild.build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/report/webview/report.ts'], outfile: 'dist/report.js' }),
 ]);
+
+// tree-sitter's runtime and the grammars the engine reads (src/core/code/languages.ts), beside the bundle: they are
+// loaded on first use from dist/tree-sitter, never bundled into the scripts.
+const wasmDir = path.dirname(createRequire(import.meta.url).resolve('@vscode/tree-sitter-wasm'));
+const languages = await esbuild.build({ entryPoints: ['src/core/code/languages.ts'], bundle: true, format: 'esm', platform: 'node', write: false });
+const { GRAMMAR_FILES, RUNTIME_FILES } = await import(`data:text/javascript,${encodeURIComponent(languages.outputFiles[0].text)}`);
+fs.mkdirSync('dist/tree-sitter', { recursive: true });
+for (const file of [...RUNTIME_FILES, ...Object.values(GRAMMAR_FILES)]) {
+  fs.copyFileSync(path.join(wasmDir, file), path.join('dist/tree-sitter', file));
+}
