@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 // The Impact Report's page script, bundled to dist/report.js and loaded with the page's CSP nonce. It only forwards
 // clicks and the comparison form to the extension (as indexes into the report, never as markup) and keeps the view
 // state (comparison, scroll, rows shown) so a hidden or reloaded panel comes back as it was.
