@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import { listIds, renderReportHtml, renderRows, reportMaps, type ReportPage } from '../core/render/html';
 import { renderJson } from '../core/render/json';
 import { renderImpactMarkdown } from '../core/render/markdown';
-import { GitError, WORKTREE, findRepoRoot, listRefs } from '../node/git';
+import { GitError, WORKTREE, findRepoRoot, headFingerprint, listRefs } from '../node/git';
+import { watchHead, type HeadWatch } from '../node/git-head-watch';
 import { openMapAt } from '../commands/file-commands';
 import type { WorkspaceMaps } from '../maps/workspace-maps';
 import type { GitExtension } from '../views/git-api';
@@ -40,6 +41,8 @@ export interface ReportSnapshot {
 
 interface Current {
   root?: string;
+  /** HEAD and the refs when the report was gathered (headFingerprint). */
+  fingerprint?: string;
   gathered?: GatheredReport;
   page: ReportPage;
   html: string;
@@ -60,6 +63,8 @@ export class ImpactReportPanel implements vscode.Disposable {
   private sequence = 0;
   private mapsTimer: NodeJS.Timeout | undefined;
   private loads = 0;
+  /** HEAD and the refs of the repository shown: a checkout or commit anywhere re-reads the report. */
+  private head: { root: string; watch: HeadWatch | undefined } | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -143,6 +148,7 @@ export class ImpactReportPanel implements vscode.Disposable {
   dispose(): void {
     this.panel?.dispose();
     this.disposePanel();
+    this.unwatchHead();
     for (const d of this.disposables) d.dispose();
   }
 
@@ -175,6 +181,31 @@ export class ImpactReportPanel implements vscode.Disposable {
   private disposePanel(): void {
     for (const d of this.panelDisposables) d.dispose();
     this.panelDisposables = [];
+    this.unwatchHead();
+  }
+
+  private watchHeadOf(root: string | undefined): void {
+    if (this.head?.root === root) return;
+    this.unwatchHead();
+    if (root === undefined) return;
+    this.head = {
+      root,
+      watch: watchHead(root, () => void this.followHead()),
+    };
+  }
+
+  /** HEAD or a ref moved: the report is gathered again, unless it was gathered after the move already. */
+  private async followHead(): Promise<void> {
+    const root = this.current?.root;
+    if (!this.panel || !root) return;
+    const now = await headFingerprint(root).catch(() => undefined);
+    if (now !== undefined && now === this.current?.fingerprint) return;
+    if (this.panel) await this.refresh();
+  }
+
+  private unwatchHead(): void {
+    this.head?.watch?.close();
+    this.head = undefined;
   }
 
   private update(comparison: Comparison): Promise<void> {
@@ -184,17 +215,18 @@ export class ImpactReportPanel implements vscode.Disposable {
     this.running = this.running
       .then(async () => {
         if (sequence !== this.sequence) return; // a newer comparison was asked for meanwhile
-        const { page, root, gathered } = await this.gather(comparison);
+        const { page, root, gathered, fingerprint } = await this.gather(comparison);
         if (sequence !== this.sequence || !this.panel) return;
+        this.watchHeadOf(root);
         const html = renderReportHtml(page, this.shell(this.panel.webview));
-        this.current = { page, html, ...(root ? { root } : {}), ...(gathered ? { gathered } : {}) };
+        this.current = { page, html, ...(root ? { root } : {}), ...(gathered ? { gathered } : {}), ...(fingerprint !== undefined ? { fingerprint } : {}) };
         this.panel.webview.html = html;
       })
       .catch((err: unknown) => this.log.error(`Impact Report: ${String(err)}`));
     return this.running;
   }
 
-  private async gather(comparison: Comparison): Promise<{ page: ReportPage; root?: string; gathered?: GatheredReport }> {
+  private async gather(comparison: Comparison): Promise<{ page: ReportPage; root?: string; gathered?: GatheredReport; fingerprint?: string }> {
     const form: ReportPage['comparison'] = { ...comparison };
     const message = (text: string, action?: ReportPage['messageAction'], refs: ReportPage['refs'] = []): { page: ReportPage } => ({
       page: { comparison: form, refs, message: text, ...(action ? { messageAction: action } : {}), ...(this.folder ? { folder: this.folder } : {}) },
@@ -216,6 +248,8 @@ export class ImpactReportPanel implements vscode.Disposable {
     const inUse = this.maps.byFolder().find((f) => f.folder.uri.toString() === folder.uri.toString());
     const worktreeMaps = inUse && path.resolve(folder.uri.fsPath) === path.resolve(root) ? inUse.maps : undefined;
     const baseSetting = vscode.workspace.getConfiguration('cxImpact', folder.uri).get<string>('changes.base', '');
+    // Read before the report: a ref that moves while it is gathered makes the next look differ, so it is read again.
+    const fingerprint = await headFingerprint(root).catch(() => undefined);
     try {
       const gathered = await gatherReport({ root, comparison, baseSetting, ...(worktreeMaps ? { worktreeMaps } : {}) });
       const page: ReportPage = {
@@ -225,11 +259,11 @@ export class ImpactReportPanel implements vscode.Disposable {
         report: gathered.report,
         folder: this.folder,
       };
-      return { page, root, gathered };
+      return { page, root, gathered, ...(fingerprint !== undefined ? { fingerprint } : {}) };
     } catch (err) {
       if (!(err instanceof GitError || err instanceof ComparisonError)) throw err;
       const refs = await listRefs(root).catch(() => []);
-      return { ...message(err.message, { action: 'refresh', label: 'Try Again' }, refs), root };
+      return { ...message(err.message, { action: 'refresh', label: 'Try Again' }, refs), root, ...(fingerprint !== undefined ? { fingerprint } : {}) };
     }
   }
 
