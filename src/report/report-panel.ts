@@ -1,12 +1,14 @@
 // The Impact Report panel: one webview that shows the customer impact of a comparison the user picks in it, and
 // turns it into the same Markdown the CLI prints. Gathering runs git, so it happens in trusted workspaces only.
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { listIds, renderReportHtml, renderRows, reportMaps, type ReportPage } from '../core/render/html';
 import { renderJson } from '../core/render/json';
 import { renderImpactMarkdown } from '../core/render/markdown';
-import { GitError, WORKTREE, findRepoRoot, headFingerprint, listRefs } from '../node/git';
+import { parseMap } from '../core/map/parse';
+import { GitError, WORKTREE, findRepoRoot, headFingerprint, listRefs, showFile } from '../node/git';
 import { watchHead, type HeadWatch } from '../node/git-head-watch';
 import { openMapAt } from '../commands/file-commands';
 import type { WorkspaceMaps } from '../maps/workspace-maps';
@@ -72,7 +74,10 @@ export class ImpactReportPanel implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.disposables.push(
-      vscode.commands.registerCommand(SHOW_REPORT_COMMAND, (arg?: unknown) => this.show(parseComparison(arg))),
+      vscode.commands.registerCommand(SHOW_REPORT_COMMAND, async (arg?: unknown) => {
+        if ((await this.chooseFolder(arg)) === 'cancelled') return;
+        await this.show(parseComparison(arg));
+      }),
       vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, {
         deserializeWebviewPanel: (panel, state: unknown) => this.restore(panel, state),
       }),
@@ -93,6 +98,41 @@ export class ImpactReportPanel implements vscode.Disposable {
       }),
     );
   }
+
+  /**
+   * With several folders that have maps, asks which one to report on (the active editor's folder first), unless the
+   * argument names one (`folder`: its URI string, or a source control's `rootUri`).
+   */
+  private async chooseFolder(arg: unknown): Promise<'cancelled' | undefined> {
+    const withMaps = this.maps.byFolder().filter((f) => f.maps.length > 0).map((f) => f.folder);
+    if (withMaps.length < 2) return undefined;
+    const given = typeof arg === 'object' && arg !== null ? (arg as { folder?: unknown; rootUri?: unknown }) : {};
+    const named =
+      typeof given.folder === 'string'
+        ? withMaps.find((f) => f.uri.toString() === given.folder)
+        : given.rootUri instanceof vscode.Uri
+          ? vscode.workspace.getWorkspaceFolder(given.rootUri)
+          : undefined;
+    if (named) {
+      this.folder = named.uri.toString();
+      return undefined;
+    }
+    const active = vscode.window.activeTextEditor?.document.uri;
+    const first = (active && vscode.workspace.getWorkspaceFolder(active)?.uri.toString()) ?? this.folder;
+    const ordered = [...withMaps].sort((a, b) => Number(b.uri.toString() === first) - Number(a.uri.toString() === first));
+    const items = ordered.map((folder) => ({ label: folder.name, description: folder.uri.fsPath, folder }));
+    this.offeredFolders = items.map((i) => i.label);
+    const picked = await vscode.window.showQuickPick(items, {
+      title: vscode.l10n.t('Impact Report'),
+      placeHolder: vscode.l10n.t('Which folder’s change should the report show?'),
+    });
+    if (!picked) return 'cancelled';
+    this.folder = picked.folder.uri.toString();
+    return undefined;
+  }
+
+  /** The folders the last "which folder" question offered, in order (for the tests). */
+  offeredFolders: string[] = [];
 
   /** Opens (or reveals) the panel; with a comparison, shows that one, else the one shown last. */
   async show(comparison?: Comparison): Promise<void> {
@@ -332,7 +372,12 @@ export class ImpactReportPanel implements vscode.Disposable {
           const index = integer(message.map, 0, maps.length - 1);
           const map = index === undefined ? undefined : maps[index];
           if (map === undefined || !current?.root || !report) return;
-          const line = integer(message.line, 0, 10_000_000) ?? 0;
+          const journey = integer(message.journey, 0, report.journeys.length - 1);
+          const ofJourney = journey === undefined ? undefined : report.journeys[journey];
+          const line =
+            ofJourney && ofJourney.map === map
+              ? await journeyLine(current.root, report.head, map, ofJourney.id)
+              : (integer(message.line, 0, 10_000_000) ?? 0);
           const uri = vscode.Uri.file(path.join(current.root, ...map.split('/')));
           // A map edited by the change is opened as the head has it: the line numbers are the head's.
           const target = report.head === WORKTREE ? uri : ((await this.gitApi())?.toGitUri(uri, report.head) ?? uri);
@@ -446,6 +491,17 @@ export class ImpactReportPanel implements vscode.Disposable {
         await vscode.commands.executeCommand('vscode.diff', before, after, `${name} (${report.base.slice(0, 7)} ↔ ${head})`);
       }
     }
+  }
+}
+
+/** The one-based line of a journey's id in the map as the report's head has it; 0 (the top) when not found. */
+async function journeyLine(root: string, head: string, map: string, journeyId: string): Promise<number> {
+  try {
+    const text = head === WORKTREE ? await readFile(path.join(root, ...map.split('/')), 'utf8') : await showFile(root, head, map);
+    const journey = text === undefined ? undefined : parseMap(text, map).map?.journeys.find((j) => j.id === journeyId);
+    return journey ? journey.idRange.start.line + 1 : 0;
+  } catch {
+    return 0;
   }
 }
 

@@ -148,6 +148,18 @@ async function onBranch(name: string, body: () => Promise<void>): Promise<void> 
       assert.equal(mapEditor.selection.active.line, 12);
       assert.equal(mapEditor.document.lineAt(12).text.trim(), '- src/cart.ts');
 
+      // A journey's "Map" link opens the map at that journey, as the head has it.
+      const signIn = report.journeys.findIndex((j) => j.id === 'sign-in');
+      await cx.report.handleMessage({ type: 'open-map', map: maps.indexOf('cx-map.yaml'), line: 0, journey: signIn });
+      const atJourney = await eventually('the map at the sign-in journey', 10_000, () => {
+        const editor = vscode.window.activeTextEditor;
+        return editor?.document.uri.path.endsWith('/cx-map.yaml') && !editor.document.uri.path.includes('packages') && editor.selection.active.line > 0
+          ? editor
+          : undefined;
+      });
+      assert.equal(atJourney.document.uri.scheme, 'git', 'the head’s map');
+      assert.equal(atJourney.document.lineAt(atJourney.selection.active.line).text.trim(), '- id: sign-in');
+
       // What the page sends is not trusted: unknown indexes and shapes open nothing.
       const opened = vscode.window.tabGroups.all.flatMap((g) => g.tabs).length;
       for (const message of [
