@@ -127,6 +127,26 @@ describe('cx-impact (the built CLI against real git repositories)', function () 
       ]);
     });
 
+    it('lists an edited map under mapChanges and not among the unmapped files, in JSON and in text', () => {
+      const repo = baseRepo();
+      repo.git('switch', '-q', '-c', 'feature');
+      repo.write({
+        'cx-map.yaml': MAP.replace('          - src/search/\n', '          - src/search/\n          - docs/\n'),
+        'notes/todo.txt': 'uncovered\n',
+      });
+      const report = impactJson(repo, ['--base', 'main']);
+      assert.ok(report.changedFiles.includes('cx-map.yaml'));
+      assert.deepEqual(report.unmappedFiles, ['notes/todo.txt']);
+      assert.equal(report.mapChanges?.length, 1);
+      const text = repo.cli(['impact', '--base', 'main']).stdout;
+      const unmapped = text.slice(text.indexOf('In no map (1)'));
+      assert.match(unmapped, /^In no map \(1\)\n {2}notes\/todo\.txt/, text);
+      assert.doesNotMatch(unmapped.split(/\n\s*\n/)[0] ?? '', /cx-map\.yaml/, text);
+      // With --map, that file is the one map.
+      const explicit = impactJson(repo, ['--base', 'main', '--map', 'cx-map.yaml']);
+      assert.deepEqual(explicit.unmappedFiles, ['notes/todo.txt']);
+    });
+
     it('still reports with a broken map, and says how many errors it has', () => {
       const repo = baseRepo();
       repo.write({ 'cx-map.yaml': MAP.replace('tier: low', 'tier: lowest'), 'src/payments/charge.ts': 'changed\n' });

@@ -224,9 +224,8 @@ async function impact(io: CliIo, cwd: string, values: Values, format: Format, co
   const head = await readMaps(root, mapFiles);
   const matcher = new Matcher(head.maps);
 
-  const touchesMap = change.files.some((c) =>
-    [c.path, c.oldPath].some((p) => p !== undefined && (ws.explicitMap !== undefined ? p === ws.explicitMap : isMapFile(p))),
-  );
+  const isMap = (p: string): boolean => (ws.explicitMap !== undefined ? p === ws.explicitMap : isMapFile(p));
+  const touchesMap = change.files.some((c) => [c.path, c.oldPath].some((p) => p !== undefined && isMap(p)));
   const mapEdit = touchesMap
     ? { baseCoverage: new Matcher(await readMapsAt(root, change.base, ws.explicitMap !== undefined ? [ws.explicitMap] : undefined)), files: onDisk }
     : undefined;
@@ -237,6 +236,7 @@ async function impact(io: CliIo, cwd: string, values: Values, format: Format, co
     coverage: matcher,
     changedFiles: change.files,
     mapErrors: head.diagnostics.filter((d) => d.severity === 'error').length,
+    isMap,
     ...(mapEdit ? { mapEdit } : {}),
   });
   const text = format === 'json' ? renderJson(report) : format === 'markdown' ? renderImpactMarkdown(report) : renderImpactText(report, { color });

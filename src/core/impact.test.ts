@@ -237,4 +237,37 @@ describe('computeMapChanges', () => {
     assert.deepEqual(report.mapChanges, [{ map: 'cx-map.yaml', journey: 'a', touchpoint: 't', added: ['y/2'], removed: ['x/1'] }]);
     assert.deepEqual(report.unmappedFiles, ['cx-map.yaml']);
   });
+
+  it('lists an edited map under mapChanges only, not among the unmapped files, when told which files are maps', () => {
+    const before = makeMap('cx-map.yaml', [{ id: 'a', tier: 'low', touchpoints: [{ id: 't', prefixes: ['x/'] }] }]);
+    const after = makeMap('cx-map.yaml', [{ id: 'a', tier: 'low', touchpoints: [{ id: 't', prefixes: ['y/'] }] }]);
+    const report = computeImpact({
+      base: 'b',
+      head: 'h',
+      coverage: prefixCoverage([after]),
+      changedFiles: [
+        { path: 'cx-map.yaml', status: 'modified' },
+        { path: 'docs/notes.md', status: 'modified' },
+        { path: 'old/cx-map.yml', status: 'deleted' },
+      ],
+      mapEdit: { baseCoverage: prefixCoverage([before]), files: ['x/1', 'y/2', 'cx-map.yaml'] },
+      isMap: (p) => /(^|\/)cx-map\.ya?ml$/.test(p),
+    });
+    assert.deepEqual(report.unmappedFiles, ['docs/notes.md']);
+    assert.deepEqual(report.changedFiles, ['cx-map.yaml', 'docs/notes.md', 'old/cx-map.yml']);
+    assert.deepEqual(report.mapChanges, [{ map: 'cx-map.yaml', journey: 'a', touchpoint: 't', added: ['y/2'], removed: ['x/1'] }]);
+  });
+
+  it('still lists a map file that a touchpoint covers under that touchpoint', () => {
+    const map = makeMap('cx-map.yaml', [{ id: 'a', tier: 'low', touchpoints: [{ id: 't', prefixes: ['cx-map'] }] }]);
+    const report = computeImpact({
+      base: 'b',
+      head: 'h',
+      coverage: prefixCoverage([map]),
+      changedFiles: [{ path: 'cx-map.yaml', status: 'modified' }],
+      isMap: () => true,
+    });
+    assert.deepEqual(report.journeys.map((j) => j.touchpoints.map((t) => t.files)), [[['cx-map.yaml']]]);
+    assert.deepEqual(report.unmappedFiles, []);
+  });
 });

@@ -293,3 +293,15 @@ export async function hasCommit(root: string, ref: string): Promise<boolean> {
   checkRef(ref);
   return refExists(root, ref);
 }
+
+/**
+ * Where HEAD points and the commit of every ref, as one string: two equal fingerprints mean no checkout, commit,
+ * reset or branch change happened in between.
+ */
+export async function headFingerprint(root: string): Promise<string> {
+  const [symbolic, refs] = await Promise.all([
+    run(root, ['symbolic-ref', '--quiet', 'HEAD']),
+    run(root, ['show-ref', '--head']),
+  ]);
+  return `${symbolic.stdout.trim()}\n${refs.stdout}`;
+}

@@ -111,7 +111,7 @@ export async function gatherReport(options: GatherOptions): Promise<GatheredRepo
 
   const touchesMap = change.files.some((c) => [c.path, c.oldPath].some((p) => p !== undefined && isMapFile(p)));
   const mapEdit = touchesMap ? { baseCoverage: new Matcher(await readMapsAt(root, change.base)), files: await headFiles() } : undefined;
-  const report = computeImpact({ base: change.base, head: change.head, coverage, changedFiles: change.files, ...(mapEdit ? { mapEdit } : {}) });
+  const report = computeImpact({ base: change.base, head: change.head, coverage, changedFiles: change.files, isMap: isMapFile, ...(mapEdit ? { mapEdit } : {}) });
   const gathered: GatheredReport = { comparison, label, baseRef, headRef: headRef ?? WORKTREE, report, refs };
   if (branch !== undefined) gathered.branch = branch;
   return gathered;

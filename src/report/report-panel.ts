@@ -1,12 +1,15 @@
 // The Impact Report panel: one webview that shows the customer impact of a comparison the user picks in it, and
 // turns it into the same Markdown the CLI prints. Gathering runs git, so it happens in trusted workspaces only.
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { listIds, renderReportHtml, renderRows, reportMaps, type ReportPage } from '../core/render/html';
 import { renderJson } from '../core/render/json';
 import { renderImpactMarkdown } from '../core/render/markdown';
-import { GitError, WORKTREE, findRepoRoot, listRefs } from '../node/git';
+import { parseMap } from '../core/map/parse';
+import { GitError, WORKTREE, findRepoRoot, headFingerprint, listRefs, showFile } from '../node/git';
+import { watchHead, type HeadWatch } from '../node/git-head-watch';
 import { openMapAt } from '../commands/file-commands';
 import type { WorkspaceMaps } from '../maps/workspace-maps';
 import type { GitExtension } from '../views/git-api';
@@ -40,6 +43,8 @@ export interface ReportSnapshot {
 
 interface Current {
   root?: string;
+  /** HEAD and the refs when the report was gathered (headFingerprint). */
+  fingerprint?: string;
   gathered?: GatheredReport;
   page: ReportPage;
   html: string;
@@ -60,6 +65,8 @@ export class ImpactReportPanel implements vscode.Disposable {
   private sequence = 0;
   private mapsTimer: NodeJS.Timeout | undefined;
   private loads = 0;
+  /** HEAD and the refs of the repository shown: a checkout or commit anywhere re-reads the report. */
+  private head: { root: string; watch: HeadWatch | undefined } | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -67,7 +74,10 @@ export class ImpactReportPanel implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.disposables.push(
-      vscode.commands.registerCommand(SHOW_REPORT_COMMAND, (arg?: unknown) => this.show(parseComparison(arg))),
+      vscode.commands.registerCommand(SHOW_REPORT_COMMAND, async (arg?: unknown) => {
+        if ((await this.chooseFolder(arg)) === 'cancelled') return;
+        await this.show(parseComparison(arg));
+      }),
       vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, {
         deserializeWebviewPanel: (panel, state: unknown) => this.restore(panel, state),
       }),
@@ -88,6 +98,41 @@ export class ImpactReportPanel implements vscode.Disposable {
       }),
     );
   }
+
+  /**
+   * With several folders that have maps, asks which one to report on (the active editor's folder first), unless the
+   * argument names one (`folder`: its URI string, or a source control's `rootUri`).
+   */
+  private async chooseFolder(arg: unknown): Promise<'cancelled' | undefined> {
+    const withMaps = this.maps.byFolder().filter((f) => f.maps.length > 0).map((f) => f.folder);
+    if (withMaps.length < 2) return undefined;
+    const given = typeof arg === 'object' && arg !== null ? (arg as { folder?: unknown; rootUri?: unknown }) : {};
+    const named =
+      typeof given.folder === 'string'
+        ? withMaps.find((f) => f.uri.toString() === given.folder)
+        : given.rootUri instanceof vscode.Uri
+          ? vscode.workspace.getWorkspaceFolder(given.rootUri)
+          : undefined;
+    if (named) {
+      this.folder = named.uri.toString();
+      return undefined;
+    }
+    const active = vscode.window.activeTextEditor?.document.uri;
+    const first = (active && vscode.workspace.getWorkspaceFolder(active)?.uri.toString()) ?? this.folder;
+    const ordered = [...withMaps].sort((a, b) => Number(b.uri.toString() === first) - Number(a.uri.toString() === first));
+    const items = ordered.map((folder) => ({ label: folder.name, description: folder.uri.fsPath, folder }));
+    this.offeredFolders = items.map((i) => i.label);
+    const picked = await vscode.window.showQuickPick(items, {
+      title: vscode.l10n.t('Impact Report'),
+      placeHolder: vscode.l10n.t('Which folder’s change should the report show?'),
+    });
+    if (!picked) return 'cancelled';
+    this.folder = picked.folder.uri.toString();
+    return undefined;
+  }
+
+  /** The folders the last "which folder" question offered, in order (for the tests). */
+  offeredFolders: string[] = [];
 
   /** Opens (or reveals) the panel; with a comparison, shows that one, else the one shown last. */
   async show(comparison?: Comparison): Promise<void> {
@@ -143,6 +188,7 @@ export class ImpactReportPanel implements vscode.Disposable {
   dispose(): void {
     this.panel?.dispose();
     this.disposePanel();
+    this.unwatchHead();
     for (const d of this.disposables) d.dispose();
   }
 
@@ -175,6 +221,31 @@ export class ImpactReportPanel implements vscode.Disposable {
   private disposePanel(): void {
     for (const d of this.panelDisposables) d.dispose();
     this.panelDisposables = [];
+    this.unwatchHead();
+  }
+
+  private watchHeadOf(root: string | undefined): void {
+    if (this.head?.root === root) return;
+    this.unwatchHead();
+    if (root === undefined) return;
+    this.head = {
+      root,
+      watch: watchHead(root, () => void this.followHead()),
+    };
+  }
+
+  /** HEAD or a ref moved: the report is gathered again, unless it was gathered after the move already. */
+  private async followHead(): Promise<void> {
+    const root = this.current?.root;
+    if (!this.panel || !root) return;
+    const now = await headFingerprint(root).catch(() => undefined);
+    if (now !== undefined && now === this.current?.fingerprint) return;
+    if (this.panel) await this.refresh();
+  }
+
+  private unwatchHead(): void {
+    this.head?.watch?.close();
+    this.head = undefined;
   }
 
   private update(comparison: Comparison): Promise<void> {
@@ -184,17 +255,18 @@ export class ImpactReportPanel implements vscode.Disposable {
     this.running = this.running
       .then(async () => {
         if (sequence !== this.sequence) return; // a newer comparison was asked for meanwhile
-        const { page, root, gathered } = await this.gather(comparison);
+        const { page, root, gathered, fingerprint } = await this.gather(comparison);
         if (sequence !== this.sequence || !this.panel) return;
+        this.watchHeadOf(root);
         const html = renderReportHtml(page, this.shell(this.panel.webview));
-        this.current = { page, html, ...(root ? { root } : {}), ...(gathered ? { gathered } : {}) };
+        this.current = { page, html, ...(root ? { root } : {}), ...(gathered ? { gathered } : {}), ...(fingerprint !== undefined ? { fingerprint } : {}) };
         this.panel.webview.html = html;
       })
       .catch((err: unknown) => this.log.error(`Impact Report: ${String(err)}`));
     return this.running;
   }
 
-  private async gather(comparison: Comparison): Promise<{ page: ReportPage; root?: string; gathered?: GatheredReport }> {
+  private async gather(comparison: Comparison): Promise<{ page: ReportPage; root?: string; gathered?: GatheredReport; fingerprint?: string }> {
     const form: ReportPage['comparison'] = { ...comparison };
     const message = (text: string, action?: ReportPage['messageAction'], refs: ReportPage['refs'] = []): { page: ReportPage } => ({
       page: { comparison: form, refs, message: text, ...(action ? { messageAction: action } : {}), ...(this.folder ? { folder: this.folder } : {}) },
@@ -216,6 +288,8 @@ export class ImpactReportPanel implements vscode.Disposable {
     const inUse = this.maps.byFolder().find((f) => f.folder.uri.toString() === folder.uri.toString());
     const worktreeMaps = inUse && path.resolve(folder.uri.fsPath) === path.resolve(root) ? inUse.maps : undefined;
     const baseSetting = vscode.workspace.getConfiguration('cxImpact', folder.uri).get<string>('changes.base', '');
+    // Read before the report: a ref that moves while it is gathered makes the next look differ, so it is read again.
+    const fingerprint = await headFingerprint(root).catch(() => undefined);
     try {
       const gathered = await gatherReport({ root, comparison, baseSetting, ...(worktreeMaps ? { worktreeMaps } : {}) });
       const page: ReportPage = {
@@ -225,11 +299,11 @@ export class ImpactReportPanel implements vscode.Disposable {
         report: gathered.report,
         folder: this.folder,
       };
-      return { page, root, gathered };
+      return { page, root, gathered, ...(fingerprint !== undefined ? { fingerprint } : {}) };
     } catch (err) {
       if (!(err instanceof GitError || err instanceof ComparisonError)) throw err;
       const refs = await listRefs(root).catch(() => []);
-      return { ...message(err.message, { action: 'refresh', label: 'Try Again' }, refs), root };
+      return { ...message(err.message, { action: 'refresh', label: 'Try Again' }, refs), root, ...(fingerprint !== undefined ? { fingerprint } : {}) };
     }
   }
 
@@ -298,7 +372,12 @@ export class ImpactReportPanel implements vscode.Disposable {
           const index = integer(message.map, 0, maps.length - 1);
           const map = index === undefined ? undefined : maps[index];
           if (map === undefined || !current?.root || !report) return;
-          const line = integer(message.line, 0, 10_000_000) ?? 0;
+          const journey = integer(message.journey, 0, report.journeys.length - 1);
+          const ofJourney = journey === undefined ? undefined : report.journeys[journey];
+          const line =
+            ofJourney && ofJourney.map === map
+              ? await journeyLine(current.root, report.head, map, ofJourney.id)
+              : (integer(message.line, 0, 10_000_000) ?? 0);
           const uri = vscode.Uri.file(path.join(current.root, ...map.split('/')));
           // A map edited by the change is opened as the head has it: the line numbers are the head's.
           const target = report.head === WORKTREE ? uri : ((await this.gitApi())?.toGitUri(uri, report.head) ?? uri);
@@ -412,6 +491,17 @@ export class ImpactReportPanel implements vscode.Disposable {
         await vscode.commands.executeCommand('vscode.diff', before, after, `${name} (${report.base.slice(0, 7)} ↔ ${head})`);
       }
     }
+  }
+}
+
+/** The one-based line of a journey's id in the map as the report's head has it; 0 (the top) when not found. */
+async function journeyLine(root: string, head: string, map: string, journeyId: string): Promise<number> {
+  try {
+    const text = head === WORKTREE ? await readFile(path.join(root, ...map.split('/')), 'utf8') : await showFile(root, head, map);
+    const journey = text === undefined ? undefined : parseMap(text, map).map?.journeys.find((j) => j.id === journeyId);
+    return journey ? journey.idRange.start.line + 1 : 0;
+  } catch {
+    return 0;
   }
 }
 

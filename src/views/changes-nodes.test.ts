@@ -164,6 +164,29 @@ describe('a group of the Changes view', () => {
     assert.deepEqual(oldFile?.change, { status: 'deleted', base: 'HEAD', head: 'worktree' });
   });
 
+  it('lists an edited map as an edited map, not among the files no journey covers', () => {
+    const isMap = (p: string) => p.endsWith('cx-map.yaml');
+    const changedFiles: ChangedFile[] = [
+      { path: 'cx-map.yaml', status: 'modified' },
+      { path: 'docs/readme.md', status: 'modified' },
+    ];
+    const node = changeGroupNode({
+      id: 'repo/worktree',
+      label: 'Working tree',
+      report: computeImpact({ base: 'HEAD', head: 'WORKTREE', coverage, changedFiles, isMap }),
+      root: 'file:///repo',
+      base: 'HEAD',
+      head: 'worktree',
+      emptyText: 'No uncommitted changes.',
+      resolveJourney: () => undefined,
+      isMap,
+    });
+    assert.deepEqual(toSnapshot(node).children, [
+      { label: 'Not in any journey', description: '1 file', children: [{ label: 'readme.md', description: 'docs · modified' }] },
+      { label: 'Maps edited', description: '1 file', children: [{ label: 'cx-map.yaml', description: 'modified' }] },
+    ]);
+  });
+
   it('says so when nothing changed', () => {
     assert.deepEqual(toSnapshot(group([])), {
       label: 'Working tree',

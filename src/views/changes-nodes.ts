@@ -137,6 +137,8 @@ export interface ChangeGroupInput {
   emptyText: string;
   /** The map objects behind the report's journeys, for "open the map at the journey". */
   resolveJourney(mapFile: string, journeyId: string): { map: CxMap; journey: Journey } | undefined;
+  /** Which changed files are maps: listed as edited maps, not as files no journey covers (as the CLI does). */
+  isMap?: (path: string) => boolean;
 }
 
 /** One group of the Changes view: the change's journeys (most critical first), then files no journey covers. */
@@ -217,6 +219,19 @@ export function changeGroupNode(input: ChangeGroupInput): ViewNode {
       description: plural(report.unmappedFiles.length, 'file'),
       tooltip: 'Changed files that no journey map covers.',
       children: report.unmappedFiles.map((f) => fileNode(uid, f)),
+    });
+  }
+  const covered = new Set(report.journeys.flatMap((j) => j.touchpoints.flatMap((t) => t.files)));
+  const maps = input.isMap ? report.changedFiles.filter((f) => input.isMap?.(f) && !covered.has(f) && !report.unmappedFiles.includes(f)) : [];
+  if (maps.length > 0) {
+    const mid = `${input.id}\u0000maps`;
+    children.push({
+      id: mid,
+      kind: 'group',
+      label: 'Maps edited',
+      description: plural(maps.length, 'file'),
+      tooltip: 'Journey maps this change edits: what they move between touchpoints shows in the Impact Report.',
+      children: maps.map((f) => fileNode(mid, f)),
     });
   }
   if (report.changedFiles.length === 0) {

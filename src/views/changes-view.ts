@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { computeImpact, type CoverageSource } from '../core/impact';
 import type { Coverage, CxMap, Journey } from '../core/types';
 import type { WorkspaceMaps } from '../maps/workspace-maps';
+import { watchHead } from '../node/git-head-watch';
+import { isMapFile } from '../node/maps';
 import { compareBranch, type BranchChange } from './branch-change';
 import { changeGroupNode, changesFromGit } from './changes-nodes';
 import type { GitApi, GitExtension, GitRepository } from './git-api';
@@ -12,6 +14,8 @@ export const CHANGES_VIEW = 'cxImpact.changes';
 const HAS_GIT = 'cxImpact.hasGit';
 /** git writes the index and refs in bursts (a commit fires several state changes): one update per burst. */
 const DEBOUNCE_MS = 250;
+/** How long the git extension gets to re-read a repository after one of its files changed, before we ask it to. */
+const UNANSWERED_MS = 1_500;
 
 /** The committed side of a repository's change, kept until HEAD, its upstream or the base setting moves. */
 type CachedBranchChange = BranchChange & { key: string };
@@ -20,7 +24,8 @@ type CachedBranchChange = BranchChange & { key: string };
  * The customer impact of the current change, per repository: "Working tree" (staged, unstaged and untracked
  * against HEAD, read from the git extension's state) and "Branch vs <base>" (HEAD against its merge-base with the
  * base). Uses the built-in git extension, never a git process of its own, and nothing at all while the workspace
- * is untrusted.
+ * is untrusted. HEAD and the refs are watched on disk too: a checkout or commit made in a terminal makes the git
+ * extension re-read its state at once, rather than whenever it notices (it sometimes did not, for seconds or at all).
  */
 export class ChangesView implements vscode.Disposable {
   private readonly tree: NodeTree;
@@ -34,6 +39,10 @@ export class ChangesView implements vscode.Disposable {
   private forceBranch = false;
   private running: Promise<void> = Promise.resolve();
   private queued = 0;
+  /** Per tracked repository: a file of it changed and the git extension has not re-read it since. */
+  private readonly unanswered = new Map<vscode.Disposable, NodeJS.Timeout>();
+  /** Re-reads asked of the git extension and not yet answered. */
+  private pending = 0;
   private connecting: Promise<void> = Promise.resolve();
   private disposed = false;
 
@@ -50,7 +59,17 @@ export class ChangesView implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('cxImpact.changes.base')) this.schedule(true);
       }),
+      // Back from a terminal or another tool: whatever it did to the repository shows now.
+      vscode.window.onDidChangeWindowState((state) => {
+        if (state.focused) for (const repository of this.repositories.keys()) this.reread(repository);
+      }),
     );
+    // The git extension drops a file event that arrives while it runs git: a file written then stays out of the
+    // view until something else happens. If it has not re-read a repository soon after a file of it changed, it is
+    // asked to (one glob over the workspace: VS Code's own recursive watcher serves it).
+    const files = vscode.workspace.createFileSystemWatcher('**/*');
+    const changed = (uri: vscode.Uri): void => this.fileChanged(uri);
+    this.disposables.push(files, files.onDidCreate(changed), files.onDidChange(changed), files.onDidDelete(changed));
     if (vscode.workspace.isTrusted) {
       this.connecting = this.connect();
     } else {
@@ -64,6 +83,11 @@ export class ChangesView implements vscode.Disposable {
     return this.view.message;
   }
 
+  /** What the view's title says next to it: the branch of a single repository. */
+  get description(): string | undefined {
+    return this.view.description;
+  }
+
   /** Re-reads everything, including the branch's committed changes. */
   refresh(): void {
     this.schedule(true);
@@ -72,8 +96,8 @@ export class ChangesView implements vscode.Disposable {
   /** Resolves once the view shows the latest state (no update pending or running). */
   async settled(): Promise<ViewNode[]> {
     await this.connecting;
-    while (this.timer || this.queued > 0) {
-      if (this.timer) await new Promise((resolve) => setTimeout(resolve, DEBOUNCE_MS));
+    while (this.timer || this.queued > 0 || this.pending > 0) {
+      if (this.timer || this.pending > 0) await new Promise((resolve) => setTimeout(resolve, DEBOUNCE_MS));
       await this.running;
     }
     return this.nodes;
@@ -142,10 +166,17 @@ export class ChangesView implements vscode.Disposable {
 
   private track(repository: GitRepository): void {
     if (this.tracked(repository)) return;
-    this.repositories.set(
-      repository,
-      repository.state.onDidChange(() => this.schedule(false)),
-    );
+    const head = repository.rootUri.scheme === 'file' ? watchHead(repository.rootUri.fsPath, () => this.reread(repository)) : undefined;
+    const tracked: vscode.Disposable = new vscode.Disposable(() => {
+      stateChanged.dispose();
+      head?.close();
+      this.answered(tracked);
+    });
+    const stateChanged = repository.state.onDidChange(() => {
+      this.answered(tracked);
+      this.schedule(false);
+    });
+    this.repositories.set(repository, tracked);
     void this.setHasGit(true);
     this.schedule(false);
   }
@@ -158,6 +189,43 @@ export class ChangesView implements vscode.Disposable {
     this.branches.delete(repository);
     void this.setHasGit(this.repositories.size > 0);
     this.schedule(false);
+  }
+
+  private fileChanged(uri: vscode.Uri): void {
+    if (this.disposed || uri.scheme !== 'file') return;
+    for (const [repository, tracked] of this.repositories) {
+      const root = repository.rootUri.path.endsWith('/') ? repository.rootUri.path : `${repository.rootUri.path}/`;
+      if (!uri.path.startsWith(root) || uri.path.startsWith(`${root}.git/`)) continue;
+      if (!this.unanswered.has(tracked)) {
+        this.unanswered.set(
+          tracked,
+          setTimeout(() => {
+            this.unanswered.delete(tracked);
+            this.reread(repository);
+          }, UNANSWERED_MS),
+        );
+      }
+    }
+  }
+
+  /** The git extension re-read the repository: a file change before this needs no re-read of ours. */
+  private answered(tracked: vscode.Disposable): void {
+    const timer = this.unanswered.get(tracked);
+    if (timer) clearTimeout(timer);
+    this.unanswered.delete(tracked);
+  }
+
+  /** HEAD or a ref moved outside the git extension: it re-reads its state, then the view re-reads the branch. */
+  private reread(repository: GitRepository): void {
+    if (this.disposed) return;
+    this.pending++;
+    void Promise.resolve()
+      .then(() => repository.status())
+      .catch((err: unknown) => this.log.warn(`The git extension could not re-read ${repository.rootUri.fsPath}: ${String(err)}`))
+      .finally(() => {
+        this.pending--;
+        this.schedule(true);
+      });
   }
 
   private async setHasGit(value: boolean): Promise<void> {
@@ -194,6 +262,8 @@ export class ChangesView implements vscode.Disposable {
     }
     if (perRepository.length === 1) this.nodes = perRepository[0]?.children ?? [];
     else this.nodes = perRepository;
+    // One repository has no node of its own to name its branch: the view's title does.
+    this.view.description = repositories.length === 1 && repositories[0] ? headName(repositories[0]) : undefined;
     this.tree.refresh();
   }
 
@@ -219,24 +289,26 @@ export class ChangesView implements vscode.Disposable {
     const workingGroup = changeGroupNode({
       id: `${root}\u0000worktree`,
       label: 'Working tree',
-      report: computeImpact({ base: 'HEAD', head: 'WORKTREE', coverage, changedFiles: working }),
+      report: computeImpact({ base: 'HEAD', head: 'WORKTREE', coverage, changedFiles: working, isMap: isMapFile }),
       root,
       base: 'HEAD',
       head: 'worktree',
       emptyText: 'No uncommitted changes.',
       resolveJourney,
+      isMap: isMapFile,
     });
     workingGroup.icon = 'edit';
 
     const branchGroup = changeGroupNode({
       id: `${root}\u0000branch`,
       label: branch.label,
-      report: computeImpact({ base: branch.mergeBase ?? '', head: 'HEAD', coverage, changedFiles: branch.changes }),
+      report: computeImpact({ base: branch.mergeBase ?? '', head: 'HEAD', coverage, changedFiles: branch.changes, isMap: isMapFile }),
       root,
       base: branch.mergeBase ?? 'HEAD',
       head: 'HEAD',
       emptyText: branch.note,
       resolveJourney,
+      isMap: isMapFile,
     });
     branchGroup.icon = 'git-branch';
     // Without a base there is nothing to count.
@@ -250,7 +322,8 @@ export class ChangesView implements vscode.Disposable {
       expanded: true,
       children: [workingGroup, branchGroup],
     };
-    if (state.HEAD?.name) node.description = state.HEAD.name;
+    const head = headName(repository);
+    if (head) node.description = head;
     return node;
   }
 
@@ -301,4 +374,10 @@ export class ChangesView implements vscode.Disposable {
       }
     }
   };
+}
+
+/** The branch HEAD is on, or its short commit when detached. */
+function headName(repository: GitRepository): string | undefined {
+  const head = repository.state.HEAD;
+  return head?.name ?? head?.commit?.slice(0, 8);
 }

@@ -38,6 +38,8 @@ export interface GitRepository {
   diffBetween(ref1: string, ref2: string): Promise<GitChange[]>;
   /** Undefined (recent versions) or a rejection (older ones) when a ref does not resolve. */
   getMergeBase(ref1: string, ref2: string): Promise<string | undefined>;
+  /** Makes the git extension re-read HEAD, the refs and the working tree now; `state` then fires onDidChange. */
+  status(): Promise<void>;
 }
 
 export type GitApiState = 'uninitialized' | 'initialized';

@@ -19,6 +19,8 @@ export interface Sidebar extends vscode.Disposable {
   snapshot(): Promise<{ thisFile: TreeSnapshot[]; changes: TreeSnapshot[]; journeys: TreeSnapshot[] }>;
   /** The message each view shows above its items (undefined: none), for the integration tests. */
   messages(): { thisFile: string | undefined; changes: string | undefined; journeys: string | undefined };
+  /** What the Changes view's title shows beside it (the branch of a single repository), once updates settle. */
+  changesDescription(): Promise<string | undefined>;
 }
 
 export function createSidebar(maps: WorkspaceMaps, log: vscode.LogOutputChannel): Sidebar {
@@ -43,6 +45,10 @@ export function createSidebar(maps: WorkspaceMaps, log: vscode.LogOutputChannel)
       };
     },
     messages: () => ({ thisFile: thisFile.message, changes: changes.message, journeys: journeys.message }),
+    async changesDescription() {
+      await changes.settled();
+      return changes.description;
+    },
     dispose() {
       thisFile.dispose();
       changes.dispose();

@@ -139,6 +139,10 @@ describe('Impact Report HTML', () => {
     const checkout = all.find((e) => attrOf(e, 'id') === 'journey-0') as Element;
     const facts = elements(checkout).filter((e) => e.tagName === 'dd').map(textOf);
     assert.deepEqual(facts, ['@acme/payments', '99.95% of checkouts succeed', '120k orders a day', 'dashboard', 'cx-map.yaml']);
+    // The journey's Map link names the journey, so the extension opens the map at its line.
+    const journeyMap = elements(checkout).find((e) => e.tagName === 'dd' && attrOf(e, 'data-action') === undefined && textOf(e) === 'cx-map.yaml') as Element;
+    const journeyButton = elements(journeyMap).find((e) => attrOf(e, 'data-action') === 'open-map') as Element;
+    assert.equal(report.journeys[Number(attrOf(journeyButton, 'data-journey'))]?.id, 'checkout');
     const link = elements(checkout).find((e) => e.tagName === 'a') as Element;
     assert.equal(attrOf(link, 'href'), 'https://grafana.example.com/d/checkout');
     const table = elements(checkout).find((e) => e.tagName === 'table') as Element;

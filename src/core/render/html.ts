@@ -293,7 +293,7 @@ function journeySection(report: ImpactReport, j: JourneyImpact, index: number, p
   });
   if (links.length > 0) facts.push(['Links', links.join(', ')]);
   const mapIndex = reportMaps(report).indexOf(j.map);
-  facts.push(['Map', `<button type="button" class="link" data-action="open-map" data-map="${mapIndex}" data-line="0">${text(j.map)}</button>`]);
+  facts.push(['Map', `<button type="button" class="link" data-action="open-map" data-map="${mapIndex}" data-line="0" data-journey="${index}">${text(j.map)}</button>`]);
   out.push('<dl class="facts">', ...facts.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`), '</dl>');
   j.touchpoints.forEach((tp, ti) => {
     out.push(`<h3>${text(tp.name)} <span class="muted">${touchpointFacts(tp)}</span></h3>`);

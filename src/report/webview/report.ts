@@ -102,7 +102,13 @@ document.addEventListener('click', (event) => {
       api.postMessage({ type: 'open-file', file: Number(target.dataset.file) });
       break;
     case 'open-map':
-      api.postMessage({ type: 'open-map', map: Number(target.dataset.map), line: Number(target.dataset.line) });
+      api.postMessage({
+        type: 'open-map',
+        map: Number(target.dataset.map),
+        line: Number(target.dataset.line),
+        // A journey's link: the extension finds the journey's line in the map.
+        ...(target.dataset.journey !== undefined ? { journey: Number(target.dataset.journey) } : {}),
+      });
       break;
     case 'more': {
       const list = target.dataset.list ?? '';

@@ -1,7 +1,8 @@
 // Workspace folders added and removed while the extension runs (multi-root launch: a .code-workspace, so changing
 // its folders does not restart the extension host). The added folder's maps are found and used; when it is removed
 // they are dropped with their diagnostics, Journeys entries and directory watchers. "Create cx-map.yaml" in a new
-// folder is a file operation (a WorkspaceEdit), seen by onDidCreateFiles, unlike a plain write.
+// folder is a file operation (a WorkspaceEdit), seen by onDidCreateFiles, unlike a plain write. With several folders
+// that have maps, Show Impact Report asks which one.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -123,5 +124,55 @@ async function changeFolders(change: () => boolean): Promise<void> {
     }
     assert.deepEqual(recorder.rejections, []);
     assert.deepEqual(recorder.repeated(), []);
+  });
+
+  it('Show Impact Report asks which folder when several have maps, the active editor’s first, and keeps its folder when cancelled', async function () {
+    this.timeout(90_000);
+    const dir = path.join(root, 'orders');
+    fs.mkdirSync(path.join(dir, 'src'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'cx-map.yaml'), MAP);
+    const source = path.join(dir, 'src', 'label.ts');
+    fs.writeFileSync(source, 'export const label = 1;\n');
+    const folderUri = vscode.Uri.file(dir);
+    const count = (vscode.workspace.workspaceFolders ?? []).length;
+    await changeFolders(() => vscode.workspace.updateWorkspaceFolders(count, 0, { uri: folderUri, name: 'orders' }));
+    /** Runs the command and answers its question with `answer` (a quick-open command) once it is asked. */
+    const showAnswering = async (answer: string): Promise<void> => {
+      let done = false;
+      const shown = Promise.resolve(vscode.commands.executeCommand('cxImpact.showImpactReport')).finally(() => (done = true));
+      await eventually('the folder question to be answered', 20_000, async () => {
+        if (done) return true;
+        await vscode.commands.executeCommand(answer);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        return undefined;
+      });
+      await shown;
+    };
+    try {
+      await eventually('the new folder’s map in use', 30_000, () =>
+        cx.maps.coverageOf(vscode.Uri.file(source)).some((c) => c.journey.id === 'returns') ? true : undefined,
+      );
+      await vscode.window.showTextDocument(vscode.Uri.file(source));
+      await showAnswering('workbench.action.acceptSelectedQuickOpenItem');
+      assert.deepEqual(cx.report.offeredFolders, ['orders', 'fulfilment'], 'the folders with maps, the active editor’s first');
+      assert.equal((await cx.report.settled())?.page.folder, folderUri.toString(), 'the report is on the folder picked');
+
+      const fulfilment = vscode.workspace.workspaceFolders?.find((f) => f.name === 'fulfilment');
+      assert.ok(fulfilment);
+      await vscode.window.showTextDocument(vscode.Uri.joinPath(fulfilment.uri, 'src', 'shipping', 'notify.ts'));
+      await showAnswering('workbench.action.closeQuickOpen');
+      assert.deepEqual(cx.report.offeredFolders, ['fulfilment', 'orders']);
+      assert.equal((await cx.report.settled())?.page.folder, folderUri.toString(), 'a cancelled question changes nothing');
+
+      // Named by the argument (as the Source Control title bar does with its rootUri): no question.
+      cx.report.offeredFolders = [];
+      await vscode.commands.executeCommand('cxImpact.showImpactReport', { kind: 'worktree', folder: fulfilment.uri.toString() });
+      assert.deepEqual(cx.report.offeredFolders, []);
+      assert.equal((await cx.report.settled())?.page.folder, fulfilment.uri.toString());
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      const index = (vscode.workspace.workspaceFolders ?? []).findIndex((f) => f.uri.toString() === folderUri.toString());
+      if (index >= 0) await changeFolders(() => vscode.workspace.updateWorkspaceFolders(index, 1));
+    }
   });
 });

@@ -86,7 +86,9 @@ async function onBranch(name: string, body: () => Promise<void>): Promise<void> 
           ['Sign in', 'medium', 'cx-map.yaml', { login: ['services/accounts/login.ts'] }],
         ],
       );
-      assert.deepEqual(report.unmappedFiles, ['cx-map.yaml', 'docs/notes.md']);
+      // The map's edit is reported by what it moves (mapChanges), not as a file in no map.
+      assert.deepEqual(report.unmappedFiles, ['docs/notes.md']);
+      assert.ok(report.changedFiles.includes('cx-map.yaml'));
       assert.deepEqual(report.mapChanges, [
         { map: 'cx-map.yaml', journey: 'checkout', touchpoint: 'confirmation-email', added: [], removed: ['services/payments/receipt.ts'] },
         { map: 'cx-map.yaml', journey: 'sign-in', touchpoint: 'login', added: ['services/search/index.ts'], removed: [] },
@@ -99,7 +101,6 @@ async function onBranch(name: string, body: () => Promise<void>): Promise<void> 
         'services/payments/charge.ts',
         'packages/web/src/cart.ts',
         'services/accounts/login.ts',
-        'cx-map.yaml',
         'docs/notes.md',
       ]);
       assert.equal(page.bodyScripts, 1);
@@ -146,6 +147,18 @@ async function onBranch(name: string, body: () => Promise<void>): Promise<void> 
       });
       assert.equal(mapEditor.selection.active.line, 12);
       assert.equal(mapEditor.document.lineAt(12).text.trim(), '- src/cart.ts');
+
+      // A journey's "Map" link opens the map at that journey, as the head has it.
+      const signIn = report.journeys.findIndex((j) => j.id === 'sign-in');
+      await cx.report.handleMessage({ type: 'open-map', map: maps.indexOf('cx-map.yaml'), line: 0, journey: signIn });
+      const atJourney = await eventually('the map at the sign-in journey', 10_000, () => {
+        const editor = vscode.window.activeTextEditor;
+        return editor?.document.uri.path.endsWith('/cx-map.yaml') && !editor.document.uri.path.includes('packages') && editor.selection.active.line > 0
+          ? editor
+          : undefined;
+      });
+      assert.equal(atJourney.document.uri.scheme, 'git', 'the head’s map');
+      assert.equal(atJourney.document.lineAt(atJourney.selection.active.line).text.trim(), '- id: sign-in');
 
       // What the page sends is not trusted: unknown indexes and shapes open nothing.
       const opened = vscode.window.tabGroups.all.flatMap((g) => g.tabs).length;
