@@ -207,10 +207,11 @@ function scriptImports(root: Node, typed: boolean): FileImports {
       }
       return;
     }
-    if (hasKeyword(node, 'default')) exports.add('default');
+    const isDefault = hasKeyword(node, 'default');
+    if (isDefault) exports.add('default');
     const declaration = node.childForFieldName('declaration');
     if (declaration) {
-      for (const name of declaredNames(declaration)) exports.add(name);
+      if (!isDefault) for (const name of declaredNames(declaration)) exports.add(name);
       // The declaration's body uses names as values like any other code.
       visit(declaration);
     }
