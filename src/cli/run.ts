@@ -3,15 +3,19 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { computeCoverage, explainPaths } from '../core/coverage';
-import { computeImpact, reachesTier } from '../core/impact';
+import { computeImpact, reachesTier, type ImpactReport } from '../core/impact';
+import { languageOfPath } from '../core/code/languages';
 import { Matcher } from '../core/match/matcher';
 import { parseMap } from '../core/map/parse';
 import { renderJson } from '../core/render/json';
 import { renderImpactMarkdown } from '../core/render/markdown';
 import { renderCoverageText, renderDiagnosticsText, renderExplainText, renderImpactText } from '../core/render/text';
-import type { MapDiagnostic, Tier } from '../core/types';
+import type { CxMap, MapDiagnostic, Tier } from '../core/types';
 import { TIERS } from '../core/types';
 import { GitError, changedFiles, findRepoRoot, repoRoot } from '../node/git';
+import { addIndirectImpact, reachOfFiles } from '../core/graph/indirect-impact';
+import { renderDepsText, renderExplainIndirectText, depsOf, explainIndirect } from '../core/graph/deps';
+import { cliGraph, indirectSettings } from './graph';
 import { MapReadError, filesOnDisk, isMapFile, mapFilesAmong, readMapText, readMaps, readMapsAt, toRepoPath } from '../node/maps';
 import { COMMAND_HELP, GLOBAL_HELP } from './usage';
 
@@ -35,6 +39,7 @@ const FORMATS: Record<string, readonly Format[]> = {
   impact: ['text', 'markdown', 'json'],
   explain: ['text', 'json'],
   coverage: ['text', 'json'],
+  deps: ['text', 'json'],
 };
 
 const OPTIONS = {
@@ -46,14 +51,19 @@ const OPTIONS = {
   head: { type: 'string' },
   'fail-on': { type: 'string' },
   'files-from': { type: 'string' },
+  'max-hops': { type: 'string' },
+  'fail-on-indirect': { type: 'string' },
+  'no-cache': { type: 'boolean' },
+  unresolved: { type: 'boolean' },
 } as const;
 
 /** Which options each command takes; any other is a usage error. */
 const ALLOWED: Record<string, readonly (keyof typeof OPTIONS)[]> = {
   check: ['help', 'cwd', 'map', 'format'],
-  impact: ['help', 'cwd', 'map', 'format', 'base', 'head', 'fail-on'],
-  explain: ['help', 'cwd', 'map', 'format'],
+  impact: ['help', 'cwd', 'map', 'format', 'base', 'head', 'fail-on', 'max-hops', 'fail-on-indirect', 'no-cache'],
+  explain: ['help', 'cwd', 'map', 'format', 'max-hops', 'no-cache'],
   coverage: ['help', 'cwd', 'map', 'format', 'files-from'],
+  deps: ['help', 'cwd', 'map', 'format', 'unresolved', 'no-cache'],
 };
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true } ? string[] : (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
@@ -73,7 +83,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
 async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined) throw new UsageError('a command is needed: check, impact, explain or coverage; see cx-impact --help');
+  if (command === undefined) throw new UsageError('a command is needed: check, impact, explain, coverage or deps; see cx-impact --help');
   if (command === '--help' || command === '-h' || command === 'help') {
     io.stdout.write(GLOBAL_HELP);
     return 0;
@@ -85,7 +95,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const allowed = ALLOWED[command];
   if (!allowed) {
     throw new UsageError(
-      command.startsWith('-') ? `unknown option ${command}; see cx-impact --help` : `unknown command "${command}"; commands: check, impact, explain, coverage`,
+      command.startsWith('-') ? `unknown option ${command}; see cx-impact --help` : `unknown command "${command}"; commands: check, impact, explain, coverage, deps`,
     );
   }
   const { values, positionals } = parseCommandArgs(command, rest);
@@ -96,7 +106,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   for (const key of Object.keys(values) as (keyof typeof OPTIONS)[]) {
     if (!allowed.includes(key)) throw new UsageError(`${command} does not take --${key}; see cx-impact ${command} --help`);
   }
-  if (command !== 'explain' && positionals.length > 0) {
+  if (command !== 'explain' && command !== 'deps' && positionals.length > 0) {
     throw new UsageError(`${command} takes no arguments, got "${positionals[0] ?? ''}"; see cx-impact ${command} --help`);
   }
   if (command !== 'check' && (values.map?.length ?? 0) > 1) throw new UsageError(`${command} takes one --map`);
@@ -112,6 +122,9 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     case 'explain':
       if (positionals.length === 0) throw new UsageError('explain needs at least one PATH; see cx-impact explain --help');
       return explain(io, cwd, values, positionals, format, color);
+    case 'deps':
+      if (positionals.length === 0 && !values.unresolved) throw new UsageError('deps needs at least one PATH (or --unresolved); see cx-impact deps --help');
+      return deps(io, cwd, values, positionals, format);
     default:
       return coverage(io, cwd, values, format, color);
   }
@@ -146,10 +159,35 @@ function formatOf(command: string, requested: string | undefined): Format {
   return found;
 }
 
-function tierOf(value: string): Tier {
+function tierOf(value: string, option = '--fail-on'): Tier {
   const tier = TIERS.find((t) => t === value);
-  if (!tier) throw new UsageError(`--fail-on must be one of ${TIERS.join(', ')}, got "${value}"`);
+  if (!tier) throw new UsageError(`${option} must be one of ${TIERS.join(', ')}, got "${value}"`);
   return tier;
+}
+
+function maxHopsOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) > 100) throw new UsageError(`--max-hops must be a whole number from 0 to 100, got "${value}"`);
+  return Number(value);
+}
+
+/** The report with indirect reach (contract §5), when some changed code file is in no touchpoint. */
+async function withIndirect(
+  io: CliIo,
+  root: string,
+  files: readonly string[],
+  maps: readonly CxMap[],
+  matcher: Matcher,
+  report: ImpactReport,
+  values: Values,
+  maxHops: number | undefined,
+): Promise<ImpactReport> {
+  const { options, exclude } = indirectSettings(maps, maxHops);
+  const candidates = report.unmappedFiles.filter((f) => languageOfPath(f) !== undefined);
+  // Nothing to follow: the graph is not built (and the report keeps its direct-only shape, plus `reach`).
+  if (options.maxHops === 0 || candidates.length === 0) return addIndirectImpact(report, []);
+  const load = await cliGraph({ root, files, env: io.env, noCache: Boolean(values['no-cache']), exclude, warn: (m) => io.stderr.write(`cx-impact: warning: ${oneLine(m)}\n`) });
+  return addIndirectImpact(report, reachOfFiles(load.graph, candidates, (f) => matcher.coverageOf(f), options));
 }
 
 function oneLine(text: string): string {
@@ -216,6 +254,8 @@ async function check(io: CliIo, cwd: string, maps: readonly string[], format: Fo
 
 async function impact(io: CliIo, cwd: string, values: Values, format: Format, color: boolean): Promise<number> {
   const failOn = values['fail-on'] !== undefined ? tierOf(values['fail-on']) : undefined;
+  const failOnIndirect = values['fail-on-indirect'] !== undefined ? tierOf(values['fail-on-indirect'], '--fail-on-indirect') : undefined;
+  const maxHops = maxHopsOf(values['max-hops']);
   const root = await repoRoot(cwd);
   const ws = await workspace(root, values.map?.[0] === undefined ? undefined : path.resolve(cwd, values.map[0]), root);
   if (ws.root !== root) throw new UsageError(`the map ${values.map?.[0] ?? ''} is outside the repository ${root}`);
@@ -230,7 +270,7 @@ async function impact(io: CliIo, cwd: string, values: Values, format: Format, co
     ? { baseCoverage: new Matcher(await readMapsAt(root, change.base, ws.explicitMap !== undefined ? [ws.explicitMap] : undefined)), files: onDisk }
     : undefined;
 
-  const report = computeImpact({
+  const direct = computeImpact({
     base: change.base,
     head: change.head,
     coverage: matcher,
@@ -239,9 +279,11 @@ async function impact(io: CliIo, cwd: string, values: Values, format: Format, co
     isMap,
     ...(mapEdit ? { mapEdit } : {}),
   });
+  const report = await withIndirect(io, root, onDisk, head.maps, matcher, direct, values, maxHops);
   const text = format === 'json' ? renderJson(report) : format === 'markdown' ? renderImpactMarkdown(report) : renderImpactText(report, { color });
   io.stdout.write(text);
-  return failOn !== undefined && reachesTier(report, failOn) ? 1 : 0;
+  const failed = (failOn !== undefined && reachesTier(report, failOn)) || (failOnIndirect !== undefined && reachesTier(report, failOnIndirect, true));
+  return failed ? 1 : 0;
 }
 
 async function explain(io: CliIo, cwd: string, values: Values, paths: readonly string[], format: Format, color: boolean): Promise<number> {
@@ -252,8 +294,32 @@ async function explain(io: CliIo, cwd: string, values: Values, paths: readonly s
     if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${p} is outside ${ws.root}`);
     return rel;
   });
-  const entries = explainPaths(new Matcher(loaded.maps), repoPaths);
-  io.stdout.write(format === 'json' ? renderJson(entries) : renderExplainText(entries, { color }));
+  const matcher = new Matcher(loaded.maps);
+  const entries = explainPaths(matcher, repoPaths);
+  const { options, exclude } = indirectSettings(loaded.maps, maxHopsOf(values['max-hops']));
+  const open = entries.filter((e) => e.touchpoints.length === 0 && languageOfPath(e.path) !== undefined).map((e) => e.path);
+  if (open.length === 0 || options.maxHops === 0) {
+    io.stdout.write(format === 'json' ? renderJson(entries) : renderExplainText(entries, { color }));
+    return 0;
+  }
+  const load = await cliGraph({ root: ws.root, files: await filesOnDisk(ws.root, ws.inGit), env: io.env, noCache: Boolean(values['no-cache']), exclude, warn: (m) => io.stderr.write(`cx-impact: warning: ${oneLine(m)}\n`) });
+  const withReach = explainIndirect(entries, reachOfFiles(load.graph, open, (f) => matcher.coverageOf(f), options));
+  io.stdout.write(format === 'json' ? renderJson(withReach) : renderExplainText(withReach, { color }) + renderExplainIndirectText(withReach));
+  return 0;
+}
+
+async function deps(io: CliIo, cwd: string, values: Values, paths: readonly string[], format: Format): Promise<number> {
+  const ws = await workspace(cwd, values.map?.[0]);
+  const loaded = await readMaps(ws.root, await mapFilesOf(ws));
+  const { exclude } = indirectSettings(loaded.maps, undefined);
+  const repoPaths = paths.map((p) => {
+    const rel = toRepoPath(ws.root, path.resolve(cwd, p));
+    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${p} is outside ${ws.root}`);
+    return rel;
+  });
+  const load = await cliGraph({ root: ws.root, files: await filesOnDisk(ws.root, ws.inGit), env: io.env, noCache: Boolean(values['no-cache']), exclude, warn: (m) => io.stderr.write(`cx-impact: warning: ${oneLine(m)}\n`) });
+  const report = depsOf(load.graph, repoPaths, Boolean(values.unresolved));
+  io.stdout.write(format === 'json' ? renderJson(report) : renderDepsText(report));
   return 0;
 }
 

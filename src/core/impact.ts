@@ -25,6 +25,15 @@ export interface TouchpointImpact {
   /** Present when the touchpoint names symbols: without symbol information a file counts as a whole. */
   precision?: 'file';
   symbols?: string[];
+  /** Changed files that reach this touchpoint through the dependency graph (contract §5), nearest first. */
+  indirect?: IndirectHit[];
+}
+
+/** A changed file no touchpoint covers, reaching a touchpoint's file through imports: `via` runs from one to the other. */
+export interface IndirectHit {
+  file: string;
+  hops: number;
+  via: string[];
 }
 
 export interface JourneyImpact {
@@ -38,6 +47,8 @@ export interface JourneyImpact {
   customers?: string;
   links: { name: string; url: string }[];
   touchpoints: TouchpointImpact[];
+  /** `direct` when a touchpoint covers a changed file itself, else `indirect` (only set when indirect reach was computed). */
+  reach?: 'direct' | 'indirect';
 }
 
 export interface MapChange {
@@ -67,6 +78,10 @@ export interface ImpactReport {
   mapChanges?: MapChange[];
   /** Only when the maps on disk have errors: the report then rests on the parts that could be read. */
   mapErrors?: number;
+  /** Changed files that too much depends on to name journeys (contract §5.3), with their transitive importers. */
+  shared?: { file: string; importers: number }[];
+  /** Changed files whose nearest touchpoints lie beyond maxHops: how many touchpoints, not which. */
+  indirectBeyond?: { file: string; touchpoints: number }[];
 }
 
 export interface ImpactInput {
@@ -253,7 +268,7 @@ export function computeMapChanges(base: CoverageSource, head: CoverageSource, fi
   );
 }
 
-/** True when the report touches a journey of `tier` or a more critical one (`--fail-on`). */
-export function reachesTier(report: ImpactReport, tier: Tier): boolean {
-  return report.journeys.some((j) => tierRank(j.tier) <= tierRank(tier));
+/** True when the report touches a journey of `tier` or a more critical one: directly (`--fail-on`), or also indirectly (`--fail-on-indirect`). */
+export function reachesTier(report: ImpactReport, tier: Tier, indirect = false): boolean {
+  return report.journeys.some((j) => (indirect || j.reach !== 'indirect') && tierRank(j.tier) <= tierRank(tier));
 }

@@ -101,6 +101,17 @@ export interface CxMap {
   /** The folder the map governs, relative to the same root: `''` for the root itself, else `packages/web`. */
   dir: string;
   journeys: Journey[];
+  /** The map's `indirect:` key (contract §5.4): the team's defaults for indirect reach. */
+  indirect?: IndirectSettings;
+}
+
+export interface IndirectSettings {
+  /** 0 turns indirect impact off. */
+  maxHops?: number;
+  /** More transitive importers than this makes a changed file shared infrastructure. */
+  sharedAbove?: number;
+  /** Globs (relative to the map's folder) of files that never carry impact, added to the built-in test globs. */
+  exclude?: string[];
 }
 
 export interface ParseResult {

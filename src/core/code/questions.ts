@@ -2,6 +2,7 @@
 // structured-cloneable data, so the same function runs in a worker thread (src/node/code-worker.ts), on the calling
 // thread, and in tests; and answers can be cached by content.
 import type { LanguageId } from './languages';
+import { importsOf } from './imports';
 import type { CodeParser, Node } from './parser';
 
 /** Where tree-sitter found text it could not read (ERROR and MISSING nodes), zero-based. */
@@ -41,6 +42,7 @@ export async function syntaxErrors(parser: CodeParser, language: LanguageId, tex
  */
 export const QUESTIONS = {
   syntaxErrors: (parser: CodeParser, language: LanguageId, text: string, _path: string) => syntaxErrors(parser, language, text),
+  imports: (parser: CodeParser, language: LanguageId, text: string, _path: string) => importsOf(parser, language, text),
 } as const;
 
 export type QuestionName = keyof typeof QUESTIONS;

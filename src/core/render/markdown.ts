@@ -3,6 +3,7 @@ import type { ImpactReport, JourneyImpact, MapChange, TouchpointImpact } from '.
 import type { Tier } from '../types';
 import { TIERS } from '../types';
 import { codeSpan, escapeHtml, escapeMarkdown, safeUrl } from './escape';
+import { indirectMarkdownLines, sharedMarkdownLines } from './indirect';
 
 export interface MarkdownOptions {
   /** Longest file list shown per journey or section; the rest is counted. PR comments have a size limit. */
@@ -63,6 +64,7 @@ export function renderImpactMarkdown(report: ImpactReport, options: MarkdownOpti
 
   const moved = (report.mapChanges ?? []).filter((c) => c.added.length + c.removed.length > 0);
   if (moved.length > 0) out.push(...mapChangesSection(moved, maxFiles));
+  out.push(...sharedMarkdownLines(report));
 
   if (report.unmappedFiles.length > 0) {
     out.push(
@@ -94,7 +96,7 @@ function summaryLine(report: ImpactReport): string {
 
 function journeySection(journey: JourneyImpact, maxFiles: number, note: (file: string) => string): string[] {
   const out: string[] = [];
-  out.push(`### ${TIER_MARK[journey.tier]} ${escapeMarkdown(journey.name)} · ${journey.tier}`, '');
+  out.push(`### ${TIER_MARK[journey.tier]} ${escapeMarkdown(journey.name)} · ${journey.tier}${journey.reach === 'indirect' ? ' · indirect' : ''}`, '');
   const facts: string[] = [];
   if (journey.owner) facts.push(`Owner ${codeSpan(journey.owner)}`);
   if (journey.slo) facts.push(`SLO: ${escapeMarkdown(journey.slo)}`);
@@ -111,12 +113,15 @@ function journeySection(journey: JourneyImpact, maxFiles: number, note: (file: s
     out.push(`| ${escapeMarkdown(tp.name)} ${codeSpan(tp.id)} | ${escapeMarkdown(tp.channel ?? '')} | ${tp.files.length}${precisionNote(tp)} |`);
   }
   out.push('');
+  out.push(...indirectMarkdownLines(journey));
 
   const rows = journey.touchpoints.flatMap((tp) =>
     tp.reasons.map(
       (r) => `- ${codeSpan(r.file)}${note(r.file)}: ${escapeMarkdown(tp.name)}, by ${codeSpan(r.pattern)} (${codeSpan(`${r.map}:${r.line}`)})`,
     ),
   );
+  // A journey reached only through imports has no matches to explain.
+  if (rows.length === 0) return out;
   out.push(
     `<details><summary>Why: ${escapeHtml(plural(rows.length, 'match', 'matches'))} in ${escapeHtml(journey.name)}</summary>`,
     '',

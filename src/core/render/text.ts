@@ -3,6 +3,7 @@ import type { CoverageReport, ExplainEntry } from '../coverage';
 import type { ImpactReport } from '../impact';
 import type { MapDiagnostic, Tier } from '../types';
 import { escapeTerminal as t } from './escape';
+import { indirectTextLines, sharedTextLines } from './indirect';
 import { changeNotes, mapErrorsLine, plural, shortCommit, tierCounts } from './markdown';
 
 export interface TextOptions {
@@ -52,6 +53,7 @@ export function renderImpactText(report: ImpactReport, options: TextOptions = {}
       out.push(`  ${t(tp.name)}${channel}: ${plural(tp.files.length, 'file')}${precision}`);
       for (const r of tp.reasons) out.push(`    ${t(r.file)}${note(r.file)}  ${paint('dim', `${t(r.map)}:${r.line} ${t(r.pattern)}`)}`);
     }
+    out.push(...indirectTextLines(j, (text) => paint('dim', text)));
   }
   const moved = (report.mapChanges ?? []).filter((c) => c.added.length + c.removed.length > 0);
   if (moved.length > 0) {
@@ -62,6 +64,7 @@ export function renderImpactText(report: ImpactReport, options: TextOptions = {}
       for (const f of c.removed) out.push(`    ${paint('red', '-')} ${t(f)}`);
     }
   }
+  out.push(...sharedTextLines(report, (text) => paint('bold', text)));
   if (report.unmappedFiles.length > 0) {
     out.push('', paint('bold', `In no map (${report.unmappedFiles.length})`));
     for (const f of report.unmappedFiles) out.push(`  ${t(f)}${note(f)}`);

@@ -1,0 +1,64 @@
+// The dependency graph for the CLI's commands (impact, explain, deps): the code reader beside the bundle, the cache
+// under $XDG_CACHE_HOME/cx-impact unless --no-cache, warnings on stderr.
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_INDIRECT, type IndirectOptions } from '../core/graph/reach';
+import type { CxMap } from '../core/types';
+import { CodeReader } from '../node/code-reader';
+import { loadDependencyGraph, type GraphLoad } from '../node/dependency-graph';
+import { defaultCacheDir, ImportCache } from '../node/graph-cache';
+
+/**
+ * dist/tree-sitter beside the bundle; run from the source tree (tsx), the installed package's folder. (Not through
+ * require.resolve, which a bundle cannot answer.)
+ */
+function wasmDir(): string {
+  const beside = path.join(__dirname, 'tree-sitter');
+  if (existsSync(path.join(beside, 'tree-sitter.wasm'))) return beside;
+  return path.resolve(__dirname, '..', '..', 'node_modules', '@vscode', 'tree-sitter-wasm', 'wasm');
+}
+
+export interface CliGraphOptions {
+  root: string;
+  files: readonly string[];
+  env: Record<string, string | undefined>;
+  noCache: boolean;
+  exclude?: readonly string[];
+  warn: (message: string) => void;
+}
+
+export async function cliGraph(options: CliGraphOptions): Promise<GraphLoad> {
+  const worker = path.join(__dirname, 'code-worker.js');
+  const reader = new CodeReader({ wasmDir: wasmDir(), ...(existsSync(worker) ? { workerScript: worker } : {}) });
+  const cache = options.noCache ? undefined : new ImportCache(defaultCacheDir(options.env), options.root);
+  try {
+    await cache?.load();
+    const load = await loadDependencyGraph({ root: options.root, files: options.files, reader, ...(cache ? { cache } : {}), ...(options.exclude ? { exclude: options.exclude } : {}) });
+    for (const warning of load.warnings) options.warn(warning);
+    try {
+      await cache?.save();
+    } catch (error) {
+      // A cache that cannot be written costs time next run, nothing else.
+      options.warn(`cannot write the cache ${cache?.file ?? ''}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+    return load;
+  } finally {
+    reader.dispose();
+  }
+}
+
+/**
+ * The indirect settings of the maps (the `indirect:` key): the top-most map's maxHops and sharedAbove, and every
+ * map's exclude globs anchored at its folder. `--max-hops` overrides.
+ */
+export function indirectSettings(maps: readonly CxMap[], maxHops: number | undefined): { options: IndirectOptions; exclude: string[] } {
+  const options = { ...DEFAULT_INDIRECT };
+  const exclude: string[] = [];
+  const ordered = [...maps].sort((a, b) => a.dir.split('/').length - b.dir.split('/').length || (a.dir < b.dir ? -1 : 1));
+  const top = ordered.find((m) => m.indirect !== undefined)?.indirect;
+  if (top?.maxHops !== undefined) options.maxHops = top.maxHops;
+  if (top?.sharedAbove !== undefined) options.sharedAbove = top.sharedAbove;
+  for (const map of maps) for (const glob of map.indirect?.exclude ?? []) exclude.push(map.dir === '' ? glob.replace(/^\.?\//, '') : `${map.dir}/${glob.replace(/^\.?\//, '')}`);
+  if (maxHops !== undefined) options.maxHops = maxHops;
+  return { options, exclude };
+}

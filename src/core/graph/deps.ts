@@ -1,0 +1,130 @@
+// `cx-impact deps` (a file's imports and importers in the graph, and what it could not resolve) and the indirect part
+// of `cx-impact explain` (the touchpoints a file reaches through its importers, with the chain).
+import type { ExplainEntry } from '../coverage';
+import type { Coverage } from '../types';
+import { escapeTerminal as t } from '../render/escape';
+import { hopsText } from '../render/indirect';
+import type { DependencyGraph, GraphStats } from './graph';
+import type { FileReach } from './reach';
+
+export interface DepsEntry {
+  path: string;
+  /** False when the graph has no such code file (not code, excluded folder, or missing). */
+  inGraph: boolean;
+  /** A test, spec, story or fixture (or a map's `indirect.exclude`): it carries no impact. */
+  excluded?: boolean;
+  /** Why the file could not be read (too large, binary, a link out of the repository). */
+  skipped?: string;
+  /** 1-based lines. */
+  imports: { file: string; line: number; specifier: string }[];
+  importers: string[];
+  unresolved?: { line: number; specifier: string; reason: string }[];
+}
+
+export interface DepsReport {
+  files: DepsEntry[];
+  /** With --unresolved and no path: every import of the repository that could not be resolved. */
+  unresolved?: { file: string; line: number; specifier: string; reason: string }[];
+  stats: GraphStats;
+  skipped: number;
+}
+
+export function depsOf(graph: DependencyGraph, paths: readonly string[], unresolved: boolean): DepsReport {
+  const files = paths.map((path): DepsEntry => {
+    const i = graph.indexOf(path);
+    const skipped = graph.skipped.get(path);
+    const entry: DepsEntry = { path, inGraph: i !== undefined, imports: [], importers: [] };
+    if (skipped !== undefined) entry.skipped = skipped;
+    if (i === undefined) return entry;
+    if (graph.excluded[i]) entry.excluded = true;
+    entry.imports = graph.imports[i]!.map((e) => ({ file: graph.files[e.to]!, line: e.line + 1, specifier: e.specifier }));
+    entry.importers = graph.importers[i]!.map((from) => graph.files[from]!).sort();
+    if (unresolved) entry.unresolved = graph.unresolved.filter((u) => u.file === path).map((u) => ({ line: u.line + 1, specifier: u.specifier, reason: u.reason }));
+    return entry;
+  });
+  const report: DepsReport = { files, stats: graph.stats, skipped: graph.skipped.size };
+  if (unresolved && paths.length === 0) report.unresolved = graph.unresolved.map((u) => ({ ...u, line: u.line + 1 }));
+  return report;
+}
+
+export function renderDepsText(report: DepsReport): string {
+  const out: string[] = [];
+  for (const f of report.files) {
+    if (!f.inGraph || f.skipped !== undefined) {
+      out.push(`${t(f.path)}: not in the dependency graph${f.skipped !== undefined ? ` (${t(f.skipped)})` : ' (not a code file the graph reads, or in an excluded folder)'}`);
+      continue;
+    }
+    out.push(`${t(f.path)}${f.excluded ? ' (a test, story or fixture: carries no impact)' : ''}`);
+    out.push(`  imports (${f.imports.length})`);
+    for (const e of f.imports) out.push(`    ${t(e.file)}  line ${e.line}: ${t(e.specifier)}`);
+    out.push(`  imported by (${f.importers.length})`);
+    for (const e of f.importers) out.push(`    ${t(e)}`);
+    if (f.unresolved) {
+      out.push(`  unresolved (${f.unresolved.length})`);
+      for (const u of f.unresolved) out.push(`    line ${u.line}: ${t(u.specifier)} (${t(u.reason)})`);
+    }
+  }
+  if (report.unresolved) {
+    out.push(`Unresolved imports (${report.unresolved.length})`);
+    for (const u of report.unresolved) out.push(`  ${t(u.file)}:${u.line} ${t(u.specifier)} (${t(u.reason)})`);
+  }
+  const s = report.stats;
+  out.push(
+    `Graph: ${s.files} code files, ${s.edges} edges; ${s.typeOnly} type-only imports, ${s.external} external, ${s.unresolved} unresolved; ${report.skipped} files skipped, ${s.partial} with syntax errors`,
+  );
+  return out.join('\n') + '\n';
+}
+
+export interface ExplainIndirect {
+  journey: string;
+  touchpoint: string;
+  map: string;
+  journeyName: string;
+  touchpointName: string;
+  hops: number;
+  via: string[];
+}
+
+export type ExplainEntryWithReach = ExplainEntry & { indirect?: ExplainIndirect[]; shared?: { importers: number }; beyond?: number };
+
+export function explainIndirect(entries: readonly ExplainEntry[], reaches: readonly FileReach<Coverage>[]): ExplainEntryWithReach[] {
+  const byPath = new Map(reaches.map((r) => [r.file, r]));
+  return entries.map((entry) => {
+    const reach = byPath.get(entry.path);
+    if (!reach) return entry;
+    const out: ExplainEntryWithReach = { ...entry };
+    if (reach.shared) out.shared = { importers: reach.shared.importers };
+    out.indirect = reach.hits.map((h) => ({
+      journey: h.target.value.journey.id,
+      touchpoint: h.target.value.touchpoint.id,
+      map: h.target.value.map.file,
+      journeyName: h.target.value.journey.name,
+      touchpointName: h.target.value.touchpoint.name,
+      hops: h.hops,
+      via: h.via,
+    }));
+    if (reach.beyond > 0) out.beyond = reach.beyond;
+    return out;
+  });
+}
+
+export function renderExplainIndirectText(entries: readonly ExplainEntryWithReach[]): string {
+  const out: string[] = [];
+  for (const e of entries) {
+    if (!e.indirect) continue;
+    if (e.shared) {
+      out.push(`${t(e.path)}: shared infrastructure, ${e.shared.importers} files depend on it`);
+      continue;
+    }
+    if (e.indirect.length === 0) {
+      out.push(`${t(e.path)}: reaches no touchpoint through its importers${e.beyond ? ` within the hop limit (${e.beyond} further away)` : ''}`);
+      continue;
+    }
+    out.push(`${t(e.path)}: reaches ${e.indirect.length} ${e.indirect.length === 1 ? 'touchpoint' : 'touchpoints'} indirectly`);
+    for (const i of e.indirect) {
+      out.push(`  ${t(i.journeyName)} › ${t(i.touchpointName)} (${t(i.journey)}/${t(i.touchpoint)}, ${hopsText(i.hops)})`);
+      out.push(`    via ${i.via.map(t).join(' › ')}`);
+    }
+  }
+  return out.length > 0 ? out.join('\n') + '\n' : '';
+}
