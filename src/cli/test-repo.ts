@@ -1,6 +1,6 @@
 // For the CLI tests: builds the real CLI bundle once, runs it as a process, and makes throw-away git repositories.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { devNull, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
@@ -36,6 +36,17 @@ export function cliBundle(): string {
     target: 'node20',
     logLevel: 'warning',
     banner: { js: '#!/usr/bin/env node' },
+  });
+  // The grammars and the code worker beside the bundle, where the CLI looks for them (as scripts/build.mjs lays out dist/).
+  symlinkSync(path.dirname(require.resolve('@vscode/tree-sitter-wasm')), path.join(dir, 'tree-sitter'));
+  buildSync({
+    entryPoints: [path.join(projectRoot, 'src/node/code-worker.ts')],
+    outfile: path.join(dir, 'code-worker.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
   });
   bundle = out;
   return out;
