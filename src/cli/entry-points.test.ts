@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { cpSync } from 'node:fs';
+import * as path from 'node:path';
 import { TestRepo, removeScratch } from './test-repo';
 
 const MAP = `version: 1
@@ -138,5 +140,26 @@ describe('cx-impact entry-points', () => {
       assert.match(result.stderr, /^cx-impact: [^\n]+\n$/);
       assert.match(result.stderr, pattern);
     }
+  });
+});
+
+describe('cx-impact entry-points on examples/shop', () => {
+  after(removeScratch);
+
+  it('finds its routes, resolvers and pages, and exactly the one route the map leaves uncovered on purpose', () => {
+    const repo = TestRepo.create();
+    cpSync(path.join(__dirname, '..', '..', 'examples', 'shop'), repo.dir, { recursive: true });
+    repo.commit('shop');
+    const json = JSON.parse(repo.cli(['entry-points', '--format', 'json']).stdout) as EntryPointsJson;
+    const labels = json.entryPoints.map((p) => (p.kind === 'graphql' ? p.operation : `${p.kind === 'page' ? 'page' : p.method} ${p.route}`));
+    for (const expected of ['GET /search', 'POST /payments/{chargeID}/refunds', 'GET /agent/refunds/:orderId', 'GET /agent/refund-requests/:orderId', 'POST /agent/refund-requests', 'Query.refunds', 'page /cart']) {
+      assert.ok(labels.includes(expected), `${expected} in ${labels.join(', ')}`);
+    }
+    const uncovered = json.entryPoints.filter((p) => p.touchpoints.length === 0);
+    assert.deepEqual(
+      uncovered.map((p) => [p.method, p.route, `${p.file}:${p.line}`, p.handler, p.handlerFile]),
+      [['GET', '/payments/{chargeID}/receipt', 'services/payments/http.go:18', 'Handler.showReceipt', 'services/payments/receipt.go']],
+    );
+    assert.equal(json.covered, json.total - 1);
   });
 });
