@@ -16,6 +16,7 @@ import { GitError, changedFiles, findRepoRoot, repoRoot } from '../node/git';
 import { addIndirectImpact, reachOfFiles } from '../core/graph/indirect-impact';
 import { renderDepsText, renderExplainIndirectText, depsOf, explainIndirect } from '../core/graph/deps';
 import { cliGraph, indirectSettings } from './graph';
+import { checkEntryPoints, entryPointsCommand, entryPointTotals } from './entry-points';
 import { MapReadError, filesOnDisk, isMapFile, mapFilesAmong, readMapText, readMaps, readMapsAt, toRepoPath } from '../node/maps';
 import { COMMAND_HELP, GLOBAL_HELP } from './usage';
 
@@ -40,6 +41,7 @@ const FORMATS: Record<string, readonly Format[]> = {
   explain: ['text', 'json'],
   coverage: ['text', 'json'],
   deps: ['text', 'json'],
+  'entry-points': ['text', 'markdown', 'json'],
 };
 
 const OPTIONS = {
@@ -55,15 +57,19 @@ const OPTIONS = {
   'fail-on-indirect': { type: 'string' },
   'no-cache': { type: 'boolean' },
   unresolved: { type: 'boolean' },
+  uncovered: { type: 'boolean' },
+  'entry-points': { type: 'boolean' },
+  'fail-on-uncovered': { type: 'boolean' },
 } as const;
 
 /** Which options each command takes; any other is a usage error. */
 const ALLOWED: Record<string, readonly (keyof typeof OPTIONS)[]> = {
-  check: ['help', 'cwd', 'map', 'format'],
+  check: ['help', 'cwd', 'map', 'format', 'entry-points', 'fail-on-uncovered'],
   impact: ['help', 'cwd', 'map', 'format', 'base', 'head', 'fail-on', 'max-hops', 'fail-on-indirect', 'no-cache'],
   explain: ['help', 'cwd', 'map', 'format', 'max-hops', 'no-cache'],
   coverage: ['help', 'cwd', 'map', 'format', 'files-from'],
   deps: ['help', 'cwd', 'map', 'format', 'unresolved', 'no-cache'],
+  'entry-points': ['help', 'cwd', 'map', 'format', 'uncovered'],
 };
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true } ? string[] : (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
@@ -83,7 +89,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
 async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined) throw new UsageError('a command is needed: check, impact, explain, coverage or deps; see cx-impact --help');
+  if (command === undefined) throw new UsageError('a command is needed: check, impact, explain, coverage, deps or entry-points; see cx-impact --help');
   if (command === '--help' || command === '-h' || command === 'help') {
     io.stdout.write(GLOBAL_HELP);
     return 0;
@@ -95,7 +101,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const allowed = ALLOWED[command];
   if (!allowed) {
     throw new UsageError(
-      command.startsWith('-') ? `unknown option ${command}; see cx-impact --help` : `unknown command "${command}"; commands: check, impact, explain, coverage, deps`,
+      command.startsWith('-') ? `unknown option ${command}; see cx-impact --help` : `unknown command "${command}"; commands: check, impact, explain, coverage, deps, entry-points`,
     );
   }
   const { values, positionals } = parseCommandArgs(command, rest);
@@ -116,7 +122,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
 
   switch (command) {
     case 'check':
-      return check(io, cwd, values.map ?? [], format, color);
+      if (values['fail-on-uncovered'] && !values['entry-points']) throw new UsageError('--fail-on-uncovered needs --entry-points');
+      return check(io, cwd, values.map ?? [], format, color, values['entry-points'] ? { fail: values['fail-on-uncovered'] === true } : undefined);
     case 'impact':
       return impact(io, cwd, values, format, color);
     case 'explain':
@@ -125,6 +132,10 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     case 'deps':
       if (positionals.length === 0 && !values.unresolved) throw new UsageError('deps needs at least one PATH (or --unresolved); see cx-impact deps --help');
       return deps(io, cwd, values, positionals, format);
+    case 'entry-points': {
+      const ws = await workspace(cwd, values.map?.[0]);
+      return entryPointsCommand(io, ws, await mapFilesOf(ws), format, values.uncovered === true, color);
+    }
     default:
       return coverage(io, cwd, values, format, color);
   }
@@ -195,7 +206,7 @@ function oneLine(text: string): string {
 }
 
 /** The root the paths are relative to, and the map files to use (relative to it). */
-interface Workspace {
+export interface Workspace {
   root: string;
   inGit: boolean;
   /** Explicit `--map`: relative to root. */
@@ -221,7 +232,7 @@ async function mapFilesOf(ws: Workspace, files?: readonly string[]): Promise<str
   return mapFilesAmong(files ?? (await filesOnDisk(ws.root, ws.inGit)));
 }
 
-async function check(io: CliIo, cwd: string, maps: readonly string[], format: Format, color: boolean): Promise<number> {
+async function check(io: CliIo, cwd: string, maps: readonly string[], format: Format, color: boolean, entryPoints?: { fail: boolean }): Promise<number> {
   /** `found`: discovered in the repository (relative to `root`), so read only from inside it; else named by the user. */
   let files: { abs: string; shown: string; found?: { root: string; file: string } }[];
   if (maps.length > 0) {
@@ -248,6 +259,7 @@ async function check(io: CliIo, cwd: string, maps: readonly string[], format: Fo
     }
     diagnostics.push(...parseMap(text, file.shown).diagnostics.map((d) => ({ ...d, file: file.shown })));
   }
+  if (entryPoints) diagnostics.push(...(await checkEntryPoints(cwd, files.map((f) => f.abs), entryPoints.fail)));
   io.stdout.write(format === 'json' ? renderJson(diagnostics) : renderDiagnosticsText(diagnostics, { color }));
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
@@ -337,8 +349,15 @@ async function coverage(io: CliIo, cwd: string, values: Values, format: Format, 
     if (mapDir !== '.') files = files.filter((f) => f.startsWith(`${mapDir}/`));
   }
   const loaded = await readMaps(ws.root, await mapFilesOf(ws, values['files-from'] === undefined ? files : undefined));
-  const report = computeCoverage(new Matcher(loaded.maps), files.filter((f) => !isMapFile(f)));
-  io.stdout.write(format === 'json' ? renderJson(report) : renderCoverageText(report, { color }));
+  const matcher = new Matcher(loaded.maps);
+  const report = computeCoverage(matcher, files.filter((f) => !isMapFile(f)));
+  const entryPoints = await entryPointTotals(ws.root, files, matcher);
+  const withEntryPoints: typeof report & { entryPoints: typeof entryPoints } = { ...report, entryPoints };
+  io.stdout.write(
+    format === 'json'
+      ? renderJson(withEntryPoints)
+      : `${renderCoverageText(report, { color })}Entry points: ${entryPoints.covered} of ${entryPoints.total} in a journey (cx-impact entry-points --uncovered lists the others)\n`,
+  );
   return 0;
 }
 

@@ -9,6 +9,7 @@ Commands:
   impact     the customer impact of a change (git diff against a base)
   explain    which touchpoints cover a path, and the pattern that decided it
   coverage   how much of the code the maps cover
+  entry-points  the code's routes, GraphQL operations and pages, and the journeys that reach them
 
 Options:
   -h, --help       show help (also: cx-impact <command> --help)
@@ -21,7 +22,7 @@ const COMMON = `  --cwd DIR          work in DIR (default: the current folder; t
   -h, --help         show this help`;
 
 export const COMMAND_HELP: Record<string, string> = {
-  check: `Usage: cx-impact check [--map FILE]... [--format text|json]
+  check: `Usage: cx-impact check [--map FILE]... [--format text|json] [--entry-points [--fail-on-uncovered]]
 
 Validates the journey maps and prints one line per problem: file:line:col severity code message.
 Without --map, every cx-map.yaml / cx-map.yml of the repository is checked (node_modules skipped).
@@ -29,6 +30,8 @@ Without --map, every cx-map.yaml / cx-map.yml of the repository is checked (node
 Options:
   --map FILE         check this map (repeatable) instead of discovering maps
   --format FORMAT    text (default) or json
+  --entry-points     also warn once for each entry point (route, GraphQL operation, page) no journey covers
+  --fail-on-uncovered  with --entry-points: report them as errors (exit 1)
 ${COMMON}
 
 Exit codes: 0 no errors (warnings allowed); 1 a map has errors; 2 bad usage or a map that cannot be read.
@@ -69,6 +72,19 @@ Options:
                      relative to the repository, or to the map's folder with --map
   --format FORMAT    text (default) or json
   --map FILE         use this map instead of discovering maps (and count only the files in its folder)
+${COMMON}
+`,
+  'entry-points': `Usage: cx-impact entry-points [--uncovered] [--format text|markdown|json]
+
+The code's entry points (HTTP routes, GraphQL operations, pages), where each is registered, its handler,
+and the touchpoints that cover it: a touchpoint covers the handler's file, or names the handler's symbol.
+The files are those git lists (tracked and untracked, not ignored); see docs/entry-points.md for the
+frameworks recognised.
+
+Options:
+  --uncovered        list only the entry points no journey covers
+  --format FORMAT    text (default), markdown or json
+  --map FILE         use this map instead of discovering maps (and read only the code in its folder)
 ${COMMON}
 `,
 };

@@ -4,6 +4,7 @@
 import type { LanguageId } from './languages';
 import { importsOf } from './imports';
 import type { CodeParser, Node } from './parser';
+import { entryPointFacts } from '../entry-points/facts';
 
 /** Where tree-sitter found text it could not read (ERROR and MISSING nodes), zero-based. */
 export interface SyntaxProblem {
@@ -43,6 +44,7 @@ export async function syntaxErrors(parser: CodeParser, language: LanguageId, tex
 export const QUESTIONS = {
   syntaxErrors: (parser: CodeParser, language: LanguageId, text: string, _path: string) => syntaxErrors(parser, language, text),
   imports: (parser: CodeParser, language: LanguageId, text: string, _path: string) => importsOf(parser, language, text),
+  entryPoints: entryPointFacts,
 } as const;
 
 export type QuestionName = keyof typeof QUESTIONS;

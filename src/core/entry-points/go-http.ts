@@ -1,0 +1,227 @@
+// Go HTTP routers: net/http (with Go 1.22 `"GET /path"` patterns), gorilla/mux (`.Methods("GET")`,
+// `PathPrefix().Subrouter()`), chi (`r.Get`, `r.Route("/x", func(r chi.Router) {…})`), gin and echo (`r.GET`,
+// `r.Group("/api")`). A framework's calls count only in a file that imports it. The file's own methods and functions
+// are listed too, so `h.showUnreadPage` can be found in the file of its package that defines it.
+import type { Node } from '../code/parser';
+import type { EntryFacts, HandlerRef } from './types';
+import { kids, lineOf, literal, walk } from './tree';
+
+type Framework = 'net/http' | 'gorilla' | 'chi' | 'gin' | 'echo';
+
+const IMPORTS: Readonly<Record<string, Framework>> = {
+  'net/http': 'net/http',
+  'github.com/gorilla/mux': 'gorilla',
+  'github.com/go-chi/chi': 'chi',
+  'github.com/go-chi/chi/v5': 'chi',
+  'github.com/gin-gonic/gin': 'gin',
+  'github.com/labstack/echo': 'echo',
+  'github.com/labstack/echo/v4': 'echo',
+};
+const CHI_METHODS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'Head', 'Options', 'Connect', 'Trace']);
+const UPPER_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'CONNECT', 'TRACE']);
+
+export function detectGo(root: Node, facts: EntryFacts): void {
+  const imports = new Map<string, string>();
+  const frameworks = new Set<Framework>();
+  const methods: string[] = [];
+  const funcs: string[] = [];
+  for (const node of kids(root)) {
+    if (node.type === 'import_declaration') {
+      walk(node, (spec) => {
+        if (spec.type !== 'import_spec') return;
+        const path = literal(spec.childForFieldName('path'));
+        if (path === undefined) return false;
+        const alias = spec.childForFieldName('name')?.text ?? defaultAlias(path);
+        imports.set(alias, path);
+        const framework = IMPORTS[path];
+        if (framework) frameworks.add(framework);
+        return false;
+      });
+    }
+    if (node.type === 'method_declaration') {
+      const receiver = kids(node.childForFieldName('receiver') ?? node)[0]?.childForFieldName('type');
+      const type = receiver ? baseType(receiver) : undefined;
+      const name = node.childForFieldName('name')?.text;
+      if (type && name) methods.push(`${type}.${name}`);
+    }
+    if (node.type === 'function_declaration') {
+      const name = node.childForFieldName('name')?.text;
+      if (name) funcs.push(name);
+    }
+  }
+  facts.goMethods = methods;
+  facts.goFuncs = funcs;
+  if (frameworks.size === 0) return;
+
+  // Prefixes of routers made from others: `api := r.PathPrefix("/api").Subrouter()`, `g := r.Group("/api")`,
+  // and the parameter of `r.Route("/api", func(r chi.Router) {…})` inside its function.
+  const prefixes = new Map<string, string>();
+  const prefixAt = (node: Node, name: string): string => {
+    for (let at: Node | null = node; at; at = at.parent) {
+      const scoped = routeScopes.get(at.id);
+      if (scoped && scoped.name === name) return scoped.prefix;
+    }
+    return prefixes.get(name) ?? '';
+  };
+  const routeScopes = new Map<number, { name: string; prefix: string }>();
+
+  walk(root, (node) => {
+    if (node.type === 'short_var_declaration' || node.type === 'assignment_statement') {
+      const left = kids(node.childForFieldName('left') ?? node)[0];
+      const right = kids(node.childForFieldName('right') ?? node)[0];
+      if (left?.type === 'identifier' && right) {
+        const prefix = derivedPrefix(right, frameworks, (n, name) => prefixAt(n, name));
+        if (prefix !== undefined) prefixes.set(left.text, prefix);
+      }
+      return;
+    }
+    if (node.type !== 'call_expression') return;
+    const fn = node.childForFieldName('function');
+    if (fn?.type !== 'selector_expression') return;
+    const operand = fn.childForFieldName('operand');
+    const name = fn.childForFieldName('field')?.text ?? '';
+    const args = kids(node.childForFieldName('arguments') ?? node);
+    const receiver = operand?.type === 'identifier' ? operand.text : undefined;
+    const base = receiver ? prefixAt(node, receiver) : '';
+
+    // chi: r.Route("/api", func(r chi.Router) { … }) — the function's parameter carries the prefix.
+    if (frameworks.has('chi') && name === 'Route' && args.length === 2 && args[1]?.type === 'func_literal') {
+      const route = literal(args[0]);
+      const param = kids(args[1].childForFieldName('parameters') ?? args[1])[0]?.childForFieldName('name')?.text;
+      if (route !== undefined && param) routeScopes.set(args[1].id, { name: param, prefix: join(base, route) });
+      return;
+    }
+    if ((name === 'HandleFunc' || name === 'Handle') && args.length >= 2 && (frameworks.has('net/http') || frameworks.has('gorilla') || frameworks.has('chi'))) {
+      const pattern = literal(args[0]);
+      if (pattern === undefined) return;
+      const { method, route } = splitPattern(pattern);
+      // An event bus or a template set also has Handle("order.created", …): a route is a path.
+      if (!/^([a-z0-9.-]+(:\d+)?)?\//i.test(route)) return;
+      const gorillaMethods = frameworks.has('gorilla') ? chainedMethods(node) : [];
+      for (const m of gorillaMethods.length > 0 ? gorillaMethods : [method]) {
+        push(facts, node, frameworks.has('gorilla') && receiver !== 'http' ? 'gorilla' : 'net/http', m, join(base, route), args[args.length - 1], imports);
+      }
+      return;
+    }
+    if (frameworks.has('chi') && CHI_METHODS.has(name) && args.length >= 2) {
+      const route = literal(args[0]);
+      if (route === undefined || !route.startsWith('/')) return;
+      push(facts, node, 'chi', name.toUpperCase(), join(base, route), args[args.length - 1], imports);
+      return;
+    }
+    if (frameworks.has('chi') && (name === 'Method' || name === 'MethodFunc') && args.length === 3) {
+      const method = literal(args[0]);
+      const route = literal(args[1]);
+      if (method === undefined || route === undefined) return;
+      push(facts, node, 'chi', method.toUpperCase(), join(base, route), args[2], imports);
+      return;
+    }
+    const ginOrEcho: Framework | undefined = frameworks.has('gin') ? 'gin' : frameworks.has('echo') ? 'echo' : undefined;
+    if (ginOrEcho && (UPPER_METHODS.has(name) || name === 'Any') && args.length >= 2) {
+      const route = literal(args[0]);
+      if (route === undefined || !route.startsWith('/')) return;
+      push(facts, node, ginOrEcho, name === 'Any' ? 'ANY' : name, join(base, route), args[args.length - 1], imports);
+      return;
+    }
+    if (ginOrEcho === 'gin' && name === 'Handle' && args.length >= 3) {
+      const method = literal(args[0]);
+      const route = literal(args[1]);
+      if (method !== undefined && route !== undefined) push(facts, node, 'gin', method.toUpperCase(), join(base, route), args[args.length - 1], imports);
+    }
+  });
+}
+
+function push(facts: EntryFacts, node: Node, framework: Framework, method: string, route: string, handlerNode: Node | undefined, imports: Map<string, string>): void {
+  const handler = goHandler(handlerNode, imports);
+  facts.entries.push({ kind: 'http', framework, method, route, line: lineOf(node), ...(handler ? { handler } : {}) });
+}
+
+/** `r.PathPrefix("/api").Subrouter()`, `r.Group("/api")` (gin, echo), `chi.NewRouter()` (no prefix). */
+function derivedPrefix(expr: Node, frameworks: Set<Framework>, prefixOf: (node: Node, name: string) => string): string | undefined {
+  if (expr.type !== 'call_expression') return undefined;
+  const fn = expr.childForFieldName('function');
+  if (fn?.type !== 'selector_expression') return undefined;
+  const field = fn.childForFieldName('field')?.text;
+  const operand = fn.childForFieldName('operand');
+  const args = kids(expr.childForFieldName('arguments') ?? expr);
+  if (field === 'Subrouter' && operand?.type === 'call_expression' && frameworks.has('gorilla')) {
+    const inner = operand.childForFieldName('function');
+    const on = inner?.childForFieldName('operand');
+    const prefix = literal(kids(operand.childForFieldName('arguments') ?? operand)[0]);
+    if (inner?.childForFieldName('field')?.text === 'PathPrefix' && on?.type === 'identifier' && prefix !== undefined) return join(prefixOf(expr, on.text), prefix);
+    return undefined;
+  }
+  if (field === 'Group' && (frameworks.has('gin') || frameworks.has('echo')) && operand?.type === 'identifier') {
+    const prefix = literal(args[0]);
+    if (prefix !== undefined) return join(prefixOf(expr, operand.text), prefix);
+  }
+  return undefined;
+}
+
+/** gorilla: `r.HandleFunc("/x", h).Methods("GET", "POST")`. */
+function chainedMethods(call: Node): string[] {
+  const out: string[] = [];
+  for (let at: Node | null = call; at?.parent?.type === 'selector_expression' && at.parent.parent?.type === 'call_expression'; at = at.parent.parent) {
+    if (at.parent.childForFieldName('field')?.text !== 'Methods') continue;
+    for (const arg of kids(at.parent.parent.childForFieldName('arguments') ?? at.parent.parent)) {
+      const m = literal(arg);
+      if (m !== undefined) out.push(m.toUpperCase());
+    }
+  }
+  return out;
+}
+
+/** Go 1.22 patterns: `"GET /unread"`, `"POST example.com/x"`, `"/static/"`. */
+export function splitPattern(pattern: string): { method: string; route: string } {
+  const m = /^([A-Z]+)\s+(\S.*)$/.exec(pattern.trim());
+  if (m) return { method: m[1]!, route: m[2]! };
+  return { method: 'ANY', route: pattern };
+}
+
+function goHandler(node: Node | undefined, imports: Map<string, string>, depth = 0): HandlerRef | undefined {
+  if (!node || depth > 3) return undefined;
+  if (node.type === 'identifier') return { goFunc: node.text, symbol: node.text };
+  if (node.type === 'selector_expression') {
+    const operand = node.childForFieldName('operand');
+    const field = node.childForFieldName('field')?.text;
+    if (!field) return undefined;
+    if (operand?.type === 'identifier' && imports.has(operand.text)) {
+      const path = imports.get(operand.text)!;
+      return IMPORTS[path] || !path.includes('.') ? undefined : { goImport: path, goFunc: field, symbol: field };
+    }
+    return { goMethod: field };
+  }
+  if (node.type === 'call_expression') {
+    // http.HandlerFunc(h.x), middleware(h.x), h.makeHandler()
+    const args = kids(node.childForFieldName('arguments') ?? node);
+    for (const arg of args) {
+      if (arg.type === 'identifier' || arg.type === 'selector_expression' || arg.type === 'call_expression') {
+        const found = goHandler(arg, imports, depth + 1);
+        if (found) return found;
+      }
+    }
+    const fn = node.childForFieldName('function');
+    return fn?.type === 'selector_expression' && !imports.has(fn.childForFieldName('operand')?.text ?? '') ? goHandler(fn, imports, depth + 1) : undefined;
+  }
+  if (node.type === 'func_literal') return { local: true };
+  return undefined;
+}
+
+function baseType(node: Node): string | undefined {
+  if (node.type === 'pointer_type') return baseType(kids(node)[0]!);
+  if (node.type === 'generic_type') return kids(node)[0]?.text;
+  if (node.type === 'type_identifier') return node.text;
+  return undefined;
+}
+
+function defaultAlias(path: string): string {
+  const parts = path.split('/');
+  const last = parts[parts.length - 1] ?? path;
+  // github.com/go-chi/chi/v5 is imported as chi.
+  return /^v\d+$/.test(last) && parts.length > 1 ? parts[parts.length - 2]! : last;
+}
+
+function join(prefix: string, route: string): string {
+  if (!prefix) return route;
+  return `${prefix.replace(/\/+$/, '')}${route === '/' ? '' : route}` || '/';
+}

@@ -1,0 +1,177 @@
+// Python: Flask (`@app.route('/x', methods=[…])`, `@bp.get`, Blueprint `url_prefix`), FastAPI (`@router.get`,
+// APIRouter `prefix`, `include_router(…, prefix=…)`) and Django (`path()`/`re_path()` in a file importing
+// django.urls, `include('app.urls')` as a mount).
+import type { Node } from '../code/parser';
+import type { EntryFacts, HandlerRef } from './types';
+import { HTTP_METHODS, kids, lineOf, literal, walk } from './tree';
+
+interface PyRouter {
+  framework: 'flask' | 'fastapi';
+  prefix: string;
+}
+
+const FACTORIES: Readonly<Record<string, PyRouter['framework']>> = { Flask: 'flask', Blueprint: 'flask', FastAPI: 'fastapi', APIRouter: 'fastapi' };
+
+export function detectPython(root: Node, facts: EntryFacts): void {
+  /** Local name -> [module, imported name] (`from . import views` -> ['.', 'views']). */
+  const imports = new Map<string, [string, string | undefined]>();
+  const modules = new Set<string>();
+  const funcs: string[] = [];
+  for (const node of kids(root)) {
+    if (node.type === 'import_from_statement') {
+      const module = node.childForFieldName('module_name')?.text;
+      if (!module) continue;
+      modules.add(module);
+      for (const name of kids(node).slice(1)) {
+        const original = name.type === 'aliased_import' ? name.childForFieldName('name')?.text : name.text;
+        const local = name.type === 'aliased_import' ? name.childForFieldName('alias')?.text : name.text;
+        if (original && local) imports.set(local, [module, original]);
+      }
+    }
+    if (node.type === 'import_statement') {
+      for (const name of kids(node)) {
+        const module = name.type === 'aliased_import' ? name.childForFieldName('name')?.text : name.text;
+        const local = name.type === 'aliased_import' ? name.childForFieldName('alias')?.text : name.text;
+        if (module && local) {
+          modules.add(module);
+          imports.set(local, [module, undefined]);
+        }
+      }
+    }
+    const def = node.type === 'decorated_definition' ? node.childForFieldName('definition') : node;
+    if (def?.type === 'function_definition') {
+      const name = def.childForFieldName('name')?.text;
+      if (name) funcs.push(name);
+    }
+  }
+  facts.pyFuncs = funcs;
+  const uses = (pkg: string) => [...modules].some((m) => m === pkg || m.startsWith(`${pkg}.`));
+  const handlerOf = (node: Node | undefined): HandlerRef | undefined => pyHandler(node, imports);
+
+  if (uses('flask') || uses('fastapi')) {
+    const routers = new Map<string, PyRouter>();
+    for (const node of kids(root)) {
+      const assignment = node.type === 'expression_statement' ? kids(node)[0] : undefined;
+      if (assignment?.type !== 'assignment') continue;
+      const left = assignment.childForFieldName('left');
+      const right = assignment.childForFieldName('right');
+      if (left?.type !== 'identifier' || right?.type !== 'call') continue;
+      const callee = right.childForFieldName('function');
+      const factory = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee?.text;
+      const framework = factory ? FACTORIES[factory] : undefined;
+      if (!framework) continue;
+      const prefix = literal(keyword(right, framework === 'flask' ? 'url_prefix' : 'prefix')) ?? '';
+      routers.set(left.text, { framework, prefix });
+    }
+    walk(root, (node) => {
+      if (node.type === 'decorated_definition') {
+        const def = node.childForFieldName('definition');
+        const name = def?.type === 'function_definition' ? def.childForFieldName('name')?.text : undefined;
+        if (!name) return;
+        for (const decorator of kids(node).filter((k) => k.type === 'decorator')) {
+          const call = kids(decorator)[0];
+          if (call?.type !== 'call') continue;
+          const callee = call.childForFieldName('function');
+          if (callee?.type !== 'attribute') continue;
+          const router = routers.get(callee.childForFieldName('object')?.text ?? '');
+          const verb = callee.childForFieldName('attribute')?.text ?? '';
+          if (!router) continue;
+          const args = kids(call.childForFieldName('arguments') ?? call);
+          const route = literal(args[0]?.type === 'keyword_argument' ? keyword(call, 'path') ?? keyword(call, 'rule') : args[0]);
+          if (route === undefined) continue;
+          let methods: string[];
+          if ((HTTP_METHODS as readonly string[]).includes(verb)) methods = [verb.toUpperCase()];
+          else if (verb === 'route' || verb === 'api_route') {
+            const listed = keyword(call, 'methods');
+            methods = listed?.type === 'list' || listed?.type === 'tuple' ? kids(listed).map((m) => literal(m)?.toUpperCase()).filter((m): m is string => m !== undefined) : [verb === 'route' ? 'GET' : 'ANY'];
+          } else if (verb === 'websocket') methods = ['WEBSOCKET'];
+          else continue;
+          for (const method of methods) {
+            facts.entries.push({ kind: 'http', framework: router.framework, method, route: router.prefix ? `${router.prefix.replace(/\/+$/, '')}/${route.replace(/^\/+/, '')}` : route, line: lineOf(decorator), handler: { local: true, symbol: name }, router: callee.childForFieldName('object')!.text });
+          }
+        }
+        return false;
+      }
+      if (node.type !== 'call') return;
+      const callee = node.childForFieldName('function');
+      const verb = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
+      if (verb !== 'register_blueprint' && verb !== 'include_router') return;
+      const on = callee!.childForFieldName('object')?.text;
+      if (!on || !routers.has(on)) return;
+      const target = kids(node.childForFieldName('arguments') ?? node)[0];
+      const prefix = literal(keyword(node, verb === 'register_blueprint' ? 'url_prefix' : 'prefix'));
+      if (prefix === undefined || !target) return;
+      pyMount(facts, target, prefix, imports, on);
+    });
+  }
+
+  if (uses('django.urls') || uses('django.conf.urls')) {
+    walk(root, (node) => {
+      if (node.type !== 'call') return;
+      const callee = node.childForFieldName('function')?.text;
+      if (callee !== 'path' && callee !== 're_path' && callee !== 'url') return;
+      const args = kids(node.childForFieldName('arguments') ?? node);
+      const route = literal(args[0]);
+      const view = args[1];
+      if (route === undefined || !view) return;
+      const shown = callee === 'path' ? `/${route}` : route;
+      if (view.type === 'call' && view.childForFieldName('function')?.text === 'include') {
+        const module = literal(kids(view.childForFieldName('arguments') ?? view)[0]);
+        if (module !== undefined) facts.mounts.push({ prefix: shown, target: module, pyModule: module });
+        return false;
+      }
+      const handler = handlerOf(view);
+      facts.entries.push({ kind: 'http', framework: 'django', method: 'ANY', route: shown, line: lineOf(node), ...(handler ? { handler } : {}) });
+      return false;
+    });
+  }
+}
+
+function keyword(call: Node, name: string): Node | undefined {
+  for (const arg of kids(call.childForFieldName('arguments') ?? call)) {
+    if (arg.type === 'keyword_argument' && arg.childForFieldName('name')?.text === name) return arg.childForFieldName('value') ?? undefined;
+  }
+  return undefined;
+}
+
+function pyMount(facts: EntryFacts, target: Node, prefix: string, imports: Map<string, [string, string | undefined]>, on: string): void {
+  // include_router(orders.router) with `from app.routers import orders`, or include_router(router) imported by name.
+  if (target.type === 'attribute') {
+    const object = target.childForFieldName('object')?.text ?? '';
+    const attribute = target.childForFieldName('attribute')?.text ?? '';
+    const imported = imports.get(object);
+    if (!imported) return;
+    const module = imported[1] === undefined ? imported[0] : joinModule(imported[0], imported[1]);
+    facts.mounts.push({ prefix, target: attribute, pyModule: module, router: on });
+  } else if (target.type === 'identifier') {
+    const imported = imports.get(target.text);
+    facts.mounts.push({ prefix, target: imported?.[1] ?? target.text, router: on, ...(imported ? { pyModule: imported[0] } : {}) });
+  }
+}
+
+function joinModule(module: string, name: string): string {
+  return module.endsWith('.') ? `${module}${name}` : `${module}.${name}`;
+}
+
+/** `views.detail`, `detail` (imported or local), `OrderView.as_view()`. */
+function pyHandler(node: Node | undefined, imports: Map<string, [string, string | undefined]>): HandlerRef | undefined {
+  if (!node) return undefined;
+  if (node.type === 'call') {
+    const fn = node.childForFieldName('function');
+    if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'as_view') return pyHandler(fn.childForFieldName('object') ?? undefined, imports);
+    return undefined;
+  }
+  if (node.type === 'attribute') {
+    const object = node.childForFieldName('object')?.text ?? '';
+    const name = node.childForFieldName('attribute')?.text ?? '';
+    const imported = imports.get(object);
+    if (!imported) return { local: true, symbol: node.text };
+    return { pyModule: imported[1] === undefined ? imported[0] : joinModule(imported[0], imported[1]), symbol: name };
+  }
+  if (node.type === 'identifier') {
+    const imported = imports.get(node.text);
+    if (imported && imported[1] !== undefined) return { pyModule: imported[0], symbol: imported[1] };
+    return { local: true, symbol: node.text };
+  }
+  return undefined;
+}

@@ -1,0 +1,124 @@
+import * as assert from 'node:assert/strict';
+import { entryPointsOf, summary } from './test-repo';
+
+describe('entry points: Express, Fastify, Koa, Hono', () => {
+  it('finds Express routes on the app and on routers, with the handler in another file', async () => {
+    const points = await entryPointsOf({
+      'src/app.ts': [
+        "import express from 'express';",
+        "import { ordersRouter } from './routes/orders';",
+        "import health from './health';",
+        'const app = express();',
+        "app.get('/health', health);",
+        "app.use('/api/orders', requireUser, ordersRouter);",
+        'export default app;',
+      ].join('\n'),
+      'src/routes/orders.ts': [
+        "import { Router } from 'express';",
+        "import * as handlers from '../handlers/orders.js';",
+        "import { OrdersController } from '../controllers/orders';",
+        'export const ordersRouter = Router();',
+        'const ctrl = new OrdersController();',
+        "ordersRouter.get('/', handlers.list);",
+        "ordersRouter.post('/:id/cancel', asyncHandler(ctrl.cancel));",
+        "ordersRouter.route('/:id').get(handlers.show).delete((req, res) => res.end());",
+      ].join('\n'),
+      'src/handlers/orders.ts': 'export function list() {}\nexport function show() {}\n',
+      'src/controllers/orders.ts': 'export class OrdersController { cancel() {} }\n',
+      'src/health.ts': 'export default function health() {}\n',
+    });
+    assert.deepEqual(summary(points), [
+      'GET /health @src/app.ts:5 -> src/health.ts',
+      'GET /api/orders @src/routes/orders.ts:6 -> src/handlers/orders.ts#list',
+      'POST /api/orders/:id/cancel @src/routes/orders.ts:7 -> src/controllers/orders.ts#OrdersController.cancel',
+      'DELETE /api/orders/:id @src/routes/orders.ts:8 -> src/routes/orders.ts',
+      'GET /api/orders/:id @src/routes/orders.ts:8 -> src/handlers/orders.ts#show',
+    ]);
+    assert.equal(points[0]!.framework, 'express');
+  });
+
+  it('follows routers mounted in a chain, a default-exported router, and require()', async () => {
+    const points = await entryPointsOf({
+      'server.js': "const express = require('express');\nconst api = require('./api');\nconst app = express();\napp.use('/api', api);\n",
+      'api/index.js': "const express = require('express');\nconst users = require('./users');\nconst router = express.Router();\nrouter.use('/users', users);\nmodule.exports = router;\n",
+      'api/users.js': "const { Router } = require('express');\nconst r = Router();\nr.get('/:id', function show(req, res) {});\nmodule.exports = r;\n",
+    });
+    assert.deepEqual(summary(points), ['GET /api/users/:id @api/users.js:3 -> api/users.js']);
+  });
+
+  it('reads Fastify shorthand, route() and plugins registered under a prefix', async () => {
+    const points = await entryPointsOf({
+      'src/server.ts': [
+        "import Fastify from 'fastify';",
+        "import cartRoutes from './cart';",
+        'const app = Fastify({ logger: true });',
+        "app.get('/ping', async () => 'pong');",
+        "app.route({ method: ['GET', 'HEAD'], url: '/status', handler: status });",
+        "app.register(cartRoutes, { prefix: '/cart' });",
+        'function status() {}',
+      ].join('\n'),
+      'src/cart.ts': [
+        "import type { FastifyInstance } from 'fastify';",
+        "import { FastifyInstance as FI } from 'fastify';",
+        'export default async function cartRoutes(app: FI) {',
+        "  app.post('/items', { schema: {} }, addItem);",
+        "  app.delete('/items/:id', { handler: removeItem });",
+        '}',
+        'function addItem() {}',
+        'function removeItem() {}',
+      ].join('\n'),
+    });
+    assert.deepEqual(summary(points), [
+      'POST /cart/items @src/cart.ts:4 -> src/cart.ts#addItem',
+      'DELETE /cart/items/:id @src/cart.ts:5 -> src/cart.ts#removeItem',
+      'GET /ping @src/server.ts:4 -> src/server.ts',
+      'GET /status @src/server.ts:5 -> src/server.ts#status',
+      'HEAD /status @src/server.ts:5 -> src/server.ts#status',
+    ]);
+  });
+
+  it('reads Koa routers with a prefix option and Hono with basePath and route()', async () => {
+    const points = await entryPointsOf({
+      'koa.ts': "import Router from '@koa/router';\nconst router = new Router({ prefix: '/v1' });\nrouter.get('/items', list);\nrouter.all('/any', list);\nfunction list() {}\n",
+      'hono.ts': [
+        "import { Hono } from 'hono';",
+        "const app = new Hono().basePath('/api');",
+        'const books = new Hono();',
+        "books.get('/:id', (c) => c.json({}));",
+        "app.route('/books', books);",
+      ].join('\n'),
+    });
+    assert.deepEqual(summary(points), [
+      'GET /api/books/:id @hono.ts:4 -> hono.ts',
+      'GET /v1/items @koa.ts:3 -> koa.ts#list',
+      'ANY /v1/any @koa.ts:4 -> koa.ts#list',
+    ]);
+  });
+
+  it('takes a parameter typed as a router as a router', async () => {
+    const points = await entryPointsOf({
+      'routes.ts': "import type { Router } from 'express';\nimport { Router as R } from 'express';\nexport function mount(router: R) {\n  router.put('/profile', save);\n}\nfunction save() {}\n",
+    });
+    assert.deepEqual(summary(points), ['PUT /profile @routes.ts:4 -> routes.ts#save']);
+  });
+
+  it('finds nothing in calls that are not routes', async () => {
+    const points = await entryPointsOf({
+      'client.ts': [
+        "import axios from 'axios';",
+        "import express from 'express';",
+        'const cache = new Map<string, string>();',
+        "cache.get('/x');",
+        "axios.get('/orders');",
+        "axios.post('/orders', { a: 1 });",
+        'const app = express();',
+        "app.get('env');",
+        "app.set('/x', 1);",
+        'app.get(routeFromConfig, handler);',
+        "app.get(`/orders/${id}`, handler);",
+      ].join('\n'),
+      'no-framework.ts': "const app = makeApp();\napp.get('/x', (req, res) => {});\nrouter.post('/y', h);\n",
+    });
+    assert.deepEqual(summary(points), []);
+  });
+});

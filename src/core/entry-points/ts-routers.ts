@@ -1,0 +1,223 @@
+// Express, Fastify, Koa (@koa/router) and Hono: `app.get('/x', handler)` on a router the file creates with the
+// framework (or takes as a parameter typed with one of its types), and `app.use('/api', router)` mounts.
+// A call on anything else (`map.get('x')`, `axios.get('/x')`) is not a route.
+import type { Node } from '../code/parser';
+import type { EntryFacts } from './types';
+import { HTTP_METHODS, kids, lineOf, literal, walk } from './tree';
+import { enclosingTopLevel, importedFrom, importsAny, tsHandler, type TsModule } from './ts-module';
+
+const FRAMEWORKS: Readonly<Record<string, string>> = {
+  express: 'express',
+  fastify: 'fastify',
+  koa: 'koa',
+  '@koa/router': 'koa',
+  'koa-router': 'koa',
+  hono: 'hono',
+};
+const PACKAGES = Object.keys(FRAMEWORKS);
+const ROUTE_METHODS = new Set<string>([...HTTP_METHODS, 'all']);
+
+interface Router {
+  framework: string;
+  /** `new Router({ prefix: '/api' })`, `new Hono().basePath('/api')`. */
+  prefix: string;
+}
+
+export function detectTsRouters(module: TsModule, facts: EntryFacts): void {
+  if (!importsAny(module, PACKAGES)) return;
+  const routers = findRouters(module);
+  if (routers.size === 0) return;
+  walk(module.root, (node) => {
+    if (node.type !== 'call_expression') return;
+    const fn = node.childForFieldName('function');
+    if (fn?.type !== 'member_expression') return;
+    const object = fn.childForFieldName('object');
+    const name = fn.childForFieldName('property')?.text ?? '';
+    const args = kids(node.childForFieldName('arguments') ?? node);
+    // router.route('/x').get(h).post(h2)
+    if (object?.type === 'call_expression' && ROUTE_METHODS.has(name)) {
+      const chainRoot = routeChain(object, routers);
+      if (chainRoot) {
+        facts.entries.push({
+          kind: 'http',
+          framework: chainRoot.router.framework,
+          method: methodOf(name),
+          route: joinPrefix(chainRoot.router.prefix, chainRoot.route),
+          line: lineOf(node),
+          ...handlerOf(args[args.length - 1], module),
+          ...scopeOf(node, chainRoot.name, module),
+        });
+      }
+      return;
+    }
+    if (object?.type !== 'identifier') return;
+    const router = routers.get(object.text);
+    if (!router) return;
+    const first = literal(args[0]);
+    if (ROUTE_METHODS.has(name) && first !== undefined && isRoutePath(first) && args.length >= 2) {
+      facts.entries.push({
+        kind: 'http',
+        framework: router.framework,
+        method: methodOf(name),
+        route: joinPrefix(router.prefix, first),
+        line: lineOf(node),
+        ...handlerOf(args[args.length - 1], module),
+        ...scopeOf(node, object.text, module),
+      });
+    } else if (name === 'route' && router.framework === 'fastify' && args[0]?.type === 'object') {
+      const options = objectPairs(args[0]);
+      const url = literal(options.get('url') ?? options.get('path'));
+      const methodNode = options.get('method');
+      const methods = methodNode?.type === 'array' ? kids(methodNode).map((m) => literal(m)) : [literal(methodNode)];
+      if (url === undefined || !isRoutePath(url)) return;
+      for (const method of methods) {
+        if (method === undefined) continue;
+        facts.entries.push({
+          kind: 'http',
+          framework: 'fastify',
+          method: method.toUpperCase(),
+          route: joinPrefix(router.prefix, url),
+          line: lineOf(node),
+          ...handlerOf(options.get('handler'), module),
+          ...scopeOf(node, object.text, module),
+        });
+      }
+    } else if ((name === 'use' || name === 'route') && first !== undefined && isRoutePath(first) && args.length >= 2) {
+      // app.use('/api', auth, router); app.route('/api', sub) (Hono); router.use('/x', sub.routes()) (Koa)
+      mount(facts, module, joinPrefix(router.prefix, first), args[args.length - 1], object.text);
+    } else if (name === 'register' && router.framework === 'fastify' && args.length >= 2 && args[1]?.type === 'object') {
+      // fastify.register(plugin, { prefix: '/api' })
+      const prefix = literal(objectPairs(args[1]).get('prefix'));
+      if (prefix !== undefined) mount(facts, module, joinPrefix(router.prefix, prefix), args[0], object.text);
+    }
+  });
+}
+
+function mount(facts: EntryFacts, module: TsModule, prefix: string, targetNode: Node | undefined, on: string): void {
+  let target = targetNode;
+  // sub.routes(), sub.middleware()
+  if (target?.type === 'call_expression') {
+    const fn = target.childForFieldName('function');
+    if (fn?.type === 'member_expression') target = fn.childForFieldName('object') ?? undefined;
+  }
+  if (target?.type !== 'identifier') return;
+  const imported = module.imports.get(target.text);
+  facts.mounts.push({ prefix, target: target.text, router: on, ...(imported ? { from: imported.from, imported: imported.imported } : {}) });
+}
+
+/** The routers of the file: created with the framework, or parameters typed with its types. */
+function findRouters(module: TsModule): Map<string, Router> {
+  const routers = new Map<string, Router>();
+  walk(module.root, (node) => {
+    if (node.type === 'variable_declarator') {
+      const name = node.childForFieldName('name');
+      const value = node.childForFieldName('value');
+      if (name?.type !== 'identifier' || !value) return;
+      const created = createdRouter(value, module);
+      if (created) routers.set(name.text, created);
+    }
+    if (node.type === 'required_parameter' || node.type === 'optional_parameter') {
+      const name = node.childForFieldName('pattern');
+      const type = node.childForFieldName('type');
+      if (name?.type !== 'identifier' || !type) return;
+      const typeName = kids(type)[0];
+      const head = (typeName?.type === 'generic_type' ? kids(typeName)[0] : typeName)?.text.split('.')[0] ?? '';
+      const from = importedFrom(module, head, PACKAGES);
+      if (from) routers.set(name.text, { framework: FRAMEWORKS[rootPackage(from.from)] ?? 'express', prefix: '' });
+    }
+  });
+  return routers;
+}
+
+function createdRouter(value: Node, module: TsModule): Router | undefined {
+  let node = value;
+  if (node.type === 'await_expression') node = kids(node)[0] ?? node;
+  // new Hono().basePath('/api')
+  if (node.type === 'call_expression') {
+    const fn = node.childForFieldName('function');
+    if (fn?.type === 'member_expression' && fn.childForFieldName('property')?.text === 'basePath') {
+      const inner = fn.childForFieldName('object');
+      const base = inner ? createdRouter(inner, module) : undefined;
+      const prefix = literal(kids(node.childForFieldName('arguments') ?? node)[0]);
+      if (base && prefix !== undefined) return { framework: base.framework, prefix: joinPrefix(base.prefix, prefix) };
+      return undefined;
+    }
+  }
+  if (node.type !== 'call_expression' && node.type !== 'new_expression') return undefined;
+  const callee = node.type === 'call_expression' ? node.childForFieldName('function') : node.childForFieldName('constructor');
+  if (!callee) return undefined;
+  // express(), Router(), Fastify(), new Koa(), new Router(), new Hono(), express.Router()
+  const head = callee.type === 'member_expression' ? callee.childForFieldName('object') : callee;
+  if (head?.type !== 'identifier') return undefined;
+  const from = importedFrom(module, head.text, PACKAGES);
+  if (!from) return undefined;
+  if (callee.type === 'member_expression' && callee.childForFieldName('property')?.text !== 'Router') return undefined;
+  const framework = FRAMEWORKS[rootPackage(from.from)] ?? 'express';
+  const options = kids(node.childForFieldName('arguments') ?? node)[0];
+  const prefix = options?.type === 'object' ? literal(objectPairs(options).get('prefix')) : undefined;
+  return { framework, prefix: prefix ?? '' };
+}
+
+function routeChain(call: Node, routers: Map<string, Router>): { router: Router; name: string; route: string } | undefined {
+  let node: Node | null = call;
+  while (node?.type === 'call_expression') {
+    const fn: Node | null = node.childForFieldName('function');
+    if (fn?.type !== 'member_expression') return undefined;
+    const object = fn.childForFieldName('object');
+    if (fn.childForFieldName('property')?.text === 'route' && object?.type === 'identifier') {
+      const router = routers.get(object.text);
+      const route = literal(kids(node.childForFieldName('arguments') ?? node)[0]);
+      return router && route !== undefined && isRoutePath(route) ? { router, name: object.text, route } : undefined;
+    }
+    node = object;
+  }
+  return undefined;
+}
+
+function handlerOf(node: Node | undefined, module: TsModule): { handler?: ReturnType<typeof tsHandler> } {
+  // fastify.get('/x', { handler })
+  if (node?.type === 'object') {
+    const handler = objectPairs(node).get('handler');
+    return handler ? handlerOf(handler, module) : {};
+  }
+  const handler = tsHandler(node, module);
+  return handler ? { handler } : {};
+}
+
+/** Routes registered on a function's parameter (a Fastify plugin, `export function routes(router: Router)`). */
+function scopeOf(node: Node, router: string, module: TsModule): { router: string } {
+  if (module.locals.has(router) || module.imports.has(router)) return { router };
+  const scope = enclosingTopLevel(node);
+  return { router: scope ? `${scope}()` : router };
+}
+
+export function objectPairs(object: Node): Map<string, Node> {
+  const out = new Map<string, Node>();
+  for (const part of kids(object)) {
+    if (part.type === 'pair') {
+      const key = part.childForFieldName('key');
+      const value = part.childForFieldName('value');
+      const name = key ? (literal(key) ?? key.text) : undefined;
+      if (name !== undefined && value) out.set(name, value);
+    }
+    if (part.type === 'shorthand_property_identifier') out.set(part.text, part);
+  }
+  return out;
+}
+
+function isRoutePath(route: string): boolean {
+  return route.startsWith('/') || route === '*';
+}
+
+function methodOf(name: string): string {
+  return name === 'all' ? 'ANY' : name.toUpperCase();
+}
+
+function joinPrefix(prefix: string, route: string): string {
+  if (!prefix) return route;
+  return `${prefix.replace(/\/+$/, '')}${route === '/' ? '' : route}` || '/';
+}
+
+function rootPackage(spec: string): string {
+  return PACKAGES.find((p) => spec === p || spec.startsWith(`${p}/`)) ?? spec;
+}
