@@ -173,6 +173,8 @@ export interface IndexShape {
   generic: number;
   /** Generic alternatives anchored at the root of a map: tested for every path the map governs. */
   floatingGeneric: number;
+  regexPatterns: number;
+  wholeTextPatterns: number;
 }
 
 export class PatternIndex {
@@ -186,7 +188,11 @@ export class PatternIndex {
     deepSuffix: 0,
     generic: 0,
     floatingGeneric: 0,
+    regexPatterns: 0,
+    wholeTextPatterns: 0,
   };
+  private readonly regexPids = new Set<number>();
+  private readonly wholePids = new Set<number>();
 
   constructor(patterns: readonly IndexedPattern[]) {
     patterns.forEach((pattern, pid) => {
@@ -346,6 +352,10 @@ export class PatternIndex {
   }
 
   private addGeneric(anchor: TrieNode, alternative: Alternative): void {
+    const set = alternative.kind === WHOLE ? this.wholePids : this.regexPids;
+    set.add(alternative.pid);
+    this.shape.regexPatterns = this.regexPids.size;
+    this.shape.wholeTextPatterns = this.wholePids.size;
     (anchor.generic ??= []).push(alternative);
     anchor.reachesDeep = true;
     this.shape.generic++;

@@ -149,6 +149,173 @@ const FLOATING = ['**/*.md', '**/.env', '**/Dockerfile', '**/*.proto', '**/__tes
 /** Floating patterns only minimatch's regex can decide: tested under every folder, so kept rare. */
 const FLOATING_GENERIC = ['**/?(x)*.sql', '**/+(api|web)/**', '**/[A-Z]*file'];
 
+/**
+ * The shape mixes of issue #14: maps written the way an independent user writes them, not the way this engine likes.
+ * These rules were written down before the engine was tuned for them and are not to be changed to fit it.
+ *
+ * Names used below, drawn afresh for every pattern from the map's own tree:
+ * - S: a folder a touchpoint owns, drawn as for the realistic rows (a folder holding at most
+ *   max(20, 4 × files / patterns) files; every folder when there is none).
+ * - T: a top-level folder of the map (depth 1) that has folders two levels below it.
+ * - T/x/sub: a real folder three or more levels deep, read as its first segment T and its third segment sub,
+ *   so `T/*\/sub/…` matches something.
+ * - sub: for a floating pattern, one segment of a random folder of the tree.
+ * - ext: one of EXT (ts, tsx, js, go, py, md, json, proto, sql, yml); {ts,tsx}: a brace of 2–3 of them.
+ * - {a,b}: two (brace-heavy: two or three) distinct child folders of T, so the brace picks real folders.
+ * - F: a real file of the map's tree.
+ *
+ * Each pattern is drawn from the row's table below (weights in percent). But after a plain pattern of the same
+ * touchpoint, 7 in 100 are a negation instead (contract §2.4), so that about one pattern in 20 is negated, carving from the literal folder P the previous
+ * pattern starts with (S when it starts with none): `!P/**\/*.test.ts`, `!P/sub/**` with sub a real child of P,
+ * or `!F` with F a real file below P, a third each. Journeys, touchpoints, tiers and package maps are drawn as for the
+ * other rows (syntheticMaps).
+ *
+ * | shape                     | issue | floating | star | brace |
+ * |---------------------------|------:|---------:|-----:|------:|
+ * | `S/**`                    |    35 |       32 |   20 |    20 |
+ * | `S` (bare folder)         |    25 |       23 |   15 |    15 |
+ * | `S/**\/*.ext`             |     8 |        7 |    5 |     5 |
+ * | `T/{a,b}/**`              |     7 |        7 |    3 |    15 |
+ * | `S/*.{ts,tsx}`            |     6 |        6 |    3 |    10 |
+ * | `T/*\/sub/**\/*.ext`      |     5 |        5 |   12 |     3 |
+ * | F (literal file)          |     9 |       10 |    7 |     7 |
+ * | `**\/sub/**\/*.ext`       |     2 |        4 |    1 |     1 |
+ * | `**\/README.md`           |     1 |        2 |    1 |     1 |
+ * | `**\/.env`                |     1 |        2 |    1 |     1 |
+ * | `**\/*.ext`, `**\/sub/**` |     1 |        2 |    1 |     1 |
+ * | `T/*\/sub/**`             |     — |        — |   10 |     — |
+ * | `S/*\/*.ext`              |     — |        — |   10 |     — |
+ * | `S/*`                     |     — |        — |    6 |     — |
+ * | `*\/sub/**` (sub of depth 2) | — |        — |    5 |     — |
+ * | `{S,S}/**`                |     — |        — |    — |     8 |
+ * | `S/**\/*.{ts,tsx,js}`     |     — |        — |    — |     8 |
+ * | `T/{a,b}/**\/*.{ts,md}`   |     — |        — |    — |     5 |
+ *
+ * So floating (`**\/…`) patterns are 5% of the issue mix and 10% of the floating-heavy one; `*` segments
+ * (`T/*\/…`, `S/*…`, `*\/…`) are 43% of the star mix; braces 51% of the brace mix.
+ */
+export type ShapeMix = 'issue' | 'floating' | 'star' | 'brace';
+
+type MixShape =
+  | 'dir/**' | 'dir' | 'dir/**/*.ext' | 'top/{a,b}/**' | 'dir/*.{ts,tsx}' | 'top/*/sub/**/*.ext' | 'file'
+  | '**/sub/**/*.ext' | '**/README.md' | '**/.env' | '**/*.ext|**/sub/**'
+  | 'top/*/sub/**' | 'dir/*/*.ext' | 'dir/*' | '*/sub/**' | '{dir,dir}/**' | 'dir/**/*.{ts,tsx,js}' | 'top/{a,b}/**/*.{ts,md}';
+
+/** The tables of ShapeMix, as [shape, weight] pairs; each column sums to 100. */
+const MIXES: Record<ShapeMix, Array<[MixShape, number]>> = {
+  issue: [['dir/**', 35], ['dir', 25], ['dir/**/*.ext', 8], ['top/{a,b}/**', 7], ['dir/*.{ts,tsx}', 6], ['top/*/sub/**/*.ext', 5], ['file', 9], ['**/sub/**/*.ext', 2], ['**/README.md', 1], ['**/.env', 1], ['**/*.ext|**/sub/**', 1]],
+  floating: [['dir/**', 32], ['dir', 23], ['dir/**/*.ext', 7], ['top/{a,b}/**', 7], ['dir/*.{ts,tsx}', 6], ['top/*/sub/**/*.ext', 5], ['file', 10], ['**/sub/**/*.ext', 4], ['**/README.md', 2], ['**/.env', 2], ['**/*.ext|**/sub/**', 2]],
+  star: [['dir/**', 20], ['dir', 15], ['dir/**/*.ext', 5], ['top/{a,b}/**', 3], ['dir/*.{ts,tsx}', 3], ['top/*/sub/**/*.ext', 12], ['file', 7], ['**/sub/**/*.ext', 1], ['**/README.md', 1], ['**/.env', 1], ['**/*.ext|**/sub/**', 1], ['top/*/sub/**', 10], ['dir/*/*.ext', 10], ['dir/*', 6], ['*/sub/**', 5]],
+  brace: [['dir/**', 20], ['dir', 15], ['dir/**/*.ext', 5], ['top/{a,b}/**', 15], ['dir/*.{ts,tsx}', 10], ['top/*/sub/**/*.ext', 3], ['file', 7], ['**/sub/**/*.ext', 1], ['**/README.md', 1], ['**/.env', 1], ['**/*.ext|**/sub/**', 1], ['{dir,dir}/**', 8], ['dir/**/*.{ts,tsx,js}', 8], ['top/{a,b}/**/*.{ts,md}', 5]],
+};
+
+const EXT = ['ts', 'tsx', 'js', 'go', 'py', 'md', 'json', 'proto', 'sql', 'yml'];
+
+/** What the mixes draw from, per map: see ShapeMix. */
+interface MixTree {
+  tree: Tree;
+  /** S: the folders a touchpoint may own. */
+  owned: string[];
+  /** T and the child folders of each. */
+  tops: string[];
+  children: Map<string, string[]>;
+  /** Folders three or more levels deep (T/x/sub/…). */
+  deep: string[];
+  /** Folders exactly two levels deep (for `*\/sub/**`). */
+  second: string[];
+}
+
+function mixTree(tree: Tree, owned: string[]): MixTree {
+  const children = new Map<string, string[]>();
+  for (const folder of tree.folders) {
+    const slash = folder.lastIndexOf('/');
+    if (slash < 0) continue;
+    const parent = folder.slice(0, slash);
+    const list = children.get(parent);
+    if (list) list.push(folder.slice(slash + 1));
+    else children.set(parent, [folder.slice(slash + 1)]);
+  }
+  const depthOf = (f: string): number => f.split('/').length;
+  const deep = tree.folders.filter((f) => depthOf(f) >= 3);
+  const tops = [...new Set(deep.map((f) => f.slice(0, f.indexOf('/'))))].sort();
+  return { tree, owned: owned.length > 0 ? owned : tree.folders, tops, children, deep, second: tree.folders.filter((f) => depthOf(f) === 2) };
+}
+
+function weighted(random: Random, table: ReadonlyArray<[MixShape, number]>): MixShape {
+  let r = random() * 100;
+  for (const [shape, weight] of table) if ((r -= weight) < 0) return shape;
+  return table[table.length - 1]![0];
+}
+
+/** Distinct items of `list`, `count` of them at most. */
+function distinct(random: Random, list: readonly string[], count: number): string[] {
+  const out = new Set<string>();
+  for (let tries = 0; out.size < Math.min(count, list.length) && tries < count * 8; tries++) out.add(pick(random, list));
+  return [...out];
+}
+
+const braceOf = (items: readonly string[]): string => (items.length === 1 ? items[0]! : `{${items.join(',')}}`);
+
+/** One plain pattern of `shape`, relative to the map's folder (see ShapeMix). */
+function mixPattern(shape: MixShape, t: MixTree, random: Random): string {
+  const S = (): string => pick(random, t.owned);
+  const ext = (): string => pick(random, EXT);
+  const exts = (n: number): string => braceOf(distinct(random, EXT, n));
+  const file = (): string => (t.tree.files.length > 0 ? pick(random, t.tree.files) : S());
+  const segmentOf = (folder: string): string => pick(random, folder.split('/'));
+  const anyFolder = (): string => (t.tree.folders.length > 0 ? pick(random, t.tree.folders) : 'src');
+  /** T/x/sub read off a real deep folder: [T, sub]. */
+  const topAndSub = (): [string, string] => {
+    if (t.deep.length === 0) return [S(), segmentOf(anyFolder())];
+    const segments = pick(random, t.deep).split('/');
+    return [segments[0]!, segments[2]!];
+  };
+  const topBrace = (n: number): string => {
+    if (t.tops.length === 0) return `${S()}/**`;
+    const top = pick(random, t.tops);
+    return `${top}/${braceOf(distinct(random, t.children.get(top) ?? ['src'], n))}`;
+  };
+  switch (shape) {
+    case 'dir/**': return `${S()}/**`;
+    case 'dir': return S();
+    case 'dir/**/*.ext': return `${S()}/**/*.${ext()}`;
+    case 'top/{a,b}/**': return `${topBrace(2)}/**`;
+    case 'dir/*.{ts,tsx}': return `${S()}/*.${exts(2 + Math.floor(random() * 2))}`;
+    case 'top/*/sub/**/*.ext': { const [top, sub] = topAndSub(); return `${top}/*/${sub}/**/*.${ext()}`; }
+    case 'file': return file();
+    case '**/sub/**/*.ext': return `**/${segmentOf(anyFolder())}/**/*.${ext()}`;
+    case '**/README.md': return '**/README.md';
+    case '**/.env': return '**/.env';
+    case '**/*.ext|**/sub/**': return random() < 0.5 ? `**/*.${ext()}` : `**/${segmentOf(anyFolder())}/**`;
+    case 'top/*/sub/**': { const [top, sub] = topAndSub(); return `${top}/*/${sub}/**`; }
+    case 'dir/*/*.ext': return `${S()}/*/*.${ext()}`;
+    case 'dir/*': return `${S()}/*`;
+    case '*/sub/**': return `*/${t.second.length > 0 ? pick(random, t.second).split('/')[1]! : segmentOf(anyFolder())}/**`;
+    case '{dir,dir}/**': return `{${distinct(random, t.owned, 2).join(',')}}/**`.replace(/^\{([^,]*)\}/, '$1');
+    case 'dir/**/*.{ts,tsx,js}': return `${S()}/**/*.{ts,tsx,js}`;
+    case 'top/{a,b}/**/*.{ts,md}': return `${topBrace(2 + Math.floor(random() * 2))}/**/*.{ts,md}`;
+  }
+}
+
+/** The negation of ShapeMix: carves from the literal folder `previous` starts with. */
+function mixNegation(previous: string, t: MixTree, random: Random): string {
+  const literal: string[] = [];
+  for (const segment of previous.split('/')) {
+    if (/[*?[\]{}()!+@\\]/.test(segment)) break;
+    literal.push(segment);
+  }
+  const start = literal.join('/');
+  const folder = start !== '' && t.tree.filesUnder.has(start) ? start : pick(random, t.owned);
+  const r = random();
+  if (r < 1 / 3) return `!${folder}/**/*.test.ts`;
+  if (r < 2 / 3) {
+    const kids = t.children.get(folder);
+    if (kids && kids.length > 0) return `!${folder}/${pick(random, kids)}/**`;
+  }
+  const below = t.tree.files.filter((f) => f.startsWith(folder + '/'));
+  return below.length > 0 ? `!${pick(random, below)}` : `!${folder}/**/*.test.ts`;
+}
+
 export interface MapShape {
   /** How many patterns in all maps. */
   patterns: number;
@@ -162,6 +329,8 @@ export interface MapShape {
    * at most `max(20, 4 × files / patterns)` files, and a map set has at most 8 floating patterns.
    */
   density?: 'dense' | 'realistic';
+  /** Draw every pattern from one of the shape mixes of issue #14 instead (see ShapeMix); `density` is then ignored. */
+  mix?: ShapeMix;
 }
 
 /** The most floating patterns (`**\/x`) the realistic shape puts in all maps together. */
@@ -183,7 +352,7 @@ export function syntheticMaps(paths: readonly string[], shape: MapShape, random:
     if (!bases.includes(dir)) bases.push(dir);
   }
   const mapTrees = bases.map((base) => treeOf(paths, base));
-  const realistic = shape.density === 'realistic';
+  const realistic = shape.density === 'realistic' || shape.mix !== undefined;
   // Realistic: the folders a pattern may start at, per map (see MapShape.density).
   const ownLimit = Math.max(20, Math.ceil((4 * paths.length) / Math.max(1, shape.patterns)));
   const anchorFolders = mapTrees.map((tree) => {
@@ -191,6 +360,7 @@ export function syntheticMaps(paths: readonly string[], shape: MapShape, random:
     const small = tree.folders.filter((f) => tree.filesUnder.get(f)! <= ownLimit);
     return small.length > 0 ? small : tree.folders;
   });
+  const mixTrees = shape.mix === undefined ? undefined : mapTrees.map((tree, i) => mixTree(tree, anchorFolders[i]!));
   let floating = 0;
   const journeys: JourneySpec[][] = bases.map(() => []);
   let made = 0;
@@ -208,7 +378,11 @@ export function syntheticMaps(paths: readonly string[], shape: MapShape, random:
       for (let p = 0; p < patternCount && made < shape.patterns; p++, made++) {
         const r = random();
         const previous = patterns[patterns.length - 1];
-        if (previous !== undefined && !previous.startsWith('!') && r < 0.2) {
+        if (mixTrees !== undefined && shape.mix !== undefined) {
+          const t = mixTrees[which]!;
+          if (previous !== undefined && !previous.startsWith('!') && r < 0.07) patterns.push(mixNegation(previous, t, random));
+          else patterns.push(mixPattern(weighted(random, MIXES[shape.mix]), t, random));
+        } else if (previous !== undefined && !previous.startsWith('!') && r < 0.2) {
           patterns.push(negatedPattern(previous, tree, random));
         } else if (previous?.startsWith('!') && r < 0.4 && tree.files.length > 0) {
           patterns.push(pick(random, tree.files));
