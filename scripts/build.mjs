@@ -5,6 +5,12 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 
 const production = process.argv.includes('--production');
+
+// The SARIF rules' help is docs/cx-map.md's table, turned into a module before bundling (never read at run time).
+await import('./diagnostic-help.mjs').then(({ DOC, MODULE, generatedModule }) => {
+  const text = generatedModule(fs.readFileSync(DOC, 'utf8'));
+  if (!fs.existsSync(MODULE) || fs.readFileSync(MODULE, 'utf8') !== text) fs.writeFileSync(MODULE, text);
+});
 const common = {
   bundle: true,
   platform: 'node',
