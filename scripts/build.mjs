@@ -5,6 +5,12 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 
 const production = process.argv.includes('--production');
+
+// The SARIF rules' help is docs/cx-map.md's table, turned into a module before bundling (never read at run time).
+await import('./diagnostic-help.mjs').then(({ DOC, MODULE, generatedModule }) => {
+  const text = generatedModule(fs.readFileSync(DOC, 'utf8'));
+  if (!fs.existsSync(MODULE) || fs.readFileSync(MODULE, 'utf8') !== text) fs.writeFileSync(MODULE, text);
+});
 const common = {
   bundle: true,
   platform: 'node',
@@ -36,3 +42,12 @@ fs.mkdirSync('dist/tree-sitter', { recursive: true });
 for (const file of [...RUNTIME_FILES, ...Object.values(GRAMMAR_FILES)]) {
   fs.copyFileSync(path.join(wasmDir, file), path.join('dist/tree-sitter', file));
 }
+
+// The Marketplace icon, drawn from media/cx-impact.svg (scripts/icon.mjs). Only packaging needs it: a machine without
+// resvg's prebuilt binary still builds, and `npm run package` (a production build) fails without it.
+await import('./icon.mjs')
+  .then(({ writeIcon }) => writeIcon())
+  .catch((error) => {
+    if (production) throw error;
+    console.warn(`dist/icon.png not drawn: ${error instanceof Error ? error.message : String(error)}`);
+  });

@@ -1,5 +1,5 @@
 // The `cx-impact` executable (bundled to dist/cli.js).
-import { version } from '../../package.json';
+import manifest from '../../package.json';
 import { run } from './run';
 
 function readStdin(): Promise<string> {
@@ -11,13 +11,19 @@ function readStdin(): Promise<string> {
   });
 }
 
+function optionalHomepage(homepage: unknown): { homepage?: string } {
+  return typeof homepage === 'string' && /^https?:\/\//.test(homepage) ? { homepage } : {};
+}
+
 void run(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   stdout: process.stdout,
   stderr: process.stderr,
   readStdin,
-  version,
+  version: manifest.version,
+  // Optional in package.json (filled in before publishing, see README): read as such.
+  ...optionalHomepage((manifest as { homepage?: unknown }).homepage),
 }).then((code) => {
   process.exitCode = code;
 });

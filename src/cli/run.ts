@@ -1,7 +1,10 @@
 // The `cx-impact` commands (contract §4). Reads the repository, never writes to it.
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { appendFile, readFile, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { renderCriticalNotices, renderDiagnosticsGithub } from '../core/ci/github';
+import { renderGitlabCodeQuality } from '../core/ci/gitlab';
+import { renderSarif } from '../core/ci/sarif';
 import { computeCoverage, explainPaths } from '../core/coverage';
 import { computeImpact, reachesTier, type ImpactReport } from '../core/impact';
 import { languageOfPath } from '../core/code/languages';
@@ -27,6 +30,8 @@ export interface CliIo {
   stderr: { write(text: string): unknown };
   readStdin(): Promise<string>;
   version: string;
+  /** package.json `homepage`, when filled in: SARIF links its rules' help there. */
+  homepage?: string;
 }
 
 /** Bad usage: exit 2 with the message. */
@@ -34,10 +39,11 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-type Format = 'text' | 'markdown' | 'json';
+// github, sarif and gitlab are what CI systems read natively (annotations, code scanning, code quality).
+type Format = 'text' | 'markdown' | 'json' | 'github' | 'sarif' | 'gitlab';
 const FORMATS: Record<string, readonly Format[]> = {
-  check: ['text', 'json'],
-  impact: ['text', 'markdown', 'json'],
+  check: ['text', 'json', 'github', 'sarif', 'gitlab'],
+  impact: ['text', 'markdown', 'json', 'github'],
   explain: ['text', 'json'],
   coverage: ['text', 'json'],
   deps: ['text', 'json'],
@@ -235,12 +241,16 @@ async function mapFilesOf(ws: Workspace, files?: readonly string[]): Promise<str
 async function check(io: CliIo, cwd: string, maps: readonly string[], format: Format, color: boolean, entryPoints?: { fail: boolean }): Promise<number> {
   /** `found`: discovered in the repository (relative to `root`), so read only from inside it; else named by the user. */
   let files: { abs: string; shown: string; found?: { root: string; file: string } }[];
+  /** CI formats name files relative to the repository root, where GitHub and GitLab look for them. */
+  let ciRoot: string | undefined;
   if (maps.length > 0) {
     files = maps.map((m) => ({ abs: path.resolve(cwd, m), shown: m.split(path.sep).join('/') }));
+    if (format === 'github' || format === 'sarif' || format === 'gitlab') ciRoot = (await findRepoRoot(cwd)) ?? cwd;
   } else {
     const ws = await workspace(cwd, undefined);
     const found = await mapFilesOf(ws);
     if (found.length === 0) throw new UsageError(`no cx-map.yaml or cx-map.yml found under ${ws.root}`);
+    ciRoot = ws.root;
     // Shown relative to where the user is, so `file:line:col` opens from the terminal.
     files = found.map((f) => {
       const abs = path.join(ws.root, f);
@@ -260,7 +270,24 @@ async function check(io: CliIo, cwd: string, maps: readonly string[], format: Fo
     diagnostics.push(...parseMap(text, file.shown).diagnostics.map((d) => ({ ...d, file: file.shown })));
   }
   if (entryPoints) diagnostics.push(...(await checkEntryPoints(cwd, files.map((f) => f.abs), entryPoints.fail)));
-  io.stdout.write(format === 'json' ? renderJson(diagnostics) : renderDiagnosticsText(diagnostics, { color }));
+  const byShown = new Map(files.map((f) => [f.shown, f.abs]));
+  const repoPath = (shown: string): string => {
+    const abs = byShown.get(shown);
+    if (ciRoot === undefined || abs === undefined) return shown;
+    const rel = toRepoPath(ciRoot, abs);
+    return rel.startsWith('..') || path.isAbsolute(rel) ? shown : rel;
+  };
+  io.stdout.write(
+    format === 'json'
+      ? renderJson(diagnostics)
+      : format === 'github'
+        ? renderDiagnosticsGithub(diagnostics, repoPath)
+        : format === 'sarif'
+          ? renderSarif(diagnostics, { version: io.version, ...(io.homepage ? { informationUri: io.homepage } : {}) }, repoPath)
+          : format === 'gitlab'
+            ? renderGitlabCodeQuality(diagnostics, repoPath)
+            : renderDiagnosticsText(diagnostics, { color }),
+  );
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
@@ -292,10 +319,40 @@ async function impact(io: CliIo, cwd: string, values: Values, format: Format, co
     ...(mapEdit ? { mapEdit } : {}),
   });
   const report = await withIndirect(io, root, onDisk, head.maps, matcher, direct, values, maxHops);
-  const text = format === 'json' ? renderJson(report) : format === 'markdown' ? renderImpactMarkdown(report) : renderImpactText(report, { color });
+  const text =
+    format === 'json'
+      ? renderJson(report)
+      : format === 'markdown' || format === 'github'
+        ? renderImpactMarkdown(report)
+        : renderImpactText(report, { color });
   io.stdout.write(text);
+  if (format === 'github') {
+    io.stdout.write(renderCriticalNotices(report));
+    await appendStepSummary(io, root, text);
+  }
   const failed = (failOn !== undefined && reachesTier(report, failOn)) || (failOnIndirect !== undefined && reachesTier(report, failOnIndirect, true));
   return failed ? 1 : 0;
+}
+
+/**
+ * GitHub's job summary: a file the runner names in GITHUB_STEP_SUMMARY, outside the checkout (under the runner's temp
+ * folder). The CLI never writes to the repository, so a summary path inside it is refused with a note on stderr.
+ */
+async function appendStepSummary(io: CliIo, root: string, markdown: string): Promise<void> {
+  const summary = io.env.GITHUB_STEP_SUMMARY;
+  if (!summary) return;
+  const abs = path.resolve(io.cwd, summary);
+  const rel = path.relative(root, abs);
+  if (!rel.startsWith('..') && !path.isAbsolute(rel)) {
+    io.stderr.write(`cx-impact: not writing the job summary to ${abs}: it is inside the repository\n`);
+    return;
+  }
+  try {
+    await appendFile(abs, markdown);
+  } catch (error) {
+    // The report is printed and the exit code stands: a summary that cannot be written does not fail the step.
+    io.stderr.write(`cx-impact: cannot append to GITHUB_STEP_SUMMARY ${abs}: ${(error as NodeJS.ErrnoException).code ?? oneLine(String(error))}\n`);
+  }
 }
 
 async function explain(io: CliIo, cwd: string, values: Values, paths: readonly string[], format: Format, color: boolean): Promise<number> {

@@ -22,21 +22,22 @@ const COMMON = `  --cwd DIR          work in DIR (default: the current folder; t
   -h, --help         show this help`;
 
 export const COMMAND_HELP: Record<string, string> = {
-  check: `Usage: cx-impact check [--map FILE]... [--format text|json] [--entry-points [--fail-on-uncovered]]
+  check: `Usage: cx-impact check [--map FILE]... [--format text|json|github|sarif|gitlab] [--entry-points [--fail-on-uncovered]]
 
 Validates the journey maps and prints one line per problem: file:line:col severity code message.
 Without --map, every cx-map.yaml / cx-map.yml of the repository is checked (node_modules skipped).
 
 Options:
   --map FILE         check this map (repeatable) instead of discovering maps
-  --format FORMAT    text (default) or json
+  --format FORMAT    text (default), json, github (workflow commands: annotations in a GitHub Actions job),
+                     sarif (SARIF 2.1.0, for code scanning) or gitlab (a GitLab code quality report)
   --entry-points     also warn once for each entry point (route, GraphQL operation, page) no journey covers
   --fail-on-uncovered  with --entry-points: report them as errors (exit 1)
 ${COMMON}
 
 Exit codes: 0 no errors (warnings allowed); 1 a map has errors; 2 bad usage or a map that cannot be read.
 `,
-  impact: `Usage: cx-impact impact [--base REF] [--head REF] [--format text|markdown|json] [--fail-on TIER]
+  impact: `Usage: cx-impact impact [--base REF] [--head REF] [--format text|markdown|json|github] [--fail-on TIER]
 
 The customer impact of a change: the journeys and touchpoints its files belong to (most critical first),
 the changed files no map covers, and the files a map edit moves between touchpoints.
@@ -47,7 +48,8 @@ against the working tree, with staged, unstaged and untracked files. Renames cou
 Options:
   --base REF         compare against REF (default: the branch's upstream, else origin/HEAD, else HEAD)
   --head REF         the change's last commit (default: the working tree)
-  --format FORMAT    text (default), markdown (for a pull-request comment) or json
+  --format FORMAT    text (default), markdown (for a pull-request comment), json, or github: the Markdown,
+                     also appended to $GITHUB_STEP_SUMMARY when set, and a ::notice per critical journey
   --fail-on TIER     exit 1 when a journey of TIER or more critical is touched (critical|high|medium|low)
   --map FILE         use this map instead of discovering maps
 ${COMMON}
