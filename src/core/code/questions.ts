@@ -3,6 +3,7 @@
 // thread, and in tests; and answers can be cached by content.
 import type { LanguageId } from './languages';
 import type { CodeParser, Node } from './parser';
+import { findSymbols } from './symbols';
 
 /** Where tree-sitter found text it could not read (ERROR and MISSING nodes), zero-based. */
 export interface SyntaxProblem {
@@ -41,6 +42,7 @@ export async function syntaxErrors(parser: CodeParser, language: LanguageId, tex
  */
 export const QUESTIONS = {
   syntaxErrors: (parser: CodeParser, language: LanguageId, text: string, _path: string) => syntaxErrors(parser, language, text),
+  symbols: (parser: CodeParser, language: LanguageId, text: string, _path: string) => findSymbols(parser, language, text),
 } as const;
 
 export type QuestionName = keyof typeof QUESTIONS;
