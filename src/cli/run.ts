@@ -139,8 +139,9 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       if (positionals.length === 0 && !values.unresolved) throw new UsageError('deps needs at least one PATH (or --unresolved); see cx-impact deps --help');
       return deps(io, cwd, values, positionals, format);
     case 'entry-points': {
+      // FORMATS lets only text, markdown and json through for this command.
       const ws = await workspace(cwd, values.map?.[0]);
-      return entryPointsCommand(io, ws, await mapFilesOf(ws), format, values.uncovered === true, color);
+      return entryPointsCommand(io, ws, await mapFilesOf(ws), format as 'text' | 'markdown' | 'json', values.uncovered === true, color);
     }
     default:
       return coverage(io, cwd, values, format, color);

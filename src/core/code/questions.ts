@@ -5,6 +5,7 @@ import type { LanguageId } from './languages';
 import { importsOf } from './imports';
 import type { CodeParser, Node } from './parser';
 import { entryPointFacts } from '../entry-points/facts';
+import { findSymbols } from './symbols';
 
 /** Where tree-sitter found text it could not read (ERROR and MISSING nodes), zero-based. */
 export interface SyntaxProblem {
@@ -45,6 +46,7 @@ export const QUESTIONS = {
   syntaxErrors: (parser: CodeParser, language: LanguageId, text: string, _path: string) => syntaxErrors(parser, language, text),
   imports: (parser: CodeParser, language: LanguageId, text: string, _path: string) => importsOf(parser, language, text),
   entryPoints: entryPointFacts,
+  symbols: (parser: CodeParser, language: LanguageId, text: string, _path: string) => findSymbols(parser, language, text),
 } as const;
 
 export type QuestionName = keyof typeof QUESTIONS;
