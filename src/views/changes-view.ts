@@ -281,7 +281,11 @@ export class ChangesView implements vscode.Disposable {
     if (this.revealed || !touchesJourneys || Date.now() - this.created > REVEAL_WITHIN_MS) return;
     this.revealed = true;
     if (!vscode.workspace.getConfiguration('cxImpact').get<boolean>('changes.revealOnOpen', false)) return;
-    void vscode.commands.executeCommand(`${CHANGES_VIEW}.focus`);
+    // Showing the view moves the keyboard focus there; the editor the user was in gets it back.
+    const editor = vscode.window.activeTextEditor;
+    void Promise.resolve(vscode.commands.executeCommand(`${CHANGES_VIEW}.focus`)).then(() =>
+      editor ? vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false }) : undefined,
+    );
   }
 
   private repositoryNode(repository: GitRepository, branch: CachedBranchChange): ViewNode {
