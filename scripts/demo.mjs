@@ -1,14 +1,16 @@
 #!/usr/bin/env node
-// `npm run demo`: builds and packages the extension, then opens the example workspace with it installed — in
-// VS Code desktop when `code` is on the PATH (in a separate profile, so your own setup is untouched), else in the
-// offline host, whose local URL it prints. Ctrl+C stops the offline host and removes its temporary files.
+// `npm run demo`: builds and packages the extension, makes the demo repository (examples/make-demo-repo.mjs: the
+// shop on feature/refund-speedup, against main) and opens it with the extension installed, a covered file open and
+// the Changes view showing the branch's journeys — in VS Code desktop when `code` is on the PATH (in a separate
+// profile, so your own setup is untouched), else in the offline host, whose local URL it prints. Ctrl+C stops the
+// offline host and removes its temporary files.
 //
 //   npm run demo [-- --offline] [-- --no-package]     CX_IMPACT_DEMO_PORT=8080 picks the offline host's port
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { LAUNCHES, prepareLaunch } from './vscode-host/launches.mjs';
-import { installVsix, makeProfile, openQuery, startServer } from './vscode-host/offline-host.mjs';
+import { DEMO_SETTINGS, demoUrl, makeDemoWorkspace } from './demo-workspace.mjs';
+import { installVsix, makeProfile, startServer } from './vscode-host/offline-host.mjs';
 import { hostDir, projectRoot } from './vscode-host/paths.mjs';
 import { onShutdown } from './vscode-host/shutdown.mjs';
 
@@ -18,17 +20,6 @@ function onPath(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 }
 
-/** examples/shop once it exists; until then a git copy of the test fixture, so change impact has history. */
-function demoWorkspace(keep) {
-  const shop = path.join(projectRoot, 'examples', 'shop');
-  if (fs.existsSync(shop)) return { open: shop, remove: () => undefined };
-  const fixture = LAUNCHES.find((launch) => launch.fixture === 'workspace');
-  if (!fixture) throw new Error('no workspace fixture');
-  const prepared = prepareLaunch(fixture, { keep });
-  console.log(`examples/shop does not exist yet: opening a git copy of test-fixtures/workspace (${prepared.open})`);
-  return prepared;
-}
-
 function openInDesktop(workspace) {
   // A profile of its own: the demo neither installs into nor reads your usual VS Code setup.
   const profileDir = path.join(projectRoot, '.cache', 'demo', 'vscode-desktop');
@@ -36,10 +27,19 @@ function openInDesktop(workspace) {
     '--user-data-dir', path.join(profileDir, 'user-data'),
     '--extensions-dir', path.join(profileDir, 'extensions'),
   ];
+  const settingsFile = path.join(profileDir, 'user-data', 'User', 'settings.json');
+  fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+  let settings = {};
+  try {
+    settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
+  } catch {
+    // A first run, or settings that are not plain JSON: the demo's own win.
+  }
+  fs.writeFileSync(settingsFile, JSON.stringify({ ...settings, ...DEMO_SETTINGS }, null, 2));
   const install = spawnSync('code', [...profileArgs, '--install-extension', vsix, '--force'], { stdio: 'inherit' });
   if (install.status !== 0) throw new Error('`code --install-extension` failed');
-  spawnSync('code', [...profileArgs, '--new-window', workspace], { stdio: 'inherit' });
-  console.log(`Opened ${workspace} in VS Code (profile: ${path.relative(projectRoot, profileDir)}).`);
+  spawnSync('code', [...profileArgs, '--new-window', workspace.open, workspace.file], { stdio: 'inherit' });
+  console.log(`Opened ${workspace.open} in VS Code (profile: ${path.relative(projectRoot, profileDir)}).`);
 }
 
 async function openInOfflineHost(workspace) {
@@ -49,11 +49,11 @@ async function openInOfflineHost(workspace) {
     });
     if (install.status !== 0) throw new Error('installing the offline VS Code host failed');
   }
-  const profile = makeProfile('cx-impact-demo-');
+  const profile = makeProfile('cx-impact-demo-', DEMO_SETTINGS);
   installVsix(profile, vsix);
   const port = process.env.CX_IMPACT_DEMO_PORT ? Number(process.env.CX_IMPACT_DEMO_PORT) : undefined;
   const server = await startServer({ profile, workspace: workspace.open, port });
-  console.log(`\nCX Impact demo: open ${server.url}/?${openQuery(workspace.open)}\nPress Ctrl+C to stop.`);
+  console.log(`\nCX Impact demo: open ${demoUrl(server.url, workspace)}\nPress Ctrl+C to stop.`);
   // Ctrl+C runs the shutdown cleanups (server, profile, workspace copy) registered by the host's helpers.
   onShutdown(() => console.log('\nStopping the demo…'));
   await new Promise(() => undefined);
@@ -64,7 +64,8 @@ if (!process.argv.includes('--no-package')) {
   if (packaged.status !== 0) process.exit(packaged.status ?? 1);
 }
 const desktop = onPath('code') && !process.argv.includes('--offline');
-// A desktop window keeps using its folder after `code` returns, so its copy of the fixture stays in the temp folder.
-const workspace = demoWorkspace(desktop);
-if (desktop) openInDesktop(workspace.open);
+// A desktop window keeps using its folder after `code` returns, so the demo repository stays in the temp folder.
+const workspace = makeDemoWorkspace({ keep: desktop });
+console.log(`Made the demo repository ${workspace.open} (on feature/refund-speedup; try \`cx-impact impact --base main\` there).`);
+if (desktop) openInDesktop(workspace);
 else await openInOfflineHost(workspace);

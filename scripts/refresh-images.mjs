@@ -10,7 +10,8 @@ import { projectRoot } from './vscode-host/paths.mjs';
 
 /** Screenshot (without .png) -> file name in docs/images/. */
 const IMAGES = {
-  '04-sidebar': 'editor.png',
+  // What `npm run demo` opens (src/test/e2e/demo.e2e.ts): a covered file, its CodeLens, the branch's journeys.
+  '00-demo': 'editor.png',
   '05-hover': 'hover.png',
   '06-impact-report': 'impact-report.png',
   // The map editor: journey lenses, a bad tier's squiggle and its quick fix.

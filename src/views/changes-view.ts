@@ -16,9 +16,11 @@ const HAS_GIT = 'cxImpact.hasGit';
 const DEBOUNCE_MS = 250;
 /** How long the git extension gets to re-read a repository after one of its files changed, before we ask it to. */
 const UNANSWERED_MS = 1_500;
+/** How long after the window opens cxImpact.changes.revealOnOpen may still show the view. */
+const REVEAL_WITHIN_MS = 60_000;
 
 /** The committed side of a repository's change, kept until HEAD, its upstream or the base setting moves. */
-type CachedBranchChange = BranchChange & { key: string };
+type CachedBranchChange = BranchChange & { key: string; journeys?: number };
 
 /**
  * The customer impact of the current change, per repository: "Working tree" (staged, unstaged and untracked
@@ -45,6 +47,9 @@ export class ChangesView implements vscode.Disposable {
   private pending = 0;
   private connecting: Promise<void> = Promise.resolve();
   private disposed = false;
+  /** Whether the view was considered for revealing at start (it is, once, when the branch first touches journeys). */
+  private revealed = false;
+  private readonly created = Date.now();
 
   constructor(
     private readonly maps: WorkspaceMaps,
@@ -260,11 +265,27 @@ export class ChangesView implements vscode.Disposable {
       if (this.disposed) return;
       perRepository.push(this.repositoryNode(repository, branch));
     }
+    this.revealOnce(repositories.some((r) => (this.branches.get(r)?.journeys ?? 0) > 0));
     if (perRepository.length === 1) this.nodes = perRepository[0]?.children ?? [];
     else this.nodes = perRepository;
     // One repository has no node of its own to name its branch: the view's title does.
     this.view.description = repositories.length === 1 && repositories[0] ? headName(repositories[0]) : undefined;
     this.tree.refresh();
+  }
+
+  /**
+   * With cxImpact.changes.revealOnOpen, the first look that finds journeys on the branch shows the view, if it comes
+   * while the window opens (the maps and git take a moment); later it never jumps at the user.
+   */
+  private revealOnce(touchesJourneys: boolean): void {
+    if (this.revealed || !touchesJourneys || Date.now() - this.created > REVEAL_WITHIN_MS) return;
+    this.revealed = true;
+    if (!vscode.workspace.getConfiguration('cxImpact').get<boolean>('changes.revealOnOpen', false)) return;
+    // Showing the view moves the keyboard focus there; the editor the user was in gets it back.
+    const editor = vscode.window.activeTextEditor;
+    void Promise.resolve(vscode.commands.executeCommand(`${CHANGES_VIEW}.focus`)).then(() =>
+      editor ? vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false }) : undefined,
+    );
   }
 
   private repositoryNode(repository: GitRepository, branch: CachedBranchChange): ViewNode {
@@ -299,10 +320,12 @@ export class ChangesView implements vscode.Disposable {
     });
     workingGroup.icon = 'edit';
 
+    const branchReport = computeImpact({ base: branch.mergeBase ?? '', head: 'HEAD', coverage, changedFiles: branch.changes, isMap: isMapFile });
+    branch.journeys = branchReport.journeys.length;
     const branchGroup = changeGroupNode({
       id: `${root}\u0000branch`,
       label: branch.label,
-      report: computeImpact({ base: branch.mergeBase ?? '', head: 'HEAD', coverage, changedFiles: branch.changes, isMap: isMapFile }),
+      report: branchReport,
       root,
       base: branch.mergeBase ?? 'HEAD',
       head: 'HEAD',
