@@ -247,7 +247,7 @@ function measure(paths: string[], patternCount: number, seed: number, density: D
     speedUp: naivePerPathUs / perPathUs,
     lookupSpeedUp: naivePerPathUs / median(p50Runs),
     equal: `${equalCount}/${NAIVE_SAMPLE}`,
-    generic: engine.indexShape.generic,
+    generic: engine.indexShape.regex + engine.indexShape.whole,
     alternatives: engine.indexShape.alternatives,
     fallbackPatterns: engine.indexShape.regexPatterns,
     wholeTextPatterns: engine.indexShape.wholeTextPatterns,
