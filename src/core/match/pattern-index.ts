@@ -1,96 +1,89 @@
-// The indexed side of the matcher. Patterns are compiled into alternatives (braces expanded) and
-// hung on a trie of literal folder names, so a lookup walks the path's folders once and tests
-// only the patterns anchored along that walk. Common shapes are decided with string operations;
-// minimatch decides the rest. NaiveMatcher is the definition this must agree with.
-import { GLOBSTAR, Minimatch, type ParseReturn, type ParseReturnFiltered } from 'minimatch';
+// The indexed side of the matcher: every pattern of every map compiled together into one automaton over
+// path segments, as hmarr/codeowners does. A node is a point reached after some segments: literal
+// segments lead to children (one Map lookup), a `**` to the node's `deep` node (active at that level and
+// at every level below), other segments to wild edges tested with string operations (`*`, `*X`, `X*`,
+// `X*Y`) or, for extglobs, classes and `?`, with the one regex minimatch compiled for that segment. The
+// walk keeps the set of active nodes of each folder of the current path, so the work is done once per
+// folder and shared by every file in it: the cost grows with folders, not with files × patterns.
+// Terminal shapes get ripgrep-globset-like shortcuts: a literal name, any child (`dir/*`, `dir/**`),
+// a name ending (`*.ts`, keyed by the text after its last dot). minimatch's parse is the source of the
+// segments, so the automaton answers what minimatch.match answers; the few patterns its algorithm
+// treats otherwise (see needsWholeText) are handed to minimatch on the path text. NaiveMatcher is the
+// definition this must agree with.
+import { GLOBSTAR, Minimatch, type ParseReturnFiltered } from 'minimatch';
 import { MATCH_OPTIONS, expandAlternatives, normalizePattern } from './pattern';
 
-/** How a generic alternative is tested; see PatternIndex.addGenericAlternative. */
-const FIXED = 0;
-const DEEP = 1;
-const WHOLE = 2;
-
-const NO_PARTS: SegmentPart[] = [];
-const NO_TAILS: string[] = [];
-
-/** A segment test from minimatch's parsed pattern: a literal, its segment regex, or `false` (matches nothing). */
-type SegmentPart = Exclude<ParseReturn, typeof GLOBSTAR>;
-
-/** One brace alternative of one pattern. `pid` is the pattern's index in the catalog. */
+/** One brace alternative of one pattern, where it ends in the automaton. `pid` is the pattern's index. */
 interface Alternative {
   pid: number;
   dirOnly: boolean;
-  /** For `*X` shapes: the literal X. */
+  /** For a `*X` ending (Node.childSuffix): the literal X. */
   suffix: string;
-  /** Segments in the governing map's folder: the alternative only sees path text after it. */
-  mapDepth: number;
-  /** Generic only: FIXED, DEEP or WHOLE. */
-  kind: number;
-  /** Generic FIXED: the one depth it matches at. */
-  fixedDepth: number;
-  /** Generic DEEP and WHOLE: the shallowest depth worth testing. */
-  minDepth: number;
-  /** Generic FIXED: the parts after the literal folders, from depth `fixedDepth - parts.length + 1`. DEEP: the parts after `**`, ending at the tested depth. */
-  parts: SegmentPart[];
-  /** Generic FIXED and DEEP: what each part's matches must end with ('' = anything). */
-  tails: string[];
-  /** Generic WHOLE: minimatch's own decision on the path text relative to the map's folder. */
-  test: ((relative: string) => boolean) | undefined;
 }
 
-/** Shared by every node without such patterns; never pushed to. */
+/** An alternative minimatch decides on the path text relative to its map's folder. */
+interface WholeAlternative extends Alternative {
+  mapDepth: number;
+  test: (relative: string) => boolean;
+}
+
+/** How a wild edge tests a segment. */
+const ANY = 0;
+const SUFFIX = 1;
+const PREFIX = 2;
+const AFFIX = 3;
+const REGEX = 4;
+
+interface WildEdge {
+  kind: number;
+  prefix: string;
+  suffix: string;
+  /** REGEX: minimatch's regex for the segment, screened by `suffix` (the literal text it must end with, or ''). */
+  regex: RegExp | undefined;
+  node: AutomatonNode;
+}
+
 const NO_ALTERNATIVES: Alternative[] = [];
 
-/** Options for one brace alternative (see PatternIndex.compiled). */
+/** Options for one brace alternative: negation and comments apply to the whole pattern, not to its members. */
 const MEMBER_OPTIONS = { ...MATCH_OPTIONS, nobrace: true, nonegate: true, nocomment: true };
 
-/** The slice of a Minimatch that addGenericAlternative reads. */
-interface CompiledGlob {
-  set: ParseReturnFiltered[][];
-  match(relative: string): boolean;
-}
+/** A part of minimatch's parse of one alternative: a literal, a segment regex, `false` (matches nothing) or GLOBSTAR. */
+type Part = ParseReturnFiltered | false;
 
-class TrieNode {
-  /** Made when the first child is (as the lists below): most nodes are leaves with one list. */
-  children: Map<string, TrieNode> | undefined;
-  /** Literal patterns naming exactly this folder or file. */
+export class AutomatonNode {
+  children: Map<string, AutomatonNode> | undefined;
+  /** The node after a `**` here: active at this level and every level below. */
+  deep: AutomatonNode | undefined;
+  isDeep = false;
+  wild: WildEdge[] | undefined;
+  /** Alternatives that end exactly here. */
   exact: Alternative[] = NO_ALTERNATIVES;
-  /** `here/**`, `here/*`, `here/**\/*`: every child matches. */
+  /** `here/*`, `here/**`, `here/**\/*`: every child matches. */
   anyChild: Alternative[] = NO_ALTERNATIVES;
   /** Some anyChild alternatives are folder-only. */
   anyChildFolders = false;
   /** `here/*X`, keyed by the text after the last dot of X (see suffixKey). */
   childSuffix: Map<string, Alternative[]> | undefined;
-  /** `here/**\/name` (and `here/**\/name/**` as a folder-only entry), keyed by name. */
-  deepName: Map<string, Alternative[]> | undefined;
-  /** `here/**\/*X`, keyed like childSuffix. */
-  deepSuffix: Map<string, Alternative[]> | undefined;
-  /** Everything else anchored here: decided by minimatch. */
-  generic: Alternative[] | undefined;
-  /** Has deepName, deepSuffix or generic: patterns that can match below the next level. */
-  reachesDeep = false;
-
-  constructor(readonly depth: number) {}
+  /** Alternatives minimatch decides on the text, for every path below (only on a map's folder). */
+  whole: WholeAlternative[] | undefined;
+  /** The last level build that made this node active (see IndexWalker.enter). */
+  stamp = 0;
 }
 
 /**
- * Index key of a `*X` segment: the text after the last `.` of X, or `\0` when X has no dot.
- * A name ending with X has the same text after its last dot when X contains a dot, so one Map
- * lookup per name finds every candidate; dotless suffixes share the `\0` list and are all tested.
+ * Index key of a `*X` ending: the text after the last `.` of X, or `\0` when X has no dot. A name ending
+ * with X has the same text after its last dot when X contains a dot, so one Map lookup per name finds
+ * every candidate; dotless suffixes share the `\0` list and are all tested.
  */
 function suffixKey(suffix: string): string {
   const dot = suffix.lastIndexOf('.');
-  return dot < 0 ? '\0' : suffix.slice(dot + 1);
+  return dot < 0 ? NO_DOT_KEY : suffix.slice(dot + 1);
 }
 
 const NO_DOT_KEY = '\0';
 
-function nameKey(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return dot < 0 ? NO_DOT_KEY : name.slice(dot + 1);
-}
-
-/** A segment minimatch reads as plain text: no glob, escape, extglob or brace character, not `.`/`..`. */
+/** A segment minimatch reads as plain text: no glob, escape, extglob or brace character, not `.`/`..`/empty. */
 function isPlainSegment(segment: string): boolean {
   if (segment === '' || segment === '.' || segment === '..') return false;
   for (let i = 0; i < segment.length; i++) {
@@ -113,34 +106,9 @@ function isPlainSegment(segment: string): boolean {
   return true;
 }
 
-/** `*X` with X plain: returns X, else undefined. */
-function starSuffix(segment: string): string | undefined {
-  if (segment.length < 2 || segment.charCodeAt(0) !== 0x2a) return undefined;
-  const suffix = segment.slice(1);
-  return isPlainSegment(suffix) ? suffix : undefined;
-}
-
-function push<K>(map: Map<K, Alternative[]> | undefined, key: K, alternative: Alternative): Map<K, Alternative[]> {
-  const target = map ?? new Map<K, Alternative[]>();
-  const list = target.get(key);
-  if (list) list.push(alternative);
-  else target.set(key, [alternative]);
-  return target;
-}
-
-/** minimatch's matchOne for parts without `**`: each segment from `offset` on matches its part. */
-function partsMatch(alternative: Alternative, segments: readonly string[], offset: number): boolean {
-  const { parts, tails } = alternative;
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i]!;
-    const segment = segments[offset + i]!;
-    if (typeof part === 'string') {
-      if (part !== segment) return false;
-    } else if (part === false || !segment.endsWith(tails[i]!) || !part.test(segment)) {
-      return false;
-    }
-  }
-  return true;
+/** Plain text inside a glob segment (no glob character at all, `.` allowed). */
+function isPlainText(text: string): boolean {
+  return text === '' || text === '.' || text === '..' || isPlainSegment(text);
 }
 
 /**
@@ -155,6 +123,64 @@ function literalTail(segment: string): string {
   return segment.slice(start);
 }
 
+/**
+ * How a segment regex is tested, from the glob it was made of: minimatch's regex for `*` is "one or more
+ * characters", for `*X` "ends with X", for `X*` "starts with X", for `X*Y` both without overlapping (each
+ * also excludes `.` and `..`, which never reach the walk). Anything else keeps the regex.
+ */
+function wildTest(glob: string, regex: RegExp): Pick<WildEdge, 'kind' | 'prefix' | 'suffix' | 'regex'> {
+  const star = glob.indexOf('*');
+  if (star >= 0 && glob.indexOf('*', star + 1) < 0) {
+    const prefix = glob.slice(0, star);
+    const suffix = glob.slice(star + 1);
+    if (isPlainText(prefix) && isPlainText(suffix)) {
+      if (prefix === '' && suffix === '') return { kind: ANY, prefix, suffix, regex: undefined };
+      if (prefix === '') return { kind: SUFFIX, prefix, suffix, regex: undefined };
+      if (suffix === '') return { kind: PREFIX, prefix, suffix, regex: undefined };
+      return { kind: AFFIX, prefix, suffix, regex: undefined };
+    }
+  }
+  return { kind: REGEX, prefix: '', suffix: literalTail(glob), regex };
+}
+
+function wildMatches(edge: WildEdge, segment: string): boolean {
+  switch (edge.kind) {
+    case ANY:
+      return true;
+    case SUFFIX:
+      return segment.endsWith(edge.suffix);
+    case PREFIX:
+      return segment.startsWith(edge.prefix);
+    case AFFIX:
+      return segment.length >= edge.prefix.length + edge.suffix.length && segment.startsWith(edge.prefix) && segment.endsWith(edge.suffix);
+    default:
+      return (edge.suffix === '' || segment.endsWith(edge.suffix)) && edge.regex!.test(segment);
+  }
+}
+
+/**
+ * minimatch 10 matches a pattern with `**` as head, body sections and tail (#matchGlobstar). With two or more body
+ * sections of different lengths (`**\/a/b/**\/c/**\/x`) the last position it tries for a section is computed from
+ * the wrong side, so it misses some paths that the glob describes (`a/b/c/x`). minimatch is the reference, so such
+ * a pattern is handed to minimatch on the text instead of being compiled. So is one past its recursion limit.
+ */
+function needsWholeText(parts: readonly Part[]): boolean {
+  const first = parts.indexOf(GLOBSTAR);
+  const last = parts.lastIndexOf(GLOBSTAR);
+  if (first < 0 || first === last) return false;
+  const lengths: number[] = [];
+  let length = 0;
+  for (let i = first + 1; i <= last; i++) {
+    if (parts[i] === GLOBSTAR) {
+      if (length > 0) lengths.push(length);
+      length = 0;
+    } else {
+      length++;
+    }
+  }
+  return lengths.length > 100 || (lengths.length >= 2 && lengths.some((n) => n !== lengths[0]));
+}
+
 export interface IndexedPattern {
   /** The map folder the pattern is relative to ('' for the root). */
   dir: string;
@@ -164,35 +190,46 @@ export interface IndexedPattern {
 
 /** Counts of how patterns were indexed, for the benchmark and for tests that the fast paths are used. */
 export interface IndexShape {
+  /** Brace alternatives in all. */
   alternatives: number;
+  /** Ending on a literal name, on any child (`dir/*`, `dir/**`), on a name ending (`*.ts`). */
   exact: number;
   anyChild: number;
   childSuffix: number;
-  deepName: number;
-  deepSuffix: number;
-  generic: number;
-  /** Generic alternatives anchored at the root of a map: tested for every path the map governs. */
-  floatingGeneric: number;
+  /** Going through a `**` (a deep node). */
+  deep: number;
+  /** Going through a wild edge tested with string operations (`*`, `*X`, `X*`, `X*Y` in a segment). */
+  wild: number;
+  /** Starting with `**` at a map's folder: active under every folder the map governs. */
+  floating: number;
+  /** Going through a segment tested with minimatch's regex (extglobs, classes, `?`…). */
+  regex: number;
+  /** Decided by minimatch on the whole path text. */
+  whole: number;
+  /** Patterns (not alternatives) with some alternative tested by a minimatch segment regex, or on the whole text. */
   regexPatterns: number;
   wholeTextPatterns: number;
 }
 
 export class PatternIndex {
-  readonly root = new TrieNode(0);
+  readonly root = new AutomatonNode();
   readonly shape: IndexShape = {
     alternatives: 0,
     exact: 0,
     anyChild: 0,
     childSuffix: 0,
-    deepName: 0,
-    deepSuffix: 0,
-    generic: 0,
-    floatingGeneric: 0,
+    deep: 0,
+    wild: 0,
+    floating: 0,
+    regex: 0,
+    whole: 0,
     regexPatterns: 0,
     wholeTextPatterns: 0,
   };
   private readonly regexPids = new Set<number>();
   private readonly wholePids = new Set<number>();
+  /** Wild edges by node and glob text, so that patterns sharing a segment share the node after it. */
+  private readonly wildByGlob = new Map<AutomatonNode, Map<string, WildEdge>>();
 
   constructor(patterns: readonly IndexedPattern[]) {
     patterns.forEach((pattern, pid) => {
@@ -202,31 +239,51 @@ export class PatternIndex {
         // minimatch refuses some inputs (over 64 KiB, for one): such a pattern matches nothing.
       }
     });
+    this.shape.regexPatterns = this.regexPids.size;
+    this.shape.wholeTextPatterns = this.wholePids.size;
+    this.wildByGlob.clear();
   }
 
-  /** The first `count` segments below `node`, made when missing. */
-  private nodeBelow(node: TrieNode, segments: readonly string[], count: number): TrieNode {
-    for (let i = 0; i < count; i++) {
-      const segment = segments[i]!;
-      const children = (node.children ??= new Map<string, TrieNode>());
-      let child = children.get(segment);
-      if (!child) {
-        child = new TrieNode(node.depth + 1);
-        children.set(segment, child);
-      }
-      node = child;
+  private child(node: AutomatonNode, segment: string): AutomatonNode {
+    const children = (node.children ??= new Map<string, AutomatonNode>());
+    let child = children.get(segment);
+    if (!child) {
+      child = new AutomatonNode();
+      children.set(segment, child);
     }
-    return node;
+    return child;
   }
 
-  private readonly mapNodes = new Map<string, { node: TrieNode; segments: readonly string[] }>();
+  private deepOf(node: AutomatonNode): AutomatonNode {
+    if (!node.deep) {
+      node.deep = new AutomatonNode();
+      node.deep.isDeep = true;
+    }
+    return node.deep;
+  }
+
+  private wildEdge(node: AutomatonNode, glob: string, regex: RegExp): AutomatonNode {
+    let byGlob = this.wildByGlob.get(node);
+    if (!byGlob) this.wildByGlob.set(node, (byGlob = new Map<string, WildEdge>()));
+    let edge = byGlob.get(glob);
+    if (!edge) {
+      edge = { ...wildTest(glob, regex), node: new AutomatonNode() };
+      byGlob.set(glob, edge);
+      (node.wild ??= []).push(edge);
+    }
+    return edge.node;
+  }
+
+  private readonly mapNodes = new Map<string, { node: AutomatonNode; depth: number }>();
 
   /** The node of a map's folder, remembered: every pattern of the map starts there. */
-  private mapNode(dir: string): { node: TrieNode; segments: readonly string[] } {
+  private mapNode(dir: string): { node: AutomatonNode; depth: number } {
     let entry = this.mapNodes.get(dir);
     if (!entry) {
       const segments = dir === '' ? [] : dir.split('/');
-      entry = { node: this.nodeBelow(this.root, segments, segments.length), segments };
+      let node = this.root;
+      for (const segment of segments) node = this.child(node, segment);
+      entry = { node, depth: segments.length };
       this.mapNodes.set(dir, entry);
     }
     return entry;
@@ -236,155 +293,138 @@ export class PatternIndex {
     const normalized = normalizePattern(pattern.source, pattern.negated);
     if (!normalized) return;
     const { body, dirOnly } = normalized;
-    const mapNode = this.mapNode(pattern.dir);
-    const mapSegments = mapNode.segments;
-    const mapDepth = mapSegments.length;
-    const base = (): Alternative => ({ pid, dirOnly, suffix: '', mapDepth, kind: WHOLE, fixedDepth: -1, minDepth: mapDepth + 1, parts: NO_PARTS, tails: NO_TAILS, test: undefined });
-
+    const map = this.mapNode(pattern.dir);
     // minimatch reads a leading `#` as a comment and a leading `!` as negation of the whole
     // pattern, before braces: such patterns are handed to minimatch whole.
     if (body.startsWith('#') || body.startsWith('!')) {
       const glob = new Minimatch(body, MATCH_OPTIONS);
-      this.addGeneric(mapNode.node, { ...base(), test: (relative) => glob.match(relative) });
+      this.addWhole(map.node, { pid, dirOnly, suffix: '', mapDepth: map.depth, test: (relative) => glob.match(relative) });
       return;
     }
-
     // Brace expansion only for a pattern with a brace (most have none).
     const alternatives = body.includes('{') ? new Set(expandAlternatives(body)) : [body];
     for (const alternative of alternatives) {
       this.shape.alternatives++;
-      const segments = alternative.split('/');
-      // minimatch collapses `//` and resolves `.` and `..`, so such a pattern may match above or
-      // beside its literal start, and at another depth: only minimatch, from the map's folder, can say.
-      let irregular = false;
-      for (const segment of segments) if (segment === '' || segment === '.' || segment === '..') irregular = true;
-      let plain = 0;
-      while (!irregular && plain < segments.length && isPlainSegment(segments[plain]!)) plain++;
-      const anchor = this.nodeBelow(mapNode.node, segments, plain);
-      const rest = segments.slice(plain);
-      const first = rest[0];
-      const second = rest[1];
-      if (rest.length === 0) {
-        if (anchor.exact === NO_ALTERNATIVES) anchor.exact = [];
-        anchor.exact.push(base());
-        this.shape.exact++;
+      const parts = this.parts(alternative);
+      if (parts === undefined || parts.some((part) => part === false)) continue; // matches nothing
+      if (needsWholeText(parts)) {
+        const glob = new Minimatch(alternative, MEMBER_OPTIONS);
+        this.addWhole(map.node, { pid, dirOnly, suffix: '', mapDepth: map.depth, test: (relative) => glob.match(relative) });
         continue;
       }
-      // `**/*` is `**` minus the folder itself, which `**` never matches either.
-      if ((rest.length === 1 && (first === '**' || first === '*')) || (rest.length === 2 && first === '**' && second === '*')) {
-        if (anchor.anyChild === NO_ALTERNATIVES) anchor.anyChild = [];
-        anchor.anyChild.push(base());
-        anchor.anyChildFolders ||= dirOnly;
-        this.shape.anyChild++;
-        continue;
-      }
-      if (rest.length === 1 && first !== undefined) {
-        const suffix = starSuffix(first);
-        if (suffix !== undefined) {
-          anchor.childSuffix = push(anchor.childSuffix, suffixKey(suffix), { ...base(), suffix });
-          this.shape.childSuffix++;
-          continue;
-        }
-      }
-      if (rest.length === 2 && first === '**' && second !== undefined) {
-        if (isPlainSegment(second)) {
-          anchor.deepName = push(anchor.deepName, second, base());
-          anchor.reachesDeep = true;
-          this.shape.deepName++;
-          continue;
-        }
-        const suffix = starSuffix(second);
-        if (suffix !== undefined) {
-          anchor.deepSuffix = push(anchor.deepSuffix, suffixKey(suffix), { ...base(), suffix });
-          anchor.reachesDeep = true;
-          this.shape.deepSuffix++;
-          continue;
-        }
-      }
-      // `here/**/name/**` matches below any folder named `name`: the same coverage as `here/**/name/`. Not so when
-      // the pattern ends in `/` itself: `here/**/name/**/` needs a folder below `name`.
-      const third = rest[2];
-      if (!dirOnly && rest.length === 3 && first === '**' && second !== undefined && isPlainSegment(second) && (third === '**' || third === '*')) {
-        anchor.deepName = push(anchor.deepName, second, { ...base(), dirOnly: true });
-        anchor.reachesDeep = true;
-        this.shape.deepName++;
-        continue;
-      }
-      this.addGenericAlternative(anchor, base(), this.compiled(alternative, segments, plain), segments, plain);
-      if (anchor.depth === mapDepth) this.shape.floatingGeneric++;
+      this.compile(pid, dirOnly, map.node, parts);
     }
   }
 
+  private addWhole(node: AutomatonNode, alternative: WholeAlternative): void {
+    (node.whole ??= []).push(alternative);
+    this.shape.whole++;
+    this.wholePids.add(alternative.pid);
+  }
+
+  /** Compiled rests of alternatives after their literal folders (see parts). */
+  private readonly restParts = new Map<string, Part[] | undefined>();
+
   /**
-   * The parts minimatch parsed are tested against the path's segments the way its matchOne does
-   * (a literal compares equal, a regex tests one segment), so no path text is built or split:
-   * - no `**`: matches only at the depth of its last part;
-   * - parts then one trailing `**`: `**` needs at least one more segment (minimatch: `a/**` does not
-   *   match `a`), so it matches the folders at the depth of its last part, as a folder-only pattern
-   *   (not when the pattern itself ends in a slash: then it needs a folder below those, and minimatch decides);
-   * - `**` then parts: the last parts of the prefix must match them;
-   * - `**`, parts, `**`: the same, as a folder-only pattern.
-   * Anything else, or a parse that does not line up with the segments, asks minimatch on the text.
+   * minimatch's parse of one alternative, as the segments its match compares. Maps repeat the same glob below many
+   * folders, and minimatch parses each segment on its own, literal ones to themselves: so the text after the leading
+   * plain segments is parsed once per distinct text and put behind them. A pattern minimatch rewrites (`//`, `.`,
+   * `..`) is parsed whole. Undefined when minimatch's set is not one list of parts.
    */
-  private addGenericAlternative(anchor: TrieNode, alternative: Alternative, glob: CompiledGlob, segments: string[], plain: number): void {
-    const parsed = glob.set.length === 1 ? glob.set[0] : undefined;
-    const lined = parsed !== undefined && parsed.length === segments.length && parsed.slice(0, plain).every((part, i) => part === segments[i]);
-    const rest = lined ? parsed.slice(plain) : [];
-    const globstars = rest.filter((part) => part === GLOBSTAR).length;
-    const last = rest.length - 1;
-    // [from, to) of `rest` holds the parts to test; their glob text gives each a literal tail.
-    const partsOf = (from: number, to: number): Pick<Alternative, 'parts' | 'tails'> => ({
-      parts: rest.slice(from, to).filter((part): part is Exclude<ParseReturnFiltered, typeof GLOBSTAR> => part !== GLOBSTAR),
-      tails: segments.slice(plain + from, plain + to).map(literalTail),
-    });
-    if (lined && globstars === 0) {
-      this.addGeneric(anchor, { ...alternative, kind: FIXED, ...partsOf(0, rest.length), fixedDepth: anchor.depth + rest.length });
-    } else if (lined && !alternative.dirOnly && globstars === 1 && last > 0 && rest[last] === GLOBSTAR) {
-      this.addGeneric(anchor, { ...alternative, kind: FIXED, dirOnly: true, ...partsOf(0, last), fixedDepth: anchor.depth + last });
-    } else if (lined && globstars === 1 && last > 0 && rest[0] === GLOBSTAR) {
-      this.addGeneric(anchor, { ...alternative, kind: DEEP, ...partsOf(1, rest.length), minDepth: Math.max(alternative.mapDepth + 1, anchor.depth + last) });
-    } else if (lined && !alternative.dirOnly && globstars === 2 && last > 1 && rest[0] === GLOBSTAR && rest[last] === GLOBSTAR) {
-      // `**/X/**`: below any folders matching X, i.e. `**/X` as a folder-only pattern.
-      this.addGeneric(anchor, { ...alternative, kind: DEEP, dirOnly: true, ...partsOf(1, last), minDepth: Math.max(alternative.mapDepth + 1, anchor.depth + last - 1) });
-    } else {
-      this.addGeneric(anchor, { ...alternative, minDepth: Math.max(alternative.mapDepth + 1, anchor.depth), test: (relative) => glob.match(relative) });
+  private parts(alternative: string): Part[] | undefined {
+    const segments = alternative.split('/');
+    let plain = 0;
+    while (plain < segments.length && isPlainSegment(segments[plain]!)) plain++;
+    let irregular = false;
+    for (let i = plain; i < segments.length; i++) if (segments[i] === '' || segments[i] === '.' || segments[i] === '..') irregular = true;
+    if (plain === segments.length) return segments;
+    if (irregular) {
+      const set = new Minimatch(alternative, MEMBER_OPTIONS).set;
+      return set.length === 1 ? set[0] : undefined;
     }
-  }
-
-  private addGeneric(anchor: TrieNode, alternative: Alternative): void {
-    const set = alternative.kind === WHOLE ? this.wholePids : this.regexPids;
-    set.add(alternative.pid);
-    this.shape.regexPatterns = this.regexPids.size;
-    this.shape.wholeTextPatterns = this.wholePids.size;
-    (anchor.generic ??= []).push(alternative);
-    anchor.reachesDeep = true;
-    this.shape.generic++;
-  }
-
-  /** Compiled alternatives' glob text after their literal folders (see compiled). */
-  private readonly restGlobs = new Map<string, Minimatch>();
-
-  /**
-   * What addGenericAlternative needs of minimatch's compile of `alternative`. Maps repeat the same
-   * glob below many folders (`+(api|web)*\/**` under a hundred of them), and minimatch compiles each
-   * segment on its own, literal ones to themselves: so the part after the literal folders is
-   * compiled once per distinct text and put behind the folders. `match` (the rare whole-text test)
-   * compiles the whole alternative when first called.
-   */
-  private compiled(alternative: string, segments: readonly string[], plain: number): CompiledGlob {
     const restText = plain === 0 ? alternative : segments.slice(plain).join('/');
-    let rest = this.restGlobs.get(restText);
-    if (rest === undefined) {
-      // Compiled from the alternative alone, exactly as minimatch compiles each member of its
-      // brace set; nonegate/nocomment because those apply to the whole pattern, not to members.
-      rest = new Minimatch(restText, MEMBER_OPTIONS);
-      this.restGlobs.set(restText, rest);
+    let rest = this.restParts.get(restText);
+    if (!this.restParts.has(restText)) {
+      const set = new Minimatch(restText, MEMBER_OPTIONS).set;
+      rest = set.length === 1 ? set[0] : undefined;
+      this.restParts.set(restText, rest);
     }
-    let full: Minimatch | undefined = plain === 0 ? rest : undefined;
-    const set = rest.set.length === 1 ? [[...segments.slice(0, plain), ...rest.set[0]!]] : [];
-    return { set, match: (relative) => (full ??= new Minimatch(alternative, MEMBER_OPTIONS)).match(relative) };
+    return rest === undefined ? undefined : [...segments.slice(0, plain), ...rest];
+  }
+
+  /**
+   * Puts one alternative's parts into the automaton from `node`. `**` at the end needs one more segment (minimatch:
+   * `a/**` does not match `a`), so it matches every child of where it stands, as `*` there does; so does `**\/*`.
+   */
+  private compile(pid: number, dirOnly: boolean, start: AutomatonNode, parts: readonly Part[]): void {
+    const alternative: Alternative = { pid, dirOnly, suffix: '' };
+    let node = start;
+    let end = parts.length;
+    let anyChild = false;
+    const isStar = (part: Part | undefined): boolean => part instanceof RegExp && (part as RegExp & { _glob?: string })._glob === '*';
+    if (end >= 1 && (parts[end - 1] === GLOBSTAR || isStar(parts[end - 1]))) {
+      end--;
+      anyChild = true;
+      if (parts[end] !== GLOBSTAR && end >= 1 && parts[end - 1] === GLOBSTAR) end--; // `**/*`
+      while (end >= 1 && parts[end - 1] === GLOBSTAR) end--; // `**/**`
+    }
+    let suffix: string | undefined;
+    if (!anyChild && end >= 1) {
+      const last = parts[end - 1]!;
+      const glob = last instanceof RegExp ? ((last as RegExp & { _glob?: string })._glob ?? '') : '';
+      if (glob.startsWith('*') && glob.length > 1 && isPlainText(glob.slice(1)) && !glob.slice(1).includes('*')) {
+        suffix = glob.slice(1);
+        end--;
+      }
+    }
+    let regex = false;
+    let wild = false;
+    let deep = false;
+    for (let i = 0; i < end; i++) {
+      const part = parts[i]!;
+      if (part === GLOBSTAR) {
+        if (node.isDeep) continue; // `**/**` is one `**`
+        if (node === start) this.shape.floating++;
+        node = this.deepOf(node);
+        deep = true;
+      } else if (typeof part === 'string') {
+        node = this.child(node, part);
+      } else if (part instanceof RegExp) {
+        const glob = (part as RegExp & { _glob?: string })._glob ?? part.source;
+        node = this.wildEdge(node, glob, part);
+        if (wildTest(glob, part).kind === REGEX) regex = true;
+        else wild = true;
+      }
+    }
+    if (deep) this.shape.deep++;
+    if (wild) this.shape.wild++;
+    if (regex) {
+      this.shape.regex++;
+      this.regexPids.add(pid);
+    }
+    if (anyChild) {
+      if (node.anyChild === NO_ALTERNATIVES) node.anyChild = [];
+      node.anyChild.push(alternative);
+      node.anyChildFolders ||= dirOnly;
+      this.shape.anyChild++;
+    } else if (suffix !== undefined) {
+      alternative.suffix = suffix;
+      const bySuffix = (node.childSuffix ??= new Map<string, Alternative[]>());
+      const key = suffixKey(suffix);
+      const list = bySuffix.get(key);
+      if (list) list.push(alternative);
+      else bySuffix.set(key, [alternative]);
+      this.shape.childSuffix++;
+    } else {
+      if (node.exact === NO_ALTERNATIVES) node.exact = [];
+      node.exact.push(alternative);
+      this.shape.exact++;
+    }
   }
 }
+
+/** A fresh number for every level the walkers build: nodes carry the last one that made them active. */
+let levelStamp = 0;
 
 /** The folders of a walked path and the patterns they matched (IndexWalker.snapshot). */
 export interface WalkerSnapshot {
@@ -393,19 +433,20 @@ export interface WalkerSnapshot {
   readonly depth: number;
   readonly segments: readonly string[];
   readonly ends: readonly number[];
-  readonly nodes: ReadonlyArray<TrieNode | undefined>;
+  readonly active: readonly AutomatonNode[];
+  readonly activeEnd: readonly number[];
+  readonly wholeNodes: readonly AutomatonNode[];
+  readonly wholeCount: readonly number[];
   readonly levelStart: readonly number[];
-  readonly deepCount: readonly number[];
-  readonly deepNodes: readonly TrieNode[];
   readonly folderHits: readonly number[];
   /** The level each of folderHits entered at. */
   readonly levels: readonly number[];
 }
 
 /**
- * Walks paths through a PatternIndex, keeping the patterns that matched each folder of the
- * current path on a stack. Consecutive paths share their common folders, so a sorted list
- * computes each folder once; any order is still correct, just slower.
+ * Walks paths through a PatternIndex, keeping for each folder of the current path the automaton nodes active
+ * there and the patterns that matched it, on stacks. Consecutive paths share their common folders, so a sorted
+ * list computes each folder once; any order is still correct, just slower.
  */
 export class IndexWalker {
   /** Patterns matching a folder of the current path: they cover every file below it. */
@@ -423,11 +464,13 @@ export class IndexWalker {
   private stamp = 0;
 
   private depth = 0;
-  private readonly nodes: Array<TrieNode | undefined>;
   private readonly levelStart: number[] = [0];
-  /** Trie nodes on the current path that hold patterns reaching below their children. */
-  private readonly deepNodes: TrieNode[] = [];
-  private readonly deepCount: number[] = [0];
+  /** Active nodes of level k: active[activeEnd[k - 1] .. activeEnd[k]) (level 0 from 0). */
+  private readonly active: AutomatonNode[] = [];
+  private readonly activeEnd: number[] = [0];
+  /** Nodes on the current path with patterns minimatch decides on the text. */
+  private readonly wholeNodes: AutomatonNode[] = [];
+  private readonly wholeCount: number[] = [0];
   /** Character offset just past each segment of the current path. */
   private readonly ends: number[] = [0];
   private path = '';
@@ -438,19 +481,16 @@ export class IndexWalker {
   private readonly enteredAt: Float64Array;
   filesWalked = 0;
 
-  constructor(
-    private readonly index: PatternIndex,
-    patternCount: number,
-  ) {
+  constructor(index: PatternIndex, patternCount: number) {
     this.folderHits = new Int32Array(patternCount);
     this.fileHits = new Int32Array(patternCount);
     this.inFolders = new Int32Array(patternCount);
     this.fileStamp = new Int32Array(patternCount);
     this.enteredAt = new Float64Array(patternCount);
-    this.nodes = [index.root];
-    // Floating patterns of a root map hang on the root itself, which every path passes through.
-    if (index.root.reachesDeep) this.deepNodes.push(index.root);
-    this.deepCount[0] = this.deepNodes.length;
+    const stamp = ++levelStamp;
+    this.enter(index.root, 0, stamp);
+    this.activeEnd[0] = this.active.length;
+    this.wholeCount[0] = this.wholeNodes.length;
   }
 
   /**
@@ -474,7 +514,12 @@ export class IndexWalker {
       const slash = path.indexOf('/', start);
       const end = slash < 0 ? path.length : slash;
       const segment = path.slice(start, end);
-      if (segment === '' || segment === '.' || segment === '..') return false;
+      if (segment === '' || segment === '.' || segment === '..') {
+        // Leave the walker consistent: the folders pushed so far are the current path's.
+        this.path = this.depth === 0 ? '' : path.slice(0, this.ends[this.depth]! + 1);
+        segments.length = this.depth;
+        return false;
+      }
       segments.push(segment);
       this.ends[segments.length] = end;
       if (slash < 0) break;
@@ -484,7 +529,7 @@ export class IndexWalker {
     for (let k = common + 1; k < n; k++) this.pushFolder(k);
     this.stamp++;
     this.fileHitCount = 0;
-    this.matchLevel(n, true);
+    this.matchFile(n);
     this.filesWalked++;
     return true;
   }
@@ -508,10 +553,11 @@ export class IndexWalker {
       depth,
       segments: this.segments.slice(0, depth),
       ends: this.ends.slice(0, depth + 1),
-      nodes: this.nodes.slice(0, depth + 1),
+      active: this.active.slice(0, this.activeEnd[depth]),
+      activeEnd: this.activeEnd.slice(0, depth + 1),
+      wholeNodes: this.wholeNodes.slice(0, this.wholeCount[depth]),
+      wholeCount: this.wholeCount.slice(0, depth + 1),
       levelStart: this.levelStart.slice(0, depth + 1),
-      deepCount: this.deepCount.slice(0, depth + 1),
-      deepNodes: this.deepNodes.slice(0, this.deepCount[depth]),
       folderHits: hits,
       levels,
     };
@@ -523,14 +569,16 @@ export class IndexWalker {
     const { depth } = snapshot;
     for (let k = 0; k <= depth; k++) {
       this.ends[k] = snapshot.ends[k]!;
-      this.nodes[k] = snapshot.nodes[k];
+      this.activeEnd[k] = snapshot.activeEnd[k]!;
+      this.wholeCount[k] = snapshot.wholeCount[k]!;
       this.levelStart[k] = snapshot.levelStart[k]!;
-      this.deepCount[k] = snapshot.deepCount[k]!;
     }
     this.segments.length = 0;
     for (let k = 0; k < depth; k++) this.segments.push(snapshot.segments[k]!);
-    this.deepNodes.length = 0;
-    for (const node of snapshot.deepNodes) this.deepNodes.push(node);
+    this.active.length = 0;
+    for (const node of snapshot.active) this.active.push(node);
+    this.wholeNodes.length = 0;
+    for (const node of snapshot.wholeNodes) this.wholeNodes.push(node);
     const hits = snapshot.folderHits;
     this.folderHitCount = hits.length;
     for (let i = 0; i < hits.length; i++) {
@@ -559,54 +607,73 @@ export class IndexWalker {
         this.onFolderPatternLeft?.(pid, this.enteredAt[pid]!);
       }
       this.folderHitCount = start;
-      this.deepNodes.length = this.deepCount[k - 1]!;
     }
+    this.active.length = this.activeEnd[level]!;
+    this.wholeNodes.length = this.wholeCount[level]!;
     this.depth = level;
     this.folderVersion++;
   }
 
+  /** Makes `node` (and the `**` after it) active at level k, adding the patterns that match there. */
+  private enter(node: AutomatonNode, k: number, stamp: number): void {
+    if (node.stamp === stamp) return;
+    node.stamp = stamp;
+    this.active.push(node);
+    if (k > 0) {
+      for (const alternative of node.exact) this.add(alternative, k, false);
+      // `here/**` and `here/*` match the next level of any path going through this folder, so they
+      // are folder hits of this level: files directly inside then need not test them one by one.
+      // Folder-only ones (`here/*/`) still wait for the next level to be a folder.
+      for (const alternative of node.anyChild) if (!alternative.dirOnly) this.add(alternative, k, false);
+    }
+    if (node.whole) this.wholeNodes.push(node);
+    if (node.deep) this.enter(node.deep, k, stamp);
+  }
+
   private pushFolder(k: number): void {
     const segment = this.segments[k - 1]!;
-    const node = this.nodes[k - 1]?.children?.get(segment);
-    this.nodes[k] = node;
+    const from = k === 1 ? 0 : this.activeEnd[k - 2]!;
+    const to = this.activeEnd[k - 1]!;
     this.levelStart[k] = this.folderHitCount;
     this.depth = k;
-    this.matchLevel(k, false);
-    // `here/**` and `here/*` match the next level of any path going through this folder, so they
-    // are folder hits of this level: files directly inside then need not test them one by one.
-    // Folder-only ones (`here/*/`) still wait for the next level to be a folder.
-    if (node) for (const alternative of node.anyChild) if (!alternative.dirOnly) this.add(alternative, k, false);
-    if (node?.reachesDeep) this.deepNodes.push(node);
-    this.deepCount[k] = this.deepNodes.length;
+    const stamp = ++levelStamp;
+    let key: string | undefined;
+    for (let i = from; i < to; i++) {
+      const node = this.active[i]!;
+      if (node.isDeep) this.enter(node, k, stamp);
+      const child = node.children?.get(segment);
+      if (child) this.enter(child, k, stamp);
+      if (node.wild) for (const edge of node.wild) if (wildMatches(edge, segment)) this.enter(edge.node, k, stamp);
+      if (node.childSuffix) this.matchSuffix(node.childSuffix, segment, (key ??= suffixKey(segment)), k, false);
+      if (k === 1) {
+        for (const alternative of node.anyChild) this.add(alternative, k, false);
+      } else if (node.anyChildFolders) {
+        for (const alternative of node.anyChild) if (alternative.dirOnly) this.add(alternative, k, false);
+      }
+    }
+    this.activeEnd[k] = this.active.length;
+    this.wholeCount[k] = this.wholeNodes.length;
+    this.matchWhole(k, false);
     this.folderVersion++;
   }
 
-  /** Adds every pattern matching the first k segments of the current path. */
-  private matchLevel(k: number, isFile: boolean): void {
+  /** Adds every pattern matching the current path itself, a file at level k. */
+  private matchFile(k: number): void {
     const segment = this.segments[k - 1]!;
-    const parent = this.nodes[k - 1];
-    const node = isFile ? parent?.children?.get(segment) : this.nodes[k];
-    if (node) {
-      for (const alternative of node.exact) this.add(alternative, k, isFile);
-      if (node.generic) this.matchGeneric(node.generic, k, isFile);
-    }
+    const from = k === 1 ? 0 : this.activeEnd[k - 2]!;
+    const to = this.activeEnd[k - 1]!;
     let key: string | undefined;
-    if (parent) {
-      // Deeper parents were pushed as folders, which added their anyChild patterns already.
-      if (k === 1) for (const alternative of parent.anyChild) this.add(alternative, k, isFile);
-      else if (!isFile && parent.anyChildFolders) for (const alternative of parent.anyChild) if (alternative.dirOnly) this.add(alternative, k, false);
-      if (parent.childSuffix) this.matchSuffix(parent.childSuffix, segment, (key ??= nameKey(segment)), k, isFile);
-    }
-    const deepCount = this.deepCount[k - 1]!;
-    for (let i = 0; i < deepCount; i++) {
-      const deep = this.deepNodes[i]!;
-      if (deep.deepName) {
-        const list = deep.deepName.get(segment);
-        if (list) for (const alternative of list) this.add(alternative, k, isFile);
+    for (let i = from; i < to; i++) {
+      const node = this.active[i]!;
+      const child = node.children?.get(segment);
+      if (child) for (const alternative of child.exact) this.add(alternative, k, true);
+      if (node.wild) {
+        for (const edge of node.wild) if (edge.node.exact !== NO_ALTERNATIVES && wildMatches(edge, segment)) for (const alternative of edge.node.exact) this.add(alternative, k, true);
       }
-      if (deep.deepSuffix) this.matchSuffix(deep.deepSuffix, segment, (key ??= nameKey(segment)), k, isFile);
-      if (deep.generic) this.matchGeneric(deep.generic, k, isFile);
+      if (node.childSuffix) this.matchSuffix(node.childSuffix, segment, (key ??= suffixKey(segment)), k, true);
+      if (k === 1) for (const alternative of node.anyChild) this.add(alternative, k, true);
     }
+    this.matchWhole(k, true);
   }
 
   private matchSuffix(bySuffix: Map<string, Alternative[]>, segment: string, key: string, k: number, isFile: boolean): void {
@@ -618,18 +685,14 @@ export class IndexWalker {
     }
   }
 
-  private matchGeneric(list: readonly Alternative[], k: number, isFile: boolean): void {
-    for (const alternative of list) {
-      if (alternative.kind === FIXED ? alternative.fixedDepth !== k : k < alternative.minDepth) continue;
-      if (this.present(alternative, isFile)) continue;
-      let hit: boolean;
-      if (alternative.kind === WHOLE) {
+  private matchWhole(k: number, isFile: boolean): void {
+    const count = this.wholeCount[k - 1]!;
+    for (let i = 0; i < count; i++) {
+      for (const alternative of this.wholeNodes[i]!.whole!) {
+        if (k <= alternative.mapDepth || this.present(alternative, isFile)) continue;
         const start = alternative.mapDepth === 0 ? 0 : this.ends[alternative.mapDepth]! + 1;
-        hit = alternative.test!(this.path.slice(start, this.ends[k]));
-      } else {
-        hit = partsMatch(alternative, this.segments, k - alternative.parts.length);
+        if (alternative.test(this.path.slice(start, this.ends[k]))) this.add(alternative, k, isFile);
       }
-      if (hit) this.add(alternative, k, isFile);
     }
   }
 
