@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { CoverageLensProvider } from './codelens/coverage-lens';
 import { registerFileCommands } from './commands/file-commands';
@@ -36,6 +37,9 @@ const setting = <T>(key: string, fallback: T): T => vscode.workspace.getConfigur
 
 export function activate(context: vscode.ExtensionContext): CxImpactApi {
   const started = performance.now();
+  // Modules that also run without VS Code (presentation/, unit-tested in Node) localize through @vscode/l10n: it reads
+  // the same bundle VS Code loaded for the display language (English when there is none).
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const log = vscode.window.createOutputChannel('CX Impact', { log: true });
   const diagnostics = vscode.languages.createDiagnosticCollection('cx-impact');
   const maps = new WorkspaceMaps(diagnostics, log, configuredSeverity);

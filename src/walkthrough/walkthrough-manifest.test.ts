@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CI_WORKFLOW, CI_WORKFLOW_FILE } from './ci-workflow.generated';
+import { WALKTHROUGH_ID } from './walkthrough-id';
 
 const root = path.resolve(__dirname, '../..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
@@ -63,5 +64,13 @@ describe('the Getting Started walkthrough', () => {
     assert.equal(CI_WORKFLOW_FILE, '.github/workflows/cx-impact.yml');
     assert.match(CI_WORKFLOW, /^name: CX Impact\n/);
     assert.match(CI_WORKFLOW, /cx-impact check --format github/);
+  });
+});
+
+describe('the walkthrough the extension opens', () => {
+  it('is the one package.json contributes (publisher.name#id)', () => {
+    const id = WALKTHROUGH_ID;
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { publisher: string; name: string };
+    assert.equal(id, `${pkg.publisher}.${pkg.name}#${manifest.contributes.walkthroughs[0]?.id ?? ''}`);
   });
 });

@@ -5,7 +5,7 @@ import type { WorkspaceFiles } from '../maps/workspace-files';
 import type { WorkspaceMaps } from '../maps/workspace-maps';
 import { CI_WORKFLOW, CI_WORKFLOW_FILE } from './ci-workflow.generated';
 
-export const WALKTHROUGH_ID = 'cx-impact.cx-impact#cxImpact.gettingStarted';
+import { WALKTHROUGH_ID } from './walkthrough-id';
 /** globalState: set when the walkthrough was opened for the person, so it never opens by itself again. */
 export const WALKTHROUGH_SEEN_KEY = 'cxImpact.walkthrough.seen';
 
