@@ -51,3 +51,32 @@ describe('localization', () => {
     assert.deepEqual(committed, expected);
   });
 });
+
+describe('the runtime-string sweep (scripts/l10n-sweep.mjs)', () => {
+  type Sweep = { sweep: (file: string, text: string) => { text: string; edits: unknown[] } };
+
+  it('wraps messages, buttons and labels, turns templates into placeholders, and leaves ids alone', async () => {
+    const { sweep } = (await import(path.join(root, 'scripts', 'l10n-sweep.mjs'))) as Sweep;
+    const source = [
+      "import * as vscode from 'vscode';",
+      "void vscode.window.showWarningMessage(`CX Impact: ${name} is outside ${dir}.`, 'Try Again');",
+      "const item = { label: 'This file', description: 'cxImpact.refresh', detail: vscode.l10n.t('Done') };",
+      "vscode.commands.registerCommand('cxImpact.refresh', () => undefined);",
+      '',
+    ].join('\n');
+    const { text } = sweep('src/x.ts', source);
+    assert.match(text, /showWarningMessage\(vscode\.l10n\.t\('CX Impact: \{0\} is outside \{1\}\.', name, dir\), vscode\.l10n\.t\('Try Again'\)\)/);
+    assert.match(text, /label: vscode\.l10n\.t\('This file'\)/);
+    assert.match(text, /description: 'cxImpact\.refresh'/);
+    assert.match(text, /detail: vscode\.l10n\.t\('Done'\)/);
+    assert.match(text, /registerCommand\('cxImpact\.refresh'/);
+    assert.equal(sweep('src/x.ts', text).edits.length, 0, 'a second run changes nothing');
+  });
+
+  it('uses @vscode/l10n where a module does not import vscode (so it still runs in Node)', async () => {
+    const { sweep } = (await import(path.join(root, 'scripts', 'l10n-sweep.mjs'))) as Sweep;
+    const { text } = sweep('src/x.ts', "import type * as vscode from 'vscode';\nexport const node = { tooltip: `Covered by ${p}` };\n");
+    assert.match(text, /^import \* as l10n from '@vscode\/l10n';\n/);
+    assert.match(text, /tooltip: l10n\.t\('Covered by \{0\}', p\)/);
+  });
+});
