@@ -7,10 +7,12 @@ import { createRequire } from 'node:module';
 const production = process.argv.includes('--production');
 
 // The SARIF rules' help is docs/cx-map.md's table, turned into a module before bundling (never read at run time).
-await import('./diagnostic-help.mjs').then(({ DOC, MODULE, generatedModule }) => {
+// Likewise docs/ci.md's GitHub workflow, which the walkthrough's last step copies (scripts/ci-workflow.mjs).
+for (const script of ['./diagnostic-help.mjs', './ci-workflow.mjs']) {
+  const { DOC, MODULE, generatedModule } = await import(script);
   const text = generatedModule(fs.readFileSync(DOC, 'utf8'));
   if (!fs.existsSync(MODULE) || fs.readFileSync(MODULE, 'utf8') !== text) fs.writeFileSync(MODULE, text);
-});
+}
 const common = {
   bundle: true,
   platform: 'node',
@@ -21,6 +23,9 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
 };
+
+// The runtime strings (vscode.l10n.t) into l10n/bundle.l10n.json (scripts/l10n-bundle.mjs).
+await import('./l10n-bundle.mjs').then(({ writeBundle }) => writeBundle());
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),

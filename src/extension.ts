@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { CoverageLensProvider } from './codelens/coverage-lens';
 import { registerFileCommands } from './commands/file-commands';
@@ -11,6 +12,7 @@ import { configuredSeverity } from './map-editor/diagnostics';
 import { registerMapEditor } from './map-editor/map-editor';
 import { CoverageStatus } from './statusbar/coverage-status';
 import { createSidebar, type Sidebar } from './views/sidebar';
+import { Walkthrough } from './walkthrough/walkthrough';
 
 /** What the extension exports: other extensions may read coverage; the integration tests read the views. */
 export interface CxImpactApi {
@@ -24,6 +26,8 @@ export interface CxImpactApi {
   report: ImpactReportPanel;
   /** Map files found in the workspace, as URI strings, once discovery has run. */
   mapFiles(): Promise<string[]>;
+  /** The Getting Started walkthrough: whether it was shown, and its first-run check. */
+  walkthrough: Walkthrough;
   /** Milliseconds `activate()` took, measured by the extension itself. */
   activationMs: number;
 }
@@ -33,6 +37,9 @@ const setting = <T>(key: string, fallback: T): T => vscode.workspace.getConfigur
 
 export function activate(context: vscode.ExtensionContext): CxImpactApi {
   const started = performance.now();
+  // Modules that also run without VS Code (presentation/, unit-tested in Node) localize through @vscode/l10n: it reads
+  // the same bundle VS Code loaded for the display language (English when there is none).
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const log = vscode.window.createOutputChannel('CX Impact', { log: true });
   const diagnostics = vscode.languages.createDiagnosticCollection('cx-impact');
   const maps = new WorkspaceMaps(diagnostics, log, configuredSeverity);
@@ -40,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
   const sidebar = createSidebar(maps, log);
   const report = new ImpactReportPanel(context.extensionUri, maps, log);
   const status = new CoverageStatus(maps, () => setting('statusBar.showWhenUncovered', false));
+  const walkthrough = new Walkthrough(context, maps, files);
   const decorations = new TierDecorations(maps, () => ({
     tiers: setting<Tier[]>('decorations.tiers', ['critical', 'high']),
     folders: setting('decorations.folders', false),
@@ -64,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
       return vscode.Disposable.from(lenses, vscode.languages.registerCodeLensProvider({ scheme: 'file' }, lenses));
     }),
     registerFileCommands(maps),
+    walkthrough,
     vscode.commands.registerCommand('cxImpact.revealInSidebar', (uri?: vscode.Uri) =>
       sidebar.revealFile(uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri),
     ),
@@ -92,6 +101,7 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
     status,
     decorations,
     report,
+    walkthrough,
     activationMs,
     async mapFiles() {
       await maps.ready;

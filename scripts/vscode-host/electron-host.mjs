@@ -20,7 +20,7 @@ export async function electronHostAvailable() {
   }
 }
 
-export async function runTestsElectron({ workspace, extensionDevelopmentPath, extensionTestsPath, env, timeoutMs, trusted = true, settings = {} }) {
+export async function runTestsElectron({ workspace, extensionDevelopmentPath, extensionTestsPath, env, timeoutMs, trusted = true, settings = {}, locale }) {
   if (process.platform === 'linux' && !process.env.DISPLAY) {
     throw new Error('VS Code desktop needs a display: run under xvfb-run, or use CX_IMPACT_TEST_HOST=offline');
   }
@@ -39,6 +39,7 @@ export async function runTestsElectron({ workspace, extensionDevelopmentPath, ex
     '--disable-updates',
     '--skip-welcome',
     '--skip-release-notes',
+    ...(locale ? [`--locale=${locale}`] : []),
     `--user-data-dir=${path.join(profile, 'user-data')}`,
     `--extensions-dir=${path.join(profile, 'extensions')}`,
     `--extensionDevelopmentPath=${extensionDevelopmentPath}`,

@@ -11,6 +11,8 @@ export interface Launch {
   generate?: 'load' | 'reload';
   /** Runs only when named with --fixture. */
   onRequest?: boolean;
+  /** The host's display language; `qps-ploc` generates the pseudo-localized strings for the launch. */
+  locale?: string;
 }
 
 export interface PreparedLaunch {
@@ -20,6 +22,8 @@ export interface PreparedLaunch {
   trusted: boolean;
   /** User settings the launch adds to the host's profile. */
   settings: Record<string, unknown>;
+  /** The host's display language, when the launch sets one. */
+  locale?: string;
   remove(): void;
 }
 

@@ -17,7 +17,8 @@ export const fixturesRoot = path.join(projectRoot, 'test-fixtures');
  * `minTimeoutSeconds`: the launch gets at least this long, whatever CX_IMPACT_TEST_TIMEOUT says.
  * `generate`: the workspace is generated at launch time by load-fixture.ts (its argument), not copied from
  * test-fixtures; `CX_IMPACT_LOAD_INFO` names the JSON describing it. `onRequest`: runs only when named with --fixture
- * (`npm run test:load`), being too slow for every `npm test`.
+ * (`npm run test:load`), being too slow for every `npm test`. `locale`: the host's display language (`qps-ploc` also
+ * writes the pseudo-localized package.nls and l10n bundle beside package.json for the launch, removed after it).
  */
 export const LAUNCHES = [
   { fixture: 'workspace', open: 'workspace', git: true },
@@ -31,6 +32,9 @@ export const LAUNCHES = [
   { fixture: 'untrusted', open: 'workspace', git: true, gitLog: true, trusted: false, modules: ['untrusted'] },
   { fixture: 'load', open: 'load', generate: 'load', modules: ['load'], onRequest: true },
   { fixture: 'reload', open: 'reload', generate: 'reload', modules: ['load-memory'], onRequest: true },
+  // First run in an empty folder, in the pseudo-locale: the walkthrough opens by itself, and every string the
+  // extension shows (manifest and runtime) comes from the pseudo-localized files (scripts/l10n-bundle.mjs --pseudo).
+  { fixture: 'first-run', open: 'empty', git: true, locale: 'qps-ploc', modules: ['walkthrough', 'pseudo-locale'] },
 ];
 
 /** User settings that turn workspace trust on without the start-up prompt: a folder nobody trusted opens restricted. */
@@ -88,6 +92,7 @@ export function prepareLaunch(launch, { keep = false } = {}) {
     git(copy, 'add', '-A');
     git(copy, 'commit', '-q', '-m', 'Fixture baseline');
   }
+  const removePseudo = launch.locale === 'qps-ploc' ? writePseudoLocale() : () => undefined;
   const gitEnv = {};
   if (launch.gitLog) {
     // Outside the workspace folder, so neither the shim nor its log shows up as a change.
@@ -106,6 +111,7 @@ export function prepareLaunch(launch, { keep = false } = {}) {
     open: path.join(copyRoot, launch.open),
     trusted: launch.trusted !== false,
     settings: launch.trusted === false ? UNTRUSTED_SETTINGS : {},
+    ...(launch.locale ? { locale: launch.locale } : {}),
     env: {
       CX_IMPACT_FIXTURE: launch.fixture,
       CX_IMPACT_FIXTURE_DIR: copy,
@@ -116,6 +122,21 @@ export function prepareLaunch(launch, { keep = false } = {}) {
     remove: () => {
       forget();
       removeNow();
+      removePseudo();
     },
+  };
+}
+
+/** The qps-ploc files VS Code reads for that locale, next to the extension's own; returns their removal. */
+function writePseudoLocale() {
+  const script = path.join(projectRoot, 'scripts', 'l10n-bundle.mjs');
+  const files = execFileSync(process.execPath, [script, '--pseudo'], { cwd: projectRoot, encoding: 'utf8' }).trim().split('\n');
+  const removeNow = () => {
+    for (const file of files) fs.rmSync(file, { force: true });
+  };
+  const forget = onShutdown(removeNow);
+  return () => {
+    forget();
+    removeNow();
   };
 }

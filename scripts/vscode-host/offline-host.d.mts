@@ -41,4 +41,6 @@ export function runTestsOffline(options: {
   timeoutMs: number;
   trusted?: boolean;
   settings?: Record<string, unknown>;
+  /** The display language (written to the profile's argv.json). */
+  locale?: string;
 }): Promise<number>;

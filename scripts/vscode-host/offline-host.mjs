@@ -213,11 +213,34 @@ export function openQuery(workspacePath) {
 }
 
 /**
+ * VS Code in a browser takes its display language from a language pack: without one it stays English, whatever the
+ * locale says. The server finds packs in the user-data folder's languagepacks.json; one whose translation of VS Code's
+ * own strings is empty is enough to switch the language, so extensions load their `package.nls.LOCALE.json` and
+ * `l10n/bundle.l10n.LOCALE.json` while the workbench's own strings stay English.
+ */
+function addLanguagePack(profile, locale) {
+  const translations = path.join(profile.root, 'language-pack', 'main.i18n.json');
+  fs.mkdirSync(path.dirname(translations), { recursive: true });
+  fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  // The server lists a pack's first extension as the language's source (it reads extensions[0]).
+  const extensions = [{ extensionIdentifier: { id: `cx-impact-tests.language-pack-${locale}` }, version: '0.0.1' }];
+  const pack = { hash: 'cx-impact-tests', label: locale, extensions, translations: { vscode: translations } };
+  fs.writeFileSync(path.join(profile.userDataDir, 'languagepacks.json'), JSON.stringify({ [locale]: pack }));
+}
+
+/**
  * Runs an extension test module (its `run()`) in the server's Node extension host, as VS Code's own browser
  * integration tests do. Resolves to the exit code: 0 passed, non-zero failed, 124 timed out.
  */
-export async function runTestsOffline({ workspace, extensionDevelopmentPath, extensionTestsPath, env, timeoutMs, trusted = true, settings = {} }) {
+export async function runTestsOffline({ workspace, extensionDevelopmentPath, extensionTestsPath, env, timeoutMs, trusted = true, settings = {}, locale }) {
   const profile = makeProfile(undefined, settings);
+  // The display language: code-server's `locale` (its config file takes any command-line option), which it hands to
+  // the VS Code server; User/argv.json too, where VS Code itself looks for it.
+  if (locale) {
+    fs.writeFileSync(profile.config, `locale: ${JSON.stringify(locale)}\n`);
+    fs.writeFileSync(path.join(profile.userDataDir, 'User', 'argv.json'), JSON.stringify({ locale }));
+    addLanguagePack(profile, locale);
+  }
   let server;
   let browser;
   try {
@@ -239,6 +262,13 @@ export async function runTestsOffline({ workspace, extensionDevelopmentPath, ext
     const startup = [];
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const parts = (Array.isArray(args) ? args : [args]).map(String);
+      // A test asks for a picture of the workbench by logging `[cx-impact screenshot] NAME`.
+      const shot = /\[cx-impact screenshot\] ([\w.-]+)/.exec(parts.join(' '));
+      if (shot) {
+        const file = path.join(projectRoot, 'test-results', 'integration', `${shot[1]}.png`);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        void page.screenshot({ path: file }).catch((error) => console.error(`[offline host] screenshot ${file}: ${error}`));
+      }
       if (parts.some((part) => part.includes('[cx-impact tests]'))) suiteStarted = true;
       const print = type === 'error' || type === 'warn' ? console.error : console.log;
       if (suiteStarted || verbose) print(...parts);

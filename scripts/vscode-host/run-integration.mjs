@@ -46,6 +46,7 @@ export async function runIntegration({ host, fixtures, modules = [] }) {
         env: prepared.env,
         trusted: prepared.trusted,
         settings: prepared.settings,
+        ...(prepared.locale ? { locale: prepared.locale } : {}),
         // A launch whose tests wait on file watchers may ask for more time than the default.
         timeoutMs: Math.max(timeoutMs, (launch.minTimeoutSeconds ?? 0) * 1000),
       };
