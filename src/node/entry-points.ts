@@ -35,7 +35,7 @@ interface Known {
  * again (its text, hash and answer would be the same). Kept per reader, and dropped with it.
  */
 const seen = new WeakMap<CodeReader, Map<string, Known>>();
-const NO_FACTS: EntryFacts = Object.freeze({ entries: [], mounts: [] }) as EntryFacts;
+const NO_FACTS: EntryFacts = Object.freeze({ entries: [], mounts: [] });
 
 /** `files` are relative to `root`, with `/`: the repository's files as git lists them. */
 export async function readEntryPoints(root: string, files: readonly string[], reader: CodeReader): Promise<EntryPointsRead> {
@@ -43,7 +43,7 @@ export async function readEntryPoints(root: string, files: readonly string[], re
   const facts = new Map<string, EntryFacts>();
   const skipped: SkippedFile[] = [];
   let known = seen.get(reader);
-  if (!known) seen.set(reader, (known = new Map()));
+  if (!known) seen.set(reader, (known = new Map<string, Known>()));
   const memo = known;
   let next = 0;
   const work = async (): Promise<void> => {
