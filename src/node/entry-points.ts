@@ -83,7 +83,12 @@ export async function readEntryPoints(root: string, files: readonly string[], re
   return { entryPoints: assembleEntryPoints(ordered, files), skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : 1)) };
 }
 
-/** Code the repository carries but does not serve: dependencies and build output. */
+/** Code the repository carries but does not serve: dependencies, build output, and tests (which register routes of their own). */
 function isVendored(file: string): boolean {
-  return /(^|\/)(node_modules|vendor|dist|build|out|\.next|target|__pycache__|\.venv|venv|site-packages)\//.test(file) || /\.min\.js$/.test(file) || file.endsWith('.d.ts');
+  return (
+    /(^|\/)(node_modules|vendor|dist|build|out|\.next|target|__pycache__|\.venv|venv|site-packages|__tests__|__mocks__|testdata|e2e)\//.test(file) ||
+    /\.min\.js$/.test(file) ||
+    file.endsWith('.d.ts') ||
+    /(_test\.go|\.(test|spec|e2e-spec)\.[cm]?[jt]sx?|(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py)$/.test(file)
+  );
 }
