@@ -132,7 +132,8 @@ export class HandlerLookup {
     if (handler.goFunc !== undefined) {
       const dir = handler.goImport !== undefined ? this.goPackageDir(handler.goImport) : posix.dirname(file);
       const target = dir === undefined ? undefined : this.goFunc(dir, handler.goFunc);
-      return target ? { file: target, symbol: handler.goFunc } : here;
+      // A name of another package that is not one of its functions (a variable, a type): no symbol is claimed.
+      return target ? { file: target, symbol: handler.goFunc } : handler.goImport !== undefined ? { file } : here;
     }
     if (handler.pyModule !== undefined) {
       const target = this.pythonModule(file, handler.pyModule);
