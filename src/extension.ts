@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { CoverageLensProvider } from './codelens/coverage-lens';
 import { registerFileCommands } from './commands/file-commands';
+import { registerEntryPoints } from './entry-points/register';
 import type { Tier } from './core/types';
 import { TierDecorations } from './decorations/tier-decorations';
 import { CoverageHoverProvider, type HoverMode } from './hovers/coverage-hover';
@@ -44,7 +45,8 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
   const diagnostics = vscode.languages.createDiagnosticCollection('cx-impact');
   const maps = new WorkspaceMaps(diagnostics, log, configuredSeverity);
   const files = new WorkspaceFiles(log, vscode.Uri.joinPath(context.extensionUri, 'dist', 'coverage-worker.js').fsPath);
-  const sidebar = createSidebar(maps, log);
+  const entryPoints = registerEntryPoints(maps, files, context.extensionUri, log);
+  const sidebar = createSidebar(maps, log, entryPoints.entryPoints);
   const report = new ImpactReportPanel(context.extensionUri, maps, log);
   const status = new CoverageStatus(maps, () => setting('statusBar.showWhenUncovered', false));
   const walkthrough = new Walkthrough(context, maps, files);
@@ -57,7 +59,8 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
     diagnostics,
     maps,
     files,
-    registerMapEditor(maps, files),
+    entryPoints.disposable,
+    registerMapEditor(maps, files, entryPoints.entryPoints),
     sidebar,
     report,
     status,

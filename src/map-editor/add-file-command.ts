@@ -94,7 +94,7 @@ async function chooseMap(maps: WorkspaceMaps, folder: vscode.WorkspaceFolder, pa
   return picked?.uri;
 }
 
-async function chooseJourney(map: CxMap | undefined): Promise<{ id: string; create?: { name: string } } | undefined> {
+export async function chooseJourney(map: CxMap | undefined): Promise<{ id: string; create?: { name: string } } | undefined> {
   const NEW = '$(add) New journey…';
   const picked = await vscode.window.showQuickPick([...(map?.journeys ?? []).map((j) => ({ label: j.name, description: `${j.id} · ${j.tier}`, id: j.id })), { label: NEW, description: '', id: '' }], {
     placeHolder: 'Add to which journey?',
@@ -106,7 +106,7 @@ async function chooseJourney(map: CxMap | undefined): Promise<{ id: string; crea
   return named && { id: named.id, create: { name: named.name } };
 }
 
-async function chooseTouchpoint(touchpoints: ReadonlyArray<{ id: string; name: string; channel?: string }>): Promise<{ id: string; create?: { name: string } } | undefined> {
+export async function chooseTouchpoint(touchpoints: ReadonlyArray<{ id: string; name: string; channel?: string }>): Promise<{ id: string; create?: { name: string } } | undefined> {
   const NEW = '$(add) New touchpoint…';
   if (touchpoints.length > 0) {
     const picked = await vscode.window.showQuickPick([...touchpoints.map((t) => ({ label: t.name, description: [t.id, t.channel].filter(Boolean).join(' · '), id: t.id })), { label: NEW, description: '', id: '' }], {

@@ -2,6 +2,9 @@ import * as vscode from 'vscode';
 import type { WorkspaceFiles } from '../maps/workspace-files';
 import type { WorkspaceMaps } from '../maps/workspace-maps';
 import { scaffoldMap, topLevelFolders } from './scaffold';
+import { entryPointLabel } from '../core/entry-points/coverage';
+import { groupByPrefix, proposeMap, type EntryPointGroup } from '../core/entry-points/propose';
+import type { WorkspaceEntryPoints } from '../entry-points/workspace-entry-points';
 
 export const CREATE_MAP = 'cxImpact.createMap';
 export const SHOW_UNCOVERED_FILES = 'cxImpact.showUncoveredFiles';
@@ -11,7 +14,7 @@ export const SHOW_UNCOVERED_FILES = 'cxImpact.showUncoveredFiles';
  * with a WorkspaceEdit (undoable) and opens it. An existing map is opened instead, never overwritten. Resolves to the
  * map's URI.
  */
-export async function createMap(files: WorkspaceFiles, target?: unknown): Promise<vscode.Uri | undefined> {
+export async function createMap(files: WorkspaceFiles, target?: unknown, entryPoints?: WorkspaceEntryPoints, proposal?: unknown): Promise<vscode.Uri | undefined> {
   const folder = target instanceof vscode.Uri ? vscode.workspace.getWorkspaceFolder(target) : await pickFolder();
   if (!folder) {
     if (!vscode.workspace.workspaceFolders?.length) void vscode.window.showInformationMessage('CX Impact: open a folder first; the map goes at its root.');
@@ -32,15 +35,48 @@ export async function createMap(files: WorkspaceFiles, target?: unknown): Promis
     // Without a file list the starter map still works, with a catch-all pattern.
   }
   const uri = vscode.Uri.joinPath(folder.uri, 'cx-map.yaml');
+  const proposed = entryPoints ? await proposedGroups(entryPoints, folder, proposal) : [];
+  if (proposed === undefined) return undefined;
+  const text = proposed.length > 0 ? proposeMap(proposed) : scaffoldMap(topLevelFolders(list));
   // A file operation VS Code can undo; never over a file that appeared meanwhile.
   const edit = new vscode.WorkspaceEdit();
-  edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(scaffoldMap(topLevelFolders(list))) });
+  edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(text) });
   if (!(await vscode.workspace.applyEdit(edit))) {
     void vscode.window.showWarningMessage(`CX Impact: could not create ${vscode.workspace.asRelativePath(uri)}.`);
     return undefined;
   }
   await vscode.window.showTextDocument(uri);
   return uri;
+}
+
+/**
+ * The entry-point groups (by route prefix) to propose as journeys, after the user reviewed them in a quick pick (all
+ * chosen at first). `[]`: none (the starter map is written instead); undefined: the user cancelled. `proposal`
+ * `{ prefixes }` answers the pick up front (tests).
+ */
+async function proposedGroups(entryPoints: WorkspaceEntryPoints, folder: vscode.WorkspaceFolder, proposal: unknown): Promise<EntryPointGroup[] | undefined> {
+  let points;
+  try {
+    points = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('CX Impact: reading the entry points') }, () => entryPoints.pointsOf(folder));
+  } catch {
+    return [];
+  }
+  const groups = groupByPrefix(points);
+  if (groups.length === 0) return [];
+  const given = (proposal as { prefixes?: unknown } | undefined)?.prefixes;
+  if (Array.isArray(given)) return groups.filter((g) => given.includes(g.prefix));
+  const picked = await vscode.window.showQuickPick(
+    groups.map((group) => ({
+      label: group.prefix,
+      description: vscode.l10n.t('{0} entry points', group.points.length),
+      detail: group.points.slice(0, 4).map(entryPointLabel).join(' · ') + (group.points.length > 4 ? ' …' : ''),
+      picked: true,
+      group,
+    })),
+    { canPickMany: true, title: vscode.l10n.t('Propose a journey for each route prefix'), placeHolder: vscode.l10n.t('Review the journeys to propose; pick none for the starter map') },
+  );
+  if (!picked) return undefined;
+  return picked.map((p) => p.group);
 }
 
 async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {

@@ -7,6 +7,7 @@ import { MapIdDefinitionProvider } from './definition';
 import { coverageCheck, SEVERITY_SETTING, symbolCheck } from './diagnostics';
 import { MapHoverProvider } from './hover';
 import { forgetMapText } from './map-document';
+import type { WorkspaceEntryPoints } from '../entry-points/workspace-entry-points';
 import { CREATE_MAP, createMap, SHOW_UNCOVERED_FILES, showUncoveredFiles } from './map-commands';
 import { MapLensProvider, SHOW_TOUCHPOINT_FILES, showTouchpointFiles } from './map-lens';
 import { MapOutlineProvider } from './outline';
@@ -16,7 +17,7 @@ import { MapQuickFixProvider } from './quick-fixes';
 export const MAP_SELECTOR: vscode.DocumentSelector = [{ scheme: 'file', pattern: '**/cx-map.{yaml,yml}' }];
 
 /** Everything that makes cx-map.yaml pleasant to edit; disposing it takes all of it away. */
-export function registerMapEditor(maps: WorkspaceMaps, files: WorkspaceFiles): vscode.Disposable {
+export function registerMapEditor(maps: WorkspaceMaps, files: WorkspaceFiles, entryPoints?: WorkspaceEntryPoints): vscode.Disposable {
   const lenses = new MapLensProvider(files);
   const outline = new MapOutlineProvider();
   maps.setChecks([coverageCheck(files), symbolCheck(files)]);
@@ -38,7 +39,7 @@ export function registerMapEditor(maps: WorkspaceMaps, files: WorkspaceFiles): v
     vscode.commands.registerCommand(SHOW_TOUCHPOINT_FILES, (uri: unknown, journey: unknown, touchpoint: unknown) => showTouchpointFiles(files, uri, journey, touchpoint)),
     // From the Explorer the second argument is the list of selected files, not choices.
     vscode.commands.registerCommand(ADD_FILE_TO_TOUCHPOINT, (uri: unknown, choices: unknown) => addFileToTouchpoint(maps, files, uri, isChoices(choices) ? choices : {})),
-    vscode.commands.registerCommand(CREATE_MAP, (uri: unknown) => createMap(files, uri)),
+    vscode.commands.registerCommand(CREATE_MAP, (uri: unknown, proposal?: unknown) => createMap(files, uri, entryPoints, proposal)),
     vscode.commands.registerCommand(SHOW_UNCOVERED_FILES, () => showUncoveredFiles(maps, files)),
   );
 }

@@ -51,5 +51,9 @@ describe('entry points read from disk', () => {
     const again = await readEntryPoints(repo, Object.keys(files), reader);
     assert.deepEqual(again.entryPoints, first.entryPoints);
     assert.equal(reader.stats.parsed, parsed);
+    // A changed file is read again.
+    fs.appendFileSync(path.join(repo, 'src/app.ts'), "app.delete('/orders/:id', list);\n");
+    const changed = await readEntryPoints(repo, Object.keys(files), reader);
+    assert.deepEqual(changed.entryPoints.map((p) => `${p.method} ${p.route}`), ['GET /orders', 'DELETE /orders/:id', 'GET /unread']);
   });
 });

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { languageOfPath } from '../core/code/languages';
 import { MAX_PARSE_BYTES, ParseError } from '../core/code/parser';
 import { assembleEntryPoints } from '../core/entry-points/assemble';
+import { mayHaveEntries } from '../core/entry-points/facts';
 import type { EntryFacts, EntryPoint } from '../core/entry-points/types';
 import type { CodeReader } from './code-reader';
 
@@ -23,11 +24,27 @@ export interface EntryPointsRead {
 /** Files read at once: enough to keep the workers busy, few enough to bound memory. */
 const IN_FLIGHT = 64;
 
+interface Known {
+  size: number;
+  mtimeMs: number;
+  facts: EntryFacts;
+}
+
+/**
+ * What each reader's last pass saw per file: a file whose size and modification time are unchanged is not read
+ * again (its text, hash and answer would be the same). Kept per reader, and dropped with it.
+ */
+const seen = new WeakMap<CodeReader, Map<string, Known>>();
+const NO_FACTS: EntryFacts = Object.freeze({ entries: [], mounts: [] });
+
 /** `files` are relative to `root`, with `/`: the repository's files as git lists them. */
 export async function readEntryPoints(root: string, files: readonly string[], reader: CodeReader): Promise<EntryPointsRead> {
   const sources = files.filter((f) => languageOfPath(f) !== undefined && !isVendored(f));
   const facts = new Map<string, EntryFacts>();
   const skipped: SkippedFile[] = [];
+  let known = seen.get(reader);
+  if (!known) seen.set(reader, (known = new Map<string, Known>()));
+  const memo = known;
   let next = 0;
   const work = async (): Promise<void> => {
     while (next < sources.length) {
@@ -41,8 +58,19 @@ export async function readEntryPoints(root: string, files: readonly string[], re
           skipped.push({ path: file, reason: 'too-large' });
           continue;
         }
-        const answer = await reader.ask('entryPoints', file, await readFile(abs, 'utf8'));
-        if (answer) facts.set(file, answer);
+        const before = memo.get(file);
+        if (before && before.size === info.size && before.mtimeMs === info.mtimeMs) {
+          facts.set(file, before.facts);
+          continue;
+        }
+        const text = await readFile(abs, 'utf8');
+        const language = languageOfPath(file)!;
+        // Most files register nothing: the cheap look at the text spares them the trip to a worker.
+        const answer = mayHaveEntries(language, text) ? await reader.ask('entryPoints', file, text, language) : NO_FACTS;
+        if (answer) {
+          facts.set(file, answer);
+          memo.set(file, { size: info.size, mtimeMs: info.mtimeMs, facts: answer });
+        }
       } catch (error) {
         if (error instanceof ParseError) skipped.push({ path: file, reason: error.reason });
         else if ((error as NodeJS.ErrnoException).code !== 'ENOENT') skipped.push({ path: file, reason: error instanceof Error ? error.message : String(error) });
@@ -55,7 +83,12 @@ export async function readEntryPoints(root: string, files: readonly string[], re
   return { entryPoints: assembleEntryPoints(ordered, files), skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : 1)) };
 }
 
-/** Code the repository carries but does not serve: dependencies and build output. */
+/** Code the repository carries but does not serve: dependencies, build output, and tests (which register routes of their own). */
 function isVendored(file: string): boolean {
-  return /(^|\/)(node_modules|vendor|dist|build|out|\.next|target|__pycache__|\.venv|venv|site-packages)\//.test(file) || /\.min\.js$/.test(file) || file.endsWith('.d.ts');
+  return (
+    /(^|\/)(node_modules|vendor|dist|build|out|\.next|target|__pycache__|\.venv|venv|site-packages|__tests__|__mocks__|testdata|e2e)\//.test(file) ||
+    /\.min\.js$/.test(file) ||
+    file.endsWith('.d.ts') ||
+    /(_test\.go|\.(test|spec|e2e-spec)\.[cm]?[jt]sx?|(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py)$/.test(file)
+  );
 }

@@ -3,6 +3,8 @@ import { TIERS, type Coverage, type Tier } from '../core/types';
 import { relativePath, type WorkspaceMaps } from '../maps/workspace-maps';
 import { excludeGlob, filterByTier, indexJourneys, journeyNodes, tierFilterLabel, type JourneyFiles } from './journey-nodes';
 import { NodeTree } from './node-tree';
+import { uncoveredEntryPointsNode } from '../entry-points/entry-point-nodes';
+import type { FolderEntryPoints, WorkspaceEntryPoints } from '../entry-points/workspace-entry-points';
 import type { ViewNode } from './view-node';
 
 export const JOURNEYS_VIEW = 'cxImpact.journeys';
@@ -35,6 +37,7 @@ export class JourneysView implements vscode.Disposable {
   constructor(
     private readonly maps: WorkspaceMaps,
     private readonly log: vscode.LogOutputChannel,
+    private readonly entryPoints?: WorkspaceEntryPoints,
   ) {
     this.tree = new NodeTree(maps, () => this.nodes());
     this.view = vscode.window.createTreeView(JOURNEYS_VIEW, { treeDataProvider: this.tree, showCollapseAll: true });
@@ -51,6 +54,7 @@ export class JourneysView implements vscode.Disposable {
         if (e.affectsConfiguration('files.exclude')) this.refresh();
       }),
       maps.onDidChange(() => this.tree.refresh()),
+      ...(entryPoints ? [entryPoints.onDidChange(() => this.tree.refresh())] : []),
     ];
   }
 
@@ -83,14 +87,30 @@ export class JourneysView implements vscode.Disposable {
   }
 
   async nodes(): Promise<ViewNode[]> {
-    const folders = await this.journeys();
+    const [folders, entryPoints] = await Promise.all([this.journeys(), this.uncoveredEntryPoints()]);
     const several = folders.length > 1;
     const nodes = folders.flatMap(({ folder, journeys }) => {
       const input = { id: folder.uri.toString(), root: folder.uri.toString(), journeys: filterByTier(journeys, this.tiers) };
       return journeyNodes(several ? { ...input, folderName: folder.name } : input);
     });
+    for (const { folder, points } of entryPoints) {
+      const title = (count: number) => vscode.l10n.t('Entry points no journey covers ({0})', count);
+      const node = uncoveredEntryPointsNode({ id: folder.uri.toString(), root: folder.uri.toString(), points, title, ...(several ? { folderName: folder.name } : {}) }, this.entryPoints!.nodeGroups);
+      if (node) nodes.push(node);
+    }
     this.view.message = nodes.length === 0 && this.tiers && this.maps.hasMaps() ? 'No journey of the chosen tiers.' : undefined;
     return nodes;
+  }
+
+  /** The entry points, read in the code workers; a failure leaves the node out and is logged, never shown as zero. */
+  private async uncoveredEntryPoints(): Promise<FolderEntryPoints[]> {
+    if (!this.entryPoints || !this.maps.hasMaps()) return [];
+    try {
+      return await this.entryPoints.report();
+    } catch (err) {
+      this.log.error(`Could not read the entry points: ${String(err)}`);
+      return [];
+    }
   }
 
   dispose(): void {

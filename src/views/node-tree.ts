@@ -28,7 +28,11 @@ export function fileUriOf(target: FileTarget): vscode.Uri {
   return vscode.Uri.joinPath(vscode.Uri.parse(target.root), ...target.path.split('/'));
 }
 
-export const openFileCommand: FileCommand = (_target, uri) => ({ command: 'vscode.open', title: 'Open File', arguments: [uri] });
+export const openFileCommand: FileCommand = (target, uri) => ({
+  command: 'vscode.open',
+  title: 'Open File',
+  arguments: target.line === undefined ? [uri] : [uri, { selection: new vscode.Range(target.line - 1, 0, target.line - 1, 0) }],
+});
 
 /**
  * A TreeDataProvider over ViewNodes. `roots` computes the top level when VS Code asks for it, which it does only
@@ -119,6 +123,10 @@ export class NodeTree implements vscode.TreeDataProvider<ViewNode>, vscode.Dispo
         return new vscode.ThemeIcon('info');
       case 'file':
         return vscode.ThemeIcon.File;
+      case 'entryPoint':
+        return new vscode.ThemeIcon('symbol-event');
+      case 'entryPointGroup':
+        return new vscode.ThemeIcon('warning');
       default:
         return undefined;
     }

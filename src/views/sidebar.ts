@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { Tier } from '../core/types';
 import type { WorkspaceMaps } from '../maps/workspace-maps';
+import type { WorkspaceEntryPoints } from '../entry-points/workspace-entry-points';
 import { ChangesView } from './changes-view';
 import { JourneysView } from './journeys-view';
 import { ThisFileView } from './this-file-view';
@@ -23,10 +24,10 @@ export interface Sidebar extends vscode.Disposable {
   changesDescription(): Promise<string | undefined>;
 }
 
-export function createSidebar(maps: WorkspaceMaps, log: vscode.LogOutputChannel): Sidebar {
+export function createSidebar(maps: WorkspaceMaps, log: vscode.LogOutputChannel, entryPoints?: WorkspaceEntryPoints): Sidebar {
   const thisFile = new ThisFileView(maps);
   const changes = new ChangesView(maps, log);
-  const journeys = new JourneysView(maps, log);
+  const journeys = new JourneysView(maps, log, entryPoints);
   const snap = (nodes: ViewNode[]): TreeSnapshot[] => nodes.map(toSnapshot);
   return {
     revealFile: (uri) => thisFile.reveal(uri),

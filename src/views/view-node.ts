@@ -2,13 +2,15 @@
 // (node-tree.ts) turns them into TreeItems, and snapshot() turns them into TreeSnapshots for the tests.
 import type { ChangeStatus, Coverage, CxMap, Tier } from '../core/types';
 
-export type NodeKind = 'group' | 'repository' | 'journey' | 'touchpoint' | 'file' | 'reason' | 'info';
+export type NodeKind = 'group' | 'repository' | 'journey' | 'touchpoint' | 'file' | 'reason' | 'info' | 'entryPointGroup' | 'entryPoint';
 
 /** Where a click on a file goes: a path under a root the view can resolve (a workspace folder or repository). */
 export interface FileTarget {
   /** The root's URI, as a string: builders stay free of vscode objects. */
   root: string;
   path: string;
+  /** Open at this one-based line (an entry point's registration). */
+  line?: number;
   /** Present in the Changes view: what changed, so the click can open the change rather than the file. */
   change?: { status: ChangeStatus; oldPath?: string; base: string; head: 'worktree' | 'HEAD' };
 }

@@ -21,12 +21,15 @@ export function assembleEntryPoints(facts: ReadonlyMap<string, EntryFacts>, allF
   for (const f of facts.keys()) files.add(f);
   const lookup = new HandlerLookup(facts, files);
   const mounts = mountIndex(facts, lookup);
+  // One NestJS app per repository is the common case; with several global prefixes none is guessed.
+  const nestPrefixes = new Set([...facts.values()].flatMap((f) => (f.nestGlobalPrefix !== undefined ? [f.nestGlobalPrefix] : [])));
+  const nestPrefix = nestPrefixes.size === 1 ? [...nestPrefixes][0]! : '';
   const out: EntryPoint[] = [];
   for (const [file, found] of facts) {
     const entries: FoundEntry[] = [...found.entries];
     if (found.nextExports && isNextApp(file, found, files)) entries.push(...nextEntries(file, found));
     for (const entry of entries) {
-      const prefixes = entry.route === undefined ? [''] : prefixesOf(mounts, file, entry.router ?? '', 0);
+      const prefixes = entry.route === undefined ? [''] : entry.framework === 'nestjs' ? [nestPrefix] : prefixesOf(mounts, file, entry.router ?? '', 0);
       const handler = lookup.resolve(file, entry.handler);
       for (const prefix of prefixes) {
         const point: EntryPoint = { kind: entry.kind, framework: entry.framework, file, line: entry.line, handlerFile: handler.file };
@@ -70,6 +73,10 @@ function mountTarget(file: string, mount: FoundMount, facts: ReadonlyMap<string,
     if (!target) return undefined;
     // Django's include('shop.urls') mounts the whole module.
     return { file: target, name: mount.target === mount.pyModule ? '' : mount.target };
+  }
+  if (mount.goFunction) {
+    const target = lookup.goFunctionFile(file, mount.target, mount.goImport);
+    return target ? { file: target, name: mount.target } : undefined;
   }
   if (mount.from === undefined) return { file, name: mount.target };
   const target = lookup.tsModule(file, mount.from);
@@ -125,7 +132,8 @@ export class HandlerLookup {
     if (handler.goFunc !== undefined) {
       const dir = handler.goImport !== undefined ? this.goPackageDir(handler.goImport) : posix.dirname(file);
       const target = dir === undefined ? undefined : this.goFunc(dir, handler.goFunc);
-      return target ? { file: target, symbol: handler.goFunc } : here;
+      // A name of another package that is not one of its functions (a variable, a type): no symbol is claimed.
+      return target ? { file: target, symbol: handler.goFunc } : handler.goImport !== undefined ? { file } : here;
     }
     if (handler.pyModule !== undefined) {
       const target = this.pythonModule(file, handler.pyModule);
@@ -154,6 +162,12 @@ export class HandlerLookup {
       for (const symbol of this.facts.get(candidate)?.goMethods ?? []) if (symbol.endsWith(`.${method}`)) found.push({ file: candidate, symbol });
     }
     return found.length === 1 ? found[0] : undefined;
+  }
+
+  /** The file defining function `name` in the file's own package, or in the imported package `importPath`. */
+  goFunctionFile(file: string, name: string, importPath?: string): string | undefined {
+    const dir = importPath !== undefined ? this.goPackageDir(importPath) : posix.dirname(file);
+    return dir === undefined ? undefined : this.goFunc(dir, name);
   }
 
   private goFunc(dir: string, name: string): string | undefined {

@@ -51,7 +51,7 @@ export async function entryPointFacts(parser: CodeParser, language: LanguageId, 
  * Most files register nothing: a cheap look at the text skips their parse. Go files are always read, because a
  * handler's method is found through the methods its package defines.
  */
-function mayHaveEntries(language: LanguageId, text: string): boolean {
+export function mayHaveEntries(language: LanguageId, text: string): boolean {
   switch (language) {
     case 'typescript':
     case 'tsx':

@@ -120,3 +120,13 @@ describe('entry points: Go HTTP routers', () => {
     assert.deepEqual(summary(points), ['ANY /z @b/b.go:3 -> b/b.go']);
   });
 });
+
+describe('entry points: Go groups handed to registering functions', () => {
+  it('gin: users.Register(v1.Group("/users")) prefixes the routes registered on the parameter', async () => {
+    const points = await entryPointsOf({
+      'main.go': 'package main\nimport (\n\t"github.com/gin-gonic/gin"\n\t"example.com/app/users"\n)\nfunc main() {\n\tr := gin.Default()\n\tv1 := r.Group("/api")\n\tusers.Register(v1.Group("/users"))\n\tlocal(v1)\n}\nfunc local(g *gin.RouterGroup) {\n\tg.GET("/health", health)\n}\nfunc health(c *gin.Context) {}\n',
+      'users/routers.go': 'package users\nimport "github.com/gin-gonic/gin"\nfunc Register(router *gin.RouterGroup) {\n\trouter.POST("/login", Login)\n}\nfunc Login(c *gin.Context) {}\n',
+    });
+    assert.deepEqual(summary(points), ['GET /api/health @main.go:13 -> main.go#health', 'POST /api/users/login @users/routers.go:4 -> users/routers.go#Login']);
+  });
+});

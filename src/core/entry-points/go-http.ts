@@ -77,6 +77,10 @@ export function detectGo(root: Node, facts: EntryFacts): void {
     }
     if (node.type !== 'call_expression') return;
     const fn = node.childForFieldName('function');
+    registerCall(node, fn, imports, facts, (arg) => {
+      if (arg.type === 'identifier') return prefixes.get(arg.text);
+      return derivedPrefix(arg, frameworks, (n, name) => prefixAt(n, name));
+    });
     if (fn?.type !== 'selector_expression') return;
     const operand = fn.childForFieldName('operand');
     const name = fn.childForFieldName('field')?.text ?? '';
@@ -133,7 +137,47 @@ export function detectGo(root: Node, facts: EntryFacts): void {
 
 function push(facts: EntryFacts, node: Node, framework: Framework, method: string, route: string, handlerNode: Node | undefined, imports: Map<string, string>): void {
   const handler = goHandler(handlerNode, imports);
-  facts.entries.push({ kind: 'http', framework, method, route, line: lineOf(node), ...(handler ? { handler } : {}) });
+  const scope = parameterScope(node);
+  facts.entries.push({ kind: 'http', framework, method, route, line: lineOf(node), ...(handler ? { handler } : {}), ...(scope ? { router: scope } : {}) });
+}
+
+/**
+ * Routes registered on a parameter of the enclosing function (`func UsersRegister(router *gin.RouterGroup)`) are
+ * served under whatever prefix its callers hand in: the entry names the function, `UsersRegister()`.
+ */
+function parameterScope(call: Node): string | undefined {
+  const receiver = call.childForFieldName('function')?.childForFieldName('operand');
+  if (receiver?.type !== 'identifier') return undefined;
+  for (let at: Node | null = call.parent; at; at = at.parent) {
+    if (at.type === 'func_literal') return undefined;
+    if (at.type === 'function_declaration' || at.type === 'method_declaration') {
+      const params = kids(at.childForFieldName('parameters') ?? at).flatMap((p) => kids(p).filter((k) => k.type === 'identifier').map((k) => k.text));
+      const name = at.childForFieldName('name')?.text;
+      return name && params.includes(receiver.text) ? `${name}()` : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** `users.UsersRegister(v1.Group("/users"))`, `registerRoutes(api)`: a group handed to a function that registers routes. */
+function registerCall(call: Node, fn: Node | null, imports: Map<string, string>, facts: EntryFacts, prefixOf: (arg: Node) => string | undefined): void {
+  let target: string | undefined;
+  let goImport: string | undefined;
+  if (fn?.type === 'identifier') target = fn.text;
+  else if (fn?.type === 'selector_expression') {
+    const operand = fn.childForFieldName('operand');
+    const path = operand?.type === 'identifier' ? imports.get(operand.text) : undefined;
+    if (!path || IMPORTS[path]) return;
+    target = fn.childForFieldName('field')?.text;
+    goImport = path;
+  }
+  if (!target) return;
+  for (const arg of kids(call.childForFieldName('arguments') ?? call)) {
+    const prefix = prefixOf(arg);
+    if (prefix === undefined || prefix === '') continue;
+    facts.mounts.push({ prefix, target, goFunction: true, ...(goImport ? { goImport } : {}) });
+    return;
+  }
 }
 
 /** `r.PathPrefix("/api").Subrouter()`, `r.Group("/api")` (gin, echo), `chi.NewRouter()` (no prefix). */

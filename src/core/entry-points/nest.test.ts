@@ -73,3 +73,13 @@ describe('entry points: NestJS controllers and GraphQL resolver classes', () => 
     assert.deepEqual(points, []);
   });
 });
+
+describe('entry points: NestJS global prefix', () => {
+  it('puts every controller route under app.setGlobalPrefix()', async () => {
+    const points = await entryPointsOf({
+      'src/main.ts': "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.setGlobalPrefix('api');\n  await app.listen(3000);\n}\n",
+      'src/tags.controller.ts': "import { Controller, Get } from '@nestjs/common';\n@Controller('tags')\nexport class TagsController {\n  @Get() all() {}\n}\n",
+    });
+    assert.deepEqual(summary(points), ['GET /api/tags @src/tags.controller.ts:4 -> src/tags.controller.ts#TagsController.all']);
+  });
+});

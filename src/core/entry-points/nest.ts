@@ -3,8 +3,8 @@
 // from the framework.
 import type { Node } from '../code/parser';
 import type { EntryFacts } from './types';
-import { joinRoute, kids, lineOf, literal } from './tree';
-import { importedFrom, type TsModule } from './ts-module';
+import { joinRoute, kids, lineOf, literal, walk } from './tree';
+import { importedFrom, importsAny, type TsModule } from './ts-module';
 import { objectPairs } from './ts-routers';
 
 const NEST_HTTP = ['@nestjs/common'];
@@ -31,6 +31,15 @@ interface Decorator {
 }
 
 export function detectNest(module: TsModule, facts: EntryFacts): void {
+  if (importsAny(module, ['@nestjs/core'])) {
+    walk(module.root, (node) => {
+      if (node.type !== 'call_expression') return;
+      const fn = node.childForFieldName('function');
+      if (fn?.type !== 'member_expression' || fn.childForFieldName('property')?.text !== 'setGlobalPrefix') return;
+      const prefix = literal(kids(node.childForFieldName('arguments') ?? node)[0]);
+      if (prefix !== undefined) facts.nestGlobalPrefix = prefix;
+    });
+  }
   const packages = [...NEST_HTTP, ...GRAPHQL];
   if (![...module.imports.values()].some((i) => packages.includes(i.from))) return;
   const visit = (node: Node, outer: Node[]): void => {

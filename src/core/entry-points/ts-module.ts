@@ -30,7 +30,8 @@ export function readTsModule(root: Node): TsModule {
     const declaration = statement.type === 'export_statement' ? statement.childForFieldName('declaration') ?? statement : statement;
     if (statement.type === 'export_statement') {
       const value = statement.childForFieldName('value');
-      if (value?.type === 'identifier') module.defaultExport = value.text;
+      // `export default router`, or `export default Router().use(…)`: a value with no name of its own.
+      if (value) module.defaultExport = value.type === 'identifier' ? value.text : 'default';
       if (statement.text.startsWith('export default') && declaration !== statement) {
         const name = declaration.childForFieldName('name');
         if (name) module.defaultExport = name.text;

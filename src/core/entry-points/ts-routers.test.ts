@@ -122,3 +122,14 @@ describe('entry points: Express, Fastify, Koa, Hono', () => {
     assert.deepEqual(summary(points), []);
   });
 });
+
+describe('entry points: Express routers composed in chains', () => {
+  it('follows Router().use(a).use(b), a default-exported chain with a prefix, and app.use(routes) without one', async () => {
+    const points = await entryPointsOf({
+      'src/main.ts': "import express from 'express';\nimport routes from './routes';\nconst app = express();\napp.use(express.json());\napp.use(routes);\napp.get('/', (req, res) => res.end());\n",
+      'src/routes.ts': "import { Router } from 'express';\nimport tags from './tags';\nconst api = Router()\n  .use(tags);\nexport default Router().use('/api', api);\n",
+      'src/tags.ts': "import { Router } from 'express';\nconst router = Router();\nrouter.get('/tags', async (req, res) => res.json([]));\nexport default router;\n",
+    });
+    assert.deepEqual(summary(points), ['GET / @src/main.ts:6 -> src/main.ts', 'GET /api/tags @src/tags.ts:3 -> src/tags.ts']);
+  });
+});

@@ -50,10 +50,23 @@ export function detectTsRouters(module: TsModule, facts: EntryFacts): void {
       }
       return;
     }
+    const first = literal(args[0]);
+    // Fastify's route({ method, url, handler }) is a route, not a mount: read below.
+    if (name === 'use' || (name === 'route' && first !== undefined)) {
+      const owner = mountOwner(node, object, routers, module);
+      if (!owner) return;
+      if (first !== undefined && isRoutePath(first) && args.length >= 2) {
+        // app.use('/api', auth, router); app.route('/api', sub) (Hono); router.use('/x', sub.routes()) (Koa)
+        mount(facts, module, joinPrefix(owner.router.prefix, first), args[args.length - 1], owner.name);
+      } else if (name === 'use' && first === undefined) {
+        // app.use(routes), Router().use(tags).use(articles): every router passed is served at the owner's root.
+        for (const arg of args) mount(facts, module, owner.router.prefix, arg, owner.name);
+      }
+      return;
+    }
     if (object?.type !== 'identifier') return;
     const router = routers.get(object.text);
     if (!router) return;
-    const first = literal(args[0]);
     if (ROUTE_METHODS.has(name) && first !== undefined && isRoutePath(first) && args.length >= 2) {
       facts.entries.push({
         kind: 'http',
@@ -82,9 +95,6 @@ export function detectTsRouters(module: TsModule, facts: EntryFacts): void {
           ...scopeOf(node, object.text, module),
         });
       }
-    } else if ((name === 'use' || name === 'route') && first !== undefined && isRoutePath(first) && args.length >= 2) {
-      // app.use('/api', auth, router); app.route('/api', sub) (Hono); router.use('/x', sub.routes()) (Koa)
-      mount(facts, module, joinPrefix(router.prefix, first), args[args.length - 1], object.text);
     } else if (name === 'register' && router.framework === 'fastify' && args.length >= 2 && args[1]?.type === 'object') {
       // fastify.register(plugin, { prefix: '/api' })
       const prefix = literal(objectPairs(args[1]).get('prefix'));
@@ -105,6 +115,42 @@ function mount(facts: EntryFacts, module: TsModule, prefix: string, targetNode: 
   facts.mounts.push({ prefix, target: target.text, router: on, ...(imported ? { from: imported.from, imported: imported.imported } : {}) });
 }
 
+/**
+ * The router a `use`/`route` call mounts on: a router variable (`app.use(…)`), or a chain that starts from one
+ * (`app.use(a).use(b)`) or from a router created in place (`const api = Router().use(a)`, `export default
+ * Router().use('/api', api)`), named after what the chain is assigned to (`default` for a default export).
+ */
+function mountOwner(call: Node, object: Node | null, routers: Map<string, Router>, module: TsModule): { name: string; router: Router } | undefined {
+  if (object?.type === 'identifier') {
+    const router = routers.get(object.text);
+    return router ? { name: object.text, router } : undefined;
+  }
+  let root: Node | null = object;
+  while (root?.type === 'call_expression') {
+    const fn: Node | null = root.childForFieldName('function');
+    if (fn?.type !== 'member_expression') break;
+    root = fn.childForFieldName('object');
+  }
+  if (root?.type === 'identifier') {
+    const router = routers.get(root.text);
+    return router ? { name: root.text, router } : undefined;
+  }
+  const created = root ? createdRouter(root, module) : undefined;
+  if (!created) return undefined;
+  const owner = chainOwner(call);
+  return owner ? { name: owner, router: created } : undefined;
+}
+
+/** What a call chain is assigned to: `const api = …` -> `api`, `export default …` -> `default`. */
+function chainOwner(call: Node): string | undefined {
+  let top = call;
+  while (top.parent?.type === 'member_expression' && top.parent.parent?.type === 'call_expression') top = top.parent.parent;
+  const parent = top.parent;
+  if (parent?.type === 'variable_declarator') return parent.childForFieldName('name')?.text;
+  if (parent?.type === 'export_statement') return 'default';
+  return undefined;
+}
+
 /** The routers of the file: created with the framework, or parameters typed with its types. */
 function findRouters(module: TsModule): Map<string, Router> {
   const routers = new Map<string, Router>();
@@ -113,7 +159,15 @@ function findRouters(module: TsModule): Map<string, Router> {
       const name = node.childForFieldName('name');
       const value = node.childForFieldName('value');
       if (name?.type !== 'identifier' || !value) return;
-      const created = createdRouter(value, module);
+      let root: Node = value;
+      // const api = Router().use(a).use(b)
+      for (let fn = root.type === 'call_expression' ? root.childForFieldName('function') : null; fn?.type === 'member_expression' && fn.childForFieldName('property')?.text === 'use'; ) {
+        const inner = fn.childForFieldName('object');
+        if (!inner) break;
+        root = inner;
+        fn = root.type === 'call_expression' ? root.childForFieldName('function') : null;
+      }
+      const created = createdRouter(root, module);
       if (created) routers.set(name.text, created);
     }
     if (node.type === 'required_parameter' || node.type === 'optional_parameter') {

@@ -49,6 +49,10 @@ export interface FoundMount {
   router?: string;
   /** Python (Django `include('shop.urls')`): the module whose routes are mounted. */
   pyModule?: string;
+  /** Go: `users.Register(v1.Group("/users"))` hands a group to a function of this imported package (absent: the same package). */
+  goImport?: string;
+  /** Go: the mount hands the group to a function, named by `target`. */
+  goFunction?: boolean;
 }
 
 export interface EntryFacts {
@@ -61,6 +65,8 @@ export interface EntryFacts {
   goFuncs?: string[];
   /** Python: top-level functions, for `views.detail`. */
   pyFuncs?: string[];
+  /** NestJS: `app.setGlobalPrefix('api')` in a file importing @nestjs/core: every controller route is under it. */
+  nestGlobalPrefix?: string;
   /** The file imports `next` (evidence for a Next.js page or route found by its path). */
   importsNext?: boolean;
   /** TS/JS: the default export and exported GET, POST… functions, for a Next.js page or route found by its path. */

@@ -1,0 +1,31 @@
+// The entry-points feature of the editor: the service, the add command and the CodeLens. Nothing is read until a
+// view, a lens or a command asks.
+import * as vscode from 'vscode';
+import type { WorkspaceFiles } from '../maps/workspace-files';
+import type { WorkspaceMaps } from '../maps/workspace-maps';
+import { ADD_ENTRY_POINTS, addEntryPointsToTouchpoint, type AddEntryPointsChoices } from './add-command';
+import { ENTRY_POINT_LENS_SELECTOR, EntryPointLensProvider } from './entry-point-lens';
+import { WorkspaceEntryPoints } from './workspace-entry-points';
+
+export function registerEntryPoints(maps: WorkspaceMaps, files: WorkspaceFiles, extensionUri: vscode.Uri, log: vscode.LogOutputChannel): { entryPoints: WorkspaceEntryPoints; disposable: vscode.Disposable } {
+  const entryPoints = new WorkspaceEntryPoints(maps, files, extensionUri, log);
+  const lenses = new EntryPointLensProvider(maps, entryPoints);
+  const disposable = vscode.Disposable.from(
+    entryPoints,
+    lenses,
+    vscode.languages.registerCodeLensProvider(ENTRY_POINT_LENS_SELECTOR, lenses),
+    vscode.commands.registerCommand(ADD_ENTRY_POINTS, (arg?: unknown) => addEntryPointsToTouchpoint(maps, entryPoints, choicesOf(arg, entryPoints))),
+  );
+  return { entryPoints, disposable };
+}
+
+/** From the Journeys view the argument is a node; from a lens or a test, the choices themselves. */
+function choicesOf(arg: unknown, entryPoints: WorkspaceEntryPoints): AddEntryPointsChoices {
+  if (typeof arg !== 'object' || arg === null) return {};
+  const id = (arg as { id?: unknown }).id;
+  if (typeof id === 'string') {
+    const points = entryPoints.nodeGroups.get(id);
+    return points ? { entryPoints: points } : {};
+  }
+  return arg;
+}
