@@ -171,5 +171,23 @@ Approved refunds are sent to the card gateway right away through a retrying queu
 );
 commit('Refund status in the app; faster refund e-mail wording; map the new touchpoint', '.');
 
+// Symbol precision (contract §3): the pay touchpoint names PaymentService.charge. The first commit changes only
+// PaymentService.status in the same file, so pay is not touched; the second changes PaymentService.charge and is.
+// Tagged so each commit can be compared alone: cx-impact impact --base symbols/unnamed~1 --head symbols/unnamed.
+edit(
+  'services/checkout/src/payment-service.ts',
+  '    const body = (await response.json()) as { status: string };\n',
+  '    if (!response.ok) throw new Error(`status lookup failed: ${response.status}`);\n    const body = (await response.json()) as { status: string };\n',
+);
+commit('Payments: say why a status lookup failed', '.');
+git('tag', 'symbols/unnamed');
+edit(
+  'services/checkout/src/payment-service.ts',
+  '    if (!response.ok) throw new Error(`charge failed: ${response.status}`);',
+  '    if (!response.ok) throw new Error(`charge of order ${request.orderId} failed: ${response.status}`);',
+);
+commit('Payments: name the order when a charge fails', '.');
+git('tag', 'symbols/named');
+
 const shown = path.relative(process.cwd(), target);
 console.log(`Made ${target} on branch feature/refund-speedup. Try:\n  cd ${shown.startsWith('..') ? target : shown || '.'} && cx-impact impact --base main`);

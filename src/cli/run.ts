@@ -3,7 +3,9 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { computeCoverage, explainPaths } from '../core/coverage';
-import { computeImpact, reachesTier } from '../core/impact';
+import { computeImpact, reachesTier, type ImpactReport } from '../core/impact';
+import { bundledCodeReader } from '../node/bundled-reader';
+import { narrowBySymbols, type SymbolsMode } from '../node/change-symbols';
 import { Matcher } from '../core/match/matcher';
 import { parseMap } from '../core/map/parse';
 import { renderJson } from '../core/render/json';
@@ -11,7 +13,7 @@ import { renderImpactMarkdown } from '../core/render/markdown';
 import { renderCoverageText, renderDiagnosticsText, renderExplainText, renderImpactText } from '../core/render/text';
 import type { MapDiagnostic, Tier } from '../core/types';
 import { TIERS } from '../core/types';
-import { GitError, changedFiles, findRepoRoot, repoRoot } from '../node/git';
+import { GitError, changedFiles, findRepoRoot, repoRoot, type ChangeSet } from '../node/git';
 import { MapReadError, filesOnDisk, isMapFile, mapFilesAmong, readMapText, readMaps, readMapsAt, toRepoPath } from '../node/maps';
 import { COMMAND_HELP, GLOBAL_HELP } from './usage';
 
@@ -46,12 +48,13 @@ const OPTIONS = {
   head: { type: 'string' },
   'fail-on': { type: 'string' },
   'files-from': { type: 'string' },
+  symbols: { type: 'string' },
 } as const;
 
 /** Which options each command takes; any other is a usage error. */
 const ALLOWED: Record<string, readonly (keyof typeof OPTIONS)[]> = {
   check: ['help', 'cwd', 'map', 'format'],
-  impact: ['help', 'cwd', 'map', 'format', 'base', 'head', 'fail-on'],
+  impact: ['help', 'cwd', 'map', 'format', 'base', 'head', 'fail-on', 'symbols'],
   explain: ['help', 'cwd', 'map', 'format'],
   coverage: ['help', 'cwd', 'map', 'format', 'files-from'],
 };
@@ -216,6 +219,7 @@ async function check(io: CliIo, cwd: string, maps: readonly string[], format: Fo
 
 async function impact(io: CliIo, cwd: string, values: Values, format: Format, color: boolean): Promise<number> {
   const failOn = values['fail-on'] !== undefined ? tierOf(values['fail-on']) : undefined;
+  const symbols = symbolsMode(values.symbols);
   const root = await repoRoot(cwd);
   const ws = await workspace(root, values.map?.[0] === undefined ? undefined : path.resolve(cwd, values.map[0]), root);
   if (ws.root !== root) throw new UsageError(`the map ${values.map?.[0] ?? ''} is outside the repository ${root}`);
@@ -231,7 +235,7 @@ async function impact(io: CliIo, cwd: string, values: Values, format: Format, co
     ? { baseCoverage: new Matcher(await readMapsAt(root, change.base, ws.explicitMap !== undefined ? [ws.explicitMap] : undefined)), files: onDisk }
     : undefined;
 
-  const report = computeImpact({
+  const fileReport = computeImpact({
     base: change.base,
     head: change.head,
     coverage: matcher,
@@ -239,9 +243,28 @@ async function impact(io: CliIo, cwd: string, values: Values, format: Format, co
     mapErrors: head.diagnostics.filter((d) => d.severity === 'error').length,
     ...(mapEdit ? { mapEdit } : {}),
   });
+  const report = await withSymbols(fileReport, root, change, symbols);
   const text = format === 'json' ? renderJson(report) : format === 'markdown' ? renderImpactMarkdown(report) : renderImpactText(report, { color });
   io.stdout.write(text);
   return failOn !== undefined && reachesTier(report, failOn) ? 1 : 0;
+}
+
+function symbolsMode(value: string | undefined): SymbolsMode {
+  if (value === undefined) return 'all';
+  if (value === 'all' || value === 'touchpoints' || value === 'off') return value;
+  throw new UsageError(`--symbols must be all, touchpoints or off, not "${value}"`);
+}
+
+/** Symbol precision for the CLI, with a reader of its own (workers beside dist/cli.js) for this one run. */
+async function withSymbols(report: ImpactReport, root: string, change: ChangeSet, mode: SymbolsMode): Promise<ImpactReport> {
+  if (mode === 'off') return report;
+  const reader = bundledCodeReader(__dirname);
+  if (!reader) return report;
+  try {
+    return await narrowBySymbols(report, { root, change, reader, mode });
+  } finally {
+    reader.dispose();
+  }
 }
 
 async function explain(io: CliIo, cwd: string, values: Values, paths: readonly string[], format: Format, color: boolean): Promise<number> {

@@ -1,9 +1,11 @@
 // For the CLI tests: builds the real CLI bundle once, runs it as a process, and makes throw-away git repositories.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { devNull, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
+import { GRAMMAR_FILES, RUNTIME_FILES } from '../core/code/languages';
+import { packageWasmDir } from '../core/code/package-wasm';
 
 const projectRoot = path.resolve(__dirname, '..', '..');
 const scratch: string[] = [];
@@ -37,6 +39,19 @@ export function cliBundle(): string {
     logLevel: 'warning',
     banner: { js: '#!/usr/bin/env node' },
   });
+  // As scripts/build.mjs lays out dist/: the code worker and tree-sitter's files beside the CLI.
+  buildSync({
+    entryPoints: [path.join(projectRoot, 'src/node/code-worker.ts')],
+    outfile: path.join(dir, 'code-worker.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+  const wasm = packageWasmDir();
+  mkdirSync(path.join(dir, 'tree-sitter'));
+  for (const file of [...RUNTIME_FILES, ...Object.values(GRAMMAR_FILES)]) copyFileSync(path.join(wasm, file), path.join(dir, 'tree-sitter', file));
   bundle = out;
   return out;
 }

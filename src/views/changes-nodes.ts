@@ -199,7 +199,7 @@ export function changeGroupNode(input: ChangeGroupInput): ViewNode {
           }),
         };
         if (t.channel) tp.channel = t.channel;
-        if (t.precision === 'file') tp.tooltip = `Names symbols (${(t.symbols ?? []).join(', ')}): changed files count as a whole here.`;
+        if (t.precision === 'file') tp.tooltip = `Names symbols (${(t.symbolScope ?? []).join(', ')}): changed files count as a whole here.`;
         if (found && touchpoint) tp.mapLine = { map: found.map, line: touchpoint.idRange.start.line + 1 };
         return tp;
       }),
