@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { EditorSymbols } from './symbols/editor-symbols';
+import { CodeReading } from './symbols/code-reading';
 import { CoverageLensProvider } from './codelens/coverage-lens';
 import { registerFileCommands } from './commands/file-commands';
 import type { Tier } from './core/types';
@@ -37,8 +39,10 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
   const diagnostics = vscode.languages.createDiagnosticCollection('cx-impact');
   const maps = new WorkspaceMaps(diagnostics, log, configuredSeverity);
   const files = new WorkspaceFiles(log, vscode.Uri.joinPath(context.extensionUri, 'dist', 'coverage-worker.js').fsPath);
-  const sidebar = createSidebar(maps, log);
-  const report = new ImpactReportPanel(context.extensionUri, maps, log);
+  const code = new CodeReading(context.extensionUri, log);
+  const editorSymbols = new EditorSymbols(() => code.reader);
+  const sidebar = createSidebar(maps, log, () => code.reader);
+  const report = new ImpactReportPanel(context.extensionUri, maps, log, () => code.reader);
   const status = new CoverageStatus(maps, () => setting('statusBar.showWhenUncovered', false));
   const decorations = new TierDecorations(maps, () => ({
     tiers: setting<Tier[]>('decorations.tiers', ['critical', 'high']),
@@ -46,6 +50,8 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
   }));
   context.subscriptions.push(
     log,
+    code,
+    editorSymbols,
     diagnostics,
     maps,
     files,
@@ -57,10 +63,10 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
     vscode.window.registerFileDecorationProvider(decorations),
     vscode.languages.registerHoverProvider(
       { scheme: 'file' },
-      new CoverageHoverProvider(maps, () => setting<HoverMode>('hover.mode', 'declarations')),
+      new CoverageHoverProvider(maps, () => setting<HoverMode>('hover.mode', 'declarations'), editorSymbols.symbolsOf),
     ),
     toggled('codeLens.enabled', () => {
-      const lenses = new CoverageLensProvider(maps);
+      const lenses = new CoverageLensProvider(maps, editorSymbols.symbolsOf);
       return vscode.Disposable.from(lenses, vscode.languages.registerCodeLensProvider({ scheme: 'file' }, lenses));
     }),
     registerFileCommands(maps),

@@ -1,5 +1,6 @@
 // The Impact Report panel: one webview that shows the customer impact of a comparison the user picks in it, and
 // turns it into the same Markdown the CLI prints. Gathering runs git, so it happens in trusted workspaces only.
+import type { CodeReader } from '../node/code-reader';
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -65,6 +66,8 @@ export class ImpactReportPanel implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly maps: WorkspaceMaps,
     private readonly log: vscode.LogOutputChannel,
+    /** Reads symbols for symbol-precise impact, as the CLI does. */
+    private readonly code?: () => CodeReader | undefined,
   ) {
     this.disposables.push(
       vscode.commands.registerCommand(SHOW_REPORT_COMMAND, (arg?: unknown) => this.show(parseComparison(arg))),
@@ -217,7 +220,8 @@ export class ImpactReportPanel implements vscode.Disposable {
     const worktreeMaps = inUse && path.resolve(folder.uri.fsPath) === path.resolve(root) ? inUse.maps : undefined;
     const baseSetting = vscode.workspace.getConfiguration('cxImpact', folder.uri).get<string>('changes.base', '');
     try {
-      const gathered = await gatherReport({ root, comparison, baseSetting, ...(worktreeMaps ? { worktreeMaps } : {}) });
+      const reader = this.code?.();
+      const gathered = await gatherReport({ root, comparison, baseSetting, ...(worktreeMaps ? { worktreeMaps } : {}), ...(reader ? { reader } : {}) });
       const page: ReportPage = {
         comparison: form,
         refs: gathered.refs,

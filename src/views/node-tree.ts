@@ -119,6 +119,8 @@ export class NodeTree implements vscode.TreeDataProvider<ViewNode>, vscode.Dispo
         return new vscode.ThemeIcon('info');
       case 'file':
         return vscode.ThemeIcon.File;
+      case 'symbol':
+        return new vscode.ThemeIcon('symbol-method');
       default:
         return undefined;
     }

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { CodeReader } from '../node/code-reader';
 import type { Tier } from '../core/types';
 import type { WorkspaceMaps } from '../maps/workspace-maps';
 import { ChangesView } from './changes-view';
@@ -21,9 +22,9 @@ export interface Sidebar extends vscode.Disposable {
   messages(): { thisFile: string | undefined; changes: string | undefined; journeys: string | undefined };
 }
 
-export function createSidebar(maps: WorkspaceMaps, log: vscode.LogOutputChannel): Sidebar {
+export function createSidebar(maps: WorkspaceMaps, log: vscode.LogOutputChannel, code?: () => CodeReader | undefined): Sidebar {
   const thisFile = new ThisFileView(maps);
-  const changes = new ChangesView(maps, log);
+  const changes = new ChangesView(maps, log, code);
   const journeys = new JourneysView(maps, log);
   const snap = (nodes: ViewNode[]): TreeSnapshot[] => nodes.map(toSnapshot);
   return {

@@ -333,7 +333,8 @@ function declarationsSection(report: ImpactReport): string {
       c.precision === 'file'
         ? `<span class="muted">symbols not read (${text(c.unread ?? 'unknown')}); the whole file counts</span>`
         : c.symbols.map((s) => symbolButton(ctx, s.file, s)).join(', ');
-    return `<tr><td>${fileButton(ctx, c.path)}</td><td>${what}</td></tr>`;
+    // The path is plain text here: the declarations are the buttons (the file's own button is in its touchpoint's table).
+    return `<tr><td><code>${text(c.path)}</code></td><td>${what}</td></tr>`;
   });
   return [
     '<section class="declarations" aria-labelledby="declarations-h">',
