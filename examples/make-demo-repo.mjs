@@ -9,7 +9,7 @@
 // `npm run demo` opens the same repository (scripts/demo.mjs imports makeDemoRepo).
 //
 // The history is the list STEPS below: one entry per commit, in order. To add a commit, add an entry where it
-// belongs: `{ branch, message, change(r) }`, where `change` edits files through `r` (copy from examples/shop, write,
+// belongs: `{ branch, message, tag?, change(r) }`, where `change` edits files through `r` (copy from examples/shop, write,
 // edit = replace text that must be there, git). Every change the step makes is committed (`git add .`). A step on
 // `main` after the feature branch's first step is committed on main (the branch then does not have it: a base that
 // moved on). The CLI's snapshot (src/cli/snapshots/refund-speedup.md) shows the report; update it as its test says.
@@ -139,6 +139,31 @@ Approved refunds are sent to the card gateway right away through a retrying queu
       );
     },
   },
+  // Symbol precision (contract §3): the pay touchpoint names PaymentService.charge. The first commit changes only
+  // PaymentService.status in the same file, so pay is not touched; the second changes PaymentService.charge and is.
+  // Tagged so each commit can be compared alone: cx-impact impact --base symbols/unnamed~1 --head symbols/unnamed.
+  {
+    branch: FEATURE_BRANCH,
+    message: 'Payments: say why a status lookup failed',
+    tag: 'symbols/unnamed',
+    change: ({ edit }) =>
+      edit(
+        'services/checkout/src/payment-service.ts',
+        '    const body = (await response.json()) as { status: string };\n',
+        '    if (!response.ok) throw new Error(`status lookup failed: ${response.status}`);\n    const body = (await response.json()) as { status: string };\n',
+      ),
+  },
+  {
+    branch: FEATURE_BRANCH,
+    message: 'Payments: name the order when a charge fails',
+    tag: 'symbols/named',
+    change: ({ edit }) =>
+      edit(
+        'services/checkout/src/payment-service.ts',
+        '    if (!response.ok) throw new Error(`charge failed: ${response.status}`);',
+        '    if (!response.ok) throw new Error(`charge of order ${request.orderId} failed: ${response.status}`);',
+      ),
+  },
 ];
 
 /** Builds the repository at `target` (which must be empty, or a demo repository made earlier with `force`). */
@@ -203,6 +228,7 @@ export function makeDemoRepo(target, { force = false } = {}) {
     step.change(r);
     git('add', '--', '.');
     git('commit', '-q', '-m', step.message);
+    if (step.tag) git('tag', step.tag);
     clock += 3 * 3600 * 1000;
   }
   if (current !== FEATURE_BRANCH) git('switch', '-q', FEATURE_BRANCH);

@@ -1,5 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import { EditorSymbols } from './symbols/editor-symbols';
+import { CodeReading } from './symbols/code-reading';
 import { CoverageLensProvider } from './codelens/coverage-lens';
 import { registerFileCommands } from './commands/file-commands';
 import { registerEntryPoints } from './entry-points/register';
@@ -45,9 +47,11 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
   const diagnostics = vscode.languages.createDiagnosticCollection('cx-impact');
   const maps = new WorkspaceMaps(diagnostics, log, configuredSeverity);
   const files = new WorkspaceFiles(log, vscode.Uri.joinPath(context.extensionUri, 'dist', 'coverage-worker.js').fsPath);
+  const code = new CodeReading(context.extensionUri, log);
+  const editorSymbols = new EditorSymbols(() => code.reader);
   const entryPoints = registerEntryPoints(maps, files, context.extensionUri, log);
-  const sidebar = createSidebar(maps, log, entryPoints.entryPoints);
-  const report = new ImpactReportPanel(context.extensionUri, maps, log);
+  const sidebar = createSidebar(maps, log, () => code.reader, entryPoints.entryPoints);
+  const report = new ImpactReportPanel(context.extensionUri, maps, log, () => code.reader);
   const status = new CoverageStatus(maps, () => setting('statusBar.showWhenUncovered', false));
   const walkthrough = new Walkthrough(context, maps, files);
   const decorations = new TierDecorations(maps, () => ({
@@ -56,6 +60,8 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
   }));
   context.subscriptions.push(
     log,
+    code,
+    editorSymbols,
     diagnostics,
     maps,
     files,
@@ -68,10 +74,10 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
     vscode.window.registerFileDecorationProvider(decorations),
     vscode.languages.registerHoverProvider(
       { scheme: 'file' },
-      new CoverageHoverProvider(maps, () => setting<HoverMode>('hover.mode', 'declarations')),
+      new CoverageHoverProvider(maps, () => setting<HoverMode>('hover.mode', 'declarations'), editorSymbols.symbolsOf),
     ),
     toggled('codeLens.enabled', () => {
-      const lenses = new CoverageLensProvider(maps);
+      const lenses = new CoverageLensProvider(maps, editorSymbols.symbolsOf);
       return vscode.Disposable.from(lenses, vscode.languages.registerCodeLensProvider({ scheme: 'file' }, lenses));
     }),
     registerFileCommands(maps),

@@ -8,6 +8,8 @@ import { renderSarif } from '../core/ci/sarif';
 import { computeCoverage, explainPaths } from '../core/coverage';
 import { computeImpact, reachesTier, type ImpactReport } from '../core/impact';
 import { languageOfPath } from '../core/code/languages';
+import { bundledCodeReader } from '../node/bundled-reader';
+import { narrowBySymbols, type SymbolsMode } from '../node/change-symbols';
 import { Matcher } from '../core/match/matcher';
 import { parseMap } from '../core/map/parse';
 import { renderJson } from '../core/render/json';
@@ -15,7 +17,7 @@ import { renderImpactMarkdown } from '../core/render/markdown';
 import { renderCoverageText, renderDiagnosticsText, renderExplainText, renderImpactText } from '../core/render/text';
 import type { CxMap, MapDiagnostic, Tier } from '../core/types';
 import { TIERS } from '../core/types';
-import { GitError, changedFiles, findRepoRoot, repoRoot } from '../node/git';
+import { GitError, changedFiles, findRepoRoot, repoRoot, type ChangeSet } from '../node/git';
 import { addIndirectImpact, reachOfFiles } from '../core/graph/indirect-impact';
 import { renderDepsText, renderExplainIndirectText, depsOf, explainIndirect } from '../core/graph/deps';
 import { cliGraph, indirectSettings } from './graph';
@@ -66,12 +68,13 @@ const OPTIONS = {
   uncovered: { type: 'boolean' },
   'entry-points': { type: 'boolean' },
   'fail-on-uncovered': { type: 'boolean' },
+  symbols: { type: 'string' },
 } as const;
 
 /** Which options each command takes; any other is a usage error. */
 const ALLOWED: Record<string, readonly (keyof typeof OPTIONS)[]> = {
   check: ['help', 'cwd', 'map', 'format', 'entry-points', 'fail-on-uncovered'],
-  impact: ['help', 'cwd', 'map', 'format', 'base', 'head', 'fail-on', 'max-hops', 'fail-on-indirect', 'no-cache'],
+  impact: ['help', 'cwd', 'map', 'format', 'base', 'head', 'fail-on', 'symbols', 'max-hops', 'fail-on-indirect', 'no-cache'],
   explain: ['help', 'cwd', 'map', 'format', 'max-hops', 'no-cache'],
   coverage: ['help', 'cwd', 'map', 'format', 'files-from'],
   deps: ['help', 'cwd', 'map', 'format', 'unresolved', 'no-cache'],
@@ -296,6 +299,7 @@ async function impact(io: CliIo, cwd: string, values: Values, format: Format, co
   const failOn = values['fail-on'] !== undefined ? tierOf(values['fail-on']) : undefined;
   const failOnIndirect = values['fail-on-indirect'] !== undefined ? tierOf(values['fail-on-indirect'], '--fail-on-indirect') : undefined;
   const maxHops = maxHopsOf(values['max-hops']);
+  const symbols = symbolsMode(values.symbols);
   const root = await repoRoot(cwd);
   const ws = await workspace(root, values.map?.[0] === undefined ? undefined : path.resolve(cwd, values.map[0]), root);
   if (ws.root !== root) throw new UsageError(`the map ${values.map?.[0] ?? ''} is outside the repository ${root}`);
@@ -310,7 +314,7 @@ async function impact(io: CliIo, cwd: string, values: Values, format: Format, co
     ? { baseCoverage: new Matcher(await readMapsAt(root, change.base, ws.explicitMap !== undefined ? [ws.explicitMap] : undefined)), files: onDisk }
     : undefined;
 
-  const direct = computeImpact({
+  const fileReport = computeImpact({
     base: change.base,
     head: change.head,
     coverage: matcher,
@@ -319,6 +323,7 @@ async function impact(io: CliIo, cwd: string, values: Values, format: Format, co
     isMap,
     ...(mapEdit ? { mapEdit } : {}),
   });
+  const direct = await withSymbols(fileReport, root, change, symbols);
   const report = await withIndirect(io, root, onDisk, head.maps, matcher, direct, values, maxHops);
   const text =
     format === 'json'
@@ -353,6 +358,24 @@ async function appendStepSummary(io: CliIo, root: string, markdown: string): Pro
   } catch (error) {
     // The report is printed and the exit code stands: a summary that cannot be written does not fail the step.
     io.stderr.write(`cx-impact: cannot append to GITHUB_STEP_SUMMARY ${abs}: ${(error as NodeJS.ErrnoException).code ?? oneLine(String(error))}\n`);
+  }
+}
+
+function symbolsMode(value: string | undefined): SymbolsMode {
+  if (value === undefined) return 'all';
+  if (value === 'all' || value === 'touchpoints' || value === 'off') return value;
+  throw new UsageError(`--symbols must be all, touchpoints or off, not "${value}"`);
+}
+
+/** Symbol precision for the CLI, with a reader of its own (workers beside dist/cli.js) for this one run. */
+async function withSymbols(report: ImpactReport, root: string, change: ChangeSet, mode: SymbolsMode): Promise<ImpactReport> {
+  if (mode === 'off') return report;
+  const reader = bundledCodeReader(__dirname);
+  if (!reader) return report;
+  try {
+    return await narrowBySymbols(report, { root, change, reader, mode });
+  } finally {
+    reader.dispose();
   }
 }
 

@@ -39,7 +39,7 @@ export function cliBundle(): string {
     logLevel: 'warning',
     banner: { js: '#!/usr/bin/env node' },
   });
-  // As in dist/: the code worker and tree-sitter's files beside the CLI (the dependency graph reads code with them).
+  // As scripts/build.mjs lays out dist/: the code worker and tree-sitter's files beside the CLI.
   buildSync({
     entryPoints: [path.join(projectRoot, 'src/node/code-worker.ts')],
     outfile: path.join(dir, 'code-worker.js'),
@@ -49,8 +49,9 @@ export function cliBundle(): string {
     target: 'node20',
     logLevel: 'warning',
   });
+  const wasm = packageWasmDir();
   mkdirSync(path.join(dir, 'tree-sitter'));
-  for (const file of [...RUNTIME_FILES, ...Object.values(GRAMMAR_FILES)]) copyFileSync(path.join(packageWasmDir(), file), path.join(dir, 'tree-sitter', file));
+  for (const file of [...RUNTIME_FILES, ...Object.values(GRAMMAR_FILES)]) copyFileSync(path.join(wasm, file), path.join(dir, 'tree-sitter', file));
   bundle = out;
   return out;
 }

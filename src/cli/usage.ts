@@ -37,7 +37,7 @@ ${COMMON}
 
 Exit codes: 0 no errors (warnings allowed); 1 a map has errors; 2 bad usage or a map that cannot be read.
 `,
-  impact: `Usage: cx-impact impact [--base REF] [--head REF] [--format text|markdown|json|github] [--fail-on TIER]
+  impact: `Usage: cx-impact impact [--base REF] [--head REF] [--format text|markdown|json|github] [--fail-on TIER] [--symbols MODE]
 
 The customer impact of a change: the journeys and touchpoints its files belong to (most critical first),
 the changed files no map covers, and the files a map edit moves between touchpoints.
@@ -51,6 +51,8 @@ Options:
   --format FORMAT    text (default), markdown (for a pull-request comment), json, or github: the Markdown,
                      also appended to $GITHUB_STEP_SUMMARY when set, and a ::notice per critical journey
   --fail-on TIER     exit 1 when a journey of TIER or more critical is touched (critical|high|medium|low)
+  --symbols MODE     all (default): name the declarations each changed file's change touched; touchpoints: read
+                     symbols only where a touchpoint names symbols; off: whole files, nothing parsed
   --map FILE         use this map instead of discovering maps
 ${COMMON}
 `,

@@ -21,7 +21,11 @@ export class CoverageLensProvider implements vscode.CodeLensProvider, vscode.Dis
   private readonly subscriptions: vscode.Disposable[];
   readonly onDidChangeCodeLenses = this.changed.event;
 
-  constructor(private readonly maps: WorkspaceMaps) {
+  constructor(
+    private readonly maps: WorkspaceMaps,
+    /** The engine's finder in the extension (src/symbols/editor-symbols.ts); the language server's by default. */
+    private readonly symbolsOf: (document: vscode.TextDocument) => Promise<QualifiedSymbol<vscode.Range>[]> = qualifiedSymbols,
+  ) {
     this.subscriptions = [
       this.changed,
       maps.onDidChange(() => {
@@ -42,7 +46,7 @@ export class CoverageLensProvider implements vscode.CodeLensProvider, vscode.Dis
     if (coverage.length === 0) return [];
     let symbols: QualifiedSymbol<vscode.Range>[] | undefined;
     if (needsSymbols(coverage)) {
-      symbols = await qualifiedSymbols(document);
+      symbols = await this.symbolsOf(document);
       if (token.isCancellationRequested) return [];
       if (symbols.length === 0) {
         // The language server is often still starting when a file opens: ask again shortly, a few times.

@@ -152,7 +152,7 @@ describe('computeImpact', () => {
     const [cart, pay] = report.journeys[0]?.touchpoints ?? [];
     assert.equal(cart?.precision, undefined);
     assert.equal(pay?.precision, 'file');
-    assert.deepEqual(pay?.symbols, ['PaymentService.charge']);
+    assert.deepEqual(pay?.symbolScope, ['PaymentService.charge']);
   });
 
   it('lists unmapped files in path order and copies the journey facts', () => {

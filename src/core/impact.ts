@@ -2,6 +2,7 @@
 // which changed files no map covers, and how an edit of a map moved files between touchpoints.
 import type { ChangeStatus, ChangedFile, Coverage, CxMap, Journey, Tier, Touchpoint } from './types';
 import { tierRank } from './types';
+import type { ChangeSymbols, TouchpointSymbol } from './symbol-impact';
 
 /** The one thing impact needs from a Matcher: tests and callers can hand in any source of coverage. */
 export interface CoverageSource {
@@ -22,9 +23,15 @@ export interface TouchpointImpact {
   channel?: string;
   files: string[];
   reasons: FileReason[];
-  /** Present when the touchpoint names symbols: without symbol information a file counts as a whole. */
-  precision?: 'file';
-  symbols?: string[];
+  /**
+   * Present when the touchpoint names symbols: `file` when a file counted as a whole (its symbols were not read),
+   * `symbol` when every file was narrowed to the symbols the change touched (src/core/symbol-impact.ts).
+   */
+  precision?: 'file' | 'symbol';
+  /** The touchpoint's own `symbols` entries (patterns). */
+  symbolScope?: string[];
+  /** The named symbols the change touched (contract §4), once symbols were read. */
+  symbols?: TouchpointSymbol[];
   /** Changed files that reach this touchpoint through the dependency graph (contract §5), nearest first. */
   indirect?: IndirectHit[];
 }
@@ -59,7 +66,7 @@ export interface MapChange {
   removed: string[];
 }
 
-export interface ChangeEntry {
+export interface ChangeEntry extends ChangeSymbols {
   path: string;
   status: ChangeStatus;
   oldPath?: string;
@@ -177,7 +184,7 @@ export function computeImpact(input: ImpactInput): ImpactReport {
           if (hit.touchpoint.channel) impact.channel = hit.touchpoint.channel;
           if (hit.symbolScoped) {
             impact.precision = 'file';
-            impact.symbols = [...hit.touchpoint.symbols];
+            impact.symbolScope = [...hit.touchpoint.symbols];
           }
           impact.files = [];
           impact.reasons = [];

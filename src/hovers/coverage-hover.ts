@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { anySymbolMatches } from '../core/symbols';
+import { anySymbolMatches, type QualifiedSymbol } from '../core/symbols';
 import type { WorkspaceMaps } from '../maps/workspace-maps';
 import { coverageCard } from '../presentation/coverage-card';
 import { qualifiedSymbols } from '../presentation/document-symbols';
@@ -11,6 +11,8 @@ export class CoverageHoverProvider implements vscode.HoverProvider {
   constructor(
     private readonly maps: WorkspaceMaps,
     private readonly mode: () => HoverMode,
+    /** The engine's finder in the extension (src/symbols/editor-symbols.ts); the language server's by default. */
+    private readonly symbolsOf: (document: vscode.TextDocument) => Promise<QualifiedSymbol<vscode.Range>[]> = qualifiedSymbols,
   ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
@@ -19,7 +21,7 @@ export class CoverageHoverProvider implements vscode.HoverProvider {
     const coverage = this.maps.coverageOf(document.uri);
     if (coverage.length === 0) return undefined;
 
-    const symbols = await qualifiedSymbols(document);
+    const symbols = await this.symbolsOf(document);
     if (token.isCancellationRequested) return undefined;
     const declaration = symbols
       .filter((s) => s.selectionRange.contains(position))

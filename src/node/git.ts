@@ -1,6 +1,6 @@
 // Runs git for the CLI (and the extension, in trusted workspaces). Never through a shell; diff drivers and textconv
 // filters that a repository configures are never run; refs that could be read as options are refused.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import type { ChangeStatus, ChangedFile } from '../core/types';
 
@@ -304,4 +304,66 @@ export async function headFingerprint(root: string): Promise<string> {
     run(root, ['show-ref', '--head']),
   ]);
   return `${symbolic.stdout.trim()}\n${refs.stdout}`;
+}
+
+/**
+ * The `git diff -U0` of a change (contract §3: the changed line ranges on both sides), for `paths` only when given.
+ * Same range as changedFiles: `base` is the merge-base; `head` a commit, or WORKTREE for the working tree.
+ */
+export async function diffZeroContext(root: string, base: string, head: string, paths?: readonly string[]): Promise<string> {
+  checkRef(base);
+  if (head !== WORKTREE) checkRef(head);
+  const args = ['diff', '--no-ext-diff', '--no-textconv', '--no-color', '--no-relative', '-U0', '-M', '--end-of-options', base];
+  if (head !== WORKTREE) args.push(head);
+  return git(root, [...args, '--', ...(paths ?? [])]);
+}
+
+/**
+ * The texts of many blobs at once (`rev:path` each), through one `git cat-file --batch`: a process per file would
+ * cost more than parsing them. Undefined for a spec git does not have.
+ */
+export function readBlobs(root: string, specs: readonly string[]): Promise<(string | undefined)[]> {
+  if (specs.length === 0) return Promise.resolve([]);
+  for (const spec of specs) if (spec.includes('\n')) return Promise.reject(new GitError('a path with a line break cannot be read in a batch'));
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['-c', 'core.quotepath=off', '-c', 'core.fsmonitor=false', 'cat-file', '--batch'], {
+      cwd: root,
+      windowsHide: true,
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const chunks: Buffer[] = [];
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    child.on('error', (err: NodeJS.ErrnoException) =>
+      reject(new GitError(err.code === 'ENOENT' ? 'git was not found on the PATH; install git or put it on the PATH' : `git cat-file failed: ${err.message}`)),
+    );
+    child.on('close', (code) => {
+      if (code !== 0) {
+        reject(new GitError(`git cat-file failed: ${firstLine(stderr) || `exit code ${code}`}`));
+        return;
+      }
+      const out = Buffer.concat(chunks);
+      const texts: (string | undefined)[] = [];
+      let at = 0;
+      for (let i = 0; i < specs.length; i++) {
+        const eol = out.indexOf(10, at);
+        if (eol < 0) break;
+        const header = out.subarray(at, eol).toString('utf8');
+        at = eol + 1;
+        const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+        if (!m) {
+          texts.push(undefined);
+          continue;
+        }
+        const size = Number(m[2]);
+        texts.push(m[1] === 'blob' ? out.subarray(at, at + size).toString('utf8') : undefined);
+        at += size + 1;
+      }
+      while (texts.length < specs.length) texts.push(undefined);
+      resolve(texts);
+    });
+    child.stdin.end(specs.map((s) => `${s}\n`).join(''));
+  });
 }

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { packageWasmDir } from '../core/code/package-wasm';
+import { CodeReader } from '../node/code-reader';
 import { renderImpactMarkdown } from '../core/render/markdown';
 import { GitError } from '../node/git';
 import { TestRepo, removeScratch, scratchDir } from '../cli/test-repo';
@@ -35,7 +37,10 @@ function shop(): TestRepo {
 }
 
 describe('Impact Report comparisons', () => {
+  // Symbols are read as the CLI reads them (here on this thread, from the installed grammars).
+  const reader = new CodeReader({ wasmDir: packageWasmDir() });
   after(removeScratch);
+  after(() => reader.dispose());
 
   it('compares the current branch with main by default, map changes included, and its Markdown is the CLI’s', async () => {
     const repo = shop();
@@ -50,7 +55,7 @@ describe('Impact Report comparisons', () => {
     });
     repo.commit('feature');
 
-    const gathered = await gatherReport({ root: repo.dir, comparison: { kind: 'branch' } });
+    const gathered = await gatherReport({ root: repo.dir, comparison: { kind: 'branch' }, reader });
     assert.equal(gathered.label, 'Branch feature vs main');
     assert.equal(gathered.baseRef, 'main');
     assert.equal(gathered.branch, 'feature');

@@ -4,6 +4,8 @@ import { computeImpact, type ImpactReport } from '../core/impact';
 import { Matcher } from '../core/match/matcher';
 import type { CxMap } from '../core/types';
 import { WORKTREE, changedFiles, currentBranch, filesAt, hasCommit, listRefs, upstreamOf, worktreeFiles, type RefInfo } from '../node/git';
+import { narrowBySymbols } from '../node/change-symbols';
+import type { CodeReader } from '../node/code-reader';
 import { filesOnDisk, isMapFile, mapFilesAmong, readMaps, readMapsAt } from '../node/maps';
 import { baseCandidates, isSafeRef } from '../views/changes-nodes';
 
@@ -41,6 +43,8 @@ export interface GatherOptions {
   worktreeMaps?: CxMap[];
   /** The `cxImpact.changes.base` setting, for a branch comparison without a base. */
   baseSetting?: string;
+  /** Reads symbols (contract §3), as the CLI does; without it touchpoints that name symbols count whole files. */
+  reader?: CodeReader;
 }
 
 export interface GatheredReport {
@@ -111,7 +115,8 @@ export async function gatherReport(options: GatherOptions): Promise<GatheredRepo
 
   const touchesMap = change.files.some((c) => [c.path, c.oldPath].some((p) => p !== undefined && isMapFile(p)));
   const mapEdit = touchesMap ? { baseCoverage: new Matcher(await readMapsAt(root, change.base)), files: await headFiles() } : undefined;
-  const report = computeImpact({ base: change.base, head: change.head, coverage, changedFiles: change.files, isMap: isMapFile, ...(mapEdit ? { mapEdit } : {}) });
+  const fileReport = computeImpact({ base: change.base, head: change.head, coverage, changedFiles: change.files, isMap: isMapFile, ...(mapEdit ? { mapEdit } : {}) });
+  const report = options.reader ? await narrowBySymbols(fileReport, { root, change, reader: options.reader, mode: 'all' }) : fileReport;
   const gathered: GatheredReport = { comparison, label, baseRef, headRef: headRef ?? WORKTREE, report, refs };
   if (branch !== undefined) gathered.branch = branch;
   return gathered;

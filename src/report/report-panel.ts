@@ -1,5 +1,6 @@
 // The Impact Report panel: one webview that shows the customer impact of a comparison the user picks in it, and
 // turns it into the same Markdown the CLI prints. Gathering runs git, so it happens in trusted workspaces only.
+import type { CodeReader } from '../node/code-reader';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -72,6 +73,8 @@ export class ImpactReportPanel implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly maps: WorkspaceMaps,
     private readonly log: vscode.LogOutputChannel,
+    /** Reads symbols for symbol-precise impact, as the CLI does. */
+    private readonly code?: () => CodeReader | undefined,
   ) {
     this.disposables.push(
       vscode.commands.registerCommand(SHOW_REPORT_COMMAND, async (arg?: unknown) => {
@@ -291,7 +294,8 @@ export class ImpactReportPanel implements vscode.Disposable {
     // Read before the report: a ref that moves while it is gathered makes the next look differ, so it is read again.
     const fingerprint = await headFingerprint(root).catch(() => undefined);
     try {
-      const gathered = await gatherReport({ root, comparison, baseSetting, ...(worktreeMaps ? { worktreeMaps } : {}) });
+      const reader = this.code?.();
+      const gathered = await gatherReport({ root, comparison, baseSetting, ...(worktreeMaps ? { worktreeMaps } : {}), ...(reader ? { reader } : {}) });
       const page: ReportPage = {
         comparison: form,
         refs: gathered.refs,
@@ -364,7 +368,10 @@ export class ImpactReportPanel implements vscode.Disposable {
         case 'open-file': {
           const index = integer(message.file, 0, (report?.changedFiles.length ?? 0) - 1);
           const file = index === undefined ? undefined : report?.changedFiles[index];
-          if (file !== undefined && current?.root) await this.openFile(current.root, file);
+          // A symbol's button also names its first line (1-based) and the side of the change it is on.
+          const line = integer(message.line, 1, Number.MAX_SAFE_INTEGER);
+          const side = message.side === 'old' ? 'old' : 'new';
+          if (file !== undefined && current?.root) await this.openFile(current.root, file, line === undefined ? undefined : { line, side });
           return;
         }
         case 'open-map': {
@@ -464,7 +471,12 @@ export class ImpactReportPanel implements vscode.Disposable {
   }
 
   /** The change of one file between the compared refs: a diff, or the one side that exists. */
-  private async openFile(root: string, file: string): Promise<void> {
+  private async openFile(root: string, file: string, at?: { line: number; side: 'old' | 'new' }): Promise<void> {
+    await this.openChange(root, file);
+    if (at) revealLine(at.line, at.side);
+  }
+
+  private async openChange(root: string, file: string): Promise<void> {
     const report = this.current?.gathered?.report;
     if (!report) return;
     const change = report.changes.find((c) => c.path === file || c.oldPath === file) ?? { path: file, status: 'modified' as const };
@@ -503,6 +515,18 @@ async function journeyLine(root: string, head: string, map: string, journeyId: s
   } catch {
     return 0;
   }
+}
+
+/** Puts the cursor on a 1-based line of the editor the diff or file opened in (the diff's old side for `old`). */
+function revealLine(line: number, side: 'old' | 'new'): void {
+  const editors = vscode.window.visibleTextEditors;
+  const active = vscode.window.activeTextEditor;
+  // In a diff the active editor is the new side; the old side is the other visible editor of the diff.
+  const editor = side === 'old' ? (editors.find((e) => e !== active && e.document.uri.scheme === 'git') ?? active) : active;
+  if (!editor) return;
+  const position = new vscode.Position(Math.min(line - 1, Math.max(0, editor.document.lineCount - 1)), 0);
+  editor.selection = new vscode.Selection(position, position);
+  editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
 function integer(value: unknown, min: number, max: number): number | undefined {

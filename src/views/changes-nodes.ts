@@ -1,5 +1,6 @@
 // The Changes view without vscode: git's changes turned into ChangedFiles, the base ref to compare against,
 // and an ImpactReport (from the one impact engine) turned into journey › touchpoint › file nodes.
+import { symbolWhere } from '../core/symbol-impact';
 import type { ChangeEntry, ImpactReport } from '../core/impact';
 import type { ChangeStatus, ChangedFile, CxMap, Journey } from '../core/types';
 import { plural } from '../presentation/coverage-text';
@@ -151,7 +152,7 @@ export function changeGroupNode(input: ChangeGroupInput): ViewNode {
       entries.set(entry.oldPath, { entry, asOld: true });
     }
   }
-  const fileNode = (idPrefix: string, path: string, why?: string): ViewNode => {
+  const fileNode = (idPrefix: string, path: string, why?: string, expanded = false): ViewNode => {
     const { name, dir } = splitPath(path);
     const found = entries.get(path);
     let status: ChangeStatus = found?.entry.status ?? 'modified';
@@ -163,7 +164,7 @@ export function changeGroupNode(input: ChangeGroupInput): ViewNode {
     }
     const change: NonNullable<FileTarget['change']> = { status, base: input.base, head: input.head };
     if (found?.entry.oldPath !== undefined && !found.asOld) change.oldPath = found.entry.oldPath;
-    return {
+    const node: ViewNode = {
       id: `${idPrefix}\u0000${path}`,
       kind: 'file',
       label: name,
@@ -171,6 +172,17 @@ export function changeGroupNode(input: ChangeGroupInput): ViewNode {
       tooltip: why ? `${path} (${word})\n${why}` : `${path} (${word})`,
       file: { root: input.root, path, change },
     };
+    // The declarations the change touched (a touchpoint's symbols first), each opening the change at itself.
+    const symbols = found?.entry.symbolLines ?? [];
+    if (symbols.length > 0) {
+      node.expanded = expanded;
+      node.children = symbols.map((s, i) => {
+        const [first] = s.lines;
+        const target: FileTarget = { root: input.root, path: s.file, change: s.file === path ? change : { ...change, status: 'deleted' }, at: { line: first, side: s.side } };
+        return { id: `${node.id}\u0000${i}\u0000${s.symbol}`, kind: 'symbol', label: s.symbol, description: symbolWhere(s).slice(1, -1), file: target };
+      });
+    }
+    return node;
   };
 
   const children: ViewNode[] = report.journeys.map((j) => {
@@ -197,11 +209,11 @@ export function changeGroupNode(input: ChangeGroupInput): ViewNode {
           expanded: true,
           children: t.files.map((f) => {
             const reason = t.reasons.find((r) => r.file === f);
-            return fileNode(tid, f, reason ? `${reason.pattern} (${reason.map}:${reason.line})` : undefined);
+            return fileNode(tid, f, reason ? `${reason.pattern} (${reason.map}:${reason.line})` : undefined, t.precision === 'symbol');
           }),
         };
         if (t.channel) tp.channel = t.channel;
-        if (t.precision === 'file') tp.tooltip = `Names symbols (${(t.symbols ?? []).join(', ')}): changed files count as a whole here.`;
+        if (t.precision === 'file') tp.tooltip = `Names symbols (${(t.symbolScope ?? []).join(', ')}): changed files count as a whole here.`;
         if (found && touchpoint) tp.mapLine = { map: found.map, line: touchpoint.idRange.start.line + 1 };
         return tp;
       }),

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
-import { computeImpact, type CoverageSource } from '../core/impact';
-import type { Coverage, CxMap, Journey } from '../core/types';
+import { computeImpact, type CoverageSource, type ImpactReport } from '../core/impact';
+import type { ChangedFile, Coverage, CxMap, Journey } from '../core/types';
+import { narrowBySymbols } from '../node/change-symbols';
+import type { CodeReader } from '../node/code-reader';
+import { WORKTREE } from '../node/git';
 import type { WorkspaceMaps } from '../maps/workspace-maps';
 import { watchHead } from '../node/git-head-watch';
 import { isMapFile } from '../node/maps';
@@ -22,12 +25,21 @@ const REVEAL_WITHIN_MS = 60_000;
 /** The committed side of a repository's change, kept until HEAD, its upstream or the base setting moves. */
 type CachedBranchChange = BranchChange & { key: string; journeys?: number };
 
+interface GroupReports {
+  workingChanges: ChangedFile[];
+  working: ImpactReport;
+  branch: ImpactReport;
+  resolveJourney: (mapFile: string, journeyId: string) => { map: CxMap; journey: Journey } | undefined;
+}
+
 /**
  * The customer impact of the current change, per repository: "Working tree" (staged, unstaged and untracked
  * against HEAD, read from the git extension's state) and "Branch vs <base>" (HEAD against its merge-base with the
- * base). Uses the built-in git extension, never a git process of its own, and nothing at all while the workspace
- * is untrusted. HEAD and the refs are watched on disk too: a checkout or commit made in a terminal makes the git
- * extension re-read its state at once, rather than whenever it notices (it sometimes did not, for seconds or at all).
+ * base). Uses the built-in git extension for the changes, and nothing at all while the workspace is untrusted. HEAD
+ * and the refs are watched on disk too: a checkout or commit made in a terminal makes the git extension re-read its
+ * state at once, rather than whenever it notices (it sometimes did not, for seconds or at all). The changed
+ * declarations (symbol precision, contract §3) come from `git diff -U0` and `git cat-file` run by the engine
+ * (src/node/change-symbols.ts) after the first paint.
  */
 export class ChangesView implements vscode.Disposable {
   private readonly tree: NodeTree;
@@ -54,6 +66,8 @@ export class ChangesView implements vscode.Disposable {
   constructor(
     private readonly maps: WorkspaceMaps,
     private readonly log: vscode.LogOutputChannel,
+    /** Reads symbols for symbol-precise impact (contract §3); without one, touchpoints that name symbols count whole files. */
+    private readonly code?: () => CodeReader | undefined,
   ) {
     this.tree = new NodeTree(maps, () => Promise.resolve(this.nodes), this.fileCommand);
     this.view = vscode.window.createTreeView(CHANGES_VIEW, { treeDataProvider: this.tree, showCollapseAll: true });
@@ -260,12 +274,37 @@ export class ChangesView implements vscode.Disposable {
     const byRoot = new Map([...this.repositories.keys()].map((r) => [r.rootUri.toString(), r] as const));
     const repositories = [...byRoot.values()].sort((a, b) => (a.rootUri.path < b.rootUri.path ? -1 : 1));
     const perRepository: ViewNode[] = [];
+    const reports: { repository: GitRepository; branch: CachedBranchChange; reports: GroupReports }[] = [];
     for (const repository of repositories) {
       const branch = await this.branchChange(repository, forceBranch);
       if (this.disposed) return;
-      perRepository.push(this.repositoryNode(repository, branch));
+      const groupReports = this.groupReports(repository, branch);
+      reports.push({ repository, branch, reports: groupReports });
+      perRepository.push(this.repositoryNode(repository, branch, groupReports));
     }
     this.revealOnce(repositories.some((r) => (this.branches.get(r)?.journeys ?? 0) > 0));
+    this.show(perRepository, repositories);
+    // Then, off the first paint, narrow touchpoints that name symbols and list the changed declarations.
+    const reader = this.code?.();
+    if (!reader || !vscode.workspace.isTrusted) return;
+    const narrowed: ViewNode[] = [];
+    for (const { repository, branch, reports: r } of reports) {
+      try {
+        const root = repository.rootUri.fsPath;
+        const working = await narrowBySymbols(r.working, { root, change: { base: 'HEAD', head: WORKTREE, files: r.workingChanges }, reader, mode: 'all' });
+        const branchReport =
+          branch.mergeBase === undefined ? r.branch : await narrowBySymbols(r.branch, { root, change: { base: branch.mergeBase, head: 'HEAD', files: branch.changes }, reader, mode: 'all' });
+        if (this.disposed || this.queued > 1) return; // a newer update is waiting: it will do this again
+        narrowed.push(this.repositoryNode(repository, branch, { ...r, working, branch: branchReport }));
+      } catch (err) {
+        this.log.warn(`Could not read the changed symbols: ${err instanceof Error ? err.message : String(err)}`);
+        return;
+      }
+    }
+    this.show(narrowed, repositories);
+  }
+
+  private show(perRepository: ViewNode[], repositories: readonly GitRepository[]): void {
     if (perRepository.length === 1) this.nodes = perRepository[0]?.children ?? [];
     else this.nodes = perRepository;
     // One repository has no node of its own to name its branch: the view's title does.
@@ -288,10 +327,9 @@ export class ChangesView implements vscode.Disposable {
     );
   }
 
-  private repositoryNode(repository: GitRepository, branch: CachedBranchChange): ViewNode {
-    const root = repository.rootUri.toString();
+  private groupReports(repository: GitRepository, branch: CachedBranchChange): GroupReports {
     const { state } = repository;
-    const working = changesFromGit(repository.rootUri.path, [
+    const workingChanges = changesFromGit(repository.rootUri.path, [
       state.mergeChanges,
       state.indexChanges,
       state.workingTreeChanges,
@@ -305,12 +343,22 @@ export class ChangesView implements vscode.Disposable {
         return hits;
       },
     };
-    const resolveJourney = (mapFile: string, journeyId: string) => journeys.get(`${mapFile}\u0000${journeyId}`);
+    return {
+      workingChanges,
+      working: computeImpact({ base: 'HEAD', head: 'WORKTREE', coverage, changedFiles: workingChanges, isMap: isMapFile }),
+      branch: computeImpact({ base: branch.mergeBase ?? '', head: 'HEAD', coverage, changedFiles: branch.changes, isMap: isMapFile }),
+      resolveJourney: (mapFile: string, journeyId: string) => journeys.get(`${mapFile}\u0000${journeyId}`),
+    };
+  }
+
+  private repositoryNode(repository: GitRepository, branch: CachedBranchChange, reports: GroupReports): ViewNode {
+    const root = repository.rootUri.toString();
+    const { resolveJourney } = reports;
 
     const workingGroup = changeGroupNode({
       id: `${root}\u0000worktree`,
       label: 'Working tree',
-      report: computeImpact({ base: 'HEAD', head: 'WORKTREE', coverage, changedFiles: working, isMap: isMapFile }),
+      report: reports.working,
       root,
       base: 'HEAD',
       head: 'worktree',
@@ -320,12 +368,11 @@ export class ChangesView implements vscode.Disposable {
     });
     workingGroup.icon = 'edit';
 
-    const branchReport = computeImpact({ base: branch.mergeBase ?? '', head: 'HEAD', coverage, changedFiles: branch.changes, isMap: isMapFile });
-    branch.journeys = branchReport.journeys.length;
+    branch.journeys = reports.branch.journeys.length;
     const branchGroup = changeGroupNode({
       id: `${root}\u0000branch`,
       label: branch.label,
-      report: branchReport,
+      report: reports.branch,
       root,
       base: branch.mergeBase ?? 'HEAD',
       head: 'HEAD',
@@ -382,18 +429,22 @@ export class ChangesView implements vscode.Disposable {
     const root = vscode.Uri.parse(target.root);
     const before = api.toGitUri(change.oldPath ? vscode.Uri.joinPath(root, ...change.oldPath.split('/')) : uri, change.base);
     const after = change.head === 'worktree' ? uri : api.toGitUri(uri, 'HEAD');
+    // A changed declaration opens the change at its first line (the old side's file for a declaration that went).
+    const at = target.at ? { selection: new vscode.Range(target.at.line - 1, 0, target.at.line - 1, 0) } : undefined;
+    const options = at ? [at] : [];
     switch (change.status) {
       case 'added':
       case 'untracked':
       case 'copied':
-        return { command: 'vscode.open', title: 'Open File', arguments: [after] };
+        return { command: 'vscode.open', title: 'Open File', arguments: [after, ...options] };
       case 'deleted':
-        return { command: 'vscode.open', title: 'Open Deleted File', arguments: [before] };
+        return { command: 'vscode.open', title: 'Open Deleted File', arguments: [before, ...options] };
       default: {
+        if (target.at?.side === 'old') return { command: 'vscode.open', title: 'Open Before the Change', arguments: [before, ...options] };
         const name = target.path.slice(target.path.lastIndexOf('/') + 1);
         const from = /^[0-9a-f]{40}$/.test(change.base) ? change.base.slice(0, 7) : change.base;
         const title = `${name} (${from} ↔ ${change.head === 'worktree' ? 'Working Tree' : 'HEAD'})`;
-        return { command: 'vscode.diff', title: 'Open Change', arguments: [before, after, title] };
+        return { command: 'vscode.diff', title: 'Open Change', arguments: [before, after, title, ...options] };
       }
     }
   };

@@ -127,6 +127,8 @@ export class NodeTree implements vscode.TreeDataProvider<ViewNode>, vscode.Dispo
         return new vscode.ThemeIcon('symbol-event');
       case 'entryPointGroup':
         return new vscode.ThemeIcon('warning');
+      case 'symbol':
+        return new vscode.ThemeIcon('symbol-method');
       default:
         return undefined;
     }

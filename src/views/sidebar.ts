@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { CodeReader } from '../node/code-reader';
 import type { Tier } from '../core/types';
 import type { WorkspaceMaps } from '../maps/workspace-maps';
 import type { WorkspaceEntryPoints } from '../entry-points/workspace-entry-points';
@@ -24,9 +25,14 @@ export interface Sidebar extends vscode.Disposable {
   changesDescription(): Promise<string | undefined>;
 }
 
-export function createSidebar(maps: WorkspaceMaps, log: vscode.LogOutputChannel, entryPoints?: WorkspaceEntryPoints): Sidebar {
+export function createSidebar(
+  maps: WorkspaceMaps,
+  log: vscode.LogOutputChannel,
+  code?: () => CodeReader | undefined,
+  entryPoints?: WorkspaceEntryPoints,
+): Sidebar {
   const thisFile = new ThisFileView(maps);
-  const changes = new ChangesView(maps, log);
+  const changes = new ChangesView(maps, log, code);
   const journeys = new JourneysView(maps, log, entryPoints);
   const snap = (nodes: ViewNode[]): TreeSnapshot[] => nodes.map(toSnapshot);
   return {

@@ -2,7 +2,7 @@
 // (node-tree.ts) turns them into TreeItems, and snapshot() turns them into TreeSnapshots for the tests.
 import type { ChangeStatus, Coverage, CxMap, Tier } from '../core/types';
 
-export type NodeKind = 'group' | 'repository' | 'journey' | 'touchpoint' | 'file' | 'reason' | 'info' | 'entryPointGroup' | 'entryPoint';
+export type NodeKind = 'group' | 'repository' | 'journey' | 'touchpoint' | 'file' | 'symbol' | 'reason' | 'info' | 'entryPointGroup' | 'entryPoint';
 
 /** Where a click on a file goes: a path under a root the view can resolve (a workspace folder or repository). */
 export interface FileTarget {
@@ -13,6 +13,8 @@ export interface FileTarget {
   line?: number;
   /** Present in the Changes view: what changed, so the click can open the change rather than the file. */
   change?: { status: ChangeStatus; oldPath?: string; base: string; head: 'worktree' | 'HEAD' };
+  /** A changed declaration's first line (1-based) on a side of the change: the click opens the change there. */
+  at?: { line: number; side: 'old' | 'new' };
 }
 
 export interface ViewNode {

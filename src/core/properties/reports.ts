@@ -133,7 +133,7 @@ export function build(raw: RawReport, s: (text: string) => string): Built {
           ...(t.channel ? { channel: t.channel } : {}),
           files: tpFiles,
           reasons: tpFiles.map((file) => ({ file, map: s(j.map), pattern: s(t.pattern), line: t.line })),
-          ...(t.symbols.length > 0 ? { precision: 'file' as const, symbols: t.symbols.map(s) } : {}),
+          ...(t.symbols.length > 0 ? { precision: 'file' as const, symbolScope: t.symbols.map(s) } : {}),
         };
       }),
     };
@@ -166,7 +166,7 @@ export function build(raw: RawReport, s: (text: string) => string): Built {
     touchpoints: journeys.flatMap((j) =>
       j.touchpoints
         .filter((_, ti) => (i + ti) % 2 === 0)
-        .map((t) => ({ journey: j.id, touchpoint: t.id, map: j.map, pattern: t.reasons[0]?.pattern ?? s('p'), line: 3, journeyName: j.name, touchpointName: t.name, tier: j.tier, ...(t.symbols ? { symbols: t.symbols } : {}) })),
+        .map((t) => ({ journey: j.id, touchpoint: t.id, map: j.map, pattern: t.reasons[0]?.pattern ?? s('p'), line: 3, journeyName: j.name, touchpointName: t.name, tier: j.tier, ...(t.symbolScope ? { symbols: t.symbolScope } : {}) })),
     ),
   }));
   const coverage: CoverageReport = {

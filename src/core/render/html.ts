@@ -1,6 +1,7 @@
 // The Impact Report panel's HTML, without vscode: the extension hands in the webview's nonce and resource URIs.
 // Every string that comes from a map, a file name or git goes through `text()` or `attr()`; clickable things carry
 // indexes into the report, never the untrusted strings themselves, so nothing the page sends back is taken on trust.
+import { changedDeclarations, describeSymbol, type TouchpointSymbol } from '../symbol-impact';
 import type { ImpactReport, JourneyImpact, TouchpointImpact } from '../impact';
 import type { Tier } from '../types';
 import { TIERS } from '../types';
@@ -268,6 +269,7 @@ function reportBody(page: ReportPage, report: ImpactReport, pageSize: number): s
       '</section>',
     );
   }
+  out.push(declarationsSection(report));
   if (report.unmappedFiles.length > 0) {
     out.push(
       '<section class="unmapped" aria-labelledby="unmapped-h">',
@@ -297,17 +299,57 @@ function journeySection(report: ImpactReport, j: JourneyImpact, index: number, p
   out.push('<dl class="facts">', ...facts.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`), '</dl>');
   j.touchpoints.forEach((tp, ti) => {
     out.push(`<h3>${text(tp.name)} <span class="muted">${touchpointFacts(tp)}</span></h3>`);
+    out.push(touchedSymbolsList(report, tp.symbols ?? []));
     out.push(table(`t-${index}-${ti}`, `Changed files in ${j.name}: ${tp.name}`, ['File', 'Change', 'Matched by', 'Map line'], report, pageSize));
   });
   out.push('</section>');
   return out.join('\n');
 }
 
+/** The named symbols the change touched, each a button that opens the change at the symbol. */
+function touchedSymbolsList(report: ImpactReport, symbols: readonly TouchpointSymbol[]): string {
+  if (symbols.length === 0) return '';
+  const ctx = context(report);
+  const items = symbols.map((s) => `<li>${symbolButton(ctx, s.file, s)}</li>`);
+  return `<ul class="symbols" aria-label="Symbols the change touched">${items.join('')}</ul>`;
+}
+
+function symbolButton(ctx: RenderContext, file: string, s: { symbol: string; side: 'old' | 'new'; lines: [number, number] }): string {
+  const index = ctx.files.get(file);
+  if (index === undefined) return `<code>${text(describeSymbol(s))}</code>`;
+  return (
+    `<button type="button" class="link symbol" data-action="open-symbol" data-file="${index}" data-line="${s.lines[0]}" data-side="${s.side}" ` +
+    `title="Open the change at this symbol">${text(describeSymbol(s))}</button>`
+  );
+}
+
+/** Per changed file, the declarations the change touched. */
+function declarationsSection(report: ImpactReport): string {
+  const changes = changedDeclarations(report);
+  if (changes.length === 0) return '';
+  const ctx = context(report);
+  const rows = changes.map((c) => {
+    const what =
+      c.precision === 'file'
+        ? `<span class="muted">symbols not read (${text(c.unread ?? 'unknown')}); the whole file counts</span>`
+        : c.symbols.map((s) => symbolButton(ctx, s.file, s)).join(', ');
+    // The path is plain text here: the declarations are the buttons (the file's own button is in its touchpoint's table).
+    return `<tr><td><code>${text(c.path)}</code></td><td>${what}</td></tr>`;
+  });
+  return [
+    '<section class="declarations" aria-labelledby="declarations-h">',
+    `<h2 id="declarations-h">Changed declarations <span class="count">${plural(changes.length, 'file')}</span></h2>`,
+    '<table><caption>Declarations each changed file touched</caption><thead><tr><th>File</th><th>Declarations</th></tr></thead>',
+    `<tbody>${rows.join('')}</tbody></table>`,
+    '</section>',
+  ].join('\n');
+}
+
 function touchpointFacts(tp: TouchpointImpact): string {
   const parts = [text(tp.id)];
   if (tp.channel) parts.push(text(tp.channel));
   parts.push(plural(tp.files.length, 'file'));
-  if (tp.precision === 'file') parts.push(`whole files; the touchpoint is ${text((tp.symbols ?? []).join(', '))}`);
+  if (tp.precision === 'file') parts.push(`whole files; the touchpoint is ${text((tp.symbolScope ?? []).join(', '))}`);
   return parts.join(' · ');
 }
 

@@ -1,4 +1,5 @@
 // The impact report as Markdown, ready for a pull-request comment. The editor's report panel renders the same text.
+import { changedDeclarations, symbolWhere, touchpointSymbolsOf, type TouchpointSymbol } from '../symbol-impact';
 import type { ImpactReport, JourneyImpact, MapChange, TouchpointImpact } from '../impact';
 import type { Tier } from '../types';
 import { TIERS } from '../types';
@@ -66,6 +67,8 @@ export function renderImpactMarkdown(report: ImpactReport, options: MarkdownOpti
   if (moved.length > 0) out.push(...mapChangesSection(moved, maxFiles));
   out.push(...sharedMarkdownLines(report));
 
+  out.push(...declarationsSection(report, maxFiles));
+
   if (report.unmappedFiles.length > 0) {
     out.push(
       `<details><summary>${escapeHtml(plural(report.unmappedFiles.length, 'changed file'))} in no journey map</summary>`,
@@ -117,7 +120,9 @@ function journeySection(journey: JourneyImpact, maxFiles: number, note: (file: s
 
   const rows = journey.touchpoints.flatMap((tp) =>
     tp.reasons.map(
-      (r) => `- ${codeSpan(r.file)}${note(r.file)}: ${escapeMarkdown(tp.name)}, by ${codeSpan(r.pattern)} (${codeSpan(`${r.map}:${r.line}`)})`,
+      (r) =>
+        `- ${codeSpan(r.file)}${note(r.file)}: ${escapeMarkdown(tp.name)}, by ${codeSpan(r.pattern)} (${codeSpan(`${r.map}:${r.line}`)})` +
+        touchedNote(touchpointSymbolsOf(tp, r.file)),
     ),
   );
   // A journey reached only through imports has no matches to explain.
@@ -135,7 +140,27 @@ function journeySection(journey: JourneyImpact, maxFiles: number, note: (file: s
 
 function precisionNote(tp: TouchpointImpact): string {
   if (tp.precision !== 'file') return '';
-  return ` (whole files; the touchpoint is ${(tp.symbols ?? []).map(codeSpan).join(', ')})`;
+  return ` (whole files; the touchpoint is ${(tp.symbolScope ?? []).map(codeSpan).join(', ')})`;
+}
+
+function touchedNote(symbols: readonly TouchpointSymbol[]): string {
+  return symbols.length === 0 ? '' : `; touches ${symbols.map(symbolMarkdown).join(', ')}`;
+}
+
+function symbolMarkdown(s: TouchpointSymbol): string {
+  return `${codeSpan(s.symbol)} ${symbolWhere(s)}`;
+}
+
+/** Per changed file, the declarations the change touched (a touchpoint's symbols first). */
+function declarationsSection(report: ImpactReport, maxFiles: number): string[] {
+  const declared = changedDeclarations(report);
+  if (declared.length === 0) return [];
+  const rows = declared.map((c) =>
+    c.precision === 'file'
+      ? `- ${codeSpan(c.path)}: symbols not read (${escapeMarkdown(c.unread ?? 'unknown')}); the whole file counts`
+      : `- ${codeSpan(c.path)}: ${c.symbols.map(symbolMarkdown).join(', ')}`,
+  );
+  return [`<details><summary>Changed declarations in ${escapeHtml(plural(declared.length, 'file'))}</summary>`, '', ...capped(rows, maxFiles), '', '</details>', ''];
 }
 
 function mapChangesSection(changes: MapChange[], maxFiles: number): string[] {

@@ -35,7 +35,7 @@ function report(overrides: Partial<ImpactReport> = {}): ImpactReport {
             files: ['services/payments/charge.ts'],
             reasons: [{ file: 'services/payments/charge.ts', map: 'cx-map.yaml', pattern: 'services/payments/**', line: 14 }],
             precision: 'file',
-            symbols: ['PaymentService.charge'],
+            symbolScope: ['PaymentService.charge'],
           },
         ],
       },

@@ -1,4 +1,5 @@
 // Plain-text reports for a terminal. Colour is an option the caller turns on (a TTY without NO_COLOR).
+import { changedDeclarations, describeSymbol, touchpointSymbolsOf } from '../symbol-impact';
 import type { CoverageReport, ExplainEntry } from '../coverage';
 import type { ImpactReport } from '../impact';
 import type { MapDiagnostic, Tier } from '../types';
@@ -49,9 +50,12 @@ export function renderImpactText(report: ImpactReport, options: TextOptions = {}
     out.push(`${paint(TIER_STYLE[j.tier], j.tier.toUpperCase().padEnd(8))} ${paint('bold', t(j.name))} (${t(j.id)}) ${paint('dim', facts)}`);
     for (const tp of j.touchpoints) {
       const channel = tp.channel ? ` [${t(tp.channel)}]` : '';
-      const precision = tp.precision === 'file' ? paint('dim', ` (whole files; symbols ${tp.symbols?.map(t).join(', ') ?? ''})`) : '';
+      const precision = tp.precision === 'file' ? paint('dim', ` (whole files; symbols ${tp.symbolScope?.map(t).join(', ') ?? ''})`) : '';
       out.push(`  ${t(tp.name)}${channel}: ${plural(tp.files.length, 'file')}${precision}`);
-      for (const r of tp.reasons) out.push(`    ${t(r.file)}${note(r.file)}  ${paint('dim', `${t(r.map)}:${r.line} ${t(r.pattern)}`)}`);
+      for (const r of tp.reasons) {
+        out.push(`    ${t(r.file)}${note(r.file)}  ${paint('dim', `${t(r.map)}:${r.line} ${t(r.pattern)}`)}`);
+        for (const s of touchpointSymbolsOf(tp, r.file)) out.push(`      ${t(describeSymbol(s))}`);
+      }
     }
     out.push(...indirectTextLines(j, (text) => paint('dim', text)));
   }
@@ -63,6 +67,11 @@ export function renderImpactText(report: ImpactReport, options: TextOptions = {}
       for (const f of c.added) out.push(`    ${paint('green', '+')} ${t(f)}`);
       for (const f of c.removed) out.push(`    ${paint('red', '-')} ${t(f)}`);
     }
+  }
+  const declared = changedDeclarations(report);
+  if (declared.length > 0) {
+    out.push('', paint('bold', 'Changed declarations'));
+    for (const c of declared) out.push(`  ${t(c.path)}: ${c.precision === 'file' ? paint('dim', `symbols not read (${t(c.unread ?? 'unknown')}); the whole file counts`) : t(c.symbols.map(describeSymbol).join(', '))}`);
   }
   out.push(...sharedTextLines(report, (text) => paint('bold', text)));
   if (report.unmappedFiles.length > 0) {

@@ -101,6 +101,9 @@ document.addEventListener('click', (event) => {
     case 'open-file':
       api.postMessage({ type: 'open-file', file: Number(target.dataset.file) });
       break;
+    case 'open-symbol':
+      api.postMessage({ type: 'open-file', file: Number(target.dataset.file), line: Number(target.dataset.line), side: target.dataset.side });
+      break;
     case 'open-map':
       api.postMessage({
         type: 'open-map',

@@ -183,7 +183,8 @@ function child(nodes: readonly TreeSnapshot[] | undefined, label: string): TreeS
             {
               label: 'Pay for the order',
               description: '1 file · web',
-              children: [{ label: 'fees.ts', description: 'services/payments · untracked' }],
+              // The changed declarations sit under the file (symbol precision, contract §3).
+              children: [{ label: 'fees.ts', description: 'services/payments · untracked', children: [{ label: 'fee', description: 'line 1, added' }] }],
             },
           ],
         },
@@ -247,8 +248,9 @@ function child(nodes: readonly TreeSnapshot[] | undefined, label: string): TreeS
             label: 'Refunds',
             description: 'high · 2 touchpoints',
             children: [
-              { label: 'Ask for a refund', description: '1 file · contact-center · whole files', children: [from] },
-              { label: "See the refund's status", description: '1 file · web · whole files', children: [from] },
+              // The file moved, so the symbols they name moved with it (symbol precision, contract §3).
+              { label: 'Ask for a refund', description: '1 file · contact-center', children: [from] },
+              { label: "See the refund's status", description: '1 file · web', children: [from] },
             ],
           },
           {
