@@ -9,6 +9,7 @@ Commands:
   impact     the customer impact of a change (git diff against a base)
   explain    which touchpoints cover a path, and the pattern that decided it
   coverage   how much of the code the maps cover
+  deps       a file's imports and importers in the dependency graph
 
 Options:
   -h, --help       show help (also: cx-impact <command> --help)
@@ -46,16 +47,22 @@ Options:
   --head REF         the change's last commit (default: the working tree)
   --format FORMAT    text (default), markdown (for a pull-request comment) or json
   --fail-on TIER     exit 1 when a journey of TIER or more critical is touched (critical|high|medium|low)
+  --fail-on-indirect TIER
+                     the same, counting journeys reached indirectly (through imports) too
+  --max-hops N       follow imports up to N hops from a changed file no touchpoint covers (default 2; 0: off)
+  --no-cache         do not read or write the dependency graph's cache ($XDG_CACHE_HOME/cx-impact)
   --map FILE         use this map instead of discovering maps
 ${COMMON}
 `,
   explain: `Usage: cx-impact explain PATH... [--format text|json]
 
 For each path (relative to the current folder): which touchpoints cover it, and the pattern and line
-of the map that decided it.
+of the map that decided it. A code file in no touchpoint: the touchpoints it reaches through imports.
 
 Options:
   --format FORMAT    text (default) or json
+  --max-hops N       follow imports up to N hops (default 2; 0: off)
+  --no-cache         do not read or write the dependency graph's cache
   --map FILE         use this map instead of discovering maps
 ${COMMON}
 `,
@@ -69,6 +76,19 @@ Options:
                      relative to the repository, or to the map's folder with --map
   --format FORMAT    text (default) or json
   --map FILE         use this map instead of discovering maps (and count only the files in its folder)
+${COMMON}
+`,
+  deps: `Usage: cx-impact deps PATH... [--unresolved] [--format text|json]
+
+A file's imports and importers in the dependency graph (after barrel collapse; type-only imports and
+tests carry no impact). --unresolved adds the imports that could not be resolved; with no PATH it lists
+every unresolved import of the repository.
+
+Options:
+  --unresolved       list the imports that could not be resolved
+  --format FORMAT    text (default) or json
+  --no-cache         do not read or write the dependency graph's cache
+  --map FILE         use this map (for its indirect.exclude) instead of discovering maps
 ${COMMON}
 `,
 };
