@@ -10,6 +10,9 @@ import { WorkspaceMaps } from './maps/workspace-maps';
 import { configuredSeverity } from './map-editor/diagnostics';
 import { registerMapEditor } from './map-editor/map-editor';
 import { CoverageStatus } from './statusbar/coverage-status';
+import { registerIndirect } from './indirect/register';
+import { WorkspaceGraph } from './indirect/workspace-graph';
+import { addIndirectImpact } from './core/graph/indirect-impact';
 import { createSidebar, type Sidebar } from './views/sidebar';
 
 /** What the extension exports: other extensions may read coverage; the integration tests read the views. */
@@ -24,6 +27,8 @@ export interface CxImpactApi {
   report: ImpactReportPanel;
   /** Map files found in the workspace, as URI strings, once discovery has run. */
   mapFiles(): Promise<string[]>;
+  /** The dependency graph behind indirect reach (contract §5). */
+  graph: WorkspaceGraph;
   /** Milliseconds `activate()` took, measured by the extension itself. */
   activationMs: number;
 }
@@ -37,8 +42,14 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
   const diagnostics = vscode.languages.createDiagnosticCollection('cx-impact');
   const maps = new WorkspaceMaps(diagnostics, log, configuredSeverity);
   const files = new WorkspaceFiles(log, vscode.Uri.joinPath(context.extensionUri, 'dist', 'coverage-worker.js').fsPath);
-  const sidebar = createSidebar(maps, log);
-  const report = new ImpactReportPanel(context.extensionUri, maps, log);
+  // Nothing is read until a lens, hover or view asks: the graph builds in the background on first use.
+  const graph = new WorkspaceGraph(maps, files, context.extensionUri, context.storageUri ?? context.globalStorageUri, log);
+  const sidebar = createSidebar(maps, log, graph);
+  const report = new ImpactReportPanel(context.extensionUri, maps, log, async (root, impact) => {
+    const reaches = await graph.reachOfPaths(root, impact.unmappedFiles);
+    return reaches ? addIndirectImpact(impact, reaches) : impact;
+  });
+
   const status = new CoverageStatus(maps, () => setting('statusBar.showWhenUncovered', false));
   const decorations = new TierDecorations(maps, () => ({
     tiers: setting<Tier[]>('decorations.tiers', ['critical', 'high']),
@@ -63,6 +74,8 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
       const lenses = new CoverageLensProvider(maps);
       return vscode.Disposable.from(lenses, vscode.languages.registerCodeLensProvider({ scheme: 'file' }, lenses));
     }),
+    graph,
+    ...registerIndirect(maps, graph, () => setting<HoverMode>('hover.mode', 'declarations'), toggled),
     registerFileCommands(maps),
     vscode.commands.registerCommand('cxImpact.revealInSidebar', (uri?: vscode.Uri) =>
       sidebar.revealFile(uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri),
@@ -92,6 +105,7 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
     status,
     decorations,
     report,
+    graph,
     activationMs,
     async mapFiles() {
       await maps.ready;

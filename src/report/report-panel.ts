@@ -3,7 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { listIds, renderReportHtml, renderRows, reportMaps, type ReportPage } from '../core/render/html';
+import type { ImpactReport } from '../core/impact';
+import { listIds, renderReportHtml, renderRows, reportChainFiles, reportMaps, type ReportPage } from '../core/render/html';
 import { renderJson } from '../core/render/json';
 import { renderImpactMarkdown } from '../core/render/markdown';
 import { GitError, WORKTREE, findRepoRoot, listRefs } from '../node/git';
@@ -65,6 +66,8 @@ export class ImpactReportPanel implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly maps: WorkspaceMaps,
     private readonly log: vscode.LogOutputChannel,
+    /** Adds indirect reach (contract §5) to a gathered report, for a repository that is a workspace folder. */
+    private readonly indirect?: (root: vscode.Uri, report: ImpactReport) => Promise<ImpactReport>,
   ) {
     this.disposables.push(
       vscode.commands.registerCommand(SHOW_REPORT_COMMAND, (arg?: unknown) => this.show(parseComparison(arg))),
@@ -218,6 +221,7 @@ export class ImpactReportPanel implements vscode.Disposable {
     const baseSetting = vscode.workspace.getConfiguration('cxImpact', folder.uri).get<string>('changes.base', '');
     try {
       const gathered = await gatherReport({ root, comparison, baseSetting, ...(worktreeMaps ? { worktreeMaps } : {}) });
+      if (this.indirect && path.resolve(folder.uri.fsPath) === path.resolve(root)) gathered.report = await this.indirect(folder.uri, gathered.report);
       const page: ReportPage = {
         comparison: form,
         refs: gathered.refs,
@@ -291,6 +295,14 @@ export class ImpactReportPanel implements vscode.Disposable {
           const index = integer(message.file, 0, (report?.changedFiles.length ?? 0) - 1);
           const file = index === undefined ? undefined : report?.changedFiles[index];
           if (file !== undefined && current?.root) await this.openFile(current.root, file);
+          return;
+        }
+        case 'open-path': {
+          // A file of a chain of indirect reach: opened as it is on disk (the graph is the working tree's).
+          const files = report ? reportChainFiles(report) : [];
+          const index = integer(message.path, 0, files.length - 1);
+          const file = index === undefined ? undefined : files[index];
+          if (file !== undefined && current?.root) await vscode.window.showTextDocument(vscode.Uri.file(path.join(current.root, ...file.split('/'))), { preview: true });
           return;
         }
         case 'open-map': {

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { computeImpact, type CoverageSource } from '../core/impact';
+import { addIndirectImpact } from '../core/graph/indirect-impact';
+import type { FileReach } from '../core/graph/reach';
+import { computeImpact, type CoverageSource, type ImpactReport } from '../core/impact';
 import type { Coverage, CxMap, Journey } from '../core/types';
 import type { WorkspaceMaps } from '../maps/workspace-maps';
 import { compareBranch, type BranchChange } from './branch-change';
@@ -12,6 +14,13 @@ export const CHANGES_VIEW = 'cxImpact.changes';
 const HAS_GIT = 'cxImpact.hasGit';
 /** git writes the index and refs in bursts (a commit fires several state changes): one update per burst. */
 const DEBOUNCE_MS = 250;
+
+/** What the view needs from the dependency graph (src/indirect/workspace-graph.ts). */
+export interface IndirectSource {
+  onDidChange: vscode.Event<void>;
+  /** Undefined while the graph is not built (a build starts). */
+  reachOfPathsNow(root: vscode.Uri, paths: readonly string[]): FileReach<Coverage>[] | undefined;
+}
 
 /** The committed side of a repository's change, kept until HEAD, its upstream or the base setting moves. */
 type CachedBranchChange = BranchChange & { key: string };
@@ -40,6 +49,8 @@ export class ChangesView implements vscode.Disposable {
   constructor(
     private readonly maps: WorkspaceMaps,
     private readonly log: vscode.LogOutputChannel,
+    /** Indirect reach of the changed files no touchpoint covers (contract §5), once the graph is built. */
+    private readonly indirect?: IndirectSource,
   ) {
     this.tree = new NodeTree(maps, () => Promise.resolve(this.nodes), this.fileCommand);
     this.view = vscode.window.createTreeView(CHANGES_VIEW, { treeDataProvider: this.tree, showCollapseAll: true });
@@ -47,6 +58,7 @@ export class ChangesView implements vscode.Disposable {
       this.tree,
       this.view,
       maps.onDidChange(() => this.schedule(false)),
+      ...(indirect ? [indirect.onDidChange(() => this.schedule(false))] : []),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('cxImpact.changes.base')) this.schedule(true);
       }),
@@ -219,7 +231,7 @@ export class ChangesView implements vscode.Disposable {
     const workingGroup = changeGroupNode({
       id: `${root}\u0000worktree`,
       label: 'Working tree',
-      report: computeImpact({ base: 'HEAD', head: 'WORKTREE', coverage, changedFiles: working }),
+      report: this.withIndirect(repository.rootUri, computeImpact({ base: 'HEAD', head: 'WORKTREE', coverage, changedFiles: working }), journeys),
       root,
       base: 'HEAD',
       head: 'worktree',
@@ -231,7 +243,7 @@ export class ChangesView implements vscode.Disposable {
     const branchGroup = changeGroupNode({
       id: `${root}\u0000branch`,
       label: branch.label,
-      report: computeImpact({ base: branch.mergeBase ?? '', head: 'HEAD', coverage, changedFiles: branch.changes }),
+      report: this.withIndirect(repository.rootUri, computeImpact({ base: branch.mergeBase ?? '', head: 'HEAD', coverage, changedFiles: branch.changes }), journeys),
       root,
       base: branch.mergeBase ?? 'HEAD',
       head: 'HEAD',
@@ -252,6 +264,15 @@ export class ChangesView implements vscode.Disposable {
     };
     if (state.HEAD?.name) node.description = state.HEAD.name;
     return node;
+  }
+
+  /** The report with indirect reach when the graph is ready (a build starts otherwise, and the view updates after). */
+  private withIndirect(root: vscode.Uri, report: ImpactReport, journeys: Map<string, { map: CxMap; journey: Journey }>): ImpactReport {
+    if (!this.indirect) return report;
+    const reaches = this.indirect.reachOfPathsNow(root, report.unmappedFiles);
+    if (!reaches) return report;
+    for (const r of reaches) for (const hit of r.hits) journeys.set(`${hit.target.value.map.file}\u0000${hit.target.value.journey.id}`, { map: hit.target.value.map, journey: hit.target.value.journey });
+    return addIndirectImpact(report, reaches);
   }
 
   private async branchChange(repository: GitRepository, force: boolean): Promise<CachedBranchChange> {

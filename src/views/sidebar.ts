@@ -1,9 +1,9 @@
 import type * as vscode from 'vscode';
 import type { Tier } from '../core/types';
 import type { WorkspaceMaps } from '../maps/workspace-maps';
-import { ChangesView } from './changes-view';
+import { ChangesView, type IndirectSource } from './changes-view';
 import { JourneysView } from './journeys-view';
-import { ThisFileView } from './this-file-view';
+import { ThisFileView, type ThisFileIndirect } from './this-file-view';
 import { toSnapshot, type TreeSnapshot, type ViewNode } from './view-node';
 
 export type { TreeSnapshot } from './view-node';
@@ -21,9 +21,9 @@ export interface Sidebar extends vscode.Disposable {
   messages(): { thisFile: string | undefined; changes: string | undefined; journeys: string | undefined };
 }
 
-export function createSidebar(maps: WorkspaceMaps, log: vscode.LogOutputChannel): Sidebar {
-  const thisFile = new ThisFileView(maps);
-  const changes = new ChangesView(maps, log);
+export function createSidebar(maps: WorkspaceMaps, log: vscode.LogOutputChannel, indirect?: ThisFileIndirect & IndirectSource): Sidebar {
+  const thisFile = new ThisFileView(maps, indirect);
+  const changes = new ChangesView(maps, log, indirect);
   const journeys = new JourneysView(maps, log);
   const snap = (nodes: ViewNode[]): TreeSnapshot[] => nodes.map(toSnapshot);
   return {

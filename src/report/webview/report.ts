@@ -106,6 +106,9 @@ document.addEventListener('click', (event) => {
     case 'open-map':
       api.postMessage({ type: 'open-map', map: Number(target.dataset.map), line: Number(target.dataset.line) });
       break;
+    case 'open-path':
+      api.postMessage({ type: 'open-path', path: Number(target.dataset.path) });
+      break;
     case 'more': {
       const list = target.dataset.list ?? '';
       shown[list] = rowsShown(list) + pageSize;
