@@ -82,6 +82,25 @@ commit('Add the storefront package with its own journey map', 'packages');
 copy(path.join('services', 'search'));
 commit('Add product search', 'services/search');
 
+// Indirect impact (docs/indirect.md), part 1 of 2: on main, sign-in uses a session service that no touchpoint names.
+write(
+  'services/accounts/src/session.service.ts',
+  `const DAY_MS = 24 * 3600 * 1000;
+
+/** How long a session lasts after sign-in. */
+export function sessionExpiry(now: Date): Date {
+  return new Date(now.getTime() + 30 * DAY_MS);
+}
+`,
+);
+edit(
+  'services/accounts/src/login.ts',
+  'export interface Session {',
+  "import { sessionExpiry } from './session.service';\n\nexport interface Session {",
+);
+edit('services/accounts/src/login.ts', 'expiresAt: new Date(Date.now() + 30 * 24 * 3600 * 1000)', 'expiresAt: sessionExpiry(new Date())');
+commit('Accounts: session lifetime in the session service', 'services/accounts');
+
 git('switch', '-q', '-c', 'feature/refund-speedup');
 
 edit(
@@ -170,6 +189,10 @@ Approved refunds are sent to the card gateway right away through a retrying queu
 `,
 );
 commit('Refund status in the app; faster refund e-mail wording; map the new touchpoint', '.');
+
+// Indirect impact, part 2 of 2: the branch changes only the session service; `impact` reaches Sign in through login.ts.
+edit('services/accounts/src/session.service.ts', 'now.getTime() + 30 * DAY_MS', 'now.getTime() + 14 * DAY_MS');
+commit('Sessions last 14 days instead of 30', 'services/accounts');
 
 const shown = path.relative(process.cwd(), target);
 console.log(`Made ${target} on branch feature/refund-speedup. Try:\n  cd ${shown.startsWith('..') ? target : shown || '.'} && cx-impact impact --base main`);
