@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { FileImports } from '../core/code/imports';
 import { languageOfPath } from '../core/code/languages';
-import { buildGraph, type DependencyGraph } from '../core/graph/graph';
+import { buildGraph, updateGraphFile, type DependencyGraph } from '../core/graph/graph';
 import { reachTargets } from '../core/graph/indirect-impact';
 import { reachOf, type FileReach } from '../core/graph/reach';
 import { isConfigFile, Resolver } from '../core/graph/resolve';
@@ -191,12 +191,21 @@ export class WorkspaceGraph implements vscode.Disposable {
     const started = performance.now();
     if (isConfigFile(path)) state.texts.set(path, doc.getText());
     else if (languageOfPath(path) !== undefined) {
+      let answer: FileImports | undefined;
       try {
-        const answer = await this.codeReader().ask('imports', path, doc.getText());
-        if (answer) state.imports.set(path, answer);
+        answer = await this.codeReader().ask('imports', path, doc.getText());
       } catch {
-        state.imports.delete(path);
+        answer = undefined;
       }
+      // Most saves change a file's own imports only: its edges are replaced in place.
+      if (answer && updateGraphFile(state.graph, path, answer)) {
+        state.imports.set(path, answer);
+        this.lastUpdateMs = performance.now() - started;
+        this.changed.fire();
+        return;
+      }
+      if (answer) state.imports.set(path, answer);
+      else state.imports.delete(path);
     } else return;
     if (!state.files.includes(path)) state.files.push(path);
     state.graph = buildGraph({ files: state.files, imports: state.imports, skipped: state.graph.skipped, resolver: new Resolver({ files: state.files, texts: state.texts }), exclude: state.exclude });
