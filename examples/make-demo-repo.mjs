@@ -40,6 +40,25 @@ export const STEPS = [
   { branch: 'main', message: 'Add the mobile app', change: (r) => r.copy('apps') },
   { branch: 'main', message: 'Add the storefront package with its own journey map', change: (r) => r.copy('packages') },
   { branch: 'main', message: 'Add product search', change: (r) => r.copy(path.join('services', 'search')) },
+  // Indirect impact (docs/indirect.md), part 1 of 2: on main, sign-in uses a session service that no touchpoint names.
+  {
+    branch: 'main',
+    message: 'Accounts: session lifetime in the session service',
+    change({ edit, write }) {
+      write(
+        'services/accounts/src/session.service.ts',
+        `const DAY_MS = 24 * 3600 * 1000;
+
+/** How long a session lasts after sign-in. */
+export function sessionExpiry(now: Date): Date {
+  return new Date(now.getTime() + 30 * DAY_MS);
+}
+`,
+      );
+      edit('services/accounts/src/login.ts', 'export interface Session {', "import { sessionExpiry } from './session.service';\n\nexport interface Session {");
+      edit('services/accounts/src/login.ts', 'expiresAt: new Date(Date.now() + 30 * 24 * 3600 * 1000)', 'expiresAt: sessionExpiry(new Date())');
+    },
+  },
   {
     branch: FEATURE_BRANCH,
     message: 'Issue refunds from a queue instead of the nightly batch',
@@ -138,6 +157,12 @@ Approved refunds are sent to the card gateway right away through a retrying queu
 `,
       );
     },
+  },
+  // Indirect impact, part 2 of 2: the branch changes only the session service; `impact` reaches Sign in through login.ts.
+  {
+    branch: FEATURE_BRANCH,
+    message: 'Sessions last 14 days instead of 30',
+    change: ({ edit }) => edit('services/accounts/src/session.service.ts', 'now.getTime() + 30 * DAY_MS', 'now.getTime() + 14 * DAY_MS'),
   },
   // Symbol precision (contract §3): the pay touchpoint names PaymentService.charge. The first commit changes only
   // PaymentService.status in the same file, so pay is not touched; the second changes PaymentService.charge and is.

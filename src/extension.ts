@@ -14,6 +14,9 @@ import { WorkspaceMaps } from './maps/workspace-maps';
 import { configuredSeverity } from './map-editor/diagnostics';
 import { registerMapEditor } from './map-editor/map-editor';
 import { CoverageStatus } from './statusbar/coverage-status';
+import { registerIndirect } from './indirect/register';
+import { WorkspaceGraph } from './indirect/workspace-graph';
+import { addIndirectImpact } from './core/graph/indirect-impact';
 import { createSidebar, type Sidebar } from './views/sidebar';
 import { Walkthrough } from './walkthrough/walkthrough';
 
@@ -31,6 +34,8 @@ export interface CxImpactApi {
   mapFiles(): Promise<string[]>;
   /** The Getting Started walkthrough: whether it was shown, and its first-run check. */
   walkthrough: Walkthrough;
+  /** The dependency graph behind indirect reach (contract §5). */
+  graph: WorkspaceGraph;
   /** Milliseconds `activate()` took, measured by the extension itself. */
   activationMs: number;
 }
@@ -50,8 +55,14 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
   const code = new CodeReading(context.extensionUri, log);
   const editorSymbols = new EditorSymbols(() => code.reader);
   const entryPoints = registerEntryPoints(maps, files, context.extensionUri, log);
-  const sidebar = createSidebar(maps, log, () => code.reader, entryPoints.entryPoints);
-  const report = new ImpactReportPanel(context.extensionUri, maps, log, () => code.reader);
+  // Nothing is read until a lens, hover or view asks: the graph builds in the background on first use.
+  const graph = new WorkspaceGraph(maps, files, context.extensionUri, context.storageUri ?? context.globalStorageUri, log);
+  const sidebar = createSidebar(maps, log, () => code.reader, entryPoints.entryPoints, graph);
+  const report = new ImpactReportPanel(context.extensionUri, maps, log, () => code.reader, async (root, impact) => {
+    const reaches = await graph.reachOfPaths(root, impact.unmappedFiles);
+    return reaches ? addIndirectImpact(impact, reaches) : impact;
+  });
+
   const status = new CoverageStatus(maps, () => setting('statusBar.showWhenUncovered', false));
   const walkthrough = new Walkthrough(context, maps, files);
   const decorations = new TierDecorations(maps, () => ({
@@ -80,6 +91,8 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
       const lenses = new CoverageLensProvider(maps, editorSymbols.symbolsOf);
       return vscode.Disposable.from(lenses, vscode.languages.registerCodeLensProvider({ scheme: 'file' }, lenses));
     }),
+    graph,
+    ...registerIndirect(maps, graph, () => setting<HoverMode>('hover.mode', 'declarations'), toggled),
     registerFileCommands(maps),
     walkthrough,
     vscode.commands.registerCommand('cxImpact.revealInSidebar', (uri?: vscode.Uri) =>
@@ -111,6 +124,7 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
     decorations,
     report,
     walkthrough,
+    graph,
     activationMs,
     async mapFiles() {
       await maps.ready;

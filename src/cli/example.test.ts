@@ -35,6 +35,19 @@ describe('the example repository (examples/make-demo-repo.mjs)', function () {
     assert.equal(result.stdout, readFileSync(snapshot, 'utf8'));
   });
 
+  it('reaches Account access only indirectly: the branch changes a session service that login.ts imports', () => {
+    const report = JSON.parse(repo.cli(['impact', '--base', 'main', '--format', 'json']).stdout) as {
+      journeys: { id: string; reach: string; touchpoints: { id: string; files: string[]; indirect?: unknown[] }[] }[];
+      unmappedFiles: string[];
+    };
+    const account = report.journeys.find((j) => j.id === 'account');
+    assert.equal(account?.reach, 'indirect');
+    assert.deepEqual(account?.touchpoints.map((t) => [t.id, t.files, t.indirect]), [
+      ['sign-in', [], [{ file: 'services/accounts/src/session.service.ts', hops: 1, via: ['services/accounts/src/session.service.ts', 'services/accounts/src/login.ts'] }]],
+    ]);
+    assert.ok(!report.unmappedFiles.includes('services/accounts/src/session.service.ts'));
+  });
+
   it('touches a critical journey, moves files with the map edit, and its maps are valid', () => {
     assert.equal(repo.cli(['impact', '--base', 'main', '--fail-on', 'critical']).code, 1);
     const report = JSON.parse(repo.cli(['impact', '--base', 'main', '--format', 'json']).stdout) as {

@@ -2,11 +2,11 @@
 // under $XDG_CACHE_HOME/cx-impact unless --no-cache, warnings on stderr.
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_INDIRECT, type IndirectOptions } from '../core/graph/reach';
-import type { CxMap } from '../core/types';
 import { CodeReader } from '../node/code-reader';
 import { loadDependencyGraph, type GraphLoad } from '../node/dependency-graph';
 import { defaultCacheDir, ImportCache } from '../node/graph-cache';
+
+export { indirectSettings } from '../core/graph/settings';
 
 /**
  * dist/tree-sitter beside the bundle; run from the source tree (tsx), the installed package's folder. (Not through
@@ -45,20 +45,4 @@ export async function cliGraph(options: CliGraphOptions): Promise<GraphLoad> {
   } finally {
     reader.dispose();
   }
-}
-
-/**
- * The indirect settings of the maps (the `indirect:` key): the top-most map's maxHops and sharedAbove, and every
- * map's exclude globs anchored at its folder. `--max-hops` overrides.
- */
-export function indirectSettings(maps: readonly CxMap[], maxHops: number | undefined): { options: IndirectOptions; exclude: string[] } {
-  const options = { ...DEFAULT_INDIRECT };
-  const exclude: string[] = [];
-  const ordered = [...maps].sort((a, b) => a.dir.split('/').length - b.dir.split('/').length || (a.dir < b.dir ? -1 : 1));
-  const top = ordered.find((m) => m.indirect !== undefined)?.indirect;
-  if (top?.maxHops !== undefined) options.maxHops = top.maxHops;
-  if (top?.sharedAbove !== undefined) options.sharedAbove = top.sharedAbove;
-  for (const map of maps) for (const glob of map.indirect?.exclude ?? []) exclude.push(map.dir === '' ? glob.replace(/^\.?\//, '') : `${map.dir}/${glob.replace(/^\.?\//, '')}`);
-  if (maxHops !== undefined) options.maxHops = maxHops;
-  return { options, exclude };
 }

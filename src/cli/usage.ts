@@ -10,6 +10,7 @@ Commands:
   explain    which touchpoints cover a path, and the pattern that decided it
   coverage   how much of the code the maps cover
   entry-points  the code's routes, GraphQL operations and pages, and the journeys that reach them
+  deps          a file's imports and importers in the dependency graph
 
 Options:
   -h, --help       show help (also: cx-impact <command> --help)
@@ -53,16 +54,22 @@ Options:
   --fail-on TIER     exit 1 when a journey of TIER or more critical is touched (critical|high|medium|low)
   --symbols MODE     all (default): name the declarations each changed file's change touched; touchpoints: read
                      symbols only where a touchpoint names symbols; off: whole files, nothing parsed
+  --fail-on-indirect TIER
+                     the same, counting journeys reached indirectly (through imports) too
+  --max-hops N       follow imports up to N hops from a changed file no touchpoint covers (default 2; 0: off)
+  --no-cache         do not read or write the dependency graph's cache ($XDG_CACHE_HOME/cx-impact)
   --map FILE         use this map instead of discovering maps
 ${COMMON}
 `,
   explain: `Usage: cx-impact explain PATH... [--format text|json]
 
 For each path (relative to the current folder): which touchpoints cover it, and the pattern and line
-of the map that decided it.
+of the map that decided it. A code file in no touchpoint: the touchpoints it reaches through imports.
 
 Options:
   --format FORMAT    text (default) or json
+  --max-hops N       follow imports up to N hops (default 2; 0: off)
+  --no-cache         do not read or write the dependency graph's cache
   --map FILE         use this map instead of discovering maps
 ${COMMON}
 `,
@@ -89,6 +96,19 @@ Options:
   --uncovered        list only the entry points no journey covers
   --format FORMAT    text (default), markdown or json
   --map FILE         use this map instead of discovering maps (and read only the code in its folder)
+${COMMON}
+`,
+  deps: `Usage: cx-impact deps PATH... [--unresolved] [--format text|json]
+
+A file's imports and importers in the dependency graph (after barrel collapse; type-only imports and
+tests carry no impact). --unresolved adds the imports that could not be resolved; with no PATH it lists
+every unresolved import of the repository.
+
+Options:
+  --unresolved       list the imports that could not be resolved
+  --format FORMAT    text (default) or json
+  --no-cache         do not read or write the dependency graph's cache
+  --map FILE         use this map (for its indirect.exclude) instead of discovering maps
 ${COMMON}
 `,
 };

@@ -103,3 +103,14 @@ describe('cursor context in a map', () => {
     assert.equal(at(`${MAP}        symbols: [a|`).kind, 'none');
   });
 });
+
+describe('cursor context in the indirect key', () => {
+  it('knows the keys of `indirect:`', () => {
+    const c = at('version: 1\nindirect:\n  maxHops: 2\n  |\n');
+    assert.equal(c.kind, 'key');
+    if (c.kind === 'key') {
+      assert.equal(c.owner, 'indirect');
+      assert.deepEqual(c.siblings, ['maxHops']);
+    }
+  });
+});

@@ -14,7 +14,7 @@ export type CursorContext =
   | { kind: 'item'; list: 'paths' | 'symbols'; path: KeyPath; prefix: string; replaceStart: number; quote: '' | '"' | "'" }
   | { kind: 'none' };
 
-export type MappingKind = 'root' | 'journey' | 'touchpoint' | 'links' | 'other';
+export type MappingKind = 'root' | 'journey' | 'touchpoint' | 'links' | 'indirect' | 'other';
 
 interface LineShape {
   /** Column of the first character, -1 for blank and comment-only lines. */
@@ -49,6 +49,7 @@ export function mappingKind(path: KeyPath): MappingKind {
   if (p === 'journeys -') return 'journey';
   if (p === 'journeys - touchpoints -') return 'touchpoint';
   if (p === 'journeys - links') return 'links';
+  if (p === 'indirect') return 'indirect';
   return 'other';
 }
 

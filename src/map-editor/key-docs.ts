@@ -17,6 +17,18 @@ const ID_RULE = 'Lowercase letters, digits and `-`, starting with a letter or di
 export const ROOT_KEY_DOCS: Record<string, KeyDoc> = {
   version: { summary: 'Map format version: 1', markdown: 'The map format version. Required; `1` is the only version.', required: true, shape: 'scalar' },
   journeys: { summary: 'The customer journeys', markdown: 'The customer journeys this code serves: a list, at least one. Each has an `id`, a `name` and `touchpoints`.', required: true, shape: 'list' },
+  indirect: {
+    summary: 'Indirect impact: maxHops, sharedAbove, exclude',
+    markdown: 'How far a change reaches through imports: from a changed file no touchpoint covers to the files that touchpoints cover. Optional: `maxHops` (default 2), `sharedAbove` (default 300), `exclude` (globs that carry no impact).',
+    required: false,
+    shape: 'mapping',
+  },
+};
+
+export const INDIRECT_KEY_DOCS: Record<string, KeyDoc> = {
+  maxHops: { summary: 'Hops reported in full (default 2; 0: off)', markdown: 'How many imports away a touchpoint is still reported: 1 hop is *likely*, 2 *possible*; further only counted. `0` turns indirect impact off. Default `2`.', required: false, shape: 'scalar' },
+  sharedAbove: { summary: 'Transitive importers for shared infrastructure (default 300)', markdown: 'A changed file that more files than this depend on (directly or not) is *shared infrastructure*: reported once with its importer count, not against every journey. Default `300`.', required: false, shape: 'scalar' },
+  exclude: { summary: 'Files that never carry impact (globs)', markdown: "Patterns relative to the map's folder (e.g. `**/*.stories.tsx`, `tools/**`) of files that never carry impact, added to the built-in test, spec, e2e, story and fixture globs.", required: false, shape: 'list' },
 };
 
 export const JOURNEY_KEY_DOCS: Record<string, KeyDoc> = {
@@ -54,6 +66,8 @@ export function keyDocsFor(owner: MappingKind): Record<string, KeyDoc> | undefin
       return JOURNEY_KEY_DOCS;
     case 'touchpoint':
       return TOUCHPOINT_KEY_DOCS;
+    case 'indirect':
+      return INDIRECT_KEY_DOCS;
     default:
       return undefined;
   }

@@ -45,6 +45,8 @@ export interface GraphLoad {
   /** Files read from the cache and files parsed in this run. */
   cached: number;
   parsed: number;
+  /** What the graph was built from: for rebuilding it when one file changes (the editor, on save). */
+  source: { files: string[]; imports: Map<string, FileImports>; texts: Map<string, string> };
 }
 
 export interface GraphLoadOptions {
@@ -140,5 +142,5 @@ export async function loadDependencyGraph(options: GraphLoadOptions): Promise<Gr
 
   const resolver = new Resolver({ files, texts });
   const graph = buildGraph({ files, imports, skipped, resolver, ...(options.exclude ? { exclude: options.exclude } : {}) });
-  return { graph, warnings: resolver.warnings, cached, parsed };
+  return { graph, warnings: resolver.warnings, cached, parsed, source: { files, imports, texts } };
 }

@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { listIds, renderReportHtml, renderRows, reportMaps, type ReportPage } from '../core/render/html';
+import type { ImpactReport } from '../core/impact';
+import { listIds, renderReportHtml, renderRows, reportChainFiles, reportMaps, type ReportPage } from '../core/render/html';
 import { renderJson } from '../core/render/json';
 import { renderImpactMarkdown } from '../core/render/markdown';
 import { parseMap } from '../core/map/parse';
@@ -75,6 +76,8 @@ export class ImpactReportPanel implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
     /** Reads symbols for symbol-precise impact, as the CLI does. */
     private readonly code?: () => CodeReader | undefined,
+    /** Adds indirect reach (contract §5) to a gathered report, for a repository that is a workspace folder. */
+    private readonly indirect?: (root: vscode.Uri, report: ImpactReport) => Promise<ImpactReport>,
   ) {
     this.disposables.push(
       vscode.commands.registerCommand(SHOW_REPORT_COMMAND, async (arg?: unknown) => {
@@ -296,6 +299,7 @@ export class ImpactReportPanel implements vscode.Disposable {
     try {
       const reader = this.code?.();
       const gathered = await gatherReport({ root, comparison, baseSetting, ...(worktreeMaps ? { worktreeMaps } : {}), ...(reader ? { reader } : {}) });
+      if (this.indirect && path.resolve(folder.uri.fsPath) === path.resolve(root)) gathered.report = await this.indirect(folder.uri, gathered.report);
       const page: ReportPage = {
         comparison: form,
         refs: gathered.refs,
@@ -372,6 +376,14 @@ export class ImpactReportPanel implements vscode.Disposable {
           const line = integer(message.line, 1, Number.MAX_SAFE_INTEGER);
           const side = message.side === 'old' ? 'old' : 'new';
           if (file !== undefined && current?.root) await this.openFile(current.root, file, line === undefined ? undefined : { line, side });
+          return;
+        }
+        case 'open-path': {
+          // A file of a chain of indirect reach: opened as it is on disk (the graph is the working tree's).
+          const files = report ? reportChainFiles(report) : [];
+          const index = integer(message.path, 0, files.length - 1);
+          const file = index === undefined ? undefined : files[index];
+          if (file !== undefined && current?.root) await vscode.window.showTextDocument(vscode.Uri.file(path.join(current.root, ...file.split('/'))), { preview: true });
           return;
         }
         case 'open-map': {

@@ -2,6 +2,7 @@
 // and an ImpactReport (from the one impact engine) turned into journey › touchpoint › file nodes.
 import { symbolWhere } from '../core/symbol-impact';
 import type { ChangeEntry, ImpactReport } from '../core/impact';
+import { indirectHitNodes } from '../indirect/indirect-nodes';
 import type { ChangeStatus, ChangedFile, CxMap, Journey } from '../core/types';
 import { plural } from '../presentation/coverage-text';
 import { splitPath, type FileTarget, type ViewNode } from './view-node';
@@ -192,14 +193,14 @@ export function changeGroupNode(input: ChangeGroupInput): ViewNode {
       id: jid,
       kind: 'journey',
       label: j.name,
-      description: `${j.tier} · ${plural(j.touchpoints.length, 'touchpoint')}`,
+      description: `${j.tier} · ${plural(j.touchpoints.length, 'touchpoint')}${j.reach === 'indirect' ? ' · indirect' : ''}`,
       tooltip: j.description ? `${j.name} (${j.tier}, ${j.map})\n${j.description}` : `${j.name} (${j.tier}, ${j.map})`,
       tier: j.tier,
       expanded: true,
       children: j.touchpoints.map((t) => {
         const tid = `${jid}\u0000${t.id}`;
         const touchpoint = found?.journey.touchpoints.find((candidate) => candidate.id === t.id);
-        const facts = [plural(t.files.length, 'file'), t.channel, t.precision === 'file' ? 'whole files' : undefined];
+        const facts = [plural(t.files.length, 'file'), t.indirect ? `${t.indirect.length} indirect` : undefined, t.channel, t.precision === 'file' ? 'whole files' : undefined];
         const tp: ViewNode = {
           id: tid,
           kind: 'touchpoint',
@@ -207,10 +208,13 @@ export function changeGroupNode(input: ChangeGroupInput): ViewNode {
           description: facts.filter((f) => f).join(' · '),
           tier: j.tier,
           expanded: true,
-          children: t.files.map((f) => {
-            const reason = t.reasons.find((r) => r.file === f);
-            return fileNode(tid, f, reason ? `${reason.pattern} (${reason.map}:${reason.line})` : undefined, t.precision === 'symbol');
-          }),
+          children: [
+            ...t.files.map((f) => {
+              const reason = t.reasons.find((r) => r.file === f);
+              return fileNode(tid, f, reason ? `${reason.pattern} (${reason.map}:${reason.line})` : undefined, t.precision === 'symbol');
+            }),
+            ...indirectHitNodes(tid, input.root, t.indirect ?? []),
+          ],
         };
         if (t.channel) tp.channel = t.channel;
         if (t.precision === 'file') tp.tooltip = `Names symbols (${(t.symbolScope ?? []).join(', ')}): changed files count as a whole here.`;

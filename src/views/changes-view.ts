@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { addIndirectImpact } from '../core/graph/indirect-impact';
+import type { FileReach } from '../core/graph/reach';
 import { computeImpact, type CoverageSource, type ImpactReport } from '../core/impact';
 import type { ChangedFile, Coverage, CxMap, Journey } from '../core/types';
 import { narrowBySymbols } from '../node/change-symbols';
@@ -22,6 +24,13 @@ const UNANSWERED_MS = 1_500;
 /** How long after the window opens cxImpact.changes.revealOnOpen may still show the view. */
 const REVEAL_WITHIN_MS = 60_000;
 
+/** What the view needs from the dependency graph (src/indirect/workspace-graph.ts). */
+export interface IndirectSource {
+  onDidChange: vscode.Event<void>;
+  /** Undefined while the graph is not built (a build starts). */
+  reachOfPathsNow(root: vscode.Uri, paths: readonly string[]): FileReach<Coverage>[] | undefined;
+}
+
 /** The committed side of a repository's change, kept until HEAD, its upstream or the base setting moves. */
 type CachedBranchChange = BranchChange & { key: string; journeys?: number };
 
@@ -30,6 +39,8 @@ interface GroupReports {
   working: ImpactReport;
   branch: ImpactReport;
   resolveJourney: (mapFile: string, journeyId: string) => { map: CxMap; journey: Journey } | undefined;
+  /** The journeys the reports name, by map file and id; indirect reach adds the ones it reaches. */
+  journeys: Map<string, { map: CxMap; journey: Journey }>;
 }
 
 /**
@@ -68,6 +79,8 @@ export class ChangesView implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
     /** Reads symbols for symbol-precise impact (contract §3); without one, touchpoints that name symbols count whole files. */
     private readonly code?: () => CodeReader | undefined,
+    /** Indirect reach of the changed files no touchpoint covers (contract §5), once the graph is built. */
+    private readonly indirect?: IndirectSource,
   ) {
     this.tree = new NodeTree(maps, () => Promise.resolve(this.nodes), this.fileCommand);
     this.view = vscode.window.createTreeView(CHANGES_VIEW, { treeDataProvider: this.tree, showCollapseAll: true });
@@ -75,6 +88,7 @@ export class ChangesView implements vscode.Disposable {
       this.tree,
       this.view,
       maps.onDidChange(() => this.schedule(false)),
+      ...(indirect ? [indirect.onDidChange(() => this.schedule(false))] : []),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('cxImpact.changes.base')) this.schedule(true);
       }),
@@ -348,6 +362,7 @@ export class ChangesView implements vscode.Disposable {
       working: computeImpact({ base: 'HEAD', head: 'WORKTREE', coverage, changedFiles: workingChanges, isMap: isMapFile }),
       branch: computeImpact({ base: branch.mergeBase ?? '', head: 'HEAD', coverage, changedFiles: branch.changes, isMap: isMapFile }),
       resolveJourney: (mapFile: string, journeyId: string) => journeys.get(`${mapFile}\u0000${journeyId}`),
+      journeys,
     };
   }
 
@@ -358,7 +373,7 @@ export class ChangesView implements vscode.Disposable {
     const workingGroup = changeGroupNode({
       id: `${root}\u0000worktree`,
       label: 'Working tree',
-      report: reports.working,
+      report: this.withIndirect(repository.rootUri, reports.working, reports.journeys),
       root,
       base: 'HEAD',
       head: 'worktree',
@@ -372,7 +387,7 @@ export class ChangesView implements vscode.Disposable {
     const branchGroup = changeGroupNode({
       id: `${root}\u0000branch`,
       label: branch.label,
-      report: reports.branch,
+      report: this.withIndirect(repository.rootUri, reports.branch, reports.journeys),
       root,
       base: branch.mergeBase ?? 'HEAD',
       head: 'HEAD',
@@ -395,6 +410,15 @@ export class ChangesView implements vscode.Disposable {
     const head = headName(repository);
     if (head) node.description = head;
     return node;
+  }
+
+  /** The report with indirect reach when the graph is ready (a build starts otherwise, and the view updates after). */
+  private withIndirect(root: vscode.Uri, report: ImpactReport, journeys: Map<string, { map: CxMap; journey: Journey }>): ImpactReport {
+    if (!this.indirect) return report;
+    const reaches = this.indirect.reachOfPathsNow(root, report.unmappedFiles);
+    if (!reaches) return report;
+    for (const r of reaches) for (const hit of r.hits) journeys.set(`${hit.target.value.map.file}\u0000${hit.target.value.journey.id}`, { map: hit.target.value.map, journey: hit.target.value.journey });
+    return addIndirectImpact(report, reaches);
   }
 
   private async branchChange(repository: GitRepository, force: boolean): Promise<CachedBranchChange> {

@@ -3,9 +3,9 @@ import type { CodeReader } from '../node/code-reader';
 import type { Tier } from '../core/types';
 import type { WorkspaceMaps } from '../maps/workspace-maps';
 import type { WorkspaceEntryPoints } from '../entry-points/workspace-entry-points';
-import { ChangesView } from './changes-view';
+import { ChangesView, type IndirectSource } from './changes-view';
 import { JourneysView } from './journeys-view';
-import { ThisFileView } from './this-file-view';
+import { ThisFileView, type ThisFileIndirect } from './this-file-view';
 import { toSnapshot, type TreeSnapshot, type ViewNode } from './view-node';
 
 export type { TreeSnapshot } from './view-node';
@@ -30,9 +30,10 @@ export function createSidebar(
   log: vscode.LogOutputChannel,
   code?: () => CodeReader | undefined,
   entryPoints?: WorkspaceEntryPoints,
+  indirect?: ThisFileIndirect & IndirectSource,
 ): Sidebar {
-  const thisFile = new ThisFileView(maps);
-  const changes = new ChangesView(maps, log, code);
+  const thisFile = new ThisFileView(maps, indirect);
+  const changes = new ChangesView(maps, log, code, indirect);
   const journeys = new JourneysView(maps, log, entryPoints);
   const snap = (nodes: ViewNode[]): TreeSnapshot[] => nodes.map(toSnapshot);
   return {

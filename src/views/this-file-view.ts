@@ -6,6 +6,12 @@ import type { ViewNode } from './view-node';
 
 export const THIS_FILE_VIEW = 'cxImpact.thisFile';
 
+/** What the view needs from the dependency graph (src/indirect/workspace-graph.ts). */
+export interface ThisFileIndirect {
+  onDidChange: vscode.Event<void>;
+  nodes(uri: vscode.Uri): ViewNode[];
+}
+
 /** The touchpoints of the active editor's file (or of the file revealed from a lens, the status bar or a command). */
 export class ThisFileView implements vscode.Disposable {
   private readonly tree: NodeTree;
@@ -13,7 +19,11 @@ export class ThisFileView implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[];
   private file: vscode.Uri | undefined;
 
-  constructor(private readonly maps: WorkspaceMaps) {
+  constructor(
+    private readonly maps: WorkspaceMaps,
+    /** Indirect reach of a file no touchpoint covers (contract §5), once the graph is built. */
+    private readonly indirect?: ThisFileIndirect,
+  ) {
     this.tree = new NodeTree(maps, () => Promise.resolve(this.nodes()));
     this.view = vscode.window.createTreeView(THIS_FILE_VIEW, { treeDataProvider: this.tree, showCollapseAll: true });
     this.file = vscode.window.activeTextEditor?.document.uri;
@@ -26,6 +36,7 @@ export class ThisFileView implements vscode.Disposable {
         else if (vscode.window.visibleTextEditors.length === 0) this.show(undefined);
       }),
       maps.onDidChange(() => this.update()),
+      ...(indirect ? [indirect.onDidChange(() => this.update())] : []),
     ];
     this.update();
   }
@@ -46,7 +57,9 @@ export class ThisFileView implements vscode.Disposable {
   }
 
   nodes(): ViewNode[] {
-    return this.file ? thisFileNodes(this.maps.coverageOf(this.file)) : [];
+    if (!this.file) return [];
+    const direct = thisFileNodes(this.maps.coverageOf(this.file));
+    return direct.length > 0 || !this.indirect ? direct : this.indirect.nodes(this.file);
   }
 
   dispose(): void {
@@ -67,8 +80,11 @@ export class ThisFileView implements vscode.Disposable {
       // The view's welcome text explains what to do.
       this.view.message = undefined;
     } else if (this.maps.coverageOf(file).length === 0) {
+      const reached = this.indirect && this.indirect.nodes(file).length > 0;
       this.view.message = vscode.workspace.getWorkspaceFolder(file)
-        ? `No journey covers ${name ?? 'this file'}.`
+        ? reached
+          ? vscode.l10n.t('No journey covers {0}; through its importers it reaches:', name ?? 'this file')
+          : `No journey covers ${name ?? 'this file'}.`
         : `${name ?? 'This file'} is outside the workspace's folders.`;
     } else {
       this.view.message = undefined;

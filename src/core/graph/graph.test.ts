@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { CodeParser } from '../code/parser';
 import { packageWasmDir } from '../code/package-wasm';
-import type { DependencyGraph } from './graph';
+import { importsOf, type FileImports } from '../code/imports';
+import { buildGraph, updateGraphFile, type DependencyGraph } from './graph';
+import { Resolver } from './resolve';
 import { DEFAULT_INDIRECT, reachOf, type ReachTarget } from './reach';
 import { edgesOf, graphOfSources } from './test-graph';
 
@@ -151,6 +153,23 @@ describe('dependency graph and indirect reach', () => {
       'pay/charge.go -> money/round.go',
       'src/main/java/com/shop/Api.java -> src/main/java/com/shop/pay/Charge.java',
     ]);
+  });
+
+  it('a save that changes only a file\'s own imports updates its edges in place; a changed export needs a full build', async () => {
+    const sources: Record<string, string> = {
+      'a.ts': "import { b } from './b';\nexport const a = b;\n",
+      'b.ts': 'export const b = 1;\n',
+      'c.ts': 'export const c = 1;\n',
+    };
+    const files = Object.keys(sources).sort();
+    const imports = new Map<string, FileImports>();
+    for (const f of files) imports.set(f, await importsOf(parser, 'typescript', sources[f]!));
+    const graph = buildGraph({ files, imports, resolver: new Resolver({ files, texts: new Map() }) });
+    assert.deepEqual(edgesOf(graph), ['a.ts -> b.ts']);
+    assert.ok(updateGraphFile(graph, 'a.ts', await importsOf(parser, 'typescript', "import { c } from './c';\nexport const a = c;\n")));
+    assert.deepEqual(edgesOf(graph), ['a.ts -> c.ts']);
+    assert.deepEqual(graph.importers.map((list) => list.length), [0, 0, 1]);
+    assert.equal(updateGraphFile(graph, 'b.ts', await importsOf(parser, 'typescript', 'export const renamed = 1;\n')), false);
   });
 
   it('counts and lists what it cannot resolve, with the line', async () => {

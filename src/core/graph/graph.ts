@@ -195,8 +195,9 @@ export function buildGraph(input: GraphInput): DependencyGraph {
   };
 
   const imports: Edge[][] = files.map(() => []);
-  files.forEach((_, i) => {
-    if (excluded[i]) return;
+  const edgesFrom = (i: number): Edge[] => {
+    const out: Edge[] = [];
+    if (excluded[i]) return out;
     const seenTargets = new Set<number>();
     for (const { record, targets } of resolvedImports[i]!) {
       for (const target of targets) {
@@ -208,12 +209,53 @@ export function buildGraph(input: GraphInput): DependencyGraph {
         for (const to of defining ?? [target]) {
           if (to === i || excluded[to] || seenTargets.has(to)) continue;
           seenTargets.add(to);
-          imports[i]!.push({ to, line: record.line, specifier: record.specifier });
+          out.push({ to, line: record.line, specifier: record.specifier });
         }
       }
     }
-    stats.edges += imports[i]!.length;
+    return out;
+  };
+  files.forEach((_, i) => {
+    imports[i] = edgesFrom(i);
+    stats.edges += imports[i].length;
   });
 
-  return new DependencyGraph(files, excluded, imports, unresolved, stats, input.skipped ?? new Map());
+  const graph = new DependencyGraph(files, excluded, imports, unresolved, stats, input.skipped ?? new Map());
+  updaters.set(graph, (file, read) => {
+    const i = index.get(file);
+    const before = input.imports.get(file);
+    // A file whose exports or re-exports changed changes its importers' edges too: that needs a full build.
+    if (i === undefined || !before || JSON.stringify([before.exports, before.reexports]) !== JSON.stringify([read.exports, read.reexports])) return false;
+    for (let k = unresolved.length - 1; k >= 0; k--) if (unresolved[k]!.file === file) unresolved.splice(k, 1);
+    resolvedImports[i] = [];
+    for (const record of read.imports) {
+      if (record.typeOnly) continue;
+      const targets = resolveTo(file, record.specifier, record.line, record.names);
+      if (targets) resolvedImports[i].push({ record, targets });
+    }
+    for (const e of graph.imports[i]!) {
+      const list = graph.importers[e.to]!;
+      const at = list.indexOf(i);
+      if (at >= 0) list.splice(at, 1);
+    }
+    stats.edges -= graph.imports[i]!.length;
+    graph.imports[i] = edgesFrom(i);
+    stats.edges += graph.imports[i].length;
+    for (const e of graph.imports[i]) graph.importers[e.to]!.push(i);
+    return true;
+  });
+  return graph;
+}
+
+type Updater = (file: string, imports: FileImports) => boolean;
+const updaters = new WeakMap<DependencyGraph, Updater>();
+
+/**
+ * Updates the graph in place after one file's text changed (a save): its own imports are resolved again and its
+ * edges replaced. False when that is not enough (a new file, or its exports or re-exports changed, which moves its
+ * importers' edges through barrels): then build the graph again. The caller's imports map must still hold the old
+ * answer for the file when this is called.
+ */
+export function updateGraphFile(graph: DependencyGraph, file: string, imports: FileImports): boolean {
+  return updaters.get(graph)?.(file, imports) ?? false;
 }

@@ -485,3 +485,26 @@ describe('parseMap: invalid maps', () => {
     assert.match(tier?.message ?? '', /critical, high, medium, low/);
   });
 });
+
+describe('the indirect key', () => {
+  const base = 'journeys:\n  - id: a\n    name: A\n    touchpoints:\n      - id: t\n        name: T\n        paths: [src]\n';
+  it('reads maxHops, sharedAbove and exclude', () => {
+    const { map, diagnostics } = parseMap(`version: 1\nindirect:\n  maxHops: 1\n  sharedAbove: 50\n  exclude:\n    - "**/*.stories.tsx"\n    - tools/**\n${base}`, 'cx-map.yaml');
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(map?.indirect, { maxHops: 1, sharedAbove: 50, exclude: ['**/*.stories.tsx', 'tools/**'] });
+  });
+  it('reports bad values with their position and keeps the defaults; unknown keys get the closest known one', () => {
+    const { map, diagnostics } = parseMap(`version: 1\nindirect:\n  maxHops: two\n  sharedAbov: 50\n  exclude: ["../x"]\n${base}`, 'cx-map.yaml');
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]),
+      [
+        ['wrong-type', 2, 11],
+        ['unknown-key', 3, 2],
+        ['parent-segment', 4, 12],
+      ],
+    );
+    assert.match(diagnostics[1]!.message, /sharedAbove/);
+    assert.deepEqual(map?.indirect, { exclude: [] });
+    assert.equal(map?.journeys.length, 1);
+  });
+});

@@ -1,5 +1,5 @@
 import { Composer, Lexer, Parser, YAMLParseError, isAlias, visit, type Document } from 'yaml';
-import { CHANNELS, TIERS, type Channel, type CxMap, type Journey, type Link, type MapDiagnostic, type ParseResult, type PathPattern, type Touchpoint } from '../types';
+import { CHANNELS, TIERS, type Channel, type CxMap, type IndirectSettings, type Journey, type Link, type MapDiagnostic, type ParseResult, type PathPattern, type Touchpoint } from '../types';
 import {
   isAnyNode as isNode,
   isMapNode as isMap,
@@ -39,7 +39,8 @@ const SYNTAX_CODES: ReadonlySet<MapDiagnosticCode> = new Set(['yaml-syntax', 'ya
 export const ID_SHAPE = /^[a-z0-9][a-z0-9-]*$/;
 export const SYMBOL_SHAPE = /^[^\s.]+(?:\.[^\s.]+)*$/;
 const MAX_SYMBOL_LENGTH = 512;
-export const ROOT_KEYS = ['version', 'journeys'] as const;
+export const ROOT_KEYS = ['version', 'journeys', 'indirect'] as const;
+export const INDIRECT_KEYS = ['maxHops', 'sharedAbove', 'exclude'] as const;
 export const JOURNEY_KEYS = ['id', 'name', 'tier', 'owner', 'description', 'slo', 'customers', 'links', 'touchpoints'] as const;
 export const TOUCHPOINT_KEYS = ['id', 'name', 'channel', 'description', 'paths', 'symbols'] as const;
 
@@ -149,6 +150,8 @@ class MapReader {
       const journey = this.readJourney(item, ids);
       if (journey) map.journeys.push(journey);
     }
+    const indirect = this.readIndirect(fields.get('indirect'));
+    if (indirect) map.indirect = indirect;
     return map;
   }
 
@@ -298,6 +301,44 @@ class MapReader {
     }
     touchpoint.symbols = this.readSymbols(fields.get('symbols'));
     return usable && id && name !== undefined && touchpoint.paths.length > 0 ? touchpoint : undefined;
+  }
+
+  /** The `indirect:` key (contract §5.4): each setting optional; a bad one is reported and the default stays. */
+  private readIndirect(pair: Pair | undefined): IndirectSettings | undefined {
+    if (!pair) return undefined;
+    const value = this.deref(pair.value);
+    if (!isMap(value)) {
+      this.report('wrong-type', this.valueOffsets(pair, value), `\`indirect\` is a set of \`key: value\` lines (maxHops, sharedAbove, exclude), not ${describe(value)}; the defaults are used until fixed.`);
+      return undefined;
+    }
+    const fields = this.fields(value, INDIRECT_KEYS, 'in `indirect`');
+    const settings: IndirectSettings = {};
+    const whole = (key: 'maxHops' | 'sharedAbove', max: number, meaning: string): number | undefined => {
+      const entry = fields.get(key);
+      if (!entry) return undefined;
+      const node = this.deref(entry.value);
+      if (isScalar(node) && typeof node.value === 'number' && Number.isInteger(node.value) && node.value >= 0 && node.value <= max) return node.value;
+      this.report('wrong-type', this.valueOffsets(entry, node), `\`${key}\` is a whole number from 0 to ${max} (${meaning}), not ${describe(node)}; the default is used until fixed.`);
+      return undefined;
+    };
+    const maxHops = whole('maxHops', 100, '0 turns indirect impact off');
+    if (maxHops !== undefined) settings.maxHops = maxHops;
+    const sharedAbove = whole('sharedAbove', 10_000_000, 'transitive importers');
+    if (sharedAbove !== undefined) settings.sharedAbove = sharedAbove;
+    const exclude = fields.get('exclude');
+    if (exclude) {
+      const list = this.deref(exclude.value);
+      if (!isSeq(list)) {
+        this.report('wrong-type', this.valueOffsets(exclude, list), `\`exclude\` is a list of path patterns (e.g. \`- "**/*.stories.tsx"\`), not ${describe(list)}.`);
+      } else {
+        settings.exclude = [];
+        for (const item of list.items) {
+          const pattern = this.readPattern(item);
+          if (pattern) settings.exclude.push(pattern.source);
+        }
+      }
+    }
+    return settings;
   }
 
   private readPattern(raw: unknown): PathPattern | undefined {

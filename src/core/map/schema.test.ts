@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { CHANNELS, TIERS } from '../types';
-import { ID_SHAPE, JOURNEY_KEYS, ROOT_KEYS, SYMBOL_SHAPE, TOUCHPOINT_KEYS, parseMap } from './parse';
+import { ID_SHAPE, INDIRECT_KEYS, JOURNEY_KEYS, ROOT_KEYS, SYMBOL_SHAPE, TOUCHPOINT_KEYS, parseMap } from './parse';
 import { MAX_PATTERN_LENGTH } from './patterns';
 
 const schemaPath = join(__dirname, '..', '..', '..', 'schema', 'cx-map.schema.json');
@@ -54,6 +54,7 @@ const valid: Record<string, string> = {
     ...CHANNELS.flatMap((channel) => [`      - id: t-${channel}`, `        name: ${channel}`, `        channel: ${channel}`, '        paths: [x]']),
   ),
   'flow style': 'version: 1\njourneys: [{id: a, name: A, touchpoints: [{id: t, name: T, paths: [src]}]}]\n',
+  'the indirect key': lines('version: 1', 'indirect:', '  maxHops: 3', '  sharedAbove: 500', '  exclude: ["**/*.stories.tsx", tools/**]', ...head.slice(1), '    touchpoints:', ...touchpoint),
   'symbols with wildcards': lines(...head, '    touchpoints:', ...touchpoint, '        symbols: [PaymentService.*, charge, "Outer.Inner.deep", "a*b"]'),
   'patterns of every allowed kind': withPaths('/src/**', './lib', 'build/', '"**/.env"', '"{a,b}/**/*.{ts,tsx}"', '"!a/b/**"', '+(x|y)/*.md', 'src/..x', '"{1..1000}"'),
   'an alias shares a list of paths': lines(
@@ -94,6 +95,8 @@ const invalid: Record<string, string> = {
   'a pattern that is a number': withPaths('2024'),
   'a pattern over the length limit': withPaths(`"${'a'.repeat(MAX_PATTERN_LENGTH + 1)}"`),
   'a symbol with an empty segment': lines(...head, '    touchpoints:', ...touchpoint, '        symbols: ["a..b"]'),
+  'indirect maxHops below zero': lines('version: 1', 'indirect:', '  maxHops: -1', ...head.slice(1), '    touchpoints:', ...touchpoint),
+  'indirect exclude as text': lines('version: 1', 'indirect:', '  exclude: tools/**', ...head.slice(1), '    touchpoints:', ...touchpoint),
   'a symbol with a space': lines(...head, '    touchpoints:', ...touchpoint, '        symbols: ["two words"]'),
 };
 
@@ -135,6 +138,7 @@ describe('schema/cx-map.schema.json agrees with parseMap', () => {
     assert.deepEqual(keysOf(schema as { properties?: Record<string, unknown> }), [...ROOT_KEYS].sort());
     assert.deepEqual(keysOf(definitions.journey), [...JOURNEY_KEYS].sort());
     assert.deepEqual(keysOf(definitions.touchpoint), [...TOUCHPOINT_KEYS].sort());
+    assert.deepEqual(keysOf((schema.properties as Record<string, { properties?: Record<string, unknown> }>).indirect), [...INDIRECT_KEYS].sort());
     const journey = definitions.journey?.properties as Record<string, { enum?: string[] }>;
     const touchpointProps = definitions.touchpoint?.properties as Record<string, { enum?: string[]; items?: { pattern?: string } }>;
     assert.deepEqual(journey.tier?.enum, [...TIERS]);

@@ -7,6 +7,7 @@ import type { Tier } from '../types';
 import { TIERS } from '../types';
 import { escapeHtml, safeUrl } from './escape';
 import { changeNotes, plural, shortCommit } from './markdown';
+import { hopsText } from './indirect';
 
 export type ComparisonKind = 'worktree' | 'branch' | 'refs';
 
@@ -284,7 +285,7 @@ function reportBody(page: ReportPage, report: ImpactReport, pageSize: number): s
 function journeySection(report: ImpactReport, j: JourneyImpact, index: number, pageSize: number): string {
   const out: string[] = [];
   out.push(`<section class="journey tier-${j.tier}" id="journey-${index}" aria-labelledby="journey-${index}-h">`);
-  out.push(`<h2 id="journey-${index}-h"><span class="name">${text(j.name)}</span> <span class="tier tier-${j.tier}">${TIER_LABEL[j.tier]}</span></h2>`);
+  out.push(`<h2 id="journey-${index}-h"><span class="name">${text(j.name)}</span> <span class="tier tier-${j.tier}">${TIER_LABEL[j.tier]}</span>${j.reach === 'indirect' ? ' <span class="muted">indirect</span>' : ''}</h2>`);
   const facts: [string, string][] = [];
   if (j.owner) facts.push(['Owner', text(j.owner)]);
   if (j.slo) facts.push(['SLO', text(j.slo)]);
@@ -300,7 +301,8 @@ function journeySection(report: ImpactReport, j: JourneyImpact, index: number, p
   j.touchpoints.forEach((tp, ti) => {
     out.push(`<h3>${text(tp.name)} <span class="muted">${touchpointFacts(tp)}</span></h3>`);
     out.push(touchedSymbolsList(report, tp.symbols ?? []));
-    out.push(table(`t-${index}-${ti}`, `Changed files in ${j.name}: ${tp.name}`, ['File', 'Change', 'Matched by', 'Map line'], report, pageSize));
+    if (tp.files.length > 0 || !tp.indirect) out.push(table(`t-${index}-${ti}`, `Changed files in ${j.name}: ${tp.name}`, ['File', 'Change', 'Matched by', 'Map line'], report, pageSize));
+    if (tp.indirect) out.push(indirectList(report, tp));
   });
   out.push('</section>');
   return out.join('\n');
@@ -345,10 +347,31 @@ function declarationsSection(report: ImpactReport): string {
   ].join('\n');
 }
 
+/** Every file of every chain of indirect reach, in a fixed order: a chain link names its file by index. */
+export function reportChainFiles(report: ImpactReport): string[] {
+  const files = new Set<string>();
+  for (const j of report.journeys) for (const tp of j.touchpoints) for (const hit of tp.indirect ?? []) for (const f of hit.via) files.add(f);
+  return [...files];
+}
+
+/** Indirect reach, apart from the changed files the touchpoint covers: each chain, every file a link. */
+function indirectList(report: ImpactReport, tp: TouchpointImpact): string {
+  const ctx = context(report);
+  const chainFiles = reportChainFiles(report);
+  const items = (tp.indirect ?? []).map((hit) => {
+    const chain = hit.via
+      .map((f) => `<button type="button" class="link" data-action="open-path" data-path="${chainFiles.indexOf(f)}" title="Open ${attr(f)}">${text(f)}</button>`)
+      .join(' › ');
+    return `<li>${fileButton(ctx, hit.file)} <span class="muted">· ${text(hopsText(hit.hops))} ·</span> via ${chain}</li>`;
+  });
+  return `<p class="muted">Reached indirectly, through imports:</p><ul class="indirect">${items.join('')}</ul>`;
+}
+
 function touchpointFacts(tp: TouchpointImpact): string {
   const parts = [text(tp.id)];
   if (tp.channel) parts.push(text(tp.channel));
   parts.push(plural(tp.files.length, 'file'));
+  if (tp.indirect) parts.push(`${tp.indirect.length} indirect`);
   if (tp.precision === 'file') parts.push(`whole files; the touchpoint is ${text((tp.symbolScope ?? []).join(', '))}`);
   return parts.join(' · ');
 }

@@ -113,6 +113,9 @@ document.addEventListener('click', (event) => {
         ...(target.dataset.journey !== undefined ? { journey: Number(target.dataset.journey) } : {}),
       });
       break;
+    case 'open-path':
+      api.postMessage({ type: 'open-path', path: Number(target.dataset.path) });
+      break;
     case 'more': {
       const list = target.dataset.list ?? '';
       shown[list] = rowsShown(list) + pageSize;

@@ -1,0 +1,169 @@
+// `npm run bench:graph` (issue #12): the dependency graph behind indirect impact, on a generated TypeScript
+// workspace monorepo of about 3,000 files. Prints medians (wall time) of: a cold build with two workers (no cache),
+// a warm build (from the content cache), re-reading one file after a save and rebuilding the graph, and the reverse
+// walk for a 1,000-file change; and, in the same run, TypeScript's preProcessFile + resolveModuleName over the same
+// files, with the ratio. A script, not a test: the figures depend on the machine.
+//
+//   npm run build && npm run bench:graph                  (the workers run dist/code-worker.js)
+//   npm run bench:graph -- --files 3000 --runs 3
+//   npm run bench:graph -- --large                        also a 200,000-file TS/Go/Python repository (slow)
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import * as path from 'node:path';
+import * as ts from 'typescript';
+import { buildGraph, updateGraphFile } from '../src/core/graph/graph';
+import { reachOf, DEFAULT_INDIRECT, type ReachTarget } from '../src/core/graph/reach';
+import { Resolver } from '../src/core/graph/resolve';
+import { syntheticMonorepo } from '../src/core/graph/synthetic-monorepo';
+import { CodeReader } from '../src/node/code-reader';
+import { loadDependencyGraph } from '../src/node/dependency-graph';
+import { ImportCache } from '../src/node/graph-cache';
+
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  return at < 0 ? fallback : Number(process.argv[at + 1] ?? fallback);
+}
+
+const FILES = option('files', 3000);
+const RUNS = option('runs', 3);
+const LARGE = process.argv.includes('--large');
+const projectRoot = path.resolve(__dirname, '..');
+const wasmDir = path.join(projectRoot, 'dist', 'tree-sitter');
+const workerScript = path.join(projectRoot, 'dist', 'code-worker.js');
+if (!existsSync(workerScript)) throw new Error('Run `npm run build` first: the bench runs the workers from dist/.');
+
+const now = (): number => Number(process.hrtime.bigint()) / 1e6;
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fmt = (ms: number): string => (ms < 10 ? ms.toFixed(2) : ms.toFixed(0));
+
+function writeRepo(files: Record<string, string>): string {
+  const base = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+  const root = mkdtempSync(path.join(base, 'cx-bench-graph-'));
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  }
+  return root;
+}
+
+async function benchRepo(label: string, files: Record<string, string>, runs: number): Promise<void> {
+  const list = Object.keys(files).sort();
+  const root = writeRepo(files);
+  const cacheRoot = mkdtempSync(path.join(tmpdir(), 'cx-bench-cache-'));
+  try {
+    console.log(`\n${label}: ${list.length} files (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+    const cold: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const reader = new CodeReader({ wasmDir, workerScript, workers: 2 });
+      const cache = new ImportCache(path.join(cacheRoot, `cold-${i}`), root);
+      const started = now();
+      const load = await loadDependencyGraph({ root, files: list, reader, cache });
+      await cache.save();
+      cold.push(now() - started);
+      reader.dispose();
+      if (i === 0) console.log(`  graph: ${load.graph.stats.files} code files, ${load.graph.stats.edges} edges, ${load.graph.stats.typeOnly} type-only, ${load.graph.stats.unresolved} unresolved, ${load.parsed} parsed`);
+    }
+    console.log(`  cold (2 workers, no cache): median ${fmt(median(cold))} ms  [${cold.map(fmt).join(', ')}]`);
+
+    const warm: number[] = [];
+    let heap = 0;
+    let last: Awaited<ReturnType<typeof loadDependencyGraph>> | undefined;
+    for (let i = 0; i < runs; i++) {
+      const reader = new CodeReader({ wasmDir, workerScript, workers: 2 });
+      const cache = new ImportCache(path.join(cacheRoot, 'cold-0'), root);
+      const started = now();
+      await cache.load();
+      last = await loadDependencyGraph({ root, files: list, reader, cache });
+      warm.push(now() - started);
+      heap = Math.max(heap, process.memoryUsage().heapUsed);
+      reader.dispose();
+    }
+    console.log(`  warm (from the cache):      median ${fmt(median(warm))} ms  [${warm.map(fmt).join(', ')}], ${last?.parsed ?? '?'} parsed; heap ${(heap / 1024 / 1024).toFixed(0)} MB`);
+    if (!last) return;
+
+    // After a save: ask one file again (a new text) and rebuild the graph from the imports in memory.
+    const source = last.source;
+    const one = list.find((f) => f.endsWith('.ts') && f.includes('/src/m1.'))!;
+    const reader = new CodeReader({ wasmDir, workerScript, workers: 2 });
+    const saves: number[] = [];
+    for (let i = 0; i < Math.max(10, runs); i++) {
+      const text = `${readFileSync(path.join(root, one), 'utf8')}// save ${i}\n`;
+      const started = now();
+      const answer = await reader.ask('imports', one, text);
+      // As the editor does on save: the file's edges in place, a full build only when its exports changed.
+      if (answer && !updateGraphFile(last.graph, one, answer)) {
+        source.imports.set(one, answer);
+        buildGraph({ files: source.files, imports: source.imports, resolver: new Resolver({ files: source.files, texts: source.texts }) });
+      }
+      saves.push(now() - started);
+    }
+    reader.dispose();
+    console.log(`  one file saved (re-read + rebuild): median ${fmt(median(saves))} ms`);
+
+    // The reverse walk for a 1,000-file change: every other page of the apps is a touchpoint's.
+    const graph = last.graph;
+    // Coverage answers are remembered per file, as reachOfFiles does for the CLI.
+    const coverage = new Map<string, ReachTarget<string>[]>();
+    const covered = (file: string): ReachTarget<string>[] => {
+      let hit = coverage.get(file);
+      if (!hit) {
+        hit = /pages\/page\d*[02468]\.tsx$/.test(file) ? [{ touchpoint: file, journey: file.split('/')[1]!, value: file }] : [];
+        coverage.set(file, hit);
+      }
+      return hit;
+    };
+    const changed = graph.files.filter((f) => f.startsWith('packages/')).slice(0, 1000);
+    const walks: number[] = [];
+    for (let i = 0; i < Math.max(5, runs); i++) {
+      const started = now();
+      for (const file of changed) reachOf(graph, file, covered, DEFAULT_INDIRECT);
+      walks.push(now() - started);
+    }
+    console.log(`  reverse walk, ${changed.length}-file change: median ${fmt(median(walks))} ms`);
+
+    // TypeScript's own: preProcessFile + resolveModuleName over the same files.
+    const options: ts.CompilerOptions = { moduleResolution: ts.ModuleResolutionKind.Bundler, module: ts.ModuleKind.ESNext, allowJs: true };
+    const tsRuns: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const started = now();
+      const cache = ts.createModuleResolutionCache(root, (f) => f);
+      for (const file of list) {
+        if (!/\.(ts|tsx|js|mjs|cjs|jsx)$/.test(file)) continue;
+        const info = ts.preProcessFile(readFileSync(path.join(root, file), 'utf8'), true, true);
+        for (const ref of info.importedFiles) ts.resolveModuleName(ref.fileName, path.join(root, file), options, ts.sys, cache);
+      }
+      tsRuns.push(now() - started);
+    }
+    console.log(`  TypeScript preProcessFile + resolveModuleName (one thread): median ${fmt(median(tsRuns))} ms`);
+    console.log(`  ratio: cold ${(median(cold) / median(tsRuns)).toFixed(2)}× TypeScript's time, warm ${(median(warm) / median(tsRuns)).toFixed(2)}×`);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(cacheRoot, { recursive: true, force: true });
+  }
+}
+
+/** A large mixed repository: TS packages, Go packages in one module, Python packages. */
+function largeRepo(total: number): Record<string, string> {
+  const third = Math.floor(total / 3);
+  const files = syntheticMonorepo({ packages: Math.ceil(third / 50), modules: 47, apps: 0 });
+  files['go.mod'] = 'module example.com/big\n\ngo 1.22\n';
+  for (let i = 0; i < third; i++) {
+    const pkg = Math.floor(i / 20);
+    files[`go/pkg${pkg}/f${i}.go`] = `package pkg${pkg}\n\nimport (\n\t"fmt"\n\t"example.com/big/go/pkg${Math.max(0, pkg - 1)}"\n)\n\nfunc F${i}() { fmt.Println(pkg${Math.max(0, pkg - 1)}.X) }\n`;
+  }
+  for (let i = 0; i < third; i++) {
+    const pkg = Math.floor(i / 20);
+    if (i % 20 === 0) files[`py/pkg${pkg}/__init__.py`] = '';
+    files[`py/pkg${pkg}/m${i}.py`] = `from . import m${pkg * 20}\nimport os\nfrom py.pkg${Math.max(0, pkg - 1)} import m${Math.max(0, pkg - 1) * 20}\n\ndef f${i}():\n    return os.sep\n`;
+  }
+  return files;
+}
+
+async function main(): Promise<void> {
+  const modules = 27;
+  const packages = Math.max(1, Math.round((FILES - 2 * (modules + 2)) / (modules + 4)));
+  await benchRepo('TypeScript workspace monorepo', syntheticMonorepo({ packages, modules, apps: 2 }), RUNS);
+  if (LARGE) await benchRepo('Mixed TS/Go/Python repository', largeRepo(200_000), 1);
+}
+
+void main();

@@ -1,0 +1,71 @@
+// Indirect reach as view nodes (This File, Changes): each reached touchpoint with its chain of imports, every file
+// of the chain a link. Plain data (ViewNode), so it is tested in plain Node.
+import type { IndirectHit } from '../core/impact';
+import type { FileReach } from '../core/graph/reach';
+import { hopsText } from '../core/render/indirect';
+import type { Coverage } from '../core/types';
+import { splitPath, type ViewNode } from '../views/view-node';
+
+/** The chain `a.ts › b.ts › c.ts` as one link per file. */
+export function chainNodes(idPrefix: string, root: string, via: readonly string[]): ViewNode[] {
+  return via.map((path, i) => {
+    const { name, dir } = splitPath(path);
+    return {
+      id: `${idPrefix}\u0000via\u0000${i}`,
+      kind: 'file',
+      label: `${i === 0 ? '' : '› '}${name}`,
+      description: dir,
+      tooltip: path,
+      file: { root, path },
+    };
+  });
+}
+
+/** This File, for a file no touchpoint covers: the touchpoints it reaches through its importers. */
+export function thisFileIndirectNodes(root: string, reach: FileReach<Coverage>): ViewNode[] {
+  if (reach.shared) {
+    return [
+      {
+        id: `${reach.file}\u0000shared`,
+        kind: 'info',
+        label: 'Shared infrastructure',
+        description: `${reach.shared.importers} files depend on it`,
+        tooltip: 'So much depends on this file that its journeys are not listed one by one.',
+      },
+    ];
+  }
+  return reach.hits.map((hit) => {
+    const c = hit.target.value;
+    const id = `indirect\u0000${c.map.file}\u0000${c.journey.id}\u0000${c.touchpoint.id}`;
+    const node: ViewNode = {
+      id,
+      kind: 'touchpoint',
+      label: `${c.journey.name} › ${c.touchpoint.name}`,
+      description: `indirect · ${hopsText(hit.hops)}`,
+      tooltip: `Reached through imports: ${hit.via.join(' › ')}`,
+      tier: c.journey.tier,
+      expanded: true,
+      children: chainNodes(id, root, hit.via),
+      mapLine: { map: c.map, line: c.touchpoint.idRange.start.line + 1 },
+    };
+    if (c.touchpoint.channel) node.channel = c.touchpoint.channel;
+    return node;
+  });
+}
+
+/** Changes view, under a touchpoint: each changed file that reaches it indirectly, with its chain. */
+export function indirectHitNodes(idPrefix: string, root: string, hits: readonly IndirectHit[]): ViewNode[] {
+  return hits.map((hit) => {
+    const id = `${idPrefix}\u0000indirect\u0000${hit.file}`;
+    const { name } = splitPath(hit.file);
+    return {
+      id,
+      kind: 'reason',
+      label: name,
+      description: `indirect · ${hopsText(hit.hops)}`,
+      tooltip: `${hit.file} reaches this touchpoint through imports: ${hit.via.join(' › ')}`,
+      expanded: true,
+      children: chainNodes(id, root, hit.via),
+    };
+  });
+}

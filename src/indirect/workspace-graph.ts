@@ -1,0 +1,232 @@
+// The dependency graph of each workspace folder, for the editor's indirect reach (contract §5). Built on first use
+// (never at activation), with the code read in the CodeReader's worker threads and the imports cached by content in
+// the extension's storage, not in the workspace. A save re-reads only that file and rebuilds the graph from the
+// imports in memory; files created or deleted rebuild from the cache. Progress shows when a build passes a second.
+import * as vscode from 'vscode';
+import type { FileImports } from '../core/code/imports';
+import { languageOfPath } from '../core/code/languages';
+import { buildGraph, updateGraphFile, type DependencyGraph } from '../core/graph/graph';
+import { reachTargets } from '../core/graph/indirect-impact';
+import { reachOf, type FileReach } from '../core/graph/reach';
+import { isConfigFile, Resolver } from '../core/graph/resolve';
+import { indirectSettings } from '../core/graph/settings';
+import type { Coverage } from '../core/types';
+import type { WorkspaceFiles } from '../maps/workspace-files';
+import type { WorkspaceMaps } from '../maps/workspace-maps';
+import { CodeReader } from '../node/code-reader';
+import { inExcludedFolder, loadDependencyGraph } from '../node/dependency-graph';
+import { ImportCache } from '../node/graph-cache';
+import type { ViewNode } from '../views/view-node';
+import { thisFileIndirectNodes } from './indirect-nodes';
+
+interface FolderGraph {
+  folder: vscode.WorkspaceFolder;
+  graph: DependencyGraph;
+  /** Every file of the folder the graph knows (code and configuration). */
+  files: string[];
+  imports: Map<string, FileImports>;
+  texts: Map<string, string>;
+  exclude: string[];
+}
+
+/** A build shorter than this shows no progress. */
+const QUIET_MS = 1000;
+
+export class WorkspaceGraph implements vscode.Disposable {
+  private readonly graphs = new Map<string, FolderGraph>();
+  private readonly building = new Map<string, Promise<FolderGraph | undefined>>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[];
+  private reader: CodeReader | undefined;
+  private disposed = false;
+  /** Fires when a folder's graph was built or updated. */
+  readonly onDidChange = this.changed.event;
+  /** For tests: how long the last update after a save took, in ms. */
+  lastUpdateMs: number | undefined;
+
+  constructor(
+    private readonly maps: WorkspaceMaps,
+    private readonly files: WorkspaceFiles,
+    private readonly extensionUri: vscode.Uri,
+    private readonly storage: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables = [
+      this.changed,
+      vscode.workspace.onDidSaveTextDocument((doc) => void this.saved(doc)),
+      files.onDidChange(() => this.rebuildAll()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.rebuildAll()),
+      // New `indirect.exclude` globs change the graph; new touchpoints only change what reach finds in it.
+      maps.onDidChange(() => {
+        for (const [key, state] of this.graphs) if (this.excludeOf(state.folder).join('\n') !== state.exclude.join('\n')) this.graphs.delete(key);
+        this.changed.fire();
+      }),
+    ];
+  }
+
+  /** The graph of the folder if it is built; else undefined, and a build starts. */
+  current(folder: vscode.WorkspaceFolder): DependencyGraph | undefined {
+    const state = this.graphs.get(folder.uri.toString());
+    if (!state) void this.ensure(folder);
+    return state?.graph;
+  }
+
+  /** The graph of the folder, built if need be. */
+  async ensure(folder: vscode.WorkspaceFolder): Promise<DependencyGraph | undefined> {
+    const key = folder.uri.toString();
+    const known = this.graphs.get(key);
+    if (known) return known.graph;
+    let build = this.building.get(key);
+    if (!build) {
+      build = this.build(folder).finally(() => this.building.delete(key));
+      this.building.set(key, build);
+    }
+    return (await build)?.graph;
+  }
+
+  /** What a file no touchpoint covers reaches through its importers; undefined while the graph is not built. */
+  reachOf(uri: vscode.Uri): FileReach<Coverage> | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder || uri.scheme !== 'file') return undefined;
+    const graph = this.current(folder);
+    if (!graph) return undefined;
+    const path = relative(folder, uri);
+    if (path === undefined) return undefined;
+    const { options } = indirectSettings(this.mapsOf(folder), undefined);
+    return reachOf(graph, path, (file) => reachTargets(this.maps.coverageOf(vscode.Uri.joinPath(folder.uri, ...file.split('/')))), options);
+  }
+
+  /** This File's nodes for a file no touchpoint covers: what it reaches, each chain a list of links. */
+  nodes(uri: vscode.Uri): ViewNode[] {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const reach = this.reachOf(uri);
+    return folder && reach ? thisFileIndirectNodes(folder.uri.toString(), reach) : [];
+  }
+
+  /** The same, waiting for the graph to be built (the Impact Report). */
+  async reachOfPaths(root: vscode.Uri, paths: readonly string[]): Promise<FileReach<Coverage>[] | undefined> {
+    const folder = vscode.workspace.getWorkspaceFolder(root);
+    if (!folder || folder.uri.toString() !== root.toString()) return undefined;
+    await this.ensure(folder);
+    return this.reachOfPathsNow(root, paths);
+  }
+
+  /** The same for paths relative to a folder (the Changes view); undefined while the graph is not built. */
+  reachOfPathsNow(root: vscode.Uri, paths: readonly string[]): FileReach<Coverage>[] | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(root);
+    if (!folder || folder.uri.toString() !== root.toString()) return undefined;
+    const candidates = paths.filter((p) => languageOfPath(p) !== undefined);
+    if (candidates.length === 0) return [];
+    const graph = this.current(folder);
+    if (!graph) return undefined;
+    const { options } = indirectSettings(this.mapsOf(folder), undefined);
+    const coverageOf = (file: string) => reachTargets(this.maps.coverageOf(vscode.Uri.joinPath(folder.uri, ...file.split('/'))));
+    return candidates.map((p) => reachOf(graph, p, coverageOf, options));
+  }
+
+  private mapsOf(folder: vscode.WorkspaceFolder) {
+    return this.maps.byFolder().find((f) => f.folder.uri.toString() === folder.uri.toString())?.maps ?? [];
+  }
+
+  private excludeOf(folder: vscode.WorkspaceFolder): string[] {
+    return indirectSettings(this.mapsOf(folder), undefined).exclude;
+  }
+
+  private codeReader(): CodeReader {
+    this.reader ??= new CodeReader({
+      wasmDir: vscode.Uri.joinPath(this.extensionUri, 'dist', 'tree-sitter').fsPath,
+      workerScript: vscode.Uri.joinPath(this.extensionUri, 'dist', 'code-worker.js').fsPath,
+      log: (m) => this.log.warn(m),
+    });
+    return this.reader;
+  }
+
+  private async build(folder: vscode.WorkspaceFolder): Promise<FolderGraph | undefined> {
+    if (folder.uri.scheme !== 'file' || !vscode.workspace.isTrusted) return undefined;
+    const cts = new vscode.CancellationTokenSource();
+    let finished = false;
+    let resolveProgress: (() => void) | undefined;
+    // Progress only when it takes longer than a second: most folders are done before anyone could read it.
+    const timer = setTimeout(() => {
+      if (finished) return;
+      void vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('CX Impact: reading imports of {0}', folder.name) },
+        () => new Promise<void>((resolve) => (resolveProgress = resolve)),
+      );
+    }, QUIET_MS);
+    try {
+      const started = performance.now();
+      const files = await this.files.filesOf(folder, cts.token);
+      const cache = new ImportCache(vscode.Uri.joinPath(this.storage, 'graph').fsPath, folder.uri.fsPath);
+      await cache.load();
+      const exclude = this.excludeOf(folder);
+      const load = await loadDependencyGraph({ root: folder.uri.fsPath, files, reader: this.codeReader(), cache, exclude });
+      await cache.save().catch((err: unknown) => this.log.warn(`Could not write the import cache: ${String(err)}`));
+      for (const warning of load.warnings) this.log.warn(warning);
+      if (this.disposed) return undefined;
+      this.log.info(
+        `Dependency graph of ${folder.name}: ${load.graph.stats.files} code files, ${load.graph.stats.edges} edges (${load.parsed} parsed, ${load.cached} from the cache) in ${(performance.now() - started).toFixed(0)} ms`,
+      );
+      const state: FolderGraph = { folder, graph: load.graph, ...load.source, exclude };
+      this.graphs.set(folder.uri.toString(), state);
+      this.changed.fire();
+      return state;
+    } catch (error) {
+      this.log.error(`Could not build the dependency graph of ${folder.name}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    } finally {
+      finished = true;
+      clearTimeout(timer);
+      resolveProgress?.();
+      cts.dispose();
+    }
+  }
+
+  private async saved(doc: vscode.TextDocument): Promise<void> {
+    const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
+    if (!folder) return;
+    const state = this.graphs.get(folder.uri.toString());
+    const path = relative(folder, doc.uri);
+    if (!state || path === undefined || inExcludedFolder(path)) return;
+    const started = performance.now();
+    if (isConfigFile(path)) state.texts.set(path, doc.getText());
+    else if (languageOfPath(path) !== undefined) {
+      let answer: FileImports | undefined;
+      try {
+        answer = await this.codeReader().ask('imports', path, doc.getText());
+      } catch {
+        answer = undefined;
+      }
+      // Most saves change a file's own imports only: its edges are replaced in place.
+      if (answer && updateGraphFile(state.graph, path, answer)) {
+        state.imports.set(path, answer);
+        this.lastUpdateMs = performance.now() - started;
+        this.changed.fire();
+        return;
+      }
+      if (answer) state.imports.set(path, answer);
+      else state.imports.delete(path);
+    } else return;
+    if (!state.files.includes(path)) state.files.push(path);
+    state.graph = buildGraph({ files: state.files, imports: state.imports, skipped: state.graph.skipped, resolver: new Resolver({ files: state.files, texts: state.texts }), exclude: state.exclude });
+    this.lastUpdateMs = performance.now() - started;
+    this.changed.fire();
+  }
+
+  private rebuildAll(): void {
+    this.graphs.clear();
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const d of this.disposables) d.dispose();
+    this.reader?.dispose();
+    this.graphs.clear();
+  }
+}
+
+function relative(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string | undefined {
+  const base = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
+  return uri.path.startsWith(base) ? uri.path.slice(base.length) : undefined;
+}
