@@ -190,7 +190,12 @@ async function onBranch(name: string, body: () => Promise<void>): Promise<void> 
     try {
       fs.writeFileSync(target, `${before}// refunds in a day\n`);
       await vscode.commands.executeCommand('cxImpact.showImpactReport', { kind: 'worktree' });
-      const snapshot = await cx.report.settled();
+      // The working tree's report uses the editor's maps, which the checkout back to main (the test before) rewrote:
+      // on a loaded machine they may still be reloading, and the report follows them once they are.
+      const snapshot = await eventually('the working tree’s journeys', 30_000, async () => {
+        const shown = await cx.report.settled();
+        return shown?.gathered?.report.journeys.length ? shown : undefined;
+      }).catch(() => cx.report.settled());
       assert.equal(snapshot?.gathered?.label, 'Working tree vs HEAD');
       assert.deepEqual(snapshot?.gathered?.report.changedFiles, ['services/payments/refund.ts']);
       assert.deepEqual(snapshot?.gathered?.report.journeys.map((j) => [j.id, j.touchpoints.map((t) => t.id)]), [
