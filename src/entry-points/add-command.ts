@@ -68,6 +68,14 @@ export async function addEntryPointsToTouchpoint(maps: WorkspaceMaps, entryPoint
     void vscode.window.showInformationMessage(vscode.l10n.t('CX Impact: {0}/{1} already lists these handlers.', journey.id, touchpoint.id));
     return false;
   }
+  // A touchpoint that names symbols covers only those: the paths alone would not cover these handlers.
+  const symbols = existing?.touchpoints.find((t) => t.id === touchpoint.id)?.symbols ?? [];
+  if (symbols.length > 0) {
+    const handlers = [...new Set(chosen.flatMap((c) => (c.point.handler ? [c.point.handler] : [])))];
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('CX Impact: {0}/{1} names symbols; add the handlers to its `symbols` too: {2}', journey.id, touchpoint.id, handlers.join(', ') || vscode.l10n.t('(inline handlers: remove `symbols` or pick another touchpoint)')),
+    );
+  }
   const start = document.positionAt(result.edit.start);
   const edit = new vscode.WorkspaceEdit();
   edit.replace(document.uri, new vscode.Range(start, document.positionAt(result.edit.end)), result.edit.text);

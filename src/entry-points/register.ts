@@ -15,8 +15,28 @@ export function registerEntryPoints(maps: WorkspaceMaps, files: WorkspaceFiles, 
     lenses,
     vscode.languages.registerCodeLensProvider(ENTRY_POINT_LENS_SELECTOR, lenses),
     vscode.commands.registerCommand(ADD_ENTRY_POINTS, (arg?: unknown) => addEntryPointsToTouchpoint(maps, entryPoints, choicesOf(arg, entryPoints))),
+    vscode.languages.registerCodeActionsProvider([{ scheme: 'file', pattern: '**/cx-map.{yaml,yml}' }], new UncoveredEntryPointsAction(entryPoints), {
+      providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+    }),
   );
   return { entryPoints, disposable };
+}
+
+/** In a map: "Add N entry points no journey covers to a touchpoint…", anywhere in the file. */
+class UncoveredEntryPointsAction implements vscode.CodeActionProvider {
+  constructor(private readonly entryPoints: WorkspaceEntryPoints) {}
+
+  async provideCodeActions(document: vscode.TextDocument): Promise<vscode.CodeAction[]> {
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    if (!folder) return [];
+    const report = await this.entryPoints.report(folder);
+    const count = report.reduce((n, f) => n + f.points.filter((p) => p.touchpoints.length === 0).length, 0);
+    if (count === 0) return [];
+    const title = vscode.l10n.t('Add {0} entry point(s) no journey covers to a touchpoint…', count);
+    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    action.command = { command: ADD_ENTRY_POINTS, title };
+    return [action];
+  }
 }
 
 /** From the Journeys view the argument is a node; from a lens or a test, the choices themselves. */

@@ -51,6 +51,14 @@ function uncoveredNode(journeys: readonly TreeSnapshot[]): TreeSnapshot | undefi
     ]);
   });
 
+  it('the map offers a quick fix that adds the uncovered entry points to a touchpoint', async () => {
+    const mapUri = file('cx-map.yaml');
+    await vscode.window.showTextDocument(mapUri);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', mapUri, new vscode.Range(3, 0, 3, 0));
+    const mine = actions.filter((a) => a.command?.command === 'cxImpact.addEntryPointsToTouchpoint');
+    assert.deepEqual(mine.map((a) => a.title), ['Add 1 entry point(s) no journey covers to a touchpoint…']);
+  });
+
   it('the add command puts the handler into a new touchpoint in one undoable edit that keeps the comments', async () => {
     const mapUri = file('cx-map.yaml');
     const document = await vscode.workspace.openTextDocument(mapUri);
