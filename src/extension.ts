@@ -54,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
   const files = new WorkspaceFiles(log, vscode.Uri.joinPath(context.extensionUri, 'dist', 'coverage-worker.js').fsPath);
   const code = new CodeReading(context.extensionUri, log);
   const editorSymbols = new EditorSymbols(() => code.reader);
-  const entryPoints = registerEntryPoints(maps, files, context.extensionUri, log);
+  const entryPoints = registerEntryPoints(maps, files, () => code.reader, log);
   // Nothing is read until a lens, hover or view asks: the graph builds in the background on first use.
   const graph = new WorkspaceGraph(maps, files, context.extensionUri, context.storageUri ?? context.globalStorageUri, log);
   const sidebar = createSidebar(maps, log, () => code.reader, entryPoints.entryPoints, graph);

@@ -3,12 +3,18 @@
 import * as vscode from 'vscode';
 import type { WorkspaceFiles } from '../maps/workspace-files';
 import type { WorkspaceMaps } from '../maps/workspace-maps';
+import type { CodeReader } from '../node/code-reader';
 import { ADD_ENTRY_POINTS, addEntryPointsToTouchpoint, type AddEntryPointsChoices } from './add-command';
 import { ENTRY_POINT_LENS_SELECTOR, EntryPointLensProvider } from './entry-point-lens';
 import { WorkspaceEntryPoints } from './workspace-entry-points';
 
-export function registerEntryPoints(maps: WorkspaceMaps, files: WorkspaceFiles, extensionUri: vscode.Uri, log: vscode.LogOutputChannel): { entryPoints: WorkspaceEntryPoints; disposable: vscode.Disposable } {
-  const entryPoints = new WorkspaceEntryPoints(maps, files, extensionUri, log);
+export function registerEntryPoints(
+  maps: WorkspaceMaps,
+  files: WorkspaceFiles,
+  code: () => CodeReader | undefined,
+  log: vscode.LogOutputChannel,
+): { entryPoints: WorkspaceEntryPoints; disposable: vscode.Disposable } {
+  const entryPoints = new WorkspaceEntryPoints(maps, files, code, log);
   const lenses = new EntryPointLensProvider(maps, entryPoints);
   const disposable = vscode.Disposable.from(
     entryPoints,

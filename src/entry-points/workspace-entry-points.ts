@@ -7,7 +7,7 @@ import { entryPointCoverage, type CoveredEntryPoint } from '../core/entry-points
 import type { EntryPoint } from '../core/entry-points/types';
 import type { WorkspaceFiles } from '../maps/workspace-files';
 import type { WorkspaceMaps } from '../maps/workspace-maps';
-import { CodeReader } from '../node/code-reader';
+import type { CodeReader } from '../node/code-reader';
 import { readEntryPoints } from '../node/entry-points';
 
 const SOURCE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs|go|py|java)$/;
@@ -19,7 +19,6 @@ export interface FolderEntryPoints {
 }
 
 export class WorkspaceEntryPoints implements vscode.Disposable {
-  private reader: CodeReader | undefined;
   private readonly cache = new Map<string, { version: number; points: Promise<EntryPoint[]> }>();
   private version = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -33,7 +32,8 @@ export class WorkspaceEntryPoints implements vscode.Disposable {
   constructor(
     private readonly maps: WorkspaceMaps,
     private readonly files: WorkspaceFiles,
-    private readonly extensionUri: vscode.Uri,
+    /** The extension's one code reader (src/symbols/code-reading.ts), shared with symbols and the graph. */
+    private readonly code: () => CodeReader | undefined,
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.disposables = [
@@ -71,7 +71,6 @@ export class WorkspaceEntryPoints implements vscode.Disposable {
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     for (const d of this.disposables) d.dispose();
-    this.reader?.dispose();
   }
 
   private invalidate(): void {
@@ -85,14 +84,11 @@ export class WorkspaceEntryPoints implements vscode.Disposable {
 
   private async read(folder: vscode.WorkspaceFolder): Promise<EntryPoint[]> {
     if (folder.uri.scheme !== 'file') return [];
-    this.reader ??= new CodeReader({
-      wasmDir: vscode.Uri.joinPath(this.extensionUri, 'dist', 'tree-sitter').fsPath,
-      workerScript: vscode.Uri.joinPath(this.extensionUri, 'dist', 'code-worker.js').fsPath,
-      log: (message) => this.log.warn(message),
-    });
+    const reader = this.code();
+    if (!reader) return [];
     const started = Date.now();
     const files = await this.files.filesOf(folder);
-    const read = await readEntryPoints(folder.uri.fsPath, files, this.reader);
+    const read = await readEntryPoints(folder.uri.fsPath, files, reader);
     this.log.debug(`Entry points of ${folder.name}: ${read.entryPoints.length} in ${Date.now() - started} ms (${read.skipped.length} files skipped)`);
     return read.entryPoints;
   }
