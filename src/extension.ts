@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { symbolChangeText, workingTreeChange } from './symbols/symbol-change-note';
 import { EditorSymbols } from './symbols/editor-symbols';
 import { CodeReading } from './symbols/code-reading';
 import { CoverageLensProvider } from './codelens/coverage-lens';
@@ -63,7 +64,10 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
     vscode.window.registerFileDecorationProvider(decorations),
     vscode.languages.registerHoverProvider(
       { scheme: 'file' },
-      new CoverageHoverProvider(maps, () => setting<HoverMode>('hover.mode', 'declarations'), editorSymbols.symbolsOf),
+      new CoverageHoverProvider(maps, () => setting<HoverMode>('hover.mode', 'declarations'), editorSymbols.symbolsOf, async (document, symbol) => {
+        const change = await workingTreeChange(document, symbol, code.reader);
+        return change && symbolChangeText(symbol, change);
+      }),
     ),
     toggled('codeLens.enabled', () => {
       const lenses = new CoverageLensProvider(maps, editorSymbols.symbolsOf);

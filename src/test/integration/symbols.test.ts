@@ -148,6 +148,39 @@ function cli(ext: vscode.Extension<unknown>, args: string[]): string {
     });
   });
 
+  it('the hover on a named symbol says whether the working tree changed it', async () => {
+    const uri = vscode.Uri.file(path.join(fixtureDir, REFUND));
+    const target = path.join(fixtureDir, REFUND);
+    const original = fs.readFileSync(target, 'utf8');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const at = (name: string) => {
+      const line = document.getText().split('\n').findIndex((l) => l.includes(`${name}(`));
+      return new vscode.Position(line, document.lineAt(line).text.indexOf(name) + 1);
+    };
+    const hoverText = async (name: string) => {
+      const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at(name))) ?? [];
+      // Plain text appended to a MarkdownString comes back escaped (`&nbsp;`, `\(`): read it as text.
+      return hovers
+        .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
+        .join('\n')
+        .replace(/&nbsp;/g, ' ')
+        .replace(/\\/g, '');
+    };
+    try {
+      fs.writeFileSync(target, original.replace("    if (amountCents <= 0) {", "    // checked twice\n    if (amountCents <= 0) {"));
+      let last = '';
+      const changed = await eventually('the hover on requestRefund to say it changed', 30_000, async () => {
+        last = await hoverText('requestRefund');
+        return last.includes('changed RefundService.requestRefund') ? last : undefined;
+      }).catch((err: unknown) => assert.fail(`${String(err)}; the hover says: ${last}; the document (v${document.version}, dirty ${document.isDirty}) reads: ${document.getText().slice(300, 600)}`));
+      assert.match(changed, /Ask for a refund/);
+      assert.match(await hoverText('status'), /did not change RefundService\.status/);
+    } finally {
+      fs.writeFileSync(target, original);
+    }
+  });
+
   it('names and ranges: the engine’s finder against VS Code’s TypeScript document symbols on examples/shop', async () => {
     const shop = path.join(ext.extensionPath, 'examples', 'shop');
     const files: string[] = [];
