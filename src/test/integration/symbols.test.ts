@@ -181,6 +181,38 @@ function cli(ext: vscode.Extension<unknown>, args: string[]): string {
     }
   });
 
+  it('a Go file, with no Go language server in the host, gets its symbol lenses from the engine', async () => {
+    const dir = path.join(fixtureDir, 'services', 'ledger');
+    fs.mkdirSync(dir, { recursive: true });
+    const goFile = path.join(dir, 'ledger.go');
+    try {
+      fs.writeFileSync(goFile, 'package ledger\n\ntype Ledger struct{}\n\nfunc (l *Ledger) Post(amount int) error {\n\treturn nil\n}\n\nfunc audit() {}\n');
+      // A package map of its own, scoped to the Go method by its receiver type.
+      fs.writeFileSync(
+        path.join(dir, 'cx-map.yaml'),
+        'version: 1\njourneys:\n  - id: ledger\n    name: Ledger\n    tier: high\n    touchpoints:\n      - id: post\n        name: Post an entry\n        paths: [ledger.go]\n        symbols: [Ledger.Post]\n',
+      );
+      const uri = vscode.Uri.file(goFile);
+      const document = await vscode.workspace.openTextDocument(uri);
+      const lspSymbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', uri)) ?? [];
+      const lenses = await eventually('a lens above Ledger.Post', 30_000, async () => {
+        const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+        const ours = all.filter((l) => l.command?.command === 'cxImpact.revealInSidebar');
+        return ours.length > 0 ? ours : undefined;
+      });
+      // One lens, on the line of Post (line 5), whatever the host's own Go symbols are (none without a Go extension).
+      assert.deepEqual(
+        lenses.map((l) => l.range.start.line),
+        [4],
+        `the host's own Go symbols: ${lspSymbols.length}`,
+      );
+      assert.match(document.lineAt(4).text, /\) Post\(/);
+      assert.match(lenses[0]?.command?.title ?? '', /Post an entry/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('names and ranges: the engine’s finder against VS Code’s TypeScript document symbols on examples/shop', async () => {
     const shop = path.join(ext.extensionPath, 'examples', 'shop');
     const files: string[] = [];
