@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import { symbolChangeText, workingTreeChange } from './symbols/symbol-change-note';
 import { EditorSymbols } from './symbols/editor-symbols';
 import { CodeReading } from './symbols/code-reading';
 import { CoverageLensProvider } from './codelens/coverage-lens';
@@ -85,7 +86,10 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
     vscode.window.registerFileDecorationProvider(decorations),
     vscode.languages.registerHoverProvider(
       { scheme: 'file' },
-      new CoverageHoverProvider(maps, () => setting<HoverMode>('hover.mode', 'declarations'), editorSymbols.symbolsOf),
+      new CoverageHoverProvider(maps, () => setting<HoverMode>('hover.mode', 'declarations'), editorSymbols.symbolsOf, async (document, symbol) => {
+        const change = await workingTreeChange(document, symbol, code.reader);
+        return change && symbolChangeText(symbol, change);
+      }),
     ),
     toggled('codeLens.enabled', () => {
       const lenses = new CoverageLensProvider(maps, editorSymbols.symbolsOf);

@@ -198,10 +198,8 @@ async function onBranch(name: string, body: () => Promise<void>): Promise<void> 
       }).catch(() => cx.report.settled());
       assert.equal(snapshot?.gathered?.label, 'Working tree vs HEAD');
       assert.deepEqual(snapshot?.gathered?.report.changedFiles, ['services/payments/refund.ts']);
-      assert.deepEqual(snapshot?.gathered?.report.journeys.map((j) => [j.id, j.touchpoints.map((t) => t.id)]), [
-        ['checkout', ['pay']],
-        ['refunds', ['request-refund', 'refund-status']],
-      ]);
+      // The line added after the last declaration touches none of the symbols Refunds' touchpoints name (contract §3).
+      assert.deepEqual(snapshot?.gathered?.report.journeys.map((j) => [j.id, j.touchpoints.map((t) => t.id)]), [['checkout', ['pay']]]);
     } finally {
       fs.writeFileSync(target, before);
     }

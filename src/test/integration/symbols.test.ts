@@ -148,6 +148,71 @@ function cli(ext: vscode.Extension<unknown>, args: string[]): string {
     });
   });
 
+  it('the hover on a named symbol says whether the working tree changed it', async () => {
+    const uri = vscode.Uri.file(path.join(fixtureDir, REFUND));
+    const target = path.join(fixtureDir, REFUND);
+    const original = fs.readFileSync(target, 'utf8');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const at = (name: string) => {
+      const line = document.getText().split('\n').findIndex((l) => l.includes(`${name}(`));
+      return new vscode.Position(line, document.lineAt(line).text.indexOf(name) + 1);
+    };
+    const hoverText = async (name: string) => {
+      const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at(name))) ?? [];
+      // Plain text appended to a MarkdownString comes back escaped (`&nbsp;`, `\(`): read it as text.
+      return hovers
+        .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
+        .join('\n')
+        .replace(/&nbsp;/g, ' ')
+        .replace(/\\/g, '');
+    };
+    try {
+      fs.writeFileSync(target, original.replace("    if (amountCents <= 0) {", "    // checked twice\n    if (amountCents <= 0) {"));
+      let last = '';
+      const changed = await eventually('the hover on requestRefund to say it changed', 30_000, async () => {
+        last = await hoverText('requestRefund');
+        return last.includes('changed RefundService.requestRefund') ? last : undefined;
+      }).catch((err: unknown) => assert.fail(`${String(err)}; the hover says: ${last}; the document (v${document.version}, dirty ${document.isDirty}) reads: ${document.getText().slice(300, 600)}`));
+      assert.match(changed, /Ask for a refund/);
+      assert.match(await hoverText('status'), /did not change RefundService\.status/);
+    } finally {
+      fs.writeFileSync(target, original);
+    }
+  });
+
+  it('a Go file, with no Go language server in the host, gets its symbol lenses from the engine', async () => {
+    const dir = path.join(fixtureDir, 'services', 'ledger');
+    fs.mkdirSync(dir, { recursive: true });
+    const goFile = path.join(dir, 'ledger.go');
+    try {
+      fs.writeFileSync(goFile, 'package ledger\n\ntype Ledger struct{}\n\nfunc (l *Ledger) Post(amount int) error {\n\treturn nil\n}\n\nfunc audit() {}\n');
+      // A package map of its own, scoped to the Go method by its receiver type.
+      fs.writeFileSync(
+        path.join(dir, 'cx-map.yaml'),
+        'version: 1\njourneys:\n  - id: ledger\n    name: Ledger\n    tier: high\n    touchpoints:\n      - id: post\n        name: Post an entry\n        paths: [ledger.go]\n        symbols: [Ledger.Post]\n',
+      );
+      const uri = vscode.Uri.file(goFile);
+      const document = await vscode.workspace.openTextDocument(uri);
+      const lspSymbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', uri)) ?? [];
+      const lenses = await eventually('a lens above Ledger.Post', 30_000, async () => {
+        const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+        const ours = all.filter((l) => l.command?.command === 'cxImpact.revealInSidebar');
+        return ours.length > 0 ? ours : undefined;
+      });
+      // One lens, on the line of Post (line 5), whatever the host's own Go symbols are (none without a Go extension).
+      assert.deepEqual(
+        lenses.map((l) => l.range.start.line),
+        [4],
+        `the host's own Go symbols: ${lspSymbols.length}`,
+      );
+      assert.match(document.lineAt(4).text, /\) Post\(/);
+      assert.match(lenses[0]?.command?.title ?? '', /Post an entry/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('names and ranges: the engine’s finder against VS Code’s TypeScript document symbols on examples/shop', async () => {
     const shop = path.join(ext.extensionPath, 'examples', 'shop');
     const files: string[] = [];
