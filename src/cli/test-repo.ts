@@ -66,8 +66,20 @@ export const gitEnv: Record<string, string> = {
   GIT_COMMITTER_EMAIL: 'test@example.com',
 };
 
+let testCache: string | undefined;
+
+/** The CLI's graph cache goes to a folder of this test run, never to the user's ~/.cache (a test may name its own). */
+function cacheHome(): string {
+  if (!testCache) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cx-impact-cache-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    testCache = dir;
+  }
+  return testCache;
+}
+
 function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const base: NodeJS.ProcessEnv = { ...process.env, ...gitEnv, ...extra };
+  const base: NodeJS.ProcessEnv = { ...process.env, ...gitEnv, XDG_CACHE_HOME: cacheHome(), ...extra };
   delete base.NO_COLOR;
   delete base.FORCE_COLOR;
   return base;

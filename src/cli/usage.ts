@@ -16,7 +16,7 @@ Options:
   -h, --help       show help (also: cx-impact <command> --help)
   -V, --version    print the version
 
-Exit codes: 0 done; 1 check found errors, or impact --fail-on matched; 2 bad usage, unreadable map, git failure.
+Exit codes: 0 done; 1 check found errors, or impact --fail-on (or --fail-on-indirect) matched; 2 bad usage, unreadable map, git failure.
 `;
 
 const COMMON = `  --cwd DIR          work in DIR (default: the current folder; the repository is the git top-level above it)

@@ -101,6 +101,30 @@ function find(nodes: readonly TreeSnapshot[] | undefined, label: string): TreeSn
     await eventually('totals.ts opened', 10_000, () => (vscode.window.activeTextEditor?.document.uri.path.endsWith(TOTALS) ? true : undefined));
   });
 
+  it("the map's indirect key: completion offers its keys, a hover explains them, a bad value is a diagnostic", async () => {
+    const mapUri = file('services/pricing/cx-map.yaml');
+    const text = 'version: 1\nindirect:\n  maxHops: two\n  \njourneys:\n  - id: pricing\n    name: Pricing\n    touchpoints:\n      - id: quote\n        name: Quote\n        paths: [quote.ts]\n';
+    fs.writeFileSync(mapUri.fsPath, text);
+    try {
+      await vscode.window.showTextDocument(mapUri);
+      const diagnostic = await eventually('the wrong-type diagnostic', 30_000, () =>
+        vscode.languages.getDiagnostics(mapUri).find((d) => d.source === 'cx-impact' && d.code === 'wrong-type'),
+      );
+      assert.equal(diagnostic.range.start.line, 2);
+      assert.match(diagnostic.message, /`maxHops` is a whole number from 0 to 100/);
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', mapUri, new vscode.Position(3, 2));
+      const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      assert.ok(labels.includes('sharedAbove') && labels.includes('exclude'), labels.join(', '));
+      assert.ok(!labels.includes('maxHops'), 'a key already there is not offered again');
+      const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', mapUri, new vscode.Position(2, 4))) ?? [];
+      const hover = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+      assert.match(hover, /How many imports away a touchpoint is still reported/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      fs.rmSync(mapUri.fsPath, { force: true });
+    }
+  });
+
   it('a save updates the graph: once totals.ts no longer imports discount.ts, the lens goes', async () => {
     const doc = await vscode.workspace.openTextDocument(file(TOTALS));
     const editor = await vscode.window.showTextDocument(doc);
