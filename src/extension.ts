@@ -57,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
   const editorSymbols = new EditorSymbols(() => code.reader);
   const entryPoints = registerEntryPoints(maps, files, () => code.reader, log);
   // Nothing is read until a lens, hover or view asks: the graph builds in the background on first use.
-  const graph = new WorkspaceGraph(maps, files, context.extensionUri, context.storageUri ?? context.globalStorageUri, log);
+  const graph = new WorkspaceGraph(maps, files, () => code.reader, context.storageUri ?? context.globalStorageUri, log);
   const sidebar = createSidebar(maps, log, () => code.reader, entryPoints.entryPoints, graph);
   const report = new ImpactReportPanel(context.extensionUri, maps, log, () => code.reader, async (root, impact) => {
     const reaches = await graph.reachOfPaths(root, impact.unmappedFiles);

@@ -13,7 +13,7 @@ import { indirectSettings } from '../core/graph/settings';
 import type { Coverage } from '../core/types';
 import type { WorkspaceFiles } from '../maps/workspace-files';
 import type { WorkspaceMaps } from '../maps/workspace-maps';
-import { CodeReader } from '../node/code-reader';
+import type { CodeReader } from '../node/code-reader';
 import { inExcludedFolder, loadDependencyGraph } from '../node/dependency-graph';
 import { ImportCache } from '../node/graph-cache';
 import type { ViewNode } from '../views/view-node';
@@ -37,7 +37,6 @@ export class WorkspaceGraph implements vscode.Disposable {
   private readonly building = new Map<string, Promise<FolderGraph | undefined>>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[];
-  private reader: CodeReader | undefined;
   private disposed = false;
   /** Fires when a folder's graph was built or updated. */
   readonly onDidChange = this.changed.event;
@@ -47,7 +46,8 @@ export class WorkspaceGraph implements vscode.Disposable {
   constructor(
     private readonly maps: WorkspaceMaps,
     private readonly files: WorkspaceFiles,
-    private readonly extensionUri: vscode.Uri,
+    /** The extension's one code reader (src/symbols/code-reading.ts), shared with symbols and entry points. */
+    private readonly code: () => CodeReader | undefined,
     private readonly storage: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
   ) {
@@ -133,12 +133,9 @@ export class WorkspaceGraph implements vscode.Disposable {
   }
 
   private codeReader(): CodeReader {
-    this.reader ??= new CodeReader({
-      wasmDir: vscode.Uri.joinPath(this.extensionUri, 'dist', 'tree-sitter').fsPath,
-      workerScript: vscode.Uri.joinPath(this.extensionUri, 'dist', 'code-worker.js').fsPath,
-      log: (m) => this.log.warn(m),
-    });
-    return this.reader;
+    const reader = this.code();
+    if (!reader) throw new Error('The code reader was disposed.');
+    return reader;
   }
 
   private async build(folder: vscode.WorkspaceFolder): Promise<FolderGraph | undefined> {
@@ -221,7 +218,6 @@ export class WorkspaceGraph implements vscode.Disposable {
   dispose(): void {
     this.disposed = true;
     for (const d of this.disposables) d.dispose();
-    this.reader?.dispose();
     this.graphs.clear();
   }
 }
