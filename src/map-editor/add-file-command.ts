@@ -81,14 +81,14 @@ async function chooseMap(maps: WorkspaceMaps, folder: vscode.WorkspaceFolder, pa
   const governing = (entry?.maps ?? []).filter((m) => m.dir === '' || path.startsWith(`${m.dir}/`)).sort((a, b) => b.dir.length - a.dir.length);
   const uris = governing.map((m) => ({ map: m, uri: maps.uriOf(m) })).filter((m): m is { map: CxMap; uri: vscode.Uri } => m.uri !== undefined);
   if (uris.length === 0) {
-    const create = 'Create cx-map.yaml';
+    const create = vscode.l10n.t('Create cx-map.yaml');
     const answer = await vscode.window.showInformationMessage(vscode.l10n.t('CX Impact: no journey map governs this file yet.'), create);
     if (answer === create) await vscode.commands.executeCommand('cxImpact.createMap');
     return undefined;
   }
   if (uris.length === 1) return uris[0]?.uri;
   const picked = await vscode.window.showQuickPick(
-    uris.map((m) => ({ label: m.map.file, description: m.map.dir === '' ? 'the whole folder' : `governs ${m.map.dir}/`, uri: m.uri })),
+    uris.map((m) => ({ label: m.map.file, description: m.map.dir === '' ? vscode.l10n.t('the whole folder') : vscode.l10n.t('governs {0}/', m.map.dir), uri: m.uri })),
     { placeHolder: vscode.l10n.t('Which map?') },
   );
   return picked?.uri;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plural } from '../presentation/coverage-text';
 import type { WorkspaceFiles } from '../maps/workspace-files';
 import type { WorkspaceMaps } from '../maps/workspace-maps';
 import { scaffoldMap, topLevelFolders } from './scaffold';
@@ -130,7 +131,7 @@ export async function showUncoveredFiles(maps: WorkspaceMaps, files: WorkspaceFi
   }
   const several = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
   const group = await vscode.window.showQuickPick(
-    groups.map((g) => ({ label: vscode.l10n.t('$(folder) {0}', g.dir === '' ? '(top level)' : `${g.dir}/`), description: vscode.l10n.t('{0} file{1}{2}', g.files.length, g.files.length === 1 ? '' : 's', several ? ` · ${g.folder.name}` : ''), group: g })),
+    groups.map((g) => ({ label: `$(folder) ${g.dir === '' ? vscode.l10n.t('(top level)') : `${g.dir}/`}`, description: `${plural(g.files.length, 'file')}${several ? ` · ${g.folder.name}` : ''}`, group: g })),
     { placeHolder: vscode.l10n.t('{0} file{1} no journey covers, by folder', total, total === 1 ? '' : 's') },
   );
   if (!group) return;

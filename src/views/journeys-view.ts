@@ -82,7 +82,7 @@ export class JourneysView implements vscode.Disposable {
     this.tiers = new Set(chosen);
     const label = tierFilterLabel(this.tiers);
     if (!label) this.tiers = undefined;
-    this.view.description = label ? `Tiers: ${label}` : undefined;
+    this.view.description = label ? vscode.l10n.t('Tiers: {0}', label) : undefined;
     this.tree.refresh();
   }
 
