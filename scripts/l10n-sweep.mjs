@@ -25,6 +25,8 @@ export function candidateFiles() {
 }
 
 function userText(text) {
+  // Codicons ($(folder)) and placeholders are no words to translate.
+  text = text.replace(/\$\([\w-]+\)/g, '').replace(/\{\d+\}/g, '');
   if (!/[A-Za-z]/.test(text)) return false;
   if (/^(command:|\$\([\w-]+\)$|https?:)/.test(text)) return false;
   // ids, keys, values of the map format, file globs: lowercase words without spaces

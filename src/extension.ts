@@ -114,7 +114,7 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
     () => log.info(`Loaded ${maps.mapUris().length} journey map(s).`),
     (err: unknown) => {
       log.error(`Could not load the journey maps: ${String(err)}`);
-      void vscode.window.showErrorMessage(`CX Impact could not load the journey maps: ${String(err)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('CX Impact could not load the journey maps: {0}', String(err)));
     },
   );
 

@@ -60,7 +60,7 @@ export async function addEntryPointsToTouchpoint(maps: WorkspaceMaps, entryPoint
     patterns,
   );
   if ('problem' in result) {
-    void vscode.window.showWarningMessage(`CX Impact: ${result.problem}`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('CX Impact: {0}', result.problem));
     return false;
   }
   const editor = await vscode.window.showTextDocument(document);

@@ -1,5 +1,6 @@
 // The Journeys view's "Entry points no journey covers (N)" node, as plain data: the uncovered entry points grouped by
 // route prefix, each a link to the line that registers it.
+import * as l10n from '@vscode/l10n';
 import type { CoveredEntryPoint } from '../core/entry-points/coverage';
 import { entryPointLabel } from '../core/entry-points/coverage';
 import { groupByPrefix } from '../core/entry-points/propose';
@@ -47,7 +48,7 @@ export function uncoveredEntryPointsNode(input: UncoveredInput, groups: Map<stri
             kind: 'entryPoint' as const,
             label: entryPointLabel(p),
             description: `${p.file}:${p.line}`,
-            tooltip: `${entryPointLabel(p)}\nRegistered at ${p.file}:${p.line}\nHandler: ${p.handler ? `${p.handler} in ` : ''}${p.handlerFile}`,
+            tooltip: l10n.t('{0}\nRegistered at {1}:{2}\nHandler: {3}{4}', entryPointLabel(p), p.file, p.line, p.handler ? `${p.handler} in ` : '', p.handlerFile),
             file: { root: input.root, path: p.file, line: p.line },
           };
         }),

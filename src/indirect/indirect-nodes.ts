@@ -1,5 +1,6 @@
 // Indirect reach as view nodes (This File, Changes): each reached touchpoint with its chain of imports, every file
 // of the chain a link. Plain data (ViewNode), so it is tested in plain Node.
+import * as l10n from '@vscode/l10n';
 import type { IndirectHit } from '../core/impact';
 import type { FileReach } from '../core/graph/reach';
 import { hopsText } from '../core/render/indirect';
@@ -28,9 +29,9 @@ export function thisFileIndirectNodes(root: string, reach: FileReach<Coverage>):
       {
         id: `${reach.file}\u0000shared`,
         kind: 'info',
-        label: 'Shared infrastructure',
-        description: `${reach.shared.importers} files depend on it`,
-        tooltip: 'So much depends on this file that its journeys are not listed one by one.',
+        label: l10n.t('Shared infrastructure'),
+        description: l10n.t('{0} files depend on it', reach.shared.importers),
+        tooltip: l10n.t('So much depends on this file that its journeys are not listed one by one.'),
       },
     ];
   }
@@ -41,8 +42,8 @@ export function thisFileIndirectNodes(root: string, reach: FileReach<Coverage>):
       id,
       kind: 'touchpoint',
       label: `${c.journey.name} › ${c.touchpoint.name}`,
-      description: `indirect · ${hopsText(hit.hops)}`,
-      tooltip: `Reached through imports: ${hit.via.join(' › ')}`,
+      description: l10n.t('indirect · {0}', hopsText(hit.hops)),
+      tooltip: l10n.t('Reached through imports: {0}', hit.via.join(' › ')),
       tier: c.journey.tier,
       expanded: true,
       children: chainNodes(id, root, hit.via),
@@ -62,8 +63,8 @@ export function indirectHitNodes(idPrefix: string, root: string, hits: readonly 
       id,
       kind: 'reason',
       label: name,
-      description: `indirect · ${hopsText(hit.hops)}`,
-      tooltip: `${hit.file} reaches this touchpoint through imports: ${hit.via.join(' › ')}`,
+      description: l10n.t('indirect · {0}', hopsText(hit.hops)),
+      tooltip: l10n.t('{0} reaches this touchpoint through imports: {1}', hit.file, hit.via.join(' › ')),
       expanded: true,
       children: chainNodes(id, root, hit.via),
     };

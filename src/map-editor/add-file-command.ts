@@ -29,7 +29,7 @@ export async function addFileToTouchpoint(maps: WorkspaceMaps, files: WorkspaceF
   const folder = uri && vscode.workspace.getWorkspaceFolder(uri);
   const path = folder && uri && relativePath(folder.uri, uri);
   if (!uri || !folder || path === undefined) {
-    void vscode.window.showInformationMessage('CX Impact: open or select a file of the workspace to add it to a touchpoint.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('CX Impact: open or select a file of the workspace to add it to a touchpoint.'));
     return false;
   }
   const mapUri = choices.map ?? (await chooseMap(maps, folder, path));
@@ -40,7 +40,7 @@ export async function addFileToTouchpoint(maps: WorkspaceMaps, files: WorkspaceF
   const dir = current.file.includes('/') ? current.file.slice(0, current.file.lastIndexOf('/')) : '';
   const inMap = dir === '' ? path : path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : undefined;
   if (inMap === undefined) {
-    void vscode.window.showWarningMessage(`CX Impact: ${path} is outside the folder that ${current.file} governs.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('CX Impact: {0} is outside the folder that {1} governs.', path, current.file));
     return false;
   }
 
@@ -57,12 +57,12 @@ export async function addFileToTouchpoint(maps: WorkspaceMaps, files: WorkspaceF
   if (touchpoint.create) request.newTouchpoint = touchpoint.create;
   const result = addPathEdit(document.getText(), request);
   if ('problem' in result) {
-    void vscode.window.showWarningMessage(`CX Impact: ${result.problem}`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('CX Impact: {0}', result.problem));
     return false;
   }
   const editor = await vscode.window.showTextDocument(document);
   if ('already' in result) {
-    void vscode.window.showInformationMessage(`CX Impact: ${journey.id}/${touchpoint.id} already lists ${pattern}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('CX Impact: {0}/{1} already lists {2}.', journey.id, touchpoint.id, pattern));
     return false;
   }
   const start = document.positionAt(result.edit.start);
@@ -81,15 +81,15 @@ async function chooseMap(maps: WorkspaceMaps, folder: vscode.WorkspaceFolder, pa
   const governing = (entry?.maps ?? []).filter((m) => m.dir === '' || path.startsWith(`${m.dir}/`)).sort((a, b) => b.dir.length - a.dir.length);
   const uris = governing.map((m) => ({ map: m, uri: maps.uriOf(m) })).filter((m): m is { map: CxMap; uri: vscode.Uri } => m.uri !== undefined);
   if (uris.length === 0) {
-    const create = 'Create cx-map.yaml';
-    const answer = await vscode.window.showInformationMessage('CX Impact: no journey map governs this file yet.', create);
+    const create = vscode.l10n.t('Create cx-map.yaml');
+    const answer = await vscode.window.showInformationMessage(vscode.l10n.t('CX Impact: no journey map governs this file yet.'), create);
     if (answer === create) await vscode.commands.executeCommand('cxImpact.createMap');
     return undefined;
   }
   if (uris.length === 1) return uris[0]?.uri;
   const picked = await vscode.window.showQuickPick(
-    uris.map((m) => ({ label: m.map.file, description: m.map.dir === '' ? 'the whole folder' : `governs ${m.map.dir}/`, uri: m.uri })),
-    { placeHolder: 'Which map?' },
+    uris.map((m) => ({ label: m.map.file, description: m.map.dir === '' ? vscode.l10n.t('the whole folder') : vscode.l10n.t('governs {0}/', m.map.dir), uri: m.uri })),
+    { placeHolder: vscode.l10n.t('Which map?') },
   );
   return picked?.uri;
 }
@@ -97,7 +97,7 @@ async function chooseMap(maps: WorkspaceMaps, folder: vscode.WorkspaceFolder, pa
 export async function chooseJourney(map: CxMap | undefined): Promise<{ id: string; create?: { name: string } } | undefined> {
   const NEW = '$(add) New journey…';
   const picked = await vscode.window.showQuickPick([...(map?.journeys ?? []).map((j) => ({ label: j.name, description: `${j.id} · ${j.tier}`, id: j.id })), { label: NEW, description: '', id: '' }], {
-    placeHolder: 'Add to which journey?',
+    placeHolder: vscode.l10n.t('Add to which journey?'),
     matchOnDescription: true,
   });
   if (!picked) return undefined;
@@ -110,7 +110,7 @@ export async function chooseTouchpoint(touchpoints: ReadonlyArray<{ id: string; 
   const NEW = '$(add) New touchpoint…';
   if (touchpoints.length > 0) {
     const picked = await vscode.window.showQuickPick([...touchpoints.map((t) => ({ label: t.name, description: [t.id, t.channel].filter(Boolean).join(' · '), id: t.id })), { label: NEW, description: '', id: '' }], {
-      placeHolder: 'Add to which touchpoint?',
+      placeHolder: vscode.l10n.t('Add to which touchpoint?'),
       matchOnDescription: true,
     });
     if (!picked) return undefined;
@@ -121,11 +121,11 @@ export async function chooseTouchpoint(touchpoints: ReadonlyArray<{ id: string; 
 }
 
 async function askIdAndName(what: 'journey' | 'touchpoint', taken: readonly string[]): Promise<{ id: string; name: string } | undefined> {
-  const name = await vscode.window.showInputBox({ prompt: `The new ${what}'s name, as customers and colleagues say it`, placeHolder: what === 'journey' ? 'Checkout' : 'Pay for the order' });
+  const name = await vscode.window.showInputBox({ prompt: vscode.l10n.t('The new {0}\'s name, as customers and colleagues say it', what), placeHolder: what === 'journey' ? 'Checkout' : 'Pay for the order' });
   if (!name?.trim()) return undefined;
   const suggested = name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
   const id = await vscode.window.showInputBox({
-    prompt: `The new ${what}'s id`,
+    prompt: vscode.l10n.t('The new {0}\'s id', what),
     value: suggested,
     validateInput: (value) =>
       !ID_SHAPE.test(value) ? 'Lowercase letters, digits and -, starting with a letter or digit.' : taken.includes(value) ? `Another ${what} already has this id.` : undefined,
@@ -137,15 +137,15 @@ async function choosePattern(path: string, files: readonly string[], map: Pick<C
   const slash = path.lastIndexOf('/');
   const name = path.slice(slash + 1);
   const dot = name.lastIndexOf('.');
-  const options = [{ pattern: path, label: 'This file' }];
-  if (slash > 0) options.push({ pattern: `${path.slice(0, slash)}/**`, label: 'Its folder' });
-  if (dot > 0) options.push({ pattern: `**/*${name.slice(dot)}`, label: `Every ${name.slice(dot)} file` });
+  const options = [{ pattern: path, label: vscode.l10n.t('This file') }];
+  if (slash > 0) options.push({ pattern: `${path.slice(0, slash)}/**`, label: vscode.l10n.t('Its folder') });
+  if (dot > 0) options.push({ pattern: `**/*${name.slice(dot)}`, label: vscode.l10n.t('Every {0} file', name.slice(dot)) });
   const picked = await vscode.window.showQuickPick(
     options.map((o) => {
       const count = filesOfPattern(map, o.pattern, files, 0).count;
-      return { label: o.pattern, description: `${o.label} · ${count} file${count === 1 ? '' : 's'}`, pattern: o.pattern };
+      return { label: o.pattern, description: vscode.l10n.t('{0} · {1} file{2}', o.label, count, count === 1 ? '' : 's'), pattern: o.pattern };
     }),
-    { placeHolder: 'Add which pattern?' },
+    { placeHolder: vscode.l10n.t('Add which pattern?') },
   );
   return picked?.pattern;
 }

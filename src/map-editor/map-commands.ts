@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plural } from '../presentation/coverage-text';
 import type { WorkspaceFiles } from '../maps/workspace-files';
 import type { WorkspaceMaps } from '../maps/workspace-maps';
 import { scaffoldMap, topLevelFolders } from './scaffold';
@@ -17,14 +18,14 @@ export const SHOW_UNCOVERED_FILES = 'cxImpact.showUncoveredFiles';
 export async function createMap(files: WorkspaceFiles, target?: unknown, entryPoints?: WorkspaceEntryPoints, proposal?: unknown): Promise<vscode.Uri | undefined> {
   const folder = target instanceof vscode.Uri ? vscode.workspace.getWorkspaceFolder(target) : await pickFolder();
   if (!folder) {
-    if (!vscode.workspace.workspaceFolders?.length) void vscode.window.showInformationMessage('CX Impact: open a folder first; the map goes at its root.');
+    if (!vscode.workspace.workspaceFolders?.length) void vscode.window.showInformationMessage(vscode.l10n.t('CX Impact: open a folder first; the map goes at its root.'));
     return undefined;
   }
   for (const name of ['cx-map.yaml', 'cx-map.yml']) {
     const existing = vscode.Uri.joinPath(folder.uri, name);
     if (await exists(existing)) {
       await vscode.window.showTextDocument(existing);
-      void vscode.window.showInformationMessage(`CX Impact: ${folder.name} already has ${name}; it is open.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('CX Impact: {0} already has {1}; it is open.', folder.name, name));
       return existing;
     }
   }
@@ -42,7 +43,7 @@ export async function createMap(files: WorkspaceFiles, target?: unknown, entryPo
   const edit = new vscode.WorkspaceEdit();
   edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(text) });
   if (!(await vscode.workspace.applyEdit(edit))) {
-    void vscode.window.showWarningMessage(`CX Impact: could not create ${vscode.workspace.asRelativePath(uri)}.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('CX Impact: could not create {0}.', vscode.workspace.asRelativePath(uri)));
     return undefined;
   }
   await vscode.window.showTextDocument(uri);
@@ -82,7 +83,7 @@ async function proposedGroups(entryPoints: WorkspaceEntryPoints, folder: vscode.
 async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length <= 1) return folders[0];
-  return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Create cx-map.yaml in which folder?' });
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Create cx-map.yaml in which folder?') });
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -122,7 +123,7 @@ export async function uncoveredByFolder(maps: WorkspaceMaps, files: WorkspaceFil
 
 /** "Show files no journey covers": a folder with its count, then one of its files to open. */
 export async function showUncoveredFiles(maps: WorkspaceMaps, files: WorkspaceFiles): Promise<void> {
-  const groups = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'CX Impact: finding uncovered files' }, () => uncoveredByFolder(maps, files));
+  const groups = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('CX Impact: finding uncovered files') }, () => uncoveredByFolder(maps, files));
   const total = groups.reduce((n, g) => n + g.files.length, 0);
   if (total === 0) {
     void vscode.window.showInformationMessage(maps.hasMaps() ? 'CX Impact: every file is covered by a journey.' : 'CX Impact: no journey map yet, so no file is covered.');
@@ -130,13 +131,13 @@ export async function showUncoveredFiles(maps: WorkspaceMaps, files: WorkspaceFi
   }
   const several = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
   const group = await vscode.window.showQuickPick(
-    groups.map((g) => ({ label: `$(folder) ${g.dir === '' ? '(top level)' : `${g.dir}/`}`, description: `${g.files.length} file${g.files.length === 1 ? '' : 's'}${several ? ` · ${g.folder.name}` : ''}`, group: g })),
-    { placeHolder: `${total} file${total === 1 ? '' : 's'} no journey covers, by folder` },
+    groups.map((g) => ({ label: `$(folder) ${g.dir === '' ? vscode.l10n.t('(top level)') : `${g.dir}/`}`, description: `${plural(g.files.length, 'file')}${several ? ` · ${g.folder.name}` : ''}`, group: g })),
+    { placeHolder: vscode.l10n.t('{0} file{1} no journey covers, by folder', total, total === 1 ? '' : 's') },
   );
   if (!group) return;
   const picked = await vscode.window.showQuickPick(
     group.group.files.map((file) => ({ label: file.slice(file.lastIndexOf('/') + 1), description: file, file })),
-    { placeHolder: `Files in ${group.group.dir || 'the top level'} that no journey covers`, matchOnDescription: true },
+    { placeHolder: vscode.l10n.t('Files in {0} that no journey covers', group.group.dir || 'the top level'), matchOnDescription: true },
   );
   if (picked) await vscode.window.showTextDocument(vscode.Uri.joinPath(group.group.folder.uri, ...picked.file.split('/')));
 }

@@ -33,7 +33,7 @@ export function registerMapEditor(maps: WorkspaceMaps, files: WorkspaceFiles, en
     lenses,
     vscode.languages.registerCodeLensProvider(MAP_SELECTOR, lenses),
     vscode.languages.registerCodeActionsProvider(MAP_SELECTOR, new MapQuickFixProvider(maps), MapQuickFixProvider.metadata),
-    vscode.languages.registerDocumentSymbolProvider(MAP_SELECTOR, outline, { label: 'CX Impact' }),
+    vscode.languages.registerDocumentSymbolProvider(MAP_SELECTOR, outline, { label: vscode.l10n.t('CX Impact') }),
     vscode.languages.registerFoldingRangeProvider(MAP_SELECTOR, outline),
     vscode.languages.registerDefinitionProvider({ scheme: 'file' }, new MapIdDefinitionProvider(maps)),
     vscode.commands.registerCommand(SHOW_TOUCHPOINT_FILES, (uri: unknown, journey: unknown, touchpoint: unknown) => showTouchpointFiles(files, uri, journey, touchpoint)),

@@ -3,7 +3,7 @@ import type { CxMap } from '../core/types';
 import type { WorkspaceFiles } from '../maps/workspace-files';
 import { mapText, toRange } from './map-document';
 import { mapCounts, type MapCounts } from './workspace-checks';
-import { plural } from '../core/render/markdown';
+import { plural } from '../presentation/coverage-text';
 
 export const SHOW_TOUCHPOINT_FILES = 'cxImpact.showTouchpointFiles';
 
@@ -58,7 +58,7 @@ function mapLenses(uri: vscode.Uri, map: CxMap, counts: MapCounts): vscode.CodeL
         title: `${plural(files, 'file')} · ${plural(journey.touchpoints.length, 'touchpoint')}`,
         command: SHOW_TOUCHPOINT_FILES,
         arguments: [uri, journey.id],
-        tooltip: `The files that the journey "${journey.name}" covers`,
+        tooltip: vscode.l10n.t('The files that the journey "{0}" covers', journey.name),
       }),
     );
     for (const touchpoint of journey.touchpoints) {
@@ -66,10 +66,10 @@ function mapLenses(uri: vscode.Uri, map: CxMap, counts: MapCounts): vscode.CodeL
       const tp = toRange(touchpoint.range);
       lenses.push(
         new vscode.CodeLens(new vscode.Range(tp.start, tp.start), {
-          title: `covers ${plural(n, 'file')}`,
+          title: vscode.l10n.t('covers {0}', plural(n, 'file')),
           command: SHOW_TOUCHPOINT_FILES,
           arguments: [uri, journey.id, touchpoint.id],
-          tooltip: `Pick one of the files of "${touchpoint.name}" to open it`,
+          tooltip: vscode.l10n.t('Pick one of the files of "{0}" to open it', touchpoint.name),
         }),
       );
     }
@@ -91,7 +91,7 @@ export async function showTouchpointFiles(files: WorkspaceFiles, uri: unknown, j
   const root = current.folder.uri;
   const picked = await vscode.window.showQuickPick(
     covered.map((file) => ({ label: file.slice(file.lastIndexOf('/') + 1), description: file, file })),
-    { placeHolder: `${plural(covered.length, 'file')} of ${touchpoint ? `${journey.name} › ${touchpoint.name}` : journey.name}: pick one to open`, matchOnDescription: true },
+    { placeHolder: vscode.l10n.t('{0} of {1}: pick one to open', plural(covered.length, 'file'), touchpoint ? `${journey.name} › ${touchpoint.name}` : journey.name), matchOnDescription: true },
   );
   if (picked) await vscode.window.showTextDocument(vscode.Uri.joinPath(root, ...picked.file.split('/')));
 }

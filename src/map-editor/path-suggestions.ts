@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 // What to offer while a `paths` entry is typed, segment by segment: the folders and files under what is typed so far,
 // then common shapes. Pure: the extension hands in the workspace's file list.
 
@@ -41,7 +42,7 @@ export function pathSuggestions(typed: string, mapDir: string, files: readonly s
   }
   const out: PathSuggestion[] = [];
   for (const [name, count] of [...folders].sort((a, b) => compare(a[0], b[0]))) {
-    out.push({ text: `${bang}${dirPart}${name}/`, label: `${name}/`, kind: 'folder', detail: `${count} file${count === 1 ? '' : 's'}` });
+    out.push({ text: `${bang}${dirPart}${name}/`, label: `${name}/`, kind: 'folder', detail: l10n.t('{0} file{1}', count, count === 1 ? '' : 's') });
   }
   for (const name of direct.sort(compare)) out.push({ text: `${bang}${dirPart}${name}`, label: name, kind: 'file', detail: 'file' });
   return [...out.slice(0, limit), ...shapes(bang, dirPart, extensions)];
@@ -49,10 +50,10 @@ export function pathSuggestions(typed: string, mapDir: string, files: readonly s
 
 function shapes(bang: string, dirPart: string, extensions: Map<string, number>): PathSuggestion[] {
   const out: PathSuggestion[] = [];
-  if (dirPart !== '') out.push({ text: `${bang}${dirPart}**`, label: `${dirPart}**`, kind: 'shape', detail: `everything under ${dirPart}` });
+  if (dirPart !== '') out.push({ text: `${bang}${dirPart}**`, label: `${dirPart}**`, kind: 'shape', detail: l10n.t('everything under {0}', dirPart) });
   const common = [...extensions].sort((a, b) => b[1] - a[1] || compare(a[0], b[0])).slice(0, 5);
   for (const [ext, count] of common) {
-    out.push({ text: `${bang}${dirPart}**/*.${ext}`, label: `${dirPart}**/*.${ext}`, kind: 'shape', detail: `every .${ext} file${dirPart ? ` under ${dirPart}` : ''} (${count})` });
+    out.push({ text: `${bang}${dirPart}**/*.${ext}`, label: `${dirPart}**/*.${ext}`, kind: 'shape', detail: l10n.t('every .{0} file{1} ({2})', ext, dirPart ? ` under ${dirPart}` : '', count) });
   }
   return out;
 }

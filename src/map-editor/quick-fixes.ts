@@ -48,25 +48,25 @@ function fixesFor(d: MapDiagnostic, text: string, document: vscode.TextDocument)
   const suggestion = d.suggestion;
   switch (d.code) {
     case 'unknown-key':
-      if (suggestion) fixes.push({ title: `Rename the key to \`${suggestion}\``, edit: replaceScalar(text, start, end, suggestion), preferred: true });
+      if (suggestion) fixes.push({ title: vscode.l10n.t('Rename the key to `{0}`', suggestion), edit: replaceScalar(text, start, end, suggestion), preferred: true });
       break;
     case 'bad-tier':
     case 'bad-channel':
     case 'bad-id':
-      if (suggestion) fixes.push({ title: `Change to \`${suggestion}\``, edit: replaceScalar(text, start, end, suggestion), preferred: true });
+      if (suggestion) fixes.push({ title: vscode.l10n.t('Change to `{0}`', suggestion), edit: replaceScalar(text, start, end, suggestion), preferred: true });
       break;
     case 'pattern-covers-nothing': {
-      if (suggestion) fixes.push({ title: `Anchor as \`${suggestion}\` (any depth)`, edit: replaceScalar(text, start, end, suggestion), preferred: true });
+      if (suggestion) fixes.push({ title: vscode.l10n.t('Anchor as `{0}` (any depth)', suggestion), edit: replaceScalar(text, start, end, suggestion), preferred: true });
       // Removing the last pattern would leave the touchpoint without paths, an error: only when others remain.
       const touchpoint = mapText(document).result.map?.journeys.flatMap((j) => j.touchpoints).find((t) => t.paths.some((p) => p.range.start.line === d.range.start.line && p.range.start.character === d.range.start.character));
       const remove = removeEntryLine(text, start);
-      if (touchpoint && touchpoint.paths.length > 1 && remove) fixes.push({ title: 'Remove this pattern', edit: remove, preferred: false });
+      if (touchpoint && touchpoint.paths.length > 1 && remove) fixes.push({ title: vscode.l10n.t('Remove this pattern'), edit: remove, preferred: false });
       break;
     }
     case 'missing-field': {
       if (!d.message.includes('`touchpoints`')) break;
       const add = addTouchpointsList(text, start);
-      if (add) fixes.push({ title: 'Add a `touchpoints` list', edit: add, preferred: true });
+      if (add) fixes.push({ title: vscode.l10n.t('Add a `touchpoints` list'), edit: add, preferred: true });
       break;
     }
   }

@@ -1,5 +1,6 @@
 // `symbols` entries that name no symbol in the files their touchpoint covers. Pure: the extension hands in the
 // qualified symbol names it got from the languages' symbol providers.
+import * as l10n from '@vscode/l10n';
 import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import { TextPositions } from '../core/map/text-position';
 import { anySymbolMatches } from '../core/symbols';
@@ -51,7 +52,7 @@ export function symbolWarnings(file: string, text: string, entries: readonly Sym
       range: positions.range(entry.start, entry.end),
       severity: WORKSPACE_CHECK_CODES['symbol-not-found'].severity,
       code: 'symbol-not-found',
-      message: `No symbol \`${entry.symbol.length > 60 ? `${entry.symbol.slice(0, 57)}...` : entry.symbol}\` in the files of \`${entry.journey}/${entry.touchpoint}\` (by their languages' symbol providers).`,
+      message: l10n.t('No symbol `{0}` in the files of `{1}/{2}` (by their languages\' symbol providers).', entry.symbol.length > 60 ? `${entry.symbol.slice(0, 57)}...` : entry.symbol, entry.journey, entry.touchpoint),
     });
   }
   return out;

@@ -1,6 +1,7 @@
 // Warnings that need the workspace's file list as well as the map's text: a pattern or a touchpoint that covers no
 // file. Pure: the extension hands in counts (worked out by the coverage worker); the CLI's `coverage` reports the
 // same facts in its own form.
+import * as l10n from '@vscode/l10n';
 import { Matcher } from '../core/match/matcher';
 import type { CxMap, MapDiagnostic, Severity } from '../core/types';
 import type { WorkspaceCounts } from '../maps/coverage-count';
@@ -33,7 +34,7 @@ export function coverageWarnings(map: CxMap, counts: WorkspaceCounts): MapDiagno
       range: p.pattern.range,
       severity: WORKSPACE_CHECK_CODES['pattern-covers-nothing'].severity,
       code: 'pattern-covers-nothing',
-      message: `\`${clip(p.pattern.source)}\` covers no file in the workspace.${hint}`,
+      message: l10n.t('`{0}` covers no file in the workspace.{1}', clip(p.pattern.source), hint),
     };
     if (alternative) diagnostic.suggestion = alternative.pattern;
     warnings.push(diagnostic);
@@ -45,7 +46,7 @@ export function coverageWarnings(map: CxMap, counts: WorkspaceCounts): MapDiagno
       range: t.touchpoint.idRange,
       severity: WORKSPACE_CHECK_CODES['touchpoint-covers-nothing'].severity,
       code: 'touchpoint-covers-nothing',
-      message: `The touchpoint \`${t.journey.id}/${t.touchpoint.id}\` covers no file in the workspace: its changes can never be reported.`,
+      message: l10n.t('The touchpoint `{0}/{1}` covers no file in the workspace: its changes can never be reported.', t.journey.id, t.touchpoint.id),
     });
   }
   return warnings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

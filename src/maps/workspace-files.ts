@@ -237,7 +237,7 @@ export class WorkspaceFiles implements vscode.Disposable {
     const slow = setTimeout(() => {
       if (done) return;
       void vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `CX Impact: listing the files of ${folder.name}…`, cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('CX Impact: listing the files of {0}…', folder.name), cancellable: true },
         (_progress, progressToken) => {
           const sub = progressToken.onCancellationRequested(() => {
             for (const [key, listing] of this.listings) {

@@ -22,9 +22,9 @@ export function coverageCard(coverage: readonly Coverage[], maps: WorkspaceMaps)
     md.appendMarkdown(`  \n$(pulse) \`${c.journey.tier}\``);
     if (c.touchpoint.channel) md.appendMarkdown(` · \`${c.touchpoint.channel}\``);
     const facts: Array<[string, string | undefined]> = [
-      ['Owner', c.journey.owner],
-      ['SLO', c.journey.slo],
-      ['Reach', c.journey.customers],
+      [vscode.l10n.t('Owner'), c.journey.owner],
+      [vscode.l10n.t('SLO'), c.journey.slo],
+      [vscode.l10n.t('Reach'), c.journey.customers],
     ];
     for (const [label, value] of facts) {
       if (!value) continue;
@@ -37,14 +37,14 @@ export function coverageCard(coverage: readonly Coverage[], maps: WorkspaceMaps)
       return url ? [`[${escapeMarkdown(l.name)}](${url})`] : [];
     });
     if (links.length > 0) md.appendMarkdown(`  \n${links.join(' · ')}`);
-    md.appendMarkdown('  \nWhy: ');
+    md.appendMarkdown(`  \n${vscode.l10n.t('Why:')} `);
     md.appendText(c.pattern.source);
     const uri = maps.uriOf(c.map);
     if (uri) {
       const args = encodeURIComponent(JSON.stringify([uri.toString(), c.pattern.line]));
       md.appendMarkdown(` — [${escapeMarkdown(`${c.map.file}:${c.pattern.line}`)}](command:${OPEN_MAP_COMMAND}?${args})`);
     }
-    if (c.symbolScoped) md.appendMarkdown('  \n_Scoped to symbols:_ ').appendText(c.touchpoint.symbols.join(', '));
+    if (c.symbolScoped) md.appendMarkdown(`  \n_${vscode.l10n.t('Scoped to symbols:')}_ `).appendText(c.touchpoint.symbols.join(', '));
   });
   return md;
 }

@@ -280,7 +280,7 @@ export class ImpactReportPanel implements vscode.Disposable {
     if (!vscode.workspace.isTrusted) {
       return message('This workspace is not trusted, so CX Impact runs no git process and cannot compare changes. Trust the workspace to see the report.', {
         action: 'trust',
-        label: 'Manage Workspace Trust',
+        label: vscode.l10n.t('Manage Workspace Trust'),
       });
     }
     const folder = this.pickFolder();
@@ -311,7 +311,7 @@ export class ImpactReportPanel implements vscode.Disposable {
     } catch (err) {
       if (!(err instanceof GitError || err instanceof ComparisonError)) throw err;
       const refs = await listRefs(root).catch(() => []);
-      return { ...message(err.message, { action: 'refresh', label: 'Try Again' }, refs), root, ...(fingerprint !== undefined ? { fingerprint } : {}) };
+      return { ...message(err.message, { action: 'refresh', label: vscode.l10n.t('Try Again') }, refs), root, ...(fingerprint !== undefined ? { fingerprint } : {}) };
     }
   }
 
@@ -419,7 +419,7 @@ export class ImpactReportPanel implements vscode.Disposable {
       }
     } catch (err) {
       this.log.error(`Impact Report: ${String(err)}`);
-      void vscode.window.showErrorMessage(`CX Impact: ${err instanceof Error ? err.message : String(err)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('CX Impact: {0}', err instanceof Error ? err.message : String(err)));
     }
   }
 
@@ -453,7 +453,7 @@ export class ImpactReportPanel implements vscode.Disposable {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString());
     if (open?.isDirty) {
       const text = `${name} has unsaved changes in an editor: save or close it first, or pick another file. The report was not saved.`;
-      void vscode.window.showWarningMessage(`CX Impact: ${text}`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('CX Impact: {0}', text));
       void this.post({ type: 'status', text });
       return false;
     }
@@ -461,7 +461,7 @@ export class ImpactReportPanel implements vscode.Disposable {
       const edit = new vscode.WorkspaceEdit();
       edit.replace(open.uri, new vscode.Range(0, 0, open.lineCount, 0), content);
       if (!(await vscode.workspace.applyEdit(edit)) || !(await open.save())) {
-        void vscode.window.showWarningMessage(`CX Impact: could not save the report to ${name}.`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('CX Impact: could not save the report to {0}.', name));
         return false;
       }
     } else {

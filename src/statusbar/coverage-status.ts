@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { WorkspaceMaps } from '../maps/workspace-maps';
 import { coverageCard } from '../presentation/coverage-card';
-import { highestTier, plural } from '../presentation/coverage-text';
+import { highestTier, plural, tierText } from '../presentation/coverage-text';
 
 /** The active file's highest tier and touchpoint count; hidden for uncovered files unless a setting says otherwise. */
 export class CoverageStatus implements vscode.Disposable {
@@ -28,8 +28,8 @@ export class CoverageStatus implements vscode.Disposable {
     const tier = highestTier(coverage);
     if (!editor || !tier) {
       if (editor && this.showWhenUncovered() && this.maps.hasMaps()) {
-        this.item.text = '$(pulse) no journey';
-        this.item.tooltip = 'No journey in cx-map.yaml covers this file.';
+        this.item.text = vscode.l10n.t('$(pulse) no journey');
+        this.item.tooltip = vscode.l10n.t('No journey in cx-map.yaml covers this file.');
         this.item.backgroundColor = undefined;
         this.item.show();
       } else {
@@ -37,7 +37,7 @@ export class CoverageStatus implements vscode.Disposable {
       }
       return;
     }
-    this.item.text = `$(pulse) ${tier} · ${plural(coverage.length, 'touchpoint')}`;
+    this.item.text = `$(pulse) ${tierText(tier)} · ${plural(coverage.length, 'touchpoint')}`;
     this.item.tooltip = coverageCard(coverage, this.maps);
     this.item.backgroundColor = tier === 'critical' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();

@@ -1,5 +1,6 @@
 // "Branch vs <base>": which base, its merge-base with HEAD, and what HEAD committed since. Takes the slice of a
 // git extension repository it needs, so the tests hand in a fake.
+import * as l10n from '@vscode/l10n';
 import type { ChangedFile } from '../core/types';
 import { baseCandidates, changesFromGit, isSafeRef, type GitChangeLike } from './changes-nodes';
 
@@ -23,10 +24,10 @@ export interface BranchChange {
 }
 
 export async function compareBranch(repository: BranchRepository, setting: string, warn: (message: string) => void): Promise<BranchChange> {
-  if (!repository.headCommit) return { label: 'Branch', changes: [], note: 'No commits yet.' };
+  if (!repository.headCommit) return { label: l10n.t('Branch'), changes: [], note: 'No commits yet.' };
   for (const base of baseCandidates(setting, repository.upstream)) {
     if (!isSafeRef(base)) {
-      return { label: 'Branch', changes: [], note: `"${base}" is not a ref: check the cxImpact.changes.base setting.` };
+      return { label: l10n.t('Branch'), changes: [], note: `"${base}" is not a ref: check the cxImpact.changes.base setting.` };
     }
     let mergeBase: string | undefined;
     try {
@@ -39,19 +40,19 @@ export async function compareBranch(repository: BranchRepository, setting: strin
     try {
       const changes = await repository.diffBetween(mergeBase, 'HEAD');
       return {
-        label: `Branch vs ${base}`,
+        label: l10n.t('Branch vs {0}', base),
         mergeBase,
         changes: changesFromGit(repository.rootPath, [changes]),
         note: `No commits since ${base}.`,
       };
     } catch (err) {
       warn(`Could not list the changes since ${base}: ${String(err)}`);
-      return { label: `Branch vs ${base}`, changes: [], note: `Could not compare with ${base}.` };
+      return { label: l10n.t('Branch vs {0}', base), changes: [], note: `Could not compare with ${base}.` };
     }
   }
   const configured = setting.trim();
   const note = configured
     ? `Cannot find "${configured}": check the cxImpact.changes.base setting.`
     : 'No upstream or default branch to compare with: set cxImpact.changes.base.';
-  return { label: 'Branch', changes: [], note };
+  return { label: l10n.t('Branch'), changes: [], note };
 }

@@ -1,10 +1,11 @@
 // The Changes view without vscode: git's changes turned into ChangedFiles, the base ref to compare against,
 // and an ImpactReport (from the one impact engine) turned into journey › touchpoint › file nodes.
+import * as l10n from '@vscode/l10n';
 import { symbolWhere } from '../core/symbol-impact';
 import type { ChangeEntry, ImpactReport } from '../core/impact';
 import { indirectHitNodes } from '../indirect/indirect-nodes';
 import type { ChangeStatus, ChangedFile, CxMap, Journey } from '../core/types';
-import { plural } from '../presentation/coverage-text';
+import { plural, tierText } from '../presentation/coverage-text';
 import { splitPath, type FileTarget, type ViewNode } from './view-node';
 
 /** The built-in git extension's `Status` values (extensions/git/src/api/git.d.ts), stable since VS Code 1.74. */
@@ -193,14 +194,14 @@ export function changeGroupNode(input: ChangeGroupInput): ViewNode {
       id: jid,
       kind: 'journey',
       label: j.name,
-      description: `${j.tier} · ${plural(j.touchpoints.length, 'touchpoint')}${j.reach === 'indirect' ? ' · indirect' : ''}`,
+      description: `${tierText(j.tier)} · ${plural(j.touchpoints.length, 'touchpoint')}${j.reach === 'indirect' ? ` · ${l10n.t('indirect')}` : ''}`,
       tooltip: j.description ? `${j.name} (${j.tier}, ${j.map})\n${j.description}` : `${j.name} (${j.tier}, ${j.map})`,
       tier: j.tier,
       expanded: true,
       children: j.touchpoints.map((t) => {
         const tid = `${jid}\u0000${t.id}`;
         const touchpoint = found?.journey.touchpoints.find((candidate) => candidate.id === t.id);
-        const facts = [plural(t.files.length, 'file'), t.indirect ? `${t.indirect.length} indirect` : undefined, t.channel, t.precision === 'file' ? 'whole files' : undefined];
+        const facts = [plural(t.files.length, 'file'), t.indirect ? l10n.t('{0} indirect', t.indirect.length) : undefined, t.channel, t.precision === 'file' ? l10n.t('whole files') : undefined];
         const tp: ViewNode = {
           id: tid,
           kind: 'touchpoint',
@@ -217,7 +218,7 @@ export function changeGroupNode(input: ChangeGroupInput): ViewNode {
           ],
         };
         if (t.channel) tp.channel = t.channel;
-        if (t.precision === 'file') tp.tooltip = `Names symbols (${(t.symbolScope ?? []).join(', ')}): changed files count as a whole here.`;
+        if (t.precision === 'file') tp.tooltip = l10n.t('Names symbols ({0}): changed files count as a whole here.', (t.symbolScope ?? []).join(', '));
         if (found && touchpoint) tp.mapLine = { map: found.map, line: touchpoint.idRange.start.line + 1 };
         return tp;
       }),
@@ -231,9 +232,9 @@ export function changeGroupNode(input: ChangeGroupInput): ViewNode {
     children.push({
       id: uid,
       kind: 'group',
-      label: 'Not in any journey',
+      label: l10n.t('Not in any journey'),
       description: plural(report.unmappedFiles.length, 'file'),
-      tooltip: 'Changed files that no journey map covers.',
+      tooltip: l10n.t('Changed files that no journey map covers.'),
       children: report.unmappedFiles.map((f) => fileNode(uid, f)),
     });
   }
@@ -244,9 +245,9 @@ export function changeGroupNode(input: ChangeGroupInput): ViewNode {
     children.push({
       id: mid,
       kind: 'group',
-      label: 'Maps edited',
+      label: l10n.t('Maps edited'),
       description: plural(maps.length, 'file'),
-      tooltip: 'Journey maps this change edits: what they move between touchpoints shows in the Impact Report.',
+      tooltip: l10n.t('Journey maps this change edits: what they move between touchpoints shows in the Impact Report.'),
       children: maps.map((f) => fileNode(mid, f)),
     });
   }

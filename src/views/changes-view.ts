@@ -372,7 +372,7 @@ export class ChangesView implements vscode.Disposable {
 
     const workingGroup = changeGroupNode({
       id: `${root}\u0000worktree`,
-      label: 'Working tree',
+      label: vscode.l10n.t('Working tree'),
       report: this.withIndirect(repository.rootUri, reports.working, reports.journeys),
       root,
       base: 'HEAD',
@@ -460,15 +460,15 @@ export class ChangesView implements vscode.Disposable {
       case 'added':
       case 'untracked':
       case 'copied':
-        return { command: 'vscode.open', title: 'Open File', arguments: [after, ...options] };
+        return { command: 'vscode.open', title: vscode.l10n.t('Open File'), arguments: [after, ...options] };
       case 'deleted':
-        return { command: 'vscode.open', title: 'Open Deleted File', arguments: [before, ...options] };
+        return { command: 'vscode.open', title: vscode.l10n.t('Open Deleted File'), arguments: [before, ...options] };
       default: {
-        if (target.at?.side === 'old') return { command: 'vscode.open', title: 'Open Before the Change', arguments: [before, ...options] };
+        if (target.at?.side === 'old') return { command: 'vscode.open', title: vscode.l10n.t('Open Before the Change'), arguments: [before, ...options] };
         const name = target.path.slice(target.path.lastIndexOf('/') + 1);
         const from = /^[0-9a-f]{40}$/.test(change.base) ? change.base.slice(0, 7) : change.base;
         const title = `${name} (${from} ↔ ${change.head === 'worktree' ? 'Working Tree' : 'HEAD'})`;
-        return { command: 'vscode.diff', title: 'Open Change', arguments: [before, after, title, ...options] };
+        return { command: 'vscode.diff', title: vscode.l10n.t('Open Change'), arguments: [before, after, title, ...options] };
       }
     }
   };

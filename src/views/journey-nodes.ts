@@ -1,7 +1,8 @@
 // The Journeys view without vscode: every journey of the maps, its touchpoints and the files each covers.
+import * as l10n from '@vscode/l10n';
 import { byPath } from '../core/impact';
 import { TIERS, tierRank, type Coverage, type CxMap, type Journey, type Tier, type Touchpoint } from '../core/types';
-import { plural } from '../presentation/coverage-text';
+import { plural, tierText } from '../presentation/coverage-text';
 import { splitPath, type ViewNode } from './view-node';
 
 export interface TouchpointFiles {
@@ -60,8 +61,8 @@ export interface JourneyNodesInput {
 export function journeyNodes(input: JourneyNodesInput): ViewNode[] {
   return input.journeys.map(({ map, journey, touchpoints, fileCount }) => {
     const jid = `${input.id}\u0000${map.file}\u0000${journey.id}`;
-    const facts = [journey.tier, plural(touchpoints.length, 'touchpoint'), plural(fileCount, 'file'), input.folderName];
-    const tooltip = [`${journey.name} (${journey.tier}) in ${map.file}`, journey.owner && `Owner: ${journey.owner}`, journey.description];
+    const facts = [tierText(journey.tier), plural(touchpoints.length, 'touchpoint'), plural(fileCount, 'file'), input.folderName];
+    const tooltip = [l10n.t('{0} ({1}) in {2}', journey.name, tierText(journey.tier), map.file), journey.owner && l10n.t('Owner: {0}', journey.owner), journey.description];
     const node: ViewNode = {
       id: jid,
       kind: 'journey',

@@ -74,7 +74,7 @@ export class JourneysView implements vscode.Disposable {
     if (!chosen) {
       const picked = await vscode.window.showQuickPick(
         TIERS.map((tier) => ({ label: tier, picked: !this.tiers || this.tiers.has(tier) })),
-        { canPickMany: true, title: 'Show the journeys of these tiers', placeHolder: 'Pick none or all to show every journey' },
+        { canPickMany: true, title: vscode.l10n.t('Show the journeys of these tiers'), placeHolder: vscode.l10n.t('Pick none or all to show every journey') },
       );
       if (!picked) return;
       chosen = picked.map((p) => p.label);
@@ -82,7 +82,7 @@ export class JourneysView implements vscode.Disposable {
     this.tiers = new Set(chosen);
     const label = tierFilterLabel(this.tiers);
     if (!label) this.tiers = undefined;
-    this.view.description = label ? `Tiers: ${label}` : undefined;
+    this.view.description = label ? vscode.l10n.t('Tiers: {0}', label) : undefined;
     this.tree.refresh();
   }
 
@@ -142,7 +142,7 @@ export class JourneysView implements vscode.Disposable {
     const journeys = this.list(listing.token);
     this.index = { key, journeys };
     const slow = setTimeout(() => {
-      void vscode.window.withProgress({ location: { viewId: JOURNEYS_VIEW }, title: 'Listing the workspace files…' }, () =>
+      void vscode.window.withProgress({ location: { viewId: JOURNEYS_VIEW }, title: vscode.l10n.t('Listing the workspace files…') }, () =>
         journeys.catch(() => undefined),
       );
     }, PROGRESS_AFTER_MS);

@@ -30,7 +30,7 @@ export function fileUriOf(target: FileTarget): vscode.Uri {
 
 export const openFileCommand: FileCommand = (target, uri) => ({
   command: 'vscode.open',
-  title: 'Open File',
+  title: vscode.l10n.t('Open File'),
   arguments: target.line === undefined ? [uri] : [uri, { selection: new vscode.Range(target.line - 1, 0, target.line - 1, 0) }],
 });
 
@@ -98,7 +98,7 @@ export class NodeTree implements vscode.TreeDataProvider<ViewNode>, vscode.Dispo
       if (command) item.command = command;
     } else if (node.mapLine) {
       const uri = this.maps.uriOf(node.mapLine.map);
-      if (uri) item.command = { command: OPEN_MAP_COMMAND, title: 'Open Map at Line', arguments: [uri.toString(), node.mapLine.line] };
+      if (uri) item.command = { command: OPEN_MAP_COMMAND, title: vscode.l10n.t('Open Map at Line'), arguments: [uri.toString(), node.mapLine.line] };
     }
     return item;
   }

@@ -1,4 +1,5 @@
 // What the This File view shows for one file: each touchpoint covering it, and why (the deciding pattern).
+import * as l10n from '@vscode/l10n';
 import type { Coverage } from '../core/types';
 import { touchpointLabel } from '../presentation/coverage-text';
 import type { ViewNode } from './view-node';
@@ -13,7 +14,7 @@ export function thisFileNodes(coverage: readonly Coverage[]): ViewNode[] {
         kind: 'reason',
         label: c.pattern.source,
         description: at,
-        tooltip: `Covered by the pattern ${c.pattern.source} on line ${c.pattern.line} of ${c.map.file}`,
+        tooltip: l10n.t('Covered by the pattern {0} on line {1} of {2}', c.pattern.source, c.pattern.line, c.map.file),
         mapLine: { map: c.map, line: c.pattern.line },
       },
     ];
@@ -22,8 +23,8 @@ export function thisFileNodes(coverage: readonly Coverage[]): ViewNode[] {
         id: `${id}\u0000symbols`,
         kind: 'info',
         label: c.touchpoint.symbols.join(', '),
-        description: 'only these symbols',
-        tooltip: 'The touchpoint names symbols: only that code in this file belongs to it.',
+        description: l10n.t('only these symbols'),
+        tooltip: l10n.t('The touchpoint names symbols: only that code in this file belongs to it.'),
       });
     }
     const facts = [c.journey.tier, c.touchpoint.channel].filter((f): f is NonNullable<typeof f> => f !== undefined);

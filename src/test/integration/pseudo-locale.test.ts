@@ -25,7 +25,8 @@ interface Manifest {
 
 /** Pseudo-localization turns letters into accented look-alikes: a string with a run of three plain ASCII letters escaped. */
 function looksPseudo(text: string): boolean {
-  const withoutLinks = text.replace(/\]\([^)]*\)/g, ']').replace(/\{\d+\}/g, '');
+  // Link targets, placeholders and codicons ($(pulse)) are no words.
+  const withoutLinks = text.replace(/\]\([^)]*\)/g, ']').replace(/\{\d+\}/g, '').replace(/\$\([\w-]+\)/g, '');
   return /[\u00c0-\u024f\u1e00-\u1eff]/.test(withoutLinks) && !/[A-Za-z]{3}/.test(withoutLinks.replace(/cx-map\.ya?ml|GitHub|CodeLens/g, ''));
 }
 
