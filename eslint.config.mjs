@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', '.cache/**', 'node_modules/**', 'examples/**', 'test-results/**', 'test-fixtures/**'] },
+  { ignores: ['dist/**', 'out/**', '.cache/**', 'node_modules/**', 'examples/**', 'test-results/**', 'test/fixtures/**'] },
   js.configs.recommended,
   {
     files: ['**/*.ts'],

@@ -14,7 +14,7 @@ import * as ts from 'typescript';
 import { buildGraph, updateGraphFile } from '../src/core/graph/graph';
 import { reachOf, DEFAULT_INDIRECT, type ReachTarget } from '../src/core/graph/reach';
 import { Resolver } from '../src/core/graph/resolve';
-import { syntheticMonorepo } from '../src/core/graph/synthetic-monorepo';
+import { syntheticMonorepo } from '../test/synthetic/synthetic-monorepo';
 import { CodeReader } from '../src/node/code-reader';
 import { loadDependencyGraph } from '../src/node/dependency-graph';
 import { ImportCache } from '../src/node/graph-cache';

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { parseMap, setBlockReader, MAX_MAP_BYTES } from '../src/core/map/parse';
-import { seededRandom, syntheticMapTexts, syntheticMaps, syntheticPaths } from '../src/core/match/synthetic-repo';
+import { seededRandom, syntheticMapTexts, syntheticMaps, syntheticPaths } from '../test/synthetic/synthetic-repo';
 
 function option(name: string, fallback: number[]): number[] {
   const at = process.argv.indexOf(`--${name}`);

@@ -19,7 +19,7 @@ import { findSymbols } from '../src/core/code/symbols';
 import { computeImpact } from '../src/core/impact';
 import { literalMap } from '../src/core/match/literal-map';
 import { Matcher } from '../src/core/match/matcher';
-import { seededRandom, syntheticMaps, syntheticPaths } from '../src/core/match/synthetic-repo';
+import { seededRandom, syntheticMaps, syntheticPaths } from '../test/synthetic/synthetic-repo';
 import { narrowBySymbols } from '../src/node/change-symbols';
 import { CodeReader } from '../src/node/code-reader';
 import { changedFiles } from '../src/node/git';

@@ -13,7 +13,7 @@ import { computeImpact } from '../src/core/impact';
 import { qualifySymbols, type SymbolTree } from '../src/core/symbols';
 import { planLenses } from '../src/codelens/lens-plan';
 import { NaiveMatcher } from '../src/core/match/naive';
-import { journeysAsYamlData, seededRandom, syntheticMapTexts, syntheticMaps, syntheticPaths, type ShapeMix } from '../src/core/match/synthetic-repo';
+import { journeysAsYamlData, seededRandom, syntheticMapTexts, syntheticMaps, syntheticPaths, type ShapeMix } from '../test/synthetic/synthetic-repo';
 import type { Coverage } from '../src/core/types';
 
 // `npm run bench -- 10000` runs only the sizes given (for a quick look); docs are written only for the full run.
@@ -456,7 +456,7 @@ function main(): void {
     `- Load average (1, 5, 15 min) when the run started: ${loadAtStart}; when it ended: ${os.loadavg().map((l) => fmt(l, 2)).join(', ')}. Other work on the machine slows every wall-clock figure and lengthens the tail (p99).`,
     `- Whole run: ${fmt(totalS)} s`,
     '',
-    'Each row is a seeded, generated repository (`src/core/match/synthetic-repo.ts`): folders of',
+    'Each row is a seeded, generated repository (`test/synthetic/synthetic-repo.ts`): folders of',
     'services and packages up to nine deep, test files, dotfiles, unicode and spaces, and maps (a',
     'root map and up to three package maps) whose patterns have the shapes real maps use: folders',
     '(`dir`, `dir/`, `dir/**`, `dir/*`), `dir/**/*.ext`, braces, literal files, `**/__tests__/**`,',

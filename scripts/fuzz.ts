@@ -1,10 +1,10 @@
 // `npm run fuzz` (issue #8): the engine's properties with far more cases than the unit suite runs.
 //   FUZZ_RUNS=100000 (default) cases per property; FUZZ_SEED to repeat a run; `npm run fuzz -- parse html` for some.
 // Cases run in batches of 1,000, each with its own seed, so a long run shows progress and a failure names its seed.
-import { parseNeverThrows } from '../src/core/properties/maps';
-import { matcherEqualsNaive } from '../src/core/properties/patterns';
-import { htmlEscapes, markdownEscapes, textEscapes } from '../src/core/properties/reports';
-import { runProperty, type EngineProperty, type PropertyRun } from '../src/core/properties/run';
+import { parseNeverThrows } from '../test/properties/maps';
+import { matcherEqualsNaive } from '../test/properties/patterns';
+import { htmlEscapes, markdownEscapes, textEscapes } from '../test/properties/reports';
+import { runProperty, type EngineProperty, type PropertyRun } from '../test/properties/run';
 
 interface Entry {
   name: string;

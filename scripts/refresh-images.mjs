@@ -10,7 +10,7 @@ import { projectRoot } from './vscode-host/paths.mjs';
 
 /** Screenshot (without .png) -> file name in docs/images/. */
 const IMAGES = {
-  // What `npm run demo` opens (src/test/e2e/demo.e2e.ts): a covered file, its CodeLens, the branch's journeys.
+  // What `npm run demo` opens (test/e2e/demo.e2e.ts): a covered file, its CodeLens, the branch's journeys.
   '00-demo': 'editor.png',
   '05-hover': 'hover.png',
   '06-impact-report': 'impact-report.png',

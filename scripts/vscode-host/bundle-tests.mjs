@@ -1,11 +1,11 @@
-// Bundles the integration suite (src/test/integration/**) into out/test/integration/ for the extension host.
+// Bundles the integration suite (test/integration/**) into out/test/integration/ for the extension host.
 // Every `*.test.ts` there becomes its own module, so a new test file needs no registration.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from './paths.mjs';
 
-export const integrationSource = path.join(projectRoot, 'src', 'test', 'integration');
+export const integrationSource = path.join(projectRoot, 'test', 'integration');
 export const integrationOut = path.join(projectRoot, 'out', 'test', 'integration');
 /** The module VS Code loads as extensionTestsPath. */
 export const integrationEntry = path.join(integrationOut, 'index.js');

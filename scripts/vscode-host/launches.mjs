@@ -7,16 +7,16 @@ import path from 'node:path';
 import { projectRoot } from './paths.mjs';
 import { onShutdown } from './shutdown.mjs';
 
-export const fixturesRoot = path.join(projectRoot, 'test-fixtures');
+export const fixturesRoot = path.join(projectRoot, 'test', 'fixtures');
 
 /**
  * `modules`: which test modules (file names without `.test.ts`) run; undefined = every
- * `src/test/integration/**\/*.test.ts`. `git`: make the copy a repository with one commit, for change-impact tests.
+ * `test/integration/**\/*.test.ts`. `git`: make the copy a repository with one commit, for change-impact tests.
  * `gitLog`: put a `git` first on the host's PATH that appends each call to the file `CX_IMPACT_GIT_LOG` names, then
  * runs the real git. `trusted: false`: workspace trust on (no prompt) and the folder not trusted (restricted mode).
  * `minTimeoutSeconds`: the launch gets at least this long, whatever CX_IMPACT_TEST_TIMEOUT says.
  * `generate`: the workspace is generated at launch time by load-fixture.ts (its argument), not copied from
- * test-fixtures; `CX_IMPACT_LOAD_INFO` names the JSON describing it. `onRequest`: runs only when named with --fixture
+ * test/fixtures; `CX_IMPACT_LOAD_INFO` names the JSON describing it. `onRequest`: runs only when named with --fixture
  * (`npm run test:load`), being too slow for every `npm test`. `locale`: the host's display language (`qps-ploc` also
  * writes the pseudo-localized package.nls and l10n bundle beside package.json for the launch, removed after it).
  */
@@ -62,7 +62,7 @@ function gitShim(dir, log) {
   fs.writeFileSync(log, '');
 }
 
-const generator = path.join(projectRoot, 'scripts', 'vscode-host', 'load-fixture.ts');
+const generator = path.join(projectRoot, 'test', 'load', 'load-fixture.ts');
 
 function git(cwd, ...args) {
   execFileSync('git', ['-c', 'user.name=CX Impact tests', '-c', 'user.email=tests@cx-impact.invalid', ...args], {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Packages the extension (dist/cx-impact.vsix) and runs the end-to-end checks in src/test/e2e/ against it.
+// Packages the extension (dist/cx-impact.vsix) and runs the end-to-end checks in test/e2e/ against it.
 //
 //   node scripts/vscode-host/run-e2e.mjs [--no-package]
 import { spawnSync } from 'node:child_process';
@@ -23,7 +23,7 @@ export function runE2e({ pack = true } = {}) {
     '--require', 'tsx/cjs',
     '--timeout', '180000',
     '--reporter', 'spec',
-    'src/test/e2e/**/*.e2e.ts',
+    'test/e2e/**/*.e2e.ts',
   ]);
 }
 

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { symbolEntries, symbolWarnings } from './symbol-checks';
 
-const FIXTURE = fs.readFileSync(path.join(__dirname, '../../test-fixtures/workspace/cx-map.yaml'), 'utf8');
+const FIXTURE = fs.readFileSync(path.join(__dirname, '../../test/fixtures/workspace/cx-map.yaml'), 'utf8');
 
 describe('symbols checks', () => {
   it('finds every symbols entry with its position', () => {

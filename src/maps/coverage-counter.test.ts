@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { literalMap } from '../core/match/literal-map';
 import { Matcher } from '../core/match/matcher';
-import { seededRandom, syntheticMaps, syntheticPaths } from '../core/match/synthetic-repo';
+import { seededRandom, syntheticMaps, syntheticPaths } from '../../test/synthetic/synthetic-repo';
 import { countCoverage, mapsFromSlimJson, slimMapsJson, toWorkspaceCounts } from './coverage-count';
 import { CountCancelled, CoverageCounter, type Cancellation } from './coverage-counter';
 

@@ -14,7 +14,7 @@ import { renderSarif, sarifLog } from './sarif';
 import type { ImpactReport } from '../impact';
 
 const root = path.resolve(__dirname, '../../..');
-const schemas = path.join(root, 'test-fixtures', 'schemas');
+const schemas = path.join(root, 'test', 'fixtures', 'schemas');
 
 /**
  * A reader of workflow commands written from GitHub's description of them (`::command k=v,k=v::message`, with

@@ -10,7 +10,7 @@ import { languageOfPath } from '../code/languages';
 import { CodeParser } from '../code/parser';
 import { packageWasmDir } from '../code/package-wasm';
 import { isConfigFile, Resolver } from './resolve';
-import { syntheticMonorepo } from './synthetic-monorepo';
+import { syntheticMonorepo } from '../../../test/synthetic/synthetic-monorepo';
 
 function walk(root: string, rel = ''): string[] {
   const out: string[] = [];

@@ -6,9 +6,9 @@ import * as fc from 'fast-check';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isAlias, parseDocument, stringify } from 'yaml';
-import { journeysAsYamlData, seededRandom, syntheticMaps, syntheticPaths } from '../match/synthetic-repo';
-import { mutatedMap, validishMap } from '../properties/maps';
-import { suiteRuns } from '../properties/run';
+import { journeysAsYamlData, seededRandom, syntheticMaps, syntheticPaths } from '../../../test/synthetic/synthetic-repo';
+import { mutatedMap, validishMap } from '../../../test/properties/maps';
+import { suiteRuns } from '../../../test/properties/run';
 import { isMapNode, isScalarNode, isSeqNode, readBlockYaml } from './block-yaml';
 import { parseMap, setBlockReader } from './parse';
 
@@ -218,7 +218,7 @@ describe('readBlockYaml: the fast reader gives what the yaml package gives', fun
 
   it("reads the repository's example and fixture maps as yaml does (with and without their comments)", () => {
     const root = join(__dirname, '..', '..', '..');
-    const files = [...mapsUnder(join(root, 'examples')), ...mapsUnder(join(root, 'test-fixtures'))];
+    const files = [...mapsUnder(join(root, 'examples')), ...mapsUnder(join(root, 'test', 'fixtures'))];
     assert.ok(files.length > 3);
     let taken = 0;
     for (const file of files) {

@@ -4,8 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { countValueStarts, parseMap, utf8Length } from './parse';
 import { TextPositions } from './text-position';
-import { checkParseResult, lineLengths, parseNeverThrows } from '../properties/maps';
-import { describeRun, runProperty, suiteRuns } from '../properties/run';
+import { checkParseResult, lineLengths, parseNeverThrows } from '../../../test/properties/maps';
+import { describeRun, runProperty, suiteRuns } from '../../../test/properties/run';
 
 describe('parseMap property: random and mutated maps', function () {
   this.timeout(180_000);

@@ -4,7 +4,7 @@ import type { Coverage, CxMap } from '../types';
 import { literalMap } from './literal-map';
 import { Matcher, type PatternHit } from './matcher';
 import { NaiveMatcher, naiveCoverageOfAll } from './naive';
-import { seededRandom, syntheticMaps, syntheticPaths } from './synthetic-repo';
+import { seededRandom, syntheticMaps, syntheticPaths } from '../../../test/synthetic/synthetic-repo';
 
 const key = (c: Coverage | PatternHit): string => `${c.map.file}#${c.journey.id}.${c.touchpoint.id}:${c.pattern.line}:${c.pattern.source}`;
 const keys = (list: ReadonlyArray<Coverage | PatternHit>): string[] => list.map(key);

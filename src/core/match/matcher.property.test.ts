@@ -5,8 +5,8 @@ import * as assert from 'node:assert/strict';
 import { literalMap } from './literal-map';
 import { Matcher } from './matcher';
 import { NaiveMatcher } from './naive';
-import { matcherEqualsNaive } from '../properties/patterns';
-import { describeRun, runProperty, suiteRuns } from '../properties/run';
+import { matcherEqualsNaive } from '../../../test/properties/patterns';
+import { describeRun, runProperty, suiteRuns } from '../../../test/properties/run';
 
 describe('Matcher property: equals the naive reference on random patterns and paths', function () {
   this.timeout(180_000);

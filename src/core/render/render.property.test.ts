@@ -4,8 +4,8 @@ import * as assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
 import { codeSpan, escapeTerminal, safeUrl } from './escape';
 import { renderImpactText } from './text';
-import { htmlEscapes, markdownEscapes, textEscapes } from '../properties/reports';
-import { describeRun, runProperty, suiteRuns } from '../properties/run';
+import { htmlEscapes, markdownEscapes, textEscapes } from '../../../test/properties/reports';
+import { describeRun, runProperty, suiteRuns } from '../../../test/properties/run';
 
 describe('renderer properties: random names stay text', function () {
   this.timeout(180_000);

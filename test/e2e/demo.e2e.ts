@@ -1,0 +1,101 @@
+// End-to-end: what `npm run demo` shows, opened exactly as the demo opens it (scripts/demo-workspace.mjs): the demo
+// repository on its feature branch, a covered file open with its CodeLens, and the Changes view showing the branch's
+// journeys without a click. Its screenshot is the README's first picture (scripts/refresh-images.mjs).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_FILE, DEMO_SETTINGS, demoUrl, makeDemoWorkspace, type DemoWorkspace } from '../../scripts/demo-workspace.mjs';
+import { extensionHostLog, installVsix, launchChromium, makeProfile, startServer, type Profile, type RunningServer } from '../../scripts/vscode-host/offline-host.mjs';
+import { projectRoot } from '../../scripts/vscode-host/paths.mjs';
+
+const vsix = path.join(projectRoot, 'dist', 'cx-impact.vsix');
+const screenshots = path.join(projectRoot, 'test-results', 'e2e');
+
+describe('npm run demo, as it opens', function () {
+  this.timeout(240_000);
+  let profile: Profile | undefined;
+  let workspace: DemoWorkspace | undefined;
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+
+  before(async () => {
+    assert.ok(fs.existsSync(vsix), `${vsix} is missing: run \`npm run package\` first`);
+    profile = makeProfile('cx-impact-e2e-demo-', DEMO_SETTINGS);
+    assert.match(installVsix(profile, vsix), /successfully installed/);
+    workspace = makeDemoWorkspace();
+    server = await startServer({ profile, workspace: workspace.open });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
+    await page.goto(demoUrl(server.url, workspace));
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) {
+      fs.mkdirSync(screenshots, { recursive: true });
+      await page.screenshot({ path: path.join(screenshots, 'failed-demo.png') });
+      console.error(`extension host log about cx-impact:\n${(profile && extensionHostLog(profile)) || '(nothing)'}`);
+    }
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    workspace?.remove();
+    profile?.remove();
+  });
+
+  it('lands on a covered file with its CodeLens and the Changes view showing the branch’s journeys', async () => {
+    const fileName = DEMO_FILE.slice(DEMO_FILE.lastIndexOf('/') + 1);
+    await page.locator(`.tabs-container .tab.active[aria-label^="${fileName}"]`).waitFor({ timeout: 60_000 });
+    // Lenses need the file's document symbols, which wait for the TypeScript server to start.
+    await page.locator('.codelens-decoration', { hasText: 'Refunds' }).first().waitFor({ timeout: 180_000 });
+
+    const changes = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Changes' }) });
+    await changes.waitFor({ timeout: 60_000 });
+    const branch = changes.locator('.monaco-list-row', { hasText: 'Branch vs main' });
+    await branch.first().waitFor({ timeout: 60_000 });
+    for (const journey of ['Checkout', 'Refunds']) {
+      await changes.locator('.monaco-list-row', { hasText: journey }).first().waitFor({ timeout: 30_000 });
+    }
+    assert.match((await branch.first().textContent()) ?? '', /\d+ files · 2 journeys/);
+    assert.match((await changes.locator('.pane-header').textContent()) ?? '', /feature\/refund-speedup/);
+
+    await page.mouse.move(900, 500);
+    await page.keyboard.press('Escape');
+    fs.mkdirSync(screenshots, { recursive: true });
+    await page.screenshot({ path: path.join(screenshots, '00-demo.png') });
+  });
+
+  it('shows the journey a changed service reaches only through imports, with its chain (indirect impact)', async () => {
+    // The branch changes services/accounts/src/session.service.ts, which no touchpoint names; login.ts imports it.
+    const changes = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Changes' }) });
+    // The dependency graph builds in the background on first use: the journey appears once it is read.
+    const journey = changes.locator('.monaco-list-row', { hasText: 'Account access' }).first();
+    await journey.waitFor({ timeout: 180_000 });
+    await journey.scrollIntoViewIfNeeded();
+    await changes.locator('.monaco-list-row', { hasText: 'session.service.ts' }).first().waitFor({ timeout: 30_000 });
+    const chainEnd = changes.locator('.monaco-list-row', { hasText: '› login.ts' }).first();
+    await chainEnd.waitFor({ timeout: 30_000 });
+    assert.match((await changes.locator('.monaco-list-row', { hasText: 'session.service.ts' }).first().textContent()) ?? '', /indirect · 1 hop/);
+    await chainEnd.scrollIntoViewIfNeeded();
+    await page.mouse.move(900, 500);
+    await page.screenshot({ path: path.join(screenshots, '01-demo-indirect.png') });
+  });
+
+  it('lists the route no journey covers in the Journeys view (entry points)', async () => {
+    const journeysHeader = page.locator('.pane-header', { hasText: 'Journeys' });
+    const journeys = page.locator('.pane', { has: journeysHeader });
+    if ((await journeysHeader.getAttribute('aria-expanded')) !== 'true') await journeysHeader.click();
+    // Entry points are read lazily, in the code workers, when the view first asks.
+    const group = journeys.locator('.monaco-list-row', { hasText: 'Entry points no journey covers' }).first();
+    await group.waitFor({ timeout: 180_000 });
+    assert.match((await group.textContent()) ?? '', /\(1\)/);
+    const route = journeys.locator('.monaco-list-row', { hasText: '/payments/{chargeID}/receipt' }).first();
+    await route.waitFor({ timeout: 30_000 });
+    await route.scrollIntoViewIfNeeded();
+    await page.mouse.move(900, 500);
+    await page.screenshot({ path: path.join(screenshots, '02-demo-entry-points.png') });
+  });
+});
