@@ -14,7 +14,7 @@ export const fixturesRoot = path.join(projectRoot, 'test', 'fixtures');
  * `test/integration/**\/*.test.ts`. `git`: make the copy a repository with one commit, for change-impact tests.
  * `gitLog`: put a `git` first on the host's PATH that appends each call to the file `CX_IMPACT_GIT_LOG` names, then
  * runs the real git. `trusted: false`: workspace trust on (no prompt) and the folder not trusted (restricted mode).
- * `minTimeoutSeconds`: the launch gets at least this long, whatever CX_IMPACT_TEST_TIMEOUT says.
+ * `from`: the folder to copy instead of test/fixtures/<open>. `minTimeoutSeconds`: the launch gets at least this long, whatever CX_IMPACT_TEST_TIMEOUT says.
  * `generate`: the workspace is generated at launch time by load-fixture.ts (its argument), not copied from
  * test/fixtures; `CX_IMPACT_LOAD_INFO` names the JSON describing it. `onRequest`: runs only when named with --fixture
  * (`npm run test:load`), being too slow for every `npm test`. `locale`: the host's display language (`qps-ploc` also
@@ -30,8 +30,8 @@ export const LAUNCHES = [
   // (It took 284 s with the load average at 14: hence more than the default 300 s.)
   { fixture: 'resilience', open: 'workspace', git: true, gitLog: true, modules: ['resilience', 'untrusted'], minTimeoutSeconds: 600 },
   { fixture: 'untrusted', open: 'workspace', git: true, gitLog: true, trusted: false, modules: ['untrusted'] },
-  // examples/shop with its routes and resolvers: the entry points no journey covers (issue #17).
-  { fixture: 'shop', open: 'shop', git: true, modules: ['entry-points'] },
+  // examples/shop itself (with its routes and resolvers, one route left uncovered on purpose), not a copy: issue #17.
+  { fixture: 'shop', open: 'shop', from: path.join(projectRoot, 'examples', 'shop'), git: true, modules: ['entry-points'] },
   { fixture: 'load', open: 'load', generate: 'load', modules: ['load'], onRequest: true },
   { fixture: 'reload', open: 'reload', generate: 'reload', modules: ['load-memory'], onRequest: true },
   // First run in an empty folder, in the pseudo-locale: the walkthrough opens by itself, and every string the
@@ -87,7 +87,7 @@ export function prepareLaunch(launch, { keep = false } = {}) {
   if (launch.generate) {
     execFileSync(process.execPath, ['--import', 'tsx', generator, launch.generate, copy, info], { cwd: projectRoot, stdio: 'inherit' });
   } else {
-    fs.cpSync(path.join(fixturesRoot, topFolder), copy, { recursive: true });
+    fs.cpSync(launch.from ?? path.join(fixturesRoot, topFolder), copy, { recursive: true });
   }
   if (launch.git) {
     git(copy, 'init', '-q', '-b', 'main');
