@@ -35,6 +35,13 @@ const QUIET_MS = 1000;
 export class WorkspaceGraph implements vscode.Disposable {
   private readonly graphs = new Map<string, FolderGraph>();
   private readonly building = new Map<string, Promise<FolderGraph | undefined>>();
+  /**
+   * Bumped by whatever makes a graph being built stale (a save, files added or removed, new excludes): a build that
+   * started before is not kept, and the next request builds again (re-reading only what changed, through the cache).
+   */
+  private generation = 0;
+  /** Folders whose last build was overtaken by a change, so `ensure` builds them again. */
+  private readonly stale = new Set<string>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[];
   private disposed = false;
@@ -58,7 +65,12 @@ export class WorkspaceGraph implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.rebuildAll()),
       // New `indirect.exclude` globs change the graph; new touchpoints only change what reach finds in it.
       maps.onDidChange(() => {
-        for (const [key, state] of this.graphs) if (this.excludeOf(state.folder).join('\n') !== state.exclude.join('\n')) this.graphs.delete(key);
+        for (const [key, state] of this.graphs) {
+          if (this.excludeOf(state.folder).join('\n') !== state.exclude.join('\n')) {
+            this.graphs.delete(key);
+            this.generation++;
+          }
+        }
         this.changed.fire();
       }),
     ];
@@ -76,12 +88,19 @@ export class WorkspaceGraph implements vscode.Disposable {
     const key = folder.uri.toString();
     const known = this.graphs.get(key);
     if (known) return known.graph;
-    let build = this.building.get(key);
-    if (!build) {
-      build = this.build(folder).finally(() => this.building.delete(key));
-      this.building.set(key, build);
+    // A build overtaken by a change is not kept: build again (a few times at most, if changes keep coming).
+    for (let attempt = 0; attempt < 3 && !this.disposed; attempt++) {
+      let build = this.building.get(key);
+      if (!build) {
+        build = this.build(folder).finally(() => this.building.delete(key));
+        this.building.set(key, build);
+      }
+      const built = await build;
+      if (built) return built.graph;
+      if (!this.building.has(key) && this.graphs.has(key)) return this.graphs.get(key)?.graph;
+      if (!this.stale.delete(key)) return undefined;
     }
-    return (await build)?.graph;
+    return undefined;
   }
 
   /** What a file no touchpoint covers reaches through its importers; undefined while the graph is not built. */
@@ -139,6 +158,7 @@ export class WorkspaceGraph implements vscode.Disposable {
   }
 
   private async build(folder: vscode.WorkspaceFolder): Promise<FolderGraph | undefined> {
+    const generation = this.generation;
     if (folder.uri.scheme !== 'file' || !vscode.workspace.isTrusted) return undefined;
     const cts = new vscode.CancellationTokenSource();
     let finished = false;
@@ -161,6 +181,12 @@ export class WorkspaceGraph implements vscode.Disposable {
       await cache.save().catch((err: unknown) => this.log.warn(`Could not write the import cache: ${String(err)}`));
       for (const warning of load.warnings) this.log.warn(warning);
       if (this.disposed) return undefined;
+      if (generation !== this.generation) {
+        // Something changed while the files were read: this graph may hold what was there before.
+        this.stale.add(folder.uri.toString());
+        this.log.debug(`Dependency graph of ${folder.name}: overtaken by a change while it was built; building again`);
+        return undefined;
+      }
       this.log.info(
         `Dependency graph of ${folder.name}: ${load.graph.stats.files} code files, ${load.graph.stats.edges} edges (${load.parsed} parsed, ${load.cached} from the cache) in ${(performance.now() - started).toFixed(0)} ms`,
       );
@@ -184,7 +210,12 @@ export class WorkspaceGraph implements vscode.Disposable {
     if (!folder) return;
     const state = this.graphs.get(folder.uri.toString());
     const path = relative(folder, doc.uri);
-    if (!state || path === undefined || inExcludedFolder(path)) return;
+    if (path === undefined || inExcludedFolder(path)) return;
+    if (!state) {
+      // A build under way may have read the file before this save: it is not kept (see `generation`).
+      if (this.building.has(folder.uri.toString())) this.generation++;
+      return;
+    }
     const started = performance.now();
     if (isConfigFile(path)) state.texts.set(path, doc.getText());
     else if (languageOfPath(path) !== undefined) {
@@ -211,6 +242,7 @@ export class WorkspaceGraph implements vscode.Disposable {
   }
 
   private rebuildAll(): void {
+    this.generation++;
     this.graphs.clear();
     this.changed.fire();
   }

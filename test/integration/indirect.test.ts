@@ -131,7 +131,9 @@ function find(nodes: readonly TreeSnapshot[] | undefined, label: string): TreeSn
     await editor.edit((b) => b.replace(new vscode.Range(0, 0, 2, 0), 'const discount = (cents: number): number => cents;\n\n'));
     await doc.save();
     await eventually('the lens to go', 30_000, async () => ((await lensTitles(file(DISCOUNT))).length === 0 ? true : undefined));
-    console.log(`[cx-impact tests] graph update after a save: ${cx.graph.lastUpdateMs?.toFixed(1) ?? '?'} ms`);
-    assert.ok(cx.graph.lastUpdateMs !== undefined);
+    // Usually the saved file's edges are replaced in place (lastUpdateMs; unit-tested in graph.test.ts). When earlier
+    // tests' file events make the graph rebuild while the save lands, the save makes that build stale and the graph is
+    // built again instead: either way the lens must go, which is what the user sees.
+    console.log(`[cx-impact tests] graph update after a save: ${cx.graph.lastUpdateMs === undefined ? 'rebuilt' : `${cx.graph.lastUpdateMs.toFixed(1)} ms in place`}`);
   });
 });
