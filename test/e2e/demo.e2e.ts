@@ -4,13 +4,33 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_FILE, DEMO_SETTINGS, demoUrl, makeDemoWorkspace, type DemoWorkspace } from '../../scripts/demo-workspace.mjs';
 import { extensionHostLog, installVsix, launchChromium, makeProfile, startServer, type Profile, type RunningServer } from '../../scripts/vscode-host/offline-host.mjs';
 import { projectRoot } from '../../scripts/vscode-host/paths.mjs';
 
 const vsix = path.join(projectRoot, 'dist', 'cx-impact.vsix');
 const screenshots = path.join(projectRoot, 'test-results', 'e2e');
+
+/**
+ * The first row of `pane`'s tree whose text has `text`, scrolled into view: the tree renders only the rows in view,
+ * so it scrolls down a step at a time (and back to the top now and then) until the row is there or time runs out.
+ */
+async function rowIn(pane: Locator, text: string, timeoutMs: number): Promise<Locator> {
+  const page = pane.page();
+  const deadline = Date.now() + timeoutMs;
+  for (let step = 0; Date.now() < deadline; step++) {
+    const row = pane.locator('.monaco-list-row', { hasText: text }).first();
+    if (await row.isVisible()) return row;
+    const box = await pane.locator('.monaco-list').first().boundingBox();
+    if (box) {
+      await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 40));
+      await page.mouse.wheel(0, step % 12 === 11 ? -5000 : 120);
+    }
+    await page.waitForTimeout(400);
+  }
+  throw new Error(`no row with "${text}" in ${timeoutMs} ms`);
+}
 
 describe('npm run demo, as it opens', function () {
   this.timeout(240_000);
@@ -72,18 +92,18 @@ describe('npm run demo, as it opens', function () {
   it('shows the journey a changed service reaches only through imports, with its chain (indirect impact)', async () => {
     // The branch changes services/accounts/src/session.service.ts, which no touchpoint names; login.ts imports it.
     const changes = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Changes' }) });
-    // The dependency graph builds in the background on first use: the journey appears once it is read.
-    const journey = changes.locator('.monaco-list-row', { hasText: 'Account access' }).first();
-    await journey.waitFor({ timeout: 180_000 });
-    await journey.scrollIntoViewIfNeeded();
-    await changes.locator('.monaco-list-row', { hasText: 'session.service.ts' }).first().waitFor({ timeout: 30_000 });
-    const chainEnd = changes.locator('.monaco-list-row', { hasText: '› login.ts' }).first();
-    await chainEnd.waitFor({ timeout: 30_000 });
-    assert.match((await changes.locator('.monaco-list-row', { hasText: 'session.service.ts' }).first().textContent()) ?? '', /indirect · 1 hop/);
-    assert.match((await changes.locator('.monaco-list-row', { hasText: 'Branch vs main' }).first().textContent()) ?? '', /\d+ files · 3 journeys/);
+    // The dependency graph builds in the background on first use: the journey appears once it is read. It sorts
+    // after Checkout and Refunds, below the pane's fold, and the tree renders only the rows in view: scroll to it.
+    await rowIn(changes, 'Account access', 180_000);
+    const reason = await rowIn(changes, 'session.service.ts', 30_000);
+    assert.match((await reason.textContent()) ?? '', /indirect · 1 hop/);
+    const chainEnd = await rowIn(changes, '› login.ts', 30_000);
     await chainEnd.scrollIntoViewIfNeeded();
     await page.mouse.move(900, 500);
     await page.screenshot({ path: path.join(screenshots, '01-demo-indirect.png') });
+    await page.mouse.move(200, 400);
+    await page.mouse.wheel(0, -5000);
+    assert.match((await (await rowIn(changes, 'Branch vs main', 10_000)).textContent()) ?? '', /\d+ files · 3 journeys/);
   });
 
   it('lists the route no journey covers in the Journeys view (entry points)', async () => {
