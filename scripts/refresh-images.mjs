@@ -12,6 +12,8 @@ import { projectRoot } from './vscode-host/paths.mjs';
 const IMAGES = {
   // What `npm run demo` opens (test/e2e/demo.e2e.ts): a covered file, its CodeLens, the branch's journeys.
   '00-demo': 'editor.png',
+  // The same demo, scrolled to the journey a changed service reaches only through imports, with its chain.
+  '01-demo-indirect': 'indirect.png',
   '05-hover': 'hover.png',
   '06-impact-report': 'impact-report.png',
   // The map editor: journey lenses, a bad tier's squiggle and its quick fix.
