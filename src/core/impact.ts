@@ -128,6 +128,8 @@ function journeyKey(map: CxMap, journey: Journey): string {
 
 interface TouchpointEntry {
   index: number;
+  /** The number, in the changed files, of the last file added to the touchpoint. */
+  lastFile: number;
   impact: TouchpointImpact;
   journey: Journey;
 }
@@ -141,7 +143,8 @@ interface JourneyEntry {
 
 /** Distinct paths in code-unit order, without sorting when they already are (git lists them sorted). */
 function sortedUnique(paths: string[]): string[] {
-  for (let i = 1; i < paths.length; i++) if (!(paths[i - 1]! < paths[i]!)) return [...new Set(paths)].sort(byPath);
+  // The default sort compares strings by UTF-16 code units, as byPath does, without calling back into JS.
+  for (let i = 1; i < paths.length; i++) if (!(paths[i - 1]! < paths[i]!)) return [...new Set(paths)].sort();
   return paths;
 }
 
@@ -154,7 +157,8 @@ export function computeImpact(input: ImpactInput): ImpactReport {
   const touchpointOf = new Map<Touchpoint, TouchpointEntry>();
   const unmapped: string[] = [];
 
-  for (const file of changedFiles) {
+  for (let f = 0; f < changedFiles.length; f++) {
+    const file = changedFiles[f]!;
     const hits = input.coverage.coverageOf(file);
     if (hits.length === 0) {
       if (!input.isMap?.(file)) unmapped.push(file);
@@ -188,15 +192,16 @@ export function computeImpact(input: ImpactInput): ImpactReport {
           }
           impact.files = [];
           impact.reasons = [];
-          tp = { index: hit.journey.touchpoints.indexOf(hit.touchpoint), impact, journey: hit.journey };
+          tp = { index: hit.journey.touchpoints.indexOf(hit.touchpoint), lastFile: -1, impact, journey: hit.journey };
           entry.touchpoints.set(hit.touchpoint.id, tp);
         }
         touchpointOf.set(hit.touchpoint, tp);
       }
-      // Files come in order and each touchpoint hits a file at most once: comparing with the last is enough.
-      const files = tp.impact.files;
-      if (files[files.length - 1] !== file) {
-        files.push(file);
+      // Files come in order: a touchpoint (or two of one id in a journey) already holding this file got it last.
+      // Compared by number: paths that share a long prefix are slow to compare as strings.
+      if (tp.lastFile !== f) {
+        tp.lastFile = f;
+        tp.impact.files.push(file);
         tp.impact.reasons.push({ file, map: hit.map.file, pattern: hit.pattern.source, line: hit.pattern.line });
       }
     }
@@ -235,18 +240,9 @@ function journeyImpact(entry: JourneyEntry): JourneyImpact {
   out.links = journey.links.map((l) => ({ name: l.name, url: l.url }));
   out.touchpoints = [...entry.touchpoints.values()]
     .sort((a, b) => a.index - b.index)
-    .map(({ impact }) => {
-      // Files arrive in path order already; sorting again keeps the promise if callers change that.
-      if (isSorted(impact.files)) return { ...impact, files: impact.files, reasons: impact.reasons };
-      const order = impact.files.map((f, i) => ({ f, r: impact.reasons[i] })).sort((a, b) => byPath(a.f, b.f));
-      return { ...impact, files: order.map((o) => o.f), reasons: order.flatMap((o) => (o.r ? [o.r] : [])) };
-    });
+    // Each touchpoint got its files in the order of the changed files, which sortedUnique put in path order.
+    .map(({ impact }) => impact);
   return out;
-}
-
-function isSorted(paths: readonly string[]): boolean {
-  for (let i = 1; i < paths.length; i++) if (paths[i - 1]! > paths[i]!) return false;
-  return true;
 }
 
 /** Files each touchpoint gained or lost between the base maps and the head maps, over the same files. */

@@ -269,7 +269,7 @@ export class Matcher {
     const touchpointFiles = new Float64Array(this.touchpoints.length);
     const uncovered = new Uint8Array(paths.length);
     const walker = new IndexWalker(this.index, this.hits.length);
-    walker.onFolderPatternLeft = (pid, enteredAt) => (patternFiles[pid]! += walker.filesWalked - enteredAt);
+    walker.folderPatternFiles = patternFiles;
 
     // Last-match-wins per touchpoint, in two layers: the folders' answer is worked out once per
     // folder and credited to all the files that keep it when the folder changes; each file only
@@ -394,8 +394,8 @@ export class Matcher {
       this.pidOfRank[rank] = pid;
       ranks[covering++] = rank;
     }
-    const sorted = ranks.subarray(0, covering).sort();
-    for (let i = 0; i < covering; i++) this.decided[i] = this.pidOfRank[sorted[i]!]!;
+    sortPrefix(ranks, covering);
+    for (let i = 0; i < covering; i++) this.decided[i] = this.pidOfRank[ranks[i]!]!;
     return covering;
   }
 
@@ -426,6 +426,26 @@ interface FolderAnswer {
   last: number[];
   /** Coverage of a file there that no pattern matches by name. */
   coverage: Coverage[];
+}
+
+/**
+ * Sorts the first `count` numbers of `values` in place. A path's touchpoints are a few dozen, often nearly in order
+ * (folder hits come outer folder first): insertion sort beats making a subarray for a native sort there.
+ */
+function sortPrefix(values: Int32Array, count: number): void {
+  if (count > 48) {
+    values.subarray(0, count).sort();
+    return;
+  }
+  for (let i = 1; i < count; i++) {
+    const value = values[i]!;
+    let at = i;
+    while (at > 0 && values[at - 1]! > value) {
+      values[at] = values[at - 1]!;
+      at--;
+    }
+    values[at] = value;
+  }
 }
 
 /** Indexes of `paths` in sorted order (without sorting when they already are). */

@@ -476,8 +476,11 @@ export class IndexWalker {
   private path = '';
   private readonly segments: string[] = [];
 
-  /** Called with (pid, filesWalked) when a folder pattern leaves the stack, for per-pattern counts. */
-  onFolderPatternLeft: ((pid: number, enteredAt: number) => void) | undefined;
+  /**
+   * Per-pattern file counts, when wanted: a folder pattern leaving the stack adds the files walked while it was on it.
+   * (An array rather than a callback: the walk's code then stays the same for every walker.)
+   */
+  folderPatternFiles: Float64Array | undefined;
   private readonly enteredAt: Float64Array;
   filesWalked = 0;
 
@@ -592,19 +595,20 @@ export class IndexWalker {
     this.folderVersion++;
   }
 
-  /** Empties the folder stack (reporting every pattern still on it to onFolderPatternLeft). */
+  /** Empties the folder stack (counting the files of every pattern still on it into folderPatternFiles). */
   finish(): void {
     this.popTo(0);
   }
 
   private popTo(level: number): void {
     if (this.depth === level) return;
+    const counts = this.folderPatternFiles;
     for (let k = this.depth; k > level; k--) {
       const start = this.levelStart[k]!;
       for (let i = start; i < this.folderHitCount; i++) {
         const pid = this.folderHits[i]!;
         this.inFolders[pid] = 0;
-        this.onFolderPatternLeft?.(pid, this.enteredAt[pid]!);
+        if (counts !== undefined) counts[pid]! += this.filesWalked - this.enteredAt[pid]!;
       }
       this.folderHitCount = start;
     }
