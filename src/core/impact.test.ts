@@ -127,6 +127,27 @@ describe('computeImpact', () => {
     assert.deepEqual(report.changes[0], { path: 'docs/moved-cart.md', oldPath: 'services/cart/old.ts', status: 'renamed' });
   });
 
+  it('lists the changes in path order whatever order git gave them, two entries of one path kept in their order', () => {
+    const report = computeImpact({
+      base: 'b',
+      head: 'h',
+      coverage,
+      changedFiles: [
+        { path: 'services/search/z.ts', status: 'modified' },
+        { path: 'docs/b.md', oldPath: 'services/cart/old.ts', status: 'renamed' },
+        { path: 'services/cart/new.ts', status: 'added' },
+        { path: 'docs/a.md', status: 'deleted' },
+        { path: 'docs/a.md', status: 'untracked' },
+        { path: 'services/cart/a.ts', status: 'modified' },
+      ],
+    });
+    assert.deepEqual(
+      report.changes.map((c) => `${c.path} ${c.status}`),
+      ['docs/a.md deleted', 'docs/a.md untracked', 'docs/b.md renamed', 'services/cart/a.ts modified', 'services/cart/new.ts added', 'services/search/z.ts modified'],
+    );
+    assert.deepEqual(report.changedFiles, ['docs/a.md', 'docs/b.md', 'services/cart/a.ts', 'services/cart/new.ts', 'services/cart/old.ts', 'services/search/z.ts']);
+  });
+
   it('says why each file belongs: the deciding pattern, its map and line', () => {
     const report = computeImpact({
       base: 'b',

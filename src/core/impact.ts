@@ -175,7 +175,7 @@ export function computeImpact(input: ImpactInput): ImpactReport {
             entry = {
               map: hit.map,
               journey: hit.journey,
-              journeyIndex: hit.map.journeys.indexOf(hit.journey),
+              journeyIndex: journeyIndex(hit.map, hit.journey),
               touchpoints: new Map(),
             };
             journeys.set(key, entry);
@@ -218,15 +218,44 @@ export function computeImpact(input: ImpactInput): ImpactReport {
     base: input.base,
     head: input.head,
     changedFiles,
-    changes: input.changedFiles
-      .map((c) => (c.oldPath !== undefined ? { path: c.path, status: c.status, oldPath: c.oldPath } : { path: c.path, status: c.status }))
-      .sort((a, b) => byPath(a.path, b.path)),
+    changes: sortedChanges(input.changedFiles, changedFiles),
     journeys: ordered.map((entry) => journeyImpact(entry)),
     unmappedFiles: unmapped,
   };
   if (input.mapEdit) report.mapChanges = computeMapChanges(input.mapEdit.baseCoverage, input.coverage, input.mapEdit.files);
   if (input.mapErrors) report.mapErrors = input.mapErrors;
   return report;
+}
+
+/**
+ * The changes as git reported them, in path order; two entries of one path keep their order. `sortedPaths` holds every
+ * change's path in order: each change is sorted by its path's place there, as numbers (a native sort, no callback
+ * comparing paths that share long prefixes).
+ */
+function sortedChanges(changes: readonly ChangedFile[], sortedPaths: readonly string[]): ChangeEntry[] {
+  const out = changes.map((c): ChangeEntry => (c.oldPath !== undefined ? { path: c.path, status: c.status, oldPath: c.oldPath } : { path: c.path, status: c.status }));
+  let sorted = true;
+  for (let i = 1; i < out.length && sorted; i++) sorted = !(out[i - 1]!.path > out[i]!.path);
+  if (sorted) return out;
+  const place = new Map<string, number>();
+  sortedPaths.forEach((path, i) => place.set(path, i));
+  const n = out.length;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = place.get(out[i]!.path)! * n + i;
+  keys.sort();
+  return Array.from(keys, (key) => out[key % n]!);
+}
+
+/** A journey's place in its map, for ordering: maps of thousands of journeys are asked about again and again. */
+const journeyPlaces = new WeakMap<CxMap, Map<Journey, number>>();
+
+function journeyIndex(map: CxMap, journey: Journey): number {
+  let places = journeyPlaces.get(map);
+  if (places === undefined) {
+    places = new Map(map.journeys.map((j, i) => [j, i]));
+    journeyPlaces.set(map, places);
+  }
+  return places.get(journey) ?? map.journeys.indexOf(journey);
 }
 
 function journeyImpact(entry: JourneyEntry): JourneyImpact {

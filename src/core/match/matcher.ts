@@ -60,8 +60,11 @@ export class Matcher {
   private readonly ranks: Int32Array;
   private readonly decided: Int32Array;
   private stamp = 0;
-  /** One Coverage per pattern, made when first needed and shared by every answer. */
-  private readonly coverages: Array<Coverage | undefined> = [];
+  /**
+   * One Coverage per pattern that can decide (not a `!` one), shared by every answer. Made with the index rather than
+   * when first asked: a first change on a big map would otherwise make thousands of them while the user waits.
+   */
+  private readonly coverages: Array<Coverage | undefined>;
   /** Recent folders' answers (see coverageOf and rememberFolder). */
   private folders = new Map<string, FolderAnswer>();
   private oldFolders = new Map<string, FolderAnswer>();
@@ -100,6 +103,9 @@ export class Matcher {
     this.decided = new Int32Array(tiers.length);
     this.index = new PatternIndex(this.hits.map((hit) => ({ dir: hit.map.dir, source: hit.pattern.source, negated: hit.pattern.negated })));
     this.walker = new IndexWalker(this.index, this.hits.length);
+    this.coverages = this.hits.map(({ map, journey, touchpoint, pattern }) =>
+      pattern.negated ? undefined : Object.freeze({ map, journey, touchpoint, pattern, symbolScoped: touchpoint.symbols.length > 0 }),
+    );
   }
 
   /** How the patterns were indexed (how many took each fast path). */
@@ -400,13 +406,7 @@ export class Matcher {
   }
 
   private coverage(pid: number): Coverage {
-    let coverage = this.coverages[pid];
-    if (coverage === undefined) {
-      const { map, journey, touchpoint, pattern } = this.hits[pid]!;
-      coverage = Object.freeze({ map, journey, touchpoint, pattern, symbolScoped: touchpoint.symbols.length > 0 });
-      this.coverages[pid] = coverage;
-    }
-    return coverage;
+    return this.coverages[pid]!;
   }
 
   /** Paths with empty, `.` or `..` segments are rare enough to answer the slow, obviously right way. */
