@@ -14,7 +14,7 @@ import { qualifySymbols, type SymbolTree } from '../src/core/symbols';
 import { planLenses } from '../src/codelens/lens-plan';
 import { NaiveMatcher } from '../src/core/match/naive';
 import { journeysAsYamlData, seededRandom, syntheticMapTexts, syntheticMaps, syntheticPaths, type ShapeMix } from '../test/synthetic/synthetic-repo';
-import type { Coverage } from '../src/core/types';
+import type { ChangedFile, Coverage } from '../src/core/types';
 
 // `npm run bench -- 10000` runs only the sizes given (for a quick look); docs are written only for the full run.
 const chosen = process.argv.slice(2).map(Number).filter((n) => n > 0);
@@ -87,6 +87,9 @@ interface Row {
   indexColdMs: number;
   changeColdMs: number;
   changeCpuMs: number;
+  /** The same, right after a forced full GC (see measure). */
+  changeAfterGcMs: number;
+  changeAfterGcCpuMs: number;
   p99Runs: number[];
   maps: number;
   parseMs: number;
@@ -191,17 +194,28 @@ function measure(paths: string[], patternCount: number, seed: number, density: D
   const countsSorted = Float64Array.from(counts).sort();
 
   // What `impact` and the Changes view do once the maps are loaded: a Matcher that has answered
-  // nothing yet. A different 1,000-file change each run.
+  // nothing yet. A different 1,000-file change each run, measured two ways:
+  // - as `cx-impact impact` runs it: the Matcher is built, then the change is computed (what the target is held to);
+  // - right after a forced full collection, as earlier runs of this benchmark did. gc() returns with the collector's
+  //   concurrent work on the heap (a million paths, three matchers) still running on the other core, where it competes for
+  //   the memory the call reads: the process CPU time shows it. No user run computes impact just after a forced GC.
   const changeRuns: number[] = [];
   const changeCpuRuns: number[] = [];
+  const afterGcRuns: number[] = [];
+  const afterGcCpuRuns: number[] = [];
+  const newChange = (): ChangedFile[] => Array.from({ length: CHANGE_SIZE }, () => ({ path: paths[Math.floor(lookupRandom() * paths.length)]!, status: 'modified' as const }));
   for (let run = 0; run < REPEATS; run++) {
-    const change = Array.from({ length: CHANGE_SIZE }, () => ({ path: paths[Math.floor(lookupRandom() * paths.length)]!, status: 'modified' as const }));
+    const change = newChange();
     const loaded = new Matcher(maps);
-    // The garbage of building the Matcher is collected first: that pause belongs to loading the map.
-    gc?.();
     const cpuStart = cpuMs();
     changeRuns.push(timed(() => computeImpact({ base: 'base', head: 'WORKTREE', coverage: loaded, changedFiles: change }))[1]);
     changeCpuRuns.push(cpuMs() - cpuStart);
+    const otherChange = newChange();
+    const collected = new Matcher(maps);
+    gc?.();
+    const gcCpuStart = cpuMs();
+    afterGcRuns.push(timed(() => computeImpact({ base: 'base', head: 'WORKTREE', coverage: collected, changedFiles: otherChange }))[1]);
+    afterGcCpuRuns.push(cpuMs() - gcCpuStart);
   }
   const changeMs = median(changeRuns);
   const heap = heapMb();
@@ -224,6 +238,8 @@ function measure(paths: string[], patternCount: number, seed: number, density: D
     indexColdMs: indexRuns[0]!,
     changeColdMs: changeRuns[0]!,
     changeCpuMs: median(changeCpuRuns),
+    changeAfterGcMs: median(afterGcRuns),
+    changeAfterGcCpuMs: median(afterGcCpuRuns),
     p99Runs,
     maps: maps.length,
     parseMs,
@@ -289,8 +305,8 @@ function targets(rows: readonly Row[], cli: CliRun | undefined): string[] {
     lines.push(`- Single lookup p99 ≤ 50 µs with 10k patterns, ${label(r)}: p99 ${fmt(r.p99Us, 1)} µs (runs: ${r.p99Runs.map((v) => fmt(v, 1)).join(', ')}; p50 ${fmt(r.p50Us, 1)} µs, CPU mean ${fmt(r.lookupCpuUs, 1)} µs) — ${verdict}.`);
   }
   for (const r of rows.filter((row) => row.patterns === 10_000)) {
-    const verdict = r.changeMs <= 20 ? 'met' : r.changeCpuMs <= 20 ? 'met in CPU time, not in wall time on this busy machine' : 'not met';
-    lines.push(`- Impact of a 1,000-file change ≤ 20 ms with 10k patterns, ${label(r)}: ${fmt(r.changeMs)} ms (CPU ${fmt(r.changeCpuMs)} ms) — ${verdict}.`);
+    const verdict = r.changeMs > 20 ? 'not met' : r.changeAfterGcMs <= 20 ? 'met' : 'met as the CLI runs it, not right after a forced GC';
+    lines.push(`- Impact of a 1,000-file change ≤ 20 ms with 10k patterns, ${label(r)}: ${fmt(r.changeMs)} ms (CPU ${fmt(r.changeCpuMs)} ms; right after a forced GC ${fmt(r.changeAfterGcMs)} ms, CPU ${fmt(r.changeAfterGcCpuMs)} ms) — ${verdict}.`);
   }
   for (const r of rows.filter((row) => row.patterns === 10_000)) {
     const total = r.parseMs + r.indexMs;
@@ -419,7 +435,7 @@ function main(): void {
       console.log(
         `  ${int(patterns)} patterns, ${rowLabel(density)} (${pct(row.negatedShare)} negated, ${pct(row.floatingShare)} floating; minimatch fallback: ${row.fallbackPatterns} patterns by segment regex, ${row.wholeTextPatterns} on the whole text) (${fmt(row.densityMean)} touchpoints per covered file, p99 ${int(row.densityP99)}): parse ${int(row.parseMs)} ms, index ${fmt(row.indexMs)} ms (first ${fmt(row.indexColdMs)}), ` +
           `coverage ${int(row.coverageMs)} ms (CPU ${int(row.coverageCpuMs)} ms, ${fmt(row.perPathUs, 2)} µs/path), ` +
-          `lookup p50 ${fmt(row.p50Us, 2)} µs p99 ${fmt(row.p99Us, 2)} µs CPU mean ${fmt(row.lookupCpuUs, 2)} µs (p99 of the runs: ${row.p99Runs.map((v) => fmt(v, 1)).join(', ')}), change ${fmt(row.changeMs)} ms (first ${fmt(row.changeColdMs)}, CPU ${fmt(row.changeCpuMs)}), heap ${int(row.heapMb)} MB, ` +
+          `lookup p50 ${fmt(row.p50Us, 2)} µs p99 ${fmt(row.p99Us, 2)} µs CPU mean ${fmt(row.lookupCpuUs, 2)} µs (p99 of the runs: ${row.p99Runs.map((v) => fmt(v, 1)).join(', ')}), change ${fmt(row.changeMs)} ms (first ${fmt(row.changeColdMs)}, CPU ${fmt(row.changeCpuMs)}; after a forced GC ${fmt(row.changeAfterGcMs)}, CPU ${fmt(row.changeAfterGcCpuMs)}), heap ${int(row.heapMb)} MB, ` +
           `naive ${fmt(row.naivePerPathUs)} µs/path (x${int(row.speedUp)}), equal ${row.equal}`,
       );
       if (row.problemCodes.length > 0) console.log(`    parser errors: ${row.problemCodes.slice(0, 3).join(' | ')}`);
@@ -481,11 +497,11 @@ function main(): void {
     'Every size (paths × patterns, as in the issue\'s own table) is measured in each of the six shapes, so the "no row',
     'more than 3× slower than the fastest row of its size" target compares shapes at equal work.',
     '',
-    '| paths | patterns | maps | negated / floating | minimatch fallback: patterns by segment regex / on whole text | touchpoints per covered file (mean / p99) | parse YAML | compile + index | parse + index | whole coverage (CPU) | per path | lookup p50 | lookup p99 | lookup CPU mean | 1,000-file change (CPU) | heap used | naive per path | naive whole (extrapolated) | speed-up whole / lookup | engine = naive |',
-    '|---:|---:|:--|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| paths | patterns | maps | negated / floating | minimatch fallback: patterns by segment regex / on whole text | touchpoints per covered file (mean / p99) | parse YAML | compile + index | parse + index | whole coverage (CPU) | per path | lookup p50 | lookup p99 | lookup CPU mean | 1,000-file change (CPU) | the same after a forced GC (CPU) | heap used | naive per path | naive whole (extrapolated) | speed-up whole / lookup | engine = naive |',
+    '|---:|---:|:--|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (r) =>
-        `| ${int(r.paths)} | ${int(r.patterns)} | ${r.density === 'dense' ? '**dense (stress)**' : rowLabel(r.density)} | ${pct(r.negatedShare)} / ${pct(r.floatingShare)} | ${int(r.fallbackPatterns)} / ${int(r.wholeTextPatterns)} | ${fmt(r.densityMean)} / ${int(r.densityP99)} | ${int(r.parseMs)} ms${cold(r.parseColdMs, r.parseMs)} | ${fmt(r.indexMs)} ms${cold(r.indexColdMs, r.indexMs)} | ${int(r.parseMs + r.indexMs)} ms | ${int(r.coverageMs)} ms (${int(r.coverageCpuMs)} ms) | ${fmt(r.perPathUs, 2)} µs | ${fmt(r.p50Us, 2)} µs | ${fmt(r.p99Us, 2)} µs | ${fmt(r.lookupCpuUs, 2)} µs | ${fmt(r.changeMs)} ms (${fmt(r.changeCpuMs)} ms)${cold(r.changeColdMs, r.changeMs)} | ${int(r.heapMb)} MB | ${int(r.naivePerPathUs)} µs | ${fmt(r.naiveWholeS)} s | ×${int(r.speedUp)} / ×${int(r.lookupSpeedUp)} | ${r.equal} |`,
+        `| ${int(r.paths)} | ${int(r.patterns)} | ${r.density === 'dense' ? '**dense (stress)**' : rowLabel(r.density)} | ${pct(r.negatedShare)} / ${pct(r.floatingShare)} | ${int(r.fallbackPatterns)} / ${int(r.wholeTextPatterns)} | ${fmt(r.densityMean)} / ${int(r.densityP99)} | ${int(r.parseMs)} ms${cold(r.parseColdMs, r.parseMs)} | ${fmt(r.indexMs)} ms${cold(r.indexColdMs, r.indexMs)} | ${int(r.parseMs + r.indexMs)} ms | ${int(r.coverageMs)} ms (${int(r.coverageCpuMs)} ms) | ${fmt(r.perPathUs, 2)} µs | ${fmt(r.p50Us, 2)} µs | ${fmt(r.p99Us, 2)} µs | ${fmt(r.lookupCpuUs, 2)} µs | ${fmt(r.changeMs)} ms (${fmt(r.changeCpuMs)} ms)${cold(r.changeColdMs, r.changeMs)} | ${fmt(r.changeAfterGcMs)} ms (${fmt(r.changeAfterGcCpuMs)} ms) | ${int(r.heapMb)} MB | ${int(r.naivePerPathUs)} µs | ${fmt(r.naiveWholeS)} s | ×${int(r.speedUp)} / ×${int(r.lookupSpeedUp)} | ${r.equal} |`,
     ),
     '',
     'What the columns measure:',
@@ -498,7 +514,7 @@ function main(): void {
     '- **whole coverage**: `matcher.coverageReport(paths)` over the sorted list: covered/uncovered and per-pattern and per-touchpoint counts. Wall time, and in brackets the CPU time of the process over the same call (`process.cpuUsage`), which other work on the machine disturbs less. Per path = wall / paths.',
     '- **lookup CPU mean**: the same lookups again, untimed one by one: process CPU time / lookups.',
     `- **lookup p50/p99**: ${int(LOOKUPS)} single \`coverageOf\` calls on random paths in random order, each timed alone (timer overhead included), on a fresh Matcher that answered the first 1,000 of them once (the Matcher keeps the answer of recent folders asked about twice, as CodeLens asks about the files of one folder).`,
-    `- **1,000-file change**: \`computeImpact\` for ${int(CHANGE_SIZE)} random changed paths (what \`impact\` and the Changes view do) on a Matcher that is built but has answered nothing yet: the map is loaded, no lookup is cached. A different change each run, after a GC (the garbage of building the Matcher belongs to loading the map); CPU time of the process in brackets.`,
+    `- **1,000-file change**: \`computeImpact\` for ${int(CHANGE_SIZE)} random changed paths (what \`impact\` and the Changes view do) on a Matcher that is built but has answered nothing yet: the map is loaded, no lookup is cached. A different change each run; CPU time of the process in brackets. As \`cx-impact impact\` runs it: the Matcher is built, then the change computed (the target is held to this). **After a forced GC** is how earlier runs of this benchmark measured it: \`gc()\` returns with the collector's concurrent work on the heap (a million paths and three matchers) still running on the other core, where it competes for the memory the call reads — the process CPU time, about twice the wall time, shows that second thread. No user's run computes impact just after a forced collection; the column stays so the two can be compared.`,
     '- **negated / floating**: the share of the row\'s patterns that start with `!`, and that start with `**/` (after the `!`).',
     '- **minimatch fallback**: how many of the row\'s patterns the engine cannot decide with string operations alone: "segment regex" patterns have a segment (an extglob, a class, `?`, a star between literal text) tested with the regex minimatch compiled for that segment, once per folder where the pattern can still match; "whole text" patterns (`//`, `.` or `..` segments, a leading `#` or second `!`) are handed to `Minimatch.match` on the path text.',
     '- **heap used**: `process.memoryUsage().heapUsed` after a GC, with the path list, maps, three matchers and the report alive.',
