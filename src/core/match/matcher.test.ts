@@ -299,17 +299,31 @@ describe('Matcher.coverageReport', () => {
     );
   });
 
-  it('agrees with per-path lookups whatever the order of the list', () => {
-    const matcher = new Matcher(maps);
-    const shuffled = [files[3]!, files[1]!, files[4]!, files[0]!, files[2]!];
-    const report = matcher.coverageReport(shuffled);
+  const agreesWithNaive = (list: string[]): void => {
+    const report = new Matcher(maps).coverageReport(list);
     const naive = new NaiveMatcher(maps);
     assert.deepEqual(
       report.uncoveredFiles,
-      shuffled.filter((f) => naive.coverageOf(f).length === 0),
+      list.filter((f) => naive.coverageOf(f).length === 0),
     );
+    assert.equal(report.coveredFiles, list.filter((f) => naive.coverageOf(f).length > 0).length);
     for (const p of report.patterns) {
-      assert.equal(p.files, shuffled.filter((f) => naive.patternsMatching(f).some((h) => h.pattern === p.pattern)).length, p.pattern.source);
+      assert.equal(p.files, list.filter((f) => naive.patternsMatching(f).some((h) => h.pattern === p.pattern)).length, p.pattern.source);
     }
+  };
+
+  it('agrees with per-path lookups whatever the order of the list', () => {
+    agreesWithNaive([files[3]!, files[1]!, files[4]!, files[0]!, files[2]!]);
+  });
+
+  it('agrees when the list is sorted but for its last path, or a path the walk cannot take breaks the order', () => {
+    const sorted = [...files].sort();
+    // Walked in the given order until the last path, then sorted and walked again: nothing of the first walk counts.
+    agreesWithNaive([...sorted.slice(1), sorted[0]!]);
+    // A path with an empty segment is answered apart; the one after it is compared with it, not with the walk.
+    agreesWithNaive([sorted[0]!, 'services//payments/x.ts', sorted[1]!, ...sorted.slice(2)]);
+    agreesWithNaive(['services//payments/x.ts', sorted[0]!, ...sorted.slice(1)]);
+    // Duplicates are in order.
+    agreesWithNaive([sorted[0]!, sorted[0]!, ...sorted.slice(1)]);
   });
 });

@@ -269,7 +269,13 @@ export class Matcher {
    * shares the work for folders that consecutive paths have in common.
    */
   coverageReport(paths: readonly string[]): CoverageCounts {
-    const order = sortedOrder(paths);
+    // Lists are mostly sorted already (git ls-files, a sorted --files-from): walk them as they are, checking the order
+    // on the way with what the walk compares anyway; only if a path comes out of order, sort and walk again.
+    return this.walkReport(paths, undefined) ?? this.walkReport(paths, sortedOrder(paths))!;
+  }
+
+  /** coverageReport over `paths` in `order`; with no order, in the given one, or undefined as soon as it is not sorted. */
+  private walkReport(paths: readonly string[], order: Uint32Array | undefined): CoverageCounts | undefined {
     const patternFiles = new Float64Array(this.hits.length);
     const decided = new Float64Array(this.hits.length);
     const touchpointFiles = new Float64Array(this.touchpoints.length);
@@ -309,14 +315,20 @@ export class Matcher {
       filesInFolder = 0;
     };
 
-    for (let o = 0; o < order.length; o++) {
-      const index = order[o]!;
+    let walkedLast = false;
+    for (let o = 0; o < paths.length; o++) {
+      const index = order === undefined ? o : order[o]!;
       const path = paths[index]!;
       if (!walker.visit(path)) {
+        if (order === undefined && o > 0 && paths[o - 1]! > path) return undefined;
+        walkedLast = false;
         if (this.countSlowly(path, patternFiles, credit) === 0) uncovered[index] = 1;
         else covered++;
         continue;
       }
+      // The walker compared the path with the one it walked before: in order when that was the previous path.
+      if (order === undefined && o > 0 && !(walkedLast ? walker.inOrder : !(paths[o - 1]! > path))) return undefined;
+      walkedLast = true;
       if (folderVersion !== walker.folderVersion) {
         settleFolder();
         folderVersion = walker.folderVersion;
@@ -378,10 +390,15 @@ export class Matcher {
   /** coverageReport's answer for a path the walker does not take; returns how many touchpoints cover it. */
   private countSlowly(path: string, patternFiles: Float64Array, credit: (pid: number, files: number) => void): number {
     const naive = this.fallback();
-    for (const hit of naive.patternsMatching(path)) patternFiles[this.hits.indexOf(hit)]!++;
+    // The naive matcher has hit objects of its own: patterns are found by what they are, not by the object.
+    for (const hit of naive.patternsMatching(path)) patternFiles[this.pidOf(hit)]!++;
     const coverage = naive.coverageOf(path);
-    for (const c of coverage) credit(this.hits.findIndex((h) => h.touchpoint === c.touchpoint && h.pattern === c.pattern), 1);
+    for (const c of coverage) credit(this.pidOf(c), 1);
     return coverage.length;
+  }
+
+  private pidOf(hit: { touchpoint: Touchpoint; pattern: PathPattern }): number {
+    return this.hits.findIndex((h) => h.touchpoint === hit.touchpoint && h.pattern === hit.pattern);
   }
 
   /**

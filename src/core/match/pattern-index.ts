@@ -457,6 +457,8 @@ export class IndexWalker {
   fileHitCount = 0;
   /** Bumped whenever folderHits changes. */
   folderVersion = 0;
+  /** The last path visit() was given sorts at or after the path the walker was at before (as `<=` on strings). */
+  inOrder = true;
 
   /** Level (1-based) at which a pattern entered folderHits, 0 when absent. */
   private readonly inFolders: Int32Array;
@@ -506,6 +508,8 @@ export class IndexWalker {
     const limit = Math.min(previous.length, path.length);
     let differ = 0;
     while (differ < limit && previous.charCodeAt(differ) === path.charCodeAt(differ)) differ++;
+    // Code-unit order, as `previous <= path` compares strings.
+    this.inOrder = differ === previous.length || (differ < path.length && path.charCodeAt(differ) > previous.charCodeAt(differ));
     let common = this.depth;
     while (common > 0 && this.ends[common]! >= differ) common--;
     this.popTo(common);
