@@ -52,6 +52,23 @@ describe('Matcher agrees with the naive reference', () => {
         }
         assert.ok(covered > 100, 'the corner cases cover something');
       });
+
+      it(`${negated ? 'negated patterns after `**`' : 'plain patterns'}: a lookup in a folder answered before, the walker elsewhere`, () => {
+        const maps = patterns.map((pattern, i) =>
+          literalMap(i % 3 === 0 ? '' : i % 3 === 1 ? 'a' : 'x', [
+            { id: `j${i}`, touchpoints: [{ id: 't', paths: negated ? ['**', `!${pattern}`] : [pattern] }] },
+          ]),
+        );
+        const matcher = new Matcher(maps);
+        const naive = new NaiveMatcher(maps);
+        const all = [...paths, ...paths.map((p) => `a/${p}`), ...paths.map((p) => `x/${p}`), ...paths.map((p) => `a/b/${p}`)];
+        // Twice each, so that every folder is kept; then in an order that jumps between folders, so that each lookup
+        // finds its folder kept while the walker stands in another.
+        for (const path of all) for (let i = 0; i < 2; i++) matcher.coverageOf(path);
+        const random = seededRandom(negated ? 2 : 1);
+        const jumbled = [...all, ...all].sort(() => random() - 0.5);
+        for (const path of jumbled) assert.deepEqual(keys(matcher.coverageOf(path)), keys(naive.coverageOf(path)), `coverageOf(${path})`);
+      });
     }
   });
 

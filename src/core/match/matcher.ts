@@ -122,8 +122,12 @@ export class Matcher {
     const slash = path.lastIndexOf('/');
     const dir = slash < 0 ? '' : path.slice(0, slash);
     let folder = this.walkerDir === dir ? this.walkerFolder : this.cachedFolder(dir);
-    // A folder seen recently: put the walker back there and match only the file's name.
-    if (folder !== undefined && this.walkerDir !== dir) walker.restore(folder.snapshot);
+    // A folder answered recently while the walker stands elsewhere: match only the file's name against it.
+    if (folder !== undefined && this.walkerDir !== dir) {
+      if (!walker.visitIn(folder.snapshot, path)) return this.fallback().coverageOf(path);
+      if (walker.fileHitCount === 0) return folder.coverage.slice();
+      return this.withFileHits(folder) ?? folder.coverage.slice();
+    }
     if (!walker.visit(path)) {
       this.walkerDir = undefined;
       return this.fallback().coverageOf(path);
@@ -142,8 +146,15 @@ export class Matcher {
     this.walkerDir = dir;
     this.walkerFolder = folder;
     if (walker.fileHitCount === 0) return folder.coverage.slice();
+    return this.withFileHits(folder) ?? folder.coverage.slice();
+  }
 
-    // The folder's last pattern per touchpoint, then the file's own patterns on top.
+  /**
+   * The answer for a file of `folder` whose own name the walker's file hits matched: the folder's last pattern per
+   * touchpoint, then the file's patterns on top. Undefined when they change nothing (the folder's answer holds).
+   */
+  private withFileHits(folder: FolderAnswer): Coverage[] | undefined {
+    const walker = this.walker;
     const stamp = ++this.stamp;
     const touched = this.touched;
     let touchedCount = folder.touched.length;
@@ -167,7 +178,7 @@ export class Matcher {
         changed = true;
       }
     }
-    if (!changed) return folder.coverage.slice();
+    if (!changed) return undefined;
     return this.coveragesOf(this.deciding(touchedCount));
   }
 

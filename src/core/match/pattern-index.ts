@@ -426,21 +426,20 @@ export class PatternIndex {
 /** A fresh number for every level the walkers build: nodes carry the last one that made them active. */
 let levelStamp = 0;
 
-/** The folders of a walked path and the patterns they matched (IndexWalker.snapshot). */
-export interface WalkerSnapshot {
-  /** The folder's path with its trailing `/` ('' at the root). */
-  readonly path: string;
-  readonly depth: number;
-  readonly segments: readonly string[];
-  readonly ends: readonly number[];
+/** What matching a name in a folder reads: the active nodes and whole-text nodes of each level, where each level ends. */
+interface FolderView {
   readonly active: readonly AutomatonNode[];
   readonly activeEnd: readonly number[];
   readonly wholeNodes: readonly AutomatonNode[];
   readonly wholeCount: readonly number[];
-  readonly levelStart: readonly number[];
-  readonly folderHits: readonly number[];
-  /** The level each of folderHits entered at. */
-  readonly levels: readonly number[];
+  readonly ends: readonly number[];
+}
+
+/** The folders of a walked path and the patterns they matched (IndexWalker.snapshot). */
+export interface WalkerSnapshot extends FolderView {
+  /** The folder's path with its trailing `/` ('' at the root). */
+  readonly path: string;
+  readonly depth: number;
 }
 
 /**
@@ -486,7 +485,13 @@ export class IndexWalker {
   private readonly enteredAt: Float64Array;
   filesWalked = 0;
 
+  /** The walker's own stacks, as the folder view matchName and matchWhole read (a snapshot is the other kind). */
+  private readonly own: FolderView;
+  /** visitIn is matching against a snapshot's folder: the walker's own folder hits say nothing about it. */
+  private borrowed = false;
+
   constructor(index: PatternIndex, patternCount: number) {
+    this.own = { active: this.active, activeEnd: this.activeEnd, wholeNodes: this.wholeNodes, wholeCount: this.wholeCount, ends: this.ends };
     this.folderHits = new Int32Array(patternCount);
     this.fileHits = new Int32Array(patternCount);
     this.inFolders = new Int32Array(patternCount);
@@ -542,61 +547,20 @@ export class IndexWalker {
   }
 
   /**
-   * The folder part of the walk after visit(): enough to come back to this folder later with
-   * restore() instead of matching every folder again (Matcher caches one per recent folder).
+   * The folder part of the walk after visit(): enough to match a file of this folder later with visitIn() instead of
+   * matching every folder again (Matcher keeps one per recent folder).
    */
   snapshot(): WalkerSnapshot {
     const depth = this.depth;
-    const count = this.folderHitCount;
-    const hits = new Array<number>(count);
-    const levels = new Array<number>(count);
-    for (let i = 0; i < count; i++) {
-      const pid = this.folderHits[i]!;
-      hits[i] = pid;
-      levels[i] = this.inFolders[pid]!;
-    }
     return {
       path: depth === 0 ? '' : this.path.slice(0, this.ends[depth]! + 1),
       depth,
-      segments: this.segments.slice(0, depth),
       ends: this.ends.slice(0, depth + 1),
       active: this.active.slice(0, this.activeEnd[depth]),
       activeEnd: this.activeEnd.slice(0, depth + 1),
       wholeNodes: this.wholeNodes.slice(0, this.wholeCount[depth]),
       wholeCount: this.wholeCount.slice(0, depth + 1),
-      levelStart: this.levelStart.slice(0, depth + 1),
-      folderHits: hits,
-      levels,
     };
-  }
-
-  /** Puts the walker back in the folder a snapshot was taken in: the next visit() of a file there matches only the file. */
-  restore(snapshot: WalkerSnapshot): void {
-    this.popTo(0);
-    const { depth } = snapshot;
-    for (let k = 0; k <= depth; k++) {
-      this.ends[k] = snapshot.ends[k]!;
-      this.activeEnd[k] = snapshot.activeEnd[k]!;
-      this.wholeCount[k] = snapshot.wholeCount[k]!;
-      this.levelStart[k] = snapshot.levelStart[k]!;
-    }
-    this.segments.length = 0;
-    for (let k = 0; k < depth; k++) this.segments.push(snapshot.segments[k]!);
-    this.active.length = 0;
-    for (const node of snapshot.active) this.active.push(node);
-    this.wholeNodes.length = 0;
-    for (const node of snapshot.wholeNodes) this.wholeNodes.push(node);
-    const hits = snapshot.folderHits;
-    this.folderHitCount = hits.length;
-    for (let i = 0; i < hits.length; i++) {
-      const pid = hits[i]!;
-      this.folderHits[i] = pid;
-      this.inFolders[pid] = snapshot.levels[i]!;
-      this.enteredAt[pid] = this.filesWalked;
-    }
-    this.depth = depth;
-    this.path = snapshot.path;
-    this.folderVersion++;
   }
 
   /** Empties the folder stack (counting the files of every pattern still on it into folderPatternFiles). */
@@ -661,18 +625,42 @@ export class IndexWalker {
     }
     this.activeEnd[k] = this.active.length;
     this.wholeCount[k] = this.wholeNodes.length;
-    this.matchWhole(k, false);
+    this.matchWhole(this.own, k, false, this.path, this.ends[k]!);
     this.folderVersion++;
   }
 
   /** Adds every pattern matching the current path itself, a file at level k. */
   private matchFile(k: number): void {
-    const segment = this.segments[k - 1]!;
-    const from = k === 1 ? 0 : this.activeEnd[k - 2]!;
-    const to = this.activeEnd[k - 1]!;
+    this.matchName(this.own, k, this.segments[k - 1]!, this.path, this.ends[k]!);
+  }
+
+  /**
+   * Fills fileHits for a file of the folder `snapshot` was taken in, without moving the walker: for a lookup in a
+   * folder answered recently while the walker stands elsewhere (putting the walker back there would copy every
+   * folder's stacks). fileHits may then repeat a pattern that matched a folder of the path: callers resolve hits per
+   * touchpoint, where the repeat changes nothing. False for a name the walk does not take (empty, `.`, `..`).
+   */
+  visitIn(snapshot: WalkerSnapshot, path: string): boolean {
+    const name = path.slice(snapshot.path.length);
+    if (name === '' || name === '.' || name === '..' || name.includes('/')) return false;
+    this.stamp++;
+    this.fileHitCount = 0;
+    this.borrowed = true;
+    try {
+      this.matchName(snapshot, snapshot.depth + 1, name, path, path.length);
+    } finally {
+      this.borrowed = false;
+    }
+    return true;
+  }
+
+  /** The patterns matching a file named `segment` at level k of the folder `view` describes; it ends at `end` in `path`. */
+  private matchName(view: FolderView, k: number, segment: string, path: string, end: number): void {
+    const from = k === 1 ? 0 : view.activeEnd[k - 2]!;
+    const to = view.activeEnd[k - 1]!;
     let key: string | undefined;
     for (let i = from; i < to; i++) {
-      const node = this.active[i]!;
+      const node = view.active[i]!;
       const child = node.children?.get(segment);
       if (child) for (const alternative of child.exact) this.add(alternative, k, true);
       if (node.wild) {
@@ -681,7 +669,7 @@ export class IndexWalker {
       if (node.childSuffix) this.matchSuffix(node.childSuffix, segment, (key ??= suffixKey(segment)), k, true);
       if (k === 1) for (const alternative of node.anyChild) this.add(alternative, k, true);
     }
-    this.matchWhole(k, true);
+    this.matchWhole(view, k, true, path, end);
   }
 
   private matchSuffix(bySuffix: Map<string, Alternative[]>, segment: string, key: string, k: number, isFile: boolean): void {
@@ -693,20 +681,22 @@ export class IndexWalker {
     }
   }
 
-  private matchWhole(k: number, isFile: boolean): void {
-    const count = this.wholeCount[k - 1]!;
+  /** Patterns minimatch decides on the text, for level k of `view`, which ends at `end` in `path`. */
+  private matchWhole(view: FolderView, k: number, isFile: boolean, path: string, end: number): void {
+    const count = view.wholeCount[k - 1]!;
     for (let i = 0; i < count; i++) {
-      for (const alternative of this.wholeNodes[i]!.whole!) {
+      for (const alternative of view.wholeNodes[i]!.whole!) {
         if (k <= alternative.mapDepth || this.present(alternative, isFile)) continue;
-        const start = alternative.mapDepth === 0 ? 0 : this.ends[alternative.mapDepth]! + 1;
-        if (alternative.test(this.path.slice(start, this.ends[k]))) this.add(alternative, k, isFile);
+        const start = alternative.mapDepth === 0 ? 0 : view.ends[alternative.mapDepth]! + 1;
+        if (alternative.test(path.slice(start, end))) this.add(alternative, k, isFile);
       }
     }
   }
 
   private present(alternative: Alternative, isFile: boolean): boolean {
     const pid = alternative.pid;
-    if (this.inFolders[pid] !== 0) return true;
+    // inFolders describes the walker's own path, not a borrowed folder's (visitIn).
+    if (!this.borrowed && this.inFolders[pid] !== 0) return true;
     return isFile && (alternative.dirOnly || this.fileStamp[pid] === this.stamp);
   }
 
