@@ -3,10 +3,17 @@
 import type { ChangeStatus, ChangedFile, Coverage, CxMap, Journey, Tier, Touchpoint } from './types';
 import { tierRank } from './types';
 import type { ChangeSymbols, TouchpointSymbol } from './symbol-impact';
+import type { DecidedPatterns, PatternTable } from './match/matcher';
 
 /** The one thing impact needs from a Matcher: tests and callers can hand in any source of coverage. */
 export interface CoverageSource {
   coverageOf(path: string): Coverage[];
+  /**
+   * The same answers for many paths at once, as pattern numbers of `patternTable` (a Matcher has both): a change of
+   * thousands of files, each covered by dozens of touchpoints, is grouped without a Coverage object per pair.
+   */
+  decideAll?(paths: readonly string[]): DecidedPatterns;
+  readonly patternTable?: PatternTable;
 }
 
 /** Why a file belongs to a touchpoint: the deciding pattern of the touchpoint's list. */
@@ -157,52 +164,58 @@ export function computeImpact(input: ImpactInput): ImpactReport {
   const touchpointOf = new Map<Touchpoint, TouchpointEntry>();
   const unmapped: string[] = [];
 
-  for (let f = 0; f < changedFiles.length; f++) {
-    const file = changedFiles[f]!;
-    const hits = input.coverage.coverageOf(file);
-    if (hits.length === 0) {
-      if (!input.isMap?.(file)) unmapped.push(file);
-      continue;
-    }
-    for (const hit of hits) {
-      let tp = touchpointOf.get(hit.touchpoint);
-      if (tp === undefined || tp.journey !== hit.journey) {
-        let entry = journeyOf.get(hit.journey);
-        if (entry === undefined) {
-          const key = journeyKey(hit.map, hit.journey);
-          entry = journeys.get(key);
-          if (!entry) {
-            entry = {
-              map: hit.map,
-              journey: hit.journey,
-              journeyIndex: journeyIndex(hit.map, hit.journey),
-              touchpoints: new Map(),
-            };
-            journeys.set(key, entry);
-          }
-          journeyOf.set(hit.journey, entry);
-        }
-        tp = entry.touchpoints.get(hit.touchpoint.id);
-        if (!tp) {
-          const impact = { id: hit.touchpoint.id, name: hit.touchpoint.name } as TouchpointImpact;
-          if (hit.touchpoint.channel) impact.channel = hit.touchpoint.channel;
-          if (hit.symbolScoped) {
-            impact.precision = 'file';
-            impact.symbolScope = [...hit.touchpoint.symbols];
-          }
-          impact.files = [];
-          impact.reasons = [];
-          tp = { index: hit.journey.touchpoints.indexOf(hit.touchpoint), lastFile: -1, impact, journey: hit.journey };
-          entry.touchpoints.set(hit.touchpoint.id, tp);
-        }
-        touchpointOf.set(hit.touchpoint, tp);
+  const entryOf = (map: CxMap, journey: Journey, touchpoint: Touchpoint, symbolScoped: boolean): TouchpointEntry => {
+    let tp = touchpointOf.get(touchpoint);
+    if (tp !== undefined && tp.journey === journey) return tp;
+    let entry = journeyOf.get(journey);
+    if (entry === undefined) {
+      const key = journeyKey(map, journey);
+      entry = journeys.get(key);
+      if (!entry) {
+        entry = { map, journey, journeyIndex: journeyIndex(map, journey), touchpoints: new Map() };
+        journeys.set(key, entry);
       }
-      // Files come in order: a touchpoint (or two of one id in a journey) already holding this file got it last.
-      // Compared by number: paths that share a long prefix are slow to compare as strings.
-      if (tp.lastFile !== f) {
-        tp.lastFile = f;
-        tp.impact.files.push(file);
-        tp.impact.reasons.push({ file, map: hit.map.file, pattern: hit.pattern.source, line: hit.pattern.line });
+      journeyOf.set(journey, entry);
+    }
+    tp = entry.touchpoints.get(touchpoint.id);
+    if (!tp) {
+      const impact = { id: touchpoint.id, name: touchpoint.name } as TouchpointImpact;
+      if (touchpoint.channel) impact.channel = touchpoint.channel;
+      if (symbolScoped) {
+        impact.precision = 'file';
+        impact.symbolScope = [...touchpoint.symbols];
+      }
+      impact.files = [];
+      impact.reasons = [];
+      tp = { index: journey.touchpoints.indexOf(touchpoint), lastFile: -1, impact, journey };
+      entry.touchpoints.set(touchpoint.id, tp);
+    }
+    touchpointOf.set(touchpoint, tp);
+    return tp;
+  };
+
+  const source = input.coverage;
+  if (source.decideAll && source.patternTable) {
+    groupDecided(changedFiles, source.decideAll(changedFiles), source.patternTable, entryOf, (file) => {
+      if (!input.isMap?.(file)) unmapped.push(file);
+    });
+  } else {
+    for (let f = 0; f < changedFiles.length; f++) {
+      const file = changedFiles[f]!;
+      const hits = source.coverageOf(file);
+      if (hits.length === 0) {
+        if (!input.isMap?.(file)) unmapped.push(file);
+        continue;
+      }
+      for (const hit of hits) {
+        const tp = entryOf(hit.map, hit.journey, hit.touchpoint, hit.symbolScoped);
+        // Files come in order: a touchpoint (or two of one id in a journey) already holding this file got it last.
+        // Compared by number: paths that share a long prefix are slow to compare as strings.
+        if (tp.lastFile !== f) {
+          tp.lastFile = f;
+          tp.impact.files.push(file);
+          tp.impact.reasons.push({ file, map: hit.map.file, pattern: hit.pattern.source, line: hit.pattern.line });
+        }
       }
     }
   }
@@ -225,6 +238,49 @@ export function computeImpact(input: ImpactInput): ImpactReport {
   if (input.mapEdit) report.mapChanges = computeMapChanges(input.mapEdit.baseCoverage, input.coverage, input.mapEdit.files);
   if (input.mapErrors) report.mapErrors = input.mapErrors;
   return report;
+}
+
+/**
+ * computeImpact's grouping for answers given as pattern numbers (CoverageSource.decideAll): entries are found by the
+ * touchpoint's number, and a reason takes the pattern's text and line from the table, so a (file, touchpoint) pair
+ * reads a few numbers rather than the objects behind the pattern. `files` is sorted, so its answers come in its order.
+ */
+function groupDecided(
+  files: readonly string[],
+  decided: DecidedPatterns,
+  table: PatternTable,
+  entryOf: (map: CxMap, journey: Journey, touchpoint: Touchpoint, symbolScoped: boolean) => TouchpointEntry,
+  onUnmapped: (file: string) => void,
+): void {
+  const { order, start, pids } = decided;
+  const { touchpointOf, sources, lines, hits } = table;
+  const byNumber = new Array<{ tp: TouchpointEntry; map: string } | undefined>(table.touchpoints);
+  for (let k = 0; k < order.length; k++) {
+    const f = order[k]!;
+    const file = files[f]!;
+    const from = start[k]!;
+    const to = start[k + 1]!;
+    if (from === to) {
+      onUnmapped(file);
+      continue;
+    }
+    for (let i = from; i < to; i++) {
+      const pid = pids[i]!;
+      const number = touchpointOf[pid]!;
+      let known = byNumber[number];
+      if (known === undefined) {
+        const hit = hits[pid]!;
+        known = { tp: entryOf(hit.map, hit.journey, hit.touchpoint, hit.touchpoint.symbols.length > 0), map: hit.map.file };
+        byNumber[number] = known;
+      }
+      const tp = known.tp;
+      if (tp.lastFile !== f) {
+        tp.lastFile = f;
+        tp.impact.files.push(file);
+        tp.impact.reasons.push({ file, map: known.map, pattern: sources[pid]!, line: lines[pid]! });
+      }
+    }
+  }
 }
 
 /**

@@ -5,6 +5,7 @@ import { literalMap } from './literal-map';
 import { Matcher, type PatternHit } from './matcher';
 import { NaiveMatcher, naiveCoverageOfAll } from './naive';
 import { seededRandom, syntheticMaps, syntheticPaths } from '../../../test/synthetic/synthetic-repo';
+import { computeImpact } from '../impact';
 
 const key = (c: Coverage | PatternHit): string => `${c.map.file}#${c.journey.id}.${c.touchpoint.id}:${c.pattern.line}:${c.pattern.source}`;
 const keys = (list: ReadonlyArray<Coverage | PatternHit>): string[] => list.map(key);
@@ -101,6 +102,41 @@ describe('Matcher agrees with the naive reference', () => {
 
     it('coverageOf equals the naive answer for every path', () => {
       paths.forEach((path, i) => assert.deepEqual(keys(matcher.coverageOf(path)), keys(oracle.coverage[i]!), path));
+    });
+
+    it('decideAll names, for every path, the deciding patterns of the naive answer (in any order)', () => {
+      // Shuffled, with repeats and a path the walk cannot take: decideAll sorts and walks once.
+      const random = seededRandom(5);
+      const odd = 'services//x.ts';
+      const asked = [...paths, odd, ...paths.slice(0, 500)].sort(() => random() - 0.5);
+      const answer = new Map(paths.map((path, i) => [path, oracle.coverage[i]!]));
+      answer.set(odd, new NaiveMatcher(maps).coverageOf(odd));
+      const { order, start, pids } = matcher.decideAll(asked);
+      const { hits } = matcher.patternTable;
+      assert.equal(order.length, asked.length);
+      for (let k = 0; k < order.length; k++) {
+        const path = asked[order[k]!]!;
+        const got = [...pids.subarray(start[k], start[k + 1])].map((pid) => key({ ...hits[pid]!, symbolScoped: false })).sort();
+        assert.deepEqual(got, answer.get(path)!.map(key).sort(), path);
+      }
+    });
+
+    it('computeImpact reports the same from decideAll as from one coverageOf a path', () => {
+      const random = seededRandom(6);
+      const withSymbols = [
+        ...maps,
+        literalMap('', [{ id: 'scoped', tier: 'critical', touchpoints: [{ id: 'pay', paths: ['**/*.ts'], symbols: ['Charge*'] }] }]),
+      ];
+      const bulk = new Matcher(withSymbols);
+      const changedFiles = Array.from({ length: 3_000 }, (_, i) => {
+        const path = paths[Math.floor(random() * paths.length)]!;
+        return i % 50 === 0 ? { path: `${path}.moved`, oldPath: path, status: 'renamed' as const } : { path, status: 'modified' as const };
+      });
+      const viaDecideAll = computeImpact({ base: 'b', head: 'h', coverage: bulk, changedFiles });
+      const perPath = computeImpact({ base: 'b', head: 'h', coverage: { coverageOf: (path) => bulk.coverageOf(path) }, changedFiles });
+      assert.ok(viaDecideAll.journeys.length > 10, 'the change touches journeys');
+      assert.ok(viaDecideAll.journeys.some((j) => j.touchpoints.some((t) => t.precision === 'file')), 'a touchpoint scoped to symbols');
+      assert.deepEqual(viaDecideAll, perPath);
     });
 
     it('coverageReport counts what the naive reference counts', () => {

@@ -60,6 +60,12 @@ export class Matcher {
   private readonly ranks: Int32Array;
   private readonly decided: Int32Array;
   private stamp = 0;
+  /** Scratch for decideAll: the file's own last pattern per touchpoint. */
+  private readonly fileLast: Int32Array;
+  private readonly fileStamp: Int32Array;
+  private readonly fileTouched: Int32Array;
+  /** What decideAll's pattern numbers stand for. */
+  readonly patternTable: PatternTable;
   /**
    * One Coverage per pattern that can decide (not a `!` one), shared by every answer. Made with the index rather than
    * when first asked: a first change on a big map would otherwise make thousands of them while the user waits.
@@ -101,6 +107,16 @@ export class Matcher {
     this.pidOfRank = new Int32Array(tiers.length);
     this.ranks = new Int32Array(tiers.length);
     this.decided = new Int32Array(tiers.length);
+    this.fileLast = new Int32Array(tiers.length);
+    this.fileStamp = new Int32Array(tiers.length);
+    this.fileTouched = new Int32Array(tiers.length);
+    const sources = new Array<string>(this.hits.length);
+    const lines = new Int32Array(this.hits.length);
+    for (let pid = 0; pid < this.hits.length; pid++) {
+      sources[pid] = this.hits[pid]!.pattern.source;
+      lines[pid] = this.hits[pid]!.pattern.line;
+    }
+    this.patternTable = { hits: this.hits, touchpointOf: this.touchpointOf, touchpoints: tiers.length, sources, lines };
     this.index = new PatternIndex(this.hits.map((hit) => ({ dir: hit.map.dir, source: hit.pattern.source, negated: hit.pattern.negated })));
     this.walker = new IndexWalker(this.index, this.hits.length);
     this.coverages = this.hits.map(({ map, journey, touchpoint, pattern }) =>
@@ -147,6 +163,75 @@ export class Matcher {
     this.walkerFolder = folder;
     if (walker.fileHitCount === 0) return folder.coverage.slice();
     return this.withFileHits(folder) ?? folder.coverage.slice();
+  }
+
+  /**
+   * What covers each of `paths`, as pattern numbers (see patternTable): for a caller that groups thousands of answers
+   * (a change's impact), where a Coverage array per path, in order, costs more than the matching. One walk in sorted
+   * order: a folder is matched once for all the paths below it. Within one path's answer the patterns come in no
+   * particular order; each is the deciding pattern of one touchpoint covering the path.
+   */
+  decideAll(paths: readonly string[]): DecidedPatterns {
+    const order = sortedOrder(paths);
+    const start = new Int32Array(paths.length + 1);
+    const out = new PidList(paths.length * 8);
+    const walker = this.walker;
+    this.walkerDir = undefined;
+    const { touchpointOf, negated, lastHit, touchpointStamp, touched, fileLast, fileStamp, fileTouched } = this;
+    let version = -1;
+    let folderStamp = 0;
+    /** The deciding pattern of each touchpoint covering the current folders (a `!` one decides nothing). */
+    let folderPids = new Int32Array(16);
+    let folderCount = 0;
+    for (let o = 0; o < order.length; o++) {
+      start[o] = out.count;
+      const path = paths[order[o]!]!;
+      if (!walker.visit(path)) {
+        for (const c of this.fallback().coverageOf(path)) out.push(this.pidOf(c));
+        version = -1;
+        continue;
+      }
+      if (walker.folderVersion !== version) {
+        version = walker.folderVersion;
+        folderStamp = ++this.stamp;
+        const count = this.touchHits(walker.folderHits, walker.folderHitCount, folderStamp, 0);
+        if (folderPids.length < count) folderPids = new Int32Array(count * 2);
+        folderCount = 0;
+        for (let i = 0; i < count; i++) {
+          const pid = lastHit[touched[i]!]!;
+          if (negated[pid] === 0) folderPids[folderCount++] = pid;
+        }
+      }
+      if (walker.fileHitCount === 0) {
+        for (let i = 0; i < folderCount; i++) out.push(folderPids[i]!);
+        continue;
+      }
+      // The file's own patterns on top of the folders': each touchpoint they touch is decided by the later pattern.
+      const stamp = ++this.stamp;
+      let fileCount = 0;
+      for (let i = 0; i < walker.fileHitCount; i++) {
+        const pid = walker.fileHits[i]!;
+        const tp = touchpointOf[pid]!;
+        if (fileStamp[tp] !== stamp) {
+          fileStamp[tp] = stamp;
+          fileLast[tp] = pid;
+          fileTouched[fileCount++] = tp;
+        } else if (pid > fileLast[tp]!) {
+          fileLast[tp] = pid;
+        }
+      }
+      for (let i = 0; i < folderCount; i++) {
+        const pid = folderPids[i]!;
+        if (fileStamp[touchpointOf[pid]!] !== stamp) out.push(pid);
+      }
+      for (let i = 0; i < fileCount; i++) {
+        const tp = fileTouched[i]!;
+        const pid = touchpointStamp[tp] === folderStamp ? Math.max(lastHit[tp]!, fileLast[tp]!) : fileLast[tp]!;
+        if (negated[pid] === 0) out.push(pid);
+      }
+    }
+    start[order.length] = out.count;
+    return { order, start, pids: out.values.subarray(0, out.count) };
   }
 
   /**
@@ -441,6 +526,44 @@ export class Matcher {
   private fallback(): NaiveMatcher {
     return (this.naive ??= new NaiveMatcher(this.maps));
   }
+}
+
+/** A growing list of pattern numbers. */
+class PidList {
+  values: Int32Array;
+  count = 0;
+
+  constructor(capacity: number) {
+    this.values = new Int32Array(Math.max(16, capacity));
+  }
+
+  push(pid: number): void {
+    if (this.count === this.values.length) {
+      const grown = new Int32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.count++] = pid;
+  }
+}
+
+/** Matcher.decideAll's answer: what covers each path, as pattern numbers (see Matcher.patternTable). */
+export interface DecidedPatterns {
+  /** The paths' indexes in the order of the answers (sorted path order). */
+  order: Uint32Array;
+  /** Answer k, for paths[order[k]], is pids[start[k] .. start[k + 1]): the deciding pattern of each covering touchpoint. */
+  start: Int32Array;
+  pids: Int32Array;
+}
+
+/** Each pattern of a Matcher by number: what it belongs to, its touchpoint's number, its text and line. */
+export interface PatternTable {
+  hits: readonly PatternHit[];
+  touchpointOf: Int32Array;
+  /** How many touchpoints there are (touchpoint numbers run below it). */
+  touchpoints: number;
+  sources: readonly string[];
+  lines: Int32Array;
 }
 
 /** How many folders' answers coverageOf keeps per generation (up to about 1 KB each with dense maps). */
