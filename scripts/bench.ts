@@ -221,16 +221,22 @@ function measure(paths: string[], patternCount: number, seed: number, density: D
     afterGcCpuRuns.push(cpuMs() - gcCpuStart);
   }
   const changeMs = median(changeRuns);
-  // How much of a change is the report itself: the same computeImpact on answers looked up beforehand (a source
-  // that returns them from a Map), so only grouping the files by journey and touchpoint and making a reason for each
-  // (file, touchpoint) pair is timed. Those pairs are the report's size: they are counted too.
+  // How much of a change is the report itself: the same computeImpact on answers looked up beforehand (the
+  // Matcher's decideAll for the change, handed back when asked), so only grouping the files by journey and touchpoint
+  // and making a reason for each (file, touchpoint) pair is timed. Those pairs are the report's size: counted too.
   const reportRuns: number[] = [];
   let pairs = 0;
   for (let run = 0; run < REPEATS; run++) {
     const change = newChange();
     const answered = new Matcher(maps);
-    const answers = new Map(change.map((c) => [c.path, answered.coverageOf(c.path)]));
-    const [report, ms] = timed(() => computeImpact({ base: 'base', head: 'WORKTREE', coverage: { coverageOf: (path) => answers.get(path) ?? [] }, changedFiles: change }));
+    const files = [...new Set(change.map((c) => c.path))].sort();
+    const decided = answered.decideAll(files);
+    const source = {
+      coverageOf: (path: string) => answered.coverageOf(path),
+      decideAll: (asked: readonly string[]) => (asked.length === files.length ? decided : answered.decideAll(asked)),
+      patternTable: answered.patternTable,
+    };
+    const [report, ms] = timed(() => computeImpact({ base: 'base', head: 'WORKTREE', coverage: source, changedFiles: change }));
     reportRuns.push(ms);
     pairs = report.journeys.reduce((n, j) => n + j.touchpoints.reduce((m, t) => m + t.files.length, 0), 0);
   }
@@ -532,7 +538,7 @@ function main(): void {
     '- **whole coverage**: `matcher.coverageReport(paths)` over the sorted list: covered/uncovered and per-pattern and per-touchpoint counts. Wall time, and in brackets the CPU time of the process over the same call (`process.cpuUsage`), which other work on the machine disturbs less. Per path = wall / paths.',
     '- **lookup CPU mean**: the same lookups again, untimed one by one: process CPU time / lookups.',
     `- **lookup p50/p99**: ${int(LOOKUPS)} single \`coverageOf\` calls on random paths in random order, each timed alone (timer overhead included), on a fresh Matcher that answered the first 1,000 of them once (the Matcher keeps the answer of recent folders asked about twice, as CodeLens asks about the files of one folder).`,
-    `- **1,000-file change**: \`computeImpact\` for ${int(CHANGE_SIZE)} random changed paths (what \`impact\` and the Changes view do) on a Matcher that is built but has answered nothing yet: the map is loaded, no lookup is cached. A different change each run; CPU time of the process in brackets. As \`cx-impact impact\` runs it: the Matcher is built, then the change computed (the target is held to this). **After a forced GC** is how earlier runs of this benchmark measured it: \`gc()\` returns with the collector's concurrent work on the heap (a million paths and three matchers) still running on the other core, where it competes for the memory the call reads — the process CPU time, about twice the wall time, shows that second thread. No user's run computes impact just after a forced collection; the column stays so the two can be compared. **Of which the report**: the same call on answers looked up beforehand, so only grouping files by journey and touchpoint and one reason per (file, touchpoint) pair is timed; the pairs are the report's size (a dense map covers each file by dozens of touchpoints).`,
+    `- **1,000-file change**: \`computeImpact\` for ${int(CHANGE_SIZE)} random changed paths (what \`impact\` and the Changes view do) on a Matcher that is built but has answered nothing yet: the map is loaded, no lookup is cached. A different change each run; CPU time of the process in brackets. As \`cx-impact impact\` runs it: the Matcher is built, then the change computed (the target is held to this). **After a forced GC** is how earlier runs of this benchmark measured it: \`gc()\` returns with the collector's concurrent work on the heap (a million paths and three matchers) still running on the other core, where it competes for the memory the call reads — the process CPU time, about twice the wall time, shows that second thread. No user's run computes impact just after a forced collection; the column stays so the two can be compared. **Of which the report**: the same call on answers looked up beforehand (the change's \`Matcher.decideAll\`), so only grouping files by journey and touchpoint and one reason per (file, touchpoint) pair is timed; the pairs are the report's size (a dense map covers each file by dozens of touchpoints).`,
     '- **negated / floating**: the share of the row\'s patterns that start with `!`, and that start with `**/` (after the `!`).',
     '- **minimatch fallback**: how many of the row\'s patterns the engine cannot decide with string operations alone: "segment regex" patterns have a segment (an extglob, a class, `?`, a star between literal text) tested with the regex minimatch compiled for that segment, once per folder where the pattern can still match; "whole text" patterns (`//`, `.` or `..` segments, a leading `#` or second `!`) are handed to `Minimatch.match` on the path text.',
     '- **heap used**: `process.memoryUsage().heapUsed` after a GC, with the path list, maps, three matchers and the report alive.',
@@ -567,7 +573,9 @@ function main(): void {
     'by the text after its last dot). `coverageReport` also credits a folder\'s decision to all its files at once, and',
     'walks a list in the order given while it is sorted (checking the order with the comparison the walk makes anyway);',
     '`coverageOf` keeps the walk\'s state and, for recent folders asked about twice, their answer and active nodes: a',
-    'file of such a folder is matched against them where they lie, without walking its folders again.',
+    'file of such a folder is matched against them where they lie, without walking its folders again. A change\'s',
+    'impact takes its answers from one sorted walk as pattern numbers (`Matcher.decideAll`), grouped by touchpoint',
+    'number, without a Coverage array per file.',
     '',
     '**Decided with string operations** (no minimatch call after compiling): literal folders and files, bare folders,',
     '`dir/`, `dir/**`, `dir/*`, `dir/**/*.ext`, `dir/*.ext`, braces of any of these (`top/{a,b}/**`, `dir/*.{ts,tsx}`),',
