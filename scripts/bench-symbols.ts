@@ -19,7 +19,7 @@ import { findSymbols } from '../src/core/code/symbols';
 import { computeImpact } from '../src/core/impact';
 import { literalMap } from '../src/core/match/literal-map';
 import { Matcher } from '../src/core/match/matcher';
-import { seededRandom, syntheticMaps, syntheticPaths } from '../test/synthetic/synthetic-repo';
+import { lensBench } from '../test/synthetic/lens-bench';
 import { narrowBySymbols } from '../src/node/change-symbols';
 import { CodeReader } from '../src/node/code-reader';
 import { changedFiles } from '../src/node/git';
@@ -132,21 +132,7 @@ async function change(): Promise<void> {
 
 function lens(symbols: Awaited<ReturnType<typeof fileSymbols>>): void {
   console.log('\n3. One CodeLens request once parsed (the 5,000-line file, a 1,000-pattern map plus three touchpoints of its own)');
-  const random = seededRandom(4);
-  const maps = syntheticMaps(syntheticPaths(10_000, random), { patterns: 1_000 }, random);
-  const own = literalMap('', [
-    {
-      id: 'lens-bench',
-      tier: 'critical',
-      touchpoints: [
-        { id: 'whole', paths: ['services/lens-bench/**'] },
-        { id: 'scoped', paths: ['services/lens-bench/**/*.ts'], symbols: ['Service1*.method3', 'helper1*'] },
-        { id: 'other', paths: ['services/lens-bench/module-1/**'], symbols: ['Service2.*'] },
-      ],
-    },
-  ]);
-  const matcher = new Matcher([...maps, own]);
-  const files = Array.from({ length: 1_000 }, (_, i) => `services/lens-bench/module-${i % 50}/file-${i}.ts`);
+  const { matcher, files } = lensBench();
   // As the editor does: the finder's answer turned into ranges, then the lenses placed.
   const times: number[] = [];
   let lenses = 0;

@@ -8,12 +8,12 @@ import * as os from 'node:os';
 import { join } from 'node:path';
 import { parseMap, MAX_MAP_BYTES } from '../src/core/map/parse';
 import { Matcher } from '../src/core/match/matcher';
-import { literalMap } from '../src/core/match/literal-map';
 import { computeImpact } from '../src/core/impact';
 import { qualifySymbols, type SymbolTree } from '../src/core/symbols';
 import { planLenses } from '../src/codelens/lens-plan';
 import { NaiveMatcher } from '../src/core/match/naive';
 import { journeysAsYamlData, seededRandom, syntheticMapTexts, syntheticMaps, syntheticPaths, type ShapeMix } from '../test/synthetic/synthetic-repo';
+import { lensBench } from '../test/synthetic/lens-bench';
 import type { ChangedFile, Coverage } from '../src/core/types';
 
 // `npm run bench -- 10000` runs only the sizes given (for a quick look); docs are written only for the full run.
@@ -413,9 +413,7 @@ interface LensRow {
  * document's symbols, look the file up, place the lenses. (The language server's own symbol time is not ours.)
  */
 function measureLens(): LensRow {
-  const random = seededRandom(4);
-  const paths = syntheticPaths(10_000, random);
-  const maps = syntheticMaps(paths, { patterns: 1_000 }, random);
+  const { matcher, files, patterns } = lensBench();
   // A 5,000-line file: 40 classes of 12 methods and 120 functions, about one declaration every 8 lines.
   const tree: SymbolTree<number>[] = [];
   let line = 0;
@@ -424,20 +422,6 @@ function measureLens(): LensRow {
     tree.push({ name: `Service${c}`, range: (line += 4), selectionRange: line, children });
   }
   for (let f = 0; f < 120; f++) tree.push({ name: `helper${f}`, range: (line += 8), selectionRange: line });
-  const files = Array.from({ length: 1_000 }, (_, i) => `services/lens-bench/module-${i % 50}/file-${i}.ts`);
-  // The bench file's own journey: one whole-file touchpoint and two scoped to symbols, on top of the generated maps.
-  const own = literalMap('', [
-    {
-      id: 'lens-bench',
-      tier: 'critical',
-      touchpoints: [
-        { id: 'whole', paths: ['services/lens-bench/**'] },
-        { id: 'scoped', paths: ['services/lens-bench/**/*.ts'], symbols: ['Service1*.method3', 'helper1*'] },
-        { id: 'other', paths: ['services/lens-bench/module-1/**'], symbols: ['Service2.*'] },
-      ],
-    },
-  ]);
-  const matcher = new Matcher([...maps, own]);
   let lenses = 0;
   const times = new Float64Array(files.length);
   for (let round = 0; round < 2; round++) {
@@ -450,7 +434,6 @@ function measureLens(): LensRow {
     });
   }
   times.sort();
-  const patterns = [...maps, own].reduce((n, m) => n + m.journeys.reduce((k, j) => k + j.touchpoints.reduce((t, tp) => t + tp.paths.length, 0), 0), 0);
   return { patterns, symbols: qualifySymbols(tree).length, lenses, p50Us: percentile(times, 50), p99Us: percentile(times, 99) };
 }
 
