@@ -156,7 +156,12 @@ function sortedUnique(paths: string[]): string[] {
 }
 
 export function computeImpact(input: ImpactInput): ImpactReport {
-  const changedFiles = sortedUnique(input.changedFiles.flatMap(pathsOfChange));
+  const asked: string[] = [];
+  for (const change of input.changedFiles) {
+    asked.push(change.path);
+    if (change.oldPath !== undefined && change.oldPath !== change.path && change.status === 'renamed') asked.push(change.oldPath);
+  }
+  const changedFiles = sortedUnique(asked);
   const journeys = new Map<string, JourneyEntry>();
   // The same journey and touchpoint objects come back for file after file: find their entries by
   // identity first, and by map file and ids (what the report keys on) only the first time.
@@ -254,31 +259,80 @@ function groupDecided(
 ): void {
   const { order, start, pids } = decided;
   const { touchpointOf, sources, lines, hits } = table;
-  const byNumber = new Array<{ tp: TouchpointEntry; map: string } | undefined>(table.touchpoints);
+  // Two passes over the answers. The first finds each touchpoint's entry and counts its (file, touchpoint) pairs; the
+  // second writes each pair into lists made at their final size. A report can hold tens of thousands of pairs: lists
+  // grown one push at a time, or the pairs kept between the passes, would allocate about as much again as the report.
+  const entryOfNumber = new Int32Array(table.touchpoints).fill(-1);
+  const entries: TouchpointEntry[] = [];
+  const slotOf = new Map<TouchpointEntry, number>();
+  const maps: string[] = [];
+  let counts = new Int32Array(64);
+  let lastFile = new Int32Array(64);
+  for (let k = 0; k < order.length; k++) {
+    const f = order[k]!;
+    const to = start[k + 1]!;
+    if (start[k] === to) {
+      onUnmapped(files[f]!);
+      continue;
+    }
+    for (let i = start[k]!; i < to; i++) {
+      const pid = pids[i]!;
+      const number = touchpointOf[pid]!;
+      let e = entryOfNumber[number]!;
+      if (e < 0) {
+        const hit = hits[pid]!;
+        const tp = entryOf(hit.map, hit.journey, hit.touchpoint, hit.touchpoint.symbols.length > 0);
+        // Two touchpoints of one id in a journey share an entry.
+        e = slotOf.get(tp) ?? -1;
+        if (e < 0) {
+          e = entries.length;
+          slotOf.set(tp, e);
+          entries.push(tp);
+          maps.push(hit.map.file);
+          if (e === counts.length) {
+            const grownCounts = new Int32Array(e * 2);
+            grownCounts.set(counts);
+            counts = grownCounts;
+            const grownLast = new Int32Array(e * 2);
+            grownLast.set(lastFile);
+            lastFile = grownLast;
+          }
+          lastFile[e] = -1;
+        }
+        entryOfNumber[number] = e;
+      }
+      // Files come in order: an entry already holding this file got it last (two touchpoints of one id, one entry).
+      if (lastFile[e] === f) continue;
+      lastFile[e] = f;
+      counts[e] = counts[e]! + 1;
+    }
+  }
+  const fileLists: string[][] = [];
+  const reasonLists: FileReason[][] = [];
+  for (let e = 0; e < entries.length; e++) {
+    // Entries are made by this computeImpact, and only this function fills them.
+    const impact = entries[e]!.impact;
+    impact.files = new Array<string>(counts[e]!);
+    impact.reasons = new Array<FileReason>(counts[e]!);
+    fileLists.push(impact.files);
+    reasonLists.push(impact.reasons);
+    entries[e]!.lastFile = lastFile[e]!;
+    lastFile[e] = -1;
+    counts[e] = 0;
+  }
   for (let k = 0; k < order.length; k++) {
     const f = order[k]!;
     const file = files[f]!;
-    const from = start[k]!;
     const to = start[k + 1]!;
-    if (from === to) {
-      onUnmapped(file);
-      continue;
-    }
-    for (let i = from; i < to; i++) {
+    for (let i = start[k]!; i < to; i++) {
       const pid = pids[i]!;
-      const number = touchpointOf[pid]!;
-      let known = byNumber[number];
-      if (known === undefined) {
-        const hit = hits[pid]!;
-        known = { tp: entryOf(hit.map, hit.journey, hit.touchpoint, hit.touchpoint.symbols.length > 0), map: hit.map.file };
-        byNumber[number] = known;
-      }
-      const tp = known.tp;
-      if (tp.lastFile !== f) {
-        tp.lastFile = f;
-        tp.impact.files.push(file);
-        tp.impact.reasons.push({ file, map: known.map, pattern: sources[pid]!, line: lines[pid]! });
-      }
+      const e = entryOfNumber[touchpointOf[pid]!]!;
+      if (lastFile[e] === f) continue;
+      lastFile[e] = f;
+      const at = counts[e]!;
+      counts[e] = at + 1;
+      fileLists[e]![at] = file;
+      reasonLists[e]![at] = { file, map: maps[e]!, pattern: sources[pid]!, line: lines[pid]! };
     }
   }
 }

@@ -468,9 +468,12 @@ export class IndexWalker {
   private readonly levelStart: number[] = [0];
   /** Active nodes of level k: active[activeEnd[k - 1] .. activeEnd[k]) (level 0 from 0). */
   private readonly active: AutomatonNode[] = [];
+  /** How much of `active` is in use: the array is not shortened when the walk goes up (it would shrink its storage, and grow it again on the way down). */
+  private activeCount = 0;
   private readonly activeEnd: number[] = [0];
   /** Nodes on the current path with patterns minimatch decides on the text. */
   private readonly wholeNodes: AutomatonNode[] = [];
+  private wholeNodeCount = 0;
   private readonly wholeCount: number[] = [0];
   /** Character offset just past each segment of the current path. */
   private readonly ends: number[] = [0];
@@ -499,8 +502,8 @@ export class IndexWalker {
     this.enteredAt = new Float64Array(patternCount);
     const stamp = ++levelStamp;
     this.enter(index.root, 0, stamp);
-    this.activeEnd[0] = this.active.length;
-    this.wholeCount[0] = this.wholeNodes.length;
+    this.activeEnd[0] = this.activeCount;
+    this.wholeCount[0] = this.wholeNodeCount;
   }
 
   /**
@@ -580,8 +583,8 @@ export class IndexWalker {
       }
       this.folderHitCount = start;
     }
-    this.active.length = this.activeEnd[level]!;
-    this.wholeNodes.length = this.wholeCount[level]!;
+    this.activeCount = this.activeEnd[level]!;
+    this.wholeNodeCount = this.wholeCount[level]!;
     this.depth = level;
     this.folderVersion++;
   }
@@ -590,7 +593,7 @@ export class IndexWalker {
   private enter(node: AutomatonNode, k: number, stamp: number): void {
     if (node.stamp === stamp) return;
     node.stamp = stamp;
-    this.active.push(node);
+    this.active[this.activeCount++] = node;
     if (k > 0) {
       for (const alternative of node.exact) this.add(alternative, k, false);
       // `here/**` and `here/*` match the next level of any path going through this folder, so they
@@ -598,7 +601,7 @@ export class IndexWalker {
       // Folder-only ones (`here/*/`) still wait for the next level to be a folder.
       for (const alternative of node.anyChild) if (!alternative.dirOnly) this.add(alternative, k, false);
     }
-    if (node.whole) this.wholeNodes.push(node);
+    if (node.whole) this.wholeNodes[this.wholeNodeCount++] = node;
     if (node.deep) this.enter(node.deep, k, stamp);
   }
 
@@ -623,8 +626,8 @@ export class IndexWalker {
         for (const alternative of node.anyChild) if (alternative.dirOnly) this.add(alternative, k, false);
       }
     }
-    this.activeEnd[k] = this.active.length;
-    this.wholeCount[k] = this.wholeNodes.length;
+    this.activeEnd[k] = this.activeCount;
+    this.wholeCount[k] = this.wholeNodeCount;
     this.matchWhole(this.own, k, false, this.path, this.ends[k]!);
     this.folderVersion++;
   }
