@@ -1,6 +1,6 @@
 // The indexed side of the matcher: every pattern of every map compiled together into one automaton over
 // path segments, as hmarr/codeowners does. A node is a point reached after some segments: literal
-// segments lead to children (one Map lookup), a `**` to the node's `deep` node (active at that level and
+// segments lead to children (one table lookup), a `**` to the node's `deep` node (active at that level and
 // at every level below), other segments to wild edges tested with string operations (`*`, `*X`, `X*`,
 // `X*Y`) or, for extglobs, classes and `?`, with the one regex minimatch compiled for that segment. The
 // walk keeps the set of active nodes of each folder of the current path, so the work is done once per
@@ -9,12 +9,15 @@
 // a name ending (`*.ts`, keyed by the text after its last dot). minimatch's parse is the source of the
 // segments, so the automaton answers what minimatch.match answers; the few patterns its algorithm
 // treats otherwise (see needsWholeText) are handed to minimatch on the path text. NaiveMatcher is the
-// definition this must agree with.
+// definition this must agree with. The automaton is built as objects and then flattened into typed arrays
+// (Automaton), which is what the walk reads and what stays in memory.
 import { GLOBSTAR, Minimatch, type ParseReturnFiltered } from 'minimatch';
 import { MATCH_OPTIONS, expandAlternatives, normalizePattern } from './pattern';
 
 /** One brace alternative of one pattern, where it ends in the automaton. `pid` is the pattern's index. */
 interface Alternative {
+  /** The alternative's number in the flat automaton. */
+  aid: number;
   pid: number;
   dirOnly: boolean;
   /** For a `*X` ending (Node.childSuffix): the literal X. */
@@ -51,7 +54,16 @@ const MEMBER_OPTIONS = { ...MATCH_OPTIONS, nobrace: true, nonegate: true, nocomm
 /** A part of minimatch's parse of one alternative: a literal, a segment regex, `false` (matches nothing) or GLOBSTAR. */
 type Part = ParseReturnFiltered | false;
 
-export class AutomatonNode {
+/** A node of the automaton while it is built; Automaton is what the walk reads. */
+class AutomatonNode {
+  /** The node's number in the flat automaton (the order nodes are made in; the root is 0). */
+  readonly id: number;
+  /** The number of the literal segment leading here from the parent (see Automaton.segmentIds), or -1. */
+  segmentId = -1;
+  constructor(nodes: AutomatonNode[]) {
+    this.id = nodes.length;
+    nodes.push(this);
+  }
   children: Map<string, AutomatonNode> | undefined;
   /** The node after a `**` here: active at this level and every level below. */
   deep: AutomatonNode | undefined;
@@ -67,8 +79,6 @@ export class AutomatonNode {
   childSuffix: Map<string, Alternative[]> | undefined;
   /** Alternatives minimatch decides on the text, for every path below (only on a map's folder). */
   whole: WholeAlternative[] | undefined;
-  /** The last level build that made this node active (see IndexWalker.enter). */
-  stamp = 0;
 }
 
 /**
@@ -143,7 +153,7 @@ function wildTest(glob: string, regex: RegExp): Pick<WildEdge, 'kind' | 'prefix'
   return { kind: REGEX, prefix: '', suffix: literalTail(glob), regex };
 }
 
-function wildMatches(edge: WildEdge, segment: string): boolean {
+function wildMatches(edge: Pick<WildEdge, 'kind' | 'prefix' | 'suffix' | 'regex'>, segment: string): boolean {
   switch (edge.kind) {
     case ANY:
       return true;
@@ -212,7 +222,12 @@ export interface IndexShape {
 }
 
 export class PatternIndex {
-  readonly root = new AutomatonNode();
+  /** What the walk reads (see Automaton). */
+  readonly automaton: Automaton;
+  private readonly nodes: AutomatonNode[] = [];
+  private readonly root = new AutomatonNode(this.nodes);
+  private readonly alternatives: Alternative[] = [];
+  private readonly segmentIds = new Map<string, number>();
   readonly shape: IndexShape = {
     alternatives: 0,
     exact: 0,
@@ -241,14 +256,35 @@ export class PatternIndex {
     });
     this.shape.regexPatterns = this.regexPids.size;
     this.shape.wholeTextPatterns = this.wholePids.size;
+    this.automaton = flatten(this.nodes, this.alternatives, this.segmentIds);
+    // What only the build needs: the nodes, minimatch's parses and the lookups over them become garbage here.
     this.wildByGlob.clear();
+    this.mapNodes.clear();
+    this.restParts.clear();
+    this.regexPids.clear();
+    this.wholePids.clear();
+    this.alternatives.length = 0;
+    this.nodes.length = 0;
+    this.root.children = undefined;
+    this.root.deep = undefined;
+    this.root.wild = undefined;
+  }
+
+  /** A new alternative of pattern `pid`, numbered. */
+  private alternative(pid: number, dirOnly: boolean): Alternative {
+    const alternative: Alternative = { aid: this.alternatives.length, pid, dirOnly, suffix: '' };
+    this.alternatives.push(alternative);
+    return alternative;
   }
 
   private child(node: AutomatonNode, segment: string): AutomatonNode {
     const children = (node.children ??= new Map<string, AutomatonNode>());
     let child = children.get(segment);
     if (!child) {
-      child = new AutomatonNode();
+      child = new AutomatonNode(this.nodes);
+      let segmentId = this.segmentIds.get(segment);
+      if (segmentId === undefined) this.segmentIds.set(segment, (segmentId = this.segmentIds.size));
+      child.segmentId = segmentId;
       children.set(segment, child);
     }
     return child;
@@ -256,7 +292,7 @@ export class PatternIndex {
 
   private deepOf(node: AutomatonNode): AutomatonNode {
     if (!node.deep) {
-      node.deep = new AutomatonNode();
+      node.deep = new AutomatonNode(this.nodes);
       node.deep.isDeep = true;
     }
     return node.deep;
@@ -267,7 +303,7 @@ export class PatternIndex {
     if (!byGlob) this.wildByGlob.set(node, (byGlob = new Map<string, WildEdge>()));
     let edge = byGlob.get(glob);
     if (!edge) {
-      edge = { ...wildTest(glob, regex), node: new AutomatonNode() };
+      edge = { ...wildTest(glob, regex), node: new AutomatonNode(this.nodes) };
       byGlob.set(glob, edge);
       (node.wild ??= []).push(edge);
     }
@@ -298,7 +334,7 @@ export class PatternIndex {
     // pattern, before braces: such patterns are handed to minimatch whole.
     if (body.startsWith('#') || body.startsWith('!')) {
       const glob = new Minimatch(body, MATCH_OPTIONS);
-      this.addWhole(map.node, { pid, dirOnly, suffix: '', mapDepth: map.depth, test: (relative) => glob.match(relative) });
+      this.addWhole(map.node, { ...this.alternative(pid, dirOnly), mapDepth: map.depth, test: (relative) => glob.match(relative) });
       return;
     }
     // Brace expansion only for a pattern with a brace (most have none).
@@ -309,7 +345,7 @@ export class PatternIndex {
       if (parts === undefined || parts.some((part) => part === false)) continue; // matches nothing
       if (needsWholeText(parts)) {
         const glob = new Minimatch(alternative, MEMBER_OPTIONS);
-        this.addWhole(map.node, { pid, dirOnly, suffix: '', mapDepth: map.depth, test: (relative) => glob.match(relative) });
+        this.addWhole(map.node, { ...this.alternative(pid, dirOnly), mapDepth: map.depth, test: (relative) => glob.match(relative) });
         continue;
       }
       this.compile(pid, dirOnly, map.node, parts);
@@ -357,7 +393,7 @@ export class PatternIndex {
    * `a/**` does not match `a`), so it matches every child of where it stands, as `*` there does; so does `**\/*`.
    */
   private compile(pid: number, dirOnly: boolean, start: AutomatonNode, parts: readonly Part[]): void {
-    const alternative: Alternative = { pid, dirOnly, suffix: '' };
+    const alternative = this.alternative(pid, dirOnly);
     let node = start;
     let end = parts.length;
     let anyChild = false;
@@ -423,14 +459,224 @@ export class PatternIndex {
   }
 }
 
+/** A wild edge of the flat automaton: the test of WildEdge, and the number of the node it leads to. */
+interface FlatWildEdge {
+  kind: number;
+  prefix: string;
+  suffix: string;
+  regex: RegExp | undefined;
+  node: number;
+  /** Alternatives end at that node (a file's name can match there). */
+  ends: boolean;
+}
+
+/** An alternative minimatch decides on the text, by number. */
+interface FlatWholeAlternative {
+  aid: number;
+  mapDepth: number;
+  test: (relative: string) => boolean;
+}
+
+/**
+ * The automaton as the walk reads it: nodes are numbers (the root is 0) and everything about them sits in typed
+ * arrays, a node's lists as ranges (`xStart[node] .. xStart[node + 1]` of `xAlts`). A literal child or a keyed name
+ * ending is found in an open-addressing table by (node, number of the segment or key), the segment's number looked up
+ * once per name rather than once per active node. Built once from the node objects (flatten), so what lives on is a
+ * few dozen arrays instead of tens of thousands of small objects and Maps: a collection right after a Matcher is
+ * made has almost nothing of it to copy.
+ */
+export interface Automaton {
+  nodes: number;
+  isDeep: Uint8Array;
+  /** The node after a `**` here, or -1. */
+  deepOf: Int32Array;
+  exactStart: Int32Array;
+  exactAlts: Int32Array;
+  anyStart: Int32Array;
+  anyAlts: Int32Array;
+  anyChildFolders: Uint8Array;
+  wildStart: Int32Array;
+  wildEdges: FlatWildEdge[];
+  wholeStart: Int32Array;
+  wholeAlts: FlatWholeAlternative[];
+  /** Every literal segment of a child edge, numbered. */
+  segmentIds: Map<string, number>;
+  hasChildren: Uint8Array;
+  /** (node, segment number) → child, as a Table. */
+  children: Int32Array;
+  childMask: number;
+  /** Name-ending keys (suffixKey) of childSuffix lists, numbered; the dotless list is apart (dotlessList). */
+  suffixKeyIds: Map<string, number>;
+  hasSuffix: Uint8Array;
+  /** (node, key number) → list, as a Table. */
+  suffixes: Int32Array;
+  suffixMask: number;
+  /** A node's list for names without a dot, or -1. */
+  dotlessList: Int32Array;
+  listStart: Int32Array;
+  listAlts: Int32Array;
+  altPid: Int32Array;
+  altDirOnly: Uint8Array;
+  altSuffix: string[];
+  /** The last level build that made a node active (see IndexWalker.enter). */
+  stamp: Int32Array;
+}
+
+/**
+ * An open-addressing table from (node, key) to a value: slot i is [node, key, value] at 3i (node -1 when free), so a
+ * probe reads one cache line. Built at half load or less.
+ */
+interface Table {
+  slots: Int32Array;
+  mask: number;
+}
+
+function slot(node: number, key: number, mask: number): number {
+  return ((Math.imul(node, 0x9e3779b1) ^ Math.imul(key + 1, 0x85ebca77)) >>> 0) & mask;
+}
+
+function table(entries: number): Table {
+  let size = 16;
+  while (size < entries * 2) size *= 2;
+  return { slots: new Int32Array(size * 3).fill(-1), mask: size - 1 };
+}
+
+function put(t: Table, node: number, key: number, value: number): void {
+  let i = slot(node, key, t.mask);
+  while (t.slots[i * 3] !== -1) i = (i + 1) & t.mask;
+  t.slots[i * 3] = node;
+  t.slots[i * 3 + 1] = key;
+  t.slots[i * 3 + 2] = value;
+}
+
+/** The value at (node, key) of a table's slots, or -1. */
+function lookup(slots: Int32Array, mask: number, node: number, key: number): number {
+  let i = slot(node, key, mask);
+  for (;;) {
+    const at = i * 3;
+    const n = slots[at]!;
+    if (n === -1) return -1;
+    if (n === node && slots[at + 1] === key) return slots[at + 2]!;
+    i = (i + 1) & mask;
+  }
+}
+
+/** The node objects of a build (`nodes[n].id === n`) as an Automaton; `segmentIds` numbers their literal segments. */
+function flatten(nodes: readonly AutomatonNode[], alternatives: readonly Alternative[], segmentIds: Map<string, number>): Automaton {
+  let childEntries = 0;
+  let suffixEntries = 0;
+  for (const node of nodes) {
+    if (node.children) childEntries += node.children.size;
+    if (node.childSuffix) suffixEntries += node.childSuffix.size;
+  }
+  const count = nodes.length;
+  const exactStart = new Int32Array(count + 1);
+  const anyStart = new Int32Array(count + 1);
+  const wildStart = new Int32Array(count + 1);
+  const wholeStart = new Int32Array(count + 1);
+  for (let n = 0; n < count; n++) {
+    const node = nodes[n]!;
+    exactStart[n + 1] = exactStart[n]! + node.exact.length;
+    anyStart[n + 1] = anyStart[n]! + node.anyChild.length;
+    wildStart[n + 1] = wildStart[n]! + (node.wild?.length ?? 0);
+    wholeStart[n + 1] = wholeStart[n]! + (node.whole?.length ?? 0);
+  }
+  const exactAlts = new Int32Array(exactStart[count]!);
+  const anyAlts = new Int32Array(anyStart[count]!);
+  const wildEdges: FlatWildEdge[] = [];
+  const wholeAlts: FlatWholeAlternative[] = [];
+  const isDeep = new Uint8Array(count);
+  const deepOf = new Int32Array(count).fill(-1);
+  const anyChildFolders = new Uint8Array(count);
+  const hasChildren = new Uint8Array(count);
+  const hasSuffix = new Uint8Array(count);
+  const dotlessList = new Int32Array(count).fill(-1);
+  const suffixKeyIds = new Map<string, number>();
+  const children = table(childEntries);
+  const suffixes = table(suffixEntries);
+  const listStart: number[] = [0];
+  const listAlts: number[] = [];
+  for (let n = 0; n < count; n++) {
+    const node = nodes[n]!;
+    isDeep[n] = node.isDeep ? 1 : 0;
+    if (node.deep) deepOf[n] = node.deep.id;
+    anyChildFolders[n] = node.anyChildFolders ? 1 : 0;
+    for (let i = 0; i < node.exact.length; i++) exactAlts[exactStart[n]! + i] = node.exact[i]!.aid;
+    for (let i = 0; i < node.anyChild.length; i++) anyAlts[anyStart[n]! + i] = node.anyChild[i]!.aid;
+    if (node.wild) {
+      for (const edge of node.wild) {
+        wildEdges.push({ kind: edge.kind, prefix: edge.prefix, suffix: edge.suffix, regex: edge.regex, node: edge.node.id, ends: edge.node.exact.length > 0 });
+      }
+    }
+    if (node.whole) for (const whole of node.whole) wholeAlts.push({ aid: whole.aid, mapDepth: whole.mapDepth, test: whole.test });
+    if (node.children) {
+      hasChildren[n] = 1;
+      for (const child of node.children.values()) put(children, n, child.segmentId, child.id);
+    }
+    if (node.childSuffix) {
+      hasSuffix[n] = 1;
+      for (const [key, list] of node.childSuffix) {
+        const listId = listStart.length - 1;
+        for (const alternative of list) listAlts.push(alternative.aid);
+        listStart.push(listAlts.length);
+        if (key === NO_DOT_KEY) {
+          dotlessList[n] = listId;
+          continue;
+        }
+        let keyId = suffixKeyIds.get(key);
+        if (keyId === undefined) suffixKeyIds.set(key, (keyId = suffixKeyIds.size));
+        put(suffixes, n, keyId, listId);
+      }
+    }
+  }
+  const altPid = new Int32Array(alternatives.length);
+  const altDirOnly = new Uint8Array(alternatives.length);
+  const altSuffix = new Array<string>(alternatives.length);
+  for (let aid = 0; aid < alternatives.length; aid++) {
+    const alternative = alternatives[aid]!;
+    altPid[aid] = alternative.pid;
+    altDirOnly[aid] = alternative.dirOnly ? 1 : 0;
+    altSuffix[aid] = alternative.suffix;
+  }
+  return {
+    nodes: count,
+    isDeep,
+    deepOf,
+    exactStart,
+    exactAlts,
+    anyStart,
+    anyAlts,
+    anyChildFolders,
+    wildStart,
+    wildEdges,
+    wholeStart,
+    wholeAlts,
+    segmentIds,
+    hasChildren,
+    children: children.slots,
+    childMask: children.mask,
+    suffixKeyIds,
+    hasSuffix,
+    suffixes: suffixes.slots,
+    suffixMask: suffixes.mask,
+    dotlessList,
+    listStart: Int32Array.from(listStart),
+    listAlts: Int32Array.from(listAlts),
+    altPid,
+    altDirOnly,
+    altSuffix,
+    stamp: new Int32Array(count),
+  };
+}
+
 /** A fresh number for every level the walkers build: nodes carry the last one that made them active. */
 let levelStamp = 0;
 
 /** What matching a name in a folder reads: the active nodes and whole-text nodes of each level, where each level ends. */
 interface FolderView {
-  readonly active: readonly AutomatonNode[];
+  readonly active: readonly number[];
   readonly activeEnd: readonly number[];
-  readonly wholeNodes: readonly AutomatonNode[];
+  readonly wholeNodes: readonly number[];
   readonly wholeCount: readonly number[];
   readonly ends: readonly number[];
 }
@@ -467,12 +713,12 @@ export class IndexWalker {
   private depth = 0;
   private readonly levelStart: number[] = [0];
   /** Active nodes of level k: active[activeEnd[k - 1] .. activeEnd[k]) (level 0 from 0). */
-  private readonly active: AutomatonNode[] = [];
+  private readonly active: number[] = [];
   /** How much of `active` is in use: the array is not shortened when the walk goes up (it would shrink its storage, and grow it again on the way down). */
   private activeCount = 0;
   private readonly activeEnd: number[] = [0];
   /** Nodes on the current path with patterns minimatch decides on the text. */
-  private readonly wholeNodes: AutomatonNode[] = [];
+  private readonly wholeNodes: number[] = [];
   private wholeNodeCount = 0;
   private readonly wholeCount: number[] = [0];
   /** Character offset just past each segment of the current path. */
@@ -493,7 +739,11 @@ export class IndexWalker {
   /** visitIn is matching against a snapshot's folder: the walker's own folder hits say nothing about it. */
   private borrowed = false;
 
+  /** The automaton's arrays, read directly (see Automaton). */
+  private readonly a: Automaton;
+
   constructor(index: PatternIndex, patternCount: number) {
+    this.a = index.automaton;
     this.own = { active: this.active, activeEnd: this.activeEnd, wholeNodes: this.wholeNodes, wholeCount: this.wholeCount, ends: this.ends };
     this.folderHits = new Int32Array(patternCount);
     this.fileHits = new Int32Array(patternCount);
@@ -501,7 +751,7 @@ export class IndexWalker {
     this.fileStamp = new Int32Array(patternCount);
     this.enteredAt = new Float64Array(patternCount);
     const stamp = ++levelStamp;
-    this.enter(index.root, 0, stamp);
+    this.enter(0, 0, stamp);
     this.activeEnd[0] = this.activeCount;
     this.wholeCount[0] = this.wholeNodeCount;
   }
@@ -590,40 +840,55 @@ export class IndexWalker {
   }
 
   /** Makes `node` (and the `**` after it) active at level k, adding the patterns that match there. */
-  private enter(node: AutomatonNode, k: number, stamp: number): void {
-    if (node.stamp === stamp) return;
-    node.stamp = stamp;
+  private enter(node: number, k: number, stamp: number): void {
+    const a = this.a;
+    if (a.stamp[node] === stamp) return;
+    a.stamp[node] = stamp;
     this.active[this.activeCount++] = node;
     if (k > 0) {
-      for (const alternative of node.exact) this.add(alternative, k, false);
+      for (let i = a.exactStart[node]!, end = a.exactStart[node + 1]!; i < end; i++) this.add(a.exactAlts[i]!, k, false);
       // `here/**` and `here/*` match the next level of any path going through this folder, so they
       // are folder hits of this level: files directly inside then need not test them one by one.
       // Folder-only ones (`here/*/`) still wait for the next level to be a folder.
-      for (const alternative of node.anyChild) if (!alternative.dirOnly) this.add(alternative, k, false);
+      for (let i = a.anyStart[node]!, end = a.anyStart[node + 1]!; i < end; i++) {
+        const aid = a.anyAlts[i]!;
+        if (a.altDirOnly[aid] === 0) this.add(aid, k, false);
+      }
     }
-    if (node.whole) this.wholeNodes[this.wholeNodeCount++] = node;
-    if (node.deep) this.enter(node.deep, k, stamp);
+    if (a.wholeStart[node] !== a.wholeStart[node + 1]) this.wholeNodes[this.wholeNodeCount++] = node;
+    const deep = a.deepOf[node]!;
+    if (deep >= 0) this.enter(deep, k, stamp);
   }
 
   private pushFolder(k: number): void {
+    const a = this.a;
     const segment = this.segments[k - 1]!;
     const from = k === 1 ? 0 : this.activeEnd[k - 2]!;
     const to = this.activeEnd[k - 1]!;
     this.levelStart[k] = this.folderHitCount;
     this.depth = k;
     const stamp = ++levelStamp;
+    const segmentId = a.segmentIds.get(segment) ?? -1;
     let key: string | undefined;
     for (let i = from; i < to; i++) {
       const node = this.active[i]!;
-      if (node.isDeep) this.enter(node, k, stamp);
-      const child = node.children?.get(segment);
-      if (child) this.enter(child, k, stamp);
-      if (node.wild) for (const edge of node.wild) if (wildMatches(edge, segment)) this.enter(edge.node, k, stamp);
-      if (node.childSuffix) this.matchSuffix(node.childSuffix, segment, (key ??= suffixKey(segment)), k, false);
+      if (a.isDeep[node] === 1) this.enter(node, k, stamp);
+      if (segmentId >= 0 && a.hasChildren[node] === 1) {
+        const child = lookup(a.children, a.childMask, node, segmentId);
+        if (child >= 0) this.enter(child, k, stamp);
+      }
+      for (let e = a.wildStart[node]!, end = a.wildStart[node + 1]!; e < end; e++) {
+        const edge = a.wildEdges[e]!;
+        if (wildMatches(edge, segment)) this.enter(edge.node, k, stamp);
+      }
+      if (a.hasSuffix[node] === 1) this.matchSuffix(node, segment, (key ??= suffixKey(segment)), k, false);
       if (k === 1) {
-        for (const alternative of node.anyChild) this.add(alternative, k, false);
-      } else if (node.anyChildFolders) {
-        for (const alternative of node.anyChild) if (alternative.dirOnly) this.add(alternative, k, false);
+        for (let j = a.anyStart[node]!, end = a.anyStart[node + 1]!; j < end; j++) this.add(a.anyAlts[j]!, k, false);
+      } else if (a.anyChildFolders[node] === 1) {
+        for (let j = a.anyStart[node]!, end = a.anyStart[node + 1]!; j < end; j++) {
+          const aid = a.anyAlts[j]!;
+          if (a.altDirOnly[aid] === 1) this.add(aid, k, false);
+        }
       }
     }
     this.activeEnd[k] = this.activeCount;
@@ -659,53 +924,75 @@ export class IndexWalker {
 
   /** The patterns matching a file named `segment` at level k of the folder `view` describes; it ends at `end` in `path`. */
   private matchName(view: FolderView, k: number, segment: string, path: string, end: number): void {
+    const a = this.a;
     const from = k === 1 ? 0 : view.activeEnd[k - 2]!;
     const to = view.activeEnd[k - 1]!;
+    const segmentId = a.segmentIds.get(segment) ?? -1;
     let key: string | undefined;
     for (let i = from; i < to; i++) {
       const node = view.active[i]!;
-      const child = node.children?.get(segment);
-      if (child) for (const alternative of child.exact) this.add(alternative, k, true);
-      if (node.wild) {
-        for (const edge of node.wild) if (edge.node.exact !== NO_ALTERNATIVES && wildMatches(edge, segment)) for (const alternative of edge.node.exact) this.add(alternative, k, true);
+      if (segmentId >= 0 && a.hasChildren[node] === 1) {
+        const child = lookup(a.children, a.childMask, node, segmentId);
+        if (child >= 0) for (let j = a.exactStart[child]!, last = a.exactStart[child + 1]!; j < last; j++) this.add(a.exactAlts[j]!, k, true);
       }
-      if (node.childSuffix) this.matchSuffix(node.childSuffix, segment, (key ??= suffixKey(segment)), k, true);
-      if (k === 1) for (const alternative of node.anyChild) this.add(alternative, k, true);
+      for (let e = a.wildStart[node]!, last = a.wildStart[node + 1]!; e < last; e++) {
+        const edge = a.wildEdges[e]!;
+        if (!edge.ends || !wildMatches(edge, segment)) continue;
+        for (let j = a.exactStart[edge.node]!, stop = a.exactStart[edge.node + 1]!; j < stop; j++) this.add(a.exactAlts[j]!, k, true);
+      }
+      if (a.hasSuffix[node] === 1) this.matchSuffix(node, segment, (key ??= suffixKey(segment)), k, true);
+      if (k === 1) for (let j = a.anyStart[node]!, last = a.anyStart[node + 1]!; j < last; j++) this.add(a.anyAlts[j]!, k, true);
     }
     this.matchWhole(view, k, true, path, end);
   }
 
-  private matchSuffix(bySuffix: Map<string, Alternative[]>, segment: string, key: string, k: number, isFile: boolean): void {
-    const list = bySuffix.get(key);
-    if (list) for (const alternative of list) if (segment.endsWith(alternative.suffix)) this.add(alternative, k, isFile);
+  /** `node`'s name endings (`*X`) that `segment` has: the list keyed by its text after the last dot, and the dotless one. */
+  private matchSuffix(node: number, segment: string, key: string, k: number, isFile: boolean): void {
+    const a = this.a;
     if (key !== NO_DOT_KEY) {
-      const dotless = bySuffix.get(NO_DOT_KEY);
-      if (dotless) for (const alternative of dotless) if (segment.endsWith(alternative.suffix)) this.add(alternative, k, isFile);
+      const keyId = a.suffixKeyIds.get(key);
+      if (keyId !== undefined) {
+        const list = lookup(a.suffixes, a.suffixMask, node, keyId);
+        if (list >= 0) this.matchList(list, segment, k, isFile);
+      }
+    }
+    const dotless = a.dotlessList[node]!;
+    if (dotless >= 0) this.matchList(dotless, segment, k, isFile);
+  }
+
+  private matchList(list: number, segment: string, k: number, isFile: boolean): void {
+    const a = this.a;
+    for (let j = a.listStart[list]!, end = a.listStart[list + 1]!; j < end; j++) {
+      const aid = a.listAlts[j]!;
+      if (segment.endsWith(a.altSuffix[aid]!)) this.add(aid, k, isFile);
     }
   }
 
   /** Patterns minimatch decides on the text, for level k of `view`, which ends at `end` in `path`. */
   private matchWhole(view: FolderView, k: number, isFile: boolean, path: string, end: number): void {
+    const a = this.a;
     const count = view.wholeCount[k - 1]!;
     for (let i = 0; i < count; i++) {
-      for (const alternative of view.wholeNodes[i]!.whole!) {
-        if (k <= alternative.mapDepth || this.present(alternative, isFile)) continue;
+      const node = view.wholeNodes[i]!;
+      for (let w = a.wholeStart[node]!, last = a.wholeStart[node + 1]!; w < last; w++) {
+        const alternative = a.wholeAlts[w]!;
+        if (k <= alternative.mapDepth || this.present(alternative.aid, isFile)) continue;
         const start = alternative.mapDepth === 0 ? 0 : view.ends[alternative.mapDepth]! + 1;
-        if (alternative.test(path.slice(start, end))) this.add(alternative, k, isFile);
+        if (alternative.test(path.slice(start, end))) this.add(alternative.aid, k, isFile);
       }
     }
   }
 
-  private present(alternative: Alternative, isFile: boolean): boolean {
-    const pid = alternative.pid;
+  private present(aid: number, isFile: boolean): boolean {
+    const pid = this.a.altPid[aid]!;
     // inFolders describes the walker's own path, not a borrowed folder's (visitIn).
     if (!this.borrowed && this.inFolders[pid] !== 0) return true;
-    return isFile && (alternative.dirOnly || this.fileStamp[pid] === this.stamp);
+    return isFile && (this.a.altDirOnly[aid] === 1 || this.fileStamp[pid] === this.stamp);
   }
 
-  private add(alternative: Alternative, k: number, isFile: boolean): void {
-    if (this.present(alternative, isFile)) return;
-    const pid = alternative.pid;
+  private add(aid: number, k: number, isFile: boolean): void {
+    if (this.present(aid, isFile)) return;
+    const pid = this.a.altPid[aid]!;
     if (isFile) {
       this.fileStamp[pid] = this.stamp;
       this.fileHits[this.fileHitCount++] = pid;
