@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { stringify } from 'yaml';
 import * as os from 'node:os';
+import * as v8 from 'node:v8';
 import { join } from 'node:path';
 import { parseMap, MAX_MAP_BYTES } from '../src/core/map/parse';
 import { Matcher } from '../src/core/match/matcher';
@@ -26,6 +27,13 @@ const LOOKUPS = 10_000;
 const CHANGE_SIZE = 1_000;
 /** Parse, index, lookups and change impact are measured this many times per row; the table shows medians. */
 const REPEATS = 5;
+/**
+ * The 1,000-file change as `impact` runs it is measured this many times per row: whether a young-generation collection
+ * falls inside it decides much of its time, so the median needs more runs than the others.
+ */
+const CHANGE_REPEATS = 15;
+/** A whole coverage under 200 ms is run this many times (a timer tick, a JIT tier-up or a collection is a fair part of it). */
+const SHORT_REPEATS = 9;
 /** The row's maps: the two densities of issue #7, or a shape mix of issue #14 (ShapeMix in synthetic-repo.ts). */
 type Density = 'realistic' | 'dense' | ShapeMix;
 const MIXES: readonly ShapeMix[] = ['issue', 'floating', 'star', 'brace'];
@@ -57,6 +65,44 @@ function cpuMs(): number {
   return (user + system) / 1e3;
 }
 
+/** Somewhere kept out of the optimizer's sight, so that the filler is really allocated. */
+let _sink: unknown;
+
+/**
+ * Allocates and drops `share` (0–1) of the young generation's size in small arrays: the next young-generation
+ * collection then comes after a different amount of the caller's own allocation.
+ */
+function fillYoungGeneration(share: number): void {
+  const young = v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
+  // What it can hold between two collections: what is in it now and what is left (space_size counts both halves).
+  const bytes = share * (young === undefined ? 16 * 2 ** 20 : young.space_used_size + young.space_available_size);
+  // A 14-element array is about 128 bytes with its header and elements (8-byte slots).
+  for (let i = 0; i < bytes / 128; i++) _sink = new Array<number>(14);
+}
+
+/**
+ * The machine's own tail: a fixed loop of a few µs of arithmetic (no allocation, nothing to look up), timed 10,000 times
+ * as the lookups are. Whatever makes its p99 exceed its p50 (another tenant, an interrupt, the collector's threads) is
+ * there for the lookups too.
+ */
+function machineTail(): { p50: number; p99: number } {
+  const samples = new Float64Array(LOOKUPS);
+  for (let i = 0; i < LOOKUPS; i++) {
+    const start = process.hrtime.bigint();
+    let x = 0;
+    for (let j = 0; j < 6000; j++) x += j % 7;
+    _sink = x;
+    samples[i] = Number(process.hrtime.bigint() - start) / 1e3;
+  }
+  samples.sort();
+  return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
+}
+
+/** How many of a row's change runs had a young-generation collection inside, and their median. */
+function scavenged(r: Pick<Row, 'changeRuns' | 'changeScavenged' | 'changeScavengedMs'>): string {
+  return `${r.changeScavenged} of ${r.changeRuns} runs with a young-generation collection inside${r.changeScavenged > 0 ? `, median ${fmt(r.changeScavengedMs)} ms` : ''}`;
+}
+
 function heapMb(): number {
   gc?.();
   return process.memoryUsage().heapUsed / 2 ** 20;
@@ -86,6 +132,14 @@ interface Row {
   parseColdMs: number;
   indexColdMs: number;
   changeColdMs: number;
+  /** The p99 of each lookup's fastest time over the runs; a fixed loop timed as lookups are, right after them. */
+  p99FastestUs: number;
+  machineP50Us: number;
+  machineP99Us: number;
+  /** How many runs the change median is of; how many had a young-generation collection inside, and their median. */
+  changeRuns: number;
+  changeScavenged: number;
+  changeScavengedMs: number;
   changeCpuMs: number;
   /** The same, right after a forced full GC (see measure). */
   changeAfterGcMs: number;
@@ -167,14 +221,18 @@ function measure(paths: string[], patternCount: number, seed: number, density: D
 
   // Whole coverage once; a run that short that a timer tick or a JIT tier-up is a fair part of it (under 200 ms) is
   // repeated, REPEATS times in all, and the median kept.
+  // Such runs each allocate the same amount, so each starts at a random fill level of the young generation (see
+  // fillYoungGeneration): otherwise a collection falls at the same point of every one, or of none.
   const coverageRuns: Array<[number, number]> = [];
+  const fillRandom = seededRandom(seed + 2);
   let report!: ReturnType<Matcher['coverageReport']>;
   do {
+    if (coverageRuns.length > 0) fillYoungGeneration(fillRandom());
     const cpuBefore = cpuMs();
     const [counts, ms] = timed(() => matcher.coverageReport(paths));
     report = counts;
     coverageRuns.push([ms, cpuMs() - cpuBefore]);
-  } while (coverageRuns.length < REPEATS && coverageRuns[0]![0] < 200);
+  } while (coverageRuns.length < SHORT_REPEATS && coverageRuns[0]![0] < 200);
   coverageRuns.sort((a, b) => a[0] - b[0]);
   const [coverageMs, coverageCpuMs] = coverageRuns[coverageRuns.length >> 1]!;
 
@@ -186,6 +244,9 @@ function measure(paths: string[], patternCount: number, seed: number, density: D
   const p99Runs: number[] = [];
   const cpuRuns: number[] = [];
   const times = new Float64Array(LOOKUPS);
+  // Every run asks the same lookups in the same order of a Matcher warmed the same way, so lookup i does the same work
+  // in each: its fastest time over the runs is its cost without whatever interrupted it (the machine's own tail).
+  const fastest = new Float64Array(LOOKUPS).fill(Infinity);
   for (let run = 0; run < REPEATS; run++) {
     const single = new Matcher(maps);
     for (const path of sample.slice(0, 1000)) single.coverageOf(path);
@@ -194,6 +255,7 @@ function measure(paths: string[], patternCount: number, seed: number, density: D
       single.coverageOf(path);
       times[i] = Number(process.hrtime.bigint() - start) / 1e3;
     });
+    for (let i = 0; i < LOOKUPS; i++) fastest[i] = Math.min(fastest[i]!, times[i]!);
     times.sort();
     p50Runs.push(percentile(times, 50));
     p99Runs.push(percentile(times, 99));
@@ -202,6 +264,8 @@ function measure(paths: string[], patternCount: number, seed: number, density: D
     cpuRuns.push(((cpuMs() - lookupCpuBefore) * 1e3) / LOOKUPS);
   }
   const lookupCpuUs = median(cpuRuns);
+  const p99FastestUs = percentile(fastest.sort(), 99);
+  const machine = machineTail();
   const counts = sample.map((path) => matcher.coverageOf(path).length).filter((n) => n > 0);
   const countsSorted = Float64Array.from(counts).sort();
 
@@ -211,17 +275,30 @@ function measure(paths: string[], patternCount: number, seed: number, density: D
   // - right after a forced full collection, as earlier runs of this benchmark did. gc() returns with the collector's
   //   concurrent work on the heap (a million paths, three matchers) still running on the other core, where it competes for
   //   the memory the call reads: the process CPU time shows it. No user run computes impact just after a forced GC.
+  // A young-generation collection (a scavenge: 5–10 ms here) falls inside a run or not depending on how full the young
+  // generation is when the run starts. Each run of this loop allocates nearly the same amount, so without help every run
+  // would start at nearly the same fill level and the runs would be one sample repeated: before each run a random amount
+  // (up to the young generation's size) is allocated and dropped, as whatever a process did before leaves it. The runs
+  // with a scavenge inside are counted (v8.GCProfiler), and their median is shown too.
   const changeRuns: number[] = [];
   const changeCpuRuns: number[] = [];
+  const scavengedRuns: number[] = [];
   const afterGcRuns: number[] = [];
   const afterGcCpuRuns: number[] = [];
   const newChange = (): ChangedFile[] => Array.from({ length: CHANGE_SIZE }, () => ({ path: paths[Math.floor(lookupRandom() * paths.length)]!, status: 'modified' as const }));
-  for (let run = 0; run < REPEATS; run++) {
+  for (let run = 0; run < CHANGE_REPEATS; run++) {
     const change = newChange();
     const loaded = new Matcher(maps);
+    fillYoungGeneration(lookupRandom());
+    const profiler = new v8.GCProfiler();
+    profiler.start();
     const cpuStart = cpuMs();
-    changeRuns.push(timed(() => computeImpact({ base: 'base', head: 'WORKTREE', coverage: loaded, changedFiles: change }))[1]);
+    const ms = timed(() => computeImpact({ base: 'base', head: 'WORKTREE', coverage: loaded, changedFiles: change }))[1];
     changeCpuRuns.push(cpuMs() - cpuStart);
+    changeRuns.push(ms);
+    if (profiler.stop().statistics.some((gc) => gc.gcType === 'Scavenge' || gc.gcType === 'MinorMarkCompact')) scavengedRuns.push(ms);
+  }
+  for (let run = 0; run < REPEATS; run++) {
     const otherChange = newChange();
     const collected = new Matcher(maps);
     gc?.();
@@ -268,6 +345,12 @@ function measure(paths: string[], patternCount: number, seed: number, density: D
     parseColdMs: parseRuns[0]!,
     indexColdMs: indexRuns[0]!,
     changeColdMs: changeRuns[0]!,
+    p99FastestUs,
+    machineP50Us: machine.p50,
+    machineP99Us: machine.p99,
+    changeRuns: changeRuns.length,
+    changeScavenged: scavengedRuns.length,
+    changeScavengedMs: scavengedRuns.length > 0 ? median(scavengedRuns) : 0,
     changeCpuMs: median(changeCpuRuns),
     changeAfterGcMs: median(afterGcRuns),
     changeReportMs: median(reportRuns),
@@ -334,12 +417,16 @@ function targets(rows: readonly Row[], cli: CliRun | undefined): string[] {
   if (cli === undefined) lines.push('- `cx-impact coverage --files-from` on 1M paths × 10k patterns ≤ 6 s: not run (sizes chosen on the command line, or no dist/cli.js).');
   else lines.push(`- \`cx-impact coverage --files-from\` on ${int(cli.paths)} paths × ${int(cli.patterns)} patterns (${rowLabel(cli.density)}) ≤ 6 s wall: median ${fmt(cli.wallMs / 1e3, 2)} s (runs ${cli.runs.map((v) => fmt(v / 1e3, 2)).join(', ')} s; CPU of the process ${fmt(cli.cpuMs / 1e3, 2)} s) — ${cli.wallMs <= 6000 ? 'met' : cli.cpuMs <= 6000 ? 'met in CPU time, not in wall time on this busy machine' : 'not met'}.`);
   for (const r of rows.filter((row) => row.patterns === 10_000)) {
-    const verdict = r.p99Us <= 50 ? 'met' : 'not met';
-    lines.push(`- Single lookup p99 ≤ 50 µs with 10k patterns, ${label(r)}: p99 ${fmt(r.p99Us, 1)} µs (runs: ${r.p99Runs.map((v) => fmt(v, 1)).join(', ')}; p50 ${fmt(r.p50Us, 1)} µs, CPU mean ${fmt(r.lookupCpuUs, 1)} µs) — ${verdict}.`);
+    const verdict = r.p99Us <= 50 ? 'met' : r.p99FastestUs <= 50 ? 'not met as measured; met by each lookup\'s fastest run' : 'not met';
+    lines.push(`- Single lookup p99 ≤ 50 µs with 10k patterns, ${label(r)}: p99 ${fmt(r.p99Us, 1)} µs (runs: ${r.p99Runs.map((v) => fmt(v, 1)).join(', ')}; p50 ${fmt(r.p50Us, 1)} µs, CPU mean ${fmt(r.lookupCpuUs, 1)} µs; each lookup's fastest of the runs: p99 ${fmt(r.p99FastestUs, 1)} µs; the machine's tail right after, a fixed loop timed the same way: p50 ${fmt(r.machineP50Us, 1)} µs, p99 ${fmt(r.machineP99Us, 1)} µs) — ${verdict}.`);
   }
   for (const r of rows.filter((row) => row.patterns === 10_000)) {
-    const verdict = r.changeMs > 20 ? 'not met' : r.changeAfterGcMs <= 20 ? 'met' : 'met as the CLI runs it, not right after a forced GC';
-    lines.push(`- Impact of a 1,000-file change ≤ 20 ms with 10k patterns, ${label(r)}: ${fmt(r.changeMs)} ms (CPU ${fmt(r.changeCpuMs)} ms; right after a forced GC ${fmt(r.changeAfterGcMs)} ms, CPU ${fmt(r.changeAfterGcCpuMs)} ms; the report alone, ${int(r.changePairs)} file-touchpoint pairs, ${fmt(r.changeReportMs)} ms) — ${verdict}.`);
+    const caveats = [
+      ...(r.changeScavenged > 0 && r.changeScavengedMs > 20 ? ['not in the runs with a young-generation collection inside'] : []),
+      ...(r.changeAfterGcMs > 20 ? ['not right after a forced GC'] : []),
+    ];
+    const verdict = r.changeMs > 20 ? 'not met' : caveats.length === 0 ? 'met' : `met; ${caveats.join(', ')}`;
+    lines.push(`- Impact of a 1,000-file change ≤ 20 ms with 10k patterns, ${label(r)}: median ${fmt(r.changeMs)} ms of ${r.changeRuns} runs (CPU ${fmt(r.changeCpuMs)} ms; ${scavenged(r)}; right after a forced GC ${fmt(r.changeAfterGcMs)} ms, CPU ${fmt(r.changeAfterGcCpuMs)} ms; the report alone, ${int(r.changePairs)} file-touchpoint pairs, ${fmt(r.changeReportMs)} ms) — ${verdict}.`);
   }
   for (const r of rows.filter((row) => row.patterns === 10_000)) {
     const total = r.parseMs + r.indexMs;
@@ -451,7 +538,7 @@ function main(): void {
       console.log(
         `  ${int(patterns)} patterns, ${rowLabel(density)} (${pct(row.negatedShare)} negated, ${pct(row.floatingShare)} floating; minimatch fallback: ${row.fallbackPatterns} patterns by segment regex, ${row.wholeTextPatterns} on the whole text) (${fmt(row.densityMean)} touchpoints per covered file, p99 ${int(row.densityP99)}): parse ${int(row.parseMs)} ms, index ${fmt(row.indexMs)} ms (first ${fmt(row.indexColdMs)}), ` +
           `coverage ${int(row.coverageMs)} ms (CPU ${int(row.coverageCpuMs)} ms, ${fmt(row.perPathUs, 2)} µs/path), ` +
-          `lookup p50 ${fmt(row.p50Us, 2)} µs p99 ${fmt(row.p99Us, 2)} µs CPU mean ${fmt(row.lookupCpuUs, 2)} µs (p99 of the runs: ${row.p99Runs.map((v) => fmt(v, 1)).join(', ')}), change ${fmt(row.changeMs)} ms (first ${fmt(row.changeColdMs)}, CPU ${fmt(row.changeCpuMs)}; after a forced GC ${fmt(row.changeAfterGcMs)}, CPU ${fmt(row.changeAfterGcCpuMs)}), heap ${int(row.heapMb)} MB, ` +
+          `lookup p50 ${fmt(row.p50Us, 2)} µs p99 ${fmt(row.p99Us, 2)} µs CPU mean ${fmt(row.lookupCpuUs, 2)} µs (p99 of the runs: ${row.p99Runs.map((v) => fmt(v, 1)).join(', ')}; of each lookup's fastest ${fmt(row.p99FastestUs, 1)}; machine loop p50 ${fmt(row.machineP50Us, 1)} p99 ${fmt(row.machineP99Us, 1)}), change ${fmt(row.changeMs)} ms (first ${fmt(row.changeColdMs)}, CPU ${fmt(row.changeCpuMs)}; ${scavenged(row)}; after a forced GC ${fmt(row.changeAfterGcMs)}, CPU ${fmt(row.changeAfterGcCpuMs)}), heap ${int(row.heapMb)} MB, ` +
           `naive ${fmt(row.naivePerPathUs)} µs/path (x${int(row.speedUp)}), equal ${row.equal}`,
       );
       if (row.problemCodes.length > 0) console.log(`    parser errors: ${row.problemCodes.slice(0, 3).join(' | ')}`);
@@ -513,11 +600,11 @@ function main(): void {
     'Every size (paths × patterns, as in the issue\'s own table) is measured in each of the six shapes, so the "no row',
     'more than 3× slower than the fastest row of its size" target compares shapes at equal work.',
     '',
-    '| paths | patterns | maps | negated / floating | minimatch fallback: patterns by segment regex / on whole text | touchpoints per covered file (mean / p99) | parse YAML | compile + index | parse + index | whole coverage (CPU) | per path | lookup p50 | lookup p99 | lookup CPU mean | 1,000-file change (CPU) | the same after a forced GC (CPU) | of which the report / its file-touchpoint pairs | heap used | naive per path | naive whole (extrapolated) | speed-up whole / lookup | engine = naive |',
-    '|---:|---:|:--|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| paths | patterns | maps | negated / floating | minimatch fallback: patterns by segment regex / on whole text | touchpoints per covered file (mean / p99) | parse YAML | compile + index | parse + index | whole coverage (CPU) | per path | lookup p50 | lookup p99 | lookup CPU mean | 1,000-file change (CPU) | runs with a young-generation collection inside: how many, their median | the same after a forced GC (CPU) | of which the report / its file-touchpoint pairs | heap used | naive per path | naive whole (extrapolated) | speed-up whole / lookup | engine = naive |',
+    '|---:|---:|:--|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (r) =>
-        `| ${int(r.paths)} | ${int(r.patterns)} | ${r.density === 'dense' ? '**dense (stress)**' : rowLabel(r.density)} | ${pct(r.negatedShare)} / ${pct(r.floatingShare)} | ${int(r.fallbackPatterns)} / ${int(r.wholeTextPatterns)} | ${fmt(r.densityMean)} / ${int(r.densityP99)} | ${int(r.parseMs)} ms${cold(r.parseColdMs, r.parseMs)} | ${fmt(r.indexMs)} ms${cold(r.indexColdMs, r.indexMs)} | ${int(r.parseMs + r.indexMs)} ms | ${int(r.coverageMs)} ms (${int(r.coverageCpuMs)} ms) | ${fmt(r.perPathUs, 2)} µs | ${fmt(r.p50Us, 2)} µs | ${fmt(r.p99Us, 2)} µs | ${fmt(r.lookupCpuUs, 2)} µs | ${fmt(r.changeMs)} ms (${fmt(r.changeCpuMs)} ms)${cold(r.changeColdMs, r.changeMs)} | ${fmt(r.changeAfterGcMs)} ms (${fmt(r.changeAfterGcCpuMs)} ms) | ${fmt(r.changeReportMs)} ms / ${int(r.changePairs)} | ${int(r.heapMb)} MB | ${int(r.naivePerPathUs)} µs | ${fmt(r.naiveWholeS)} s | ×${int(r.speedUp)} / ×${int(r.lookupSpeedUp)} | ${r.equal} |`,
+        `| ${int(r.paths)} | ${int(r.patterns)} | ${r.density === 'dense' ? '**dense (stress)**' : rowLabel(r.density)} | ${pct(r.negatedShare)} / ${pct(r.floatingShare)} | ${int(r.fallbackPatterns)} / ${int(r.wholeTextPatterns)} | ${fmt(r.densityMean)} / ${int(r.densityP99)} | ${int(r.parseMs)} ms${cold(r.parseColdMs, r.parseMs)} | ${fmt(r.indexMs)} ms${cold(r.indexColdMs, r.indexMs)} | ${int(r.parseMs + r.indexMs)} ms | ${int(r.coverageMs)} ms (${int(r.coverageCpuMs)} ms) | ${fmt(r.perPathUs, 2)} µs | ${fmt(r.p50Us, 2)} µs | ${fmt(r.p99Us, 2)} µs | ${fmt(r.lookupCpuUs, 2)} µs | ${fmt(r.changeMs)} ms (${fmt(r.changeCpuMs)} ms)${cold(r.changeColdMs, r.changeMs)} | ${r.changeScavenged} of ${r.changeRuns}${r.changeScavenged > 0 ? `: ${fmt(r.changeScavengedMs)} ms` : ''} | ${fmt(r.changeAfterGcMs)} ms (${fmt(r.changeAfterGcCpuMs)} ms) | ${fmt(r.changeReportMs)} ms / ${int(r.changePairs)} | ${int(r.heapMb)} MB | ${int(r.naivePerPathUs)} µs | ${fmt(r.naiveWholeS)} s | ×${int(r.speedUp)} / ×${int(r.lookupSpeedUp)} | ${r.equal} |`,
     ),
     '',
     'What the columns measure:',
@@ -525,12 +612,12 @@ function main(): void {
     '- **parse YAML**: `parseMap` on the maps written out as YAML (' +
       rows.filter((r) => r.paths === rows[0]!.paths && r.density === 'realistic').map((r) => `${int(r.patterns)} patterns: ${int(r.yamlKb)} KiB in ${r.parseFiles} file(s), ${r.parseProblems} errors`).join('; ') +
       `). A map over the parser's ${MAX_MAP_BYTES / 1024} KiB limit is parsed in parts. The maps are written by \`yaml.stringify\`: plain block style, which \`parseMap\` reads with its fast block reader (\`src/core/map/block-yaml.ts\`, held node for node to the yaml package by property tests). A map outside that subset (a comment after a value, flow lists, anchors…) goes through the yaml package's composer, several times slower: \`npm run bench:parse -- --yaml\` measures that path (10k patterns: warm median 370 ms against 82 ms, on a quiet machine).`,
-    `- **parse YAML**, **compile + index**, **lookup p50/p99**, **1,000-file change**: the median of ${REPEATS} runs; "first" is the first run when it differs from the median by more than a fifth (a cold JIT).`,
+    `- **parse YAML**, **compile + index**, **lookup p50/p99**: the median of ${REPEATS} runs; **1,000-file change**: of ${CHANGE_REPEATS} runs (after a forced GC: ${REPEATS}); "first" is the first run when it differs from the median by more than a fifth (a cold JIT).`,
     '- **compile + index**: `new Matcher(maps)` from CxMap objects: brace expansion, shape analysis, minimatch compiles, the trie. **parse + index** adds the two medians.',
-    '- **whole coverage**: `matcher.coverageReport(paths)` over the sorted list: covered/uncovered and per-pattern and per-touchpoint counts. Wall time, and in brackets the CPU time of the process over the same call (`process.cpuUsage`), which other work on the machine disturbs less. Per path = wall / paths. A run under 200 ms is repeated ' + REPEATS + ' times and the median kept (a timer tick or a JIT tier-up is a fair part of a 10 ms run).',
+    '- **whole coverage**: `matcher.coverageReport(paths)` over the sorted list: covered/uncovered and per-pattern and per-touchpoint counts. Wall time, and in brackets the CPU time of the process over the same call (`process.cpuUsage`), which other work on the machine disturbs less. Per path = wall / paths. A run under 200 ms is repeated ' + SHORT_REPEATS + ' times, each started at a random fill level of the young generation (as for the change), and the median kept (a timer tick, a JIT tier-up or a collection is a fair part of a 10 ms run).',
     '- **lookup CPU mean**: the same lookups again, untimed one by one: process CPU time / lookups.',
-    `- **lookup p50/p99**: ${int(LOOKUPS)} single \`coverageOf\` calls on random paths in random order, each timed alone (timer overhead included), on a fresh Matcher that answered the first 1,000 of them once (the Matcher keeps the answer of recent folders asked about twice, as CodeLens asks about the files of one folder).`,
-    `- **1,000-file change**: \`computeImpact\` for ${int(CHANGE_SIZE)} random changed paths (what \`impact\` and the Changes view do) on a Matcher that is built but has answered nothing yet: the map is loaded, no lookup is cached. A different change each run; CPU time of the process in brackets. As \`cx-impact impact\` runs it: the Matcher is built, then the change computed (the target is held to this). **After a forced GC** is how earlier runs of this benchmark measured it: \`gc()\` returns with the collector's concurrent work on the heap (a million paths and three matchers) still running on the other core, where it competes for the memory the call reads — the process CPU time, about twice the wall time, shows that second thread. No user's run computes impact just after a forced collection; the column stays so the two can be compared. **Of which the report**: the same call on answers looked up beforehand (the change's \`Matcher.decideAll\`), so only grouping files by journey and touchpoint and one reason per (file, touchpoint) pair is timed; the pairs are the report's size (a dense map covers each file by dozens of touchpoints).`,
+    `- **lookup p50/p99**: ${int(LOOKUPS)} single \`coverageOf\` calls on random paths in random order, each timed alone (timer overhead included), on a fresh Matcher that answered the first 1,000 of them once (the Matcher keeps the answer of recent folders asked about twice, as CodeLens asks about the files of one folder). Every run asks the same lookups in the same order of a Matcher warmed the same way, so a lookup does the same work in each: the targets also give the p99 of each lookup's fastest run, its cost without what interrupted it, and the machine's own tail, a fixed loop of a few µs timed the same way right after the lookups (when its p99 is several times its p50, the machine was interrupting everything).`,
+    `- **1,000-file change**: \`computeImpact\` for ${int(CHANGE_SIZE)} random changed paths (what \`impact\` and the Changes view do) on a Matcher that is built but has answered nothing yet: the map is loaded, no lookup is cached. A different change each run; CPU time of the process in brackets. As \`cx-impact impact\` runs it: the Matcher is built, then the change computed (the target is held to this). A young-generation collection (5–10 ms on this machine, most of it copying what is still alive) falls inside a run or not depending on how full the young generation is when the run starts. The loop's runs each allocate nearly the same amount, so left alone they would all start at nearly the same fill level and be one sample repeated: before each run the benchmark allocates and drops a random share of the young generation, as whatever a process did before leaves it. **Runs with a young-generation collection inside** are counted (\`v8.GCProfiler\`), with their median: the time a user gets when the collection falls there. **After a forced GC** is how earlier runs of this benchmark measured it: \`gc()\` returns with the collector's concurrent work on the heap (a million paths and three matchers) still running on the other core, where it competes for the memory the call reads — the process CPU time, about twice the wall time, shows that second thread. No user's run computes impact just after a forced collection; the column stays so the two can be compared. **Of which the report**: the same call on answers looked up beforehand (the change's \`Matcher.decideAll\`), so only grouping files by journey and touchpoint and one reason per (file, touchpoint) pair is timed; the pairs are the report's size (a dense map covers each file by dozens of touchpoints).`,
     '- **negated / floating**: the share of the row\'s patterns that start with `!`, and that start with `**/` (after the `!`).',
     '- **minimatch fallback**: how many of the row\'s patterns the engine cannot decide with string operations alone: "segment regex" patterns have a segment (an extglob, a class, `?`, a star between literal text) tested with the regex minimatch compiled for that segment, once per folder where the pattern can still match; "whole text" patterns (`//`, `.` or `..` segments, a leading `#` or second `!`) are handed to `Minimatch.match` on the path text.',
     '- **heap used**: `process.memoryUsage().heapUsed` after a GC, with the path list, maps, three matchers and the report alive.',
@@ -555,9 +642,14 @@ function main(): void {
     '',
     '`src/core/match/pattern-index.ts`: each pattern is brace-expanded (at most 1,000 alternatives, counted before',
     'anything is expanded) and every alternative of every map is compiled into one automaton over path segments, as',
-    'hmarr/codeowners does: a node is the point reached after some segments; a literal segment leads to a child (one Map',
-    'lookup), a `**` to the node\'s deep node (active at that folder and at every folder below it), any other segment to',
-    'a wild edge. The walk keeps, for each folder of the current path, the set of active nodes and the patterns that',
+    'hmarr/codeowners does: a node is the point reached after some segments; a literal segment leads to a child, a `**`',
+    'to the node\'s deep node (active at that folder and at every folder below it), any other segment to a wild edge.',
+    'Once built, the automaton is flattened into typed arrays: nodes are numbers, a node\'s lists are ranges of',
+    'Int32Arrays, and a literal child is found in one open-addressing table by (node, segment number), the segment\'s',
+    'number looked up once per name. What a Matcher keeps alive is then mostly typed arrays (2.5 MB at 10k patterns,',
+    'against 7.9 MB of small objects and Maps before), which a young-generation collection does not copy: built just',
+    'before a change is computed, as `impact` does, it no longer makes the next collection 5–10 ms long.',
+    'The walk keeps, for each folder of the current path, the set of active nodes and the patterns that',
     'matched the folder, so sorted paths compute each folder once and every file in it only looks up its own name: the',
     'cost grows with folders, not with files × patterns. Endings get ripgrep-globset-like shortcuts: a literal name',
     '(`dir/file.ts`, `**/README.md`, `**/.env`), any child (`dir/**`, `dir/*`, `dir/**/*`: a folder hit that covers',
