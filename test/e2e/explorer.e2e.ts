@@ -216,6 +216,9 @@ describe('CX Impact installed from its .vsix', function () {
     assert.ok(headings.some((h) => h.includes('Checkout')), `no Checkout section: ${JSON.stringify(headings)}`);
     assert.ok(headings.some((h) => h.includes('Refunds')), `no Refunds section: ${JSON.stringify(headings)}`);
     assert.match((await frame.locator('.compared').textContent()) ?? '', /working tree/);
+    // The Changes view beside it follows the same two files, written outside VS Code: through the git extension, or its
+    // own re-read 1.5 s after a file event the extension left unanswered. Shot once both agree.
+    await page.locator('.monaco-list-row', { hasText: /Working tree\s*2 files/ }).waitFor({ timeout: 20_000 });
     await shoot(page, '06-impact-report');
   });
 
