@@ -217,8 +217,11 @@ describe('CX Impact installed from its .vsix', function () {
     assert.ok(headings.some((h) => h.includes('Refunds')), `no Refunds section: ${JSON.stringify(headings)}`);
     assert.match((await frame.locator('.compared').textContent()) ?? '', /working tree/);
     // The Changes view beside it follows the same two files, written outside VS Code: through the git extension, or its
-    // own re-read 1.5 s after a file event the extension left unanswered. Shot once both agree.
+    // own re-read 1.5 s after a file event the extension left unanswered. It first counts refund.ts for both Refunds
+    // touchpoints, then drops the one scoped to symbols the change does not touch (RefundService.status) once the
+    // symbols are read, as the report did. Shot once both agree.
     await page.locator('.monaco-list-row', { hasText: /Working tree\s*2 files/ }).waitFor({ timeout: 20_000 });
+    await page.locator('.monaco-list-row', { hasText: /Refunds\s*high · 1 touchpoint$/ }).waitFor({ timeout: 20_000 });
     await shoot(page, '06-impact-report');
   });
 
