@@ -122,11 +122,13 @@ export function byPath(a: string, b: string): number {
 
 /** Renames count under both paths, deletions under the old one (which is `path` for a deletion). */
 export function pathsOfChange(change: ChangedFile): string[] {
-  const paths = [change.path];
-  if (change.oldPath !== undefined && change.oldPath !== change.path && change.status === 'renamed') {
-    paths.push(change.oldPath);
-  }
-  return paths;
+  const from = renamedFrom(change);
+  return from === undefined ? [change.path] : [change.path, from];
+}
+
+/** The old path of a rename, which counts too (see pathsOfChange); undefined for any other change. */
+function renamedFrom(change: ChangedFile): string | undefined {
+  return change.oldPath !== undefined && change.oldPath !== change.path && change.status === 'renamed' ? change.oldPath : undefined;
 }
 
 function journeyKey(map: CxMap, journey: Journey): string {
@@ -156,10 +158,12 @@ function sortedUnique(paths: string[]): string[] {
 }
 
 export function computeImpact(input: ImpactInput): ImpactReport {
+  // pathsOfChange without an array per change: a change can hold thousands of files.
   const asked: string[] = [];
   for (const change of input.changedFiles) {
     asked.push(change.path);
-    if (change.oldPath !== undefined && change.oldPath !== change.path && change.status === 'renamed') asked.push(change.oldPath);
+    const from = renamedFrom(change);
+    if (from !== undefined) asked.push(from);
   }
   const changedFiles = sortedUnique(asked);
   const journeys = new Map<string, JourneyEntry>();
@@ -266,8 +270,9 @@ function groupDecided(
   const entries: TouchpointEntry[] = [];
   const slotOf = new Map<TouchpointEntry, number>();
   const maps: string[] = [];
-  let counts = new Int32Array(64);
-  let lastFile = new Int32Array(64);
+  // Entries are at most one per touchpoint number.
+  const counts = new Int32Array(table.touchpoints);
+  const lastFile = new Int32Array(table.touchpoints);
   for (let k = 0; k < order.length; k++) {
     const f = order[k]!;
     const to = start[k + 1]!;
@@ -289,14 +294,6 @@ function groupDecided(
           slotOf.set(tp, e);
           entries.push(tp);
           maps.push(hit.map.file);
-          if (e === counts.length) {
-            const grownCounts = new Int32Array(e * 2);
-            grownCounts.set(counts);
-            counts = grownCounts;
-            const grownLast = new Int32Array(e * 2);
-            grownLast.set(lastFile);
-            lastFile = grownLast;
-          }
           lastFile[e] = -1;
         }
         entryOfNumber[number] = e;
@@ -316,7 +313,6 @@ function groupDecided(
     impact.reasons = new Array<FileReason>(counts[e]!);
     fileLists.push(impact.files);
     reasonLists.push(impact.reasons);
-    entries[e]!.lastFile = lastFile[e]!;
     lastFile[e] = -1;
     counts[e] = 0;
   }
