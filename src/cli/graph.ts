@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { CodeReader } from '../node/code-reader';
-import { loadDependencyGraph, type GraphLoad } from '../node/dependency-graph';
+import { loadDependencyGraph, type GraphLoad, type GraphLoadOptions } from '../node/dependency-graph';
 import { defaultCacheDir, ImportCache } from '../node/graph-cache';
 
 export { indirectSettings } from '../core/graph/settings';
@@ -25,6 +25,8 @@ export interface CliGraphOptions {
   noCache: boolean;
   exclude?: readonly string[];
   warn: (message: string) => void;
+  /** Read the files from this commit's tree instead of the disk (contract §5.7); `files` are then its files. */
+  read?: GraphLoadOptions['read'];
 }
 
 export async function cliGraph(options: CliGraphOptions): Promise<GraphLoad> {
@@ -33,7 +35,7 @@ export async function cliGraph(options: CliGraphOptions): Promise<GraphLoad> {
   const cache = options.noCache ? undefined : new ImportCache(defaultCacheDir(options.env), options.root);
   try {
     await cache?.load();
-    const load = await loadDependencyGraph({ root: options.root, files: options.files, reader, ...(cache ? { cache } : {}), ...(options.exclude ? { exclude: options.exclude } : {}) });
+    const load = await loadDependencyGraph({ root: options.root, files: options.files, reader, ...(cache ? { cache } : {}), ...(options.exclude ? { exclude: options.exclude } : {}), ...(options.read ? { read: options.read } : {}) });
     for (const warning of load.warnings) options.warn(warning);
     try {
       await cache?.save();

@@ -59,10 +59,12 @@ export interface GraphLoadOptions {
   exclude?: readonly string[];
   /** Texts the caller already has (an editor's unsaved documents): used instead of the disk. */
   overrides?: ReadonlyMap<string, string>;
+  /** Reads a file instead of the disk: a commit's tree (src/node/git-tree.ts) when a commit is asked about. */
+  read?: (file: string, maxBytes: number) => Promise<Read>;
   onProgress?: (done: number, total: number) => void;
 }
 
-type Read = { text: string } | { skipped: string };
+export type Read = { text: string } | { skipped: string };
 
 /** Reads a file of the repository as text, or says why not. */
 export async function readRepoFile(root: string, realRoot: string, file: string, maxBytes = MAX_PARSE_BYTES): Promise<Read> {
@@ -91,14 +93,15 @@ const CONCURRENCY = 48;
 
 export async function loadDependencyGraph(options: GraphLoadOptions): Promise<GraphLoad> {
   const root = options.root;
-  const realRoot = await realpath(root);
+  const realRoot = options.read ? root : await realpath(root);
+  const readFile = options.read ?? ((file: string) => readRepoFile(root, realRoot, file));
   const files = options.files.filter((f) => !inExcludedFolder(f));
   const code = files.filter((f) => languageOfPath(f) !== undefined);
   const configs = files.filter(isConfigFile);
   const texts = new Map<string, string>();
   await Promise.all(
     configs.map(async (file) => {
-      const read = options.overrides?.has(file) ? { text: options.overrides.get(file)! } : await readRepoFile(root, realRoot, file);
+      const read = options.overrides?.has(file) ? { text: options.overrides.get(file)! } : await readFile(file, MAX_PARSE_BYTES);
       if ('text' in read) texts.set(file, read.text);
     }),
   );
@@ -112,7 +115,7 @@ export async function loadDependencyGraph(options: GraphLoadOptions): Promise<Gr
   const work = async (): Promise<void> => {
     while (next < code.length) {
       const file = code[next++]!;
-      const read = options.overrides?.has(file) ? { text: options.overrides.get(file)! } : await readRepoFile(root, realRoot, file);
+      const read = options.overrides?.has(file) ? { text: options.overrides.get(file)! } : await readFile(file, MAX_PARSE_BYTES);
       if ('skipped' in read) skipped.set(file, read.skipped);
       else {
         const key = contentKey(read.text);
