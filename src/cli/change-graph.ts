@@ -21,11 +21,12 @@ export interface ChangeReachInput {
   env: Record<string, string | undefined>;
   noCache: boolean;
   warn: (message: string) => void;
+  note?: (message: string) => void;
 }
 
 export async function reachOfChange(input: ChangeReachInput): Promise<FileReach<Coverage>[]> {
   const blobs = new BlobReader(input.root);
-  const common = { root: input.root, env: input.env, noCache: input.noCache, exclude: input.exclude, warn: input.warn };
+  const common = { root: input.root, env: input.env, noCache: input.noCache, exclude: input.exclude, warn: input.warn, ...(input.note ? { note: input.note } : {}) };
   try {
     const head = input.change.head === WORKTREE ? undefined : await commitFiles(input.root, input.change.head, blobs);
     const headFiles = head?.files ?? input.worktreeFiles;
@@ -34,13 +35,13 @@ export async function reachOfChange(input: ChangeReachInput): Promise<FileReach<
     const gone = input.files.filter((f) => !present.has(f));
     const reaches = new Map<string, FileReach<Coverage>>();
     if (here.length > 0) {
-      const load = await cliGraph({ ...common, files: headFiles, ...(head ? { read: head.read } : {}) });
+      const load = await cliGraph({ ...common, files: headFiles, from: here, ...(head ? { read: head.read } : {}) });
       for (const r of reachOfFiles(load.graph, here, input.coverageOf, input.options)) reaches.set(r.file, r);
     }
     if (gone.length > 0) {
       // Deleted in the head: who imported it is in the base's tree.
       const base = await commitFiles(input.root, input.change.base, blobs);
-      const load = await cliGraph({ ...common, files: base.files, read: base.read });
+      const load = await cliGraph({ ...common, files: base.files, read: base.read, from: gone });
       for (const r of reachOfFiles(load.graph, gone, input.coverageOf, input.options)) reaches.set(r.file, r);
     }
     return input.files.map((f) => reaches.get(f) ?? { file: f, hits: [], beyond: 0 });

@@ -220,6 +220,7 @@ async function withIndirect(
     env: io.env,
     noCache: Boolean(values['no-cache']),
     warn: (m) => io.stderr.write(`cx-impact: warning: ${oneLine(m)}\n`),
+    note: (m) => io.stderr.write(`cx-impact: ${oneLine(m)}\n`),
   });
   return addIndirectImpact(report, reaches);
 }
