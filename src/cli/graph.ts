@@ -45,7 +45,11 @@ export async function cliGraph(options: CliGraphOptions): Promise<GraphLoad> {
     await cache?.load();
     const graphOptions = { root: options.root, files: options.files, reader, ...(cache ? { cache } : {}), ...(options.exclude ? { exclude: options.exclude } : {}), ...(options.read ? { read: options.read } : {}) };
     const cold = !cache || cache.size === 0;
-    const load = options.from && cold ? await loadReachableGraph({ ...graphOptions, from: options.from, onProgress: progress(options.note ?? (() => undefined)) }) : await loadDependencyGraph(graphOptions);
+    let local: CodeReader | undefined;
+    const load =
+      options.from && cold
+        ? await loadReachableGraph({ ...graphOptions, from: options.from, localReader: (local = new CodeReader({ wasmDir: wasmDir() })), onProgress: progress(options.note ?? (() => undefined)) }).finally(() => local?.dispose())
+        : await loadDependencyGraph(graphOptions);
     for (const warning of load.warnings) options.warn(warning);
     try {
       await cache?.save();

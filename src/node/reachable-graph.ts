@@ -13,10 +13,16 @@ import { MAX_PARSE_BYTES, ParseError } from '../core/code/parser';
 import { buildGraph, type DependencyGraph } from '../core/graph/graph';
 import { isConfigFile, Resolver } from '../core/graph/resolve';
 import { ReverseResolver, candidateImporters } from '../core/graph/reverse';
+import type { CodeReader } from './code-reader';
 import { contentKey } from './graph-cache';
 import { inExcludedFolder, loadDependencyGraph, readRepoFile, type GraphLoad, type GraphLoadOptions, type Read } from './dependency-graph';
 
 export interface ReachableGraphOptions extends GraphLoadOptions {
+  /**
+   * Parses on the calling thread (a CodeReader without workers): a few hundred files are read sooner here than
+   * worker threads start. Batches larger than that go to `reader`.
+   */
+  localReader?: CodeReader;
   /** The changed files whose importers are wanted. */
   from: readonly string[];
   /** When the candidates pass this share of the code files, the full graph is built instead (default 0.5). */
@@ -34,6 +40,8 @@ export interface ReachableLoad extends GraphLoad {
 }
 
 const CONCURRENCY = 48;
+/** Up to this many files at once are parsed by `localReader`. */
+const LOCAL_BATCH = 200;
 
 async function pool<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -88,6 +96,7 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
   const imports = new Map<string, FileImports>();
   let cached = 0;
   let parsed = 0;
+  let parser = options.reader;
   const parse = async (file: string): Promise<void> => {
     if (imports.has(file) || !texts.has(file)) return;
     const text = texts.get(file)!;
@@ -99,7 +108,7 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
       return;
     }
     try {
-      const answer = await options.reader.ask('imports', file, text);
+      const answer = await parser.ask('imports', file, text);
       parsed++;
       if (answer) {
         imports.set(file, answer);
@@ -121,30 +130,72 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
     });
   };
 
+  // The graph is built over the files that matter only: the parsed ones and whatever their imports resolve to, in
+  // the repository's order (so each file's importers come in the same order as in the full graph, and so do the
+  // chains reach picks). The full list's exclusion globs alone would cost more than the rest at 200,000 files.
+  const targetsOf = new Map<string, string[]>();
+  const subset = (): string[] => {
+    const keep = new Set<string>(from);
+    for (const [file, answer] of imports) {
+      keep.add(file);
+      let targets = targetsOf.get(file);
+      if (!targets) {
+        const language = languageOfPath(file);
+        targets = [];
+        if (language) {
+          for (const r of [...answer.imports, ...answer.reexports]) {
+            if (r.typeOnly) continue;
+            const res = resolver.resolve(file, r.specifier, language, 'kind' in r ? r.names : undefined);
+            if ('files' in res) targets.push(...res.files);
+          }
+        }
+        targetsOf.set(file, targets);
+      }
+      for (const t of targets) keep.add(t);
+    }
+    return files.filter((f) => keep.has(f));
+  };
+  const build = (): DependencyGraph => buildGraph({ files: subset(), imports, skipped, resolver, ...(options.exclude ? { exclude: options.exclude } : {}) });
+
+  const reexportsOf = new Map<string, string[]>();
   const known = new Set<string>(from);
   const searched = new Set<string>();
   let pending = [...from];
   const limit = Math.max(50, Math.floor((options.maxShare ?? 0.5) * code.length));
   let graph: DependencyGraph | undefined;
-  while (pending.length > 0) {
-    for (const f of pending) searched.add(f);
-    const found = candidateImporters(
-      pending.map((f) => reverse.needlesOf(f)),
-      texts,
-      known,
-    );
-    if ('everything' in found) return full(found.everything, texts, skipped);
-    for (const f of found.files) known.add(f);
-    if (known.size > limit) return full(`the change may reach ${known.size} of ${code.length} code files`, texts, skipped);
-    // Parse the candidates, then what any parsed file re-exports (so names collapse through barrels as in the full graph).
-    let toParse = [...known].filter((f) => !imports.has(f));
-    while (toParse.length > 0) {
-      await pool(toParse, parse);
-      const next = new Set<string>();
-      for (const f of toParse) for (const t of reexportTargets(f)) if (!imports.has(t) && texts.has(t) && !skipped.has(t)) next.add(t);
-      toParse = [...next];
+  /** What `file` re-exports with `export * from`: a name looked up through it may be defined there. */
+  const starTargets = (file: string): string[] => {
+    const language = languageOfPath(file);
+    const answer = imports.get(file);
+    if (!language || !answer) return [];
+    return answer.reexports.flatMap((re) => {
+      if (re.typeOnly || re.names !== '*') return [];
+      const r = resolver.resolve(file, re.specifier, language);
+      return 'files' in r ? r.files : [];
+    });
+  };
+  const parseAll = async (list: readonly string[]): Promise<void> => {
+    // A few files parse sooner here than workers start; once there are more, the workers take them.
+    parser = imports.size + list.length > LOCAL_BATCH ? options.reader : (options.localReader ?? options.reader);
+    await pool(list, parse);
+  };
+  const tooMany = (): string | undefined =>
+    Math.max(known.size, imports.size) > limit ? `the change may reach ${Math.max(known.size, imports.size)} of ${code.length} code files` : undefined;
+  for (;;) {
+    if (pending.length > 0) {
+      for (const f of pending) searched.add(f);
+      const found = candidateImporters(
+        pending.map((f) => reverse.needlesOf(f)),
+        texts,
+        known,
+      );
+      if ('everything' in found) return full(found.everything, texts, skipped);
+      for (const f of found.files) known.add(f);
     }
-    graph = buildGraph({ files, imports, skipped, resolver, ...(options.exclude ? { exclude: options.exclude } : {}) });
+    const many = tooMany();
+    if (many) return full(many, texts, skipped);
+    await parseAll([...known].filter((f) => !imports.has(f)));
+    graph = build();
     // Reached: the changed files' transitive importers; and whatever re-exports a reached file, whose importers
     // import it by the barrel's name.
     const reached = new Set<string>(from);
@@ -157,19 +208,45 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
         queue.push(importer);
       }
     }
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const f of imports.keys()) {
+    const reexporters = new Map<string, string[]>();
+    for (const f of imports.keys()) {
+      let targets = reexportsOf.get(f);
+      if (!targets) reexportsOf.set(f, (targets = reexportTargets(f)));
+      for (const t of targets) reexporters.set(t, [...(reexporters.get(t) ?? []), f]);
+    }
+    const through = [...reached];
+    for (let i = 0; i < through.length; i++) {
+      for (const f of reexporters.get(through[i]!) ?? []) {
         if (reached.has(f)) continue;
-        if (reexportTargets(f).some((t) => reached.has(t))) {
-          reached.add(f);
-          grew = true;
-        }
+        reached.add(f);
+        through.push(f);
       }
     }
+    // A name looked up through a reached file's `export *` may be defined in a file not reached: those are read
+    // too (and what they `export *` in turn), so the lookup ends where the full graph's does.
+    let added = false;
+    const seen = new Set<string>();
+    let frontier = [...reached];
+    while (frontier.length > 0) {
+      const next: string[] = [];
+      for (const f of frontier) {
+        for (const t of starTargets(f)) {
+          if (seen.has(t)) continue;
+          seen.add(t);
+          next.push(t);
+        }
+      }
+      const unread = next.filter((t) => !imports.has(t) && texts.has(t) && !skipped.has(t));
+      if (unread.length > 0) {
+        added = true;
+        await parseAll(unread);
+      }
+      frontier = next;
+    }
     pending = [...reached].filter((f) => !searched.has(f));
+    if (pending.length === 0 && !added) break;
   }
-  graph ??= buildGraph({ files, imports, skipped, resolver, ...(options.exclude ? { exclude: options.exclude } : {}) });
+  graph ??= build();
   options.onProgress?.(code.length, code.length);
   return {
     graph,

@@ -60,12 +60,14 @@ export function reachMonorepo(recipe: ReachRecipe): Record<string, string> {
         else if (style === 10) lines.push(`const ${tag} = require('./m${local}');`);
         else if (style === 11) lines.push(`const ${tag} = () => import('../src/m${local}');`);
         else if (style === 12) lines.push(`import { f0 as ${tag} } from '@exact';`);
+        else if (style === 13 && pick(2) === 0) lines.push(`import { f${local} as ${tag} } from './m${local}/';`);
         else lines.push(`import { g${local} as ${tag} } from './sub';`);
         if (style !== 8 && style !== 9) uses.push(tag);
       }
       lines.push(`export function f${m}(): unknown { return [${uses.join(', ')}]; }`);
       lines.push(`export const g${m} = ${m};`);
-      files[`${dir}/src/m${m}.ts`] = `${lines.join('\n')}\n`;
+      // Either quote: the reversed strings end with it.
+      files[`${dir}/src/m${m}.ts`] = `${lines.join('\n')}\n`.replace(/'/g, pick(2) === 0 ? "'" : '"');
       if (pick(4) !== 0) barrel.push(pick(2) === 0 ? `export { f${m}, g${m} } from './m${m}';` : `export * from './m${m}';`);
       if (pick(5) === 0) files[`${dir}/src/m${m}.test.ts`] = `import { f${m} } from './m${m}';\nf${m}();\n`;
     }

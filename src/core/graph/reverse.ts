@@ -12,15 +12,20 @@
 //   alias). Not reversed: a specifier that climbs out of its alias with `..` (`@app/../x`), which nobody writes.
 // - workspace packages (their name, `exports` keys): the package's name.
 // - Go: the package's import path (module path + folder). Python: the module's name, or the package folder's (an
-//   `__init__.py`; `from . import x` inside it). Java: the type's simple name; `a.b.*` ends with the folder's name.
+//   `__init__.py`; `from . import x` inside it). Java: the type's simple name before `;` or `.`; `a.b.*` ends with
+//   the folder's name. Not reversed: a Java import written with spaces inside it (`a.b. *`).
+// A TS/JS or Go specifier is a literal: the strings end with its closing quote, so `m1` does not find `m13`.
 import { languageOfPath } from '../code/languages';
 import { dirOf, joinPath, type Resolver } from './resolve';
 
 export interface Needles {
   /** Any file whose text contains one of these may import the file. */
   strings: string[];
-  /** Every file under these folders may import it (`'.'`, `'..'`, Python's `from . import x`). */
-  folders: string[];
+  /**
+   * A file under one of these folders may import it when its text contains one of `strings` (TS/JS `'.'`, `'..'`),
+   * or whatever it holds when there are none (Python's `from . import x`).
+   */
+  folders: { folder: string; strings?: string[] }[];
   /** Set when a rule cannot be reversed for this file: every file may import it. */
   everything?: string;
 }
@@ -43,6 +48,14 @@ interface PackageView {
   manifest: Record<string, unknown>;
 }
 
+/** A TS/JS or Go specifier is a string literal: it ends where its quote does. */
+function ends(specifier: string): string[] {
+  return [`${specifier}'`, `${specifier}"`, `${specifier}\``];
+}
+
+/** `'.'`, `'..'`, `'./'`, `'../..'`: a folder named from inside it, by dots alone. */
+const DOTS_ONLY = [...ends('.'), ...ends('/')];
+
 /** The resolver's configuration, read through its private fields (kept there so the resolver stays one file). */
 interface ResolverView {
   tsConfig(file: string, seen: Set<string>): TsOptionsView;
@@ -58,6 +71,8 @@ export class ReverseResolver {
   private readonly tsOptions: TsOptionsView[] = [];
   /** Folders with a package.json (their `main`/`types` may name a file by the folder). */
   private readonly manifestDirs: string[] = [];
+  /** Each tsconfig/jsconfig `baseUrl`, and the folders of the configs that set it (their files use it). */
+  private readonly baseUrls = new Map<string, string[]>();
 
   constructor(
     resolver: Resolver,
@@ -66,7 +81,11 @@ export class ReverseResolver {
     this.view = resolver as unknown as ResolverView;
     for (const file of files) {
       const name = file.slice(file.lastIndexOf('/') + 1);
-      if (/^(tsconfig|jsconfig)([.-][\w.-]*)?\.json$/.test(name)) this.tsOptions.push(this.view.tsConfig(file, new Set()));
+      if (/^(tsconfig|jsconfig)([.-][\w.-]*)?\.json$/.test(name)) {
+        const options = this.view.tsConfig(file, new Set());
+        this.tsOptions.push(options);
+        if (options.baseUrl !== undefined) this.baseUrls.set(options.baseUrl, [...(this.baseUrls.get(options.baseUrl) ?? []), dirOf(file)]);
+      }
       if (name === 'package.json') this.manifestDirs.push(dirOf(file));
     }
   }
@@ -88,7 +107,7 @@ export class ReverseResolver {
         for (const mod of this.view.goModules) {
           if (mod.dir !== '' && dir !== mod.dir && !dir.startsWith(`${mod.dir}/`)) continue;
           const rel = mod.dir === '' ? dir : dir.slice(mod.dir.length + 1);
-          out.strings.push(rel === '' ? mod.path : `${mod.path}/${rel}`);
+          out.strings.push(...ends(rel === '' ? mod.path : `${mod.path}/${rel}`));
         }
         break;
       case 'python': {
@@ -96,13 +115,14 @@ export class ReverseResolver {
         if (stem === '__init__') {
           if (dir === '') return { strings: [], folders: [], everything: 'the top-level __init__.py' };
           out.strings.push(folderName);
-          out.folders.push(dir);
+          out.folders.push({ folder: dir });
         } else out.strings.push(stem);
         break;
       }
       case 'java':
-        out.strings.push(base.replace(/\.java$/, ''));
-        if (folderName !== '') out.strings.push(folderName);
+        // `import a.b.Type;`, `import static a.b.Type.member;`, `import a.b.*;` (the folder's name before `.*`).
+        out.strings.push(`${base.replace(/\.java$/, '')};`, `${base.replace(/\.java$/, '')}.`);
+        if (folderName !== '') out.strings.push(`${folderName}.*`);
         break;
       default:
         break;
@@ -113,7 +133,7 @@ export class ReverseResolver {
   private script(file: string, base: string, dir: string, out: Needles): void {
     // `a.test.ts` is written `./a.test`: the stem is everything before the last extension (and `.d` of `.d.ts`).
     const stem = base.replace(/(\.d)?\.[^.]+$/, '');
-    out.strings.push(stem);
+    pathForms(dir === '' ? stem : `${dir}/${stem}`, true, this.baseUrls, out);
     // Folders that name this file: its own (an index), any whose package.json leads here.
     const byFolder = new Set<string>();
     if (stem === 'index') byFolder.add(dir);
@@ -123,38 +143,101 @@ export class ReverseResolver {
         out.everything = `${file} is the top-level folder's entry`;
         return;
       }
-      out.strings.push(d.slice(d.lastIndexOf('/') + 1));
-      out.folders.push(d);
+      pathForms(d, false, this.baseUrls, out);
+      out.folders.push({ folder: d, strings: DOTS_ONLY });
     }
-    // tsconfig `paths`: the specifier is the alias with the star filled in, so each path that probes to this file
-    // (itself, without its extension, `.js` for `.ts`, a folder that leads to it) gives the one specifier naming it.
+    // What a path probes to this file from: itself, without its extension, `.js` for `.ts`, a folder that leads here.
     const extless = file.replace(/(\.d)?\.[^./]+$/, '');
     const preimage = [file, extless, `${extless}.js`, `${extless}.jsx`, `${extless}.mjs`, `${extless}.cjs`, ...byFolder];
+    /** Specifiers `prefix + star + suffix` whose star, put into `placed` (`before\0after`), is a path of the preimage. */
+    const filled = (placed: string | undefined, prefix: string, suffix: string): void => {
+      if (placed === undefined) return;
+      const [before = '', after = ''] = placed.split('\u0000');
+      for (const t of preimage) {
+        if (t.length >= before.length + after.length && t.startsWith(before) && t.endsWith(after)) {
+          const specifier = prefix + t.slice(before.length, t.length - after.length) + suffix;
+          out.strings.push(...ends(specifier), ...ends(`${specifier}/`));
+        }
+      }
+    };
+    // tsconfig `paths`: the alias, or the alias with its star filled in.
     for (const options of this.tsOptions) {
       for (const entry of options.paths ?? []) {
         for (const target of entry.targets) {
           if (!entry.star || !target.includes('*')) {
             const at = joinPath(options.pathsBase ?? '', target);
-            if (at !== undefined && this.view.probe(at) === file) out.strings.push(entry.star ? entry.prefix + entry.suffix : entry.pattern);
-            continue;
-          }
-          const placed = joinPath(options.pathsBase ?? '', target.replace('*', '\u0000'));
-          if (placed === undefined) continue;
-          const [before = '', after = ''] = placed.split('\u0000');
-          for (const t of preimage) {
-            if (t.length >= before.length + after.length && t.startsWith(before) && t.endsWith(after)) {
-              out.strings.push(entry.prefix + t.slice(before.length, t.length - after.length) + entry.suffix);
-            }
-          }
+            if (at !== undefined && this.view.probe(at) === file) out.strings.push(...ends(entry.star ? entry.prefix + entry.suffix : entry.pattern));
+          } else filled(joinPath(options.pathsBase ?? '', target.replace('*', '\u0000')), entry.prefix, entry.suffix);
         }
       }
     }
-    // Workspace packages: `name` and `name/sub` (exports keys, or the subpath under the package or its src/).
+    // Workspace packages: the name (its entry), `name/key` (an `exports` key), `name/key-with-star-filled` (a pattern,
+    // its built output mapped back to src/), and `name/sub` found under the package or its src/.
     for (const pkg of this.view.packages) {
-      const inside = pkg.dir === '' || file.startsWith(`${pkg.dir}/`);
-      if (inside || this.view.resolvePackage(pkg, '') === file || leavesPackage(pkg.manifest)) out.strings.push(pkg.name);
+      if (leavesPackage(pkg.manifest)) {
+        out.strings.push(pkg.name);
+        continue;
+      }
+      if (this.view.resolvePackage(pkg, '') === file) out.strings.push(...ends(pkg.name), ...ends(`${pkg.name}/`));
+      if (pkg.dir !== '' && !file.startsWith(`${pkg.dir}/`)) continue;
+      const inside = pkg.dir === '' ? '' : `${pkg.dir}/`;
+      filled(`${inside}\u0000`, `${pkg.name}/`, '');
+      filled(`${inside}src/\u0000`, `${pkg.name}/`, '');
+      const exportsField = pkg.manifest.exports;
+      if (typeof exportsField !== 'object' || exportsField === null || Array.isArray(exportsField)) continue;
+      for (const [key, value] of Object.entries(exportsField as Record<string, unknown>)) {
+        if (!key.startsWith('./')) continue;
+        const star = key.indexOf('*');
+        if (star < 0) {
+          if (this.view.resolvePackage(pkg, key.slice(2)) === file) out.strings.push(...ends(`${pkg.name}/${key.slice(2)}`), ...ends(`${pkg.name}/${key.slice(2)}/`));
+          continue;
+        }
+        const prefix = `${pkg.name}/${key.slice(2, star)}`;
+        const suffix = key.slice(star + 1);
+        for (const target of stringsIn(value)) {
+          if (!target.includes('*')) continue;
+          const placed = joinPath(pkg.dir, target.replace('*', '\u0000'));
+          if (placed === undefined) continue;
+          filled(placed, prefix, suffix);
+          // `./dist/*.js` is built from `./src/*.ts` (the resolver maps it back).
+          const rel = placed.slice(inside.length);
+          const fromSource = rel.replace(/^(dist|lib|build|out|esm|cjs)(\/(esm|cjs|types))?\//, 'src/');
+          if (fromSource !== rel) filled(`${inside}${fromSource}`, prefix, suffix);
+        }
+      }
     }
   }
+}
+
+/**
+ * How a relative or `baseUrl` specifier ends when it names `path` (a file without its extension, or a folder). Seen
+ * from a folder A above it, the rest of the path S follows either `./` (`./S`, `../S`, `../../S`: dots climb, so the
+ * importer is inside A) or the opening quote (A is the `baseUrl` of the importer's tsconfig); then come the closing quote, a `/`, or (a file) an
+ * extension. Not reversed: a specifier that goes down and back up again before the end (`../x/../S`).
+ */
+function pathForms(path: string, file: boolean, baseUrls: ReadonlyMap<string, readonly string[]>, out: Needles): void {
+  const forms = (written: string): string[] => [...ends(written), ...ends(`${written}/`), ...(file ? [`${written}.`] : [])];
+  const parts = path.split('/');
+  for (let k = parts.length - 1; k >= 0; k--) {
+    const above = parts.slice(0, k).join('/');
+    const rest = parts.slice(k).join('/');
+    if (above === '') out.strings.push(...forms(`./${rest}`));
+    else out.folders.push({ folder: above, strings: forms(`./${rest}`) });
+    // Written from a `baseUrl`: by the files under the config that sets it.
+    for (const configDir of baseUrls.get(above) ?? []) {
+      const quoted = ["'", '"', '`'].flatMap((quote) => forms(`${quote}${rest}`));
+      if (configDir === '') out.strings.push(...quoted);
+      else out.folders.push({ folder: configDir, strings: quoted });
+    }
+  }
+}
+
+/** Every string in a package.json value (conditions nest). */
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(stringsIn);
+  return [];
 }
 
 /** A manifest whose entries point outside its own folder (`../x`): any file may be its entry. */
@@ -172,17 +255,40 @@ export function candidateImporters(
   known: ReadonlySet<string>,
 ): { files: string[] } | { everything: string } {
   const strings = new Set<string>();
-  const folders: string[] = [];
+  const folders: Needles['folders'] = [];
   for (const n of needles) {
     if (n.everything !== undefined) return { everything: n.everything };
     for (const s of n.strings) if (s !== '') strings.add(s);
     folders.push(...n.folders);
   }
-  const list = [...strings];
+  const anywhere = matcher([...strings]);
+  // Needles that hold inside a folder only, by folder: each file looks up its own folders.
+  const byFolder = new Map<string, string[] | undefined>();
+  for (const f of folders) {
+    if (byFolder.has(f.folder) && byFolder.get(f.folder) === undefined) continue;
+    byFolder.set(f.folder, f.strings === undefined ? undefined : [...(byFolder.get(f.folder) ?? []), ...f.strings]);
+  }
+  const inFolder = new Map([...byFolder].map(([folder, list]) => [folder, list === undefined ? undefined : matcher(list)]));
   const out: string[] = [];
   for (const [file, text] of texts) {
     if (known.has(file)) continue;
-    if (folders.some((d) => file.startsWith(`${d}/`)) || list.some((s) => text.includes(s))) out.push(file);
+    let hit = anywhere(text);
+    for (let at = file.lastIndexOf('/'); !hit && at > 0; at = file.lastIndexOf('/', at - 1)) {
+      const folder = file.slice(0, at);
+      if (!inFolder.has(folder)) continue;
+      const test = inFolder.get(folder);
+      hit = test === undefined || test(text);
+    }
+    if (hit) out.push(file);
   }
   return { files: out };
+}
+
+/** Whether a text holds any of the strings: one regular expression of them all when there are many. */
+function matcher(strings: readonly string[]): (text: string) => boolean {
+  const unique = [...new Set(strings)].filter((x) => x !== '');
+  if (unique.length === 0) return () => false;
+  if (unique.length <= 4) return (text) => unique.some((x) => text.includes(x));
+  const pattern = new RegExp(unique.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+  return (text) => pattern.test(text);
 }
