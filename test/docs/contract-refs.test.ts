@@ -20,12 +20,12 @@ function* files(dir: string): Generator<string> {
 
 export function contractSections(markdown: string): Set<string> {
   const sections = new Set<string>();
-  for (const match of markdown.matchAll(/^#{2,4} §(\d+(?:\.\d+)*)\s/gm)) sections.add(match[1]);
+  for (const match of markdown.matchAll(/^#{2,4} §(\d+(?:\.\d+)*)\s/gm)) sections.add(match[1] ?? '');
   return sections;
 }
 
 export function citedSections(text: string): string[] {
-  return [...text.matchAll(REFERENCE)].map((match) => match[1]);
+  return [...text.matchAll(REFERENCE)].map((match) => match[1] ?? '');
 }
 
 describe('contract references', () => {
