@@ -261,34 +261,118 @@ export function candidateImporters(
     for (const s of n.strings) if (s !== '') strings.add(s);
     folders.push(...n.folders);
   }
-  const anywhere = matcher([...strings]);
-  // Needles that hold inside a folder only, by folder: each file looks up its own folders.
-  const byFolder = new Map<string, string[] | undefined>();
+  // One pass over each text finds every needle (Aho-Corasick); a needle found counts anywhere, or only in a file
+  // under one of its folders.
+  const scopes = new Map<string, Set<string> | 'anywhere'>();
+  for (const x of strings) scopes.set(x, 'anywhere');
+  const everywhereIn = new Set<string>();
   for (const f of folders) {
-    if (byFolder.has(f.folder) && byFolder.get(f.folder) === undefined) continue;
-    byFolder.set(f.folder, f.strings === undefined ? undefined : [...(byFolder.get(f.folder) ?? []), ...f.strings]);
+    if (f.strings === undefined) {
+      everywhereIn.add(f.folder);
+      continue;
+    }
+    for (const x of f.strings) {
+      if (x === '') continue;
+      const scope = scopes.get(x);
+      if (scope === 'anywhere') continue;
+      if (scope) scope.add(f.folder);
+      else scopes.set(x, new Set([f.folder]));
+    }
   }
-  const inFolder = new Map([...byFolder].map(([folder, list]) => [folder, list === undefined ? undefined : matcher(list)]));
+  const automaton = new Automaton([...scopes.keys()]);
+  const under = (file: string, folders: ReadonlySet<string>): boolean => {
+    for (let at = file.lastIndexOf('/'); at > 0; at = file.lastIndexOf('/', at - 1)) if (folders.has(file.slice(0, at))) return true;
+    return false;
+  };
   const out: string[] = [];
   for (const [file, text] of texts) {
     if (known.has(file)) continue;
-    let hit = anywhere(text);
-    for (let at = file.lastIndexOf('/'); !hit && at > 0; at = file.lastIndexOf('/', at - 1)) {
-      const folder = file.slice(0, at);
-      if (!inFolder.has(folder)) continue;
-      const test = inFolder.get(folder);
-      hit = test === undefined || test(text);
-    }
+    const hit =
+      (everywhereIn.size > 0 && under(file, everywhereIn)) ||
+      automaton.some(text, (needle) => {
+        const scope = scopes.get(needle);
+        return scope === 'anywhere' || (scope !== undefined && under(file, scope));
+      });
     if (hit) out.push(file);
   }
   return { files: out };
 }
 
-/** Whether a text holds any of the strings: one regular expression of them all when there are many. */
-function matcher(strings: readonly string[]): (text: string) => boolean {
-  const unique = [...new Set(strings)].filter((x) => x !== '');
-  if (unique.length === 0) return () => false;
-  if (unique.length <= 4) return (text) => unique.some((x) => text.includes(x));
-  const pattern = new RegExp(unique.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
-  return (text) => pattern.test(text);
+/** Aho-Corasick over UTF-16 code units: every occurrence of any of the strings, in one pass over a text. */
+class Automaton {
+  private readonly next: Map<number, number>[] = [new Map<number, number>()];
+  private readonly fail: number[] = [0];
+  /** The strings that end at each state (its own and, through the failure links, shorter ones). */
+  private readonly out: string[][] = [[]];
+
+  constructor(strings: readonly string[]) {
+    for (const x of strings) {
+      let state = 0;
+      for (let i = 0; i < x.length; i++) {
+        const c = x.charCodeAt(i);
+        let to = this.next[state]!.get(c);
+        if (to === undefined) {
+          to = this.next.length;
+          this.next.push(new Map<number, number>());
+          this.fail.push(0);
+          this.out.push([]);
+          this.next[state]!.set(c, to);
+        }
+        state = to;
+      }
+      this.out[state]!.push(x);
+    }
+    const queue: number[] = [];
+    for (const to of this.next[0]!.values()) queue.push(to);
+    const order = [0];
+    for (let head = 0; head < queue.length; head++) {
+      order.push(queue[head]!);
+      const state = queue[head]!;
+      for (const [c, to] of this.next[state]!) {
+        let f = this.fail[state]!;
+        while (f !== 0 && !this.next[f]!.has(c)) f = this.fail[f]!;
+        const target = this.next[f]!.get(c);
+        this.fail[to] = target !== undefined && target !== to ? target : 0;
+        this.out[to]!.push(...this.out[this.fail[to]]!);
+        queue.push(to);
+      }
+    }
+    // ASCII, the common case, goes through a table with the failure links already followed.
+    const states = this.next.length;
+    this.table = new Int32Array(states * 128);
+    this.ends = new Uint8Array(states);
+    for (const state of order) {
+      if (this.out[state]!.length > 0) this.ends[state] = 1;
+      for (let c = 0; c < 128; c++) {
+        const to = this.next[state]!.get(c);
+        this.table[state * 128 + c] = to !== undefined ? to : state === 0 ? 0 : this.table[this.fail[state]! * 128 + c]!;
+      }
+    }
+  }
+
+  private readonly table: Int32Array;
+  private readonly ends: Uint8Array;
+
+  /** True as soon as `accept` takes one of the strings found in `text`. */
+  some(text: string, accept: (found: string) => boolean): boolean {
+    if (this.next.length === 1) return false;
+    const { table, ends } = this;
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 128) state = table[state * 128 + c]!;
+      else {
+        let to = this.next[state]!.get(c);
+        while (to === undefined && state !== 0) {
+          state = this.fail[state]!;
+          to = this.next[state]!.get(c);
+        }
+        state = to ?? 0;
+      }
+      if (ends[state] === 0) continue;
+      const found = this.out[state]!;
+      for (let k = 0; k < found.length; k++) if (accept(found[k]!)) return true;
+    }
+    return false;
+  }
 }
