@@ -31,11 +31,11 @@ function assertNoTrace(run: { stderr: string }): void {
   assert.doesNotMatch(run.stderr, /\n\s+at |internal error|RangeError|Maximum call stack/, run.stderr.slice(0, 2000));
 }
 
-function ok(run: MeasuredRun, what: string): void {
+function ok(run: MeasuredRun, what: string, limitMb = RSS_LIMIT_MB): void {
   assert.equal(run.timedOut, false, `${what}: still running after ${run.seconds.toFixed(0)} s`);
   assert.equal(run.code, 0, `${what}: exit ${run.code}\n${run.stderr.slice(0, 2000)}`);
   assertNoTrace(run);
-  assert.ok(run.maxRssMb < RSS_LIMIT_MB, `${what}: ${run.maxRssMb} MB at peak (limit ${RSS_LIMIT_MB} MB)`);
+  assert.ok(run.maxRssMb < limitMb, `${what}: ${run.maxRssMb} MB at peak (limit ${limitMb} MB)`);
 }
 
 function log(what: string, run: MeasuredRun): void {
@@ -141,7 +141,8 @@ describe('hostile repositories, caches and git settings (issue #23)', function (
         log(`impact with a ${mb} MB text file and 601 code files`, run);
         assert.equal(run.code, 1, run.stderr.slice(0, 2000));
         assertNoTrace(run);
-        assert.ok(run.maxRssMb < RSS_LIMIT_MB, `${run.maxRssMb} MB`);
+        // Small run: 552 MB and 31 s before the diff was streamed, 130 MB and 4 s after (docs/security.md).
+        assert.ok(run.maxRssMb < (FULL ? RSS_LIMIT_MB : 300), `${run.maxRssMb} MB`);
         const report = JSON.parse(run.stdout) as { journeys: { id: string }[]; changedFiles: string[] };
         assert.deepEqual(report.journeys.map((j) => j.id), ['checkout']);
         assert.equal(report.changedFiles.length, 602);
@@ -261,7 +262,8 @@ describe('hostile repositories, caches and git settings (issue #23)', function (
         log(`impact with a ${mb} MB changed .ts file`, run);
         assert.equal(run.code, 1, run.stderr);
         assertNoTrace(run);
-        assert.ok(run.maxRssMb < RSS_LIMIT_MB, `${run.maxRssMb} MB`);
+        // Small run: 373 MB before the size was checked before reading, 95 MB after.
+        assert.ok(run.maxRssMb < (FULL ? RSS_LIMIT_MB : 200), `${run.maxRssMb} MB`);
         const report = JSON.parse(run.stdout) as { changes?: { path: string; unread?: string }[]; journeys: { id: string }[] };
         assert.deepEqual(report.journeys.map((j) => j.id), ['checkout']);
       });
@@ -296,7 +298,8 @@ describe('hostile repositories, caches and git settings (issue #23)', function (
         const run = await measuredCli(repo.dir, ['impact', '--base', 'main', '--head', 'feature', '--format', 'json'], { timeoutMs: 600_000 });
         log(`impact of ${n} renamed files`, run);
         ok(run, 'impact');
-        assert.equal((JSON.parse(run.stdout) as { changedFiles: string[] }).changedFiles.length, n);
+        // A rename lists both its paths.
+        assert.equal((JSON.parse(run.stdout) as { changedFiles: string[] }).changedFiles.length, 2 * n);
         assert.ok(run.seconds < (FULL ? 60 : 30), `${run.seconds} s`);
       });
     });
