@@ -3,7 +3,7 @@
 // which gives each blob's id and size), and the blobs are read through one long-lived `git cat-file --batch` per
 // run, streamed: each answer is taken off the pipe as it arrives, never the whole output at once.
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { GitError, checkRef } from './git';
+import { GitError, ISOLATION_ARGS, checkRef, gitEnvironment } from './git';
 
 export interface TreeEntry {
   /** `100644`, `100755`, `120000` (a symbolic link), `160000` (a submodule). */
@@ -13,9 +13,9 @@ export interface TreeEntry {
   size: number;
 }
 
-// The same settings git.ts runs git with: names as they are, no fsmonitor hook, no prompt, no lock taken.
-const GIT_FLAGS = ['-c', 'core.quotepath=off', '-c', 'core.fsmonitor=false'];
-const gitEnv = (): NodeJS.ProcessEnv => ({ ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' });
+// Isolated as every git of git.ts is (src/node/git.ts: ISOLATION_ARGS, gitEnvironment).
+const GIT_FLAGS = ISOLATION_ARGS;
+const gitEnv = (): NodeJS.ProcessEnv => gitEnvironment();
 
 /** Every file of a commit's tree, path (relative, `/`) to entry. */
 export function listTree(root: string, rev: string): Promise<Map<string, TreeEntry>> {

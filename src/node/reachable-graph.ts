@@ -11,11 +11,11 @@ import type { FileImports } from '../core/code/imports';
 import { languageOfPath } from '../core/code/languages';
 import { MAX_PARSE_BYTES, ParseError } from '../core/code/parser';
 import { buildGraph, type DependencyGraph } from '../core/graph/graph';
-import { isConfigFile, Resolver } from '../core/graph/resolve';
+import { Resolver } from '../core/graph/resolve';
 import { ReverseResolver, candidateImporters } from '../core/graph/reverse';
 import type { CodeReader } from './code-reader';
 import { contentKey } from './graph-cache';
-import { inExcludedFolder, loadDependencyGraph, readRepoFile, type GraphLoad, type GraphLoadOptions, type Read } from './dependency-graph';
+import { inExcludedFolder, loadDependencyGraph, readConfigs, readRepoFile, type GraphLoad, type GraphLoadOptions, type Read } from './dependency-graph';
 
 export interface ReachableGraphOptions extends GraphLoadOptions {
   /**
@@ -76,11 +76,7 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
 
   const read = options.read ?? ((file: string) => readRepoFile(options.root, realRoot, file));
   // Configuration and the code's texts: the byte search runs over these (no parse).
-  const configs = new Map<string, string>();
-  await pool(files.filter(isConfigFile), async (file) => {
-    const r = options.overrides?.has(file) ? { text: options.overrides.get(file)! } : await read(file, MAX_PARSE_BYTES);
-    if ('text' in r) configs.set(file, r.text);
-  });
+  const { texts: configs } = await readConfigs(files, read, options.overrides);
   const texts = new Map<string, string>();
   const skipped = new Map<string, string>();
   let scanned = 0;
