@@ -41,6 +41,7 @@ async function step(name, action) {
 
 await step('typecheck', command(bin('tsc'), ['--noEmit', '-p', '.']));
 await step('typecheck (webview)', command(bin('tsc'), ['--noEmit', '-p', 'src/report/webview']));
+await step('typecheck (catalogue page)', command(bin('tsc'), ['--noEmit', '-p', 'src/catalog/page']));
 await step('lint', command(bin('eslint'), ['.']));
 await step('unit tests', command(bin('mocha'), []));
 const built = await step('build', command(process.execPath, ['scripts/build.mjs']));

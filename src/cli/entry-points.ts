@@ -79,3 +79,6 @@ export async function checkEntryPoints(cwd: string, maps: readonly string[], fai
       message: `${entryPointLabel(p)} is in no journey: no touchpoint covers its handler ${p.handler !== undefined ? `${p.handler} in ` : ''}${p.handlerFile}`,
     }));
 }
+
+/** The covered entry points of the files, for the catalogue (src/cli/catalog.ts). */
+export { report as entryPointReport };
