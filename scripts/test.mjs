@@ -55,6 +55,14 @@ if (!skipIntegration || !skipE2e) {
   }
 }
 
+// The journey catalogue's page in a real Chromium from file:// (test/catalog): needs the same browser as the e2e checks.
+const chromiumPath = process.env.CX_IMPACT_CHROMIUM ?? '/usr/bin/chromium';
+if (fs.existsSync(chromiumPath)) {
+  await step('catalogue page in Chromium', command(bin('mocha'), ['--no-config', '--require', 'tsx/cjs', '--timeout', '120000', 'test/catalog/*.test.ts']));
+} else {
+  results.push({ name: 'catalogue page in Chromium', ok: !process.env.CI, seconds: 0, note: `not run: no Chromium at ${chromiumPath}` });
+}
+
 if (!skipIntegration && host) {
   if (built) {
     await step(`integration (${describeHost(host)})`, async () =>

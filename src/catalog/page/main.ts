@@ -331,7 +331,7 @@ function filterBar(count: number): HTMLElement {
     select('owner', 'Owner', state.owner, [['', 'Any owner'], ...[...owners].sort().map((o): [string, string] => [o, o])]),
     h('label', { class: 'field', for: 'since' }, h('span', {}, 'Changed since'), since),
     h('label', { class: 'field check', for: 'not' }, not, h('span', {}, 'NOT: show the journeys that do not match')),
-    h('p', { class: 'count', id: 'count', role: 'status', 'aria-live': 'polite' }, `${plural(count, 'journey')} of ${journeys.length}`),
+    h('p', { class: 'count', id: 'count', role: 'status', 'aria-live': 'polite' }, `${plural(count, 'journey')} of ${journeys.length.toLocaleString('en')}`),
   );
   form.addEventListener('submit', (e) => e.preventDefault());
   search.addEventListener('input', () => setState({ q: search.value }));
@@ -375,7 +375,7 @@ function touchpointBlock(j: CatalogJourney, t: CatalogTouchpoint): HTMLElement {
     h(
       'p',
       { class: 'counts' },
-      t.files === 0 ? h('span', { class: 'warn-text' }, 'No file serves it yet') : `${plural(t.files, 'file')} serve it directly`,
+      t.files === 0 ? h('span', { class: 'warn-text' }, 'No file serves it yet') : `${plural(t.files, 'file')} ${t.files === 1 ? 'serves' : 'serve'} it directly`,
       t.indirectFiles > 0 ? `, ${plural(t.indirectFiles, 'more file')} through imports` : '',
       '.',
     ),
@@ -577,8 +577,8 @@ function applyTheme(theme: string): void {
   else delete document.documentElement.dataset.theme;
   const button = document.getElementById('theme');
   if (button) {
-    button.textContent = `Theme: ${theme === 'system' ? 'system' : theme}`;
-    button.setAttribute('aria-label', `Colour theme: ${theme === 'system' ? 'follows the system' : theme}. Change`);
+    button.textContent = `Theme: ${theme}`;
+    button.title = theme === 'system' ? 'The colours follow the system; click for dark, then light' : `Click for ${theme === 'dark' ? 'light' : 'the system'} colours`;
   }
 }
 let theme = storedTheme();

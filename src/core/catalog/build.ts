@@ -272,6 +272,9 @@ function changesByJourney(input: CatalogInput, coverageOf: (path: string) => Cov
     }
   }
 
+  // A change names its touchpoints in the journey's order.
+  const rank = new Map<string, number>();
+  for (const map of input.maps) for (const j of map.journeys) j.touchpoints.forEach((t, i) => rank.set(touchpointKey(map.file, j.id, t.id), i));
   const out = new Map<string, CatalogChange[]>();
   for (const commit of input.commits) {
     const perJourney = new Map<string, { direct: boolean; touchpoints: Set<string>; files: Set<string> }>();
@@ -305,7 +308,7 @@ function changesByJourney(input: CatalogInput, coverageOf: (path: string) => Cov
         author: commit.author,
         subject,
         reach: j.direct ? 'direct' : 'indirect',
-        touchpoints: [...j.touchpoints],
+        touchpoints: [...j.touchpoints].sort((a, b) => (rank.get(`${jk}${SEP}${a}`) ?? 0) - (rank.get(`${jk}${SEP}${b}`) ?? 0)),
         files: files.slice(0, MAX_FILES_PER_CHANGE),
       };
       if (pr !== undefined) change.pr = pr;

@@ -66,7 +66,10 @@ function globsOf(pattern: string): string[] {
   p = p.replace(/^\/+/, '');
   if (p === '') return ['**'];
   const base = anchored ? p : `**/${p}`;
-  return dirOnly ? [`${base}/**`] : [base, `${base}/**`];
+  if (dirOnly) return [`${base}/**`];
+  // `docs/*` owns the files directly in docs/, not those of its subfolders (as GitHub and GitLab document).
+  if (p.endsWith('/*')) return [base];
+  return [base, `${base}/**`];
 }
 
 export function parseCodeOwners(text: string): CodeOwners {
