@@ -31,7 +31,7 @@ export const LAUNCHES = [
   { fixture: 'resilience', open: 'workspace', git: true, gitLog: true, modules: ['resilience', 'untrusted'], minTimeoutSeconds: 600 },
   { fixture: 'untrusted', open: 'workspace', git: true, gitLog: true, trusted: false, modules: ['untrusted'] },
   // examples/shop itself (with its routes and resolvers, one route left uncovered on purpose), not a copy: issue #17.
-  { fixture: 'shop', open: 'shop', from: path.join(projectRoot, 'examples', 'shop'), git: true, modules: ['entry-points'] },
+  { fixture: 'shop', open: 'shop', from: path.join(projectRoot, 'examples', 'shop'), git: true, modules: ['catalog', 'entry-points'] },
   { fixture: 'load', open: 'load', generate: 'load', modules: ['load'], onRequest: true },
   { fixture: 'reload', open: 'reload', generate: 'reload', modules: ['load-memory'], onRequest: true },
   // First run in an empty folder, in the pseudo-locale: the walkthrough opens by itself, and every string the

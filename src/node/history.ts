@@ -58,6 +58,8 @@ export async function commitsSince(root: string, since: Date): Promise<CommitFac
     '--first-parent',
     '--diff-merges=first-parent',
     '--no-renames',
+    // Paths relative to the folder asked about (a workspace folder may be a subfolder of the repository).
+    '--relative',
     '--no-ext-diff',
     '--no-textconv',
     '--name-only',

@@ -667,5 +667,6 @@ renderMeta();
 renderNotices();
 render();
 document.body.dataset.ready = '1';
+vscodeApi?.postMessage({ type: 'rendered', journeys: journeys.length, heading: main.querySelector('h2')?.textContent ?? '', scripts: document.scripts.length });
 // Small catalogues get their print pages at once (printing then needs no event); big ones on beforeprint.
 if (journeys.length <= 300) setTimeout(() => printed || preparePrint(), 0);
