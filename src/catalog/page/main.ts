@@ -109,8 +109,8 @@ function channelLabel(channel: string): string {
 
 // ---- state in the hash --------------------------------------------------------------------------------------------
 
-function readState(): State {
-  const params = new URLSearchParams(location.hash.replace(/^#/, ''));
+function readState(hash = location.hash): State {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
   const get = (k: string): string => params.get(k) ?? '';
   return {
     view: get('view') === 'blind' ? 'blind' : 'journeys',
@@ -146,11 +146,24 @@ let state = readState();
 function setState(change: Partial<State>, push = false): void {
   state = { ...state, ...change };
   const hash = hashOf(state);
-  if (push) location.hash = hash;
-  else {
-    history.replaceState(null, '', hash === '#' ? location.pathname + location.search : hash);
-    render();
+  try {
+    if (push) history.pushState(null, '', hash);
+    else history.replaceState(null, '', hash === '#' ? location.pathname + location.search : hash);
+  } catch {
+    // A frame that may not change its URL (some webviews) keeps the state in the page alone.
   }
+  render();
+}
+
+/** A link to a state of the page (`#journey=…`): followed here, as VS Code's webview does not follow `#` links. */
+function navigate(hash: string): void {
+  state = readState(hash);
+  try {
+    history.pushState(null, '', hash === '#' ? location.pathname + location.search : hash);
+  } catch {
+    // As above.
+  }
+  render();
 }
 
 // ---- filters ------------------------------------------------------------------------------------------------------
@@ -598,10 +611,12 @@ document.getElementById('theme')?.addEventListener('click', () => {
 // ---- events -------------------------------------------------------------------------------------------------------
 
 document.getElementById('cx-view')?.addEventListener('change', (e) => setState({ cx: (e.target as HTMLInputElement).checked }));
-window.addEventListener('hashchange', () => {
+const fromUrl = (): void => {
   state = readState();
   render();
-});
+};
+window.addEventListener('hashchange', fromUrl);
+window.addEventListener('popstate', fromUrl);
 
 function rows(): HTMLElement[] {
   return [...main.querySelectorAll<HTMLElement>('.journey-row')];
@@ -641,6 +656,12 @@ document.addEventListener('keydown', (e) => {
 });
 
 document.addEventListener('click', (e) => {
+  const link = (e.target as HTMLElement).closest?.<HTMLAnchorElement>('a[href^="#"]');
+  if (link && !e.defaultPrevented && e.button === 0 && !e.ctrlKey && !e.metaKey && !e.shiftKey) {
+    e.preventDefault();
+    navigate(link.getAttribute('href') ?? '#');
+    return;
+  }
   const button = (e.target as HTMLElement).closest?.<HTMLElement>('button.path-link');
   if (button && vscodeApi) {
     e.preventDefault();
