@@ -50,13 +50,21 @@ export async function gatherCatalog(sources: CatalogSources): Promise<Catalog> {
   const files = sources.files.filter((f) => !isMapFile(f));
   const { options, exclude } = indirectSettings(sources.maps, sources.maxHops);
 
+  // CX_IMPACT_TIMING=1 prints how long each source took (docs/catalog.md, Performance).
+  const timing = process.env.CX_IMPACT_TIMING === '1';
+  const t0 = performance.now();
+  const timed = async <T>(name: string, work: Promise<T>): Promise<T> => {
+    const value = await work;
+    if (timing) process.stderr.write(`cx-impact: timing: ${name} ${(performance.now() - t0).toFixed(0)} ms\n`);
+    return value;
+  };
   const [entryPoints, graph, commits, reach, codeOwners, blame] = await Promise.all([
-    sources.entryPoints(files, matcher),
-    options.maxHops > 0 ? sources.graph(sources.files, exclude) : Promise.resolve(undefined),
-    head ? commitsSince(root, since) : Promise.resolve([] as CommitFacts[]),
+    timed('entry points', sources.entryPoints(files, matcher)),
+    timed('graph', options.maxHops > 0 ? sources.graph(sources.files, exclude) : Promise.resolve(undefined)),
+    timed('git log', head ? commitsSince(root, since) : Promise.resolve([] as CommitFacts[])),
     head ? historyReach(root) : Promise.resolve<HistoryReach>({ shallow: false }),
-    readCodeOwners(root, sources.files, (m) => sources.warn(m)),
-    head ? blameMaps(root, sources.maps) : Promise.resolve(new Map<string, LineEdit[]>()),
+    timed('CODEOWNERS', readCodeOwners(root, sources.files, (m) => sources.warn(m))),
+    timed('blame', head ? blameMaps(root, sources.maps) : Promise.resolve(new Map<string, LineEdit[]>())),
   ]);
 
   const repository: CatalogRepository = { historyComplete: !reach.shallow || (reach.oldest !== undefined && Date.parse(reach.oldest) <= since.getTime()) };
@@ -69,7 +77,7 @@ export async function gatherCatalog(sources: CatalogSources): Promise<Catalog> {
     repository.shallow = true;
     if (reach.oldest !== undefined) repository.historyFrom = reach.oldest;
   }
-  return buildCatalog({
+  const built = buildCatalog({
     generatedAt: sources.generatedAt,
     repository,
     maps: sources.maps,
@@ -83,6 +91,8 @@ export async function gatherCatalog(sources: CatalogSources): Promise<Catalog> {
     ...(codeOwners ? { codeOwners: codeOwners.owners, codeOwnersFile: codeOwners.file } : {}),
     blame,
   });
+  if (timing) process.stderr.write(`cx-impact: timing: built ${(performance.now() - t0).toFixed(0)} ms\n`);
+  return built;
 }
 
 async function readCodeOwners(root: string, files: readonly string[], warn: (m: string) => void): Promise<{ file: string; owners: CodeOwners } | undefined> {
