@@ -11,8 +11,11 @@ import type { Catalog } from '../core/catalog/types';
 import { CatalogWindowError, gatherCatalog, generatedAtOf } from '../node/catalog';
 import { findRepoRoot } from '../node/git';
 import { filesOnDisk, mapFilesAmong, readMaps, toRepoPath } from '../node/maps';
-import { entryPointReport } from './entry-points';
-import { cliGraph } from './graph';
+import { entryPointCoverage } from '../core/entry-points/coverage';
+import { bundledCodeReader } from '../node/bundled-reader';
+import { loadDependencyGraph } from '../node/dependency-graph';
+import { readEntryPoints } from '../node/entry-points';
+import { ImportCache, defaultCacheDir } from '../node/graph-cache';
 import type { CliIo } from './run';
 
 export type CatalogFormat = 'html' | 'json' | 'backstage' | 'mermaid';
@@ -62,19 +65,39 @@ export async function catalogCommand(io: CliIo, options: CatalogOptions, fail: (
   const loaded = await readMaps(root, mapFiles);
   const script = options.format === 'html' ? await catalogPageScript() : '';
   root = path.resolve(root);
-  const catalog = await gatherCatalog({
-    root,
-    inGit: gitRoot !== undefined,
-    files,
-    maps: loaded.maps,
-    diagnostics: loaded.diagnostics,
-    ...(options.since !== undefined ? { since: options.since } : {}),
-    ...(options.maxHops !== undefined ? { maxHops: options.maxHops } : {}),
-    generatedAt: generatedAtOf(io.env),
-    entryPoints: async (code, matcher) => (await entryPointReport(root, code, matcher)).entryPoints,
-    graph: async (all, exclude) => (await cliGraph({ root, files: all, env: io.env, noCache: options.noCache, exclude, warn })).graph,
-    warn,
-  });
+  // One code reader (worker threads, grammars) for the entry points and the graph alike: one start-up, not two.
+  const reader = bundledCodeReader(__dirname);
+  if (!reader) throw fail('cannot read code: the tree-sitter grammars are missing beside the CLI');
+  let catalog: Catalog;
+  try {
+    catalog = await gatherCatalog({
+      root,
+      inGit: gitRoot !== undefined,
+      files,
+      maps: loaded.maps,
+      diagnostics: loaded.diagnostics,
+      ...(options.since !== undefined ? { since: options.since } : {}),
+      ...(options.maxHops !== undefined ? { maxHops: options.maxHops } : {}),
+      generatedAt: generatedAtOf(io.env),
+      entryPoints: async (code, matcher) => entryPointCoverage((await readEntryPoints(root, code, reader)).entryPoints, (p) => matcher.coverageOf(p)).entryPoints,
+      graph: async (all, exclude) => {
+        // As the other commands read it (src/cli/graph.ts): the cache under $XDG_CACHE_HOME/cx-impact unless --no-cache.
+        const cache = options.noCache ? undefined : new ImportCache(defaultCacheDir(io.env), root);
+        await cache?.load();
+        const load = await loadDependencyGraph({ root, files: all, reader, ...(cache ? { cache } : {}), exclude });
+        for (const warning of load.warnings) warn(warning);
+        try {
+          await cache?.save();
+        } catch (error) {
+          warn(`cannot write the cache ${cache?.file ?? ''}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+        }
+        return load.graph;
+      },
+      warn,
+    });
+  } finally {
+    reader.dispose();
+  }
   if (!catalog.repository.historyComplete) {
     warn(`the clone is shallow: history reaches back to ${catalog.repository.historyFrom ?? 'an unknown date'}, not to ${catalog.repository.since ?? '--since'}; fetch more (git fetch --shallow-since=${(catalog.repository.since ?? '').slice(0, 10)}, or git fetch --unshallow)`);
   }
