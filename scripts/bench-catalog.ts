@@ -5,7 +5,7 @@
 // is the built dist/cli.js (run `npm run build` first). A script, not a test: the figures depend on the machine.
 //
 //   npm run bench -- catalog                 both repositories
-//   node --import tsx scripts/bench-catalog.ts --small      only the 3,000-file one
+//   npm run bench:catalog -- --small     only the 3,000-file repository (--large: only the 200,000-file one; --keep: keep it)
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -276,7 +276,7 @@ const SHAPES: Shape[] = [
 
 async function main(): Promise<void> {
   if (!fs.existsSync(cli)) throw new Error(`${cli} is missing: run npm run build first`);
-  const only = process.argv.includes('--small') ? SHAPES.slice(0, 1) : SHAPES;
+  const only = process.argv.includes('--small') ? SHAPES.slice(0, 1) : process.argv.includes('--large') ? SHAPES.slice(1) : SHAPES;
   console.log(`bench:catalog — load average ${loadavg().map((n) => n.toFixed(1)).join(' ')}, scratch in ${scratchBase}`);
   for (const shape of only) {
     console.log(`\n${shape.label}`);
