@@ -290,6 +290,26 @@ describe('the journey catalogue page in Chromium (file://)', function () {
     await page.close();
   });
 
+  it('a map with errors shows them on top; a shallow clone says how far history reaches and how to fetch more', async () => {
+    const broken: Catalog = {
+      ...shopCatalog,
+      repository: { ...shopCatalog.repository, historyComplete: false, shallow: true, historyFrom: '2026-12-01T10:00:00Z' },
+      diagnostics: [{ file: 'cx-map.yaml', line: 40, col: 11, severity: 'error', code: 'bad-tier', message: 'tier must be one of critical, high, medium, low' }],
+    };
+    const file = path.join(scratchDir(), 'index.html');
+    writeFileSync(file, catalogHtml(broken, pageScript()));
+    const { page } = await open(file);
+    const error = (await page.textContent('.notice.error')) ?? '';
+    assert.match(error, /The map has 1 error: this page shows the journeys that could be read\.cx-map\.yaml:40:11 tier must be one of critical, high, medium, low \(bad-tier\)/);
+    const shallow = (await page.textContent('.notice.warning')) ?? '';
+    assert.match(shallow, /shallow clone: its history reaches back to 1 Dec 2026 only.*git fetch --shallow-since=2026-11-02/);
+    assert.deepEqual(await rowNames(page), ['Checkout', 'Get my money back', 'Where is my order', 'Find a product'], 'the journeys still show');
+    await page.goto(`file://${file}#view=blind`);
+    await page.waitForSelector('section.blind');
+    assert.match((await page.textContent('section.blind')) ?? '', /The map's diagnostics \(1\)error cx-map\.yaml:40 tier must be/);
+    await page.close();
+  });
+
   it('a hostile map runs nothing: markup in names, subjects and owners is text, and only http(s) and mailto links are links', async () => {
     const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
     const map = SHOP_MAP.replace('name: Checkout', `name: '${evil}'`)
