@@ -9,6 +9,7 @@ import { OPEN_CATALOG_COMMAND, type CatalogSnapshot } from '../../src/catalog/ca
 import type { Catalog } from '../../src/core/catalog/types';
 import type { CxImpactApi } from '../../src/extension';
 import { api, eventually, fixture, fixtureDir } from './support';
+import { gitCalls, isCxImpactCall } from './watch';
 
 const EXTENSION_ID = 'cx-impact.cx-impact';
 
@@ -73,5 +74,25 @@ const EXTENSION_ID = 'cx-impact.cx-impact';
       await cx.catalog.handleMessage({ type: 'open', file, line: 1 });
       assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, path.join(fixtureDir, point.file), file);
     }
+  });
+});
+
+(fixture === 'untrusted' ? describe : describe.skip)('the journey catalogue in an untrusted workspace', function () {
+  this.timeout(180_000);
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('shows the journeys without history, running no git', async () => {
+    assert.equal(vscode.workspace.isTrusted, false);
+    const cx = await api();
+    const opened = await vscode.commands.executeCommand<CatalogSnapshot | undefined>(OPEN_CATALOG_COMMAND);
+    assert.ok(opened, 'the command returned no catalogue');
+    assert.ok(opened.catalog.journeys.length > 0);
+    assert.equal(opened.catalog.repository.head, undefined);
+    assert.deepEqual(opened.catalog.journeys.flatMap((j) => j.changes), []);
+    await eventually('the catalogue page to report back', 60_000, () => cx.catalog.snapshot()?.rendered);
+    const calls = gitCalls() ?? [];
+    assert.deepEqual(calls.filter(isCxImpactCall), [], `git was run:\n${calls.join('\n')}`);
   });
 });
