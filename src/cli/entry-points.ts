@@ -88,5 +88,3 @@ export async function checkEntryPoints(cwd: string, maps: readonly string[], fai
     }));
 }
 
-/** The covered entry points of the files, for the catalogue (src/cli/catalog.ts). */
-export { report as entryPointReport };
