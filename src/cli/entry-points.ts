@@ -87,4 +87,3 @@ export async function checkEntryPoints(cwd: string, maps: readonly string[], fai
       message: `${entryPointLabel(p)} is in no journey: no touchpoint covers its handler ${p.handler !== undefined ? `${p.handler} in ` : ''}${p.handlerFile}`,
     }));
 }
-
