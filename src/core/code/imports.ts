@@ -346,10 +346,41 @@ function pythonImports(root: Node): FileImports {
       imports.push({ specifier, kind: 'import', line, typeOnly: insideTypeChecking(node), names });
       return;
     }
+    const runTime = djangoDottedString(node);
+    if (runTime !== undefined) dottedStrings.push({ record: { specifier: runTime.module, kind: 'dynamic', line, typeOnly: false }, how: runTime.how });
     for (const child of node.namedChildren) if (child) visit(child);
   };
+  const dottedStrings: { record: ImportRecord; how: 'ROOT_URLCONF' | 'include' }[] = [];
   visit(root);
+  // Modules Django imports by name at run time: `ROOT_URLCONF = 'site.urls'` (a settings file need not import
+  // Django), and `include('shop.urls')` in a URL conf that imports Django.
+  const django = imports.some((r) => r.specifier === 'django' || r.specifier.startsWith('django.'));
+  for (const { record, how } of dottedStrings) if (how === 'ROOT_URLCONF' || django) imports.push(record);
   return { imports, reexports: [], exports: [], partial: root.hasError };
+}
+
+const DOTTED = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
+
+/** `ROOT_URLCONF = 'site.urls'` or `include('shop.urls')` (also `include(('shop.urls', 'shop'))`): the module named. */
+function djangoDottedString(node: Node): { module: string; how: 'ROOT_URLCONF' | 'include' } | undefined {
+  if (node.type === 'assignment') {
+    const value = pythonString(node.childForFieldName('right'));
+    return node.childForFieldName('left')?.text === 'ROOT_URLCONF' && value !== undefined && DOTTED.test(value) ? { module: value, how: 'ROOT_URLCONF' } : undefined;
+  }
+  if (node.type !== 'call' || node.childForFieldName('function')?.text !== 'include') return undefined;
+  let arg = node.childForFieldName('arguments')?.namedChildren[0];
+  if (arg?.type === 'tuple') arg = arg.namedChildren[0];
+  const value = pythonString(arg);
+  return value !== undefined && DOTTED.test(value) ? { module: value, how: 'include' } : undefined;
+}
+
+/** A plain Python string literal's text (no f-string, no escapes, no concatenation). */
+function pythonString(node: Node | null | undefined): string | undefined {
+  if (node?.type !== 'string') return undefined;
+  const parts = node.namedChildren.filter((c) => c !== null);
+  if (parts.some((c) => c.type !== 'string_start' && c.type !== 'string_content' && c.type !== 'string_end')) return undefined;
+  if (/^[A-Za-z]*f/i.test(parts[0]?.text ?? '')) return undefined;
+  return parts.filter((c) => c.type === 'string_content').map((c) => c.text).join('');
 }
 
 function insideTypeChecking(node: Node): boolean {

@@ -69,10 +69,11 @@ function mountIndex(facts: ReadonlyMap<string, EntryFacts>, lookup: HandlerLooku
 
 function mountTarget(file: string, mount: FoundMount, facts: ReadonlyMap<string, EntryFacts>, lookup: HandlerLookup): { file: string; name: string } | undefined {
   if (mount.pyModule !== undefined) {
+    // Django: `from blog import urls; include(urls)` mounts the submodule's `urlpatterns`.
+    const submodule = mount.pySubmodule ? lookup.pythonModule(file, joinModule(mount.pyModule, mount.target)) : undefined;
+    if (submodule) return { file: submodule, name: 'urlpatterns' };
     const target = lookup.pythonModule(file, mount.pyModule);
-    if (!target) return undefined;
-    // Django's include('shop.urls') mounts the whole module.
-    return { file: target, name: mount.target === mount.pyModule ? '' : mount.target };
+    return target ? { file: target, name: mount.target } : undefined;
   }
   if (mount.goFunction) {
     const target = lookup.goFunctionFile(file, mount.target, mount.goImport);
@@ -90,6 +91,10 @@ function prefixesOf(mounts: Map<string, MountedAt[]>, file: string, router: stri
   if (!at || depth >= MAX_MOUNT_DEPTH) return [''];
   const out = at.flatMap((m) => prefixesOf(mounts, m.file, m.on, depth + 1).map((outer) => joinPrefix(outer, m.prefix)));
   return [...new Set(out)].slice(0, MAX_PREFIXES);
+}
+
+function joinModule(module: string, name: string): string {
+  return module.endsWith('.') ? `${module}${name}` : `${module}.${name}`;
 }
 
 /** `/api` + `/orders` = `/api/orders`; Django's `api/` + `/orders/` = `/api/orders/`. */

@@ -62,3 +62,81 @@ describe('entry points: Flask, FastAPI, Django', () => {
     ]);
   });
 });
+
+describe('entry points: Django lists mounted elsewhere keep their prefixes', () => {
+  it('include(list_var), include((list, "app")) and include("dotted.urls") keep the prefix they are mounted under', async () => {
+    const points = await entryPointsOf({
+      'site/urls.py': [
+        'from django.urls import include, path',
+        'from shop import views',
+        'from shop.urls import api_patterns',
+        '',
+        'account_patterns = [',
+        "    path('login/', views.login),",
+        ']',
+        'urlpatterns = [',
+        "    path('accounts/', include(account_patterns)),",
+        "    path('api/', include((api_patterns, 'api'))),",
+        "    path('shop/', include('shop.urls')),",
+        ']',
+      ].join('\n'),
+      'shop/urls.py': "from django.urls import path\nfrom . import views\napi_patterns = [\n    path('orders/', views.orders),\n]\nurlpatterns = [\n    path('cart/', views.cart),\n]\n",
+      'shop/views.py': 'def login(request):\n    pass\ndef orders(request):\n    pass\ndef cart(request):\n    pass\n',
+      'shop/__init__.py': '',
+    });
+    assert.deepEqual(summary(points), [
+      'ANY /api/orders/ @shop/urls.py:4 -> shop/views.py#orders',
+      'ANY /shop/cart/ @shop/urls.py:7 -> shop/views.py#cart',
+      'ANY /accounts/login/ @site/urls.py:6 -> shop/views.py#login',
+    ]);
+  });
+
+  it('a list mounted under several prefixes is listed under each, and an inline include([...]) nests', async () => {
+    const points = await entryPointsOf({
+      'site/urls.py': [
+        'from django.urls import include, path, re_path',
+        'from . import views',
+        '',
+        'shared = [',
+        "    path('items/', views.items),",
+        ']',
+        'urlpatterns = [',
+        "    path('v1/', include(shared)),",
+        "    re_path(r'^v2/', include(shared)),",
+        "    path('admin/', include([",
+        "        path('users/', views.users),",
+        "        path('audit/', include(shared)),",
+        '    ])),',
+        ']',
+        "urlpatterns += [path('health/', views.health)]",
+      ].join('\n'),
+      'site/views.py': 'def items(r):\n    pass\ndef users(r):\n    pass\ndef health(r):\n    pass\n',
+      'site/__init__.py': '',
+    });
+    assert.deepEqual(summary(points).sort(), [
+      'ANY /admin/audit/items/ @site/urls.py:5 -> site/views.py#items',
+      'ANY /admin/users/ @site/urls.py:11 -> site/views.py#users',
+      'ANY /health/ @site/urls.py:15 -> site/views.py#health',
+      'ANY /v1/items/ @site/urls.py:5 -> site/views.py#items',
+      'ANY ^v2/items/ @site/urls.py:5 -> site/views.py#items',
+    ]);
+  });
+
+  it('include() of an imported urls module object, and urlpatterns = [...] + other_list', async () => {
+    const points = await entryPointsOf({
+      'site/urls.py': [
+        'from django.urls import include, path',
+        'from blog import urls as blog_urls',
+        'from blog.urls import extra',
+        "urlpatterns = [path('blog/', include(blog_urls))] + extra",
+      ].join('\n'),
+      'blog/urls.py': "from django.urls import path\nfrom .views import post, feed\nurlpatterns = [path('<slug>/', post)]\nextra = [path('feed/', feed)]\n",
+      'blog/views.py': 'def post(r, slug):\n    pass\ndef feed(r):\n    pass\n',
+      'blog/__init__.py': '',
+    });
+    assert.deepEqual(summary(points), [
+      'ANY /blog/<slug>/ @blog/urls.py:3 -> blog/views.py#post',
+      'ANY /feed/ @blog/urls.py:4 -> blog/views.py#feed',
+    ]);
+  });
+});

@@ -3,6 +3,7 @@
 // django.urls, `include('app.urls')` as a mount).
 import type { Node } from '../code/parser';
 import type { EntryFacts, HandlerRef } from './types';
+import { joinPrefix } from './assemble';
 import { HTTP_METHODS, kids, lineOf, literal, walk } from './tree';
 
 interface PyRouter {
@@ -46,7 +47,6 @@ export function detectPython(root: Node, facts: EntryFacts): void {
   }
   facts.pyFuncs = funcs;
   const uses = (pkg: string) => [...modules].some((m) => m === pkg || m.startsWith(`${pkg}.`));
-  const handlerOf = (node: Node | undefined): HandlerRef | undefined => pyHandler(node, imports);
 
   if (uses('flask') || uses('fastapi')) {
     const routers = new Map<string, PyRouter>();
@@ -105,26 +105,92 @@ export function detectPython(root: Node, facts: EntryFacts): void {
     });
   }
 
-  if (uses('django.urls') || uses('django.conf.urls')) {
-    walk(root, (node) => {
+  if (uses('django.urls') || uses('django.conf.urls')) detectDjango(root, facts, imports);
+}
+
+type PyImports = Map<string, [string, string | undefined]>;
+const DJANGO_ROUTE = new Set(['path', 're_path', 'url']);
+
+/**
+ * Django URL confs. A route belongs to the list it is written in (`urlpatterns`, or `api_patterns = [...]`); a list is
+ * served under every prefix it is mounted at: `include('shop.urls')` (the module's `urlpatterns`), `include(sub)`,
+ * `include((sub, 'app'))`, `include(urls_module)`, an inline `include([...])`, and `urlpatterns = [...] + sub` (no prefix).
+ */
+function detectDjango(root: Node, facts: EntryFacts, imports: PyImports): void {
+  const mount = (node: Node | undefined, prefix: string, list: string): void => {
+    if (!node) return;
+    if (node.type === 'tuple' || node.type === 'parenthesized_expression') return mount(kids(node)[0], prefix, list);
+    const dotted = literal(node);
+    if (dotted !== undefined) {
+      if (/^[\w.]+$/.test(dotted)) facts.mounts.push({ prefix, target: 'urlpatterns', pyModule: dotted, router: list });
+      return;
+    }
+    if (node.type === 'list') return visit(node, prefix, list);
+    if (node.type === 'identifier') {
+      const imported = imports.get(node.text);
+      if (!imported) facts.mounts.push({ prefix, target: node.text, router: list });
+      else if (imported[1] === undefined) facts.mounts.push({ prefix, target: 'urlpatterns', pyModule: imported[0], router: list });
+      // `from blog import urls` (a module) or `from blog.urls import extra` (a list): the assembly tells which.
+      else facts.mounts.push({ prefix, target: imported[1], pyModule: imported[0], router: list, pySubmodule: true });
+      return;
+    }
+    if (node.type === 'attribute') {
+      const imported = imports.get(node.childForFieldName('object')?.text ?? '');
+      const attribute = node.childForFieldName('attribute')?.text;
+      if (imported && attribute) facts.mounts.push({ prefix, target: attribute, pyModule: imported[1] === undefined ? imported[0] : joinModule(imported[0], imported[1]), router: list });
+    }
+  };
+  const visit = (start: Node, prefix: string, list: string): void => {
+    walk(start, (node) => {
+      if (node !== start && (node.type === 'assignment' || node.type === 'augmented_assignment')) {
+        const left = node.childForFieldName('left');
+        const right = node.childForFieldName('right');
+        if (left?.type !== 'identifier' || !right) return;
+        // `urlpatterns = [...] + extra`, `urlpatterns += extra`: the other list is served where this one is.
+        const operands = right.type === 'binary_operator' ? flattenSum(right) : [right];
+        for (const operand of operands) {
+          if (operand.type === 'identifier' || operand.type === 'attribute') mount(operand, '', left.text);
+          else visit(operand, '', left.text);
+        }
+        return false;
+      }
       if (node.type !== 'call') return;
-      const callee = node.childForFieldName('function')?.text;
-      if (callee !== 'path' && callee !== 're_path' && callee !== 'url') return;
+      const callee = node.childForFieldName('function')?.text ?? '';
+      if (!DJANGO_ROUTE.has(callee)) {
+        // `urlpatterns.extend(extra)`
+        const fn = node.childForFieldName('function');
+        if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'extend') {
+          const on = fn.childForFieldName('object');
+          const arg = kids(node.childForFieldName('arguments') ?? node)[0];
+          if (on?.type === 'identifier' && (arg?.type === 'identifier' || arg?.type === 'attribute')) {
+            mount(arg, '', on.text);
+            return false;
+          }
+        }
+        return;
+      }
       const args = kids(node.childForFieldName('arguments') ?? node);
       const route = literal(args[0]);
       const view = args[1];
       if (route === undefined || !view) return;
-      const shown = callee === 'path' ? `/${route}` : route;
+      const shown = joinPrefix(prefix, callee === 'path' ? `/${route}` : route);
       if (view.type === 'call' && view.childForFieldName('function')?.text === 'include') {
-        const module = literal(kids(view.childForFieldName('arguments') ?? view)[0]);
-        if (module !== undefined) facts.mounts.push({ prefix: shown, target: module, pyModule: module });
+        mount(kids(view.childForFieldName('arguments') ?? view)[0], shown, list);
         return false;
       }
-      const handler = handlerOf(view);
-      facts.entries.push({ kind: 'http', framework: 'django', method: 'ANY', route: shown, line: lineOf(node), ...(handler ? { handler } : {}) });
+      const handler = pyHandler(view, imports);
+      facts.entries.push({ kind: 'http', framework: 'django', method: 'ANY', route: shown, line: lineOf(node), router: list, ...(handler ? { handler } : {}) });
       return false;
     });
-  }
+  };
+  visit(root, '', 'urlpatterns');
+}
+
+function flattenSum(node: Node): Node[] {
+  if (node.type !== 'binary_operator' || node.childForFieldName('operator')?.text !== '+') return [node];
+  const left = node.childForFieldName('left');
+  const right = node.childForFieldName('right');
+  return [...(left ? flattenSum(left) : []), ...(right ? flattenSum(right) : [])];
 }
 
 function keyword(call: Node, name: string): Node | undefined {

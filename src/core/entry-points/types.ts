@@ -49,6 +49,8 @@ export interface FoundMount {
   router?: string;
   /** Python (Django `include('shop.urls')`): the module whose routes are mounted. */
   pyModule?: string;
+  /** Python: `target` was imported by name from `pyModule` and may be a submodule (`from blog import urls`). */
+  pySubmodule?: boolean;
   /** Go: `users.Register(v1.Group("/users"))` hands a group to a function of this imported package (absent: the same package). */
   goImport?: string;
   /** Go: the mount hands the group to a function, named by `target`. */
