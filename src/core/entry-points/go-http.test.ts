@@ -130,3 +130,23 @@ describe('entry points: Go groups handed to registering functions', () => {
     assert.deepEqual(summary(points), ['GET /api/health @main.go:13 -> main.go#health', 'POST /api/users/login @users/routers.go:4 -> users/routers.go#Login']);
   });
 });
+
+describe('entry points: Go routers built in one function and mounted in another', () => {
+  it('chi: r.Mount("/users", users.Routes()) serves the routes of the router Routes() returns', async () => {
+    const points = await entryPointsOf({
+      'go.mod': 'module ex.com/app\n',
+      'main.go': 'package main\nimport (\n\t"github.com/go-chi/chi/v5"\n\t"ex.com/app/users"\n)\nfunc main() {\n\tr := chi.NewRouter()\n\tr.Route("/api", func(r chi.Router) {\n\t\tr.Mount("/users", users.Routes())\n\t})\n\tr.Mount("/admin", adminRoutes())\n}\nfunc adminRoutes() chi.Router {\n\tr := chi.NewRouter()\n\tr.Get("/stats", stats)\n\treturn r\n}\nfunc stats() {}\n',
+      'users/routes.go': 'package users\nimport "github.com/go-chi/chi/v5"\nfunc Routes() chi.Router {\n\tr := chi.NewRouter()\n\tr.Get("/{id}", show)\n\treturn r\n}\nfunc show() {}\n',
+    });
+    assert.deepEqual(summary(points), ['GET /admin/stats @main.go:15 -> main.go#stats', 'GET /api/users/{id} @users/routes.go:5 -> users/routes.go#show']);
+  });
+
+  it('gin: a group kept in a variable and handed to a function, which makes its own groups from it', async () => {
+    const points = await entryPointsOf({
+      'go.mod': 'module ex.com/app\n',
+      'main.go': 'package main\nimport (\n\t"github.com/gin-gonic/gin"\n\t"ex.com/app/api"\n)\nfunc main() {\n\tr := gin.Default()\n\tv1 := r.Group("/api/v1")\n\tapi.RegisterRoutes(v1)\n}\n',
+      'api/routes.go': 'package api\nimport "github.com/gin-gonic/gin"\nfunc RegisterRoutes(rg *gin.RouterGroup) {\n\tusers := rg.Group("/users")\n\tusers.GET("/:id", show)\n}\nfunc show(c *gin.Context) {}\n',
+    });
+    assert.deepEqual(summary(points), ['GET /api/v1/users/:id @api/routes.go:5 -> api/routes.go#show']);
+  });
+});

@@ -64,6 +64,8 @@ export function detectGo(root: Node, facts: EntryFacts): void {
     return prefixes.get(name) ?? '';
   };
   const routeScopes = new Map<number, { name: string; prefix: string }>();
+  /** `g := r.Group("/x")`: g -> r, so routes on g inside a registering function follow r's prefixes. */
+  const origins = new Map<string, string>();
 
   walk(root, (node) => {
     if (node.type === 'short_var_declaration' || node.type === 'assignment_statement') {
@@ -71,7 +73,11 @@ export function detectGo(root: Node, facts: EntryFacts): void {
       const right = kids(node.childForFieldName('right') ?? node)[0];
       if (left?.type === 'identifier' && right) {
         const prefix = derivedPrefix(right, frameworks, (n, name) => prefixAt(n, name));
-        if (prefix !== undefined) prefixes.set(left.text, prefix);
+        if (prefix !== undefined) {
+          prefixes.set(left.text, prefix);
+          const from = routerOperand(right);
+          if (from !== undefined && from !== left.text) origins.set(left.text, from);
+        }
       }
       return;
     }
@@ -88,6 +94,18 @@ export function detectGo(root: Node, facts: EntryFacts): void {
     const receiver = operand?.type === 'identifier' ? operand.text : undefined;
     const base = receiver ? prefixAt(node, receiver) : '';
 
+    // chi: r.Mount("/users", users.Routes()) — the routes the function registers on the router it returns.
+    if (frameworks.has('chi') && name === 'Mount' && args.length === 2 && args[1]?.type === 'call_expression') {
+      const route = literal(args[0]);
+      if (route !== undefined) {
+        const callee = args[1].childForFieldName('function');
+        const pkg = callee?.type === 'selector_expression' ? callee.childForFieldName('operand') : undefined;
+        const goImport = pkg?.type === 'identifier' ? imports.get(pkg.text) : undefined;
+        const target = callee?.type === 'identifier' ? callee.text : goImport !== undefined ? callee?.childForFieldName('field')?.text : undefined;
+        if (target) facts.mounts.push({ prefix: join(base, route), target, goFunction: true, router: parameterScope(node, origins) ?? '', ...(goImport ? { goImport } : {}) });
+      }
+      return;
+    }
     // chi: r.Route("/api", func(r chi.Router) { … }) — the function's parameter carries the prefix.
     if (frameworks.has('chi') && name === 'Route' && args.length === 2 && args[1]?.type === 'func_literal') {
       const route = literal(args[0]);
@@ -103,41 +121,41 @@ export function detectGo(root: Node, facts: EntryFacts): void {
       if (!/^([a-z0-9.-]+(:\d+)?)?\//i.test(route)) return;
       const gorillaMethods = frameworks.has('gorilla') ? chainedMethods(node) : [];
       for (const m of gorillaMethods.length > 0 ? gorillaMethods : [method]) {
-        push(facts, node, frameworks.has('gorilla') && receiver !== 'http' ? 'gorilla' : 'net/http', m, join(base, route), args[args.length - 1], imports);
+        push(facts, origins, node, frameworks.has('gorilla') && receiver !== 'http' ? 'gorilla' : 'net/http', m, join(base, route), args[args.length - 1], imports);
       }
       return;
     }
     if (frameworks.has('chi') && CHI_METHODS.has(name) && args.length >= 2) {
       const route = literal(args[0]);
       if (route === undefined || !route.startsWith('/')) return;
-      push(facts, node, 'chi', name.toUpperCase(), join(base, route), args[args.length - 1], imports);
+      push(facts, origins, node, 'chi', name.toUpperCase(), join(base, route), args[args.length - 1], imports);
       return;
     }
     if (frameworks.has('chi') && (name === 'Method' || name === 'MethodFunc') && args.length === 3) {
       const method = literal(args[0]);
       const route = literal(args[1]);
       if (method === undefined || route === undefined) return;
-      push(facts, node, 'chi', method.toUpperCase(), join(base, route), args[2], imports);
+      push(facts, origins, node, 'chi', method.toUpperCase(), join(base, route), args[2], imports);
       return;
     }
     const ginOrEcho: Framework | undefined = frameworks.has('gin') ? 'gin' : frameworks.has('echo') ? 'echo' : undefined;
     if (ginOrEcho && (UPPER_METHODS.has(name) || name === 'Any') && args.length >= 2) {
       const route = literal(args[0]);
       if (route === undefined || !route.startsWith('/')) return;
-      push(facts, node, ginOrEcho, name === 'Any' ? 'ANY' : name, join(base, route), args[args.length - 1], imports);
+      push(facts, origins, node, ginOrEcho, name === 'Any' ? 'ANY' : name, join(base, route), args[args.length - 1], imports);
       return;
     }
     if (ginOrEcho === 'gin' && name === 'Handle' && args.length >= 3) {
       const method = literal(args[0]);
       const route = literal(args[1]);
-      if (method !== undefined && route !== undefined) push(facts, node, 'gin', method.toUpperCase(), join(base, route), args[args.length - 1], imports);
+      if (method !== undefined && route !== undefined) push(facts, origins, node, 'gin', method.toUpperCase(), join(base, route), args[args.length - 1], imports);
     }
   });
 }
 
-function push(facts: EntryFacts, node: Node, framework: Framework, method: string, route: string, handlerNode: Node | undefined, imports: Map<string, string>): void {
+function push(facts: EntryFacts, origins: ReadonlyMap<string, string>, node: Node, framework: Framework, method: string, route: string, handlerNode: Node | undefined, imports: Map<string, string>): void {
   const handler = goHandler(handlerNode, imports);
-  const scope = parameterScope(node);
+  const scope = parameterScope(node, origins);
   facts.entries.push({ kind: 'http', framework, method, route, line: lineOf(node), ...(handler ? { handler } : {}), ...(scope ? { router: scope } : {}) });
 }
 
@@ -145,15 +163,26 @@ function push(facts: EntryFacts, node: Node, framework: Framework, method: strin
  * Routes registered on a parameter of the enclosing function (`func UsersRegister(router *gin.RouterGroup)`) are
  * served under whatever prefix its callers hand in: the entry names the function, `UsersRegister()`.
  */
-function parameterScope(call: Node): string | undefined {
+function parameterScope(call: Node, origins: ReadonlyMap<string, string>): string | undefined {
   const receiver = call.childForFieldName('function')?.childForFieldName('operand');
   if (receiver?.type !== 'identifier') return undefined;
+  // `users := rg.Group("/users")` inside the function: the group comes from the parameter `rg`.
+  const names = [receiver.text];
+  for (let name = origins.get(receiver.text); name !== undefined && !names.includes(name); name = origins.get(name)) names.push(name);
   for (let at: Node | null = call.parent; at; at = at.parent) {
     if (at.type === 'func_literal') return undefined;
     if (at.type === 'function_declaration' || at.type === 'method_declaration') {
       const params = kids(at.childForFieldName('parameters') ?? at).flatMap((p) => kids(p).filter((k) => k.type === 'identifier').map((k) => k.text));
       const name = at.childForFieldName('name')?.text;
-      return name && params.includes(receiver.text) ? `${name}()` : undefined;
+      if (!name) return undefined;
+      if (names.some((n) => params.includes(n))) return `${name}()`;
+      // chi: `func Routes() chi.Router { r := chi.NewRouter(); r.Get(…); return r }`, mounted with `r.Mount("/x", users.Routes())`.
+      let returned = false;
+      walk(at.childForFieldName('body') ?? at, (node) => {
+        if (node.type === 'func_literal') return false;
+        if (node.type === 'return_statement' && names.includes(kids(node)[0]?.text ?? '')) returned = true;
+      });
+      return returned ? `${name}()` : undefined;
     }
   }
   return undefined;
@@ -178,6 +207,17 @@ function registerCall(call: Node, fn: Node | null, imports: Map<string, string>,
     facts.mounts.push({ prefix, target, goFunction: true, ...(goImport ? { goImport } : {}) });
     return;
   }
+}
+
+/** The router a derived one is made from: `r` in `r.Group("/api")` and `r.PathPrefix("/api").Subrouter()`. */
+function routerOperand(expr: Node): string | undefined {
+  let at: Node | null | undefined = expr;
+  while (at?.type === 'call_expression') {
+    const fn: Node | null = at.childForFieldName('function');
+    if (fn?.type !== 'selector_expression') return undefined;
+    at = fn.childForFieldName('operand');
+  }
+  return at?.type === 'identifier' ? at.text : undefined;
 }
 
 /** `r.PathPrefix("/api").Subrouter()`, `r.Group("/api")` (gin, echo), `chi.NewRouter()` (no prefix). */

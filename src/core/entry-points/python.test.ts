@@ -140,3 +140,28 @@ describe('entry points: Django lists mounted elsewhere keep their prefixes', () 
     ]);
   });
 });
+
+describe('entry points: Flask and FastAPI routers mounted in another place', () => {
+  it('Flask: blueprints registered in an application factory, and a blueprint registered on another blueprint', async () => {
+    const points = await entryPointsOf({
+      'app/__init__.py': "from flask import Flask\nfrom .orders import bp as orders_bp\nfrom .api import api\ndef create_app():\n    app = Flask(__name__)\n    app.register_blueprint(orders_bp, url_prefix='/orders')\n    app.register_blueprint(api)\n    return app\n",
+      'app/orders.py': "from flask import Blueprint\nbp = Blueprint('orders', __name__)\n@bp.route('/<id>')\ndef show(id):\n    pass\n",
+      'app/api.py': "from flask import Blueprint\nfrom .v1 import v1\napi = Blueprint('api', __name__, url_prefix='/api')\napi.register_blueprint(v1, url_prefix='/v1')\n",
+      'app/v1.py': "from flask import Blueprint\nv1 = Blueprint('v1', __name__)\n@v1.get('/x')\ndef x():\n    pass\n",
+    });
+    assert.deepEqual(summary(points), ['GET /orders/<id> @app/orders.py:3 -> app/orders.py#show', 'GET /api/v1/x @app/v1.py:3 -> app/v1.py#x']);
+  });
+
+  it('FastAPI: a router included without a prefix keeps the prefixes of the router it is included in; an app made in a factory', async () => {
+    const points = await entryPointsOf({
+      'app/main.py': "from fastapi import FastAPI\nfrom app.api.main import api_router\ndef create_app():\n    app = FastAPI()\n    app.include_router(api_router, prefix='/api/v1')\n    return app\n",
+      'app/api/main.py': "from fastapi import APIRouter\nfrom app.api.routes import items, login\napi_router = APIRouter()\napi_router.include_router(login.router, tags=['login'])\napi_router.include_router(items.router, prefix='/items')\n",
+      'app/api/routes/items.py': "from fastapi import APIRouter\nrouter = APIRouter()\n@router.get('/{id}')\ndef read(id):\n    pass\n",
+      'app/api/routes/login.py': "from fastapi import APIRouter\nrouter = APIRouter(tags=['login'])\n@router.post('/login/access-token')\ndef login():\n    pass\n",
+    });
+    assert.deepEqual(summary(points), [
+      'GET /api/v1/items/{id} @app/api/routes/items.py:3 -> app/api/routes/items.py#read',
+      'POST /api/v1/login/access-token @app/api/routes/login.py:3 -> app/api/routes/login.py#login',
+    ]);
+  });
+});

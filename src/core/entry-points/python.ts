@@ -50,19 +50,20 @@ export function detectPython(root: Node, facts: EntryFacts): void {
 
   if (uses('flask') || uses('fastapi')) {
     const routers = new Map<string, PyRouter>();
-    for (const node of kids(root)) {
-      const assignment = node.type === 'expression_statement' ? kids(node)[0] : undefined;
-      if (assignment?.type !== 'assignment') continue;
+    // At the top level, or in an application factory (`def create_app(): app = Flask(__name__)`).
+    walk(root, (assignment) => {
+      if (assignment.type !== 'assignment') return;
       const left = assignment.childForFieldName('left');
       const right = assignment.childForFieldName('right');
-      if (left?.type !== 'identifier' || right?.type !== 'call') continue;
+      if (left?.type !== 'identifier' || right?.type !== 'call') return false;
       const callee = right.childForFieldName('function');
       const factory = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee?.text;
       const framework = factory ? FACTORIES[factory] : undefined;
-      if (!framework) continue;
+      if (!framework) return false;
       const prefix = literal(keyword(right, framework === 'flask' ? 'url_prefix' : 'prefix')) ?? '';
       routers.set(left.text, { framework, prefix });
-    }
+      return false;
+    });
     walk(root, (node) => {
       if (node.type === 'decorated_definition') {
         const def = node.childForFieldName('definition');
@@ -97,11 +98,16 @@ export function detectPython(root: Node, facts: EntryFacts): void {
       const verb = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
       if (verb !== 'register_blueprint' && verb !== 'include_router') return;
       const on = callee!.childForFieldName('object')?.text;
-      if (!on || !routers.has(on)) return;
+      const parent = on === undefined ? undefined : routers.get(on);
+      if (!on || !parent) return;
       const target = kids(node.childForFieldName('arguments') ?? node)[0];
-      const prefix = literal(keyword(node, verb === 'register_blueprint' ? 'url_prefix' : 'prefix'));
+      const given = keyword(node, verb === 'register_blueprint' ? 'url_prefix' : 'prefix');
+      const prefix = given ? literal(given) : '';
+      // A prefix computed at run time (`settings.API_PREFIX`) is not guessed.
       if (prefix === undefined || !target) return;
-      pyMount(facts, target, prefix, imports, on);
+      // A router included without a prefix still serves under the prefixes of the one it is included in, and a
+      // blueprint or router registered on another blueprint or router takes that one's own prefix too.
+      pyMount(facts, target, joinPrefix(parent.prefix, prefix), imports, on);
     });
   }
 
