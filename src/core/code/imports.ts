@@ -356,7 +356,45 @@ function pythonImports(root: Node): FileImports {
   // Django), and `include('shop.urls')` in a URL conf that imports Django.
   const django = imports.some((r) => r.specifier === 'django' || r.specifier.startsWith('django.'));
   for (const { record, how } of dottedStrings) if (how === 'ROOT_URLCONF' || django) imports.push(record);
+  if (isDjangoSettings(root)) imports.push(...settingsStrings(root));
   return { imports, reexports: [], exports: [], partial: root.hasError };
+}
+
+/** A Django settings module sets ROOT_URLCONF or INSTALLED_APPS at its top level. */
+function isDjangoSettings(root: Node): boolean {
+  return root.namedChildren.some((statement) => {
+    const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
+    return assignment?.type === 'assignment' && /^(ROOT_URLCONF|INSTALLED_APPS)$/.test(assignment.childForFieldName('left')?.text ?? '');
+  });
+}
+
+/**
+ * The dotted names a settings module gives Django to import (MIDDLEWARE, INSTALLED_APPS, AUTHENTICATION_BACKENDS,
+ * WSGI_APPLICATION, REST_FRAMEWORK's classes…): `a.b.C` is read as `from a.b import C`, a submodule or a name of
+ * the module, as Django's import_string does. (ROOT_URLCONF, a module, is read above.)
+ */
+function settingsStrings(root: Node): ImportRecord[] {
+  const out: ImportRecord[] = [];
+  const visit = (node: Node): void => {
+    if (node.type === 'string') {
+      const value = pythonString(node);
+      if (value === undefined || !DOTTED.test(value) || setting === 'ROOT_URLCONF') return;
+      const dot = value.lastIndexOf('.');
+      // INSTALLED_APPS names modules, `shop` included; elsewhere a word without a dot is just a word.
+      if (dot > 0) out.push({ specifier: value.slice(0, dot), kind: 'dynamic', line: node.startPosition.row, typeOnly: false, names: [value.slice(dot + 1)] });
+      else if (setting === 'INSTALLED_APPS') out.push({ specifier: value, kind: 'dynamic', line: node.startPosition.row, typeOnly: false });
+      return;
+    }
+    // Settings are data: a function's strings are not names given to Django.
+    if (node.type === 'function_definition' || node.type === 'class_definition') return;
+    const outer = setting;
+    if (node.type === 'assignment') setting = node.childForFieldName('left')?.text;
+    for (const child of node.namedChildren) if (child) visit(child);
+    setting = outer;
+  };
+  let setting: string | undefined;
+  visit(root);
+  return out;
 }
 
 const DOTTED = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;

@@ -47,4 +47,35 @@ describe('dependency graph: modules Django imports by their dotted name', () => 
     );
     assert.deepEqual(resolver.warnings, ["site/urls.py names the module 'shop.blog_urls', which is not in the repository (Django imports it at run time)"]);
   });
+
+  it("a settings module's dotted names are edges: apps, middleware, backends, handlers, as Django's import_string reads them", async () => {
+    const { graph, resolver } = await graphOf({
+      'site/__init__.py': '',
+      'site/settings.py': [
+        "INSTALLED_APPS = ['django.contrib.admin', 'shop']",
+        "MIDDLEWARE = ['django.middleware.common.CommonMiddleware', 'shop.middleware.TimingMiddleware']",
+        "AUTHENTICATION_BACKENDS = ('shop.backends.JWTAuthentication',)",
+        "REST_FRAMEWORK = {'EXCEPTION_HANDLER': 'shop.errors.handler', 'DEFAULT_RENDERER': 'shop.missing.Renderer'}",
+        "DATABASES = {'default': {'NAME': 'db.sqlite3'}}",
+        "ROOT_URLCONF = 'site.urls'",
+        'def helper():',
+        "    return 'shop.errors'",
+      ].join('\n'),
+      'site/urls.py': 'urlpatterns = []\n',
+      'shop/__init__.py': '',
+      'shop/middleware.py': 'class TimingMiddleware:\n    pass\n',
+      'shop/backends.py': 'class JWTAuthentication:\n    pass\n',
+      'shop/errors.py': 'def handler(exc, context):\n    pass\n',
+      // Not a settings module: its dotted strings are only strings.
+      'shop/views.py': "TEMPLATE = 'shop.middleware.x'\n",
+    });
+    assert.deepEqual(edgesOf(graph), [
+      'site/settings.py -> shop/__init__.py',
+      'site/settings.py -> shop/backends.py',
+      'site/settings.py -> shop/errors.py',
+      'site/settings.py -> shop/middleware.py',
+      'site/settings.py -> site/urls.py',
+    ]);
+    assert.deepEqual(resolver.warnings, ["site/settings.py names the module 'shop.missing.Renderer', which is not in the repository (Django imports it at run time)"]);
+  });
 });

@@ -146,7 +146,7 @@ export class Resolver {
       case 'go':
         return this.resolveGo(specifier);
       case 'python':
-        return kind === 'dynamic' ? this.resolveDottedString(importer, specifier) : this.resolvePython(importer, specifier, names);
+        return kind === 'dynamic' ? this.resolveDottedString(importer, specifier, names) : this.resolvePython(importer, specifier, names);
       case 'java':
         return this.resolveJava(specifier);
       default:
@@ -483,13 +483,14 @@ export class Resolver {
    * when its top package is in the repository and the module is not, it is a mistake Django will raise on: unresolved,
    * with one warning.
    */
-  private resolveDottedString(importer: string, specifier: string): Resolution {
-    const found = this.resolvePython(importer, specifier);
+  private resolveDottedString(importer: string, specifier: string, names?: readonly string[]): Resolution {
+    const found = this.resolvePython(importer, specifier, names);
     if (!('external' in found)) return found;
     const top = specifier.split('.')[0]!;
     if (!this.roots().some((base) => this.pythonModule(base, top) !== undefined)) return found;
-    this.warn(`dotted\u0000${importer}\u0000${specifier}`, `${importer} names the module '${specifier}', which is not in the repository (Django imports it at run time)`);
-    return { unresolved: `no module ${specifier} in the repository (Django imports it at run time)` };
+    const named = names?.length === 1 ? `${specifier}.${names[0]}` : specifier;
+    this.warn(`dotted\u0000${importer}\u0000${named}`, `${importer} names the module '${named}', which is not in the repository (Django imports it at run time)`);
+    return { unresolved: `no module ${named} in the repository (Django imports it at run time)` };
   }
 
   // --- Java ---
