@@ -100,6 +100,9 @@ for f in beans:
         implementers.setdefault(s, set()).add(f)
 for f, t in list(edges):
     for name in declared[t]:
+        # A class that implements the interface itself is not injected with it.
+        if name in supertypes[f]:
+            continue
         for impl in implementers.get(name, ()):
             if impl != f and re.search(rf'\b(?:interface|abstract\s+class)\s+{name}\b', code[t]):
                 edges.add((f, impl))

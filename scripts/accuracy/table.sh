@@ -12,9 +12,11 @@ for row in \
   nestjs-realworld-example-app:nestjs-realworld:ts \
   node-express-realworld-example-app:express-realworld:ts \
   spring-petclinic:spring-petclinic:java \
+  spring-petclinic-rest:spring-petclinic-rest:java \
   django-realworld-example-app:django-realworld:python \
   healthchecks:healthchecks:python \
   fastapi-realworld-example-app:fastapi-realworld:python \
+  flask-realworld-example-app:flask-realworld:python \
   golang-gin-realworld-example-app:gin-realworld:go; do
   repo=${row%%:*}; rest=${row#*:}; map=${rest%%:*}; oracle=${rest#*:}
   node "$here/run.mjs" "$dir/$repo" "$maps/$map.cx-map.yaml" --oracle "$oracle" --cli "$cli"
