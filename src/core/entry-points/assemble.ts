@@ -24,9 +24,31 @@ export function assembleEntryPoints(facts: ReadonlyMap<string, EntryFacts>, allF
   // One NestJS app per repository is the common case; with several global prefixes none is guessed.
   const nestPrefixes = new Set([...facts.values()].flatMap((f) => (f.nestGlobalPrefix !== undefined ? [f.nestGlobalPrefix] : [])));
   const nestPrefix = nestPrefixes.size === 1 ? [...nestPrefixes][0]! : '';
+  // Spring: interface name -> the controllers implementing it.
+  const implementers = new Map<string, { file: string; className: string }[]>();
+  for (const [file, found] of facts) {
+    for (const c of found.springControllers ?? []) {
+      for (const name of c.interfaces) implementers.set(name, [...(implementers.get(name) ?? []), { file, className: c.className }]);
+    }
+  }
   const out: EntryPoint[] = [];
   for (const [file, found] of facts) {
-    const entries: FoundEntry[] = [...found.entries];
+    const entries: FoundEntry[] = [];
+    for (const entry of found.entries) {
+      const by = entry.springInterface !== undefined ? implementers.get(entry.springInterface) : undefined;
+      if (!by) {
+        entries.push(entry);
+        continue;
+      }
+      // The route is served by each implementing controller, whose method is the handler.
+      const method = entry.handler?.symbol?.slice(entry.handler.symbol.lastIndexOf('.') + 1) ?? '';
+      for (const impl of by) {
+        const point: EntryPoint = { kind: entry.kind, framework: entry.framework, file, line: entry.line, handlerFile: impl.file, handler: `${impl.className}.${method}` };
+        if (entry.method !== undefined) point.method = entry.method;
+        if (entry.route !== undefined) point.route = entry.route;
+        out.push(point);
+      }
+    }
     if (found.nextExports && isNextApp(file, found, files)) entries.push(...nextEntries(file, found));
     for (const entry of entries) {
       const prefixes = entry.route === undefined ? [''] : entry.framework === 'nestjs' ? [nestPrefix] : prefixesOf(mounts, file, entry.router ?? '', 0);
@@ -206,7 +228,7 @@ export class HandlerLookup {
 function dedupe(points: EntryPoint[]): EntryPoint[] {
   const seen = new Set<string>();
   return points.filter((p) => {
-    const key = [p.file, p.line, p.kind, p.method, p.route, p.operation].join('\u0000');
+    const key = [p.file, p.line, p.kind, p.method, p.route, p.operation, p.handlerFile].join('\u0000');
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -36,6 +36,8 @@ export interface FoundEntry {
   handler?: HandlerRef;
   /** TS/JS: the router variable the route is registered on, for prefixes mounted in other files. */
   router?: string;
+  /** Spring: declared on this interface; the controllers implementing it serve the route. */
+  springInterface?: string;
 }
 
 /** `app.use('/api', router)`: routes of `router` (here, or exported by `from`) are served under `prefix`. */
@@ -69,6 +71,8 @@ export interface EntryFacts {
   pyFuncs?: string[];
   /** NestJS: `app.setGlobalPrefix('api')` in a file importing @nestjs/core: every controller route is under it. */
   nestGlobalPrefix?: string;
+  /** Spring: controllers of this file and the interfaces they implement (by simple name). */
+  springControllers?: { className: string; interfaces: string[] }[];
   /** The file imports `next` (evidence for a Next.js page or route found by its path). */
   importsNext?: boolean;
   /** TS/JS: the default export and exported GET, POST… functions, for a Next.js page or route found by its path. */
