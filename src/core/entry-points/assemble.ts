@@ -11,6 +11,8 @@ interface MountedAt {
   prefix: string;
   file: string;
   on: string;
+  /** Flask `register_blueprint(bp, url_prefix=…)`: replaces the blueprint's own url_prefix. */
+  replaces?: boolean;
 }
 
 const MAX_MOUNT_DEPTH = 6;
@@ -51,12 +53,13 @@ export function assembleEntryPoints(facts: ReadonlyMap<string, EntryFacts>, allF
     }
     if (found.nextExports && isNextApp(file, found, files)) entries.push(...nextEntries(file, found));
     for (const entry of entries) {
-      const prefixes = entry.route === undefined ? [''] : entry.framework === 'nestjs' ? [nestPrefix] : prefixesOf(mounts, file, entry.router ?? '', 0);
+      const prefixes = entry.route === undefined ? [{ prefix: '' }] : entry.framework === 'nestjs' ? [{ prefix: nestPrefix }] : innerPrefixes(mounts, file, entry.router ?? '');
       const handler = lookup.resolve(file, entry.handler);
-      for (const prefix of prefixes) {
+      for (const { prefix, replaces } of prefixes) {
         const point: EntryPoint = { kind: entry.kind, framework: entry.framework, file, line: entry.line, handlerFile: handler.file };
         if (entry.method !== undefined) point.method = entry.method;
-        if (entry.route !== undefined) point.route = prefix ? joinPrefix(prefix, entry.route) : entry.route;
+        const route = replaces && entry.bareRoute !== undefined ? entry.bareRoute : entry.route;
+        if (route !== undefined) point.route = prefix ? joinPrefix(prefix, route) : route;
         if (entry.operation !== undefined) point.operation = entry.operation;
         if (handler.symbol !== undefined) point.handler = handler.symbol;
         out.push(point);
@@ -82,7 +85,7 @@ function mountIndex(facts: ReadonlyMap<string, EntryFacts>, lookup: HandlerLooku
       if (!target) continue;
       const key = `${target.file}\u0000${target.name}`;
       const list = index.get(key) ?? [];
-      list.push({ prefix: mount.prefix, file, on: (mount.router ?? '').replace(/\(\)$/, '') });
+      list.push({ prefix: mount.prefix, file, on: (mount.router ?? '').replace(/\(\)$/, ''), ...(mount.replacesOwnPrefix ? { replaces: true } : {}) });
       index.set(key, list);
     }
   }
@@ -106,6 +109,20 @@ function mountTarget(file: string, mount: FoundMount, facts: ReadonlyMap<string,
   if (!target) return undefined;
   const name = mount.imported === 'default' || mount.imported === '*' ? facts.get(target)?.defaultExport : mount.imported;
   return name === undefined ? undefined : { file: target, name };
+}
+
+/** The prefixes a router is served under, and whether the mount nearest to it replaces the router's own prefix. */
+function innerPrefixes(mounts: Map<string, MountedAt[]>, file: string, router: string): { prefix: string; replaces?: boolean }[] {
+  const at = mounts.get(`${file}\u0000${router.replace(/\(\)$/, '')}`);
+  if (!at) return [{ prefix: '' }];
+  const out = new Map<string, { prefix: string; replaces?: boolean }>();
+  for (const m of at) {
+    for (const outer of prefixesOf(mounts, m.file, m.on, 1)) {
+      const prefix = joinPrefix(outer, m.prefix);
+      out.set(`${prefix}\u0000${m.replaces === true}`, { prefix, ...(m.replaces ? { replaces: true } : {}) });
+    }
+  }
+  return [...out.values()].slice(0, MAX_PREFIXES);
 }
 
 function prefixesOf(mounts: Map<string, MountedAt[]>, file: string, router: string, depth: number): string[] {

@@ -165,3 +165,13 @@ describe('entry points: Flask and FastAPI routers mounted in another place', () 
     ]);
   });
 });
+
+describe("entry points: Flask's url_prefix on register_blueprint", () => {
+  it("replaces the blueprint's own url_prefix (FastAPI's prefix adds to the router's)", async () => {
+    const points = await entryPointsOf({
+      'app/__init__.py': "from flask import Flask\nfrom .orders import bp\napp = Flask(__name__)\napp.register_blueprint(bp)\napp.register_blueprint(bp, url_prefix='/shop', name='shop_orders')\n",
+      'app/orders.py': "from flask import Blueprint\nbp = Blueprint('orders', __name__, url_prefix='/orders')\n@bp.get('/<id>')\ndef show(id):\n    pass\n",
+    });
+    assert.deepEqual(summary(points).sort(), ['GET /orders/<id> @app/orders.py:3 -> app/orders.py#show', 'GET /shop/<id> @app/orders.py:3 -> app/orders.py#show']);
+  });
+});

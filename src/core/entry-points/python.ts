@@ -88,7 +88,7 @@ export function detectPython(root: Node, facts: EntryFacts): void {
           } else if (verb === 'websocket') methods = ['WEBSOCKET'];
           else continue;
           for (const method of methods) {
-            facts.entries.push({ kind: 'http', framework: router.framework, method, route: router.prefix ? `${router.prefix.replace(/\/+$/, '')}/${route.replace(/^\/+/, '')}` : route, line: lineOf(decorator), handler: { local: true, symbol: name }, router: callee.childForFieldName('object')!.text });
+            facts.entries.push({ kind: 'http', framework: router.framework, method, route: router.prefix ? `${router.prefix.replace(/\/+$/, '')}/${route.replace(/^\/+/, '')}` : route, line: lineOf(decorator), handler: { local: true, symbol: name }, router: callee.childForFieldName('object')!.text, ...(router.prefix && router.framework === 'flask' ? { bareRoute: route } : {}) });
           }
         }
         return false;
@@ -107,7 +107,8 @@ export function detectPython(root: Node, facts: EntryFacts): void {
       if (prefix === undefined || !target) return;
       // A router included without a prefix still serves under the prefixes of the one it is included in, and a
       // blueprint or router registered on another blueprint or router takes that one's own prefix too.
-      pyMount(facts, target, joinPrefix(parent.prefix, prefix), imports, on);
+      // Flask: `url_prefix=` replaces the blueprint's own url_prefix; FastAPI's `prefix=` comes before the router's own.
+      pyMount(facts, target, joinPrefix(parent.prefix, prefix), imports, on, verb === 'register_blueprint' && given !== undefined);
     });
   }
 
@@ -206,7 +207,8 @@ function keyword(call: Node, name: string): Node | undefined {
   return undefined;
 }
 
-function pyMount(facts: EntryFacts, target: Node, prefix: string, imports: Map<string, [string, string | undefined]>, on: string): void {
+function pyMount(facts: EntryFacts, target: Node, prefix: string, imports: Map<string, [string, string | undefined]>, on: string, replaces: boolean): void {
+  const flag = replaces ? { replacesOwnPrefix: true } : {};
   // include_router(orders.router) with `from app.routers import orders`, or include_router(router) imported by name.
   if (target.type === 'attribute') {
     const object = target.childForFieldName('object')?.text ?? '';
@@ -214,10 +216,10 @@ function pyMount(facts: EntryFacts, target: Node, prefix: string, imports: Map<s
     const imported = imports.get(object);
     if (!imported) return;
     const module = imported[1] === undefined ? imported[0] : joinModule(imported[0], imported[1]);
-    facts.mounts.push({ prefix, target: attribute, pyModule: module, router: on });
+    facts.mounts.push({ prefix, target: attribute, pyModule: module, router: on, ...flag });
   } else if (target.type === 'identifier') {
     const imported = imports.get(target.text);
-    facts.mounts.push({ prefix, target: imported?.[1] ?? target.text, router: on, ...(imported ? { pyModule: imported[0] } : {}) });
+    facts.mounts.push({ prefix, target: imported?.[1] ?? target.text, router: on, ...(imported ? { pyModule: imported[0] } : {}), ...flag });
   }
 }
 

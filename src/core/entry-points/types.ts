@@ -36,6 +36,8 @@ export interface FoundEntry {
   handler?: HandlerRef;
   /** TS/JS: the router variable the route is registered on, for prefixes mounted in other files. */
   router?: string;
+  /** Flask: the route without its blueprint's own url_prefix, for a mount that replaces that prefix. */
+  bareRoute?: string;
   /** Spring: declared on this interface; the controllers implementing it serve the route. */
   springInterface?: string;
 }
@@ -51,6 +53,8 @@ export interface FoundMount {
   router?: string;
   /** Python (Django `include('shop.urls')`): the module whose routes are mounted. */
   pyModule?: string;
+  /** Flask `register_blueprint(bp, url_prefix=…)`: the given prefix replaces the blueprint's own. */
+  replacesOwnPrefix?: boolean;
   /** Python: `target` was imported by name from `pyModule` and may be a submodule (`from blog import urls`). */
   pySubmodule?: boolean;
   /** Go: `users.Register(v1.Group("/users"))` hands a group to a function of this imported package (absent: the same package). */
