@@ -158,3 +158,13 @@ describe('entry points: routers mounted from another file in CommonJS and namesp
     assert.deepEqual(summary(points), ['GET /users/:id @src/users.ts:3 -> src/users.ts']);
   });
 });
+
+describe('entry points: an Express router made by a function', () => {
+  it('app.use("/users", makeRouter()) serves the routes the function registers, here or in another file', async () => {
+    const points = await entryPointsOf({
+      'src/app.ts': "import express from 'express';\nimport { makeRouter } from './users';\nconst app = express();\napp.use('/users', makeRouter());\napp.use('/admin', adminRouter());\nfunction adminRouter() {\n  const r = express.Router();\n  r.get('/stats', (req, res) => {});\n  return r;\n}\n",
+      'src/users.ts': "import { Router } from 'express';\nexport function makeRouter() {\n  const router = Router();\n  router.get('/:id', (req, res) => {});\n  return router;\n}\n",
+    });
+    assert.deepEqual(summary(points), ['GET /admin/stats @src/app.ts:8 -> src/app.ts', 'GET /users/:id @src/users.ts:4 -> src/users.ts']);
+  });
+});

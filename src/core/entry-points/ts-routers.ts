@@ -116,6 +116,13 @@ function mount(facts: EntryFacts, module: TsModule, prefix: string, targetNode: 
     if (from !== undefined) facts.mounts.push({ prefix, target: 'require', router: on, from, imported: 'default' });
     return;
   }
+  // app.use('/users', makeRouter()): the routes the function registers on the router it makes (named `makeRouter()`).
+  if (target?.type === 'call_expression' && target.childForFieldName('function')?.type === 'identifier') {
+    const fn = target.childForFieldName('function')!.text;
+    const imported = module.imports.get(fn);
+    facts.mounts.push({ prefix, target: fn, router: on, ...(imported ? { from: imported.from, imported: imported.imported } : {}) });
+    return;
+  }
   // app.use('/orders', orders.router) with `import * as orders from './orders'` (or `const orders = require(…)`).
   if (target?.type === 'member_expression') {
     const object = target.childForFieldName('object');
