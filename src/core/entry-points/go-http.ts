@@ -21,6 +21,7 @@ const CHI_METHODS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'Head', 'O
 const UPPER_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'CONNECT', 'TRACE']);
 
 export function detectGo(root: Node, facts: EntryFacts): void {
+  returnedCache = new Map();
   const imports = new Map<string, string>();
   const frameworks = new Set<Framework>();
   const methods: string[] = [];
@@ -177,12 +178,7 @@ function parameterScope(call: Node, origins: ReadonlyMap<string, string>): strin
       if (!name) return undefined;
       if (names.some((n) => params.includes(n))) return `${name}()`;
       // chi: `func Routes() chi.Router { r := chi.NewRouter(); r.Get(…); return r }`, mounted with `r.Mount("/x", users.Routes())`.
-      let returned = false;
-      walk(at.childForFieldName('body') ?? at, (node) => {
-        if (node.type === 'func_literal') return false;
-        if (node.type === 'return_statement' && names.includes(kids(node)[0]?.text ?? '')) returned = true;
-      });
-      return returned ? `${name}()` : undefined;
+      return names.some((n) => returnedNames(at).has(n)) ? `${name}()` : undefined;
     }
   }
   return undefined;
@@ -207,6 +203,27 @@ function registerCall(call: Node, fn: Node | null, imports: Map<string, string>,
     facts.mounts.push({ prefix, target, goFunction: true, ...(goImport ? { goImport } : {}) });
     return;
   }
+}
+
+/** Per tree (reset by detectGo): node ids are unique only within one tree. */
+let returnedCache = new Map<number, Set<string>>();
+
+/** The identifiers a function returns (`return r`), read once per function. */
+function returnedNames(fn: Node): Set<string> {
+  let names = returnedCache.get(fn.id);
+  if (names) return names;
+  const found = new Set<string>();
+  walk(fn.childForFieldName('body') ?? fn, (node) => {
+    if (node.type === 'func_literal') return false;
+    if (node.type === 'return_statement') {
+      const value = kids(node)[0];
+      const first = value?.type === 'expression_list' ? kids(value)[0] : value;
+      if (first?.type === 'identifier') found.add(first.text);
+    }
+  });
+  names = found;
+  returnedCache.set(fn.id, names);
+  return names;
 }
 
 /** The router a derived one is made from: `r` in `r.Group("/api")` and `r.PathPrefix("/api").Subrouter()`. */
