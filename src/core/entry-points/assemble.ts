@@ -4,7 +4,7 @@
 // module); they are small functions so that the shared symbol finder can take their place.
 import * as posix from 'node:path/posix';
 import { nextEntries, nextRouteOf } from './next';
-import type { EntryFacts, EntryPoint, FoundEntry, FoundMount, HandlerRef } from './types';
+import type { EntryFacts, EntryPoint, FoundEntry, FoundMount, HandlerRef, NestClassRef } from './types';
 
 /** A router mounted under a prefix from another place. */
 interface MountedAt {
@@ -26,6 +26,7 @@ export function assembleEntryPoints(facts: ReadonlyMap<string, EntryFacts>, allF
   // One NestJS app per repository is the common case; with several global prefixes none is guessed.
   const nestPrefixes = new Set([...facts.values()].flatMap((f) => (f.nestGlobalPrefix !== undefined ? [f.nestGlobalPrefix] : [])));
   const nestPrefix = nestPrefixes.size === 1 ? [...nestPrefixes][0]! : '';
+  const nestPaths = nestRouterPaths(facts, lookup);
   // Spring: interface name -> the controllers implementing it.
   const implementers = new Map<string, { file: string; className: string }[]>();
   for (const [file, found] of facts) {
@@ -53,7 +54,12 @@ export function assembleEntryPoints(facts: ReadonlyMap<string, EntryFacts>, allF
     }
     if (found.nextExports && isNextApp(file, found, files)) entries.push(...nextEntries(file, found));
     for (const entry of entries) {
-      const prefixes = entry.route === undefined ? [{ prefix: '' }] : entry.framework === 'nestjs' ? [{ prefix: nestPrefix }] : innerPrefixes(mounts, file, entry.router ?? '');
+      const prefixes: { prefix: string; replaces?: boolean }[] =
+        entry.route === undefined
+          ? [{ prefix: '' }]
+          : entry.framework === 'nestjs'
+            ? (nestPaths.get(`${file}\u0000${entry.router ?? ''}`) ?? ['']).map((p) => ({ prefix: joinPrefix(nestPrefix, p) }))
+            : innerPrefixes(mounts, file, entry.router ?? '');
       const handler = lookup.resolve(file, entry.handler);
       for (const { prefix, replaces } of prefixes) {
         const point: EntryPoint = { kind: entry.kind, framework: entry.framework, file, line: entry.line, handlerFile: handler.file };
@@ -67,6 +73,36 @@ export function assembleEntryPoints(facts: ReadonlyMap<string, EntryFacts>, allF
     }
   }
   return dedupe(out).sort(byPlace);
+}
+
+/** NestJS RouterModule: controller (`file\0Class`) -> the paths its module is registered under. */
+function nestRouterPaths(facts: ReadonlyMap<string, EntryFacts>, lookup: HandlerLookup): Map<string, string[]> {
+  const where = (file: string, ref: NestClassRef): string | undefined => {
+    if (ref.from === undefined) return `${file}\u0000${ref.name}`;
+    const target = lookup.tsModule(file, ref.from);
+    const name = ref.imported === 'default' ? facts.get(target ?? '')?.defaultExport : ref.imported;
+    return target && name ? `${target}\u0000${name}` : undefined;
+  };
+  const modulePaths = new Map<string, string[]>();
+  for (const [file, found] of facts) {
+    for (const route of found.nestRoutes ?? []) {
+      const key = where(file, route.module);
+      if (key) modulePaths.set(key, [...(modulePaths.get(key) ?? []), route.path]);
+    }
+  }
+  const out = new Map<string, string[]>();
+  if (modulePaths.size === 0) return out;
+  for (const [file, found] of facts) {
+    for (const m of found.nestModules ?? []) {
+      const paths = modulePaths.get(`${file}\u0000${m.className}`);
+      if (!paths) continue;
+      for (const c of m.controllers) {
+        const key = where(file, c);
+        if (key) out.set(key, [...new Set([...(out.get(key) ?? []), ...paths])].slice(0, MAX_PREFIXES));
+      }
+    }
+  }
+  return out;
 }
 
 function isNextApp(file: string, found: EntryFacts, files: Set<string>): boolean {

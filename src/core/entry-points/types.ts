@@ -21,6 +21,13 @@ export interface HandlerRef {
   pyModule?: string;
 }
 
+/** A class as a file names it: imported from `from` (exported there as `imported`), or defined in the file. */
+export interface NestClassRef {
+  name: string;
+  from?: string;
+  imported?: string;
+}
+
 /** One registration, as its file shows it. */
 export interface FoundEntry {
   kind: EntryKind;
@@ -73,6 +80,10 @@ export interface EntryFacts {
   goFuncs?: string[];
   /** Python: top-level functions, for `views.detail`. */
   pyFuncs?: string[];
+  /** NestJS: `@Module({ controllers: [...] })` classes of this file and the controllers they declare. */
+  nestModules?: { className: string; controllers: NestClassRef[] }[];
+  /** NestJS: `RouterModule.register([{ path, module, children }])`, flattened: each module and its full path. */
+  nestRoutes?: { path: string; module: NestClassRef }[];
   /** NestJS: `app.setGlobalPrefix('api')` in a file importing @nestjs/core: every controller route is under it. */
   nestGlobalPrefix?: string;
   /** Spring: controllers of this file and the interfaces they implement (by simple name). */
