@@ -149,23 +149,30 @@ function mountTarget(file: string, mount: FoundMount, facts: ReadonlyMap<string,
 
 /** The prefixes a router is served under, and whether the mount nearest to it replaces the router's own prefix. */
 function innerPrefixes(mounts: Map<string, MountedAt[]>, file: string, router: string): { prefix: string; replaces?: boolean }[] {
-  const at = mounts.get(`${file}\u0000${router.replace(/\(\)$/, '')}`);
+  const key = `${file}\u0000${router.replace(/\(\)$/, '')}`;
+  const at = mounts.get(key);
   if (!at) return [{ prefix: '' }];
   const out = new Map<string, { prefix: string; replaces?: boolean }>();
   for (const m of at) {
-    for (const outer of prefixesOf(mounts, m.file, m.on, 1)) {
+    for (const outer of prefixesOf(mounts, m.file, m.on, 1, new Set([key]))) {
       const prefix = joinPrefix(outer, m.prefix);
       out.set(`${prefix}\u0000${m.replaces === true}`, { prefix, ...(m.replaces ? { replaces: true } : {}) });
     }
   }
-  return [...out.values()].slice(0, MAX_PREFIXES);
+  // Mounted only inside itself (a cycle, a broken URL conf): listed as written.
+  return out.size > 0 ? [...out.values()].slice(0, MAX_PREFIXES) : [{ prefix: '' }];
 }
 
-function prefixesOf(mounts: Map<string, MountedAt[]>, file: string, router: string, depth: number): string[] {
-  const at = mounts.get(`${file}\u0000${router.replace(/\(\)$/, '')}`);
+/** The prefixes a router is served under; a mount that leads back into the chain (a cycle) contributes none. */
+function prefixesOf(mounts: Map<string, MountedAt[]>, file: string, router: string, depth: number, chain: Set<string>): string[] {
+  const key = `${file}\u0000${router.replace(/\(\)$/, '')}`;
+  if (chain.has(key)) return [];
+  const at = mounts.get(key);
   if (!at || depth >= MAX_MOUNT_DEPTH) return [''];
-  const out = at.flatMap((m) => prefixesOf(mounts, m.file, m.on, depth + 1).map((outer) => joinPrefix(outer, m.prefix)));
-  return [...new Set(out)].slice(0, MAX_PREFIXES);
+  const inner = new Set([...chain, key]);
+  const out = at.flatMap((m) => prefixesOf(mounts, m.file, m.on, depth + 1, inner).map((outer) => joinPrefix(outer, m.prefix)));
+  // Mounted only inside itself: served at its own root.
+  return out.length > 0 ? [...new Set(out)].slice(0, MAX_PREFIXES) : [''];
 }
 
 function joinModule(module: string, name: string): string {

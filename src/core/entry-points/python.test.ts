@@ -175,3 +175,18 @@ describe("entry points: Flask's url_prefix on register_blueprint", () => {
     assert.deepEqual(summary(points).sort(), ['GET /orders/<id> @app/orders.py:3 -> app/orders.py#show', 'GET /shop/<id> @app/orders.py:3 -> app/orders.py#show']);
   });
 });
+
+describe('entry points: broken Django URL confs', () => {
+  it('an include() with no, odd or computed arguments, a missing module and a list that includes itself: routes listed once, no crash', async () => {
+    const points = await entryPointsOf({
+      'site/urls.py': [
+        'from django.urls import include, path',
+        'from shop import views',
+        "a = [path('x/', include(a)), path('y/', views.y)]",
+        "urlpatterns = [path('', include()), path('n/', include(123)), path('f/', include(f'{x}.urls')), path('c/', include(a)), path('m/', include('nope.urls')), path('self/', include('site.urls'))]",
+        'urlpatterns += urlpatterns',
+      ].join('\n'),
+    });
+    assert.deepEqual(summary(points), ['ANY /c/y/ @site/urls.py:3 -> site/urls.py#y']);
+  });
+});
