@@ -137,7 +137,7 @@ function mountTarget(file: string, mount: FoundMount, facts: ReadonlyMap<string,
     return target ? { file: target, name: mount.target } : undefined;
   }
   if (mount.goFunction) {
-    const target = lookup.goFunctionFile(file, mount.target, mount.goImport);
+    const target = mount.goMethod ? lookup.goMethodFile(mount.target, mount.goImport!) : lookup.goFunctionFile(file, mount.target, mount.goImport);
     return target ? { file: target, name: mount.target } : undefined;
   }
   if (mount.from === undefined) return { file, name: mount.target };
@@ -255,6 +255,13 @@ export class HandlerLookup {
   goFunctionFile(file: string, name: string, importPath?: string): string | undefined {
     const dir = importPath !== undefined ? this.goPackageDir(importPath) : posix.dirname(file);
     return dir === undefined ? undefined : this.goFunc(dir, name);
+  }
+
+  /** The file of the imported package `importPath` defining a method `name`, when only one type there has one. */
+  goMethodFile(name: string, importPath: string): string | undefined {
+    const dir = this.goPackageDir(importPath);
+    const found = (dir === undefined ? [] : (this.byDir.get(dir) ?? [])).filter((candidate) => this.facts.get(candidate)?.goMethods?.some((m) => m.endsWith(`.${name}`)));
+    return found.length === 1 ? found[0] : undefined;
   }
 
   private goFunc(dir: string, name: string): string | undefined {

@@ -150,3 +150,19 @@ describe('entry points: Go routers built in one function and mounted in another'
     assert.deepEqual(summary(points), ['GET /api/v1/users/:id @api/routes.go:5 -> api/routes.go#show']);
   });
 });
+
+describe('entry points: a Go group handed to a method of another package', () => {
+  it('echo: h.Register(v1) with h := handler.New() or &handler.Handler{} serves its routes under the group', async () => {
+    const points = await entryPointsOf({
+      'go.mod': 'module ex.com/app\n',
+      'main.go': 'package main\nimport (\n\t"github.com/labstack/echo/v4"\n\t"ex.com/app/handler"\n\t"ex.com/app/admin"\n)\nfunc main() {\n\te := echo.New()\n\tv1 := e.Group("/api")\n\th := handler.New()\n\th.Register(v1)\n\ta := &admin.Admin{}\n\ta.Register(e.Group("/admin"))\n}\n',
+      'handler/routes.go': 'package handler\nimport "github.com/labstack/echo/v4"\nfunc (h *Handler) Register(v1 *echo.Group) {\n\tguestUsers := v1.Group("/users")\n\tguestUsers.POST("/login", h.Login)\n}\n',
+      'handler/handler.go': 'package handler\ntype Handler struct{}\nfunc New() *Handler { return &Handler{} }\nfunc (h *Handler) Login() {}\n',
+      'admin/admin.go': 'package admin\nimport "github.com/labstack/echo/v4"\ntype Admin struct{}\nfunc (a *Admin) Register(g *echo.Group) {\n\tg.GET("/stats", a.stats)\n}\nfunc (a *Admin) stats() {}\n',
+    });
+    assert.deepEqual(summary(points), [
+      'GET /admin/stats @admin/admin.go:5 -> admin/admin.go#Admin.stats',
+      'POST /api/users/login @handler/routes.go:5 -> handler/handler.go#Handler.Login',
+    ]);
+  });
+});

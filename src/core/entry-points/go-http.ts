@@ -67,12 +67,19 @@ export function detectGo(root: Node, facts: EntryFacts): void {
   const routeScopes = new Map<number, { name: string; prefix: string }>();
   /** `g := r.Group("/x")`: g -> r, so routes on g inside a registering function follow r's prefixes. */
   const origins = new Map<string, string>();
+  /** `h := handler.New()`: h -> the import path of its package. */
+  const valuePackages = new Map<string, string>();
 
   walk(root, (node) => {
     if (node.type === 'short_var_declaration' || node.type === 'assignment_statement') {
       const left = kids(node.childForFieldName('left') ?? node)[0];
       const right = kids(node.childForFieldName('right') ?? node)[0];
       if (left?.type === 'identifier' && right) {
+        // h := handler.New(…), h := &handler.Handler{…}: a value of that package, whose methods may register routes.
+        const made = right.type === 'unary_expression' ? kids(right)[0] : right;
+        const head = made?.type === 'call_expression' ? made.childForFieldName('function') : made?.type === 'composite_literal' ? made.childForFieldName('type') : undefined;
+        const pkg = head?.type === 'selector_expression' || head?.type === 'qualified_type' ? head.childForFieldName(head.type === 'qualified_type' ? 'package' : 'operand')?.text : undefined;
+        if (pkg !== undefined && imports.has(pkg)) valuePackages.set(left.text, imports.get(pkg)!);
         const prefix = derivedPrefix(right, frameworks, (n, name) => prefixAt(n, name));
         if (prefix !== undefined) {
           prefixes.set(left.text, prefix);
@@ -84,7 +91,7 @@ export function detectGo(root: Node, facts: EntryFacts): void {
     }
     if (node.type !== 'call_expression') return;
     const fn = node.childForFieldName('function');
-    registerCall(node, fn, imports, facts, (arg) => {
+    registerCall(node, fn, imports, valuePackages, facts, (arg) => {
       if (arg.type === 'identifier') return prefixes.get(arg.text);
       return derivedPrefix(arg, frameworks, (n, name) => prefixAt(n, name));
     });
@@ -185,13 +192,17 @@ function parameterScope(call: Node, origins: ReadonlyMap<string, string>): strin
 }
 
 /** `users.UsersRegister(v1.Group("/users"))`, `registerRoutes(api)`: a group handed to a function that registers routes. */
-function registerCall(call: Node, fn: Node | null, imports: Map<string, string>, facts: EntryFacts, prefixOf: (arg: Node) => string | undefined): void {
+function registerCall(call: Node, fn: Node | null, imports: Map<string, string>, values: ReadonlyMap<string, string>, facts: EntryFacts, prefixOf: (arg: Node) => string | undefined): void {
   let target: string | undefined;
   let goImport: string | undefined;
+  let goMethod = false;
   if (fn?.type === 'identifier') target = fn.text;
   else if (fn?.type === 'selector_expression') {
     const operand = fn.childForFieldName('operand');
-    const path = operand?.type === 'identifier' ? imports.get(operand.text) : undefined;
+    const name = operand?.type === 'identifier' ? operand.text : undefined;
+    // h.Register(v1) with `h := handler.New()`: a method of a type of that package.
+    const path = name === undefined ? undefined : (imports.get(name) ?? values.get(name));
+    goMethod = name !== undefined && !imports.has(name);
     if (!path || IMPORTS[path]) return;
     target = fn.childForFieldName('field')?.text;
     goImport = path;
@@ -200,7 +211,7 @@ function registerCall(call: Node, fn: Node | null, imports: Map<string, string>,
   for (const arg of kids(call.childForFieldName('arguments') ?? call)) {
     const prefix = prefixOf(arg);
     if (prefix === undefined || prefix === '') continue;
-    facts.mounts.push({ prefix, target, goFunction: true, ...(goImport ? { goImport } : {}) });
+    facts.mounts.push({ prefix, target, goFunction: true, ...(goImport ? { goImport } : {}), ...(goMethod ? { goMethod: true } : {}) });
     return;
   }
 }

@@ -68,6 +68,8 @@ export interface FoundMount {
   goImport?: string;
   /** Go: the mount hands the group to a function, named by `target`. */
   goFunction?: boolean;
+  /** Go: …a method (`h.Register(v1)`, `h` a value of the package `goImport`). */
+  goMethod?: boolean;
 }
 
 export interface EntryFacts {
