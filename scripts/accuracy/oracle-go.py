@@ -12,7 +12,8 @@ before names are read. A Go toolchain is not needed.
 
 Entry points: gin and echo `x.GET("/p", …)`… on a router, with the prefixes of `g := r.Group("/p")` in the same
 function, and of a group handed to a function of another package (`users.Register(v1.Group("/users"))` or a group
-variable), whose parameter the routes are registered on; net/http `HandleFunc("/p", …)`.
+variable, or to a method of a value: `h.Register(v1)`), whose parameter the routes are registered on; net/http
+`HandleFunc("/p", …)`.
 """
 import json
 import os
@@ -98,15 +99,16 @@ registered = []  # (file, function, param, method, route)
 handed = []  # (package dir, function, prefix)
 local_routes = []
 for f, text in src.items():
-    if not re.search(r'gin-gonic/gin|labstack/echo|net/http', text):
-        continue
+    # Groups may be made and handed on in a file that imports no framework (r := router.New()); routes are read
+    # only where the framework is imported.
+    framework = re.search(r'gin-gonic/gin|labstack/echo|net/http', text) is not None
     for name, params, body in functions(text):
         groups = {}
         origin = {}
         for m in re.finditer(r'(\w+)\s*:?=\s*(\w+)\.Group\("([^"]*)"', body):
             groups[m.group(1)] = groups.get(m.group(2), '') + '/' + m.group(3).strip('/')
             origin[m.group(1)] = origin.get(m.group(2), m.group(2))
-        for m in re.finditer(r'\b(\w+)\.(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|Any)\("([^"]*)"', body):
+        for m in re.finditer(r'\b(\w+)\.(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|Any)\("([^"]*)"', body if framework else ''):
             recv, verb, route = m.groups()
             method = 'ANY' if verb == 'Any' else verb
             root = origin.get(recv, recv)
@@ -115,7 +117,7 @@ for f, text in src.items():
                 registered.append((f, name, method, full))
             else:
                 local_routes.append((method, full or '/', f))
-        for m in re.finditer(r'\b(\w+)\.HandleFunc\("(?:(GET|POST|PUT|PATCH|DELETE) )?([^"]*)"', body):
+        for m in re.finditer(r'\b(\w+)\.HandleFunc\("(?:(GET|POST|PUT|PATCH|DELETE) )?([^"]*)"', body if framework else ''):
             local_routes.append((m.group(2) or 'ANY', m.group(3), f))
         # a group handed to a function: pkg.Fn(v1.Group("/x")) or pkg.Fn(group)
         for m in re.finditer(r'\b(?:(\w+)\.)?([A-Z]\w*|\w+)\((\w+)(?:\.Group\("([^"]*)"\))?\)', body):
@@ -123,7 +125,8 @@ for f, text in src.items():
             if arg not in groups and sub is None:
                 continue
             prefix = groups.get(arg, '') + ('/' + sub.strip('/') if sub else '')
-            target = pkgdir[f] if pkg is None else dir_of_import(imports[f].get(pkg, ''))
+            # pkg.Fn(g): a function of that package; h.Register(g) on a value: a method, of whichever package.
+            target = pkgdir[f] if pkg is None else dir_of_import(imports[f][pkg]) if pkg in imports[f] else '*'
             if target is not None:
                 handed.append((target, fn, prefix))
 
@@ -131,7 +134,7 @@ for method, route, f in local_routes:
     entry_points.append({'method': method, 'route': route, 'file': f})
 for f, fn, method, route in registered:
     for d, name, prefix in handed:
-        if d == pkgdir[f] and name == fn:
+        if (d == pkgdir[f] or d == '*') and name == fn:
             entry_points.append({'method': method, 'route': (prefix + route) or '/', 'file': f})
 
 print(json.dumps({'files': files, 'edges': sorted(edges), 'entryPoints': entry_points}))

@@ -17,7 +17,8 @@ for row in \
   healthchecks:healthchecks:python \
   fastapi-realworld-example-app:fastapi-realworld:python \
   flask-realworld-example-app:flask-realworld:python \
-  golang-gin-realworld-example-app:gin-realworld:go; do
+  golang-gin-realworld-example-app:gin-realworld:go \
+  echo-realworld:echo-realworld:go; do
   repo=${row%%:*}; rest=${row#*:}; map=${rest%%:*}; oracle=${rest#*:}
   node "$here/run.mjs" "$dir/$repo" "$maps/$map.cx-map.yaml" --oracle "$oracle" --cli "$cli"
 done

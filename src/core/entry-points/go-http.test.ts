@@ -166,3 +166,17 @@ describe('entry points: a Go group handed to a method of another package', () =>
     ]);
   });
 });
+
+describe('entry points: a group made in a file that imports no router package', () => {
+  it('r := router.New() (a package of the repository), v1 := r.Group("/api"), h.Register(v1): the routes keep /api', async () => {
+    const points = await entryPointsOf({
+      'go.mod': 'module ex.com/app\n',
+      'main.go': 'package main\nimport (\n\t"ex.com/app/handler"\n\t"ex.com/app/router"\n)\nfunc main() {\n\tr := router.New()\n\tv1 := r.Group("/api")\n\th := handler.NewHandler()\n\th.Register(v1)\n}\n',
+      'router/router.go': 'package router\nimport "github.com/labstack/echo/v4"\nfunc New() *echo.Echo {\n\treturn echo.New()\n}\n',
+      'handler/routes.go': 'package handler\nimport "github.com/labstack/echo/v4"\ntype Handler struct{}\nfunc NewHandler() *Handler { return &Handler{} }\nfunc (h *Handler) Register(v1 *echo.Group) {\n\ttags := v1.Group("/tags")\n\ttags.GET("", h.Tags)\n}\nfunc (h *Handler) Tags() {}\n',
+      // A Group of something else, handed to a function that registers no route: nothing.
+      'report/report.go': 'package report\nfunc Build(g string) {}\nfunc run(x Thing) {\n\tBuild(x.Group("/y"))\n}\n',
+    });
+    assert.deepEqual(summary(points), ['GET /api/tags @handler/routes.go:7 -> handler/routes.go#Handler.Tags']);
+  });
+});

@@ -52,7 +52,11 @@ export function detectGo(root: Node, facts: EntryFacts): void {
   }
   facts.goMethods = methods;
   facts.goFuncs = funcs;
-  if (frameworks.size === 0) return;
+  // A file that imports no router package may still make groups and hand them on (`v1 := r.Group("/api");
+  // h.Register(v1)` with `r := router.New()` from a package of the repository): only the prefixes it hands to a
+  // registering function are read; the evidence is that function's parameter, typed with the framework's group.
+  const handsOnly = frameworks.size === 0;
+  if (handsOnly && !root.text.includes('.Group(')) return;
 
   // Prefixes of routers made from others: `api := r.PathPrefix("/api").Subrouter()`, `g := r.Group("/api")`,
   // and the parameter of `r.Route("/api", func(r chi.Router) {…})` inside its function.
@@ -95,6 +99,7 @@ export function detectGo(root: Node, facts: EntryFacts): void {
       if (arg.type === 'identifier') return prefixes.get(arg.text);
       return derivedPrefix(arg, frameworks, (n, name) => prefixAt(n, name));
     });
+    if (handsOnly) return;
     if (fn?.type !== 'selector_expression') return;
     const operand = fn.childForFieldName('operand');
     const name = fn.childForFieldName('field')?.text ?? '';
@@ -149,7 +154,9 @@ export function detectGo(root: Node, facts: EntryFacts): void {
     const ginOrEcho: Framework | undefined = frameworks.has('gin') ? 'gin' : frameworks.has('echo') ? 'echo' : undefined;
     if (ginOrEcho && (UPPER_METHODS.has(name) || name === 'Any') && args.length >= 2) {
       const route = literal(args[0]);
-      if (route === undefined || !route.startsWith('/')) return;
+      // `tags.GET("", h.Tags)`: the group's own path.
+      const groupRoot = route === '' && receiver !== undefined && (prefixes.has(receiver) || parameterScope(node, origins) !== undefined);
+      if (route === undefined || (!route.startsWith('/') && !groupRoot)) return;
       push(facts, origins, node, ginOrEcho, name === 'Any' ? 'ANY' : name, join(base, route), args[args.length - 1], imports);
       return;
     }
@@ -263,7 +270,7 @@ function derivedPrefix(expr: Node, frameworks: Set<Framework>, prefixOf: (node: 
     if (inner?.childForFieldName('field')?.text === 'PathPrefix' && on?.type === 'identifier' && prefix !== undefined) return join(prefixOf(expr, on.text), prefix);
     return undefined;
   }
-  if (field === 'Group' && (frameworks.has('gin') || frameworks.has('echo')) && operand?.type === 'identifier') {
+  if (field === 'Group' && (frameworks.has('gin') || frameworks.has('echo') || frameworks.size === 0) && operand?.type === 'identifier') {
     const prefix = literal(args[0]);
     if (prefix !== undefined) return join(prefixOf(expr, operand.text), prefix);
   }
