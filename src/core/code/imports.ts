@@ -375,25 +375,27 @@ function isDjangoSettings(root: Node): boolean {
  */
 function settingsStrings(root: Node): ImportRecord[] {
   const out: ImportRecord[] = [];
-  const visit = (node: Node): void => {
+  // Iterative: a deeply nested settings file cannot overflow the call stack. Each node carries its setting's name.
+  const stack: { node: Node; setting: string | undefined }[] = [{ node: root, setting: undefined }];
+  while (stack.length > 0) {
+    const { node, setting: outer } = stack.pop()!;
     if (node.type === 'string') {
       const value = pythonString(node);
-      if (value === undefined || !DOTTED.test(value) || setting === 'ROOT_URLCONF') return;
+      if (value === undefined || !DOTTED.test(value) || outer === 'ROOT_URLCONF') continue;
       const dot = value.lastIndexOf('.');
       // INSTALLED_APPS names modules, `shop` included; elsewhere a word without a dot is just a word.
       if (dot > 0) out.push({ specifier: value.slice(0, dot), kind: 'dynamic', line: node.startPosition.row, typeOnly: false, names: [value.slice(dot + 1)] });
-      else if (setting === 'INSTALLED_APPS') out.push({ specifier: value, kind: 'dynamic', line: node.startPosition.row, typeOnly: false });
-      return;
+      else if (outer === 'INSTALLED_APPS') out.push({ specifier: value, kind: 'dynamic', line: node.startPosition.row, typeOnly: false });
+      continue;
     }
     // Settings are data: a function's strings are not names given to Django.
-    if (node.type === 'function_definition' || node.type === 'class_definition') return;
-    const outer = setting;
-    if (node.type === 'assignment') setting = node.childForFieldName('left')?.text;
-    for (const child of node.namedChildren) if (child) visit(child);
-    setting = outer;
-  };
-  let setting: string | undefined;
-  visit(root);
+    if (node.type === 'function_definition' || node.type === 'class_definition') continue;
+    const setting = node.type === 'assignment' ? node.childForFieldName('left')?.text : outer;
+    for (let c = node.namedChildren.length - 1; c >= 0; c--) {
+      const child = node.namedChildren[c];
+      if (child) stack.push({ node: child, setting });
+    }
+  }
   return out;
 }
 
