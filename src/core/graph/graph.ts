@@ -111,10 +111,10 @@ export function buildGraph(input: GraphInput): DependencyGraph {
   const stats: GraphStats = { files: files.length, read: 0, edges: 0, typeOnly: 0, external: 0, unresolved: 0, partial: 0 };
   const unresolved: UnresolvedImport[] = [];
 
-  const resolveTo = (file: string, specifier: string, line: number, names?: readonly string[]): number[] | undefined => {
+  const resolveTo = (file: string, specifier: string, line: number, names?: readonly string[], kind?: ImportRecord['kind']): number[] | undefined => {
     const language = languageOfPath(file);
     if (!language) return undefined;
-    const result = input.resolver.resolve(file, specifier, language, names);
+    const result = input.resolver.resolve(file, specifier, language, names, kind);
     if ('files' in result) return result.files.flatMap((f) => (index.has(f) ? [index.get(f)!] : []));
     if ('external' in result) stats.external++;
     else {
@@ -139,7 +139,7 @@ export function buildGraph(input: GraphInput): DependencyGraph {
         stats.typeOnly++;
         continue;
       }
-      const targets = resolveTo(file, record.specifier, record.line, record.names);
+      const targets = resolveTo(file, record.specifier, record.line, record.names, record.kind);
       if (targets) resolvedImports[i]!.push({ record, targets });
     }
     for (const re of read.reexports) {
@@ -236,7 +236,7 @@ export function buildGraph(input: GraphInput): DependencyGraph {
     resolvedImports[i] = [];
     for (const record of read.imports) {
       if (record.typeOnly) continue;
-      const targets = resolveTo(file, record.specifier, record.line, record.names);
+      const targets = resolveTo(file, record.specifier, record.line, record.names, record.kind);
       if (targets) resolvedImports[i].push({ record, targets });
     }
     for (const e of graph.imports[i]!) {
