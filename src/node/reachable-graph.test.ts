@@ -147,6 +147,28 @@ describe('the graph narrowed to what a change can reach', function () {
     }
   });
 
+  it('a Django project: dotted strings (ROOT_URLCONF, include(), INSTALLED_APPS) are followed as the full graph does', async () => {
+    const files: Record<string, string> = {
+      'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'proj.settings')\n",
+      'proj/__init__.py': '',
+      'proj/settings.py': "ROOT_URLCONF = 'proj.urls'\nINSTALLED_APPS = ['shop.apps.ShopConfig', 'billing']\nMIDDLEWARE = ['shop.middleware.Audit']\n",
+      'proj/urls.py': "from django.urls import include, path\nurlpatterns = [path('shop/', include('shop.urls')), path('bill/', include('billing.urls'))]\n",
+      'shop/__init__.py': '',
+      'shop/apps.py': 'class ShopConfig: pass\n',
+      'shop/middleware.py': 'from .helpers import audit\nclass Audit: pass\n',
+      'shop/helpers.py': 'def audit(): pass\n',
+      'shop/urls.py': 'from . import views\nurlpatterns = []\n',
+      'shop/views.py': 'from shop.helpers import audit\ndef index(): audit()\n',
+      'billing/__init__.py': '',
+      'billing/urls.py': 'from billing.views import pay\nurlpatterns = []\n',
+      'billing/views.py': 'def pay(): pass\n',
+    };
+    const root = writeRepo(files);
+    made.push(root);
+    const list = Object.keys(files).sort();
+    await same(root, list, eachAlone(list));
+  });
+
   it('falls back to the full graph, with progress, for a change too large to narrow and for a rule it cannot reverse', async () => {
     const files = syntheticMonorepo({ packages: 2, modules: 4, apps: 1 });
     const root = writeRepo({ ...files, 'index.ts': "export * from './packages/pkg0/src/index';\n" });

@@ -141,7 +141,7 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
         if (language) {
           for (const r of [...answer.imports, ...answer.reexports]) {
             if (r.typeOnly) continue;
-            const res = resolver.resolve(file, r.specifier, language, 'kind' in r ? r.names : undefined);
+            const res = 'kind' in r ? resolver.resolve(file, r.specifier, language, r.names, r.kind) : resolver.resolve(file, r.specifier, language);
             if ('files' in res) targets.push(...res.files);
           }
         }
