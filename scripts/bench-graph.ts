@@ -1,8 +1,9 @@
 // `npm run bench:graph` (issue #12): the dependency graph behind indirect impact, on a generated TypeScript
 // workspace monorepo of about 3,000 files. Prints medians (wall time) of: a cold build with two workers (no cache),
 // a warm build (from the content cache), re-reading one file after a save and rebuilding the graph, and the reverse
-// walk for a 1,000-file change; and, in the same run, TypeScript's preProcessFile + resolveModuleName over the same
-// files, with the ratio. A script, not a test: the figures depend on the machine.
+// walk for a 1,000-file change; the graph part of a cold `impact` of a 10-file change (the graph narrowed to what
+// the change can reach, issue #24); and, in the same run, TypeScript's preProcessFile + resolveModuleName over the
+// same files, with the ratios. Then the same rows for Go, Python and Java repositories of the same size. A script, not a test: the figures depend on the machine.
 //
 //   npm run build && npm run bench:graph                  (the workers run dist/code-worker.js)
 //   npm run bench:graph -- --files 3000 --runs 3
@@ -18,6 +19,7 @@ import { syntheticMonorepo } from '../test/synthetic/synthetic-monorepo';
 import { CodeReader } from '../src/node/code-reader';
 import { loadDependencyGraph } from '../src/node/dependency-graph';
 import { ImportCache } from '../src/node/graph-cache';
+import { loadReachableGraph } from '../src/node/reachable-graph';
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -64,6 +66,7 @@ async function benchRepo(label: string, files: Record<string, string>, runs: num
       if (i === 0) console.log(`  graph: ${load.graph.stats.files} code files, ${load.graph.stats.edges} edges, ${load.graph.stats.typeOnly} type-only, ${load.graph.stats.unresolved} unresolved, ${load.parsed} parsed`);
     }
     console.log(`  cold (2 workers, no cache): median ${fmt(median(cold))} ms  [${cold.map(fmt).join(', ')}]`);
+    const narrow = await narrowed(root, list, runs);
 
     const warm: number[] = [];
     let heap = 0;
@@ -136,10 +139,110 @@ async function benchRepo(label: string, files: Record<string, string>, runs: num
     }
     console.log(`  TypeScript preProcessFile + resolveModuleName (one thread): median ${fmt(median(tsRuns))} ms`);
     console.log(`  ratio: cold ${(median(cold) / median(tsRuns)).toFixed(2)}× TypeScript's time, warm ${(median(warm) / median(tsRuns)).toFixed(2)}×`);
+    if (narrow) console.log(`  ratio: cold 10-file impact (narrowed graph + reach) ${(narrow / median(tsRuns)).toFixed(2)}× TypeScript's time (target <= 0.5)`);
   } finally {
     rmSync(root, { recursive: true, force: true });
     rmSync(cacheRoot, { recursive: true, force: true });
   }
+}
+
+/** Ten changed code files spread over the repository (every n-th non-test code file). */
+function tenChanged(list: readonly string[]): string[] {
+  const code = list.filter((f) => /\.(ts|tsx|go|py|java)$/.test(f) && !/(_test\.go|\.test\.ts|index\.ts|__init__\.py)$/.test(f));
+  const step = Math.max(1, Math.floor(code.length / 10));
+  return Array.from({ length: Math.min(10, code.length) }, (_, i) => code[Math.min(code.length - 1, i * step + Math.floor(step / 2))]!);
+}
+
+/**
+ * Cold `impact` of a 10-file change, its graph part: the graph narrowed to what the change can reach (read every
+ * file, search them for the strings an import of the changed files must hold, parse only those) and the reach of each
+ * changed file. Returns the median in ms.
+ */
+async function narrowed(root: string, list: readonly string[], runs: number): Promise<number> {
+  const changed = tenChanged(list);
+  const times: number[] = [];
+  let last: Awaited<ReturnType<typeof loadReachableGraph>> | undefined;
+  for (let i = 0; i < runs; i++) {
+    // As the CLI does: a few hundred files parse on this thread, more in two workers.
+    const reader = new CodeReader({ wasmDir, workerScript, workers: 2 });
+    const localReader = new CodeReader({ wasmDir });
+    const started = now();
+    last = await loadReachableGraph({ root, files: list, reader, localReader, from: changed });
+    for (const file of changed) reachOf(last.graph, file, () => [], DEFAULT_INDIRECT);
+    times.push(now() - started);
+    reader.dispose();
+    localReader.dispose();
+  }
+  console.log(
+    `  cold 10-file impact, narrowed graph (2 workers, no cache): median ${fmt(median(times))} ms  [${times.map(fmt).join(', ')}], ${last?.read ?? '?'} files parsed${last?.narrowed ? '' : ` (full graph: ${last?.why ?? ''})`}; heap ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MB`,
+  );
+  return median(times);
+}
+
+/** One language alone, about `total` files: the graph's rows for that language (cold full, narrowed, warm). */
+async function benchLanguage(label: string, files: Record<string, string>, runs: number): Promise<void> {
+  const list = Object.keys(files).sort();
+  const root = writeRepo(files);
+  const cacheRoot = mkdtempSync(path.join(tmpdir(), 'cx-bench-cache-'));
+  try {
+    const cold: number[] = [];
+    const warm: number[] = [];
+    let stats = '';
+    for (let i = 0; i < runs; i++) {
+      const reader = new CodeReader({ wasmDir, workerScript, workers: 2 });
+      const cache = new ImportCache(path.join(cacheRoot, `c${i}`), root);
+      let started = now();
+      const load = await loadDependencyGraph({ root, files: list, reader, cache });
+      cold.push(now() - started);
+      stats = `${load.graph.stats.files} code files, ${load.graph.stats.edges} edges`;
+      await cache.save();
+      const again = new ImportCache(path.join(cacheRoot, `c${i}`), root);
+      started = now();
+      await again.load();
+      await loadDependencyGraph({ root, files: list, reader, cache: again });
+      warm.push(now() - started);
+      reader.dispose();
+    }
+    console.log(`\n${label}: ${list.length} files, ${stats} (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+    console.log(`  cold full graph (2 workers, no cache): median ${fmt(median(cold))} ms; warm: median ${fmt(median(warm))} ms`);
+    await narrowed(root, list, runs);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(cacheRoot, { recursive: true, force: true });
+  }
+}
+
+function goRepo(total: number): Record<string, string> {
+  const files: Record<string, string> = { 'go.mod': 'module example.com/big\n\ngo 1.22\n' };
+  for (let i = 0; i < total; i++) {
+    const pkg = Math.floor(i / 20);
+    const dep = Math.floor(pkg / 2);
+    files[`go/pkg${pkg}/f${i}.go`] = `package pkg${pkg}\n\nimport (\n\t"fmt"\n\t"example.com/big/go/pkg${dep}"\n)\n\nfunc F${i}() { fmt.Println(pkg${dep}.X) }\n`;
+  }
+  return files;
+}
+
+function pythonRepo(total: number): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < total; i++) {
+    const pkg = Math.floor(i / 20);
+    const dep = Math.floor(pkg / 2);
+    if (i % 20 === 0) files[`py/pkg${pkg}/__init__.py`] = '';
+    files[`py/pkg${pkg}/m${i}.py`] = `from . import m${pkg * 20}\nimport os\nfrom py.pkg${dep} import m${dep * 20 + (i % 20)}\n\ndef f${i}():\n    return os.sep\n`;
+  }
+  return files;
+}
+
+function javaRepo(total: number): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < total; i++) {
+    const pkg = Math.floor(i / 20);
+    const dep = Math.floor(pkg / 2);
+    const other = dep * 20 + (i % 20);
+    files[`java/src/main/java/com/ex/p${pkg}/C${i}.java`] =
+      `package com.ex.p${pkg};\n\nimport com.ex.p${dep}.C${other};\nimport java.util.List;\n\npublic class C${i} {\n  List<C${other}> items;\n}\n`;
+  }
+  return files;
 }
 
 /** A large mixed repository: TS packages, Go packages in one module, Python packages. */
@@ -163,6 +266,10 @@ async function main(): Promise<void> {
   const modules = 27;
   const packages = Math.max(1, Math.round((FILES - 2 * (modules + 2)) / (modules + 4)));
   await benchRepo('TypeScript workspace monorepo', syntheticMonorepo({ packages, modules, apps: 2 }), RUNS);
+  // The rows for each language the graph reads, at the same size.
+  await benchLanguage('Go only', goRepo(FILES), RUNS);
+  await benchLanguage('Python only', pythonRepo(FILES), RUNS);
+  await benchLanguage('Java only', javaRepo(FILES), RUNS);
   if (LARGE) await benchRepo('Mixed TS/Go/Python repository', largeRepo(200_000), 1);
 }
 

@@ -3,6 +3,7 @@ import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { buildExtension, commonOptions } from './bundles.mjs';
 
 const production = process.argv.includes('--production');
 
@@ -13,22 +14,14 @@ for (const script of ['./diagnostic-help.mjs', './ci-workflow.mjs']) {
   const text = generatedModule(fs.readFileSync(DOC, 'utf8'));
   if (!fs.existsSync(MODULE) || fs.readFileSync(MODULE, 'utf8') !== text) fs.writeFileSync(MODULE, text);
 }
-const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  sourcemap: production ? false : 'linked',
-  minify: production,
-  logLevel: 'warning',
-  legalComments: 'none',
-};
+const common = commonOptions(production);
 
 // The runtime strings (vscode.l10n.t) into l10n/bundle.l10n.json (scripts/l10n-bundle.mjs).
 await import('./l10n-bundle.mjs').then(({ writeBundle }) => writeBundle());
 
 await Promise.all([
-  esbuild.build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  // The extension, and the code it loads on first use in bundles of their own (scripts/bundles.mjs).
+  buildExtension({ root: process.cwd(), outdir: 'dist', production }),
   // Counts coverage in a worker thread, off the extension host's thread (src/maps/coverage-counter.ts starts it).
   esbuild.build({ ...common, entryPoints: ['src/maps/coverage-worker.ts'], outfile: 'dist/coverage-worker.js' }),
   // Reads code (tree-sitter) off the calling thread, for the CLI and the extension (src/node/code-reader.ts starts it).

@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { EXTENSION_BUDGET_BYTES } from './bundles.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const VSIX = path.join(root, 'dist', 'cx-impact.vsix');
@@ -50,6 +51,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   run(process.execPath, ['scripts/build.mjs', '--production']);
   const vsce = path.join(root, 'node_modules', '.bin', 'vsce');
   run(vsce, ['package', '--no-dependencies', '--no-rewrite-relative-links', ...flags, '-o', path.relative(root, VSIX)]);
+  const extension = fs.statSync(path.join(root, 'dist', 'extension.js')).size;
+  console.log(`dist/extension.js: ${extension} bytes, budget ${EXTENSION_BUDGET_BYTES} (what activation does not need is in bundles of its own)`);
+  if (extension > EXTENSION_BUDGET_BYTES) {
+    console.error(`dist/extension.js is over its budget by ${extension - EXTENSION_BUDGET_BYTES} bytes: load what activation does not need on first use (scripts/bundles.mjs).`);
+    process.exit(1);
+  }
   const size = fs.statSync(VSIX).size;
   const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
   console.log(`${path.relative(root, VSIX)}: ${size} bytes (${mb(size)}), budget ${mb(VSIX_BUDGET_BYTES)}`);

@@ -6,13 +6,20 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { renderCatalogHtml } from '../core/catalog/html';
 import type { Catalog } from '../core/catalog/types';
 import type { WorkspaceEntryPoints } from '../entry-points/workspace-entry-points';
 import type { WorkspaceGraph } from '../indirect/workspace-graph';
 import type { WorkspaceFiles } from '../maps/workspace-files';
 import type { WorkspaceMaps } from '../maps/workspace-maps';
-import { gatherCatalog, generatedAtOf } from '../node/catalog';
+import type * as CatalogEngine from './catalog-engine';
+
+let loaded: typeof CatalogEngine | undefined;
+
+/** The catalogue's code, loaded when it is first opened (dist/catalog-engine.js beside the extension). */
+function engine(): typeof CatalogEngine {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (loaded ??= require('./catalog-engine') as typeof CatalogEngine);
+}
 
 export const CATALOG_VIEW_TYPE = 'cxImpact.catalog';
 export const OPEN_CATALOG_COMMAND = 'cxImpact.openCatalog';
@@ -62,7 +69,7 @@ export class CatalogPanel implements vscode.Disposable {
       try {
         const catalog = await this.gather(folder);
         const panel = this.reveal(folder);
-        const html = renderCatalogHtml(catalog, {
+        const html = engine().renderCatalogHtml(catalog, {
           script: await readFile(vscode.Uri.joinPath(this.extensionUri, 'dist', 'catalog-page.js').fsPath, 'utf8'),
           host: 'vscode',
           nonce: randomBytes(18).toString('base64url'),
@@ -125,6 +132,7 @@ export class CatalogPanel implements vscode.Disposable {
     const maps = entry?.maps ?? [];
     const diagnostics = this.maps.mapUris().filter((u) => vscode.workspace.getWorkspaceFolder(u)?.uri.toString() === folder.uri.toString()).flatMap((u) => this.maps.mapDiagnostics(u));
     const files = await this.files.filesOf(folder);
+    const { gatherCatalog, generatedAtOf } = engine();
     return gatherCatalog({
       root: folder.uri.fsPath,
       // git runs only in a trusted workspace: without it, the catalogue has no history.

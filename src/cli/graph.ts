@@ -4,8 +4,9 @@ import { existsSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import * as path from 'node:path';
 import { CodeReader } from '../node/code-reader';
-import { loadDependencyGraph, type GraphLoad } from '../node/dependency-graph';
+import { loadDependencyGraph, type GraphLoad, type GraphLoadOptions } from '../node/dependency-graph';
 import { defaultCacheDir, ImportCache, refuseCacheDir } from '../node/graph-cache';
+import { loadReachableGraph } from '../node/reachable-graph';
 
 export { indirectSettings } from '../core/graph/settings';
 
@@ -26,6 +27,15 @@ export interface CliGraphOptions {
   noCache: boolean;
   exclude?: readonly string[];
   warn: (message: string) => void;
+  /** Progress of a long read, one line each (stderr). */
+  note?: (message: string) => void;
+  /** Read the files from this commit's tree instead of the disk (contract §5.7); `files` are then its files. */
+  read?: GraphLoadOptions['read'];
+  /**
+   * Only what reaches these files is wanted (impact): with a cold cache, only the files that can import them are
+   * parsed (src/node/reachable-graph.ts); with a warm one the full graph comes from the cache.
+   */
+  from?: readonly string[];
 }
 
 /** The cache, unless its folder is inside the repository: the CLI never writes there (the next run would see it as a change). */
@@ -57,7 +67,13 @@ export async function cliGraph(options: CliGraphOptions): Promise<GraphLoad> {
   const cache = options.noCache ? undefined : await usableCache(defaultCacheDir(options.env), options.root, options.warn);
   try {
     await cache?.load();
-    const load = await loadDependencyGraph({ root: options.root, files: options.files, reader, ...(cache ? { cache } : {}), ...(options.exclude ? { exclude: options.exclude } : {}) });
+    const graphOptions = { root: options.root, files: options.files, reader, ...(cache ? { cache } : {}), ...(options.exclude ? { exclude: options.exclude } : {}), ...(options.read ? { read: options.read } : {}) };
+    const cold = !cache || cache.size === 0;
+    let local: CodeReader | undefined;
+    const load =
+      options.from && cold
+        ? await loadReachableGraph({ ...graphOptions, from: options.from, localReader: (local = new CodeReader({ wasmDir: wasmDir() })), onProgress: progress(options.note ?? (() => undefined)) }).finally(() => local?.dispose())
+        : await loadDependencyGraph(graphOptions);
     for (const warning of load.warnings) options.warn(warning);
     try {
       await cache?.save();
@@ -69,4 +85,17 @@ export async function cliGraph(options: CliGraphOptions): Promise<GraphLoad> {
   } finally {
     reader.dispose();
   }
+}
+
+/** A line on stderr at each tenth of a long read (a change too large to narrow reads every file). */
+function progress(note: (message: string) => void): (done: number, total: number) => void {
+  let shown = 0;
+  const started = Date.now();
+  return (done, total) => {
+    if (total < 20_000 || done >= total || Date.now() - started < 2000) return;
+    const tenth = Math.floor((done / total) * 10);
+    if (tenth <= shown) return;
+    shown = tenth;
+    note(`reading the repository's code: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} files`);
+  };
 }

@@ -21,6 +21,7 @@ import { GitError, changedFiles, findRepoRoot, repoRoot, type ChangeSet } from '
 import { addIndirectImpact, reachOfFiles } from '../core/graph/indirect-impact';
 import { renderDepsText, renderExplainIndirectText, depsOf, explainIndirect } from '../core/graph/deps';
 import { cliGraph, indirectSettings } from './graph';
+import { reachOfChange } from './change-graph';
 import { checkEntryPoints, entryPointsCommand, entryPointTotals } from './entry-points';
 import { MapReadError, filesOnDisk, isMapFile, mapFilesAmong, readMapText, readMaps, readMapsAt, toRepoPath } from '../node/maps';
 import { COMMAND_HELP, GLOBAL_HELP } from './usage';
@@ -217,6 +218,7 @@ function maxHopsOf(value: string | undefined): number | undefined {
 async function withIndirect(
   io: CliIo,
   root: string,
+  change: ChangeSet,
   files: readonly string[],
   maps: readonly CxMap[],
   matcher: Matcher,
@@ -228,8 +230,20 @@ async function withIndirect(
   const candidates = report.unmappedFiles.filter((f) => languageOfPath(f) !== undefined);
   // Nothing to follow: the graph is not built (and the report keeps its direct-only shape, plus `reach`).
   if (options.maxHops === 0 || candidates.length === 0) return addIndirectImpact(report, []);
-  const load = await cliGraph({ root, files, env: io.env, noCache: Boolean(values['no-cache']), exclude, warn: (m) => io.stderr.write(`cx-impact: warning: ${oneLine(m)}\n`) });
-  return addIndirectImpact(report, reachOfFiles(load.graph, candidates, (f) => matcher.coverageOf(f), options));
+  const reaches = await reachOfChange({
+    root,
+    change,
+    worktreeFiles: files,
+    files: candidates,
+    coverageOf: (f) => matcher.coverageOf(f),
+    options,
+    exclude,
+    env: io.env,
+    noCache: Boolean(values['no-cache']),
+    warn: (m) => io.stderr.write(`cx-impact: warning: ${oneLine(m)}\n`),
+    note: (m) => io.stderr.write(`cx-impact: ${oneLine(m)}\n`),
+  });
+  return addIndirectImpact(report, reaches);
 }
 
 function oneLine(text: string): string {
@@ -345,7 +359,7 @@ async function impact(io: CliIo, cwd: string, values: Values, format: Format, co
     ...(mapEdit ? { mapEdit } : {}),
   });
   const direct = await withSymbols(fileReport, root, change, symbols);
-  const report = await withIndirect(io, root, onDisk, head.maps, matcher, direct, values, maxHops);
+  const report = await withIndirect(io, root, change, onDisk, head.maps, matcher, direct, values, maxHops);
   const text =
     format === 'json'
       ? renderJson(report)

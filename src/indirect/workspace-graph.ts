@@ -5,19 +5,24 @@
 import * as vscode from 'vscode';
 import type { FileImports } from '../core/code/imports';
 import { languageOfPath } from '../core/code/languages';
-import { buildGraph, updateGraphFile, type DependencyGraph } from '../core/graph/graph';
-import { reachTargets } from '../core/graph/indirect-impact';
-import { reachOf, type FileReach } from '../core/graph/reach';
-import { isConfigFile, Resolver } from '../core/graph/resolve';
+import type { DependencyGraph } from '../core/graph/graph';
+import type { FileReach } from '../core/graph/reach';
 import { indirectSettings } from '../core/graph/settings';
 import type { Coverage } from '../core/types';
 import type { WorkspaceFiles } from '../maps/workspace-files';
 import type { WorkspaceMaps } from '../maps/workspace-maps';
 import type { CodeReader } from '../node/code-reader';
-import { inExcludedFolder, loadDependencyGraph } from '../node/dependency-graph';
-import { ImportCache } from '../node/graph-cache';
 import type { ViewNode } from '../views/view-node';
+import type * as GraphEngine from './graph-engine';
 import { thisFileIndirectNodes } from './indirect-nodes';
+
+let loaded: typeof GraphEngine | undefined;
+
+/** The graph's code, loaded when a graph is first built or asked for (dist/graph-engine.js beside the extension). */
+function engine(): typeof GraphEngine {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (loaded ??= require('./graph-engine') as typeof GraphEngine);
+}
 
 interface FolderGraph {
   folder: vscode.WorkspaceFolder;
@@ -112,6 +117,7 @@ export class WorkspaceGraph implements vscode.Disposable {
     const path = relative(folder, uri);
     if (path === undefined) return undefined;
     const { options } = indirectSettings(this.mapsOf(folder), undefined);
+    const { reachOf, reachTargets } = engine();
     return reachOf(graph, path, (file) => reachTargets(this.maps.coverageOf(vscode.Uri.joinPath(folder.uri, ...file.split('/')))), options);
   }
 
@@ -139,6 +145,7 @@ export class WorkspaceGraph implements vscode.Disposable {
     const graph = this.current(folder);
     if (!graph) return undefined;
     const { options } = indirectSettings(this.mapsOf(folder), undefined);
+    const { reachOf, reachTargets } = engine();
     const coverageOf = (file: string) => reachTargets(this.maps.coverageOf(vscode.Uri.joinPath(folder.uri, ...file.split('/'))));
     return candidates.map((p) => reachOf(graph, p, coverageOf, options));
   }
@@ -174,6 +181,7 @@ export class WorkspaceGraph implements vscode.Disposable {
     try {
       const started = performance.now();
       const files = await this.files.filesOf(folder, cts.token);
+      const { ImportCache, loadDependencyGraph } = engine();
       const cache = new ImportCache(vscode.Uri.joinPath(this.storage, 'graph').fsPath, folder.uri.fsPath);
       await cache.load();
       const exclude = this.excludeOf(folder);
@@ -209,6 +217,9 @@ export class WorkspaceGraph implements vscode.Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
     if (!folder) return;
     const state = this.graphs.get(folder.uri.toString());
+    // No graph built or being built: nothing to update (and the graph's code stays unloaded).
+    if (!state && !this.building.has(folder.uri.toString())) return;
+    const { buildGraph, inExcludedFolder, isConfigFile, Resolver, updateGraphFile } = engine();
     const path = relative(folder, doc.uri);
     if (path === undefined || inExcludedFolder(path)) return;
     if (!state) {

@@ -6,7 +6,8 @@ import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { languageOfPath, type LanguageId } from '../core/code/languages';
 import { CodeParser, ParseError } from '../core/code/parser';
-import { answer, type Answer, type QuestionName } from '../core/code/questions';
+import type { Answer, QuestionName } from '../core/code/questions';
+import type * as Questions from '../core/code/questions';
 import type { CodeWorkerData, FromCodeWorker, ToCodeWorker } from './code-worker';
 
 export interface CodeReaderOptions {
@@ -35,6 +36,17 @@ interface PoolWorker {
 /** The key an answer is cached under: the question, the grammar and the text's hash. */
 export function answerKey(question: string, language: LanguageId, text: string): string {
   return `${question}\u0000${language}\u0000${createHash('sha1').update(text).digest('hex')}`;
+}
+
+let questions: typeof Questions | undefined;
+
+/**
+ * The parsing code, loaded on first use on this thread: the extension asks its workers, so its bundle leaves this to
+ * dist/code-questions.js (scripts/build.mjs), which only a worker that cannot start ever loads.
+ */
+function loadQuestions(): typeof Questions {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (questions ??= require('../core/code/questions') as typeof Questions);
 }
 
 export class CodeReader {
@@ -91,7 +103,7 @@ export class CodeReader {
 
   private onThisThread<Q extends QuestionName>(question: Q, language: LanguageId, text: string, path: string): Promise<Answer<Q>> {
     this.local ??= new CodeParser(this.options.wasmDir);
-    return answer(this.local, question, language, text, path);
+    return loadQuestions().answer(this.local, question, language, text, path);
   }
 
   private inWorker<Q extends QuestionName>(question: Q, language: LanguageId, text: string, path: string): Promise<Answer<Q>> {

@@ -60,10 +60,12 @@ export interface GraphLoadOptions {
   exclude?: readonly string[];
   /** Texts the caller already has (an editor's unsaved documents): used instead of the disk. */
   overrides?: ReadonlyMap<string, string>;
+  /** Reads a file instead of the disk: a commit's tree (src/node/git-tree.ts) when a commit is asked about. */
+  read?: (file: string, maxBytes: number) => Promise<Read>;
   onProgress?: (done: number, total: number) => void;
 }
 
-type Read = { text: string } | { skipped: string };
+export type Read = { text: string } | { skipped: string };
 
 /** How often a read that ran out of file handles (EMFILE) waits and tries again before it is reported. */
 const HANDLE_RETRIES = 20;
@@ -133,17 +135,22 @@ export async function eachLimited<T>(items: readonly T[], limit: number, task: (
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, work));
 }
 
-export async function loadDependencyGraph(options: GraphLoadOptions): Promise<GraphLoad> {
-  const root = options.root;
-  const realRoot = await realpath(root);
-  const files = options.files.filter((f) => !inExcludedFolder(f));
-  const code = files.filter((f) => languageOfPath(f) !== undefined);
+/**
+ * The configuration the resolver needs (package.json, tsconfig/jsconfig, go.mod, pnpm-workspace.yaml, and whatever a
+ * tsconfig extends, by any name), read through `readFile`; `unreadConfigs` names those that could not be read.
+ */
+export async function readConfigs(
+  files: readonly string[],
+  readFile: (file: string, maxBytes: number) => Promise<Read>,
+  overrides?: ReadonlyMap<string, string>,
+): Promise<{ texts: Map<string, string>; unreadConfigs: string[] }> {
+  const options = { overrides };
   const configs = files.filter(isConfigFile);
   const texts = new Map<string, string>();
   const unreadConfigs: string[] = [];
   // Configuration is read under the same bound as code: thousands of package.json files must not run out of handles.
   await eachLimited(configs, CONCURRENCY, async (file) => {
-    const read = options.overrides?.has(file) ? { text: options.overrides.get(file)! } : await readRepoFile(root, realRoot, file);
+    const read = options.overrides?.has(file) ? { text: options.overrides.get(file)! } : await readFile(file, MAX_PARSE_BYTES);
     if ('text' in read) texts.set(file, read.text);
     else if (read.skipped.startsWith('unreadable')) unreadConfigs.push(`${file} (${read.skipped})`);
   });
@@ -180,11 +187,22 @@ export async function loadDependencyGraph(options: GraphLoadOptions): Promise<Gr
     round = [...wanted];
     for (const f of round) attempted.add(f);
     await eachLimited(round, CONCURRENCY, async (file) => {
-      const read = options.overrides?.has(file) ? { text: options.overrides.get(file)! } : await readRepoFile(root, realRoot, file);
+      const read = options.overrides?.has(file) ? { text: options.overrides.get(file)! } : await readFile(file, MAX_PARSE_BYTES);
       if ('text' in read) texts.set(file, read.text);
       else if (read.skipped.startsWith('unreadable')) unreadConfigs.push(`${file} (${read.skipped})`);
     });
   }
+
+  return { texts, unreadConfigs };
+}
+
+export async function loadDependencyGraph(options: GraphLoadOptions): Promise<GraphLoad> {
+  const root = options.root;
+  const realRoot = options.read ? root : await realpath(root);
+  const readFile = options.read ?? ((file: string) => readRepoFile(root, realRoot, file));
+  const files = options.files.filter((f) => !inExcludedFolder(f));
+  const code = files.filter((f) => languageOfPath(f) !== undefined);
+  const { texts, unreadConfigs } = await readConfigs(files, readFile, options.overrides);
 
   const imports = new Map<string, FileImports>();
   const skipped = new Map<string, string>();
@@ -195,7 +213,7 @@ export async function loadDependencyGraph(options: GraphLoadOptions): Promise<Gr
   const work = async (): Promise<void> => {
     while (next < code.length) {
       const file = code[next++]!;
-      const read = options.overrides?.has(file) ? { text: options.overrides.get(file)! } : await readRepoFile(root, realRoot, file);
+      const read = options.overrides?.has(file) ? { text: options.overrides.get(file)! } : await readFile(file, MAX_PARSE_BYTES);
       if ('skipped' in read) skipped.set(file, read.skipped);
       else {
         const key = contentKey(read.text);

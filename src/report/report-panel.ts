@@ -6,9 +6,8 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ImpactReport } from '../core/impact';
-import { listIds, renderReportHtml, renderRows, reportChainFiles, reportMaps, type ReportPage } from '../core/render/html';
-import { renderJson } from '../core/render/json';
-import { renderImpactMarkdown } from '../core/render/markdown';
+import type { ReportPage } from '../core/render/html';
+import type * as ReportRender from './report-render';
 import { parseMap } from '../core/map/parse';
 import { GitError, WORKTREE, findRepoRoot, headFingerprint, listRefs, showFile } from '../node/git';
 import { watchHead, type HeadWatch } from '../node/git-head-watch';
@@ -16,6 +15,14 @@ import { openMapAt } from '../commands/file-commands';
 import type { WorkspaceMaps } from '../maps/workspace-maps';
 import type { GitExtension } from '../views/git-api';
 import { ComparisonError, DEFAULT_COMPARISON, gatherReport, parseComparison, type Comparison, type GatheredReport } from './comparison';
+
+let loaded: typeof ReportRender | undefined;
+
+/** The renderers, loaded when a report is first drawn (dist/report-render.js beside the extension). */
+function render(): typeof ReportRender {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (loaded ??= require('./report-render') as typeof ReportRender);
+}
 
 export const REPORT_VIEW_TYPE = 'cxImpact.report';
 export const SHOW_REPORT_COMMAND = 'cxImpact.showImpactReport';
@@ -183,12 +190,12 @@ export class ImpactReportPanel implements vscode.Disposable {
   /** The report as the CLI prints it with `--format markdown`. */
   markdown(): string | undefined {
     const report = this.current?.gathered?.report;
-    return report && renderImpactMarkdown(report);
+    return report && render().renderImpactMarkdown(report);
   }
 
   json(): string | undefined {
     const report = this.current?.gathered?.report;
-    return report && renderJson(report);
+    return report && render().renderJson(report);
   }
 
   dispose(): void {
@@ -264,7 +271,7 @@ export class ImpactReportPanel implements vscode.Disposable {
         const { page, root, gathered, fingerprint } = await this.gather(comparison);
         if (sequence !== this.sequence || !this.panel) return;
         this.watchHeadOf(root);
-        const html = renderReportHtml(page, this.shell(this.panel.webview));
+        const html = render().renderReportHtml(page, this.shell(this.panel.webview));
         this.current = { page, html, ...(root ? { root } : {}), ...(gathered ? { gathered } : {}), ...(fingerprint !== undefined ? { fingerprint } : {}) };
         this.panel.webview.html = html;
       })
@@ -362,11 +369,11 @@ export class ImpactReportPanel implements vscode.Disposable {
           if (current) current.rendered = renderedPage(message, this.loads);
           return;
         case 'more': {
-          if (!report || typeof message.list !== 'string' || !listIds(report).includes(message.list)) return;
+          if (!report || typeof message.list !== 'string' || !render().listIds(report).includes(message.list)) return;
           const offset = integer(message.offset, 0, Number.MAX_SAFE_INTEGER);
           const count = integer(message.count, 0, MAX_ROWS_PER_MESSAGE);
           if (offset === undefined || count === undefined) return;
-          void this.post({ type: 'rows', list: message.list, html: renderRows(report, message.list, offset, count) });
+          void this.post({ type: 'rows', list: message.list, html: render().renderRows(report, message.list, offset, count) });
           return;
         }
         case 'open-file': {
@@ -380,14 +387,14 @@ export class ImpactReportPanel implements vscode.Disposable {
         }
         case 'open-path': {
           // A file of a chain of indirect reach: opened as it is on disk (the graph is the working tree's).
-          const files = report ? reportChainFiles(report) : [];
+          const files = report ? render().reportChainFiles(report) : [];
           const index = integer(message.path, 0, files.length - 1);
           const file = index === undefined ? undefined : files[index];
           if (file !== undefined && current?.root) await vscode.window.showTextDocument(vscode.Uri.file(path.join(current.root, ...file.split('/'))), { preview: true });
           return;
         }
         case 'open-map': {
-          const maps = report ? reportMaps(report) : [];
+          const maps = report ? render().reportMaps(report) : [];
           const index = integer(message.map, 0, maps.length - 1);
           const map = index === undefined ? undefined : maps[index];
           if (map === undefined || !current?.root || !report) return;

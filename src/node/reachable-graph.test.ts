@@ -1,0 +1,210 @@
+// Narrowing the graph to what a change can reach (src/node/reachable-graph.ts) answers as the full graph does: on
+// every test repository (examples/shop, the fixtures, the generated monorepos of the oracle test and of the bench)
+// for every code file changed alone and for changes of several files; and, as a property, on generated monorepos
+// that import every way the resolver knows (test/synthetic/reach-monorepo.ts).
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as fc from 'fast-check';
+import { languageOfPath } from '../core/code/languages';
+import { packageWasmDir } from '../core/code/package-wasm';
+import type { DependencyGraph } from '../core/graph/graph';
+import { DEFAULT_INDIRECT, reachOf, type ReachTarget } from '../core/graph/reach';
+import { reachMonorepo } from '../../test/synthetic/reach-monorepo';
+import { syntheticMonorepo } from '../../test/synthetic/synthetic-monorepo';
+import { CodeReader } from './code-reader';
+import { inExcludedFolder, loadDependencyGraph, type GraphLoadOptions } from './dependency-graph';
+import { BlobReader, commitFiles } from './git-tree';
+import { loadReachableGraph } from './reachable-graph';
+
+const projectRoot = path.resolve(__dirname, '..', '..');
+
+/** Every file under `dir`, relative with `/` (no .git). */
+function walk(dir: string, rel = ''): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(path.join(dir, rel))) {
+    if (name === '.git') continue;
+    const child = rel === '' ? name : `${rel}/${name}`;
+    if (statSync(path.join(dir, child)).isDirectory()) out.push(...walk(dir, child));
+    else out.push(child);
+  }
+  return out.sort();
+}
+
+function writeRepo(files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'cx-reach-repo-'));
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  }
+  return root;
+}
+
+/** Every third code file is covered by a touchpoint of its folder: the walk stops there, as with a real map. */
+function coverage(file: string): ReachTarget<string>[] {
+  let h = 0;
+  for (const c of file) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return h % 3 === 0 ? [{ touchpoint: file, journey: path.posix.dirname(file), value: file }] : [];
+}
+
+function importersOf(graph: DependencyGraph, file: string): string[] {
+  const start = graph.indexOf(file);
+  if (start === undefined) return [];
+  const seen = new Set([start]);
+  const queue = [start];
+  for (let i = 0; i < queue.length; i++) {
+    for (const from of graph.importers[queue[i]!]!) {
+      if (seen.has(from)) continue;
+      seen.add(from);
+      queue.push(from);
+    }
+  }
+  return queue.slice(1).map((i) => graph.files[i]!).sort();
+}
+
+function answers(graph: DependencyGraph, from: readonly string[]): unknown {
+  const options = { ...DEFAULT_INDIRECT, sharedAbove: 6 };
+  return from.map((f) => ({ reach: reachOf(graph, f, coverage, options), importers: importersOf(graph, f) }));
+}
+
+describe('the graph narrowed to what a change can reach', function () {
+  this.timeout(300_000);
+  let reader: CodeReader;
+  const made: string[] = [];
+  before(() => (reader = new CodeReader({ wasmDir: packageWasmDir() })));
+  after(() => {
+    reader.dispose();
+    for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Full and narrowed answers for each change; returns how many changes were narrowed (not the full graph). */
+  async function same(root: string, files: string[], changes: string[][], read?: GraphLoadOptions['read']): Promise<{ narrowed: number; read: number[] }> {
+    const full = await loadDependencyGraph({ root, files, reader, ...(read ? { read } : {}) });
+    let narrowed = 0;
+    const counts: number[] = [];
+    for (const from of changes) {
+      const narrow = await loadReachableGraph({ root, files, reader, from, ...(read ? { read } : {}) });
+      assert.deepEqual(answers(narrow.graph, from), answers(full.graph, from), `change ${from.join(', ')} (${narrow.narrowed ? 'narrowed' : `full: ${narrow.why ?? ''}`})`);
+      if (narrow.narrowed) narrowed++;
+      counts.push(narrow.read);
+    }
+    return { narrowed, read: counts };
+  }
+
+  const codeOf = (files: string[]): string[] => files.filter((f) => languageOfPath(f) !== undefined && !inExcludedFolder(f));
+  const eachAlone = (files: string[]): string[][] => codeOf(files).map((f) => [f]);
+
+  it('examples/shop: every code file changed alone', async () => {
+    const root = path.join(projectRoot, 'examples', 'shop');
+    const files = walk(root);
+    const { narrowed } = await same(root, files, eachAlone(files));
+    assert.ok(narrowed > 0);
+  });
+
+  it('the test fixtures (workspace, multi-root, nested-only): every code file changed alone', async () => {
+    for (const fixture of ['workspace', 'multi-root', 'nested-only']) {
+      const root = path.join(projectRoot, 'test', 'fixtures', fixture);
+      const files = walk(root);
+      await same(root, files, eachAlone(files));
+    }
+  });
+
+  it("the oracle test's generated workspace monorepo: every file alone, and changes of several files", async () => {
+    const files = syntheticMonorepo({ packages: 6, modules: 8, apps: 2 });
+    const root = writeRepo(files);
+    made.push(root);
+    const list = Object.keys(files).sort();
+    const code = codeOf(list);
+    const { narrowed, read } = await same(root, list, [...eachAlone(list), code.slice(0, 5), code.filter((_, i) => i % 7 === 0)]);
+    assert.ok(narrowed > code.length / 2, `${narrowed} of ${code.length} changes narrowed`);
+    // A leaf module's change reads a fraction of the repository.
+    assert.ok(Math.min(...read) < code.length / 4, `fewest files read: ${Math.min(...read)} of ${code.length}`);
+  });
+
+  it('a generated repository read from a commit (git cat-file), its working tree emptied: every code file alone', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'cx-reach-git-'));
+    made.push(root);
+    const files = reachMonorepo({ seed: 7, packages: 3, modules: 4 });
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), text);
+    }
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, env: { ...process.env, GIT_CONFIG_GLOBAL: os.devNull, GIT_CONFIG_NOSYSTEM: '1' } });
+    git('init', '-q');
+    git('add', '-A');
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-m', 'x');
+    // The working tree is emptied: only the commit holds the imports.
+    for (const file of Object.keys(files)) writeFileSync(path.join(root, file), '');
+    const blobs = new BlobReader(root);
+    try {
+      const commit = await commitFiles(root, 'HEAD', blobs);
+      const { narrowed } = await same(root, commit.files, eachAlone(commit.files), commit.read);
+      assert.ok(narrowed > 0);
+    } finally {
+      blobs.close();
+    }
+  });
+
+  it('a Django project: dotted strings (ROOT_URLCONF, include(), INSTALLED_APPS) are followed as the full graph does', async () => {
+    const files: Record<string, string> = {
+      'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'proj.settings')\n",
+      'proj/__init__.py': '',
+      'proj/settings.py': "ROOT_URLCONF = 'proj.urls'\nINSTALLED_APPS = ['shop.apps.ShopConfig', 'billing']\nMIDDLEWARE = ['shop.middleware.Audit']\n",
+      'proj/urls.py': "from django.urls import include, path\nurlpatterns = [path('shop/', include('shop.urls')), path('bill/', include('billing.urls'))]\n",
+      'shop/__init__.py': '',
+      'shop/apps.py': 'class ShopConfig: pass\n',
+      'shop/middleware.py': 'from .helpers import audit\nclass Audit: pass\n',
+      'shop/helpers.py': 'def audit(): pass\n',
+      'shop/urls.py': 'from . import views\nurlpatterns = []\n',
+      'shop/views.py': 'from shop.helpers import audit\ndef index(): audit()\n',
+      'billing/__init__.py': '',
+      'billing/urls.py': 'from billing.views import pay\nurlpatterns = []\n',
+      'billing/views.py': 'def pay(): pass\n',
+    };
+    const root = writeRepo(files);
+    made.push(root);
+    const list = Object.keys(files).sort();
+    await same(root, list, eachAlone(list));
+  });
+
+  it('falls back to the full graph, with progress, for a change too large to narrow and for a rule it cannot reverse', async () => {
+    const files = syntheticMonorepo({ packages: 2, modules: 4, apps: 1 });
+    const root = writeRepo({ ...files, 'index.ts': "export * from './packages/pkg0/src/index';\n" });
+    made.push(root);
+    const list = [...Object.keys(files), 'index.ts'].sort();
+    const code = codeOf(list);
+    const progress: number[] = [];
+    const large = await loadReachableGraph({ root, files: list, reader, from: code.slice(0, 6), maxFrom: 5, onProgress: (done) => progress.push(done) });
+    assert.equal(large.narrowed, false);
+    assert.equal(large.why, 'a change of 6 code files');
+    assert.equal(progress.at(-1), code.length);
+    // The top-level index.ts is named by `.` from anywhere: not reversed, so the full graph answers.
+    const top = await loadReachableGraph({ root, files: list, reader, from: ['index.ts'] });
+    assert.deepEqual([top.narrowed, top.why], [false, 'index.ts is the top-level folder\'s entry']);
+    await same(root, list, [['index.ts'], code.slice(0, 6)]);
+  });
+
+  it('property: on generated monorepos in four languages, any change answers as the full graph', async () => {
+    const runs = Number(process.env.PROPERTY_RUNS) > 0 ? Number(process.env.PROPERTY_RUNS) : 25;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({ seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }), packages: fc.integer({ min: 1, max: 4 }), modules: fc.integer({ min: 1, max: 5 }) }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
+        async (recipe, picks) => {
+          const files = reachMonorepo(recipe);
+          const root = writeRepo(files);
+          try {
+            const code = codeOf(Object.keys(files).sort());
+            const change = [...new Set(picks.map((p) => code[p % code.length]!))];
+            await same(root, Object.keys(files).sort(), [change]);
+          } finally {
+            rmSync(root, { recursive: true, force: true });
+          }
+        },
+      ),
+      { numRuns: runs },
+    );
+  });
+});

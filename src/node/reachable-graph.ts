@@ -1,0 +1,256 @@
+// The part of the dependency graph a change can reach (issue #24), for a cold `impact`: instead of parsing every
+// file, the resolver is run backwards (src/core/graph/reverse.ts) to the strings an import of each changed file must
+// contain; a byte search of the files' texts finds the candidates; only those are parsed and resolved; and the walk
+// repeats from the importers found, to the end of the chain (the shared-infrastructure count needs all of them).
+// Files that pass names on (barrels) are followed both ways: whatever re-exports a reached file is searched for too,
+// and what a parsed file re-exports is parsed, so a name is collapsed to the same file as in the full graph. Where a
+// rule cannot be reversed, or the candidates grow past a share of the repository, the full graph is built instead
+// (from the texts already read). Every reach answer equals the full graph's (src/node/reachable-graph.test.ts).
+import { realpath } from 'node:fs/promises';
+import type { FileImports } from '../core/code/imports';
+import { languageOfPath } from '../core/code/languages';
+import { MAX_PARSE_BYTES, ParseError } from '../core/code/parser';
+import { buildGraph, type DependencyGraph } from '../core/graph/graph';
+import { Resolver } from '../core/graph/resolve';
+import { ReverseResolver, candidateImporters } from '../core/graph/reverse';
+import type { CodeReader } from './code-reader';
+import { contentKey } from './graph-cache';
+import { inExcludedFolder, loadDependencyGraph, readConfigs, readRepoFile, type GraphLoad, type GraphLoadOptions, type Read } from './dependency-graph';
+
+export interface ReachableGraphOptions extends GraphLoadOptions {
+  /**
+   * Parses on the calling thread (a CodeReader without workers): a few hundred files are read sooner here than
+   * worker threads start. Batches larger than that go to `reader`.
+   */
+  localReader?: CodeReader;
+  /** The changed files whose importers are wanted. */
+  from: readonly string[];
+  /** When the candidates pass this share of the code files, the full graph is built instead (default 0.5). */
+  maxShare?: number;
+  /** A change of more files than this builds the full graph at once (default 5,000). */
+  maxFrom?: number;
+}
+
+export interface ReachableLoad extends GraphLoad {
+  /** False when the full graph was built, with why. */
+  narrowed: boolean;
+  why?: string;
+  /** Files parsed (or taken from the cache) to answer: the candidates and what they re-export. */
+  read: number;
+}
+
+const CONCURRENCY = 48;
+/** Up to this many files at once are parsed by `localReader`. */
+const LOCAL_BATCH = 200;
+
+async function pool<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(CONCURRENCY, items.length) }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
+}
+
+export async function loadReachableGraph(options: ReachableGraphOptions): Promise<ReachableLoad> {
+  const files = options.files.filter((f) => !inExcludedFolder(f));
+  const code = files.filter((f) => languageOfPath(f) !== undefined);
+  const codeSet = new Set(code);
+  const from = [...new Set(options.from)].filter((f) => codeSet.has(f));
+  const full = async (why: string, texts?: ReadonlyMap<string, string>, skipped?: ReadonlyMap<string, string>): Promise<ReachableLoad> => {
+    // The texts already read are not read again.
+    const read = options.read ?? ((file: string) => readRepoFile(options.root, realRoot, file));
+    const load = await loadDependencyGraph({
+      ...options,
+      read: async (file, max): Promise<Read> => {
+        const text = texts?.get(file);
+        if (text !== undefined) return { text };
+        const why = skipped?.get(file);
+        return why !== undefined ? { skipped: why } : read(file, max);
+      },
+    });
+    return { ...load, narrowed: false, why, read: load.cached + load.parsed };
+  };
+  const realRoot = options.read ? options.root : await realpath(options.root);
+  if (from.length > (options.maxFrom ?? 5000)) return full(`a change of ${from.length} code files`);
+
+  const read = options.read ?? ((file: string) => readRepoFile(options.root, realRoot, file));
+  // Configuration and the code's texts: the byte search runs over these (no parse).
+  const { texts: configs } = await readConfigs(files, read, options.overrides);
+  const texts = new Map<string, string>();
+  const skipped = new Map<string, string>();
+  let scanned = 0;
+  await pool(code, async (file) => {
+    const r = options.overrides?.has(file) ? { text: options.overrides.get(file)! } : await read(file, MAX_PARSE_BYTES);
+    if ('text' in r) texts.set(file, r.text);
+    else skipped.set(file, r.skipped);
+    if (++scanned % 2000 === 0) options.onProgress?.(scanned, code.length);
+  });
+
+  const resolver = new Resolver({ files, texts: configs });
+  const reverse = new ReverseResolver(resolver, files);
+  const imports = new Map<string, FileImports>();
+  let cached = 0;
+  let parsed = 0;
+  let parser = options.reader;
+  const parse = async (file: string): Promise<void> => {
+    if (imports.has(file) || !texts.has(file)) return;
+    const text = texts.get(file)!;
+    const key = `${languageOfPath(file)}:${contentKey(text)}`;
+    const hit = options.cache?.get(key);
+    if (hit) {
+      imports.set(file, hit);
+      cached++;
+      return;
+    }
+    try {
+      const answer = await parser.ask('imports', file, text);
+      parsed++;
+      if (answer) {
+        imports.set(file, answer);
+        options.cache?.set(key, answer);
+      }
+    } catch (error) {
+      skipped.set(file, error instanceof ParseError ? error.reason : `unreadable (${error instanceof Error ? error.message : String(error)})`);
+    }
+  };
+  /** Where a parsed file's re-exports lead. */
+  const reexportTargets = (file: string): string[] => {
+    const language = languageOfPath(file);
+    const answer = imports.get(file);
+    if (!language || !answer) return [];
+    return answer.reexports.flatMap((re) => {
+      if (re.typeOnly) return [];
+      const r = resolver.resolve(file, re.specifier, language);
+      return 'files' in r ? r.files : [];
+    });
+  };
+
+  // The graph is built over the files that matter only: the parsed ones and whatever their imports resolve to, in
+  // the repository's order (so each file's importers come in the same order as in the full graph, and so do the
+  // chains reach picks). The full list's exclusion globs alone would cost more than the rest at 200,000 files.
+  const targetsOf = new Map<string, string[]>();
+  const subset = (): string[] => {
+    const keep = new Set<string>(from);
+    for (const [file, answer] of imports) {
+      keep.add(file);
+      let targets = targetsOf.get(file);
+      if (!targets) {
+        const language = languageOfPath(file);
+        targets = [];
+        if (language) {
+          for (const r of [...answer.imports, ...answer.reexports]) {
+            if (r.typeOnly) continue;
+            const res = 'kind' in r ? resolver.resolve(file, r.specifier, language, r.names, r.kind) : resolver.resolve(file, r.specifier, language);
+            if ('files' in res) targets.push(...res.files);
+          }
+        }
+        targetsOf.set(file, targets);
+      }
+      for (const t of targets) keep.add(t);
+    }
+    return files.filter((f) => keep.has(f));
+  };
+  const build = (): DependencyGraph => buildGraph({ files: subset(), imports, skipped, resolver, ...(options.exclude ? { exclude: options.exclude } : {}) });
+
+  const reexportsOf = new Map<string, string[]>();
+  const known = new Set<string>(from);
+  const searched = new Set<string>();
+  let pending = [...from];
+  const limit = Math.max(50, Math.floor((options.maxShare ?? 0.5) * code.length));
+  let graph: DependencyGraph | undefined;
+  /** What `file` re-exports with `export * from`: a name looked up through it may be defined there. */
+  const starTargets = (file: string): string[] => {
+    const language = languageOfPath(file);
+    const answer = imports.get(file);
+    if (!language || !answer) return [];
+    return answer.reexports.flatMap((re) => {
+      if (re.typeOnly || re.names !== '*') return [];
+      const r = resolver.resolve(file, re.specifier, language);
+      return 'files' in r ? r.files : [];
+    });
+  };
+  const parseAll = async (list: readonly string[]): Promise<void> => {
+    // A few files parse sooner here than workers start; once there are more, the workers take them.
+    parser = imports.size + list.length > LOCAL_BATCH ? options.reader : (options.localReader ?? options.reader);
+    await pool(list, parse);
+  };
+  const tooMany = (): string | undefined =>
+    Math.max(known.size, imports.size) > limit ? `the change may reach ${Math.max(known.size, imports.size)} of ${code.length} code files` : undefined;
+  for (;;) {
+    if (pending.length > 0) {
+      for (const f of pending) searched.add(f);
+      const found = candidateImporters(
+        pending.map((f) => reverse.needlesOf(f)),
+        texts,
+        known,
+      );
+      if ('everything' in found) return full(found.everything, texts, skipped);
+      for (const f of found.files) known.add(f);
+    }
+    const many = tooMany();
+    if (many) return full(many, texts, skipped);
+    await parseAll([...known].filter((f) => !imports.has(f)));
+    graph = build();
+    // Reached: the changed files' transitive importers; and whatever re-exports a reached file, whose importers
+    // import it by the barrel's name.
+    const reached = new Set<string>(from);
+    const queue = from.map((f) => graph!.indexOf(f)).filter((i): i is number => i !== undefined);
+    for (let head = 0; head < queue.length; head++) {
+      for (const importer of graph.importers[queue[head]!]!) {
+        const name = graph.files[importer]!;
+        if (reached.has(name)) continue;
+        reached.add(name);
+        queue.push(importer);
+      }
+    }
+    const reexporters = new Map<string, string[]>();
+    for (const f of imports.keys()) {
+      let targets = reexportsOf.get(f);
+      if (!targets) reexportsOf.set(f, (targets = reexportTargets(f)));
+      for (const t of targets) reexporters.set(t, [...(reexporters.get(t) ?? []), f]);
+    }
+    const through = [...reached];
+    for (let i = 0; i < through.length; i++) {
+      for (const f of reexporters.get(through[i]!) ?? []) {
+        if (reached.has(f)) continue;
+        reached.add(f);
+        through.push(f);
+      }
+    }
+    // A name looked up through a reached file's `export *` may be defined in a file not reached: those are read
+    // too (and what they `export *` in turn), so the lookup ends where the full graph's does.
+    let added = false;
+    const seen = new Set<string>();
+    let frontier = [...reached];
+    while (frontier.length > 0) {
+      const next: string[] = [];
+      for (const f of frontier) {
+        for (const t of starTargets(f)) {
+          if (seen.has(t)) continue;
+          seen.add(t);
+          next.push(t);
+        }
+      }
+      const unread = next.filter((t) => !imports.has(t) && texts.has(t) && !skipped.has(t));
+      if (unread.length > 0) {
+        added = true;
+        await parseAll(unread);
+      }
+      frontier = next;
+    }
+    pending = [...reached].filter((f) => !searched.has(f));
+    if (pending.length === 0 && !added) break;
+  }
+  graph ??= build();
+  options.onProgress?.(code.length, code.length);
+  return {
+    graph,
+    warnings: resolver.warnings,
+    cached,
+    parsed,
+    source: { files, imports, texts: configs },
+    narrowed: true,
+    read: imports.size,
+  };
+}
