@@ -3,7 +3,7 @@
 // CodeReader (worker threads, cached by content), and handing everything to the pure engine (src/core/graph).
 import { lstat, readFile, realpath } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { FileImports } from '../core/code/imports';
+import { IMPORTS_VERSION, type FileImports } from '../core/code/imports';
 import { languageOfPath } from '../core/code/languages';
 import { MAX_PARSE_BYTES, ParseError } from '../core/code/parser';
 import { buildGraph, type DependencyGraph } from '../core/graph/graph';
@@ -115,7 +115,8 @@ export async function loadDependencyGraph(options: GraphLoadOptions): Promise<Gr
       const read = options.overrides?.has(file) ? { text: options.overrides.get(file)! } : await readRepoFile(root, realRoot, file);
       if ('skipped' in read) skipped.set(file, read.skipped);
       else {
-        const key = contentKey(read.text);
+        // The answer's shape is versioned: a cache from before a change to what is read is read again.
+        const key = `v${IMPORTS_VERSION}:${contentKey(read.text)}`;
         const hit = options.cache?.get(`${languageOfPath(file)}:${key}`);
         if (hit) {
           imports.set(file, hit);
@@ -142,5 +143,5 @@ export async function loadDependencyGraph(options: GraphLoadOptions): Promise<Gr
 
   const resolver = new Resolver({ files, texts });
   const graph = buildGraph({ files, imports, skipped, resolver, ...(options.exclude ? { exclude: options.exclude } : {}) });
-  return { graph, warnings: resolver.warnings, cached, parsed, source: { files, imports, texts } };
+  return { graph, warnings: [...resolver.warnings, ...graph.warnings], cached, parsed, source: { files, imports, texts } };
 }

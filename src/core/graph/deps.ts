@@ -3,7 +3,7 @@
 import type { ExplainEntry } from '../coverage';
 import type { Coverage } from '../types';
 import { escapeTerminal as t } from '../render/escape';
-import { hopsText } from '../render/indirect';
+import { hopsText, renderChain } from '../render/indirect';
 import type { DependencyGraph, GraphStats } from './graph';
 import type { FileReach } from './reach';
 
@@ -83,6 +83,10 @@ export interface ExplainIndirect {
   touchpointName: string;
   hops: number;
   via: string[];
+  /** Steps taken through an interface (contract §5.6), as in the impact report. */
+  standIns?: { index: number; implements: string }[];
+  /** The symbol of a symbol-scoped touchpoint that uses the import. */
+  symbol?: string;
 }
 
 export type ExplainEntryWithReach = ExplainEntry & { indirect?: ExplainIndirect[]; shared?: { importers: number }; beyond?: number };
@@ -94,15 +98,20 @@ export function explainIndirect(entries: readonly ExplainEntry[], reaches: reado
     if (!reach) return entry;
     const out: ExplainEntryWithReach = { ...entry };
     if (reach.shared) out.shared = { importers: reach.shared.importers };
-    out.indirect = reach.hits.map((h) => ({
-      journey: h.target.value.journey.id,
-      touchpoint: h.target.value.touchpoint.id,
-      map: h.target.value.map.file,
-      journeyName: h.target.value.journey.name,
-      touchpointName: h.target.value.touchpoint.name,
-      hops: h.hops,
-      via: h.via,
-    }));
+    out.indirect = reach.hits.map((h) => {
+      const i: ExplainIndirect = {
+        journey: h.target.value.journey.id,
+        touchpoint: h.target.value.touchpoint.id,
+        map: h.target.value.map.file,
+        journeyName: h.target.value.journey.name,
+        touchpointName: h.target.value.touchpoint.name,
+        hops: h.hops,
+        via: h.via,
+      };
+      if (h.standIns) i.standIns = h.standIns;
+      if (h.symbol !== undefined) i.symbol = h.symbol;
+      return i;
+    });
     if (reach.beyond > 0) out.beyond = reach.beyond;
     return out;
   });
@@ -123,7 +132,7 @@ export function renderExplainIndirectText(entries: readonly ExplainEntryWithReac
     out.push(`${t(e.path)}: reaches ${e.indirect.length} ${e.indirect.length === 1 ? 'touchpoint' : 'touchpoints'} indirectly`);
     for (const i of e.indirect) {
       out.push(`  ${t(i.journeyName)} › ${t(i.touchpointName)} (${t(i.journey)}/${t(i.touchpoint)}, ${hopsText(i.hops)})`);
-      out.push(`    via ${i.via.map(t).join(' › ')}`);
+      out.push(`    via ${renderChain(i, t, t)}`);
     }
   }
   return out.length > 0 ? out.join('\n') + '\n' : '';

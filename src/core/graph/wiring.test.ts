@@ -1,0 +1,179 @@
+// What frameworks wire (contract §5.6): implementations standing in for their interfaces (Spring, NestJS), decorator
+// metadata as run-time edges, Java and Go names shared within a package, and symbol-scoped reach. Each case is a
+// small repository in memory, read by the real parser.
+import * as assert from 'node:assert/strict';
+import { CodeParser } from '../code/parser';
+import { importsOf } from '../code/imports';
+import { packageWasmDir } from '../code/package-wasm';
+import { renderChain } from '../render/indirect';
+import type { DependencyGraph } from './graph';
+import { DEFAULT_INDIRECT, reachOf, type ReachTarget } from './reach';
+import { edgesOf, graphOfSources } from './test-graph';
+
+/** Coverage by touchpoint: `{ 'web/page.ts': ['checkout/pay'] }`; `checkout/pay#ping,Other.run` is scoped to symbols. */
+function coverage(map: Record<string, string[]>): (file: string) => ReachTarget<string>[] {
+  return (file) =>
+    (map[file] ?? []).map((entry) => {
+      const [tp, symbols] = entry.split('#') as [string, string | undefined];
+      const target: ReachTarget<string> = { touchpoint: tp, journey: tp.split('/')[0]!, value: tp };
+      if (symbols) target.symbols = symbols.split(',');
+      return target;
+    });
+}
+
+/** Each hit as `touchpoint hops chain`, the chain drawn by the reports' own renderer. */
+function hits(graph: DependencyGraph, file: string, cover: Record<string, string[]>): string[] {
+  const r = reachOf(graph, file, coverage(cover), DEFAULT_INDIRECT);
+  if (r.shared) return [`shared ${r.shared.importers} importers, ${r.shared.journeys} journeys`];
+  return r.hits.map((h) => `${h.target.value} ${h.hops} ${renderChain(h, (f) => f)}`).sort();
+}
+
+describe('framework wiring: implementations, decorator metadata, packages, symbols', () => {
+  const parser = new CodeParser(packageWasmDir());
+  after(() => parser.dispose());
+
+  describe('implementations stand in for what they implement', () => {
+    const spring = {
+      'src/main/java/shop/web/OrderController.java':
+        'package shop.web;\nimport shop.service.OrderService;\nimport org.springframework.web.bind.annotation.RestController;\n@RestController\npublic class OrderController {\n  private final OrderService orders;\n  public OrderController(OrderService orders) { this.orders = orders; }\n}\n',
+      'src/main/java/shop/web/AdminController.java':
+        'package shop.web;\nimport shop.service.OrderService;\nimport org.springframework.beans.factory.annotation.Autowired;\n@Controller\npublic class AdminController {\n  @Autowired\n  private OrderService orders;\n}\n',
+      'src/main/java/shop/service/OrderService.java': 'package shop.service;\npublic interface OrderService {\n  void place();\n}\n',
+      'src/main/java/shop/service/impl/OrderServiceImpl.java':
+        'package shop.service.impl;\nimport shop.service.OrderService;\nimport shop.repo.OrderRepository;\n@Service\npublic class OrderServiceImpl implements OrderService {\n  private final OrderRepository repo;\n  public void place() { repo.save(); }\n}\n',
+      'src/main/java/shop/service/impl/FastOrderService.java':
+        'package shop.service.impl;\nimport shop.service.*;\n@Service\npublic class FastOrderService implements OrderService {\n  public void place() {}\n}\n',
+      'src/main/java/shop/repo/OrderRepository.java': 'package shop.repo;\n@Repository\npublic class OrderRepository {\n  public void save() {}\n}\n',
+    };
+    const springCover = {
+      'src/main/java/shop/web/OrderController.java': ['checkout/place'],
+      'src/main/java/shop/web/AdminController.java': ['admin/orders'],
+    };
+
+    it('Spring: a @Service implementing the interface a controller injects reaches that controller, at its hop count', async () => {
+      const g = await graphOfSources(parser, spring);
+      // Constructor injection and @Autowired field injection of the interface: each controller, 1 hop, as the interface.
+      assert.deepEqual(hits(g, 'src/main/java/shop/service/impl/OrderServiceImpl.java', springCover), [
+        'admin/orders 1 src/main/java/shop/service/OrderService.java (implemented by src/main/java/shop/service/impl/OrderServiceImpl.java) › src/main/java/shop/web/AdminController.java',
+        'checkout/place 1 src/main/java/shop/service/OrderService.java (implemented by src/main/java/shop/service/impl/OrderServiceImpl.java) › src/main/java/shop/web/OrderController.java',
+      ]);
+      // Several implementations: each reaches (this one names its interface through `import shop.service.*`).
+      assert.deepEqual(hits(g, 'src/main/java/shop/service/impl/FastOrderService.java', springCover).length, 2);
+      // What the implementation uses reaches one hop further.
+      assert.deepEqual(hits(g, 'src/main/java/shop/repo/OrderRepository.java', springCover), [
+        'admin/orders 2 src/main/java/shop/repo/OrderRepository.java › src/main/java/shop/service/OrderService.java (implemented by src/main/java/shop/service/impl/OrderServiceImpl.java) › src/main/java/shop/web/AdminController.java',
+        'checkout/place 2 src/main/java/shop/repo/OrderRepository.java › src/main/java/shop/service/OrderService.java (implemented by src/main/java/shop/service/impl/OrderServiceImpl.java) › src/main/java/shop/web/OrderController.java',
+      ]);
+      assert.equal(g.stats.byKind.implementation, 2);
+      // One implementation is not a user of another.
+      assert.deepEqual(hits(g, 'src/main/java/shop/service/impl/OrderServiceImpl.java', { 'src/main/java/shop/service/impl/FastOrderService.java': ['x/y'] }), []);
+    });
+
+    it('Spring: extending an abstract class stands in for it; extending a concrete class does not', async () => {
+      const g = await graphOfSources(parser, {
+        'shop/web/PayController.java': 'package shop.web;\nimport shop.pay.Gateway;\nimport shop.pay.Ledger;\npublic class PayController {\n  PayController(Gateway g, Ledger l) {}\n}\n',
+        'shop/pay/Gateway.java': 'package shop.pay;\npublic abstract class Gateway {\n  abstract void charge();\n}\n',
+        'shop/pay/StripeGateway.java': 'package shop.pay;\n@Component\npublic class StripeGateway extends Gateway {\n  void charge() {}\n}\n',
+        'shop/pay/Ledger.java': 'package shop.pay;\npublic class Ledger {}\n',
+        'shop/pay/AuditedLedger.java': 'package shop.pay;\npublic class AuditedLedger extends Ledger {}\n',
+      });
+      const cover = { 'shop/web/PayController.java': ['checkout/pay'] };
+      assert.deepEqual(hits(g, 'shop/pay/StripeGateway.java', cover), ['checkout/pay 1 shop/pay/Gateway.java (implemented by shop/pay/StripeGateway.java) › shop/web/PayController.java']);
+      assert.deepEqual(hits(g, 'shop/pay/AuditedLedger.java', cover), []);
+    });
+
+    it('NestJS: provide/useClass and a class extending the abstract class a controller injects', async () => {
+      const g = await graphOfSources(parser, {
+        'tsconfig.json': '{ "compilerOptions": { "experimentalDecorators": true, "emitDecoratorMetadata": true } }',
+        'src/orders/orders.controller.ts':
+          "import { Controller, Post } from '@nestjs/common';\nimport { OrdersService } from './orders.service';\n@Controller('orders')\nexport class OrdersController {\n  constructor(private readonly orders: OrdersService) {}\n  @Post() place() { return this.orders.place(); }\n}\n",
+        'src/orders/orders.service.ts': 'export abstract class OrdersService {\n  abstract place(): string;\n}\n',
+        'src/orders/orders.service.impl.ts':
+          "import { Injectable } from '@nestjs/common';\nimport { OrdersService } from './orders.service';\n@Injectable()\nexport class OrdersServiceImpl extends OrdersService {\n  place() { return 'ok'; }\n}\n",
+        'src/payments/payments.controller.ts':
+          "import { Controller } from '@nestjs/common';\nimport { Payments } from './payments';\n@Controller('payments')\nexport class PaymentsController {\n  constructor(private readonly payments: Payments) {}\n}\n",
+        'src/payments/payments.ts': 'export class Payments {\n  charge(): void {}\n}\n',
+        'src/payments/stripe.payments.ts': "import { Injectable } from '@nestjs/common';\n@Injectable()\nexport class StripePayments {\n  charge(): void {}\n}\n",
+        'src/app.module.ts':
+          "import { Module } from '@nestjs/common';\nimport { OrdersController } from './orders/orders.controller';\nimport { OrdersService } from './orders/orders.service';\nimport { OrdersServiceImpl } from './orders/orders.service.impl';\nimport { PaymentsController } from './payments/payments.controller';\nimport { Payments } from './payments/payments';\nimport { StripePayments } from './payments/stripe.payments';\n@Module({\n  controllers: [OrdersController, PaymentsController],\n  providers: [{ provide: OrdersService, useClass: OrdersServiceImpl }, { provide: Payments, useClass: StripePayments }],\n})\nexport class AppModule {}\n",
+      });
+      const cover = { 'src/orders/orders.controller.ts': ['checkout/place'], 'src/payments/payments.controller.ts': ['checkout/pay'] };
+      assert.deepEqual(hits(g, 'src/orders/orders.service.impl.ts', cover), [
+        'checkout/place 1 src/orders/orders.service.ts (implemented by src/orders/orders.service.impl.ts) › src/orders/orders.controller.ts',
+      ]);
+      // The provider object alone says StripePayments stands in for Payments, a concrete class.
+      assert.deepEqual(hits(g, 'src/payments/stripe.payments.ts', cover), [
+        'checkout/pay 1 src/payments/payments.ts (implemented by src/payments/stripe.payments.ts) › src/payments/payments.controller.ts',
+      ]);
+    });
+
+    it('cyclic extends or implements: no hang, one warning', async () => {
+      const g = await graphOfSources(parser, {
+        'a/A.java': 'package a;\npublic interface A extends B {}\n',
+        'a/B.java': 'package a;\npublic interface B extends A {}\n',
+        'a/C.java': 'package a;\npublic class C implements A {}\n',
+        'a/Use.java': 'package a;\npublic class Use { B b; }\n',
+        'ts/x.ts': "import { Y } from './y';\nexport abstract class X extends Y {}\n",
+        'ts/y.ts': "import { X } from './x';\nexport abstract class Y extends X {}\n",
+      });
+      assert.ok(g.warnings.length >= 1 && g.warnings.every((w) => /cycle/.test(w)), g.warnings.join('\n'));
+      assert.deepEqual(hits(g, 'a/C.java', { 'a/Use.java': ['j/t'] }), ['j/t 1 a/B.java (implemented by a/C.java) › a/Use.java']);
+    });
+
+    it('an interface with hundreds of implementations: each implementation is shared by the existing rule', async () => {
+      const sources: Record<string, string> = { 'h/Handler.java': 'package h;\npublic interface Handler { void handle(); }\n' };
+      const cover: Record<string, string[]> = {};
+      for (let i = 0; i < 6; i++) {
+        sources[`web/Page${i}.java`] = `package web;\nimport h.Handler;\npublic class Page${i} { Handler h; }\n`;
+        cover[`web/Page${i}.java`] = [`journey${i}/page`];
+      }
+      for (let i = 0; i < 300; i++) sources[`h/impl/H${i}.java`] = `package h.impl;\nimport h.Handler;\npublic class H${i} implements Handler { public void handle() {} }\n`;
+      const started = Date.now();
+      const g = await graphOfSources(parser, sources);
+      assert.deepEqual(hits(g, 'h/impl/H7.java', cover), ['shared 6 importers, 6 journeys']);
+      assert.deepEqual(hits(g, 'h/impl/H299.java', cover), ['shared 6 importers, 6 journeys']);
+      assert.equal(g.stats.byKind.implementation, 300);
+      assert.ok(Date.now() - started < 15_000);
+    });
+  });
+
+  describe('decorator metadata', () => {
+    const nest = (config: string): Record<string, string> => ({
+      'tsconfig.base.json': config,
+      'apps/api/tsconfig.json': '{ "extends": "../../tsconfig.base.json" }',
+      'apps/api/src/users.controller.ts':
+        "import { Controller, Get, Inject, forwardRef } from '@nestjs/common';\nimport { UsersService } from './users.service';\nimport { Audit } from './audit';\nimport { UserDto } from './user.dto';\nimport { UserShape } from './user.shape';\n@Controller('users')\nexport class UsersController {\n  constructor(private readonly users: UsersService, @Inject(forwardRef(() => Audit)) private readonly audit: unknown, private readonly shape: UserShape) {}\n  @Get() list(): UserDto[] { return []; }\n}\n",
+      'apps/api/src/users.service.ts': 'export class UsersService {}\n',
+      'apps/api/src/audit.ts': 'export class Audit {}\n',
+      'apps/api/src/user.dto.ts': 'export class UserDto {}\n',
+      'apps/api/src/user.shape.ts': 'export interface UserShape { id: string }\n',
+    });
+
+    it('constructor parameter types of a decorated class are run-time edges where the tsconfig (through extends) emits metadata', async () => {
+      const on = await graphOfSources(parser, nest('{ "compilerOptions": { "experimentalDecorators": true, "emitDecoratorMetadata": true } }'));
+      assert.deepEqual(
+        edgesOf(on).filter((e) => e.startsWith('apps/api/src/users.controller.ts')),
+        [
+          // forwardRef(() => Audit) is a value; UsersService is kept for design:paramtypes; an interface is written as Object;
+          // UserDto[] is written as Array.
+          'apps/api/src/users.controller.ts -> apps/api/src/audit.ts',
+          'apps/api/src/users.controller.ts -> apps/api/src/users.service.ts',
+        ],
+      );
+      assert.equal(on.stats.byKind.metadata, 1);
+      const off = await graphOfSources(parser, nest('{ "compilerOptions": { "experimentalDecorators": true } }'));
+      assert.deepEqual(edgesOf(off).filter((e) => e.startsWith('apps/api/src/users.controller.ts')), ['apps/api/src/users.controller.ts -> apps/api/src/audit.ts']);
+      assert.equal(off.stats.byKind.metadata, 0);
+    });
+
+    it('a decorator on a class with syntax errors: what could be read, no crash', async () => {
+      const read = await importsOf(
+        parser,
+        'typescript',
+        "import { Injectable } from '@nestjs/common';\nimport { Repo } from './repo';\n@Injectable()\nexport class Broken {\n  constructor(private readonly repo: Repo,\n  @Get( list() {\n",
+      );
+      assert.equal(read.partial, true);
+      assert.ok(read.imports.some((r) => r.specifier === './repo'));
+    });
+  });
+});
