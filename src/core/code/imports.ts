@@ -26,6 +26,8 @@ export interface ImportRecord {
    * `emitDecoratorMetadata` (contract §5.6); otherwise types only.
    */
   metadata?: string[];
+  /** Names written into metadata only as `A | null` or `A | undefined`: kept when `strictNullChecks` is off. */
+  metadataLoose?: string[];
   /** The qualified names of the declarations (symbols) inside which a name of this import is used. */
   usedIn?: string[];
 }
@@ -138,6 +140,8 @@ function scriptImports(root: Node, typed: boolean): FileImports {
   const positions = new Map<string, Position[]>();
   /** Names the compiler writes into decorator metadata (the first segment of each serialized type reference). */
   const metadataUses = new Set<string>();
+  /** Those written only as `A | null` (or undefined): the compiler drops null there only without strictNullChecks. */
+  const metadataLoose = new Set<string>();
   const typeExports = new Set<string>();
   const abstracts = new Set<string>();
   /** Implementations with local names, mapped to their imports once every binding is known. */
@@ -224,7 +228,7 @@ function scriptImports(root: Node, typed: boolean): FileImports {
       (m.childForFieldName('parameters')?.namedChildren ?? []).filter((p): p is Node => p !== null && (p.type === 'required_parameter' || p.type === 'optional_parameter'));
     const note = (type: Node | null | undefined): void => {
       const head = serializedType(type);
-      if (head !== undefined) metadataUses.add(head);
+      if (head !== undefined) (head.loose ? metadataLoose : metadataUses).add(head.name);
     };
     const body = node.childForFieldName('body');
     if (!body) return;
@@ -395,6 +399,8 @@ function scriptImports(root: Node, typed: boolean): FileImports {
     const used = runtime.filter((b) => !reexported.has(b.local) || valueUses.has(b.local));
     const metadata = own.filter((b) => !b.typeOnly && typed && !valueUses.has(b.local) && metadataUses.has(b.local));
     if (metadata.length > 0) record.metadata = [...new Set(metadata.map((b) => b.imported))];
+    const loose = own.filter((b) => !b.typeOnly && typed && !valueUses.has(b.local) && !metadataUses.has(b.local) && metadataLoose.has(b.local));
+    if (loose.length > 0) record.metadataLoose = [...new Set(loose.map((b) => b.imported))];
     // Names passed on by `export { a }` are followed through the re-export, not as this file's own use.
     if (used.length === 0) record.typeOnly = true;
     else record.names = [...new Set(used.map((b) => b.imported))];
@@ -435,36 +441,43 @@ function typeHead(node: Node): string | undefined {
 
 /**
  * What the compiler writes into decorator metadata for a type annotation, reduced to the name it refers to at run time
- * (TypeScript's serializeTypeNode): a type reference is itself (`Repo<T>` → Repo, `ns.A` → ns); a union whose members,
- * null and undefined aside, all name the same reference is that one; anything else (keywords, arrays, functions,
- * literals, object types, mixed unions) is a global (`Object`, `Array`, `String`...) and names nothing here.
+ * (TypeScript's serializeTypeNode): a type reference is itself (`Repo<T>` → Repo, `ns.A` → ns); a union or
+ * intersection whose members all name the same reference is that one; anything else (keywords, arrays, functions,
+ * literals, object types, mixed unions, `any`, `unknown`) is a global (`Object`, `Array`, `String`...) and names
+ * nothing here. `null` and `undefined` members are dropped only without strictNullChecks: then the answer is `loose`.
  */
-function serializedType(node: Node | null | undefined): string | undefined {
+function serializedType(node: Node | null | undefined): { name: string; loose: boolean } | undefined {
   if (!node) return undefined;
   switch (node.type) {
     case 'type_annotation':
     case 'parenthesized_type':
       return serializedType(node.namedChildren.find((c) => c !== null));
     case 'type_identifier':
-      return node.text;
+      return { name: node.text, loose: false };
     case 'generic_type':
       return serializedType(node.childForFieldName('name') ?? node.namedChildren.find((c) => c !== null));
     case 'nested_type_identifier':
-      return node.text.split('.')[0]!.trim();
+      return { name: node.text.split('.')[0]!.trim(), loose: false };
     case 'union_type':
     case 'intersection_type': {
       const heads = new Set<string | undefined>();
+      let loose = false;
       const add = (n: Node): void => {
-        if (n.type === node.type) {
+        if (n.type === node.type || n.type === 'parenthesized_type') {
           for (const c of n.namedChildren) if (c) add(c);
           return;
         }
         const text = n.text.trim();
-        if (text === 'null' || text === 'undefined' || text === 'never') return;
-        heads.add(serializedType(n));
+        if (text === 'never') return;
+        if (text === 'null' || text === 'undefined') {
+          loose = true;
+          return;
+        }
+        heads.add(serializedType(n)?.name);
       };
       for (const c of node.namedChildren) if (c) add(c);
-      return heads.size === 1 ? [...heads][0] : undefined;
+      const name = heads.size === 1 ? [...heads][0] : undefined;
+      return name === undefined ? undefined : { name, loose };
     }
     default:
       return undefined;

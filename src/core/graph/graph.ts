@@ -161,20 +161,23 @@ export function buildGraph(input: GraphInput): DependencyGraph {
   const packages = new SamePackage(files, index, input.imports);
   const resolveImports = (file: string, i: number, read: FileImports, count: boolean): Resolved[] => {
     const out: Resolved[] = [];
-    const metadataRuns = read.imports.some((r) => r.metadata) && input.resolver.decoratorMetadata(file);
+    const metadataRuns = read.imports.some((r) => r.metadata || r.metadataLoose) && input.resolver.decoratorMetadata(file);
+    const loose = metadataRuns && !input.resolver.strictNullChecks(file);
+    const metadataOf = (record: ImportRecord): string[] => (metadataRuns ? [...(record.metadata ?? []), ...(loose ? (record.metadataLoose ?? []) : [])] : []);
     for (const record of read.imports) {
+      const metadata = metadataOf(record);
       if (record.typeOnly) {
         if (count) stats.typeOnly++;
         // Kept by the compiler only to write decorator metadata: a run-time edge where the tsconfig says so.
-        if (metadataRuns && record.metadata) {
-          const targets = resolveTo(file, record.specifier, record.line, record.metadata);
-          if (targets) out.push({ record, targets, names: record.metadata, kind: 'metadata' });
+        if (metadata.length > 0) {
+          const targets = resolveTo(file, record.specifier, record.line, metadata);
+          if (targets) out.push({ record, targets, names: metadata, kind: 'metadata' });
         }
         continue;
       }
       const targets = resolveTo(file, record.specifier, record.line, record.names);
       if (!targets) continue;
-      const names = metadataRuns && record.metadata && record.names ? [...record.names, ...record.metadata] : record.names;
+      const names = metadata.length > 0 && record.names ? [...record.names, ...metadata] : record.names;
       out.push({ record, targets: packages.narrowStar(file, record, targets, read), names });
     }
     for (const { to, name } of packages.references(file, i, read)) {

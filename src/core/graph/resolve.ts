@@ -50,6 +50,8 @@ interface TsOptions {
   pathsBase?: string;
   experimentalDecorators?: boolean;
   emitDecoratorMetadata?: boolean;
+  strict?: boolean;
+  strictNullChecks?: boolean;
 }
 
 interface WorkspacePackage {
@@ -162,6 +164,12 @@ export class Resolver {
   decoratorMetadata(importer: string): boolean {
     const options = this.tsOptionsFor(dirOf(importer));
     return options.experimentalDecorators === true && options.emitDecoratorMetadata === true;
+  }
+
+  /** `strictNullChecks` (or `strict`) for this file: then `A | null` is written into metadata as `Object`. */
+  strictNullChecks(importer: string): boolean {
+    const options = this.tsOptionsFor(dirOf(importer));
+    return options.strictNullChecks ?? options.strict ?? false;
   }
 
   // --- TypeScript and JavaScript ---
@@ -305,7 +313,7 @@ export class Resolver {
       options = { ...options, ...this.tsConfig(target, seen) };
     }
     const compilerOptions = isRecord(config.compilerOptions) ? config.compilerOptions : {};
-    for (const flag of ['experimentalDecorators', 'emitDecoratorMetadata'] as const) {
+    for (const flag of ['experimentalDecorators', 'emitDecoratorMetadata', 'strict', 'strictNullChecks'] as const) {
       if (typeof compilerOptions[flag] === 'boolean') options[flag] = compilerOptions[flag];
     }
     if (typeof compilerOptions.baseUrl === 'string') {
