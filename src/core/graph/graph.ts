@@ -457,9 +457,13 @@ class SamePackage {
     const uses = new Set(read.uses ?? []);
     const own = new Set(this.singleImports(read));
     const dir = dirOf(file);
+    const outer = record.specifier.slice(0, -2);
+    const outerName = outer.slice(outer.lastIndexOf('.') + 1);
     return targets.filter((t) => {
       const target = this.files[t]!;
       const name = target.slice(target.lastIndexOf('/') + 1, -'.java'.length);
+      // `import a.b.Outer.*`: the nested types of Outer, in Outer's own file.
+      if (name === outerName && targets.length === 1 && target.endsWith(`${outer.split('.').join('/')}.java`)) return true;
       // A type of the file's own package hides one of the same name imported on demand.
       if (!uses.has(name) || own.has(name) || (dirOf(target) !== dir && this.index.has(`${dir}/${name}.java`))) return false;
       return target.endsWith('.java');

@@ -176,4 +176,94 @@ describe('framework wiring: implementations, decorator metadata, packages, symbo
       assert.ok(read.imports.some((r) => r.specifier === './repo'));
     });
   });
+
+  describe('names shared within a package', () => {
+    it('Java: import a.b.* leads only to the types the file names; a same-package type is an edge; static and nested imports work', async () => {
+      const g = await graphOfSources(parser, {
+        'src/shop/dto/OrderDto.java': 'package shop.dto;\npublic class OrderDto {}\n',
+        'src/shop/dto/CartDto.java': 'package shop.dto;\npublic class CartDto {}\n',
+        'src/shop/dto/UserDto.java': 'package shop.dto;\npublic class UserDto {}\n',
+        'src/shop/util/Prices.java': 'package shop.util;\npublic final class Prices {\n  public static long round(long c) { return c; }\n}\n',
+        'src/shop/model/Order.java': 'package shop.model;\npublic class Order {\n  public static class Line {}\n}\n',
+        'src/shop/web/Money.java': 'package shop.web;\npublic record Money(long cents) {}\n',
+        'src/shop/web/Unused.java': 'package shop.web;\npublic class Unused {}\n',
+        'src/shop/web/OrderController.java': [
+          'package shop.web;',
+          'import shop.dto.*;',
+          'import static shop.util.Prices.*;',
+          'import shop.model.Order.Line;',
+          'public class OrderController {',
+          '  OrderDto show(Line line) { Money m = new Money(round(1)); return new OrderDto(); }',
+          '}',
+          '',
+        ].join('\n'),
+        'src/shop/web/LineController.java': 'package shop.web;\nimport shop.model.Order.*;\npublic class LineController {\n  Line line;\n}\n',
+      });
+      assert.deepEqual(edgesOf(g), [
+        'src/shop/web/LineController.java -> src/shop/model/Order.java',
+        'src/shop/web/OrderController.java -> src/shop/dto/OrderDto.java',
+        'src/shop/web/OrderController.java -> src/shop/model/Order.java',
+        'src/shop/web/OrderController.java -> src/shop/util/Prices.java',
+        'src/shop/web/OrderController.java -> src/shop/web/Money.java',
+      ]);
+      assert.equal(g.stats.byKind.samePackage, 1);
+      assert.deepEqual(g.imports[g.indexOf('src/shop/web/OrderController.java')!]!.filter((e) => e.kind === 'same-package').map((e) => g.files[e.to]), ['src/shop/web/Money.java']);
+    });
+
+    it('Go: a file that uses a type, function or method another file of its package declares depends on that file', async () => {
+      // The issue's case: the unread page calls h.store.NewEntryQueryBuilder; the store's type is imported by handler.go.
+      const g = await graphOfSources(parser, {
+        'go.mod': 'module example.com/reader\n\ngo 1.22\n',
+        'internal/storage/storage.go': 'package storage\n\ntype Storage struct{}\n',
+        'internal/storage/entry_query_builder.go': 'package storage\n\ntype EntryQueryBuilder struct{}\n\nfunc (s *Storage) NewEntryQueryBuilder(user int64) *EntryQueryBuilder { return &EntryQueryBuilder{} }\n',
+        'internal/ui/handler.go': 'package ui\n\nimport "example.com/reader/internal/storage"\n\ntype handler struct {\n\tstore *storage.Storage\n}\n',
+        'internal/ui/unread_entries.go': 'package ui\n\nfunc (h *handler) showUnreadPage() {\n\tbuilder := h.store.NewEntryQueryBuilder(1)\n\trender(builder)\n}\n',
+        'internal/ui/render.go': 'package ui\n\nfunc render(v any) {}\n',
+        'internal/ui/about.go': 'package ui\n\nfunc (h *handler) showAboutPage() {}\n',
+        'internal/reader/scraper/scraper.go': 'package scraper\n\nimport "example.com/reader/internal/storage"\n\nfunc Scrape(s *storage.Storage) {}\n',
+      });
+      const cover = { 'internal/ui/unread_entries.go': ['reading/unread'], 'internal/reader/scraper/scraper.go': ['feeds/refresh'] };
+      assert.deepEqual(hits(g, 'internal/storage/entry_query_builder.go', cover), [
+        'feeds/refresh 1 internal/storage/entry_query_builder.go › internal/reader/scraper/scraper.go',
+        'reading/unread 2 internal/storage/entry_query_builder.go › internal/ui/handler.go › internal/ui/unread_entries.go',
+      ]);
+      const unread = g.imports[g.indexOf('internal/ui/unread_entries.go')!]!.map((e) => `${g.files[e.to]} ${e.kind ?? 'import'}`).sort();
+      assert.deepEqual(unread, ['internal/ui/handler.go same-package', 'internal/ui/render.go same-package']);
+      // A file that names nothing of another does not depend on it.
+      assert.deepEqual(g.imports[g.indexOf('internal/ui/render.go')!], []);
+    });
+  });
+
+  describe('symbol-scoped reach', () => {
+    const django = {
+      'app/__init__.py': '',
+      'app/helpers.py': 'def slugify(text):\n    return text.lower()\n',
+      'app/clock.py': 'def now():\n    return 0\n',
+      'app/views.py': 'from .helpers import slugify\nfrom . import clock\n\n\ndef ping(request):\n    return clock.now()\n\n\ndef other(request):\n    return slugify("x")\n',
+      'app/urls.py': 'from . import views\n\nurlpatterns = [views.ping, views.other]\n',
+    };
+
+    it('an import reaches a touchpoint scoped to symbols only when one of them uses it; the chain names the symbol', async () => {
+      const g = await graphOfSources(parser, django);
+      const cover = { 'app/views.py': ['ops/health#ping'] };
+      assert.deepEqual(hits(g, 'app/clock.py', cover), ['ops/health 1 app/clock.py › app/views.py › ping']);
+      assert.deepEqual(hits(g, 'app/helpers.py', cover), []);
+      // Its file's unscoped touchpoints are reached as before.
+      assert.deepEqual(hits(g, 'app/helpers.py', { 'app/views.py': ['ops/health#ping', 'site/pages'] }), ['site/pages 1 app/helpers.py › app/views.py']);
+      // Passed through, the walk goes on to what imports the file.
+      assert.deepEqual(hits(g, 'app/helpers.py', { ...cover, 'app/urls.py': ['site/routes'] }), ['site/routes 2 app/helpers.py › app/views.py › app/urls.py']);
+    });
+
+    it('TypeScript: a method of a class scoped by its qualified name', async () => {
+      const g = await graphOfSources(parser, {
+        'refund.service.ts':
+          "import { round } from './money';\nimport { log } from './log';\nexport class RefundService {\n  requestRefund() { return round(1); }\n  audit() { log('x'); }\n}\n",
+        'money.ts': 'export function round(n: number) { return n; }\n',
+        'log.ts': 'export function log(s: string) { return s; }\n',
+      });
+      const cover = { 'refund.service.ts': ['refunds/request#RefundService.requestRefund'] };
+      assert.deepEqual(hits(g, 'money.ts', cover), ['refunds/request 1 money.ts › refund.service.ts › RefundService.requestRefund']);
+      assert.deepEqual(hits(g, 'log.ts', cover), []);
+    });
+  });
 });
