@@ -15,8 +15,8 @@ export interface DepsEntry {
   excluded?: boolean;
   /** Why the file could not be read (too large, binary, a link out of the repository). */
   skipped?: string;
-  /** 1-based lines. */
-  imports: { file: string; line: number; specifier: string }[];
+  /** 1-based lines; `kind` for an edge that is no import line (decorator metadata, a same-package name). */
+  imports: { file: string; line: number; specifier: string; kind?: 'metadata' | 'same-package' }[];
   importers: string[];
   unresolved?: { line: number; specifier: string; reason: string }[];
 }
@@ -37,7 +37,7 @@ export function depsOf(graph: DependencyGraph, paths: readonly string[], unresol
     if (skipped !== undefined) entry.skipped = skipped;
     if (i === undefined) return entry;
     if (graph.excluded[i]) entry.excluded = true;
-    entry.imports = graph.imports[i]!.map((e) => ({ file: graph.files[e.to]!, line: e.line + 1, specifier: e.specifier }));
+    entry.imports = graph.imports[i]!.map((e) => ({ file: graph.files[e.to]!, line: e.line + 1, specifier: e.specifier, ...(e.kind ? { kind: e.kind } : {}) }));
     entry.importers = graph.importers[i]!.map((from) => graph.files[from]!).sort();
     if (unresolved) entry.unresolved = graph.unresolved.filter((u) => u.file === path).map((u) => ({ line: u.line + 1, specifier: u.specifier, reason: u.reason }));
     return entry;
@@ -56,7 +56,13 @@ export function renderDepsText(report: DepsReport): string {
     }
     out.push(`${t(f.path)}${f.excluded ? ' (a test, story or fixture: carries no impact)' : ''}`);
     out.push(`  imports (${f.imports.length})`);
-    for (const e of f.imports) out.push(`    ${t(e.file)}  line ${e.line}: ${t(e.specifier)}`);
+    for (const e of f.imports) {
+      out.push(
+        e.kind === 'same-package'
+          ? `    ${t(e.file)}  same package: ${t(e.specifier)}`
+          : `    ${t(e.file)}  line ${e.line}: ${t(e.specifier)}${e.kind === 'metadata' ? ' (decorator metadata)' : ''}`,
+      );
+    }
     out.push(`  imported by (${f.importers.length})`);
     for (const e of f.importers) out.push(`    ${t(e)}`);
     if (f.unresolved) {

@@ -270,6 +270,8 @@ export function buildGraph(input: GraphInput): DependencyGraph {
           if (to === i || excluded[to]) continue;
           const known = seenTargets.get(to);
           if (known) {
+            // An import line wins over the other reasons for the same edge.
+            if (known.kind && !kind) delete known.kind;
             if (known.usedIn && record.usedIn) known.usedIn = [...new Set([...known.usedIn, ...record.usedIn])];
             else if (known.usedIn && !record.usedIn) delete known.usedIn;
             continue;
