@@ -90,11 +90,11 @@ export async function importsOf(parser: CodeParser, language: LanguageId, text: 
     case 'javascript':
       return parser.withTree(language, text, (tree) => withUsedIn(scriptImports(tree.rootNode, language !== 'javascript'), tree, language));
     case 'go':
-      return parser.withTree(language, text, (tree) => goImports(tree.rootNode));
+      return parser.withTree(language, text, (tree) => withUsedIn(goImports(tree.rootNode), tree, language));
     case 'python':
       return parser.withTree(language, text, (tree) => withUsedIn(pythonImports(tree.rootNode), tree, language));
     case 'java':
-      return parser.withTree(language, text, (tree) => javaImports(tree.rootNode));
+      return parser.withTree(language, text, (tree) => withUsedIn(javaImports(tree.rootNode), tree, language));
     default:
       return EMPTY;
   }
@@ -142,6 +142,8 @@ function scriptImports(root: Node, typed: boolean): FileImports {
   const metadataUses = new Set<string>();
   /** Those written only as `A | null` (or undefined): the compiler drops null there only without strictNullChecks. */
   const metadataLoose = new Set<string>();
+  /** Where those types are written (for the symbols that use a metadata import). */
+  const metadataPositions = new Map<string, Position[]>();
   const typeExports = new Set<string>();
   const abstracts = new Set<string>();
   /** Implementations with local names, mapped to their imports once every binding is known. */
@@ -228,7 +230,11 @@ function scriptImports(root: Node, typed: boolean): FileImports {
       (m.childForFieldName('parameters')?.namedChildren ?? []).filter((p): p is Node => p !== null && (p.type === 'required_parameter' || p.type === 'optional_parameter'));
     const note = (type: Node | null | undefined): void => {
       const head = serializedType(type);
-      if (head !== undefined) (head.loose ? metadataLoose : metadataUses).add(head.name);
+      if (head === undefined || !type) return;
+      (head.loose ? metadataLoose : metadataUses).add(head.name);
+      let list = metadataPositions.get(head.name);
+      if (!list) metadataPositions.set(head.name, (list = []));
+      list.push(type.startPosition);
     };
     const body = node.childForFieldName('body');
     if (!body) return;
@@ -406,8 +412,8 @@ function scriptImports(root: Node, typed: boolean): FileImports {
     else record.names = [...new Set(used.map((b) => b.imported))];
   }
   for (const b of bindings) {
-    const at = positions.get(b.local);
-    if (at) usePositions.set(b.record, [...(usePositions.get(b.record) ?? []), ...at]);
+    const at = [...(positions.get(b.local) ?? []), ...(metadataPositions.get(b.local) ?? [])];
+    if (at.length > 0) usePositions.set(b.record, [...(usePositions.get(b.record) ?? []), ...at]);
   }
   for (const record of imports) {
     if (record.kind === 'import-equals' && !record.typeOnly && typed) {
@@ -492,24 +498,60 @@ interface Position {
 /** Where the names of each import are used, set by the readers that know it (TS/JS, Python). */
 const usePositions = new WeakMap<ImportRecord, Position[]>();
 
-/** Each import's `usedIn`: the declarations (qualified, containers included) inside which its names are used. */
+/**
+ * Each import's `usedIn`: the declarations (qualified, containers included) inside which its names are used. One
+ * sweep over the uses and the symbols in document order (symbols nest), so a large file costs uses + symbols.
+ */
 function withUsedIn(read: FileImports, tree: Tree, language: LanguageId): FileImports {
-  let symbols: ReturnType<typeof symbolsOfTree>['symbols'] | undefined;
+  const uses: { at: number; names: Set<string> }[] = [];
+  const key = (row: number, column: number): number => row * 0x100000 + Math.min(column, 0xfffff);
+  const sets = new Map<ImportRecord, Set<string>>();
   for (const record of read.imports) {
     const at = usePositions.get(record);
-    if (!at || at.length === 0 || record.typeOnly) continue;
-    symbols ??= symbolsOfTree(tree, language).symbols;
+    if (!at || at.length === 0 || (record.typeOnly && !record.metadata && !record.metadataLoose)) continue;
     const names = new Set<string>();
-    for (const p of at) {
-      for (const s of symbols) {
-        const { start, end } = s.range;
-        const after = p.row > start.line || (p.row === start.line && p.column >= start.character);
-        const before = p.row < end.line || (p.row === end.line && p.column < end.character);
-        if (after && before) names.add(s.name);
-      }
-    }
-    record.usedIn = [...names];
+    sets.set(record, names);
+    for (const p of at) uses.push({ at: key(p.row, p.column), names });
   }
+  if (uses.length === 0) return read;
+  uses.sort((a, b) => a.at - b.at);
+  const found = symbolsOfTree(tree, language).symbols;
+  const symbols = found
+    .map((s) => ({ name: s.name, kind: s.kind, start: key(s.range.start.line, s.range.start.character), end: key(s.range.end.line, s.range.end.character) }))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  /** The members of each container: a name a class keeps in a field or takes in its constructor, its methods use. */
+  const members = new Map<string, string[]>();
+  for (const s of found) {
+    const dot = s.name.lastIndexOf('.');
+    if (dot < 0) continue;
+    const container = s.name.slice(0, dot);
+    const list = members.get(container);
+    if (list) list.push(s.name);
+    else members.set(container, [s.name]);
+  }
+  const open: { name: string; kind: string; end: number }[] = [];
+  let next = 0;
+  for (const use of uses) {
+    while (next < symbols.length && symbols[next]!.start <= use.at) {
+      const s = symbols[next++]!;
+      while (open.length > 0 && open[open.length - 1]!.end <= s.start) open.pop();
+      open.push(s);
+    }
+    while (open.length > 0 && open[open.length - 1]!.end <= use.at) open.pop();
+    // Symbols nest, but a recovered tree may not: check each open one.
+    let innermost: (typeof open)[number] | undefined;
+    for (const s of open) {
+      if (s.end <= use.at) continue;
+      use.names.add(s.name);
+      innermost = s;
+    }
+    if (!innermost) continue;
+    // Injected state: a field's type, a constructor's parameter, the class's own heritage or decorators.
+    const member = innermost.kind === 'field' || innermost.kind === 'property' || innermost.kind === 'constructor' || /\.(constructor|__init__)$/.test(innermost.name);
+    const container = member ? innermost.name.slice(0, innermost.name.lastIndexOf('.')) : innermost.kind === 'class' ? innermost.name : undefined;
+    if (container !== undefined) for (const m of members.get(container) ?? []) use.names.add(m);
+  }
+  for (const [record, names] of sets) record.usedIn = [...names];
   return read;
 }
 
@@ -561,6 +603,12 @@ function goImports(root: Node): FileImports {
   const declares = new Set<string>();
   const methods = new Set<string>();
   const uses = new Set<string>();
+  const positions = new Map<string, Position[]>();
+  const aliases = new Map<ImportRecord, string>();
+  /** The name an import is used by: its alias, or the last segment of its path (`yaml.v3` → yaml). */
+  const packageName = (record: ImportRecord): string =>
+    aliases.get(record) ?? record.specifier.slice(record.specifier.lastIndexOf('/') + 1).replace(/^go-|\.v\d+$/g, '');
+  const packageNames = new Set<string>();
   const named = (n: Node | null | undefined): void => {
     if (n) declares.add(n.text);
   };
@@ -582,24 +630,45 @@ function goImports(root: Node): FileImports {
     switch (node.type) {
       case 'import_spec': {
         const specifier = stringValue(node.childForFieldName('path'));
-        if (specifier !== undefined) imports.push({ specifier, kind: 'import', line: node.startPosition.row, typeOnly: false });
+        if (specifier !== undefined) {
+          const record: ImportRecord = { specifier, kind: 'import', line: node.startPosition.row, typeOnly: false };
+          imports.push(record);
+          const alias = node.childForFieldName('name');
+          if (alias?.type === 'package_identifier') aliases.set(record, alias.text);
+          packageNames.add(packageName(record));
+        }
         return;
       }
       case 'package_clause':
         return;
       // `pkg.Type` names another package's type, not this package's.
-      case 'qualified_type':
+      case 'qualified_type': {
+        const pkg = node.childForFieldName('package');
+        if (pkg) visit(pkg);
         return;
+      }
+      // `pkg.Name` (a package_identifier in a type, an identifier in an expression): where an import is used.
       case 'identifier':
       case 'type_identifier':
       case 'field_identifier':
-        uses.add(node.text);
+      case 'package_identifier': {
+        if (node.type !== 'package_identifier') uses.add(node.text);
+        if (node.type === 'type_identifier' || node.type === 'field_identifier' || !packageNames.has(node.text)) return;
+        let list = positions.get(node.text);
+        if (!list) positions.set(node.text, (list = []));
+        list.push(node.startPosition);
         return;
+      }
     }
     for (const child of node.namedChildren) if (child) visit(child);
   };
   visit(root);
-  for (const d of declares) uses.delete(d);
+  for (const d of [...declares, ...methods]) uses.delete(d);
+  // Each import is used where its package name (the last segment of its path, or its alias) is.
+  for (const record of imports) {
+    const at = positions.get(packageName(record));
+    if (at) usePositions.set(record, at);
+  }
   const out: FileImports = { imports, reexports: [], exports: [], partial: root.hasError };
   if (uses.size > 0) out.uses = [...uses];
   if (declares.size > 0) out.declares = [...declares];
@@ -679,6 +748,7 @@ function javaImports(root: Node): FileImports {
   const uses = new Set<string>();
   const abstracts = new Set<string>();
   const implementations: Implementation[] = [];
+  const positions = new Map<string, Position[]>();
   /** `A`, `A<T>` → A; `a.b.A` as written. */
   const typeName = (n: Node | null | undefined): string | undefined => {
     if (!n) return undefined;
@@ -726,12 +796,23 @@ function javaImports(root: Node): FileImports {
       case 'type_identifier':
       case 'identifier':
         // Types, `Type.staticCall()`, `Type.CONSTANT`, `@Annotation`: capitalised, as Java names its types.
-        if (/^[A-Z]/.test(node.text)) uses.add(node.text);
+        if (/^[A-Z]/.test(node.text)) {
+          uses.add(node.text);
+          let list = positions.get(node.text);
+          if (!list) positions.set(node.text, (list = []));
+          list.push(node.startPosition);
+        }
         return;
     }
     for (const child of node.namedChildren) if (child) visit(child);
   };
   visit(root);
+  // A single-type import is used where its simple name is; an on-demand or static one is not known here.
+  for (const record of imports) {
+    if (record.specifier.endsWith('.*') || record.names?.includes('static')) continue;
+    const at = positions.get(record.specifier.slice(record.specifier.lastIndexOf('.') + 1));
+    usePositions.set(record, at ?? []);
+  }
   const out: FileImports = { imports, reexports: [], exports: [], partial: root.hasError };
   if (uses.size > 0) out.uses = [...uses];
   if (abstracts.size > 0) out.abstracts = [...abstracts];

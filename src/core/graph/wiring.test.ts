@@ -265,5 +265,44 @@ describe('framework wiring: implementations, decorator metadata, packages, symbo
       assert.deepEqual(hits(g, 'money.ts', cover), ['refunds/request 1 money.ts › refund.service.ts › RefundService.requestRefund']);
       assert.deepEqual(hits(g, 'log.ts', cover), []);
     });
+
+    it('injected state: a type a class takes in its constructor or keeps in a field is used by each of its methods (TS, Java, Python)', async () => {
+      const g = await graphOfSources(parser, {
+        'tsconfig.json': '{ "compilerOptions": { "experimentalDecorators": true, "emitDecoratorMetadata": true } }',
+        'orders.controller.ts':
+          "import { Controller } from '@nestjs/common';\nimport { OrdersService } from './orders.service';\nimport { audit } from './audit';\n@Controller()\nexport class OrdersController {\n  constructor(private readonly orders: OrdersService) {}\n  place() { return this.orders.place(); }\n  report() { return audit(); }\n}\n",
+        'orders.service.ts': 'export class OrdersService {\n  place() {}\n}\n',
+        'audit.ts': 'export function audit() {}\n',
+        'shop/web/OrderController.java':
+          'package shop.web;\nimport shop.svc.OrderService;\nimport shop.svc.Audit;\npublic class OrderController {\n  @Autowired private OrderService orders;\n  public void place() { orders.place(); }\n  public void report() { Audit.log(); }\n}\n',
+        'shop/svc/OrderService.java': 'package shop.svc;\npublic class OrderService {\n  public void place() {}\n}\n',
+        'shop/svc/Audit.java': 'package shop.svc;\npublic class Audit {\n  public static void log() {}\n}\n',
+        'app/__init__.py': '',
+        'app/store.py': 'class Store:\n    pass\n',
+        'app/views.py': 'from .store import Store\n\n\nclass Page:\n    def __init__(self):\n        self.store = Store()\n\n    def show(self):\n        return self.store\n',
+      });
+      const cover = {
+        'orders.controller.ts': ['checkout/place#OrdersController.place'],
+        'shop/web/OrderController.java': ['checkout/java#OrderController.place'],
+        'app/views.py': ['pages/show#Page.show'],
+      };
+      assert.deepEqual(hits(g, 'orders.service.ts', cover), ['checkout/place 1 orders.service.ts › orders.controller.ts › OrdersController.place']);
+      assert.deepEqual(hits(g, 'audit.ts', cover), []);
+      assert.deepEqual(hits(g, 'shop/svc/OrderService.java', cover), ['checkout/java 1 shop/svc/OrderService.java › shop/web/OrderController.java › OrderController.place']);
+      assert.deepEqual(hits(g, 'shop/svc/Audit.java', cover), []);
+      assert.deepEqual(hits(g, 'app/store.py', cover), ['pages/show 1 app/store.py › app/views.py › Page.show']);
+    });
+
+    it('Go: a package used inside the scoped function reaches it; one used elsewhere does not', async () => {
+      const g = await graphOfSources(parser, {
+        'go.mod': 'module example.com/m\n',
+        'store/store.go': 'package store\n\nfunc Get() int { return 1 }\n',
+        'mail/mail.go': 'package mail\n\nfunc Send() {}\n',
+        'web/pages.go': 'package web\n\nimport (\n\t"example.com/m/mail"\n\t"example.com/m/store"\n)\n\nfunc Show() int { return store.Get() }\n\nfunc Notify() { mail.Send() }\n',
+      });
+      const cover = { 'web/pages.go': ['reading/show#Show'] };
+      assert.deepEqual(hits(g, 'store/store.go', cover), ['reading/show 1 store/store.go › web/pages.go › Show']);
+      assert.deepEqual(hits(g, 'mail/mail.go', cover), []);
+    });
   });
 });
