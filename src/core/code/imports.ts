@@ -174,6 +174,7 @@ function scriptImports(root: Node, typed: boolean): FileImports {
       case 'identifier':
       case 'shorthand_property_identifier': {
         valueUses.add(node.text);
+        if (!importedLocals.has(node.text)) return;
         let list = positions.get(node.text);
         if (!list) positions.set(node.text, (list = []));
         list.push(node.startPosition);
@@ -377,6 +378,19 @@ function scriptImports(root: Node, typed: boolean): FileImports {
     if (value) visit(value);
   };
 
+  // The names imports bind (imports sit at the top level): only their uses need a position.
+  const importedLocals = new Set<string>();
+  for (const top of root.namedChildren) {
+    if (top?.type !== 'import_statement') continue;
+    const collect = (n: Node): void => {
+      if (n.type === 'identifier') importedLocals.add(n.text);
+      else if (n.type === 'import_specifier') {
+        const local = n.childForFieldName('alias') ?? n.childForFieldName('name');
+        if (local) importedLocals.add(local.text);
+      } else if (n.type !== 'string') for (const c of n.namedChildren) if (c) collect(c);
+    };
+    collect(top);
+  }
   visit(root);
 
   // A bare `export { a }` of an imported binding passes the target's name on; of anything else, this file defines it.
