@@ -661,6 +661,12 @@ function goImports(root: Node): FileImports {
         if (pkg) visit(pkg);
         return;
       }
+      // A struct field's own name uses nothing; its type does.
+      case 'field_declaration': {
+        const type = node.childForFieldName('type');
+        if (type) visit(type);
+        return;
+      }
       // `pkg.Name` (a package_identifier in a type, an identifier in an expression): where an import is used.
       case 'identifier':
       case 'type_identifier':

@@ -220,6 +220,8 @@ describe('framework wiring: implementations, decorator metadata, packages, symbo
         'internal/ui/unread_entries.go': 'package ui\n\nfunc (h *handler) showUnreadPage() {\n\tbuilder := h.store.NewEntryQueryBuilder(1)\n\trender(builder)\n}\n',
         'internal/ui/render.go': 'package ui\n\nfunc render(v any) {}\n',
         'internal/ui/about.go': 'package ui\n\nfunc (h *handler) showAboutPage() {}\n',
+        // A struct field named like another file's function is no use of it.
+        'internal/ui/view.go': 'package ui\n\ntype view struct {\n\trender bool\n}\n',
         'internal/reader/scraper/scraper.go': 'package scraper\n\nimport "example.com/reader/internal/storage"\n\nfunc Scrape(s *storage.Storage) {}\n',
       });
       const cover = { 'internal/ui/unread_entries.go': ['reading/unread'], 'internal/reader/scraper/scraper.go': ['feeds/refresh'] };
@@ -231,6 +233,7 @@ describe('framework wiring: implementations, decorator metadata, packages, symbo
       assert.deepEqual(unread, ['internal/ui/handler.go same-package', 'internal/ui/render.go same-package']);
       // A file that names nothing of another does not depend on it.
       assert.deepEqual(g.imports[g.indexOf('internal/ui/render.go')!], []);
+      assert.deepEqual(g.imports[g.indexOf('internal/ui/view.go')!], []);
     });
   });
 
