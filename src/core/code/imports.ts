@@ -149,6 +149,8 @@ function scriptImports(root: Node, typed: boolean): FileImports {
   /** Implementations with local names, mapped to their imports once every binding is known. */
   const localImplementations: { impl: string; of: string; provider?: true }[] = [];
 
+  /** Nodes still to visit: iterative, so that a deeply nested file cannot overflow the call stack. */
+  const stack: Node[] = [];
   const visit = (node: Node): void => {
     switch (node.type) {
       case 'import_statement':
@@ -203,7 +205,10 @@ function scriptImports(root: Node, typed: boolean): FileImports {
         readProvider(node);
         break;
     }
-    for (const child of node.namedChildren) if (child) visit(child);
+    for (let c = node.namedChildren.length - 1; c >= 0; c--) {
+      const child = node.namedChildren[c];
+      if (child) stack.push(child);
+    }
   };
 
   /** `class B extends A implements I`: B stands in for A and I; decorated members name their types in metadata. */
@@ -362,7 +367,7 @@ function scriptImports(root: Node, typed: boolean): FileImports {
       return;
     }
     // `@Module({ providers: [...] }) export class M {}`: the decorators are the statement's, and run.
-    for (const child of node.namedChildren) if (child?.type === 'decorator') visit(child);
+    for (const child of node.namedChildren) if (child?.type === 'decorator') stack.push(child);
     const isDefault = hasKeyword(node, 'default');
     if (isDefault) exports.add('default');
     const declaration = node.childForFieldName('declaration');
@@ -372,10 +377,10 @@ function scriptImports(root: Node, typed: boolean): FileImports {
         for (const name of declaredNames(declaration)) typeExports.add(name);
       }
       // The declaration's body uses names as values like any other code.
-      visit(declaration);
+      stack.push(declaration);
     }
     const value = node.childForFieldName('value');
-    if (value) visit(value);
+    if (value) stack.push(value);
   };
 
   // The names imports bind (imports sit at the top level): only their uses need a position.
@@ -391,7 +396,8 @@ function scriptImports(root: Node, typed: boolean): FileImports {
     };
     collect(top);
   }
-  visit(root);
+  stack.push(root);
+  while (stack.length > 0) visit(stack.pop()!);
 
   // A bare `export { a }` of an imported binding passes the target's name on; of anything else, this file defines it.
   const byLocal = new Map(bindings.map((b) => [b.local, b]));
@@ -658,13 +664,13 @@ function goImports(root: Node): FileImports {
       // `pkg.Type` names another package's type, not this package's.
       case 'qualified_type': {
         const pkg = node.childForFieldName('package');
-        if (pkg) visit(pkg);
+        if (pkg) stack.push(pkg);
         return;
       }
       // A struct field's own name uses nothing; its type does.
       case 'field_declaration': {
         const type = node.childForFieldName('type');
-        if (type) visit(type);
+        if (type) stack.push(type);
         return;
       }
       // `pkg.Name` (a package_identifier in a type, an identifier in an expression): where an import is used.
@@ -680,9 +686,14 @@ function goImports(root: Node): FileImports {
         return;
       }
     }
-    for (const child of node.namedChildren) if (child) visit(child);
+    for (let c = node.namedChildren.length - 1; c >= 0; c--) {
+      const child = node.namedChildren[c];
+      if (child) stack.push(child);
+    }
   };
-  visit(root);
+  // Iterative, in document order: a deeply nested file cannot overflow the stack.
+  const stack: Node[] = [root];
+  while (stack.length > 0) visit(stack.pop()!);
   for (const d of [...declares, ...methods]) uses.delete(d);
   // Each import is used where its package name (the last segment of its path, or its alias) is.
   for (const record of imports) {
@@ -743,9 +754,14 @@ function pythonImports(root: Node): FileImports {
       list.push(node.startPosition);
       return;
     }
-    for (const child of node.namedChildren) if (child) visit(child);
+    for (let c = node.namedChildren.length - 1; c >= 0; c--) {
+      const child = node.namedChildren[c];
+      if (child) stack.push(child);
+    }
   };
-  visit(root);
+  // Iterative, in document order: a deeply nested file cannot overflow the call stack.
+  const stack: Node[] = [root];
+  while (stack.length > 0) visit(stack.pop()!);
   for (const { record, local } of bound) {
     const at = positions.get(local);
     if (at) usePositions.set(record, [...(usePositions.get(record) ?? []), ...at]);
@@ -824,9 +840,14 @@ function javaImports(root: Node): FileImports {
         }
         return;
     }
-    for (const child of node.namedChildren) if (child) visit(child);
+    for (let c = node.namedChildren.length - 1; c >= 0; c--) {
+      const child = node.namedChildren[c];
+      if (child) stack.push(child);
+    }
   };
-  visit(root);
+  // Iterative, in document order: a deeply nested file cannot overflow the stack.
+  const stack: Node[] = [root];
+  while (stack.length > 0) visit(stack.pop()!);
   // A single-type import is used where its simple name is; an on-demand or static one is not known here.
   for (const record of imports) {
     if (record.specifier.endsWith('.*') || record.names?.includes('static')) continue;
