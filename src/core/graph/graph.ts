@@ -167,7 +167,7 @@ export function buildGraph(input: GraphInput): DependencyGraph {
     for (const record of read.imports) {
       const metadata = metadataOf(record);
       if (record.typeOnly) {
-        if (count) stats.typeOnly++;
+        if (count && metadata.length === 0) stats.typeOnly++;
         // Kept by the compiler only to write decorator metadata: a run-time edge where the tsconfig says so.
         if (metadata.length > 0) {
           const targets = resolveTo(file, record.specifier, record.line, metadata);
@@ -300,9 +300,12 @@ export function buildGraph(input: GraphInput): DependencyGraph {
   });
 
   // Implementations (contract §5.6): which file's class stands in for which file's interface or abstract class.
-  const typeFile = (file: string, i: number, ref: TypeRef, line: number): number[] => {
+  const typeFile = (file: string, i: number, ref: TypeRef): number[] => {
     if (ref.specifier !== undefined) {
-      const targets = resolveTo(file, ref.specifier, line, [ref.name]) ?? [];
+      // Resolved again without counting: the import itself was counted (and listed if unresolved) above.
+      const language = languageOfPath(file);
+      const result = language ? input.resolver.resolve(file, ref.specifier, language, [ref.name]) : undefined;
+      const targets = result && 'files' in result ? result.files.flatMap((f) => (index.has(f) ? [index.get(f)!] : [])) : [];
       return [...new Set(targets.flatMap((t) => definers(t, ref.name, new Set()) ?? [t]))];
     }
     if (languageOfPath(file) === 'java') {
@@ -316,8 +319,8 @@ export function buildGraph(input: GraphInput): DependencyGraph {
     const read = input.imports.get(file);
     if (!read?.implementations || excluded[i]) return;
     for (const impl of read.implementations) {
-      const own = typeFile(file, i, impl.impl, 0);
-      const of = typeFile(file, i, impl.of, 0);
+      const own = typeFile(file, i, impl.impl);
+      const of = typeFile(file, i, impl.of);
       const simple = (r: TypeRef): string => r.name.slice(r.name.lastIndexOf('.') + 1);
       for (const a of own) for (const b of of) supers.push({ from: { file: a, name: simple(impl.impl) }, to: { file: b, name: simple(impl.of) }, provider: impl.provider === true });
     }

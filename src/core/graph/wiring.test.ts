@@ -120,6 +120,14 @@ describe('framework wiring: implementations, decorator metadata, packages, symbo
       assert.deepEqual(hits(g, 'a/C.java', { 'a/Use.java': ['j/t'] }), ['j/t 1 a/B.java (implemented by a/C.java) › a/Use.java']);
     });
 
+    it('reading implementations counts no import twice (external, unresolved)', async () => {
+      const g = await graphOfSources(parser, {
+        'a.ts': "import { Base } from 'some-lib';\nexport class A extends Base {}\n",
+        'b.ts': "import type { Gone } from './gone';\nexport class B implements Gone {}\n",
+      });
+      assert.deepEqual([g.stats.external, g.stats.unresolved, g.unresolved.length, g.stats.typeOnly], [1, 0, 0, 1]);
+    });
+
     it('an interface with hundreds of implementations: each implementation is shared by the existing rule', async () => {
       const sources: Record<string, string> = { 'h/Handler.java': 'package h;\npublic interface Handler { void handle(); }\n' };
       const cover: Record<string, string[]> = {};
