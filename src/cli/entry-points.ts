@@ -10,7 +10,7 @@ import { entryPointsJson, renderEntryPointsMarkdown, renderEntryPointsText } fro
 import type { MapDiagnostic } from '../core/types';
 import { CodeReader } from '../node/code-reader';
 import { findRepoRoot } from '../node/git';
-import { readEntryPoints } from '../node/entry-points';
+import { readEntryPoints, type SkippedFile } from '../node/entry-points';
 import { filesOnDisk, readMapText, readMaps, toRepoPath } from '../node/maps';
 import type { CliIo, Workspace } from './run';
 
@@ -23,10 +23,18 @@ function codeReader(): CodeReader {
   return new CodeReader({ wasmDir, ...(existsSync(worker) ? { workerScript: worker } : {}) });
 }
 
-async function report(root: string, files: readonly string[], matcher: Matcher): Promise<EntryPointReport> {
+/** A source file that could not be read counts no entry point: say so, or a 2 MB route file reads as "0 routes". */
+function warnSkipped(skipped: readonly SkippedFile[], warn: ((message: string) => void) | undefined): void {
+  if (!warn || skipped.length === 0) return;
+  const shown = skipped.slice(0, 5).map((s) => `${s.path} (${s.reason === 'too-large' ? 'over 1 MB' : s.reason})`);
+  warn(`${skipped.length} source file${skipped.length === 1 ? ' was' : 's were'} not read for entry points, so any routes in ${skipped.length === 1 ? 'it are' : 'them are'} not counted: ${shown.join(', ')}${skipped.length > 5 ? ', …' : ''}`);
+}
+
+async function report(root: string, files: readonly string[], matcher: Matcher, warn?: (message: string) => void): Promise<EntryPointReport> {
   const reader = codeReader();
   try {
     const read = await readEntryPoints(root, files, reader);
+    warnSkipped(read.skipped, warn);
     return entryPointCoverage(read.entryPoints, (p) => matcher.coverageOf(p));
   } finally {
     reader.dispose();
@@ -38,7 +46,7 @@ export async function entryPointsCommand(io: CliIo, ws: Workspace, mapFiles: rea
   const mapDir = ws.explicitMap !== undefined ? path.posix.dirname(ws.explicitMap) : '.';
   if (mapDir !== '.') files = files.filter((f) => f.startsWith(`${mapDir}/`));
   const loaded = await readMaps(ws.root, mapFiles);
-  const result = await report(ws.root, files, new Matcher(loaded.maps));
+  const result = await report(ws.root, files, new Matcher(loaded.maps), (m) => io.stderr.write(`cx-impact: warning: ${m}\n`));
   io.stdout.write(
     format === 'json'
       ? `${JSON.stringify(entryPointsJson(result, uncovered), null, 2)}\n`
@@ -50,8 +58,8 @@ export async function entryPointsCommand(io: CliIo, ws: Workspace, mapFiles: rea
 }
 
 /** `coverage`'s `entryPoints: { total, covered }`. */
-export async function entryPointTotals(root: string, files: readonly string[], matcher: Matcher): Promise<{ total: number; covered: number }> {
-  const result = await report(root, files, matcher);
+export async function entryPointTotals(root: string, files: readonly string[], matcher: Matcher, warn?: (message: string) => void): Promise<{ total: number; covered: number }> {
+  const result = await report(root, files, matcher, warn);
   return { total: result.total, covered: result.covered };
 }
 
@@ -59,7 +67,7 @@ export async function entryPointTotals(root: string, files: readonly string[], m
  * `check --entry-points`: one warning per entry point no journey covers (errors with `--fail-on-uncovered`), at the
  * line that registers it, shown relative to `cwd` as the map diagnostics are. `maps` are the checked maps (absolute).
  */
-export async function checkEntryPoints(cwd: string, maps: readonly string[], fail: boolean): Promise<MapDiagnostic[]> {
+export async function checkEntryPoints(cwd: string, maps: readonly string[], fail: boolean, warn?: (message: string) => void): Promise<MapDiagnostic[]> {
   const root = (await findRepoRoot(cwd)) ?? cwd;
   const inside = maps.map((m) => toRepoPath(root, m)).filter((m) => !m.startsWith('..') && !path.isAbsolute(m));
   const parsed = [];
@@ -68,7 +76,7 @@ export async function checkEntryPoints(cwd: string, maps: readonly string[], fai
     if (map) parsed.push(map);
   }
   const files = await filesOnDisk(root, (await findRepoRoot(cwd)) !== undefined);
-  const result = await report(root, files, new Matcher(parsed));
+  const result = await report(root, files, new Matcher(parsed), warn);
   return result.entryPoints
     .filter((p) => p.touchpoints.length === 0)
     .map((p) => ({

@@ -15,6 +15,15 @@ function optionalHomepage(homepage: unknown): { homepage?: string } {
   return typeof homepage === 'string' && /^https?:\/\//.test(homepage) ? { homepage } : {};
 }
 
+// Whatever escapes the command (an error in a stream callback): one line and exit 2, as documented, never a stack.
+const fatal = (error: unknown): void => {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`cx-impact: internal error: ${message.replace(/\s*[\r\n]+\s*/g, ' ').trim()}\n`);
+  process.exit(2);
+};
+process.on('uncaughtException', fatal);
+process.on('unhandledRejection', fatal);
+
 void run(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,

@@ -273,7 +273,7 @@ async function check(io: CliIo, cwd: string, maps: readonly string[], format: Fo
     }
     diagnostics.push(...parseMap(text, file.shown).diagnostics.map((d) => ({ ...d, file: file.shown })));
   }
-  if (entryPoints) diagnostics.push(...(await checkEntryPoints(cwd, files.map((f) => f.abs), entryPoints.fail)));
+  if (entryPoints) diagnostics.push(...(await checkEntryPoints(cwd, files.map((f) => f.abs), entryPoints.fail, (m) => io.stderr.write(`cx-impact: warning: ${oneLine(m)}\n`))));
   const byShown = new Map(files.map((f) => [f.shown, f.abs]));
   const repoPath = (shown: string): string => {
     const abs = byShown.get(shown);
@@ -438,7 +438,7 @@ async function coverage(io: CliIo, cwd: string, values: Values, format: Format, 
     io.stdout.write(format === 'json' ? renderJson(report) : renderCoverageText(report, { color }));
     return 0;
   }
-  const entryPoints = await entryPointTotals(ws.root, files, matcher);
+  const entryPoints = await entryPointTotals(ws.root, files, matcher, (m) => io.stderr.write(`cx-impact: warning: ${oneLine(m)}\n`));
   const withEntryPoints: typeof report & { entryPoints: typeof entryPoints } = { ...report, entryPoints };
   io.stdout.write(
     format === 'json'

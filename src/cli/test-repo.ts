@@ -107,6 +107,8 @@ export class TestRepo {
   static create(files: Record<string, string> = {}): TestRepo {
     const repo = new TestRepo(scratchDir('cx-impact-repo-'));
     repo.git('init', '-q', '-b', 'main');
+    // A commit of thousands of files would start a background gc that writes .git while a test compares it.
+    repo.git('config', 'gc.auto', '0');
     repo.write(files);
     return repo;
   }

@@ -1,13 +1,14 @@
 // Builds a repository's dependency graph from disk (contract §5): which files to read, reading them safely (no
 // symbolic link out of the repository, nothing over 1 MB, nothing binary), asking each for its imports through the
 // CodeReader (worker threads, cached by content), and handing everything to the pure engine (src/core/graph).
-import { lstat, readFile, realpath } from 'node:fs/promises';
+import { constants as fsConstants } from 'node:fs';
+import { lstat, open, realpath } from 'node:fs/promises';
 import * as path from 'node:path';
 import { IMPORTS_VERSION, type FileImports } from '../core/code/imports';
 import { languageOfPath } from '../core/code/languages';
 import { MAX_PARSE_BYTES, ParseError } from '../core/code/parser';
 import { buildGraph, type DependencyGraph } from '../core/graph/graph';
-import { isConfigFile, Resolver } from '../core/graph/resolve';
+import { dirOf, extendsTargets, isConfigFile, parseJsonc, Resolver } from '../core/graph/resolve';
 import type { CodeReader } from './code-reader';
 import { contentKey, type ImportCache } from './graph-cache';
 
@@ -64,30 +65,73 @@ export interface GraphLoadOptions {
 
 type Read = { text: string } | { skipped: string };
 
+/** How often a read that ran out of file handles (EMFILE) waits and tries again before it is reported. */
+const HANDLE_RETRIES = 20;
+
 /** Reads a file of the repository as text, or says why not. */
 export async function readRepoFile(root: string, realRoot: string, file: string, maxBytes = MAX_PARSE_BYTES): Promise<Read> {
   const abs = path.join(root, file);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const info = await lstat(abs);
+      let target = abs;
+      if (info.isSymbolicLink()) {
+        const real = await realpath(abs);
+        const inside = path.relative(realRoot, real);
+        if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) return { skipped: 'symbolic link out of the repository' };
+        target = real;
+      } else if (!info.isFile()) return { skipped: 'not a file' };
+      return await readRegularFile(target, maxBytes);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // Out of file handles (a low ulimit, other readers): wait for some to close, then try again.
+      if ((code === 'EMFILE' || code === 'ENFILE') && attempt < HANDLE_RETRIES) {
+        await new Promise((resolve) => setTimeout(resolve, 10 * (attempt + 1)));
+        continue;
+      }
+      return { skipped: `unreadable (${code ?? 'error'})` };
+    }
+  }
+}
+
+/**
+ * Reads a regular file of at most `maxBytes`, as text. Checked on the open file itself, so nothing swapped in after
+ * a check is read: no link is followed (O_NOFOLLOW), a FIFO or device never blocks the open (O_NONBLOCK) and is not
+ * read, and no more than `maxBytes` + 1 bytes are ever read (a file that grows is still bounded).
+ */
+export async function readRegularFile(file: string, maxBytes = MAX_PARSE_BYTES): Promise<Read> {
+  const handle = await open(file, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0) | (fsConstants.O_NONBLOCK ?? 0));
   try {
-    const info = await lstat(abs);
-    if (info.isSymbolicLink()) {
-      const real = await realpath(abs);
-      const inside = path.relative(realRoot, real);
-      if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) return { skipped: 'symbolic link out of the repository' };
-      const target = await lstat(real);
-      if (!target.isFile()) return { skipped: 'not a file' };
-      if (target.size > maxBytes) return { skipped: 'over 1 MB' };
-    } else if (!info.isFile()) return { skipped: 'not a file' };
-    else if (info.size > maxBytes) return { skipped: 'over 1 MB' };
-    const buffer = await readFile(abs);
-    if (buffer.subarray(0, 8192).includes(0)) return { skipped: 'binary' };
-    return { text: buffer.toString('utf8') };
-  } catch (error) {
-    return { skipped: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+    const info = await handle.stat();
+    if (!info.isFile()) return { skipped: 'not a file' };
+    if (info.size > maxBytes) return { skipped: 'over 1 MB' };
+    const buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > maxBytes) return { skipped: 'over 1 MB' };
+    const bytes = buffer.subarray(0, length);
+    if (bytes.subarray(0, 8192).includes(0)) return { skipped: 'binary' };
+    return { text: bytes.toString('utf8') };
+  } finally {
+    await handle.close();
   }
 }
 
 /** At most this many files are read at once: enough to keep two workers busy, few enough for file handles. */
 const CONCURRENCY = 48;
+
+/** Runs `task` on every item, at most `limit` at once. */
+export async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const work = async (): Promise<void> => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, work));
+}
 
 export async function loadDependencyGraph(options: GraphLoadOptions): Promise<GraphLoad> {
   const root = options.root;
@@ -96,12 +140,51 @@ export async function loadDependencyGraph(options: GraphLoadOptions): Promise<Gr
   const code = files.filter((f) => languageOfPath(f) !== undefined);
   const configs = files.filter(isConfigFile);
   const texts = new Map<string, string>();
-  await Promise.all(
-    configs.map(async (file) => {
+  const unreadConfigs: string[] = [];
+  // Configuration is read under the same bound as code: thousands of package.json files must not run out of handles.
+  await eachLimited(configs, CONCURRENCY, async (file) => {
+    const read = options.overrides?.has(file) ? { text: options.overrides.get(file)! } : await readRepoFile(root, realRoot, file);
+    if ('text' in read) texts.set(file, read.text);
+    else if (read.skipped.startsWith('unreadable')) unreadConfigs.push(`${file} (${read.skipped})`);
+  });
+  // What a tsconfig extends can have any name (base.json, config/strict.json, a workspace package's file): read
+  // those too, following the chain as far as it goes in the repository.
+  const fileSet = new Set(files);
+  const packageDirs = new Map<string, string>();
+  for (const [file, text] of texts) {
+    if (!file.endsWith('package.json') || (file !== 'package.json' && !file.endsWith('/package.json'))) continue;
+    try {
+      const name = (parseJsonc(text) as { name?: unknown } | null)?.name;
+      if (typeof name === 'string' && !packageDirs.has(name)) packageDirs.set(name, dirOf(file));
+    } catch {
+      // Reported by the resolver where it matters.
+    }
+  }
+  const attempted = new Set(configs);
+  let round = configs.filter((f) => /(^|\/)[^/]*\.json$/.test(f) && !f.endsWith('package.json'));
+  while (round.length > 0) {
+    const wanted = new Set<string>();
+    for (const file of round) {
+      const text = texts.get(file);
+      if (text === undefined) continue;
+      let config: unknown;
+      try {
+        config = parseJsonc(text);
+      } catch {
+        continue;
+      }
+      for (const target of extendsTargets(file, config, fileSet, (name) => packageDirs.get(name))) {
+        if (fileSet.has(target) && !attempted.has(target)) wanted.add(target);
+      }
+    }
+    round = [...wanted];
+    for (const f of round) attempted.add(f);
+    await eachLimited(round, CONCURRENCY, async (file) => {
       const read = options.overrides?.has(file) ? { text: options.overrides.get(file)! } : await readRepoFile(root, realRoot, file);
       if ('text' in read) texts.set(file, read.text);
-    }),
-  );
+      else if (read.skipped.startsWith('unreadable')) unreadConfigs.push(`${file} (${read.skipped})`);
+    });
+  }
 
   const imports = new Map<string, FileImports>();
   const skipped = new Map<string, string>();
@@ -143,5 +226,10 @@ export async function loadDependencyGraph(options: GraphLoadOptions): Promise<Gr
 
   const resolver = new Resolver({ files, texts });
   const graph = buildGraph({ files, imports, skipped, resolver, ...(options.exclude ? { exclude: options.exclude } : {}) });
-  return { graph, warnings: [...resolver.warnings, ...graph.warnings], cached, parsed, source: { files, imports, texts } };
+  const warnings = [...resolver.warnings, ...graph.warnings];
+  if (unreadConfigs.length > 0) {
+    unreadConfigs.sort();
+    warnings.push(`${unreadConfigs.length} configuration file${unreadConfigs.length === 1 ? '' : 's'} could not be read, so imports through them may be missing: ${unreadConfigs.slice(0, 5).join(', ')}${unreadConfigs.length > 5 ? ', …' : ''}`);
+  }
+  return { graph, warnings, cached, parsed, source: { files, imports, texts } };
 }

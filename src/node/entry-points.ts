@@ -1,7 +1,7 @@
 // The repository's entry points, read from disk: each source file is asked the engine's `entryPoints` question
 // through a CodeReader (worker threads, answers cached by content), and the answers are assembled. Used by the CLI
 // and the extension alike.
-import { lstat, readFile } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { languageOfPath } from '../core/code/languages';
 import { MAX_PARSE_BYTES, ParseError } from '../core/code/parser';
@@ -9,6 +9,7 @@ import { assembleEntryPoints } from '../core/entry-points/assemble';
 import { mayHaveEntries } from '../core/entry-points/facts';
 import type { EntryFacts, EntryPoint } from '../core/entry-points/types';
 import type { CodeReader } from './code-reader';
+import { readRegularFile } from './dependency-graph';
 
 export interface SkippedFile {
   path: string;
@@ -63,7 +64,12 @@ export async function readEntryPoints(root: string, files: readonly string[], re
           facts.set(file, before.facts);
           continue;
         }
-        const text = await readFile(abs, 'utf8');
+        const read = await readRegularFile(abs);
+        if ('skipped' in read) {
+          skipped.push({ path: file, reason: read.skipped === 'over 1 MB' ? 'too-large' : read.skipped });
+          continue;
+        }
+        const text = read.text;
         const language = languageOfPath(file)!;
         // Most files register nothing: the cheap look at the text spares them the trip to a worker.
         const answer = mayHaveEntries(language, text) ? await reader.ask('entryPoints', file, text, language) : NO_FACTS;

@@ -1,6 +1,6 @@
 // Runs git for the CLI (and the extension, in trusted workspaces). Never through a shell; diff drivers and textconv
 // filters that a repository configures are never run; refs that could be read as options are refused.
-import { execFile, spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
 import type { ChangeStatus, ChangedFile } from '../core/types';
 
@@ -18,10 +18,96 @@ interface RunResult {
   code: number;
 }
 
-const MAX_BUFFER = 512 * 1024 * 1024;
+/** Most of git's output a command keeps; more is an error (streamed commands keep only what they need). */
+const MAX_OUTPUT = 256 * 1024 * 1024;
+/** git's stderr kept for the one-line reason. */
+const MAX_STDERR = 64 * 1024;
+/** Blobs and diffs over this are not read (the same limit as the code reader's, MAX_PARSE_BYTES). */
+export const MAX_BLOB_BYTES = 1024 * 1024;
 
 /** Commands that read files of the working tree, where git would run a clean filter the repository configures. */
 const READS_WORKTREE = new Set(['diff', 'ls-files', 'status']);
+
+/**
+ * Settings given to every git, ahead of the command: a `-c` wins over every configuration file (system, user,
+ * repository), and git hands them on to the git processes it starts itself (GIT_CONFIG_PARAMETERS), a lazy fetch
+ * included. Each one stops a program a repository (or a setting) names from running, or fixes the output's shape.
+ */
+export const ISOLATION_ARGS: readonly string[] = [
+  // -z output is parsed anyway; quotepath=off keeps non-ASCII names as they are in the rest.
+  'core.quotepath=off',
+  // A hook program an fsmonitor setting names; hooks of any kind (hooksPath to a folder that holds none).
+  'core.fsmonitor=false',
+  'core.hooksPath=/dev/null',
+  // What a fetch would run: ssh, a helper, an upload-pack.
+  'core.sshCommand=false',
+  'protocol.allow=never',
+  'protocol.file.allow=never',
+  'protocol.git.allow=never',
+  'protocol.ssh.allow=never',
+  'protocol.http.allow=never',
+  'protocol.https.allow=never',
+  'protocol.ext.allow=never',
+  'protocol.fd.allow=never',
+  // Diff drivers and pagers: also refused by --no-ext-diff/--no-textconv, and no pager without a terminal.
+  'diff.external=',
+  'core.pager=cat',
+  // Never descend into a submodule (its own config names its own programs).
+  'submodule.recurse=false',
+  'diff.submodule=short',
+  'diff.ignoreSubmodules=dirty',
+  'status.submoduleSummary=false',
+  // The output's shape, whatever the user's settings say.
+  'color.ui=never',
+  'color.diff=never',
+  'diff.noprefix=false',
+  'diff.mnemonicPrefix=false',
+  'diff.relative=false',
+  'diff.renames=true',
+  'diff.renameLimit=1000',
+  'diff.interHunkContext=0',
+  'diff.suppressBlankEmpty=false',
+  'diff.orderFile=/dev/null',
+  // Big files are binary to diff: never loaded, so a 300 MB file costs nothing.
+  `core.bigFileThreshold=${MAX_BLOB_BYTES}`,
+].flatMap((setting) => ['-c', setting]);
+
+/** The flags every diff gets: the fixed output format no setting can change. */
+export const DIFF_FORMAT: readonly string[] = [
+  '--no-ext-diff',
+  '--no-textconv',
+  '--no-color',
+  '--no-relative',
+  '--src-prefix=a/',
+  '--dst-prefix=b/',
+  '--submodule=short',
+  '--ignore-submodules=dirty',
+  '--inter-hunk-context=0',
+  '-M',
+];
+
+/** A name no transport has: GIT_ALLOW_PROTOCOL set to it refuses every transport, whatever the configuration allows. */
+const NO_PROTOCOL = 'cx-impact-no-transport';
+
+/**
+ * The environment of every git: the user's, less what would change git's output or run a program, plus what keeps
+ * git from prompting, fetching (a partial clone's lazy fetch), taking locks or writing the index.
+ */
+export function gitEnvironment(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...base };
+  for (const name of ['GIT_EXTERNAL_DIFF', 'GIT_DIFF_OPTS', 'GIT_PAGER', 'PAGER', 'GIT_SSH', 'GIT_SSH_COMMAND', 'GIT_PROXY_COMMAND', 'GIT_ASKPASS', 'SSH_ASKPASS']) delete env[name];
+  return {
+    ...env,
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_OPTIONAL_LOCKS: '0',
+    GIT_ALLOW_PROTOCOL: NO_PROTOCOL,
+    GIT_PROTOCOL_FROM_USER: '0',
+    GIT_SSH_COMMAND: 'false',
+    // Git 2.44 and later: a missing object is missing, never fetched (older git is refused a transport above).
+    GIT_NO_LAZY_FETCH: '1',
+    GIT_NO_REPLACE_OBJECTS: '1',
+  };
+}
 
 async function run(cwd: string, args: readonly string[]): Promise<RunResult> {
   const filters = READS_WORKTREE.has(args[0] ?? '') ? await filterOverrides(cwd) : [];
@@ -44,33 +130,65 @@ async function filterOverrides(cwd: string): Promise<string[]> {
   return [...names].flatMap((name) => ['clean=', 'smudge=', 'process=', 'required=false'].flatMap((setting) => ['-c', `filter.${name}.${setting}`]));
 }
 
-function exec(cwd: string, args: readonly string[], command: string): Promise<RunResult> {
-  // quotepath=off keeps non-ASCII names as they are; -z output is parsed anyway, so nothing is quoted.
-  // fsmonitor=false: a repository's config can name an fsmonitor hook, a program that diff and ls-files would run.
-  const argv = ['-c', 'core.quotepath=off', '-c', 'core.fsmonitor=false', ...args];
+/** Starts git isolated (see ISOLATION_ARGS and gitEnvironment), never through a shell. */
+function spawnGit(cwd: string, args: readonly string[]): ChildProcessWithoutNullStreams {
+  return spawn('git', [...ISOLATION_ARGS, ...args], { cwd, windowsHide: true, env: gitEnvironment(), stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+/**
+ * Runs git, handing its output to `onData` chunk by chunk (never one string: a diff can be larger than V8's
+ * largest string). Resolves with the exit code and the start of stderr.
+ */
+function streamGit(cwd: string, args: readonly string[], command: string, onData: (chunk: Buffer) => void, input?: string): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve, reject) => {
-    execFile(
-      'git',
-      argv,
-      { cwd, encoding: 'utf8', maxBuffer: MAX_BUFFER, windowsHide: true, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' } },
-      (error, stdout, stderr) => {
-        if (error && (error as NodeJS.ErrnoException).code === 'ENOENT' && stdout === '' && stderr === '') {
-          reject(new GitError('git was not found on the PATH; install git or put it on the PATH'));
-          return;
-        }
-        if (error && typeof error.code !== 'number') {
-          reject(new GitError(`git ${command} failed: ${firstLine(error.message)}`));
-          return;
-        }
-        resolve({ stdout, stderr, code: error ? Number(error.code) : 0 });
-      },
+    let child: ChildProcessWithoutNullStreams;
+    try {
+      child = spawnGit(cwd, args);
+    } catch (error) {
+      reject(new GitError(`git ${command} failed: ${firstLine(String(error))}`));
+      return;
+    }
+    let stderr = '';
+    let failed: Error | undefined;
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (failed) return;
+      try {
+        onData(chunk);
+      } catch (error) {
+        failed = error instanceof Error ? error : new Error(String(error));
+        child.kill();
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      if (stderr.length < MAX_STDERR) stderr += chunk.toString('utf8');
+    });
+    child.stdin.on('error', () => undefined);
+    child.on('error', (error: NodeJS.ErrnoException) =>
+      reject(new GitError(error.code === 'ENOENT' ? 'git was not found on the PATH; install git or put it on the PATH' : `git ${command} failed: ${firstLine(error.message)}`)),
     );
+    child.on('close', (code, signal) => {
+      if (failed) reject(failed);
+      else if (code === null) reject(new GitError(`git ${command} failed: stopped by ${signal ?? 'a signal'}`));
+      else resolve({ code, stderr });
+    });
+    child.stdin.end(input ?? '');
   });
+}
+
+async function exec(cwd: string, args: readonly string[], command: string): Promise<RunResult> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const result = await streamGit(cwd, args, command, (chunk) => {
+    size += chunk.length;
+    if (size > MAX_OUTPUT) throw new GitError(`git ${command} printed more than ${MAX_OUTPUT / 1024 / 1024} MB`);
+    chunks.push(chunk);
+  });
+  return { stdout: Buffer.concat(chunks).toString('utf8'), stderr: result.stderr, code: result.code };
 }
 
 async function git(cwd: string, args: readonly string[]): Promise<string> {
   const result = await run(cwd, args);
-  if (result.code !== 0) throw new GitError(`git ${args[0] ?? ''} failed: ${firstLine(result.stderr) || `exit code ${result.code}`}`);
+  if (result.code !== 0) throw await failure(cwd, args[0] ?? '', result.stderr, result.code);
   return result.stdout;
 }
 
@@ -194,7 +312,7 @@ export function parseNameStatus(output: string): ChangedFile[] {
   return files;
 }
 
-const DIFF_FLAGS = ['--no-ext-diff', '--no-textconv', '--no-color', '--no-relative', '--name-status', '-z', '-M'];
+const DIFF_FLAGS = [...DIFF_FORMAT, '--name-status', '-z'];
 
 /**
  * The files a change touches (contract §4). With `head`: `BASE...HEAD`. Without: the merge-base of BASE and HEAD
@@ -239,7 +357,7 @@ export async function filesAt(root: string, rev: string): Promise<string[]> {
 /** A file's text at a commit, or undefined when the commit does not have it. */
 export async function showFile(root: string, rev: string, file: string): Promise<string | undefined> {
   checkRef(rev);
-  const result = await run(root, ['show', '--no-ext-diff', '--no-textconv', `${rev}:${file}`]);
+  const result = await run(root, ['show', '--no-ext-diff', '--no-textconv', '--no-color', `${rev}:${file}`]);
   if (result.code !== 0) {
     if (/does not exist|exists on disk, but not in|invalid object name|path .* does not exist/i.test(result.stderr)) return undefined;
     throw new GitError(`git show ${rev}:${file} failed: ${firstLine(result.stderr)}`);
@@ -309,61 +427,226 @@ export async function headFingerprint(root: string): Promise<string> {
 /**
  * The `git diff -U0` of a change (contract §3: the changed line ranges on both sides), for `paths` only when given.
  * Same range as changedFiles: `base` is the merge-base; `head` a commit, or WORKTREE for the working tree.
+ * Streamed: only the file headers and hunk headers are kept (the changed lines themselves are never needed), so a
+ * diff of any size costs the size of its headers.
  */
 export async function diffZeroContext(root: string, base: string, head: string, paths?: readonly string[]): Promise<string> {
   checkRef(base);
   if (head !== WORKTREE) checkRef(head);
-  const args = ['diff', '--no-ext-diff', '--no-textconv', '--no-color', '--no-relative', '-U0', '-M', '--end-of-options', base];
+  const args = ['diff', ...DIFF_FORMAT, '-U0', '--end-of-options', base];
   if (head !== WORKTREE) args.push(head);
-  return git(root, [...args, '--', ...(paths ?? [])]);
+  args.push('--', ...(paths ?? []));
+  const filter = new DiffHeaderFilter();
+  const filters = await filterOverrides(root);
+  const result = await streamGit(root, [...filters, ...args], 'diff', (chunk) => filter.push(chunk));
+  if (result.code !== 0) throw await failure(root, 'diff', result.stderr, result.code);
+  return filter.end();
 }
+
+/** Longest header line kept (a path is at most a few KB); longer ones are cut, never buffered whole. */
+const MAX_HEADER_LINE = 64 * 1024;
+
+/**
+ * Keeps the header lines of `git diff -U0 --no-color` output and drops the changed lines: after a file's first
+ * `@@`, only `@@ ` and `diff --git ` lines are kept (with -U0 every changed line starts with +, - or \). Works on
+ * bytes, so no line is ever made a string unless it is kept.
+ */
+export class DiffHeaderFilter {
+  private readonly kept: string[] = [];
+  private line: Buffer[] = [];
+  private lineSize = 0;
+  /** Deciding the current line from its first bytes: undefined until enough bytes are seen. */
+  private keep: boolean | undefined;
+  private inHunks = false;
+  private head = Buffer.alloc(0);
+
+  push(chunk: Buffer): void {
+    let at = 0;
+    while (at < chunk.length) {
+      const eol = chunk.indexOf(10, at);
+      const end = eol < 0 ? chunk.length : eol;
+      this.take(chunk.subarray(at, end));
+      if (eol < 0) break;
+      this.finishLine();
+      at = eol + 1;
+    }
+  }
+
+  end(): string {
+    if (this.lineSize > 0 || this.head.length > 0) this.finishLine();
+    return this.kept.join('\n');
+  }
+
+  private take(part: Buffer): void {
+    if (part.length === 0) return;
+    if (this.keep === undefined) {
+      this.head = Buffer.concat([this.head, part.subarray(0, 16)]);
+      if (this.inHunks) {
+        if (this.head.length >= 11 || !isPrefixOfAny(this.head, ['@@ ', 'diff --git '])) this.keep = startsWithAny(this.head, ['@@ ', 'diff --git ']);
+      } else this.keep = true;
+    }
+    if (this.keep === false) return;
+    if (this.lineSize + part.length > MAX_HEADER_LINE) part = part.subarray(0, Math.max(0, MAX_HEADER_LINE - this.lineSize));
+    this.line.push(part);
+    this.lineSize += part.length;
+  }
+
+  private finishLine(): void {
+    const keep = this.keep ?? (this.inHunks ? startsWithAny(this.head, ['@@ ', 'diff --git ']) : true);
+    if (keep) {
+      const text = Buffer.concat(this.line).toString('utf8');
+      if (text.startsWith('diff --git ')) this.inHunks = false;
+      else if (text.startsWith('@@ ')) this.inHunks = true;
+      this.kept.push(text);
+    }
+    this.line = [];
+    this.lineSize = 0;
+    this.keep = undefined;
+    this.head = Buffer.alloc(0);
+  }
+}
+
+function startsWithAny(head: Buffer, prefixes: readonly string[]): boolean {
+  return prefixes.some((p) => head.length >= p.length && head.subarray(0, p.length).toString('latin1') === p);
+}
+
+function isPrefixOfAny(head: Buffer, prefixes: readonly string[]): boolean {
+  const text = head.toString('latin1');
+  return prefixes.some((p) => p.startsWith(text));
+}
+
+/** A blob read in a batch: its text, absent (the commit does not have it), or over the read limit (not read). */
+export type BlobRead = string | undefined | { tooLarge: number };
 
 /**
  * The texts of many blobs at once (`rev:path` each), through one `git cat-file --batch`: a process per file would
- * cost more than parsing them. Undefined for a spec git does not have.
+ * cost more than parsing them. Undefined for a spec git does not have, and for one over `maxBytes` (never kept:
+ * readBlobsBounded says which).
  */
-export function readBlobs(root: string, specs: readonly string[]): Promise<(string | undefined)[]> {
-  if (specs.length === 0) return Promise.resolve([]);
-  for (const spec of specs) if (spec.includes('\n')) return Promise.reject(new GitError('a path with a line break cannot be read in a batch'));
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['-c', 'core.quotepath=off', '-c', 'core.fsmonitor=false', 'cat-file', '--batch'], {
-      cwd: root,
-      windowsHide: true,
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    const chunks: Buffer[] = [];
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => chunks.push(c));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    child.on('error', (err: NodeJS.ErrnoException) =>
-      reject(new GitError(err.code === 'ENOENT' ? 'git was not found on the PATH; install git or put it on the PATH' : `git cat-file failed: ${err.message}`)),
-    );
-    child.on('close', (code) => {
-      if (code !== 0) {
-        reject(new GitError(`git cat-file failed: ${firstLine(stderr) || `exit code ${code}`}`));
-        return;
+export async function readBlobs(root: string, specs: readonly string[], maxBytes = MAX_BLOB_BYTES): Promise<(string | undefined)[]> {
+  return (await readBlobsBounded(root, specs, maxBytes)).map((b) => (typeof b === 'string' ? b : undefined));
+}
+
+/**
+ * As readBlobs, streamed: each blob over `maxBytes` is skipped as it passes (`{ tooLarge: size }`), so memory is
+ * bounded by the limit times the blobs asked for. A blob missing from a partial clone is an error that says how to
+ * fetch it (git is refused every transport, so it is never fetched here).
+ */
+export async function readBlobsBounded(root: string, specs: readonly string[], maxBytes = MAX_BLOB_BYTES): Promise<BlobRead[]> {
+  if (specs.length === 0) return [];
+  for (const spec of specs) if (spec.includes('\n')) throw new GitError('a path with a line break cannot be read in a batch');
+  const parser = new BatchParser(specs.length, maxBytes);
+  const result = await streamGit(root, ['cat-file', '--batch'], 'cat-file', (chunk) => parser.push(chunk), specs.map((s) => `${s}\n`).join(''));
+  if (result.code !== 0) throw await failure(root, 'cat-file', result.stderr, result.code);
+  const reads = parser.end();
+  if (reads.some((r, i) => r === undefined && parser.missing[i]) && (await isPartialClone(root))) {
+    const spec = specs[reads.findIndex((r, i) => r === undefined && parser.missing[i])]!;
+    throw new GitError(partialCloneMessage(spec));
+  }
+  return reads;
+}
+
+/**
+ * Parses `git cat-file --batch` output as it streams: `<oid> <type> <size>\n<content>\n` per object, or
+ * `<spec> missing\n` (or `ambiguous`). Contents over the limit are counted past, never kept.
+ */
+export class BatchParser {
+  readonly reads: BlobRead[] = [];
+  /** True for the specs git said were missing (not for trees, commits and the like). */
+  readonly missing: boolean[] = [];
+  private header: Buffer[] = [];
+  private headerSize = 0;
+  /** Bytes of content (plus its newline) still to come, and whether they are kept. */
+  private remaining = 0;
+  private body: Buffer[] | undefined;
+  private size = 0;
+  private type = '';
+
+  constructor(
+    private readonly expected: number,
+    private readonly maxBytes: number,
+  ) {}
+
+  push(chunk: Buffer): void {
+    let at = 0;
+    while (at < chunk.length) {
+      if (this.remaining > 0) {
+        const take = Math.min(this.remaining, chunk.length - at);
+        this.body?.push(chunk.subarray(at, at + take));
+        this.remaining -= take;
+        at += take;
+        if (this.remaining === 0) this.finishObject();
+        continue;
       }
-      const out = Buffer.concat(chunks);
-      const texts: (string | undefined)[] = [];
-      let at = 0;
-      for (let i = 0; i < specs.length; i++) {
-        const eol = out.indexOf(10, at);
-        if (eol < 0) break;
-        const header = out.subarray(at, eol).toString('utf8');
-        at = eol + 1;
-        const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
-        if (!m) {
-          texts.push(undefined);
-          continue;
-        }
-        const size = Number(m[2]);
-        texts.push(m[1] === 'blob' ? out.subarray(at, at + size).toString('utf8') : undefined);
-        at += size + 1;
-      }
-      while (texts.length < specs.length) texts.push(undefined);
-      resolve(texts);
-    });
-    child.stdin.end(specs.map((s) => `${s}\n`).join(''));
-  });
+      const eol = chunk.indexOf(10, at);
+      const end = eol < 0 ? chunk.length : eol;
+      this.headerSize += end - at;
+      if (this.headerSize > MAX_HEADER_LINE) throw new GitError('git cat-file printed an unreadable header');
+      this.header.push(chunk.subarray(at, end));
+      if (eol < 0) break;
+      at = eol + 1;
+      this.startObject(Buffer.concat(this.header).toString('utf8'));
+      this.header = [];
+      this.headerSize = 0;
+    }
+  }
+
+  end(): BlobRead[] {
+    if (this.remaining > 0 || this.headerSize > 0) throw new GitError('git cat-file output was cut short');
+    while (this.reads.length < this.expected) {
+      this.reads.push(undefined);
+      this.missing.push(false);
+    }
+    return this.reads;
+  }
+
+  private startObject(header: string): void {
+    if (this.reads.length >= this.expected) throw new GitError('git cat-file printed more objects than asked for');
+    const m = /^[0-9a-f]{4,} (\w+) (\d+)$/.exec(header);
+    if (!m) {
+      // `<spec> missing`, `<spec> ambiguous`, `dangling …`: no content follows.
+      this.reads.push(undefined);
+      this.missing.push(/ missing$/.test(header));
+      return;
+    }
+    this.type = m[1]!;
+    this.size = Number(m[2]);
+    if (!Number.isSafeInteger(this.size)) throw new GitError('git cat-file printed an unreadable size');
+    this.body = this.type === 'blob' && this.size <= this.maxBytes ? [] : undefined;
+    this.remaining = this.size + 1;
+  }
+
+  private finishObject(): void {
+    const body = this.body;
+    this.body = undefined;
+    this.missing.push(false);
+    if (this.type !== 'blob') this.reads.push(undefined);
+    else if (!body) this.reads.push({ tooLarge: this.size });
+    else {
+      const all = Buffer.concat(body);
+      if (all[all.length - 1] !== 10) throw new GitError('git cat-file output is out of step');
+      this.reads.push(all.subarray(0, all.length - 1).toString('utf8'));
+    }
+  }
+}
+
+/** True when the repository is a partial clone (objects it lacks would be fetched from a promisor remote). */
+export async function isPartialClone(root: string): Promise<boolean> {
+  const result = await exec(root, ['config', '-z', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor)$'], 'config');
+  return result.code === 0 && result.stdout.length > 0;
+}
+
+function partialCloneMessage(what: string): string {
+  return (
+    `${what} is not in this partial clone (cloned with --filter), and cx-impact never fetches: ` +
+    'fetch the objects of both commits first (git diff --stat BASE HEAD fetches them), clone without --filter, or use --symbols off'
+  );
+}
+
+/** The error of a git command that failed: in a partial clone, a missing object says how to fetch it. */
+async function failure(root: string, command: string, stderr: string, code: number): Promise<GitError> {
+  if (/promisor|not allowed|unable to read|could not fetch|missing blob|bad object|not our ref/i.test(stderr) && (await isPartialClone(root).catch(() => false))) {
+    return new GitError(partialCloneMessage('an object the change needs'));
+  }
+  return new GitError(`git ${command} failed: ${firstLine(stderr) || `exit code ${code}`}`);
 }

@@ -105,14 +105,36 @@ function stringValue(node: Node | null | undefined): string | undefined {
   if (node.type === 'string' || node.type === 'interpreted_string_literal' || node.type === 'raw_string_literal') {
     // A template or concatenation is not literal; only plain quoted text counts.
     const fragments = node.namedChildren.filter((c) => c !== null);
-    if (fragments.some((c) => c.type !== 'string_fragment' && c.type !== 'interpreted_string_literal_content' && c.type !== 'raw_string_literal_content')) return undefined;
+    if (fragments.some((c) => c.type !== 'string_fragment' && c.type !== 'interpreted_string_literal_content' && c.type !== 'raw_string_literal_content' && c.type !== 'escape_sequence')) return undefined;
     const raw = node.text;
-    return raw.length >= 2 ? raw.slice(1, -1) : undefined;
+    if (raw.length < 2) return undefined;
+    // `'./\x61'` is `./a` to the runtime: escapes are decoded, as the compiler reads the string.
+    return node.type === 'raw_string_literal' ? raw.slice(1, -1) : decodeEscapes(raw.slice(1, -1));
   }
   if (node.type === 'template_string') {
-    return node.namedChildren.length === 0 ? node.text.slice(1, -1) : undefined;
+    const parts = node.namedChildren.filter((c) => c !== null);
+    return parts.every((c) => c.type === 'string_fragment' || c.type === 'escape_sequence') ? decodeEscapes(node.text.slice(1, -1)) : undefined;
   }
   return undefined;
+}
+
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', a: '\x07', '0': '\0' };
+
+/** The text of a JS/TS or Go string literal's content with its escapes decoded (`\x61`, `\u0061`, `\u{61}`, `\141`). */
+export function decodeEscapes(content: string): string {
+  if (!content.includes('\\')) return content;
+  return content.replace(/\\(?:x([0-9a-fA-F]{2})|u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|([0-7]{1,3})|(\r\n|[\s\S]))/g, (_m, x, braced, u, bigU, octal, other: string | undefined) => {
+    const hex = (x ?? braced ?? u ?? bigU) as string | undefined;
+    if (hex !== undefined) {
+      const code = parseInt(hex, 16);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : '';
+    }
+    if (octal !== undefined) return octal === '0' ? '\0' : String.fromCharCode(parseInt(octal as string, 8) & 0xff);
+    if (other === undefined) return '';
+    // A line continuation is nothing; any other escaped character is itself.
+    if (other === '\n' || other === '\r\n' || other === '\r' || other === '\u2028' || other === '\u2029') return '';
+    return SIMPLE_ESCAPES[other] ?? other;
+  });
 }
 
 function hasKeyword(node: Node, keyword: string): boolean {

@@ -25,11 +25,12 @@ export function assembleEntryPoints(facts: ReadonlyMap<string, EntryFacts>, allF
   const nestPrefixes = new Set([...facts.values()].flatMap((f) => (f.nestGlobalPrefix !== undefined ? [f.nestGlobalPrefix] : [])));
   const nestPrefix = nestPrefixes.size === 1 ? [...nestPrefixes][0]! : '';
   const out: EntryPoint[] = [];
+  const prefixMemo = new Map<string, string[]>();
   for (const [file, found] of facts) {
     const entries: FoundEntry[] = [...found.entries];
     if (found.nextExports && isNextApp(file, found, files)) entries.push(...nextEntries(file, found));
     for (const entry of entries) {
-      const prefixes = entry.route === undefined ? [''] : entry.framework === 'nestjs' ? [nestPrefix] : prefixesOf(mounts, file, entry.router ?? '', 0);
+      const prefixes = entry.route === undefined ? [''] : entry.framework === 'nestjs' ? [nestPrefix] : prefixesOf(mounts, file, entry.router ?? '', 0, prefixMemo);
       const handler = lookup.resolve(file, entry.handler);
       for (const prefix of prefixes) {
         const point: EntryPoint = { kind: entry.kind, framework: entry.framework, file, line: entry.line, handlerFile: handler.file };
@@ -85,11 +86,24 @@ function mountTarget(file: string, mount: FoundMount, facts: ReadonlyMap<string,
   return name === undefined ? undefined : { file: target, name };
 }
 
-function prefixesOf(mounts: Map<string, MountedAt[]>, file: string, router: string, depth: number): string[] {
-  const at = mounts.get(`${file}\u0000${router.replace(/\(\)$/, '')}`);
+/**
+ * The prefixes a router is served under, through the routers it is mounted on (at most MAX_MOUNT_DEPTH deep).
+ * Memoised per router and depth: a router mounted on itself 40 times is 40 × depth steps, not 40 to the depth.
+ */
+function prefixesOf(mounts: Map<string, MountedAt[]>, file: string, router: string, depth: number, memo = new Map<string, string[]>()): string[] {
+  const key = `${file}\u0000${router.replace(/\(\)$/, '')}`;
+  const at = mounts.get(key);
   if (!at || depth >= MAX_MOUNT_DEPTH) return [''];
-  const out = at.flatMap((m) => prefixesOf(mounts, m.file, m.on, depth + 1).map((outer) => joinPrefix(outer, m.prefix)));
-  return [...new Set(out)].slice(0, MAX_PREFIXES);
+  const memoKey = `${key}\u0000${depth}`;
+  const known = memo.get(memoKey);
+  if (known) return known;
+  const out = new Set<string>();
+  for (const m of at) {
+    for (const outer of prefixesOf(mounts, m.file, m.on, depth + 1, memo)) out.add(joinPrefix(outer, m.prefix));
+  }
+  const result = [...out].slice(0, MAX_PREFIXES);
+  memo.set(memoKey, result);
+  return result;
 }
 
 /** `/api` + `/orders` = `/api/orders`; Django's `api/` + `/orders/` = `/api/orders/`. */

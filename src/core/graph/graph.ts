@@ -122,6 +122,9 @@ interface Resolved {
   kind?: 'metadata' | 'same-package';
 }
 
+/** Re-exports followed through at most this many files (`export *` chains thousands long stop here). */
+const MAX_REEXPORT_DEPTH = 200;
+
 export function buildGraph(input: GraphInput): DependencyGraph {
   const files = input.files.filter((f) => languageOfPath(f) !== undefined || input.imports.has(f));
   const index = new Map<string, number>();
@@ -206,6 +209,9 @@ export function buildGraph(input: GraphInput): DependencyGraph {
     const key = `${file}\u0000${name}`;
     if (memo.has(key)) return memo.get(key);
     if (seen.has(file)) return undefined;
+    // A re-export chain deeper than any real barrel is not followed further (the stack stays bounded): the file
+    // itself stands for what it passes on.
+    if (seen.size >= MAX_REEXPORT_DEPTH) return undefined;
     seen.add(file);
     let found: number[] | undefined;
     if (name === '*') found = wholeModule(file, seen);

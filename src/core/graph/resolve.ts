@@ -79,7 +79,9 @@ export function joinPath(dir: string, rel: string): string | undefined {
 }
 
 /** JSON with comments and trailing commas, as tsconfig files are written. */
-export function parseJsonc(text: string): unknown {
+export function parseJsonc(source: string): unknown {
+  // A UTF-8 byte order mark, as editors on Windows write it: the compiler and Node skip it.
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
@@ -302,15 +304,12 @@ export class Resolver {
       return {};
     }
     let options: TsOptions = {};
-    const extendsList = typeof config.extends === 'string' ? [config.extends] : Array.isArray(config.extends) ? config.extends : [];
-    for (const base of extendsList) {
-      if (typeof base !== 'string') continue;
-      // A config from a package (node_modules) is outside the repository: what it sets is not seen.
-      if (!base.startsWith('.')) continue;
-      let target = joinPath(dirOf(file), base);
-      if (target === undefined) continue;
-      if (!target.endsWith('.json') && !this.files.has(target)) target += '.json';
-      options = { ...options, ...this.tsConfig(target, seen) };
+    if (seen.size > MAX_EXTENDS_DEPTH) {
+      this.warn(file, `${file}: "extends" goes more than ${MAX_EXTENDS_DEPTH} configs deep; what it extends is ignored`);
+    } else {
+      for (const target of extendsTargets(file, config, this.files, (name) => this.packages.find((p) => p.name === name)?.dir)) {
+        options = { ...options, ...this.tsConfig(target, seen) };
+      }
     }
     const compilerOptions = isRecord(config.compilerOptions) ? config.compilerOptions : {};
     for (const flag of ['experimentalDecorators', 'emitDecoratorMetadata', 'strict', 'strictNullChecks'] as const) {
@@ -561,12 +560,54 @@ export function exportTargets(field: unknown, subpath: string): string[] {
   return entry === undefined ? [] : conditionTargets(entry);
 }
 
-function conditionTargets(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(conditionTargets);
-  if (!isRecord(value)) return [];
+/** Conditions nest a few levels in real packages; deeper ones are not followed (no stack proportional to the input). */
+const MAX_CONDITION_DEPTH = 32;
+/** Targets one `exports` entry may give: enough for any real package. */
+const MAX_CONDITION_TARGETS = 1000;
+
+function conditionTargets(value: unknown, depth = 0, out: string[] = []): string[] {
+  if (out.length >= MAX_CONDITION_TARGETS || depth > MAX_CONDITION_DEPTH) return out;
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const inner of value) conditionTargets(inner, depth + 1, out);
+  else if (isRecord(value)) {
+    for (const condition of CONDITIONS) if (condition in value) conditionTargets(value[condition], depth + 1, out);
+    for (const [condition, inner] of Object.entries(value)) if (!CONDITIONS.includes(condition)) conditionTargets(inner, depth + 1, out);
+  }
+  return out;
+}
+
+const CONDITIONS = ['types', 'import', 'require', 'node', 'default'];
+
+/** A chain of `extends` longer than this is not followed further (tsc allows any depth; no real one is this long). */
+const MAX_EXTENDS_DEPTH = 64;
+
+/**
+ * The repository files a tsconfig's `extends` names, as the compiler finds them: a relative path (`.json` added when
+ * it is missing), or a package path (`@org/tsconfig/base.json`, `@org/tsconfig`: its `tsconfig.json`) when the
+ * package is one of the repository's own (`packageDir`). Any file name: `tsconfig.base.json`, `base.json`,
+ * `config/strict`. A package from outside the repository (node_modules) is not seen.
+ */
+export function extendsTargets(file: string, config: unknown, files: ReadonlySet<string>, packageDir: (name: string) => string | undefined): string[] {
+  if (!isRecord(config)) return [];
+  const list = typeof config.extends === 'string' ? [config.extends] : Array.isArray(config.extends) ? config.extends : [];
   const out: string[] = [];
-  for (const condition of ['types', 'import', 'require', 'node', 'default']) if (condition in value) out.push(...conditionTargets(value[condition]));
-  for (const [condition, inner] of Object.entries(value)) if (!['types', 'import', 'require', 'node', 'default'].includes(condition)) out.push(...conditionTargets(inner));
+  const withJson = (target: string): string => (target.endsWith('.json') || files.has(target) ? target : `${target}.json`);
+  for (const base of list) {
+    if (typeof base !== 'string' || base === '') continue;
+    if (base.startsWith('.')) {
+      const target = joinPath(dirOf(file), base);
+      if (target !== undefined) out.push(withJson(target));
+      continue;
+    }
+    if (base.startsWith('/') || /^[a-z]:/i.test(base)) continue;
+    const parts = base.split('/');
+    const nameLength = base.startsWith('@') ? 2 : 1;
+    const name = parts.slice(0, nameLength).join('/');
+    const dir = packageDir(name);
+    if (dir === undefined) continue;
+    const rest = parts.slice(nameLength).join('/');
+    const target = rest === '' ? joinPath(dir, 'tsconfig.json') : joinPath(dir, rest);
+    if (target !== undefined) out.push(rest === '' ? target : withJson(target));
+  }
   return out;
 }
