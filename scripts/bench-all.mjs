@@ -4,7 +4,7 @@
 // own figures, which are appended to it as they were printed, under the load average at their start.
 //
 //   npm run bench                 everything
-//   npm run bench -- match graph  only these (match, symbols, graph, entry); docs/benchmarks.md is rewritten only
+//   npm run bench -- match graph  only these (match, symbols, graph, entry, catalog); docs/benchmarks.md is rewritten only
 //                                 when match runs
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,6 +19,7 @@ const BENCHES = [
   { name: 'symbols', script: 'scripts/bench-symbols.ts', title: 'Reading code: symbols (issue #13)' },
   { name: 'graph', script: 'scripts/bench-graph.ts', title: 'Reading code: the dependency graph (issue #12)' },
   { name: 'entry', script: 'scripts/bench-entry.ts', title: 'Reading code: entry points (issue #17)' },
+  { name: 'catalog', script: 'scripts/bench-catalog.ts', title: 'The journey catalogue (issue #25)' },
 ];
 const asked = process.argv.slice(2);
 const chosen = BENCHES.filter((b) => (asked.length === 0 || asked.includes(b.name)) && fs.existsSync(path.join(root, b.script)));

@@ -36,6 +36,8 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // The Impact Report page's script runs in the webview (a browser), not in Node.
   esbuild.build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/report/webview/report.ts'], outfile: 'dist/report.js' }),
+  // The journey catalogue's page script: inlined into index.html by the CLI and into the webview by the extension.
+  esbuild.build({ ...common, sourcemap: false, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/catalog/page/main.ts'], outfile: 'dist/catalog-page.js' }),
 ]);
 
 // tree-sitter's runtime and the grammars the engine reads (src/core/code/languages.ts), beside the bundle: they are

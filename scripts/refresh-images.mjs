@@ -18,6 +18,8 @@ const IMAGES = {
   '06-impact-report': 'impact-report.png',
   // The map editor: journey lenses, a bad tier's squiggle and its quick fix.
   '08-map-quick-fix': 'map-editor.png',
+  // The journey catalogue in its webview, opened from the Journeys view's title bar (test/e2e/demo.e2e.ts).
+  '09-catalog': 'catalog-vscode.png',
 };
 
 const source = path.join(projectRoot, 'test-results', 'e2e');

@@ -41,6 +41,7 @@ async function step(name, action) {
 
 await step('typecheck', command(bin('tsc'), ['--noEmit', '-p', '.']));
 await step('typecheck (webview)', command(bin('tsc'), ['--noEmit', '-p', 'src/report/webview']));
+await step('typecheck (catalogue page)', command(bin('tsc'), ['--noEmit', '-p', 'src/catalog/page']));
 await step('lint', command(bin('eslint'), ['.']));
 await step('unit tests', command(bin('mocha'), []));
 const built = await step('build', command(process.execPath, ['scripts/build.mjs']));
@@ -52,6 +53,14 @@ if (!skipIntegration || !skipE2e) {
   if ((host === 'offline' || !skipE2e) && !fs.existsSync(completeMarker)) {
     await step('install offline VS Code host', command(process.execPath, ['scripts/vscode-host/install.mjs']));
   }
+}
+
+// The journey catalogue's page in a real Chromium from file:// (test/catalog): needs the same browser as the e2e checks.
+const chromiumPath = process.env.CX_IMPACT_CHROMIUM ?? '/usr/bin/chromium';
+if (fs.existsSync(chromiumPath)) {
+  await step('catalogue page in Chromium', command(bin('mocha'), ['--no-config', '--require', 'tsx/cjs', '--timeout', '120000', 'test/catalog/*.test.ts']));
+} else {
+  results.push({ name: 'catalogue page in Chromium', ok: !process.env.CI, seconds: 0, note: `not run: no Chromium at ${chromiumPath}` });
 }
 
 if (!skipIntegration && host) {

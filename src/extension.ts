@@ -10,6 +10,7 @@ import type { Tier } from './core/types';
 import { TierDecorations } from './decorations/tier-decorations';
 import { CoverageHoverProvider, type HoverMode } from './hovers/coverage-hover';
 import { ImpactReportPanel } from './report/report-panel';
+import { CatalogPanel } from './catalog/catalog-panel';
 import { WorkspaceFiles } from './maps/workspace-files';
 import { WorkspaceMaps } from './maps/workspace-maps';
 import { configuredSeverity } from './map-editor/diagnostics';
@@ -37,6 +38,8 @@ export interface CxImpactApi {
   walkthrough: Walkthrough;
   /** The dependency graph behind indirect reach (contract §5). */
   graph: WorkspaceGraph;
+  /** The journey catalogue's webview: its last catalogue, HTML and what the page script saw. */
+  catalog: CatalogPanel;
   /** Milliseconds `activate()` took, measured by the extension itself. */
   activationMs: number;
 }
@@ -64,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
     return reaches ? addIndirectImpact(impact, reaches) : impact;
   });
 
+  const catalog = new CatalogPanel(context.extensionUri, maps, files, entryPoints.entryPoints, graph, log);
   const status = new CoverageStatus(maps, () => setting('statusBar.showWhenUncovered', false));
   const walkthrough = new Walkthrough(context, maps, files);
   const decorations = new TierDecorations(maps, () => ({
@@ -81,6 +85,7 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
     registerMapEditor(maps, files, entryPoints.entryPoints),
     sidebar,
     report,
+    catalog,
     status,
     decorations,
     vscode.window.registerFileDecorationProvider(decorations),
@@ -127,6 +132,7 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
     status,
     decorations,
     report,
+    catalog,
     walkthrough,
     graph,
     activationMs,

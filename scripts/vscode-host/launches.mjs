@@ -29,9 +29,9 @@ export const LAUNCHES = [
   // trusted control), and restricted mode.
   // (It took 284 s with the load average at 14: hence more than the default 300 s.)
   { fixture: 'resilience', open: 'workspace', git: true, gitLog: true, modules: ['resilience', 'untrusted'], minTimeoutSeconds: 600 },
-  { fixture: 'untrusted', open: 'workspace', git: true, gitLog: true, trusted: false, modules: ['untrusted'] },
+  { fixture: 'untrusted', open: 'workspace', git: true, gitLog: true, trusted: false, modules: ['catalog', 'untrusted'] },
   // examples/shop itself (with its routes and resolvers, one route left uncovered on purpose), not a copy: issue #17.
-  { fixture: 'shop', open: 'shop', from: path.join(projectRoot, 'examples', 'shop'), git: true, modules: ['entry-points'] },
+  { fixture: 'shop', open: 'shop', from: path.join(projectRoot, 'examples', 'shop'), git: true, modules: ['catalog', 'entry-points'] },
   { fixture: 'load', open: 'load', generate: 'load', modules: ['load'], onRequest: true },
   { fixture: 'reload', open: 'reload', generate: 'reload', modules: ['load-memory'], onRequest: true },
   // First run in an empty folder, in the pseudo-locale: the walkthrough opens by itself, and every string the

@@ -24,6 +24,8 @@ import { cliGraph, indirectSettings } from './graph';
 import { checkEntryPoints, entryPointsCommand, entryPointTotals } from './entry-points';
 import { MapReadError, filesOnDisk, isMapFile, mapFilesAmong, readMapText, readMaps, readMapsAt, toRepoPath } from '../node/maps';
 import { COMMAND_HELP, GLOBAL_HELP } from './usage';
+import { catalogCommand, type CatalogFormat } from './catalog';
+import { CatalogWindowError } from '../node/catalog';
 
 export interface CliIo {
   cwd: string;
@@ -42,7 +44,7 @@ export class UsageError extends Error {
 }
 
 // github, sarif and gitlab are what CI systems read natively (annotations, code scanning, code quality).
-type Format = 'text' | 'markdown' | 'json' | 'github' | 'sarif' | 'gitlab';
+type Format = 'text' | 'markdown' | 'json' | 'github' | 'sarif' | 'gitlab' | 'html' | 'backstage' | 'mermaid';
 const FORMATS: Record<string, readonly Format[]> = {
   check: ['text', 'json', 'github', 'sarif', 'gitlab'],
   impact: ['text', 'markdown', 'json', 'github'],
@@ -50,6 +52,7 @@ const FORMATS: Record<string, readonly Format[]> = {
   coverage: ['text', 'json'],
   deps: ['text', 'json'],
   'entry-points': ['text', 'markdown', 'json'],
+  catalog: ['html', 'json', 'backstage', 'mermaid'],
 };
 
 const OPTIONS = {
@@ -69,6 +72,8 @@ const OPTIONS = {
   'entry-points': { type: 'boolean' },
   'fail-on-uncovered': { type: 'boolean' },
   symbols: { type: 'string' },
+  out: { type: 'string' },
+  since: { type: 'string' },
 } as const;
 
 /** Which options each command takes; any other is a usage error. */
@@ -79,6 +84,7 @@ const ALLOWED: Record<string, readonly (keyof typeof OPTIONS)[]> = {
   coverage: ['help', 'cwd', 'map', 'format', 'files-from'],
   deps: ['help', 'cwd', 'map', 'format', 'unresolved', 'no-cache'],
   'entry-points': ['help', 'cwd', 'map', 'format', 'uncovered'],
+  catalog: ['help', 'cwd', 'map', 'format', 'out', 'since', 'max-hops', 'no-cache'],
 };
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true } ? string[] : (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
@@ -87,7 +93,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     return await dispatch(argv, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof GitError || error instanceof MapReadError) {
+    if (error instanceof UsageError || error instanceof GitError || error instanceof MapReadError || error instanceof CatalogWindowError) {
       io.stderr.write(`cx-impact: ${oneLine(error.message)}\n`);
       return 2;
     }
@@ -98,7 +104,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
 async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined) throw new UsageError('a command is needed: check, impact, explain, coverage, deps or entry-points; see cx-impact --help');
+  if (command === undefined) throw new UsageError('a command is needed: check, impact, explain, coverage, deps, entry-points or catalog; see cx-impact --help');
   if (command === '--help' || command === '-h' || command === 'help') {
     io.stdout.write(GLOBAL_HELP);
     return 0;
@@ -110,7 +116,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const allowed = ALLOWED[command];
   if (!allowed) {
     throw new UsageError(
-      command.startsWith('-') ? `unknown option ${command}; see cx-impact --help` : `unknown command "${command}"; commands: check, impact, explain, coverage, deps, entry-points`,
+      command.startsWith('-') ? `unknown option ${command}; see cx-impact --help` : `unknown command "${command}"; commands: check, impact, explain, coverage, deps, entry-points, catalog`,
     );
   }
   const { values, positionals } = parseCommandArgs(command, rest);
@@ -141,6 +147,21 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     case 'deps':
       if (positionals.length === 0 && !values.unresolved) throw new UsageError('deps needs at least one PATH (or --unresolved); see cx-impact deps --help');
       return deps(io, cwd, values, positionals, format);
+    case 'catalog':
+      if (values.map?.[0] !== undefined && values.map.length > 1) throw new UsageError('catalog takes one --map');
+      return catalogCommand(
+        io,
+        {
+          cwd,
+          format: values.format === undefined ? 'html' : (format as CatalogFormat),
+          noCache: Boolean(values['no-cache']),
+          ...(values.map?.[0] !== undefined ? { map: values.map[0] } : {}),
+          ...(values.out !== undefined ? { out: values.out } : {}),
+          ...(values.since !== undefined ? { since: values.since } : {}),
+          ...(values['max-hops'] !== undefined ? { maxHops: maxHopsOf(values['max-hops'])! } : {}),
+        },
+        (message) => new UsageError(message),
+      );
     case 'entry-points': {
       // FORMATS lets only text, markdown and json through for this command.
       const ws = await workspace(cwd, values.map?.[0]);

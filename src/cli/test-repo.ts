@@ -49,6 +49,16 @@ export function cliBundle(): string {
     target: 'node20',
     logLevel: 'warning',
   });
+  // The journey catalogue's page script, which `catalog` inlines into index.html.
+  buildSync({
+    entryPoints: [path.join(projectRoot, 'src/catalog/page/main.ts')],
+    outfile: path.join(dir, 'catalog-page.js'),
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    logLevel: 'warning',
+  });
   const wasm = packageWasmDir();
   mkdirSync(path.join(dir, 'tree-sitter'));
   for (const file of [...RUNTIME_FILES, ...Object.values(GRAMMAR_FILES)]) copyFileSync(path.join(wasm, file), path.join(dir, 'tree-sitter', file));

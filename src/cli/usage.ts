@@ -11,6 +11,7 @@ Commands:
   coverage   how much of the code the maps cover
   entry-points  the code's routes, GraphQL operations and pages, and the journeys that reach them
   deps          a file's imports and importers in the dependency graph
+  catalog       the journey catalogue: one page for the people who own the journeys (index.html + catalog.json)
 
 Options:
   -h, --help       show help (also: cx-impact <command> --help)
@@ -97,6 +98,27 @@ Options:
   --format FORMAT    text (default), markdown or json
   --map FILE         use this map instead of discovering maps (and read only the code in its folder)
 ${COMMON}
+`,
+  catalog: `Usage: cx-impact catalog [--out DIR] [--since DATE|DURATION] [--format html|json|backstage|mermaid]
+
+The journey catalogue: every journey with its owners (the map's, and CODEOWNERS' for its files), its touchpoints by
+channel with their entry points and how much code serves them, what changed lately (commits of the window that
+touched its code directly or through imports), when its map entry was last edited, and the blind spots.
+html writes DIR/index.html (one self-contained page that requests nothing) and DIR/catalog.json; the other formats
+print one document, or write it into DIR with --out. See docs/catalog.md.
+
+Options:
+  --out DIR          where to write (default for html: cx-catalog)
+  --since WHEN       the window of history: an ISO date (2026-11-01) or a duration counted back from HEAD's commit
+                     date (90d, 6w, 3m, 1y; default 90d), so the same commit gives the same page
+  --format FORMAT    html (default), json (catalog.json), backstage (a System entity per journey, multi-document
+                     YAML) or mermaid (a Markdown document with a Mermaid journey block per journey)
+  --max-hops N       follow imports up to N hops for indirect reach (default 2; 0: off, the graph is not built)
+  --no-cache         do not read or write the dependency graph's cache
+  --map FILE         use this map instead of discovering maps
+${COMMON}
+
+SOURCE_DATE_EPOCH, when set, is written as generatedAt (the only field that otherwise changes from run to run).
 `,
   deps: `Usage: cx-impact deps PATH... [--unresolved] [--format text|json]
 

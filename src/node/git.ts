@@ -650,3 +650,14 @@ async function failure(root: string, command: string, stderr: string, code: numb
   }
   return new GitError(`git ${command} failed: ${firstLine(stderr) || `exit code ${code}`}`);
 }
+
+/**
+ * git's output for the readers of history (src/node/history.ts), through the same runner: no shell, the filter
+ * drivers a repository configures emptied when `worktree` (blame reads the working-tree file), a GitError otherwise.
+ */
+export async function readGit(root: string, args: readonly string[], worktree = false): Promise<string> {
+  const filters = worktree ? await filterOverrides(root) : [];
+  const result = await exec(root, [...filters, ...args], args[0] ?? '');
+  if (result.code !== 0) throw new GitError(`git ${args[0] ?? ''} failed: ${firstLine(result.stderr) || `exit code ${result.code}`}`);
+  return result.stdout;
+}

@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import type { FileImports } from '../core/code/imports';
 
 /** Bumped whenever what the `imports` question answers changes shape or meaning. */
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 
 export function defaultCacheDir(env: Record<string, string | undefined>): string {
   const base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(os.homedir(), '.cache');

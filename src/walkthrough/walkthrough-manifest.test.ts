@@ -24,12 +24,12 @@ const builtIn = new Set(['workbench.action.openSettings']);
 describe('the Getting Started walkthrough', () => {
   const [walkthrough] = manifest.contributes.walkthroughs;
 
-  it('has the five steps, in order', () => {
+  it('has the six steps, in order', () => {
     assert.ok(walkthrough);
     assert.equal(walkthrough.id, 'gettingStarted');
     assert.deepEqual(
       walkthrough.steps.map((s) => s.id),
-      ['createMap', 'addFile', 'lensAndHover', 'impactReport', 'ciCheck'],
+      ['createMap', 'addFile', 'lensAndHover', 'impactReport', 'catalog', 'ciCheck'],
     );
   });
 

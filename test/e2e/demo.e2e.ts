@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import { DEMO_FILE, DEMO_SETTINGS, demoUrl, makeDemoWorkspace, type DemoWorkspace } from '../../scripts/demo-workspace.mjs';
 import { extensionHostLog, installVsix, launchChromium, makeProfile, startServer, type Profile, type RunningServer } from '../../scripts/vscode-host/offline-host.mjs';
 import { projectRoot } from '../../scripts/vscode-host/paths.mjs';
@@ -119,5 +119,36 @@ describe('npm run demo, as it opens', function () {
     await route.scrollIntoViewIfNeeded();
     await page.mouse.move(900, 500);
     await page.screenshot({ path: path.join(screenshots, '02-demo-entry-points.png') });
+  });
+  it('opens the journey catalogue from the Journeys view title bar, the page running in a webview', async () => {
+    const journeysHeader = page.locator('.pane-header', { hasText: 'Journeys' });
+    await journeysHeader.hover();
+    await journeysHeader.locator('.action-label[aria-label^="Open Journey Catalogue"]').click({ timeout: 30_000 });
+    await page.locator('.tabs-container .tab', { hasText: 'Journey Catalogue' }).first().waitFor({ timeout: 120_000 });
+    // The page is in the webview's nested frames: the one whose body the catalogue script marked ready.
+    const deadline = Date.now() + 120_000;
+    let frame: Frame | undefined;
+    while (!frame && Date.now() < deadline) {
+      for (const f of page.frames()) {
+        try {
+          if ((await f.locator('body[data-host="vscode"][data-ready="1"]').count()) > 0) frame = f;
+        } catch {
+          // A frame that went away while looking.
+        }
+      }
+      if (!frame) await page.waitForTimeout(250);
+    }
+    assert.ok(frame, 'the catalogue page did not load in the webview');
+    assert.deepEqual(
+      (await frame.locator('.journey-row .row-name').allTextContents()).slice(0, 3),
+      ['Checkout', 'Checkout pages', 'Refunds'],
+    );
+    await frame.locator('.journey-row', { hasText: 'Refunds' }).first().click();
+    await frame.locator('main article.journey h2', { hasText: 'Refunds' }).waitFor({ timeout: 10_000 });
+    await page.mouse.move(1300, 800);
+    await page.screenshot({ path: path.join(screenshots, '09-catalog.png') });
+    // A path on the page opens in the editor.
+    await frame.locator('main button.path-link', { hasText: 'services/orders/orders/api.py' }).first().click();
+    await page.locator('.tabs-container .tab.active[aria-label^="api.py"]').waitFor({ timeout: 30_000 });
   });
 });

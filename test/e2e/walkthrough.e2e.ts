@@ -56,7 +56,7 @@ describe('the Getting Started walkthrough of the installed .vsix', function () {
     await page.locator('.activitybar .action-item a[aria-label^="CX Impact"]').click({ timeout: 60_000 });
     const title = page.locator('.gettingStartedContainer', { hasText: 'Get Started with CX Impact' });
     await title.first().waitFor({ state: 'visible', timeout: 60_000 });
-    for (const step of ['Create or open the journey map', 'Add the current file to a touchpoint', 'See the CodeLens and the hover', 'Open the Impact Report of your branch', 'Add the CI check']) {
+    for (const step of ['Create or open the journey map', 'Add the current file to a touchpoint', 'See the CodeLens and the hover', 'Open the Impact Report of your branch', 'Share the journey catalogue', 'Add the CI check']) {
       await page.locator('.gettingStartedContainer .getting-started-step', { hasText: step }).first().waitFor({ timeout: 10_000 });
     }
     await page.mouse.move(1300, 800);

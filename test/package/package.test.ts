@@ -26,7 +26,7 @@ function runtimeFiles(): string[] {
     'CHANGELOG.md',
     ...optional,
     // The bundles: extension, CLI, the report page's script, the two workers; the Marketplace icon.
-    ...['extension.js', 'cli.js', 'report.js', 'coverage-worker.js', 'code-worker.js', 'icon.png'].map((f) => `dist/${f}`),
+    ...['extension.js', 'cli.js', 'report.js', 'catalog-page.js', 'coverage-worker.js', 'code-worker.js', 'icon.png'].map((f) => `dist/${f}`),
     ...[...RUNTIME_FILES, ...Object.values(GRAMMAR_FILES)].map((f) => `dist/tree-sitter/${f}`),
     ...tracked('schema'),
     ...tracked('media'),

@@ -776,11 +776,14 @@ function pythonImports(root: Node): FileImports {
       list.push(node.startPosition);
       return;
     }
+    const runTime = djangoDottedString(node);
+    if (runTime !== undefined) dottedStrings.push({ record: { specifier: runTime.module, kind: 'dynamic', line, typeOnly: false }, how: runTime.how });
     for (let c = node.namedChildren.length - 1; c >= 0; c--) {
       const child = node.namedChildren[c];
       if (child) stack.push(child);
     }
   };
+  const dottedStrings: { record: ImportRecord; how: 'ROOT_URLCONF' | 'include' }[] = [];
   // Iterative, in document order: a deeply nested file cannot overflow the call stack.
   const stack: Node[] = [root];
   while (stack.length > 0) visit(stack.pop()!);
@@ -788,7 +791,75 @@ function pythonImports(root: Node): FileImports {
     const at = positions.get(local);
     if (at) usePositions.set(record, [...(usePositions.get(record) ?? []), ...at]);
   }
+  // Modules Django imports by name at run time: `ROOT_URLCONF = 'site.urls'` (a settings file need not import
+  // Django), and `include('shop.urls')` in a URL conf that imports Django.
+  const django = imports.some((r) => r.specifier === 'django' || r.specifier.startsWith('django.'));
+  for (const { record, how } of dottedStrings) if (how === 'ROOT_URLCONF' || django) imports.push(record);
+  if (isDjangoSettings(root)) imports.push(...settingsStrings(root));
   return { imports, reexports: [], exports: [], partial: root.hasError };
+}
+
+/** A Django settings module sets ROOT_URLCONF or INSTALLED_APPS at its top level. */
+function isDjangoSettings(root: Node): boolean {
+  return root.namedChildren.some((statement) => {
+    const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
+    return assignment?.type === 'assignment' && /^(ROOT_URLCONF|INSTALLED_APPS)$/.test(assignment.childForFieldName('left')?.text ?? '');
+  });
+}
+
+/**
+ * The dotted names a settings module gives Django to import (MIDDLEWARE, INSTALLED_APPS, AUTHENTICATION_BACKENDS,
+ * WSGI_APPLICATION, REST_FRAMEWORK's classes…): `a.b.C` is read as `from a.b import C`, a submodule or a name of
+ * the module, as Django's import_string does. (ROOT_URLCONF, a module, is read above.)
+ */
+function settingsStrings(root: Node): ImportRecord[] {
+  const out: ImportRecord[] = [];
+  // Iterative: a deeply nested settings file cannot overflow the call stack. Each node carries its setting's name.
+  const stack: { node: Node; setting: string | undefined }[] = [{ node: root, setting: undefined }];
+  while (stack.length > 0) {
+    const { node, setting: outer } = stack.pop()!;
+    if (node.type === 'string') {
+      const value = pythonString(node);
+      if (value === undefined || !DOTTED.test(value) || outer === 'ROOT_URLCONF') continue;
+      const dot = value.lastIndexOf('.');
+      // INSTALLED_APPS names modules, `shop` included; elsewhere a word without a dot is just a word.
+      if (dot > 0) out.push({ specifier: value.slice(0, dot), kind: 'dynamic', line: node.startPosition.row, typeOnly: false, names: [value.slice(dot + 1)] });
+      else if (outer === 'INSTALLED_APPS') out.push({ specifier: value, kind: 'dynamic', line: node.startPosition.row, typeOnly: false });
+      continue;
+    }
+    // Settings are data: a function's strings are not names given to Django.
+    if (node.type === 'function_definition' || node.type === 'class_definition') continue;
+    const setting = node.type === 'assignment' ? node.childForFieldName('left')?.text : outer;
+    for (let c = node.namedChildren.length - 1; c >= 0; c--) {
+      const child = node.namedChildren[c];
+      if (child) stack.push({ node: child, setting });
+    }
+  }
+  return out;
+}
+
+const DOTTED = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
+
+/** `ROOT_URLCONF = 'site.urls'` or `include('shop.urls')` (also `include(('shop.urls', 'shop'))`): the module named. */
+function djangoDottedString(node: Node): { module: string; how: 'ROOT_URLCONF' | 'include' } | undefined {
+  if (node.type === 'assignment') {
+    const value = pythonString(node.childForFieldName('right'));
+    return node.childForFieldName('left')?.text === 'ROOT_URLCONF' && value !== undefined && DOTTED.test(value) ? { module: value, how: 'ROOT_URLCONF' } : undefined;
+  }
+  if (node.type !== 'call' || node.childForFieldName('function')?.text !== 'include') return undefined;
+  let arg = node.childForFieldName('arguments')?.namedChildren[0];
+  if (arg?.type === 'tuple') arg = arg.namedChildren[0];
+  const value = pythonString(arg);
+  return value !== undefined && DOTTED.test(value) ? { module: value, how: 'include' } : undefined;
+}
+
+/** A plain Python string literal's text (no f-string, no escapes, no concatenation). */
+function pythonString(node: Node | null | undefined): string | undefined {
+  if (node?.type !== 'string') return undefined;
+  const parts = node.namedChildren.filter((c) => c !== null);
+  if (parts.some((c) => c.type !== 'string_start' && c.type !== 'string_content' && c.type !== 'string_end')) return undefined;
+  if (/^[A-Za-z]*f/i.test(parts[0]?.text ?? '')) return undefined;
+  return parts.filter((c) => c.type === 'string_content').map((c) => c.text).join('');
 }
 
 function insideTypeChecking(node: Node): boolean {

@@ -4,13 +4,15 @@
 // module); they are small functions so that the shared symbol finder can take their place.
 import * as posix from 'node:path/posix';
 import { nextEntries, nextRouteOf } from './next';
-import type { EntryFacts, EntryPoint, FoundEntry, FoundMount, HandlerRef } from './types';
+import type { EntryFacts, EntryPoint, FoundEntry, FoundMount, HandlerRef, NestClassRef } from './types';
 
 /** A router mounted under a prefix from another place. */
 interface MountedAt {
   prefix: string;
   file: string;
   on: string;
+  /** Flask `register_blueprint(bp, url_prefix=…)`: replaces the blueprint's own url_prefix. */
+  replaces?: boolean;
 }
 
 const MAX_MOUNT_DEPTH = 6;
@@ -24,18 +26,47 @@ export function assembleEntryPoints(facts: ReadonlyMap<string, EntryFacts>, allF
   // One NestJS app per repository is the common case; with several global prefixes none is guessed.
   const nestPrefixes = new Set([...facts.values()].flatMap((f) => (f.nestGlobalPrefix !== undefined ? [f.nestGlobalPrefix] : [])));
   const nestPrefix = nestPrefixes.size === 1 ? [...nestPrefixes][0]! : '';
+  const nestPaths = nestRouterPaths(facts, lookup);
+  // Spring: interface name -> the controllers implementing it.
+  const implementers = new Map<string, { file: string; className: string }[]>();
+  for (const [file, found] of facts) {
+    for (const c of found.springControllers ?? []) {
+      for (const name of c.interfaces) implementers.set(name, [...(implementers.get(name) ?? []), { file, className: c.className }]);
+    }
+  }
   const out: EntryPoint[] = [];
   const prefixMemo = new Map<string, string[]>();
   for (const [file, found] of facts) {
-    const entries: FoundEntry[] = [...found.entries];
+    const entries: FoundEntry[] = [];
+    for (const entry of found.entries) {
+      const by = entry.springInterface !== undefined ? implementers.get(entry.springInterface) : undefined;
+      if (!by) {
+        entries.push(entry);
+        continue;
+      }
+      // The route is served by each implementing controller, whose method is the handler.
+      const method = entry.handler?.symbol?.slice(entry.handler.symbol.lastIndexOf('.') + 1) ?? '';
+      for (const impl of by) {
+        const point: EntryPoint = { kind: entry.kind, framework: entry.framework, file, line: entry.line, handlerFile: impl.file, handler: `${impl.className}.${method}` };
+        if (entry.method !== undefined) point.method = entry.method;
+        if (entry.route !== undefined) point.route = entry.route;
+        out.push(point);
+      }
+    }
     if (found.nextExports && isNextApp(file, found, files)) entries.push(...nextEntries(file, found));
     for (const entry of entries) {
-      const prefixes = entry.route === undefined ? [''] : entry.framework === 'nestjs' ? [nestPrefix] : prefixesOf(mounts, file, entry.router ?? '', 0, prefixMemo);
+      const prefixes: { prefix: string; replaces?: boolean }[] =
+        entry.route === undefined
+          ? [{ prefix: '' }]
+          : entry.framework === 'nestjs'
+            ? (nestPaths.get(`${file}\u0000${entry.router ?? ''}`) ?? ['']).map((p) => ({ prefix: joinPrefix(nestPrefix, p) }))
+            : innerPrefixes(mounts, file, entry.router ?? '', prefixMemo);
       const handler = lookup.resolve(file, entry.handler);
-      for (const prefix of prefixes) {
+      for (const { prefix, replaces } of prefixes) {
         const point: EntryPoint = { kind: entry.kind, framework: entry.framework, file, line: entry.line, handlerFile: handler.file };
         if (entry.method !== undefined) point.method = entry.method;
-        if (entry.route !== undefined) point.route = prefix ? joinPrefix(prefix, entry.route) : entry.route;
+        const route = replaces && entry.bareRoute !== undefined ? entry.bareRoute : entry.route;
+        if (route !== undefined) point.route = prefix ? joinPrefix(prefix, route) : route;
         if (entry.operation !== undefined) point.operation = entry.operation;
         if (handler.symbol !== undefined) point.handler = handler.symbol;
         out.push(point);
@@ -43,6 +74,36 @@ export function assembleEntryPoints(facts: ReadonlyMap<string, EntryFacts>, allF
     }
   }
   return dedupe(out).sort(byPlace);
+}
+
+/** NestJS RouterModule: controller (`file\0Class`) -> the paths its module is registered under. */
+function nestRouterPaths(facts: ReadonlyMap<string, EntryFacts>, lookup: HandlerLookup): Map<string, string[]> {
+  const where = (file: string, ref: NestClassRef): string | undefined => {
+    if (ref.from === undefined) return `${file}\u0000${ref.name}`;
+    const target = lookup.tsModule(file, ref.from);
+    const name = ref.imported === 'default' ? facts.get(target ?? '')?.defaultExport : ref.imported;
+    return target && name ? `${target}\u0000${name}` : undefined;
+  };
+  const modulePaths = new Map<string, string[]>();
+  for (const [file, found] of facts) {
+    for (const route of found.nestRoutes ?? []) {
+      const key = where(file, route.module);
+      if (key) modulePaths.set(key, [...(modulePaths.get(key) ?? []), route.path]);
+    }
+  }
+  const out = new Map<string, string[]>();
+  if (modulePaths.size === 0) return out;
+  for (const [file, found] of facts) {
+    for (const m of found.nestModules ?? []) {
+      const paths = modulePaths.get(`${file}\u0000${m.className}`);
+      if (!paths) continue;
+      for (const c of m.controllers) {
+        const key = where(file, c);
+        if (key) out.set(key, [...new Set([...(out.get(key) ?? []), ...paths])].slice(0, MAX_PREFIXES));
+      }
+    }
+  }
+  return out;
 }
 
 function isNextApp(file: string, found: EntryFacts, files: Set<string>): boolean {
@@ -61,7 +122,7 @@ function mountIndex(facts: ReadonlyMap<string, EntryFacts>, lookup: HandlerLooku
       if (!target) continue;
       const key = `${target.file}\u0000${target.name}`;
       const list = index.get(key) ?? [];
-      list.push({ prefix: mount.prefix, file, on: (mount.router ?? '').replace(/\(\)$/, '') });
+      list.push({ prefix: mount.prefix, file, on: (mount.router ?? '').replace(/\(\)$/, ''), ...(mount.replacesOwnPrefix ? { replaces: true } : {}) });
       index.set(key, list);
     }
   }
@@ -70,13 +131,14 @@ function mountIndex(facts: ReadonlyMap<string, EntryFacts>, lookup: HandlerLooku
 
 function mountTarget(file: string, mount: FoundMount, facts: ReadonlyMap<string, EntryFacts>, lookup: HandlerLookup): { file: string; name: string } | undefined {
   if (mount.pyModule !== undefined) {
+    // Django: `from blog import urls; include(urls)` mounts the submodule's `urlpatterns`.
+    const submodule = mount.pySubmodule ? lookup.pythonModule(file, joinModule(mount.pyModule, mount.target)) : undefined;
+    if (submodule) return { file: submodule, name: 'urlpatterns' };
     const target = lookup.pythonModule(file, mount.pyModule);
-    if (!target) return undefined;
-    // Django's include('shop.urls') mounts the whole module.
-    return { file: target, name: mount.target === mount.pyModule ? '' : mount.target };
+    return target ? { file: target, name: mount.target } : undefined;
   }
   if (mount.goFunction) {
-    const target = lookup.goFunctionFile(file, mount.target, mount.goImport);
+    const target = mount.goMethod ? lookup.goMethodFile(mount.target, mount.goImport!) : lookup.goFunctionFile(file, mount.target, mount.goImport);
     return target ? { file: target, name: mount.target } : undefined;
   }
   if (mount.from === undefined) return { file, name: mount.target };
@@ -86,24 +148,46 @@ function mountTarget(file: string, mount: FoundMount, facts: ReadonlyMap<string,
   return name === undefined ? undefined : { file: target, name };
 }
 
-/**
- * The prefixes a router is served under, through the routers it is mounted on (at most MAX_MOUNT_DEPTH deep).
- * Memoised per router and depth: a router mounted on itself 40 times is 40 × depth steps, not 40 to the depth.
- */
-function prefixesOf(mounts: Map<string, MountedAt[]>, file: string, router: string, depth: number, memo = new Map<string, string[]>()): string[] {
+/** The prefixes a router is served under, and whether the mount nearest to it replaces the router's own prefix. */
+function innerPrefixes(mounts: Map<string, MountedAt[]>, file: string, router: string, memo: Map<string, string[]>): { prefix: string; replaces?: boolean }[] {
   const key = `${file}\u0000${router.replace(/\(\)$/, '')}`;
   const at = mounts.get(key);
+  if (!at) return [{ prefix: '' }];
+  const out = new Map<string, { prefix: string; replaces?: boolean }>();
+  for (const m of at) {
+    for (const outer of prefixesOf(mounts, m.file, m.on, 1, new Set([key]), memo)) {
+      const prefix = joinPrefix(outer, m.prefix);
+      out.set(`${prefix}\u0000${m.replaces === true}`, { prefix, ...(m.replaces ? { replaces: true } : {}) });
+    }
+  }
+  // Mounted only inside itself (a cycle, a broken URL conf): listed as written.
+  return out.size > 0 ? [...out.values()].slice(0, MAX_PREFIXES) : [{ prefix: '' }];
+}
+
+/**
+ * The prefixes a router is served under, through the routers it is mounted on (at most MAX_MOUNT_DEPTH deep); a
+ * mount that leads back into the chain (a cycle) contributes none. Memoised per router, depth and chain: a router
+ * mounted 40 times on another is 40 steps per level, not 40 to the depth.
+ */
+function prefixesOf(mounts: Map<string, MountedAt[]>, file: string, router: string, depth: number, chain: Set<string>, memo: Map<string, string[]>): string[] {
+  const key = `${file}\u0000${router.replace(/\(\)$/, '')}`;
+  if (chain.has(key)) return [];
+  const at = mounts.get(key);
   if (!at || depth >= MAX_MOUNT_DEPTH) return [''];
-  const memoKey = `${key}\u0000${depth}`;
+  const memoKey = `${key}\u0001${depth}\u0001${[...chain].join('\u0001')}`;
   const known = memo.get(memoKey);
   if (known) return known;
+  const inner = new Set([...chain, key]);
   const out = new Set<string>();
-  for (const m of at) {
-    for (const outer of prefixesOf(mounts, m.file, m.on, depth + 1, memo)) out.add(joinPrefix(outer, m.prefix));
-  }
-  const result = [...out].slice(0, MAX_PREFIXES);
+  for (const m of at) for (const outer of prefixesOf(mounts, m.file, m.on, depth + 1, inner, memo)) out.add(joinPrefix(outer, m.prefix));
+  // Mounted only inside itself: served at its own root.
+  const result = out.size > 0 ? [...out].slice(0, MAX_PREFIXES) : [''];
   memo.set(memoKey, result);
   return result;
+}
+
+function joinModule(module: string, name: string): string {
+  return module.endsWith('.') ? `${module}${name}` : `${module}.${name}`;
 }
 
 /** `/api` + `/orders` = `/api/orders`; Django's `api/` + `/orders/` = `/api/orders/`. */
@@ -184,6 +268,13 @@ export class HandlerLookup {
     return dir === undefined ? undefined : this.goFunc(dir, name);
   }
 
+  /** The file of the imported package `importPath` defining a method `name`, when only one type there has one. */
+  goMethodFile(name: string, importPath: string): string | undefined {
+    const dir = this.goPackageDir(importPath);
+    const found = (dir === undefined ? [] : (this.byDir.get(dir) ?? [])).filter((candidate) => this.facts.get(candidate)?.goMethods?.some((m) => m.endsWith(`.${name}`)));
+    return found.length === 1 ? found[0] : undefined;
+  }
+
   private goFunc(dir: string, name: string): string | undefined {
     return (this.byDir.get(dir) ?? []).find((candidate) => this.facts.get(candidate)?.goFuncs?.includes(name));
   }
@@ -215,7 +306,7 @@ export class HandlerLookup {
 function dedupe(points: EntryPoint[]): EntryPoint[] {
   const seen = new Set<string>();
   return points.filter((p) => {
-    const key = [p.file, p.line, p.kind, p.method, p.route, p.operation].join('\u0000');
+    const key = [p.file, p.line, p.kind, p.method, p.route, p.operation, p.handlerFile].join('\u0000');
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

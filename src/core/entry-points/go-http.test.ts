@@ -130,3 +130,53 @@ describe('entry points: Go groups handed to registering functions', () => {
     assert.deepEqual(summary(points), ['GET /api/health @main.go:13 -> main.go#health', 'POST /api/users/login @users/routers.go:4 -> users/routers.go#Login']);
   });
 });
+
+describe('entry points: Go routers built in one function and mounted in another', () => {
+  it('chi: r.Mount("/users", users.Routes()) serves the routes of the router Routes() returns', async () => {
+    const points = await entryPointsOf({
+      'go.mod': 'module ex.com/app\n',
+      'main.go': 'package main\nimport (\n\t"github.com/go-chi/chi/v5"\n\t"ex.com/app/users"\n)\nfunc main() {\n\tr := chi.NewRouter()\n\tr.Route("/api", func(r chi.Router) {\n\t\tr.Mount("/users", users.Routes())\n\t})\n\tr.Mount("/admin", adminRoutes())\n}\nfunc adminRoutes() chi.Router {\n\tr := chi.NewRouter()\n\tr.Get("/stats", stats)\n\treturn r\n}\nfunc stats() {}\n',
+      'users/routes.go': 'package users\nimport "github.com/go-chi/chi/v5"\nfunc Routes() chi.Router {\n\tr := chi.NewRouter()\n\tr.Get("/{id}", show)\n\treturn r\n}\nfunc show() {}\n',
+    });
+    assert.deepEqual(summary(points), ['GET /admin/stats @main.go:15 -> main.go#stats', 'GET /api/users/{id} @users/routes.go:5 -> users/routes.go#show']);
+  });
+
+  it('gin: a group kept in a variable and handed to a function, which makes its own groups from it', async () => {
+    const points = await entryPointsOf({
+      'go.mod': 'module ex.com/app\n',
+      'main.go': 'package main\nimport (\n\t"github.com/gin-gonic/gin"\n\t"ex.com/app/api"\n)\nfunc main() {\n\tr := gin.Default()\n\tv1 := r.Group("/api/v1")\n\tapi.RegisterRoutes(v1)\n}\n',
+      'api/routes.go': 'package api\nimport "github.com/gin-gonic/gin"\nfunc RegisterRoutes(rg *gin.RouterGroup) {\n\tusers := rg.Group("/users")\n\tusers.GET("/:id", show)\n}\nfunc show(c *gin.Context) {}\n',
+    });
+    assert.deepEqual(summary(points), ['GET /api/v1/users/:id @api/routes.go:5 -> api/routes.go#show']);
+  });
+});
+
+describe('entry points: a Go group handed to a method of another package', () => {
+  it('echo: h.Register(v1) with h := handler.New() or &handler.Handler{} serves its routes under the group', async () => {
+    const points = await entryPointsOf({
+      'go.mod': 'module ex.com/app\n',
+      'main.go': 'package main\nimport (\n\t"github.com/labstack/echo/v4"\n\t"ex.com/app/handler"\n\t"ex.com/app/admin"\n)\nfunc main() {\n\te := echo.New()\n\tv1 := e.Group("/api")\n\th := handler.New()\n\th.Register(v1)\n\ta := &admin.Admin{}\n\ta.Register(e.Group("/admin"))\n}\n',
+      'handler/routes.go': 'package handler\nimport "github.com/labstack/echo/v4"\nfunc (h *Handler) Register(v1 *echo.Group) {\n\tguestUsers := v1.Group("/users")\n\tguestUsers.POST("/login", h.Login)\n}\n',
+      'handler/handler.go': 'package handler\ntype Handler struct{}\nfunc New() *Handler { return &Handler{} }\nfunc (h *Handler) Login() {}\n',
+      'admin/admin.go': 'package admin\nimport "github.com/labstack/echo/v4"\ntype Admin struct{}\nfunc (a *Admin) Register(g *echo.Group) {\n\tg.GET("/stats", a.stats)\n}\nfunc (a *Admin) stats() {}\n',
+    });
+    assert.deepEqual(summary(points), [
+      'GET /admin/stats @admin/admin.go:5 -> admin/admin.go#Admin.stats',
+      'POST /api/users/login @handler/routes.go:5 -> handler/handler.go#Handler.Login',
+    ]);
+  });
+});
+
+describe('entry points: a group made in a file that imports no router package', () => {
+  it('r := router.New() (a package of the repository), v1 := r.Group("/api"), h.Register(v1): the routes keep /api', async () => {
+    const points = await entryPointsOf({
+      'go.mod': 'module ex.com/app\n',
+      'main.go': 'package main\nimport (\n\t"ex.com/app/handler"\n\t"ex.com/app/router"\n)\nfunc main() {\n\tr := router.New()\n\tv1 := r.Group("/api")\n\th := handler.NewHandler()\n\th.Register(v1)\n}\n',
+      'router/router.go': 'package router\nimport "github.com/labstack/echo/v4"\nfunc New() *echo.Echo {\n\treturn echo.New()\n}\n',
+      'handler/routes.go': 'package handler\nimport "github.com/labstack/echo/v4"\ntype Handler struct{}\nfunc NewHandler() *Handler { return &Handler{} }\nfunc (h *Handler) Register(v1 *echo.Group) {\n\ttags := v1.Group("/tags")\n\ttags.GET("", h.Tags)\n}\nfunc (h *Handler) Tags() {}\n',
+      // A Group of something else, handed to a function that registers no route: nothing.
+      'report/report.go': 'package report\nfunc Build(g string) {}\nfunc run(x Thing) {\n\tBuild(x.Group("/y"))\n}\n',
+    });
+    assert.deepEqual(summary(points), ['GET /api/tags @handler/routes.go:7 -> handler/routes.go#Handler.Tags']);
+  });
+});

@@ -21,6 +21,7 @@ const CHI_METHODS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'Head', 'O
 const UPPER_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'CONNECT', 'TRACE']);
 
 export function detectGo(root: Node, facts: EntryFacts): void {
+  returnedCache = new Map();
   const imports = new Map<string, string>();
   const frameworks = new Set<Framework>();
   const methods: string[] = [];
@@ -51,7 +52,11 @@ export function detectGo(root: Node, facts: EntryFacts): void {
   }
   facts.goMethods = methods;
   facts.goFuncs = funcs;
-  if (frameworks.size === 0) return;
+  // A file that imports no router package may still make groups and hand them on (`v1 := r.Group("/api");
+  // h.Register(v1)` with `r := router.New()` from a package of the repository): only the prefixes it hands to a
+  // registering function are read; the evidence is that function's parameter, typed with the framework's group.
+  const handsOnly = frameworks.size === 0;
+  if (handsOnly && !root.text.includes('.Group(')) return;
 
   // Prefixes of routers made from others: `api := r.PathPrefix("/api").Subrouter()`, `g := r.Group("/api")`,
   // and the parameter of `r.Route("/api", func(r chi.Router) {…})` inside its function.
@@ -64,23 +69,37 @@ export function detectGo(root: Node, facts: EntryFacts): void {
     return prefixes.get(name) ?? '';
   };
   const routeScopes = new Map<number, { name: string; prefix: string }>();
+  /** `g := r.Group("/x")`: g -> r, so routes on g inside a registering function follow r's prefixes. */
+  const origins = new Map<string, string>();
+  /** `h := handler.New()`: h -> the import path of its package. */
+  const valuePackages = new Map<string, string>();
 
   walk(root, (node) => {
     if (node.type === 'short_var_declaration' || node.type === 'assignment_statement') {
       const left = kids(node.childForFieldName('left') ?? node)[0];
       const right = kids(node.childForFieldName('right') ?? node)[0];
       if (left?.type === 'identifier' && right) {
+        // h := handler.New(…), h := &handler.Handler{…}: a value of that package, whose methods may register routes.
+        const made = right.type === 'unary_expression' ? kids(right)[0] : right;
+        const head = made?.type === 'call_expression' ? made.childForFieldName('function') : made?.type === 'composite_literal' ? made.childForFieldName('type') : undefined;
+        const pkg = head?.type === 'selector_expression' || head?.type === 'qualified_type' ? head.childForFieldName(head.type === 'qualified_type' ? 'package' : 'operand')?.text : undefined;
+        if (pkg !== undefined && imports.has(pkg)) valuePackages.set(left.text, imports.get(pkg)!);
         const prefix = derivedPrefix(right, frameworks, (n, name) => prefixAt(n, name));
-        if (prefix !== undefined) prefixes.set(left.text, prefix);
+        if (prefix !== undefined) {
+          prefixes.set(left.text, prefix);
+          const from = routerOperand(right);
+          if (from !== undefined && from !== left.text) origins.set(left.text, from);
+        }
       }
       return;
     }
     if (node.type !== 'call_expression') return;
     const fn = node.childForFieldName('function');
-    registerCall(node, fn, imports, facts, (arg) => {
+    registerCall(node, fn, imports, valuePackages, facts, (arg) => {
       if (arg.type === 'identifier') return prefixes.get(arg.text);
       return derivedPrefix(arg, frameworks, (n, name) => prefixAt(n, name));
     });
+    if (handsOnly) return;
     if (fn?.type !== 'selector_expression') return;
     const operand = fn.childForFieldName('operand');
     const name = fn.childForFieldName('field')?.text ?? '';
@@ -88,6 +107,18 @@ export function detectGo(root: Node, facts: EntryFacts): void {
     const receiver = operand?.type === 'identifier' ? operand.text : undefined;
     const base = receiver ? prefixAt(node, receiver) : '';
 
+    // chi: r.Mount("/users", users.Routes()) — the routes the function registers on the router it returns.
+    if (frameworks.has('chi') && name === 'Mount' && args.length === 2 && args[1]?.type === 'call_expression') {
+      const route = literal(args[0]);
+      if (route !== undefined) {
+        const callee = args[1].childForFieldName('function');
+        const pkg = callee?.type === 'selector_expression' ? callee.childForFieldName('operand') : undefined;
+        const goImport = pkg?.type === 'identifier' ? imports.get(pkg.text) : undefined;
+        const target = callee?.type === 'identifier' ? callee.text : goImport !== undefined ? callee?.childForFieldName('field')?.text : undefined;
+        if (target) facts.mounts.push({ prefix: join(base, route), target, goFunction: true, router: parameterScope(node, origins) ?? '', ...(goImport ? { goImport } : {}) });
+      }
+      return;
+    }
     // chi: r.Route("/api", func(r chi.Router) { … }) — the function's parameter carries the prefix.
     if (frameworks.has('chi') && name === 'Route' && args.length === 2 && args[1]?.type === 'func_literal') {
       const route = literal(args[0]);
@@ -103,41 +134,43 @@ export function detectGo(root: Node, facts: EntryFacts): void {
       if (!/^([a-z0-9.-]+(:\d+)?)?\//i.test(route)) return;
       const gorillaMethods = frameworks.has('gorilla') ? chainedMethods(node) : [];
       for (const m of gorillaMethods.length > 0 ? gorillaMethods : [method]) {
-        push(facts, node, frameworks.has('gorilla') && receiver !== 'http' ? 'gorilla' : 'net/http', m, join(base, route), args[args.length - 1], imports);
+        push(facts, origins, node, frameworks.has('gorilla') && receiver !== 'http' ? 'gorilla' : 'net/http', m, join(base, route), args[args.length - 1], imports);
       }
       return;
     }
     if (frameworks.has('chi') && CHI_METHODS.has(name) && args.length >= 2) {
       const route = literal(args[0]);
       if (route === undefined || !route.startsWith('/')) return;
-      push(facts, node, 'chi', name.toUpperCase(), join(base, route), args[args.length - 1], imports);
+      push(facts, origins, node, 'chi', name.toUpperCase(), join(base, route), args[args.length - 1], imports);
       return;
     }
     if (frameworks.has('chi') && (name === 'Method' || name === 'MethodFunc') && args.length === 3) {
       const method = literal(args[0]);
       const route = literal(args[1]);
       if (method === undefined || route === undefined) return;
-      push(facts, node, 'chi', method.toUpperCase(), join(base, route), args[2], imports);
+      push(facts, origins, node, 'chi', method.toUpperCase(), join(base, route), args[2], imports);
       return;
     }
     const ginOrEcho: Framework | undefined = frameworks.has('gin') ? 'gin' : frameworks.has('echo') ? 'echo' : undefined;
     if (ginOrEcho && (UPPER_METHODS.has(name) || name === 'Any') && args.length >= 2) {
       const route = literal(args[0]);
-      if (route === undefined || !route.startsWith('/')) return;
-      push(facts, node, ginOrEcho, name === 'Any' ? 'ANY' : name, join(base, route), args[args.length - 1], imports);
+      // `tags.GET("", h.Tags)`: the group's own path.
+      const groupRoot = route === '' && receiver !== undefined && (prefixes.has(receiver) || parameterScope(node, origins) !== undefined);
+      if (route === undefined || (!route.startsWith('/') && !groupRoot)) return;
+      push(facts, origins, node, ginOrEcho, name === 'Any' ? 'ANY' : name, join(base, route), args[args.length - 1], imports);
       return;
     }
     if (ginOrEcho === 'gin' && name === 'Handle' && args.length >= 3) {
       const method = literal(args[0]);
       const route = literal(args[1]);
-      if (method !== undefined && route !== undefined) push(facts, node, 'gin', method.toUpperCase(), join(base, route), args[args.length - 1], imports);
+      if (method !== undefined && route !== undefined) push(facts, origins, node, 'gin', method.toUpperCase(), join(base, route), args[args.length - 1], imports);
     }
   });
 }
 
-function push(facts: EntryFacts, node: Node, framework: Framework, method: string, route: string, handlerNode: Node | undefined, imports: Map<string, string>): void {
+function push(facts: EntryFacts, origins: ReadonlyMap<string, string>, node: Node, framework: Framework, method: string, route: string, handlerNode: Node | undefined, imports: Map<string, string>): void {
   const handler = goHandler(handlerNode, imports);
-  const scope = parameterScope(node);
+  const scope = parameterScope(node, origins);
   facts.entries.push({ kind: 'http', framework, method, route, line: lineOf(node), ...(handler ? { handler } : {}), ...(scope ? { router: scope } : {}) });
 }
 
@@ -145,28 +178,38 @@ function push(facts: EntryFacts, node: Node, framework: Framework, method: strin
  * Routes registered on a parameter of the enclosing function (`func UsersRegister(router *gin.RouterGroup)`) are
  * served under whatever prefix its callers hand in: the entry names the function, `UsersRegister()`.
  */
-function parameterScope(call: Node): string | undefined {
+function parameterScope(call: Node, origins: ReadonlyMap<string, string>): string | undefined {
   const receiver = call.childForFieldName('function')?.childForFieldName('operand');
   if (receiver?.type !== 'identifier') return undefined;
+  // `users := rg.Group("/users")` inside the function: the group comes from the parameter `rg`.
+  const names = [receiver.text];
+  for (let name = origins.get(receiver.text); name !== undefined && !names.includes(name); name = origins.get(name)) names.push(name);
   for (let at: Node | null = call.parent; at; at = at.parent) {
     if (at.type === 'func_literal') return undefined;
     if (at.type === 'function_declaration' || at.type === 'method_declaration') {
       const params = kids(at.childForFieldName('parameters') ?? at).flatMap((p) => kids(p).filter((k) => k.type === 'identifier').map((k) => k.text));
       const name = at.childForFieldName('name')?.text;
-      return name && params.includes(receiver.text) ? `${name}()` : undefined;
+      if (!name) return undefined;
+      if (names.some((n) => params.includes(n))) return `${name}()`;
+      // chi: `func Routes() chi.Router { r := chi.NewRouter(); r.Get(…); return r }`, mounted with `r.Mount("/x", users.Routes())`.
+      return names.some((n) => returnedNames(at).has(n)) ? `${name}()` : undefined;
     }
   }
   return undefined;
 }
 
 /** `users.UsersRegister(v1.Group("/users"))`, `registerRoutes(api)`: a group handed to a function that registers routes. */
-function registerCall(call: Node, fn: Node | null, imports: Map<string, string>, facts: EntryFacts, prefixOf: (arg: Node) => string | undefined): void {
+function registerCall(call: Node, fn: Node | null, imports: Map<string, string>, values: ReadonlyMap<string, string>, facts: EntryFacts, prefixOf: (arg: Node) => string | undefined): void {
   let target: string | undefined;
   let goImport: string | undefined;
+  let goMethod = false;
   if (fn?.type === 'identifier') target = fn.text;
   else if (fn?.type === 'selector_expression') {
     const operand = fn.childForFieldName('operand');
-    const path = operand?.type === 'identifier' ? imports.get(operand.text) : undefined;
+    const name = operand?.type === 'identifier' ? operand.text : undefined;
+    // h.Register(v1) with `h := handler.New()`: a method of a type of that package.
+    const path = name === undefined ? undefined : (imports.get(name) ?? values.get(name));
+    goMethod = name !== undefined && !imports.has(name);
     if (!path || IMPORTS[path]) return;
     target = fn.childForFieldName('field')?.text;
     goImport = path;
@@ -175,9 +218,41 @@ function registerCall(call: Node, fn: Node | null, imports: Map<string, string>,
   for (const arg of kids(call.childForFieldName('arguments') ?? call)) {
     const prefix = prefixOf(arg);
     if (prefix === undefined || prefix === '') continue;
-    facts.mounts.push({ prefix, target, goFunction: true, ...(goImport ? { goImport } : {}) });
+    facts.mounts.push({ prefix, target, goFunction: true, ...(goImport ? { goImport } : {}), ...(goMethod ? { goMethod: true } : {}) });
     return;
   }
+}
+
+/** Per tree (reset by detectGo): node ids are unique only within one tree. */
+let returnedCache = new Map<number, Set<string>>();
+
+/** The identifiers a function returns (`return r`), read once per function. */
+function returnedNames(fn: Node): Set<string> {
+  let names = returnedCache.get(fn.id);
+  if (names) return names;
+  const found = new Set<string>();
+  walk(fn.childForFieldName('body') ?? fn, (node) => {
+    if (node.type === 'func_literal') return false;
+    if (node.type === 'return_statement') {
+      const value = kids(node)[0];
+      const first = value?.type === 'expression_list' ? kids(value)[0] : value;
+      if (first?.type === 'identifier') found.add(first.text);
+    }
+  });
+  names = found;
+  returnedCache.set(fn.id, names);
+  return names;
+}
+
+/** The router a derived one is made from: `r` in `r.Group("/api")` and `r.PathPrefix("/api").Subrouter()`. */
+function routerOperand(expr: Node): string | undefined {
+  let at: Node | null | undefined = expr;
+  while (at?.type === 'call_expression') {
+    const fn: Node | null = at.childForFieldName('function');
+    if (fn?.type !== 'selector_expression') return undefined;
+    at = fn.childForFieldName('operand');
+  }
+  return at?.type === 'identifier' ? at.text : undefined;
 }
 
 /** `r.PathPrefix("/api").Subrouter()`, `r.Group("/api")` (gin, echo), `chi.NewRouter()` (no prefix). */
@@ -195,7 +270,7 @@ function derivedPrefix(expr: Node, frameworks: Set<Framework>, prefixOf: (node: 
     if (inner?.childForFieldName('field')?.text === 'PathPrefix' && on?.type === 'identifier' && prefix !== undefined) return join(prefixOf(expr, on.text), prefix);
     return undefined;
   }
-  if (field === 'Group' && (frameworks.has('gin') || frameworks.has('echo')) && operand?.type === 'identifier') {
+  if (field === 'Group' && (frameworks.has('gin') || frameworks.has('echo') || frameworks.size === 0) && operand?.type === 'identifier') {
     const prefix = literal(args[0]);
     if (prefix !== undefined) return join(prefixOf(expr, operand.text), prefix);
   }

@@ -83,3 +83,34 @@ describe('entry points: NestJS global prefix', () => {
     assert.deepEqual(summary(points), ['GET /api/tags @src/tags.controller.ts:4 -> src/tags.controller.ts#TagsController.all']);
   });
 });
+
+describe('entry points: NestJS RouterModule', () => {
+  it("serves a module's controllers under the path RouterModule registers it at, children nested, after the global prefix", async () => {
+    const points = await entryPointsOf({
+      'src/main.ts': "import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.setGlobalPrefix('api');\n}\n",
+      'src/app.module.ts': [
+        "import { Module } from '@nestjs/common';",
+        "import { RouterModule } from '@nestjs/core';",
+        "import { AdminModule } from './admin/admin.module';",
+        "import { UsersModule } from './users/users.module';",
+        '@Module({',
+        '  imports: [AdminModule, UsersModule, RouterModule.register([',
+        "    { path: 'admin', module: AdminModule, children: [{ path: 'people', module: UsersModule }] },",
+        '  ])],',
+        '})',
+        'export class AppModule {}',
+      ].join('\n'),
+      'src/admin/admin.module.ts': "import { Module } from '@nestjs/common';\nimport { StatsController } from './stats.controller';\n@Module({ controllers: [StatsController] })\nexport class AdminModule {}\n",
+      'src/admin/stats.controller.ts': "import { Controller, Get } from '@nestjs/common';\n@Controller('stats')\nexport class StatsController {\n  @Get() all() {}\n}\n",
+      'src/users/users.module.ts': "import { Module } from '@nestjs/common';\nimport { UsersController } from './users.controller';\n@Module({ controllers: [UsersController] })\nexport class UsersModule {}\n",
+      'src/users/users.controller.ts': "import { Controller, Get } from '@nestjs/common';\n@Controller('users')\nexport class UsersController {\n  @Get(':id') find() {}\n}\n",
+      // A controller of no routed module keeps its own path.
+      'src/health.controller.ts': "import { Controller, Get } from '@nestjs/common';\n@Controller('health')\nexport class HealthController {\n  @Get() ok() {}\n}\n",
+    });
+    assert.deepEqual(summary(points), [
+      'GET /api/admin/stats @src/admin/stats.controller.ts:4 -> src/admin/stats.controller.ts#StatsController.all',
+      'GET /api/health @src/health.controller.ts:4 -> src/health.controller.ts#HealthController.ok',
+      'GET /api/admin/people/users/:id @src/users/users.controller.ts:4 -> src/users/users.controller.ts#UsersController.find',
+    ]);
+  });
+});

@@ -2,7 +2,7 @@
 // type-graphql (`@Resolver` + `@Query`/`@Mutation`/`@ResolveField`). A decorator counts only when the file imports it
 // from the framework.
 import type { Node } from '../code/parser';
-import type { EntryFacts } from './types';
+import type { EntryFacts, NestClassRef } from './types';
 import { joinRoute, kids, lineOf, literal, walk } from './tree';
 import { importedFrom, importsAny, type TsModule } from './ts-module';
 import { objectPairs } from './ts-routers';
@@ -40,6 +40,20 @@ export function detectNest(module: TsModule, facts: EntryFacts): void {
       if (prefix !== undefined) facts.nestGlobalPrefix = prefix;
     });
   }
+  // RouterModule.register([{ path: 'admin', module: AdminModule, children: [...] }]): the module's controllers are
+  // served under the path.
+  const routerModule = [...module.imports.entries()].find(([, i]) => i.from === '@nestjs/core' && i.imported === 'RouterModule')?.[0];
+  if (routerModule) {
+    walk(module.root, (node) => {
+      if (node.type !== 'call_expression') return;
+      const fn = node.childForFieldName('function');
+      if (fn?.type !== 'member_expression' || fn.childForFieldName('object')?.text !== routerModule) return;
+      if (!['register', 'forRoutes'].includes(fn.childForFieldName('property')?.text ?? '')) return;
+      const routes = kids(node.childForFieldName('arguments') ?? node)[0];
+      if (routes?.type === 'array') nestRoutes(routes, '', module, facts);
+      return false;
+    });
+  }
   const packages = [...NEST_HTTP, ...GRAPHQL];
   if (![...module.imports.values()].some((i) => packages.includes(i.from))) return;
   const visit = (node: Node, outer: Node[]): void => {
@@ -60,6 +74,12 @@ function readClass(cls: Node, decorators: Decorator[], module: TsModule, facts: 
   const className = cls.childForFieldName('name')?.text;
   const body = cls.childForFieldName('body');
   if (!className || !body) return;
+  const moduleDecorator = decorators.find((d) => d.name === 'Module' && d.package === '@nestjs/common');
+  const controllers = moduleDecorator?.args[0]?.type === 'object' ? objectPairs(moduleDecorator.args[0]).get('controllers') : undefined;
+  if (controllers?.type === 'array') {
+    const refs = kids(controllers).flatMap((c) => (c.type === 'identifier' ? [classRef(c.text, module)] : []));
+    (facts.nestModules ??= []).push({ className, controllers: refs });
+  }
   const controller = decorators.find((d) => d.name === 'Controller' && d.package === '@nestjs/common');
   const resolver = decorators.find((d) => d.name === 'Resolver' && GRAPHQL.includes(d.package));
   if (!controller && !resolver) return;
@@ -88,7 +108,7 @@ function readClass(cls: Node, decorators: Decorator[], module: TsModule, facts: 
         const paths = d.args.length > 0 ? routesOf(d.args[0]) : [''];
         for (const prefix of prefixes.length > 0 ? prefixes : ['']) {
           for (const route of paths.length > 0 ? paths : ['']) {
-            facts.entries.push({ kind: 'http', framework: 'nestjs', method: verb, route: joinRoute(prefix, route), line: lineOf(d.node), handler });
+            facts.entries.push({ kind: 'http', framework: 'nestjs', method: verb, route: joinRoute(prefix, route), line: lineOf(d.node), handler, router: className });
           }
         }
       }
@@ -106,6 +126,27 @@ function readClass(cls: Node, decorators: Decorator[], module: TsModule, facts: 
         });
       }
     }
+  }
+}
+
+/** A class named in this file: imported (`from`, `imported`) or its own. */
+function classRef(name: string, module: TsModule): NestClassRef {
+  const imported = module.imports.get(name);
+  return imported ? { name, from: imported.from, imported: imported.imported } : { name };
+}
+
+function nestRoutes(routes: Node, outer: string, module: TsModule, facts: EntryFacts): void {
+  for (const route of kids(routes)) {
+    if (route.type !== 'object') continue;
+    const pairs = objectPairs(route);
+    const path = literal(pairs.get('path'));
+    // A path computed at run time is not guessed.
+    if (path === undefined) continue;
+    const full = joinRoute(outer, path);
+    const target = pairs.get('module');
+    if (target?.type === 'identifier') (facts.nestRoutes ??= []).push({ path: full, module: classRef(target.text, module) });
+    const children = pairs.get('children');
+    if (children?.type === 'array') nestRoutes(children, full, module, facts);
   }
 }
 

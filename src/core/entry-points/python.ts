@@ -3,6 +3,7 @@
 // django.urls, `include('app.urls')` as a mount).
 import type { Node } from '../code/parser';
 import type { EntryFacts, HandlerRef } from './types';
+import { joinPrefix } from './assemble';
 import { HTTP_METHODS, kids, lineOf, literal, walk } from './tree';
 
 interface PyRouter {
@@ -46,23 +47,23 @@ export function detectPython(root: Node, facts: EntryFacts): void {
   }
   facts.pyFuncs = funcs;
   const uses = (pkg: string) => [...modules].some((m) => m === pkg || m.startsWith(`${pkg}.`));
-  const handlerOf = (node: Node | undefined): HandlerRef | undefined => pyHandler(node, imports);
 
   if (uses('flask') || uses('fastapi')) {
     const routers = new Map<string, PyRouter>();
-    for (const node of kids(root)) {
-      const assignment = node.type === 'expression_statement' ? kids(node)[0] : undefined;
-      if (assignment?.type !== 'assignment') continue;
+    // At the top level, or in an application factory (`def create_app(): app = Flask(__name__)`).
+    walk(root, (assignment) => {
+      if (assignment.type !== 'assignment') return;
       const left = assignment.childForFieldName('left');
       const right = assignment.childForFieldName('right');
-      if (left?.type !== 'identifier' || right?.type !== 'call') continue;
+      if (left?.type !== 'identifier' || right?.type !== 'call') return false;
       const callee = right.childForFieldName('function');
       const factory = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee?.text;
       const framework = factory ? FACTORIES[factory] : undefined;
-      if (!framework) continue;
+      if (!framework) return false;
       const prefix = literal(keyword(right, framework === 'flask' ? 'url_prefix' : 'prefix')) ?? '';
       routers.set(left.text, { framework, prefix });
-    }
+      return false;
+    });
     walk(root, (node) => {
       if (node.type === 'decorated_definition') {
         const def = node.childForFieldName('definition');
@@ -87,7 +88,7 @@ export function detectPython(root: Node, facts: EntryFacts): void {
           } else if (verb === 'websocket') methods = ['WEBSOCKET'];
           else continue;
           for (const method of methods) {
-            facts.entries.push({ kind: 'http', framework: router.framework, method, route: router.prefix ? `${router.prefix.replace(/\/+$/, '')}/${route.replace(/^\/+/, '')}` : route, line: lineOf(decorator), handler: { local: true, symbol: name }, router: callee.childForFieldName('object')!.text });
+            facts.entries.push({ kind: 'http', framework: router.framework, method, route: router.prefix ? `${router.prefix.replace(/\/+$/, '')}/${route.replace(/^\/+/, '')}` : route, line: lineOf(decorator), handler: { local: true, symbol: name }, router: callee.childForFieldName('object')!.text, ...(router.prefix && router.framework === 'flask' ? { bareRoute: route } : {}) });
           }
         }
         return false;
@@ -97,34 +98,106 @@ export function detectPython(root: Node, facts: EntryFacts): void {
       const verb = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
       if (verb !== 'register_blueprint' && verb !== 'include_router') return;
       const on = callee!.childForFieldName('object')?.text;
-      if (!on || !routers.has(on)) return;
+      const parent = on === undefined ? undefined : routers.get(on);
+      if (!on || !parent) return;
       const target = kids(node.childForFieldName('arguments') ?? node)[0];
-      const prefix = literal(keyword(node, verb === 'register_blueprint' ? 'url_prefix' : 'prefix'));
+      const given = keyword(node, verb === 'register_blueprint' ? 'url_prefix' : 'prefix');
+      const prefix = given ? literal(given) : '';
+      // A prefix computed at run time (`settings.API_PREFIX`) is not guessed.
       if (prefix === undefined || !target) return;
-      pyMount(facts, target, prefix, imports, on);
+      // A router included without a prefix still serves under the prefixes of the one it is included in, and a
+      // blueprint or router registered on another blueprint or router takes that one's own prefix too.
+      // Flask: `url_prefix=` replaces the blueprint's own url_prefix; FastAPI's `prefix=` comes before the router's own.
+      pyMount(facts, target, joinPrefix(parent.prefix, prefix), imports, on, verb === 'register_blueprint' && given !== undefined);
     });
   }
 
-  if (uses('django.urls') || uses('django.conf.urls')) {
-    walk(root, (node) => {
+  if (uses('django.urls') || uses('django.conf.urls')) detectDjango(root, facts, imports);
+}
+
+type PyImports = Map<string, [string, string | undefined]>;
+const DJANGO_ROUTE = new Set(['path', 're_path', 'url']);
+
+/**
+ * Django URL confs. A route belongs to the list it is written in (`urlpatterns`, or `api_patterns = [...]`); a list is
+ * served under every prefix it is mounted at: `include('shop.urls')` (the module's `urlpatterns`), `include(sub)`,
+ * `include((sub, 'app'))`, `include(urls_module)`, an inline `include([...])`, and `urlpatterns = [...] + sub` (no prefix).
+ */
+function detectDjango(root: Node, facts: EntryFacts, imports: PyImports): void {
+  const mount = (node: Node | undefined, prefix: string, list: string): void => {
+    if (!node) return;
+    if (node.type === 'tuple' || node.type === 'parenthesized_expression') return mount(kids(node)[0], prefix, list);
+    const dotted = literal(node);
+    if (dotted !== undefined) {
+      if (/^[\w.]+$/.test(dotted)) facts.mounts.push({ prefix, target: 'urlpatterns', pyModule: dotted, router: list });
+      return;
+    }
+    if (node.type === 'list') return visit(node, prefix, list);
+    if (node.type === 'identifier') {
+      const imported = imports.get(node.text);
+      if (!imported) facts.mounts.push({ prefix, target: node.text, router: list });
+      else if (imported[1] === undefined) facts.mounts.push({ prefix, target: 'urlpatterns', pyModule: imported[0], router: list });
+      // `from blog import urls` (a module) or `from blog.urls import extra` (a list): the assembly tells which.
+      else facts.mounts.push({ prefix, target: imported[1], pyModule: imported[0], router: list, pySubmodule: true });
+      return;
+    }
+    if (node.type === 'attribute') {
+      const imported = imports.get(node.childForFieldName('object')?.text ?? '');
+      const attribute = node.childForFieldName('attribute')?.text;
+      if (imported && attribute) facts.mounts.push({ prefix, target: attribute, pyModule: imported[1] === undefined ? imported[0] : joinModule(imported[0], imported[1]), router: list });
+    }
+  };
+  const visit = (start: Node, prefix: string, list: string): void => {
+    walk(start, (node) => {
+      if (node !== start && (node.type === 'assignment' || node.type === 'augmented_assignment')) {
+        const left = node.childForFieldName('left');
+        const right = node.childForFieldName('right');
+        if (left?.type !== 'identifier' || !right) return;
+        // `urlpatterns = [...] + extra`, `urlpatterns += extra`: the other list is served where this one is.
+        const operands = right.type === 'binary_operator' ? flattenSum(right) : [right];
+        for (const operand of operands) {
+          if (operand.type === 'identifier' || operand.type === 'attribute') mount(operand, '', left.text);
+          else visit(operand, '', left.text);
+        }
+        return false;
+      }
       if (node.type !== 'call') return;
-      const callee = node.childForFieldName('function')?.text;
-      if (callee !== 'path' && callee !== 're_path' && callee !== 'url') return;
+      const callee = node.childForFieldName('function')?.text ?? '';
+      if (!DJANGO_ROUTE.has(callee)) {
+        // `urlpatterns.extend(extra)`
+        const fn = node.childForFieldName('function');
+        if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'extend') {
+          const on = fn.childForFieldName('object');
+          const arg = kids(node.childForFieldName('arguments') ?? node)[0];
+          if (on?.type === 'identifier' && (arg?.type === 'identifier' || arg?.type === 'attribute')) {
+            mount(arg, '', on.text);
+            return false;
+          }
+        }
+        return;
+      }
       const args = kids(node.childForFieldName('arguments') ?? node);
       const route = literal(args[0]);
       const view = args[1];
       if (route === undefined || !view) return;
-      const shown = callee === 'path' ? `/${route}` : route;
+      const shown = joinPrefix(prefix, callee === 'path' ? `/${route}` : route);
       if (view.type === 'call' && view.childForFieldName('function')?.text === 'include') {
-        const module = literal(kids(view.childForFieldName('arguments') ?? view)[0]);
-        if (module !== undefined) facts.mounts.push({ prefix: shown, target: module, pyModule: module });
+        mount(kids(view.childForFieldName('arguments') ?? view)[0], shown, list);
         return false;
       }
-      const handler = handlerOf(view);
-      facts.entries.push({ kind: 'http', framework: 'django', method: 'ANY', route: shown, line: lineOf(node), ...(handler ? { handler } : {}) });
+      const handler = pyHandler(view, imports);
+      facts.entries.push({ kind: 'http', framework: 'django', method: 'ANY', route: shown, line: lineOf(node), router: list, ...(handler ? { handler } : {}) });
       return false;
     });
-  }
+  };
+  visit(root, '', 'urlpatterns');
+}
+
+function flattenSum(node: Node): Node[] {
+  if (node.type !== 'binary_operator' || node.childForFieldName('operator')?.text !== '+') return [node];
+  const left = node.childForFieldName('left');
+  const right = node.childForFieldName('right');
+  return [...(left ? flattenSum(left) : []), ...(right ? flattenSum(right) : [])];
 }
 
 function keyword(call: Node, name: string): Node | undefined {
@@ -134,7 +207,8 @@ function keyword(call: Node, name: string): Node | undefined {
   return undefined;
 }
 
-function pyMount(facts: EntryFacts, target: Node, prefix: string, imports: Map<string, [string, string | undefined]>, on: string): void {
+function pyMount(facts: EntryFacts, target: Node, prefix: string, imports: Map<string, [string, string | undefined]>, on: string, replaces: boolean): void {
+  const flag = replaces ? { replacesOwnPrefix: true } : {};
   // include_router(orders.router) with `from app.routers import orders`, or include_router(router) imported by name.
   if (target.type === 'attribute') {
     const object = target.childForFieldName('object')?.text ?? '';
@@ -142,10 +216,10 @@ function pyMount(facts: EntryFacts, target: Node, prefix: string, imports: Map<s
     const imported = imports.get(object);
     if (!imported) return;
     const module = imported[1] === undefined ? imported[0] : joinModule(imported[0], imported[1]);
-    facts.mounts.push({ prefix, target: attribute, pyModule: module, router: on });
+    facts.mounts.push({ prefix, target: attribute, pyModule: module, router: on, ...flag });
   } else if (target.type === 'identifier') {
     const imported = imports.get(target.text);
-    facts.mounts.push({ prefix, target: imported?.[1] ?? target.text, router: on, ...(imported ? { pyModule: imported[0] } : {}) });
+    facts.mounts.push({ prefix, target: imported?.[1] ?? target.text, router: on, ...(imported ? { pyModule: imported[0] } : {}), ...flag });
   }
 }
 

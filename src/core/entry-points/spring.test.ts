@@ -34,3 +34,37 @@ describe('entry points: Spring', () => {
     ]);
   });
 });
+
+describe('entry points: Spring mappings declared on an interface', () => {
+  it('are served by the controllers that implement it, whose methods are the handlers', async () => {
+    const points = await entryPointsOf({
+      'src/main/java/shop/api/OrdersApi.java': [
+        'package shop.api;',
+        'import org.springframework.web.bind.annotation.*;',
+        '@RequestMapping("/api/orders")',
+        'public interface OrdersApi {',
+        '  @GetMapping("/{id}")',
+        '  Order show(@PathVariable long id);',
+        '  @PostMapping',
+        '  Order place(@RequestBody Order order);',
+        '}',
+      ].join('\n'),
+      'src/main/java/shop/web/OrdersController.java': [
+        'package shop.web;',
+        'import org.springframework.web.bind.annotation.RestController;',
+        'import shop.api.OrdersApi;',
+        '@RestController',
+        'public class OrdersController implements OrdersApi, java.io.Serializable {',
+        '  public Order show(long id) { return null; }',
+        '  public Order place(Order order) { return order; }',
+        '}',
+      ].join('\n'),
+      // Not a controller: implementing the interface in a client serves nothing.
+      'src/main/java/shop/client/OrdersClient.java': 'package shop.client;\nimport shop.api.OrdersApi;\npublic class OrdersClient implements OrdersApi {\n  public Order show(long id) { return null; }\n}\n',
+    });
+    assert.deepEqual(summary(points), [
+      'GET /api/orders/{id} @src/main/java/shop/api/OrdersApi.java:5 -> src/main/java/shop/web/OrdersController.java#OrdersController.show',
+      'POST /api/orders @src/main/java/shop/api/OrdersApi.java:7 -> src/main/java/shop/web/OrdersController.java#OrdersController.place',
+    ]);
+  });
+});

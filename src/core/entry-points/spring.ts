@@ -18,12 +18,25 @@ export function detectSpring(root: Node, facts: EntryFacts): void {
   const imported = kids(root).some((n) => n.type === 'import_declaration' && /org\.springframework\.web\.bind\.annotation\b/.test(n.text));
   if (!imported) return;
   walk(root, (node) => {
-    if (node.type !== 'class_declaration') return;
+    if (node.type !== 'class_declaration' && node.type !== 'interface_declaration') return;
     const className = node.childForFieldName('name')?.text;
     const body = node.childForFieldName('body');
     if (!className || !body) return false;
-    const classMapping = annotations(node).find((a) => a.name === 'RequestMapping');
+    const isInterface = node.type === 'interface_declaration';
+    const classAnnotations = annotations(node);
+    const classMapping = classAnnotations.find((a) => a.name === 'RequestMapping');
     const prefixes = classMapping ? classMapping.paths : [''];
+    // A controller that implements interfaces: the mappings declared on them are its routes (API-first code).
+    const controller = classAnnotations.some((a) => a.name === 'RestController' || a.name === 'Controller');
+    if (!isInterface && controller) {
+      const interfaces = node.childForFieldName('interfaces');
+      const names: string[] = [];
+      if (interfaces) walk(interfaces, (t) => {
+        if (t.type === 'type_identifier') names.push(t.text);
+        return t.type !== 'type_arguments';
+      });
+      if (names.length > 0) (facts.springControllers ??= []).push({ className, interfaces: names });
+    }
     for (const member of kids(body)) {
       if (member.type !== 'method_declaration') continue;
       const method = member.childForFieldName('name')?.text;
@@ -35,7 +48,7 @@ export function detectSpring(root: Node, facts: EntryFacts): void {
         for (const prefix of prefixes) {
           for (const path of mapping.paths) {
             for (const m of methods) {
-              facts.entries.push({ kind: 'http', framework: 'spring', method: m, route: joinRoute(prefix, path), line: lineOf(mapping.node), handler: { local: true, symbol: `${className}.${method}` } });
+              facts.entries.push({ kind: 'http', framework: 'spring', method: m, route: joinRoute(prefix, path), line: lineOf(mapping.node), handler: { local: true, symbol: `${className}.${method}` }, ...(isInterface ? { springInterface: className } : {}) });
             }
           }
         }

@@ -20,11 +20,13 @@ export interface TsModule {
   locals: Set<string>;
   /** Local variables created with `new X()` -> X (`const ctrl = new OrdersController()`). */
   instances: Map<string, string>;
+  /** `import type { FastifyInstance } from 'fastify'`: no run-time value, but a parameter typed with it is a router. */
+  typeImports: Map<string, ImportedName>;
   defaultExport?: string;
 }
 
 export function readTsModule(root: Node): TsModule {
-  const module: TsModule = { root, imports: new Map(), specifiers: new Set(), locals: new Set(), instances: new Map() };
+  const module: TsModule = { root, imports: new Map(), specifiers: new Set(), locals: new Set(), instances: new Map(), typeImports: new Map() };
   for (const statement of kids(root)) {
     if (statement.type === 'import_statement') readImport(statement, module);
     const declaration = statement.type === 'export_statement' ? statement.childForFieldName('declaration') ?? statement : statement;
@@ -75,10 +77,17 @@ function readImport(statement: Node, module: TsModule): void {
   const from = literal(statement.childForFieldName('source'));
   if (from === undefined) return;
   module.specifiers.add(from);
-  // `import type` carries no run-time value: no handler or router comes from it.
-  if (/^import\s+type\s/.test(statement.text)) return;
+  // `import type` carries no run-time value: no handler or router comes from it, only types for parameters.
+  const typeOnly = /^import\s+type\s/.test(statement.text);
   const clause = kids(statement).find((k) => k.type === 'import_clause');
   if (!clause) return;
+  if (typeOnly) {
+    for (const spec of kids(clause).flatMap((part) => (part.type === 'named_imports' ? kids(part) : []))) {
+      const name = spec.childForFieldName('name')?.text;
+      if (spec.type === 'import_specifier' && name) module.typeImports.set(spec.childForFieldName('alias')?.text ?? name, { from, imported: name });
+    }
+    return;
+  }
   for (const part of kids(clause)) {
     if (part.type === 'identifier') module.imports.set(part.text, { from, imported: 'default' });
     if (part.type === 'namespace_import') {

@@ -133,3 +133,38 @@ describe('entry points: Express routers composed in chains', () => {
     assert.deepEqual(summary(points), ['GET / @src/main.ts:6 -> src/main.ts', 'GET /api/tags @src/tags.ts:3 -> src/tags.ts']);
   });
 });
+
+describe('entry points: routers mounted from another file in CommonJS and namespaces', () => {
+  it('Express: app.use(prefix, require("./routes")), require("express").Router(), and a router taken from a namespace import', async () => {
+    const points = await entryPointsOf({
+      'app.js': "const express = require('express');\nconst app = express();\napp.use('/api/users', require('./routes/users'));\nconst orders = require('./routes/orders');\napp.use('/api/orders', orders);\n",
+      'routes/users.js': "const express = require('express');\nconst router = express.Router();\nrouter.get('/:id', (req, res) => {});\nmodule.exports = router;\n",
+      'routes/orders.js': "const router = require('express').Router();\nrouter.post('/', (req, res) => {});\nmodule.exports = router;\n",
+      'src/app.ts': "import express from 'express';\nimport * as carts from './carts';\nconst app = express();\napp.use('/carts', carts.router);\n",
+      'src/carts/index.ts': "import { Router } from 'express';\nexport const router = Router();\nrouter.get('/', (req, res) => {});\n",
+    });
+    assert.deepEqual(summary(points), [
+      'POST /api/orders @routes/orders.js:2 -> routes/orders.js',
+      'GET /api/users/:id @routes/users.js:3 -> routes/users.js',
+      'GET /carts @src/carts/index.ts:3 -> src/carts/index.ts',
+    ]);
+  });
+
+  it('Fastify: a named plugin whose instance type is imported with `import type`', async () => {
+    const points = await entryPointsOf({
+      'src/app.ts': "import Fastify from 'fastify';\nimport { usersRoutes } from './users';\nconst app = Fastify();\napp.register(usersRoutes, { prefix: '/users' });\n",
+      'src/users.ts': "import type { FastifyInstance } from 'fastify';\nexport async function usersRoutes(fastify: FastifyInstance) {\n  fastify.get('/:id', async () => ({}));\n}\n",
+    });
+    assert.deepEqual(summary(points), ['GET /users/:id @src/users.ts:3 -> src/users.ts']);
+  });
+});
+
+describe('entry points: an Express router made by a function', () => {
+  it('app.use("/users", makeRouter()) serves the routes the function registers, here or in another file', async () => {
+    const points = await entryPointsOf({
+      'src/app.ts': "import express from 'express';\nimport { makeRouter } from './users';\nconst app = express();\napp.use('/users', makeRouter());\napp.use('/admin', adminRouter());\nfunction adminRouter() {\n  const r = express.Router();\n  r.get('/stats', (req, res) => {});\n  return r;\n}\n",
+      'src/users.ts': "import { Router } from 'express';\nexport function makeRouter() {\n  const router = Router();\n  router.get('/:id', (req, res) => {});\n  return router;\n}\n",
+    });
+    assert.deepEqual(summary(points), ['GET /admin/stats @src/app.ts:8 -> src/app.ts', 'GET /users/:id @src/users.ts:4 -> src/users.ts']);
+  });
+});

@@ -110,6 +110,27 @@ function mount(facts: EntryFacts, module: TsModule, prefix: string, targetNode: 
     const fn = target.childForFieldName('function');
     if (fn?.type === 'member_expression') target = fn.childForFieldName('object') ?? undefined;
   }
+  // app.use('/users', require('./routes/users')): the module's default export (`module.exports = router`).
+  if (target?.type === 'call_expression' && target.childForFieldName('function')?.text === 'require') {
+    const from = literal(kids(target.childForFieldName('arguments') ?? target)[0]);
+    if (from !== undefined) facts.mounts.push({ prefix, target: 'require', router: on, from, imported: 'default' });
+    return;
+  }
+  // app.use('/users', makeRouter()): the routes the function registers on the router it makes (named `makeRouter()`).
+  if (target?.type === 'call_expression' && target.childForFieldName('function')?.type === 'identifier') {
+    const fn = target.childForFieldName('function')!.text;
+    const imported = module.imports.get(fn);
+    facts.mounts.push({ prefix, target: fn, router: on, ...(imported ? { from: imported.from, imported: imported.imported } : {}) });
+    return;
+  }
+  // app.use('/orders', orders.router) with `import * as orders from './orders'` (or `const orders = require(…)`).
+  if (target?.type === 'member_expression') {
+    const object = target.childForFieldName('object');
+    const property = target.childForFieldName('property')?.text;
+    const imported = object?.type === 'identifier' ? module.imports.get(object.text) : undefined;
+    if (imported?.imported === '*' && property) facts.mounts.push({ prefix, target: property, router: on, from: imported.from, imported: property });
+    return;
+  }
   if (target?.type !== 'identifier') return;
   const imported = module.imports.get(target.text);
   facts.mounts.push({ prefix, target: target.text, router: on, ...(imported ? { from: imported.from, imported: imported.imported } : {}) });
@@ -176,7 +197,8 @@ function findRouters(module: TsModule): Map<string, Router> {
       if (name?.type !== 'identifier' || !type) return;
       const typeName = kids(type)[0];
       const head = (typeName?.type === 'generic_type' ? kids(typeName)[0] : typeName)?.text.split('.')[0] ?? '';
-      const from = importedFrom(module, head, PACKAGES);
+      const typed = module.typeImports.get(head);
+      const from = importedFrom(module, head, PACKAGES) ?? (typed && PACKAGES.includes(rootPackage(typed.from)) ? typed : undefined);
       if (from) routers.set(name.text, { framework: FRAMEWORKS[rootPackage(from.from)] ?? 'express', prefix: '' });
     }
   });
@@ -200,10 +222,11 @@ function createdRouter(value: Node, module: TsModule): Router | undefined {
   if (node.type !== 'call_expression' && node.type !== 'new_expression') return undefined;
   const callee = node.type === 'call_expression' ? node.childForFieldName('function') : node.childForFieldName('constructor');
   if (!callee) return undefined;
-  // express(), Router(), Fastify(), new Koa(), new Router(), new Hono(), express.Router()
+  // express(), Router(), Fastify(), new Koa(), new Router(), new Hono(), express.Router(), require('express').Router()
   const head = callee.type === 'member_expression' ? callee.childForFieldName('object') : callee;
-  if (head?.type !== 'identifier') return undefined;
-  const from = importedFrom(module, head.text, PACKAGES);
+  const required = head?.type === 'call_expression' && head.childForFieldName('function')?.text === 'require' ? literal(kids(head.childForFieldName('arguments') ?? head)[0]) : undefined;
+  if (head?.type !== 'identifier' && required === undefined) return undefined;
+  const from = required !== undefined ? (PACKAGES.includes(rootPackage(required)) ? { from: required } : undefined) : importedFrom(module, head!.text, PACKAGES);
   if (!from) return undefined;
   if (callee.type === 'member_expression' && callee.childForFieldName('property')?.text !== 'Router') return undefined;
   const framework = FRAMEWORKS[rootPackage(from.from)] ?? 'express';

@@ -21,6 +21,13 @@ export interface HandlerRef {
   pyModule?: string;
 }
 
+/** A class as a file names it: imported from `from` (exported there as `imported`), or defined in the file. */
+export interface NestClassRef {
+  name: string;
+  from?: string;
+  imported?: string;
+}
+
 /** One registration, as its file shows it. */
 export interface FoundEntry {
   kind: EntryKind;
@@ -36,6 +43,10 @@ export interface FoundEntry {
   handler?: HandlerRef;
   /** TS/JS: the router variable the route is registered on, for prefixes mounted in other files. */
   router?: string;
+  /** Flask: the route without its blueprint's own url_prefix, for a mount that replaces that prefix. */
+  bareRoute?: string;
+  /** Spring: declared on this interface; the controllers implementing it serve the route. */
+  springInterface?: string;
 }
 
 /** `app.use('/api', router)`: routes of `router` (here, or exported by `from`) are served under `prefix`. */
@@ -49,10 +60,16 @@ export interface FoundMount {
   router?: string;
   /** Python (Django `include('shop.urls')`): the module whose routes are mounted. */
   pyModule?: string;
+  /** Flask `register_blueprint(bp, url_prefix=…)`: the given prefix replaces the blueprint's own. */
+  replacesOwnPrefix?: boolean;
+  /** Python: `target` was imported by name from `pyModule` and may be a submodule (`from blog import urls`). */
+  pySubmodule?: boolean;
   /** Go: `users.Register(v1.Group("/users"))` hands a group to a function of this imported package (absent: the same package). */
   goImport?: string;
   /** Go: the mount hands the group to a function, named by `target`. */
   goFunction?: boolean;
+  /** Go: …a method (`h.Register(v1)`, `h` a value of the package `goImport`). */
+  goMethod?: boolean;
 }
 
 export interface EntryFacts {
@@ -65,8 +82,14 @@ export interface EntryFacts {
   goFuncs?: string[];
   /** Python: top-level functions, for `views.detail`. */
   pyFuncs?: string[];
+  /** NestJS: `@Module({ controllers: [...] })` classes of this file and the controllers they declare. */
+  nestModules?: { className: string; controllers: NestClassRef[] }[];
+  /** NestJS: `RouterModule.register([{ path, module, children }])`, flattened: each module and its full path. */
+  nestRoutes?: { path: string; module: NestClassRef }[];
   /** NestJS: `app.setGlobalPrefix('api')` in a file importing @nestjs/core: every controller route is under it. */
   nestGlobalPrefix?: string;
+  /** Spring: controllers of this file and the interfaces they implement (by simple name). */
+  springControllers?: { className: string; interfaces: string[] }[];
   /** The file imports `next` (evidence for a Next.js page or route found by its path). */
   importsNext?: boolean;
   /** TS/JS: the default export and exported GET, POST… functions, for a Next.js page or route found by its path. */

@@ -143,10 +143,10 @@ export function buildGraph(input: GraphInput): DependencyGraph {
   };
   const unresolved: UnresolvedImport[] = [];
 
-  const resolveTo = (file: string, specifier: string, line: number, names?: readonly string[]): number[] | undefined => {
+  const resolveTo = (file: string, specifier: string, line: number, names?: readonly string[], kind?: ImportRecord['kind']): number[] | undefined => {
     const language = languageOfPath(file);
     if (!language) return undefined;
-    const result = input.resolver.resolve(file, specifier, language, names);
+    const result = input.resolver.resolve(file, specifier, language, names, kind);
     if ('files' in result) return result.files.flatMap((f) => (index.has(f) ? [index.get(f)!] : []));
     if ('external' in result) stats.external++;
     else {
@@ -173,12 +173,12 @@ export function buildGraph(input: GraphInput): DependencyGraph {
         if (count && metadata.length === 0) stats.typeOnly++;
         // Kept by the compiler only to write decorator metadata: a run-time edge where the tsconfig says so.
         if (metadata.length > 0) {
-          const targets = resolveTo(file, record.specifier, record.line, metadata);
+          const targets = resolveTo(file, record.specifier, record.line, metadata, record.kind);
           if (targets) out.push({ record, targets, names: metadata, kind: 'metadata' });
         }
         continue;
       }
-      const targets = resolveTo(file, record.specifier, record.line, record.names);
+      const targets = resolveTo(file, record.specifier, record.line, record.names, record.kind);
       if (!targets) continue;
       const names = metadata.length > 0 && record.names ? [...record.names, ...metadata] : record.names;
       out.push({ record, targets: packages.narrowStar(file, record, targets, read), names });

@@ -5,6 +5,7 @@
 // Pure: it works from the list of files and the texts of the configuration files the caller read for it.
 import { Minimatch } from 'minimatch';
 import { parse as parseYaml } from 'yaml';
+import type { ImportKind } from '../code/imports';
 import type { LanguageId } from '../code/languages';
 
 export type Resolution =
@@ -141,7 +142,8 @@ export class Resolver {
     this.warnings.push(message);
   }
 
-  resolve(importer: string, specifier: string, language: LanguageId, names?: readonly string[]): Resolution {
+  /** `kind` 'dynamic' for Python: a dotted string Django imports at run time (`include('shop.urls')`, `ROOT_URLCONF`). */
+  resolve(importer: string, specifier: string, language: LanguageId, names?: readonly string[], kind?: ImportKind): Resolution {
     switch (language) {
       case 'typescript':
       case 'tsx':
@@ -150,7 +152,7 @@ export class Resolver {
       case 'go':
         return this.resolveGo(specifier);
       case 'python':
-        return this.resolvePython(importer, specifier, names);
+        return kind === 'dynamic' ? this.resolveDottedString(importer, specifier, names) : this.resolvePython(importer, specifier, names);
       case 'java':
         return this.resolveJava(specifier);
       default:
@@ -496,6 +498,21 @@ export class Resolver {
       if (files.length > 0) return { files: [...new Set(files)] };
     }
     return dots > 0 ? { unresolved: 'no such module' } : { external: true };
+  }
+
+  /**
+   * A module Django imports by its dotted name at run time. Outside the repository (`allauth.urls`) it is external;
+   * when its top package is in the repository and the module is not, it is a mistake Django will raise on: unresolved,
+   * with one warning.
+   */
+  private resolveDottedString(importer: string, specifier: string, names?: readonly string[]): Resolution {
+    const found = this.resolvePython(importer, specifier, names);
+    if (!('external' in found)) return found;
+    const top = specifier.split('.')[0]!;
+    if (!this.roots().some((base) => this.pythonModule(base, top) !== undefined)) return found;
+    const named = names?.length === 1 ? `${specifier}.${names[0]}` : specifier;
+    this.warn(`dotted\u0000${importer}\u0000${named}`, `${importer} names the module '${named}', which is not in the repository (Django imports it at run time)`);
+    return { unresolved: `no module ${named} in the repository (Django imports it at run time)` };
   }
 
   // --- Java ---
