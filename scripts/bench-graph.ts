@@ -63,7 +63,12 @@ async function benchRepo(label: string, files: Record<string, string>, runs: num
       await cache.save();
       cold.push(now() - started);
       reader.dispose();
-      if (i === 0) console.log(`  graph: ${load.graph.stats.files} code files, ${load.graph.stats.edges} edges, ${load.graph.stats.typeOnly} type-only, ${load.graph.stats.unresolved} unresolved, ${load.parsed} parsed`);
+      if (i === 0) {
+        console.log(`  graph: ${load.graph.stats.files} code files, ${load.graph.stats.edges} edges, ${load.graph.stats.typeOnly} type-only, ${load.graph.stats.unresolved} unresolved, ${load.parsed} parsed`);
+        // Edges by why they exist (contract §5.6), so that growth from framework wiring is visible.
+        const kinds = (load.graph.stats as { byKind?: Record<string, number> }).byKind;
+        if (kinds) console.log(`  edges by kind: import ${kinds.import}, decorator metadata ${kinds.metadata}, same-package ${kinds.samePackage}; implementation pairs ${kinds.implementation}`);
+      }
     }
     console.log(`  cold (2 workers, no cache): median ${fmt(median(cold))} ms  [${cold.map(fmt).join(', ')}]`);
     const narrow = await narrowed(root, list, runs);
@@ -265,7 +270,7 @@ function largeRepo(total: number): Record<string, string> {
 async function main(): Promise<void> {
   const modules = 27;
   const packages = Math.max(1, Math.round((FILES - 2 * (modules + 2)) / (modules + 4)));
-  await benchRepo('TypeScript workspace monorepo', syntheticMonorepo({ packages, modules, apps: 2 }), RUNS);
+  await benchRepo('TypeScript workspace monorepo (NestJS-style wiring)', syntheticMonorepo({ packages, modules, apps: 2, wired: true }), RUNS);
   // The rows for each language the graph reads, at the same size.
   await benchLanguage('Go only', goRepo(FILES), RUNS);
   await benchLanguage('Python only', pythonRepo(FILES), RUNS);

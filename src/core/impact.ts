@@ -48,6 +48,13 @@ export interface IndirectHit {
   file: string;
   hops: number;
   via: string[];
+  /**
+   * Steps of `via` taken through an interface or abstract class (contract §5.6): `via[index]` implements
+   * `implements`, which `via[index + 1]` uses. Absent when the chain is imports only.
+   */
+  standIns?: { index: number; implements: string }[];
+  /** For a touchpoint scoped to symbols: the covered file's symbol that uses the import (`via views.py › ping`). */
+  symbol?: string;
 }
 
 export interface JourneyImpact {

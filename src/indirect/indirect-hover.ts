@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { escapeMarkdown } from '../core/render/escape';
-import { hopsText } from '../core/render/indirect';
+import { hopsText, renderChain } from '../core/render/indirect';
 import type { HoverMode } from '../hovers/coverage-hover';
 import type { WorkspaceMaps } from '../maps/workspace-maps';
 import { qualifiedSymbols } from '../presentation/document-symbols';
@@ -37,9 +37,11 @@ export class IndirectHoverProvider implements vscode.HoverProvider {
     md.appendMarkdown(`**${escapeMarkdown(vscode.l10n.t('Reaches through imports'))}**\n\n`);
     for (const hit of orderedHits(reach.hits)) {
       const c = hit.target.value;
-      const chain = hit.via
-        .map((file) => (folder ? `[${escapeMarkdown(baseName(file))}](${vscode.Uri.joinPath(folder.uri, ...file.split('/')).toString()})` : escapeMarkdown(file)))
-        .join(' › ');
+      const chain = renderChain(
+        hit,
+        (file) => (folder ? `[${escapeMarkdown(baseName(file))}](${vscode.Uri.joinPath(folder.uri, ...file.split('/')).toString()})` : escapeMarkdown(file)),
+        escapeMarkdown,
+      );
       md.appendMarkdown(`- ${escapeMarkdown(c.journey.name)} › ${escapeMarkdown(c.touchpoint.name)} (${escapeMarkdown(c.journey.tier)}) · ${escapeMarkdown(hopsText(hit.hops))} · ${chain}\n`);
     }
     return new vscode.Hover(md, range);

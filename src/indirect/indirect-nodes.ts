@@ -3,18 +3,21 @@
 import * as l10n from '@vscode/l10n';
 import type { IndirectHit } from '../core/impact';
 import type { FileReach } from '../core/graph/reach';
-import { hopsText } from '../core/render/indirect';
+import { hopsText, renderChain, type Chain } from '../core/render/indirect';
 import type { Coverage } from '../core/types';
 import { splitPath, type ViewNode } from '../views/view-node';
 
-/** The chain `a.ts › b.ts › c.ts` as one link per file. */
-export function chainNodes(idPrefix: string, root: string, via: readonly string[]): ViewNode[] {
-  return via.map((path, i) => {
+/** The chain `a.ts › b.ts › c.ts` as one link per file; a step through an interface and a symbol read as in the reports. */
+export function chainNodes(idPrefix: string, root: string, chain: Chain): ViewNode[] {
+  return chain.via.map((path, i) => {
     const { name, dir } = splitPath(path);
+    const standIn = chain.standIns?.find((s) => s.index === i);
+    const last = i === chain.via.length - 1 && chain.symbol !== undefined ? ` › ${chain.symbol}` : '';
+    const label = standIn ? renderChain({ via: [path], standIns: [{ index: 0, implements: standIn.implements }] }, (p) => splitPath(p).name) : name;
     return {
       id: `${idPrefix}\u0000via\u0000${i}`,
       kind: 'file',
-      label: `${i === 0 ? '' : '› '}${name}`,
+      label: `${i === 0 ? '' : '› '}${label}${last}`,
       description: dir,
       tooltip: path,
       file: { root, path },
@@ -43,10 +46,10 @@ export function thisFileIndirectNodes(root: string, reach: FileReach<Coverage>):
       kind: 'touchpoint',
       label: `${c.journey.name} › ${c.touchpoint.name}`,
       description: l10n.t('indirect · {0}', hopsText(hit.hops)),
-      tooltip: l10n.t('Reached through imports: {0}', hit.via.join(' › ')),
+      tooltip: l10n.t('Reached through imports: {0}', renderChain(hit, (f) => f)),
       tier: c.journey.tier,
       expanded: true,
-      children: chainNodes(id, root, hit.via),
+      children: chainNodes(id, root, hit),
       mapLine: { map: c.map, line: c.touchpoint.idRange.start.line + 1 },
     };
     if (c.touchpoint.channel) node.channel = c.touchpoint.channel;
@@ -64,9 +67,9 @@ export function indirectHitNodes(idPrefix: string, root: string, hits: readonly 
       kind: 'reason',
       label: name,
       description: l10n.t('indirect · {0}', hopsText(hit.hops)),
-      tooltip: l10n.t('{0} reaches this touchpoint through imports: {1}', hit.file, hit.via.join(' › ')),
+      tooltip: l10n.t('{0} reaches this touchpoint through imports: {1}', hit.file, renderChain(hit, (f) => f)),
       expanded: true,
-      children: chainNodes(id, root, hit.via),
+      children: chainNodes(id, root, hit),
     };
   });
 }

@@ -11,10 +11,15 @@ export function hopWord(hops: number): string {
   return `${hops} ${hops === 1 ? 'hop' : 'hops'}`;
 }
 
-/** `Checkout › Pay for the order · via order.service.ts, 1 hop`: via names the next file of the chain. */
+/**
+ * `Checkout › Pay for the order · via order.service.ts, 1 hop`: via names the next file of the chain; through an
+ * interface, `via OrderService.ts › order.controller.ts`; to a symbol-scoped touchpoint, `via views.py › ping`.
+ */
 export function reachLine(hit: ReachHit<Coverage>): string {
   const next = hit.via[1] ?? hit.file;
-  return `${hit.target.value.journey.name} › ${hit.target.value.touchpoint.name} · via ${baseName(next)}, ${hopWord(hit.hops)}`;
+  const standIn = hit.standIns?.find((s) => s.index === 0);
+  const names = [...(standIn ? [baseName(standIn.implements)] : []), baseName(next), ...(hit.symbol !== undefined && next === hit.file ? [hit.symbol] : [])];
+  return `${hit.target.value.journey.name} › ${hit.target.value.touchpoint.name} · via ${names.join(' › ')}, ${hopWord(hit.hops)}`;
 }
 
 /** Hits in the order people read them: nearest first, then the most critical journey. */

@@ -4,7 +4,7 @@
 import { constants as fsConstants } from 'node:fs';
 import { lstat, open, realpath } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { FileImports } from '../core/code/imports';
+import { IMPORTS_VERSION, type FileImports } from '../core/code/imports';
 import { languageOfPath } from '../core/code/languages';
 import { MAX_PARSE_BYTES, ParseError } from '../core/code/parser';
 import { buildGraph, type DependencyGraph } from '../core/graph/graph';
@@ -216,7 +216,8 @@ export async function loadDependencyGraph(options: GraphLoadOptions): Promise<Gr
       const read = options.overrides?.has(file) ? { text: options.overrides.get(file)! } : await readFile(file, MAX_PARSE_BYTES);
       if ('skipped' in read) skipped.set(file, read.skipped);
       else {
-        const key = contentKey(read.text);
+        // The answer's shape is versioned: a cache from before a change to what is read is read again.
+        const key = `v${IMPORTS_VERSION}:${contentKey(read.text)}`;
         const hit = options.cache?.get(`${languageOfPath(file)}:${key}`);
         if (hit) {
           imports.set(file, hit);
@@ -243,7 +244,7 @@ export async function loadDependencyGraph(options: GraphLoadOptions): Promise<Gr
 
   const resolver = new Resolver({ files, texts });
   const graph = buildGraph({ files, imports, skipped, resolver, ...(options.exclude ? { exclude: options.exclude } : {}) });
-  const warnings = [...resolver.warnings];
+  const warnings = [...resolver.warnings, ...graph.warnings];
   if (unreadConfigs.length > 0) {
     unreadConfigs.sort();
     warnings.push(`${unreadConfigs.length} configuration file${unreadConfigs.length === 1 ? '' : 's'} could not be read, so imports through them may be missing: ${unreadConfigs.slice(0, 5).join(', ')}${unreadConfigs.length > 5 ? ', …' : ''}`);

@@ -57,6 +57,20 @@ export function isFileImports(value: unknown): value is FileImports {
     const r = record as Record<string, unknown>;
     if (typeof r.specifier !== 'string' || typeof r.kind !== 'string' || !IMPORT_KINDS.has(r.kind) || !isLine(r.line) || typeof r.typeOnly !== 'boolean') return false;
     if (r.names !== undefined && !isStringArray(r.names)) return false;
+    for (const field of ['metadata', 'metadataLoose', 'usedIn'] as const) if (r[field] !== undefined && !isStringArray(r[field])) return false;
+  }
+  // What framework wiring adds (contract §5.6): name lists, and implementations naming two types.
+  for (const field of ['typeExports', 'abstracts', 'uses', 'declares', 'methods'] as const) if (v[field] !== undefined && !isStringArray(v[field])) return false;
+  if (v.implementations !== undefined) {
+    if (!Array.isArray(v.implementations) || v.implementations.length > MAX_RECORDS) return false;
+    const isRef = (ref: unknown): boolean =>
+      typeof ref === 'object' && ref !== null && typeof (ref as Record<string, unknown>).name === 'string' && ['undefined', 'string'].includes(typeof (ref as Record<string, unknown>).specifier);
+    for (let i = 0; i < v.implementations.length; i++) {
+      const entry = v.implementations[i] as unknown;
+      if (typeof entry !== 'object' || entry === null) return false;
+      const e = entry as Record<string, unknown>;
+      if (!isRef(e.impl) || !isRef(e.of) || (e.provider !== undefined && e.provider !== true)) return false;
+    }
   }
   for (const record of v.reexports as unknown[]) {
     if (typeof record !== 'object' || record === null) return false;

@@ -7,6 +7,12 @@ export interface MonorepoOptions {
   modules: number;
   /** Apps (with tsconfig `paths`) that import the packages. */
   apps?: number;
+  /**
+   * NestJS-style wiring (contract §5.6), for the bench: `emitDecoratorMetadata` on, every module exports a class and an
+   * interface; a third of the modules are decorated classes injecting another module's class through the constructor
+   * (an import kept only by decorator metadata), a third implement another module's interface. Same file count.
+   */
+  wired?: boolean;
 }
 
 function rng(seed: number): () => number {
@@ -24,7 +30,8 @@ export function syntheticMonorepo(options: MonorepoOptions): Record<string, stri
   const files: Record<string, string> = {};
   const apps = options.apps ?? 2;
   files['package.json'] = JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*', 'apps/*'] }, null, 2);
-  files['tsconfig.base.json'] = JSON.stringify({ compilerOptions: { strict: true, module: 'esnext', moduleResolution: 'bundler', allowJs: true } }, null, 2);
+  const decorators = options.wired ? { experimentalDecorators: true, emitDecoratorMetadata: true } : {};
+  files['tsconfig.base.json'] = JSON.stringify({ compilerOptions: { strict: true, module: 'esnext', moduleResolution: 'bundler', allowJs: true, ...decorators } }, null, 2);
   for (let p = 0; p < options.packages; p++) {
     const dir = `packages/pkg${p}`;
     // Half the packages name their built output (source found under src/), half their source through `exports`.
@@ -59,6 +66,17 @@ export function syntheticMonorepo(options: MonorepoOptions): Record<string, stri
       }
       if (pick(5) === 0) lines.push(`import type { T0 } from './types';`);
       lines.push(`export function f${m}(): number { return ${uses.length > 0 ? uses.join(' + ') : '1'}; }`);
+      if (options.wired) {
+        lines.push(`export class S${m} {}`, `export interface A${m} { x?: number }`);
+        const k = m > 0 ? pick(m) : 0;
+        if (m > 0 && m % 3 === 1) {
+          lines.unshift(`import { Injectable } from '@nestjs/common';`, `import { S${k} } from './m${k}';`);
+          lines.push(`@Injectable()`, `export class Ctl${m} {`, `  constructor(private readonly s: S${k}) {}`, `}`);
+        } else if (m > 0 && m % 3 === 2) {
+          lines.unshift(`import { A${k} } from './m${k}';`);
+          lines.push(`export class Impl${m} implements A${k} {}`);
+        }
+      }
       files[`${dir}/src/m${m}.ts`] = `${lines.join('\n')}\n`;
       barrel.push(`export { f${m} } from './m${m}';`);
     }

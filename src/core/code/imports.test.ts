@@ -113,4 +113,18 @@ describe('imports of a file', () => {
     assert.deepEqual(brief(f), ['import com.x.Y', 'import com.z.*', 'import com.q.R.m [static]']);
     assert.equal(javaPackageOf(text), 'a.b');
   });
+
+  it('reads a deeply nested file in every language without overflowing the call stack', async () => {
+    const deep = (open: string, inner: string, close: string): string => `${open.repeat(20_000)}${inner}${close.repeat(20_000)}`;
+    const cases: [Parameters<typeof read>[0], string][] = [
+      ['typescript', `import { y } from './y';\nexport const v = ${deep('(', 'y', ')')};\n`],
+      ['go', `package a\n\nimport "x/y"\n\nvar v = ${deep('(', 'y.Z', ')')}\n`],
+      ['java', `package a;\nimport x.Y;\nclass A { int v = ${deep('(', 'Y.z', ')')}; }\n`],
+      ['python', `from . import y\nv = ${deep('(', 'y', ')')}\n`],
+    ];
+    for (const [language, text] of cases) {
+      const f = await read(language, text);
+      assert.equal(f.imports.length, 1, language);
+    }
+  });
 });

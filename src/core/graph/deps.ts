@@ -3,7 +3,7 @@
 import type { ExplainEntry } from '../coverage';
 import type { Coverage } from '../types';
 import { escapeTerminal as t } from '../render/escape';
-import { hopsText } from '../render/indirect';
+import { hopsText, renderChain } from '../render/indirect';
 import type { DependencyGraph, GraphStats } from './graph';
 import type { FileReach } from './reach';
 
@@ -15,8 +15,8 @@ export interface DepsEntry {
   excluded?: boolean;
   /** Why the file could not be read (too large, binary, a link out of the repository). */
   skipped?: string;
-  /** 1-based lines. */
-  imports: { file: string; line: number; specifier: string }[];
+  /** 1-based lines; `kind` for an edge that is no import line (decorator metadata, a same-package name). */
+  imports: { file: string; line: number; specifier: string; kind?: 'metadata' | 'same-package' }[];
   importers: string[];
   unresolved?: { line: number; specifier: string; reason: string }[];
 }
@@ -37,7 +37,7 @@ export function depsOf(graph: DependencyGraph, paths: readonly string[], unresol
     if (skipped !== undefined) entry.skipped = skipped;
     if (i === undefined) return entry;
     if (graph.excluded[i]) entry.excluded = true;
-    entry.imports = graph.imports[i]!.map((e) => ({ file: graph.files[e.to]!, line: e.line + 1, specifier: e.specifier }));
+    entry.imports = graph.imports[i]!.map((e) => ({ file: graph.files[e.to]!, line: e.line + 1, specifier: e.specifier, ...(e.kind ? { kind: e.kind } : {}) }));
     entry.importers = graph.importers[i]!.map((from) => graph.files[from]!).sort();
     if (unresolved) entry.unresolved = graph.unresolved.filter((u) => u.file === path).map((u) => ({ line: u.line + 1, specifier: u.specifier, reason: u.reason }));
     return entry;
@@ -56,7 +56,13 @@ export function renderDepsText(report: DepsReport): string {
     }
     out.push(`${t(f.path)}${f.excluded ? ' (a test, story or fixture: carries no impact)' : ''}`);
     out.push(`  imports (${f.imports.length})`);
-    for (const e of f.imports) out.push(`    ${t(e.file)}  line ${e.line}: ${t(e.specifier)}`);
+    for (const e of f.imports) {
+      out.push(
+        e.kind === 'same-package'
+          ? `    ${t(e.file)}  same package: ${t(e.specifier)}`
+          : `    ${t(e.file)}  line ${e.line}: ${t(e.specifier)}${e.kind === 'metadata' ? ' (decorator metadata)' : ''}`,
+      );
+    }
     out.push(`  imported by (${f.importers.length})`);
     for (const e of f.importers) out.push(`    ${t(e)}`);
     if (f.unresolved) {
@@ -83,6 +89,10 @@ export interface ExplainIndirect {
   touchpointName: string;
   hops: number;
   via: string[];
+  /** Steps taken through an interface (contract §5.6), as in the impact report. */
+  standIns?: { index: number; implements: string }[];
+  /** The symbol of a symbol-scoped touchpoint that uses the import. */
+  symbol?: string;
 }
 
 export type ExplainEntryWithReach = ExplainEntry & { indirect?: ExplainIndirect[]; shared?: { importers: number }; beyond?: number };
@@ -94,15 +104,20 @@ export function explainIndirect(entries: readonly ExplainEntry[], reaches: reado
     if (!reach) return entry;
     const out: ExplainEntryWithReach = { ...entry };
     if (reach.shared) out.shared = { importers: reach.shared.importers };
-    out.indirect = reach.hits.map((h) => ({
-      journey: h.target.value.journey.id,
-      touchpoint: h.target.value.touchpoint.id,
-      map: h.target.value.map.file,
-      journeyName: h.target.value.journey.name,
-      touchpointName: h.target.value.touchpoint.name,
-      hops: h.hops,
-      via: h.via,
-    }));
+    out.indirect = reach.hits.map((h) => {
+      const i: ExplainIndirect = {
+        journey: h.target.value.journey.id,
+        touchpoint: h.target.value.touchpoint.id,
+        map: h.target.value.map.file,
+        journeyName: h.target.value.journey.name,
+        touchpointName: h.target.value.touchpoint.name,
+        hops: h.hops,
+        via: h.via,
+      };
+      if (h.standIns) i.standIns = h.standIns;
+      if (h.symbol !== undefined) i.symbol = h.symbol;
+      return i;
+    });
     if (reach.beyond > 0) out.beyond = reach.beyond;
     return out;
   });
@@ -123,7 +138,7 @@ export function renderExplainIndirectText(entries: readonly ExplainEntryWithReac
     out.push(`${t(e.path)}: reaches ${e.indirect.length} ${e.indirect.length === 1 ? 'touchpoint' : 'touchpoints'} indirectly`);
     for (const i of e.indirect) {
       out.push(`  ${t(i.journeyName)} › ${t(i.touchpointName)} (${t(i.journey)}/${t(i.touchpoint)}, ${hopsText(i.hops)})`);
-      out.push(`    via ${i.via.map(t).join(' › ')}`);
+      out.push(`    via ${renderChain(i, t, t)}`);
     }
   }
   return out.length > 0 ? out.join('\n') + '\n' : '';

@@ -4,8 +4,8 @@
 // no impact. Pure: built from each file's imports (the `imports` question) and a Resolver.
 import { Minimatch } from 'minimatch';
 import { languageOfPath } from '../code/languages';
-import type { FileImports, ImportRecord, Reexport } from '../code/imports';
-import type { Resolver } from './resolve';
+import type { FileImports, ImportRecord, Reexport, TypeRef } from '../code/imports';
+import { dirOf, type Resolver } from './resolve';
 
 /** Files that never carry impact: tests, specs, e2e suites, stories, fixtures, mocks (contract §5.2). */
 export const DEFAULT_EXCLUDE = [
@@ -18,12 +18,22 @@ export const DEFAULT_EXCLUDE = [
   '**/*.d.ts',
 ];
 
+/**
+ * Why a file depends on another (contract §5.6): an import line; an import the compiler keeps only for decorator
+ * metadata (`emitDecoratorMetadata`); or a name its package declares in another file, with no import line (Java, Go).
+ */
+export type EdgeKind = 'import' | 'metadata' | 'same-package';
+
 export interface Edge {
   /** Index of the imported file. */
   to: number;
-  /** Zero-based line of the import in the importing file. */
+  /** Zero-based line of the import in the importing file (0 for a same-package reference). */
   line: number;
   specifier: string;
+  /** Undefined for an import line. */
+  kind: Exclude<EdgeKind, 'import'> | undefined;
+  /** The declarations of the importing file that use the imported names (symbol-scoped reach), when known. */
+  usedIn: readonly string[] | undefined;
 }
 
 export interface UnresolvedImport {
@@ -45,6 +55,11 @@ export interface GraphStats {
   unresolved: number;
   /** Files with syntax errors (their readable imports are kept). */
   partial: number;
+  /**
+   * Edges by why they exist (`edges` is their sum), and implementation pairs: a file whose class implements an
+   * interface or abstract class of another file, and so stands in for it.
+   */
+  byKind: { import: number; metadata: number; samePackage: number; implementation: number };
 }
 
 export class DependencyGraph {
@@ -54,6 +69,10 @@ export class DependencyGraph {
   /** Who imports each file. */
   readonly importers: number[][];
   readonly excluded: boolean[];
+  /** For each file, the files whose interfaces or abstract classes it implements (directly or not): it stands in for them. */
+  standIn: number[][];
+  /** Problems met building it (cyclic extends or implements), each once. */
+  readonly warnings: string[] = [];
 
   constructor(
     readonly files: readonly string[],
@@ -68,6 +87,7 @@ export class DependencyGraph {
     this.excluded = [...excluded];
     this.imports = imports;
     this.importers = files.map(() => []);
+    this.standIn = files.map(() => []);
     imports.forEach((edges, from) => {
       for (const e of edges) this.importers[e.to]!.push(from);
     });
@@ -97,6 +117,9 @@ export function excludeMatcher(extra: readonly string[] = []): (file: string) =>
 interface Resolved {
   record: ImportRecord;
   targets: number[];
+  /** The names followed through barrels (the record's own, or its metadata names). */
+  names?: readonly string[] | undefined;
+  kind?: 'metadata' | 'same-package';
 }
 
 /** Re-exports followed through at most this many files (`export *` chains thousands long stop here). */
@@ -108,7 +131,16 @@ export function buildGraph(input: GraphInput): DependencyGraph {
   files.forEach((f, i) => index.set(f, i));
   const isExcluded = excludeMatcher(input.exclude);
   const excluded = files.map(isExcluded);
-  const stats: GraphStats = { files: files.length, read: 0, edges: 0, typeOnly: 0, external: 0, unresolved: 0, partial: 0 };
+  const stats: GraphStats = {
+    files: files.length,
+    read: 0,
+    edges: 0,
+    typeOnly: 0,
+    external: 0,
+    unresolved: 0,
+    partial: 0,
+    byKind: { import: 0, metadata: 0, samePackage: 0, implementation: 0 },
+  };
   const unresolved: UnresolvedImport[] = [];
 
   const resolveTo = (file: string, specifier: string, line: number, names?: readonly string[], kind?: ImportRecord['kind']): number[] | undefined => {
@@ -128,20 +160,42 @@ export function buildGraph(input: GraphInput): DependencyGraph {
   const resolvedImports: Resolved[][] = files.map(() => []);
   const reexportsOf: { re: Reexport; targets: number[] }[][] = files.map(() => []);
   const exportsOf: Set<string>[] = files.map(() => new Set());
+  const typeExportsOf: (Set<string> | undefined)[] = files.map(() => undefined);
+  const packages = new SamePackage(files, index, input.imports);
+  const resolveImports = (file: string, i: number, read: FileImports, count: boolean): Resolved[] => {
+    const out: Resolved[] = [];
+    const metadataRuns = read.imports.some((r) => r.metadata || r.metadataLoose) && input.resolver.decoratorMetadata(file);
+    const loose = metadataRuns && !input.resolver.strictNullChecks(file);
+    const metadataOf = (record: ImportRecord): string[] => (metadataRuns ? [...(record.metadata ?? []), ...(loose ? (record.metadataLoose ?? []) : [])] : []);
+    for (const record of read.imports) {
+      const metadata = metadataOf(record);
+      if (record.typeOnly) {
+        if (count && metadata.length === 0) stats.typeOnly++;
+        // Kept by the compiler only to write decorator metadata: a run-time edge where the tsconfig says so.
+        if (metadata.length > 0) {
+          const targets = resolveTo(file, record.specifier, record.line, metadata, record.kind);
+          if (targets) out.push({ record, targets, names: metadata, kind: 'metadata' });
+        }
+        continue;
+      }
+      const targets = resolveTo(file, record.specifier, record.line, record.names, record.kind);
+      if (!targets) continue;
+      const names = metadata.length > 0 && record.names ? [...record.names, ...metadata] : record.names;
+      out.push({ record, targets: packages.narrowStar(file, record, targets, read), names });
+    }
+    for (const { to, name } of packages.references(file, i, read)) {
+      out.push({ record: { specifier: name, kind: 'import', line: 0, typeOnly: false }, targets: [to], kind: 'same-package' });
+    }
+    return out;
+  };
   files.forEach((file, i) => {
     const read = input.imports.get(file);
     if (!read) return;
     stats.read++;
     if (read.partial) stats.partial++;
     exportsOf[i] = new Set(read.exports);
-    for (const record of read.imports) {
-      if (record.typeOnly) {
-        stats.typeOnly++;
-        continue;
-      }
-      const targets = resolveTo(file, record.specifier, record.line, record.names, record.kind);
-      if (targets) resolvedImports[i]!.push({ record, targets });
-    }
+    if (read.typeExports) typeExportsOf[i] = new Set(read.typeExports);
+    resolvedImports[i] = resolveImports(file, i, read, true);
     for (const re of read.reexports) {
       if (re.typeOnly) continue;
       const targets = resolveTo(file, re.specifier, re.line);
@@ -204,49 +258,104 @@ export function buildGraph(input: GraphInput): DependencyGraph {
   const edgesFrom = (i: number): Edge[] => {
     const out: Edge[] = [];
     if (excluded[i]) return out;
-    const seenTargets = new Set<number>();
-    for (const { record, targets } of resolvedImports[i]!) {
+    const seenTargets = new Map<number, Edge>();
+    for (const { record, targets, names: followed, kind } of resolvedImports[i]!) {
+      const names = kind === 'same-package' ? undefined : (followed ?? record.names);
       for (const target of targets) {
-        const names = record.names;
         const defining =
-          names === undefined || names.length === 0
-            ? definers(target, '*', new Set())
-            : names.flatMap((n) => definers(target, n, new Set()) ?? [target]);
+          kind === 'same-package'
+            ? [target]
+            : names === undefined || names.length === 0
+              ? definers(target, '*', new Set())
+              : names.flatMap((n) => {
+                  const found = definers(target, n, new Set()) ?? [target];
+                  // Metadata names an interface or a type alias as `Object`: nothing of that file runs.
+                  return kind === 'metadata' ? found.filter((f) => !typeExportsOf[f]?.has(n)) : found;
+                });
         for (const to of defining ?? [target]) {
-          if (to === i || excluded[to] || seenTargets.has(to)) continue;
-          seenTargets.add(to);
-          out.push({ to, line: record.line, specifier: record.specifier });
+          if (to === i || excluded[to]) continue;
+          const known = seenTargets.get(to);
+          if (known) {
+            // An import line wins over the other reasons for the same edge.
+            if (known.kind && !kind) known.kind = undefined;
+            if (known.usedIn && record.usedIn) known.usedIn = [...new Set([...known.usedIn, ...record.usedIn])];
+            else if (known.usedIn && !record.usedIn) known.usedIn = undefined;
+            continue;
+          }
+          // Every field in the literal, always: one object shape for millions of edges (adding a property later
+          // gives each edge a second allocation: about 90 MB on 2.25 million Go edges).
+          const edge: Edge = { to, line: record.line, specifier: record.specifier, kind, usedIn: record.usedIn };
+          seenTargets.set(to, edge);
+          out.push(edge);
         }
       }
     }
     return out;
   };
+  const countEdges = (edges: readonly Edge[], sign: 1 | -1): void => {
+    for (const e of edges) {
+      stats.edges += sign;
+      if (e.kind === 'metadata') stats.byKind.metadata += sign;
+      else if (e.kind === 'same-package') stats.byKind.samePackage += sign;
+      else stats.byKind.import += sign;
+    }
+  };
   files.forEach((_, i) => {
     imports[i] = edgesFrom(i);
-    stats.edges += imports[i].length;
+    countEdges(imports[i], 1);
   });
 
+  // Implementations (contract §5.6): which file's class stands in for which file's interface or abstract class.
+  const typeFile = (file: string, i: number, ref: TypeRef): number[] => {
+    if (ref.specifier !== undefined) {
+      // Resolved again without counting: the import itself was counted (and listed if unresolved) above.
+      const language = languageOfPath(file);
+      const result = language ? input.resolver.resolve(file, ref.specifier, language, [ref.name]) : undefined;
+      const targets = result && 'files' in result ? result.files.flatMap((f) => (index.has(f) ? [index.get(f)!] : [])) : [];
+      return [...new Set(targets.flatMap((t) => definers(t, ref.name, new Set()) ?? [t]))];
+    }
+    if (languageOfPath(file) === 'java') {
+      const found = packages.javaType(file, input.imports.get(file), ref.name, input.resolver);
+      return found === undefined ? [] : [found];
+    }
+    return [i];
+  };
+  const supers: { from: TypeNode; to: TypeNode; provider: boolean }[] = [];
+  files.forEach((file, i) => {
+    const read = input.imports.get(file);
+    if (!read?.implementations || excluded[i]) return;
+    for (const impl of read.implementations) {
+      const own = typeFile(file, i, impl.impl);
+      const of = typeFile(file, i, impl.of);
+      const simple = (r: TypeRef): string => r.name.slice(r.name.lastIndexOf('.') + 1);
+      for (const a of own) for (const b of of) supers.push({ from: { file: a, name: simple(impl.impl) }, to: { file: b, name: simple(impl.of) }, provider: impl.provider === true });
+    }
+  });
+  const abstractsOf = (f: number): readonly string[] => input.imports.get(files[f]!)?.abstracts ?? [];
+  const { standIn, warnings, pairs } = implementationClosure(files, supers, abstractsOf, excluded);
+  stats.byKind.implementation = pairs;
+
   const graph = new DependencyGraph(files, excluded, imports, unresolved, stats, input.skipped ?? new Map());
+  graph.standIn = standIn;
+  graph.warnings.push(...warnings);
   updaters.set(graph, (file, read) => {
     const i = index.get(file);
     const before = input.imports.get(file);
     // A file whose exports or re-exports changed changes its importers' edges too: that needs a full build.
-    if (i === undefined || !before || JSON.stringify([before.exports, before.reexports]) !== JSON.stringify([read.exports, read.reexports])) return false;
+    // So do its declarations, interfaces and implementations (the package's and the implementers' edges move).
+    const shape = (r: FileImports): string =>
+      JSON.stringify([r.exports, r.reexports, r.typeExports, r.abstracts, r.implementations, r.declares, r.methods]);
+    if (i === undefined || !before || shape(before) !== shape(read)) return false;
     for (let k = unresolved.length - 1; k >= 0; k--) if (unresolved[k]!.file === file) unresolved.splice(k, 1);
-    resolvedImports[i] = [];
-    for (const record of read.imports) {
-      if (record.typeOnly) continue;
-      const targets = resolveTo(file, record.specifier, record.line, record.names, record.kind);
-      if (targets) resolvedImports[i].push({ record, targets });
-    }
+    resolvedImports[i] = resolveImports(file, i, read, false);
     for (const e of graph.imports[i]!) {
       const list = graph.importers[e.to]!;
       const at = list.indexOf(i);
       if (at >= 0) list.splice(at, 1);
     }
-    stats.edges -= graph.imports[i]!.length;
+    countEdges(graph.imports[i]!, -1);
     graph.imports[i] = edgesFrom(i);
-    stats.edges += graph.imports[i].length;
+    countEdges(graph.imports[i], 1);
     for (const e of graph.imports[i]) graph.importers[e.to]!.push(i);
     return true;
   });
@@ -264,4 +373,184 @@ const updaters = new WeakMap<DependencyGraph, Updater>();
  */
 export function updateGraphFile(graph: DependencyGraph, file: string, imports: FileImports): boolean {
   return updaters.get(graph)?.(file, imports) ?? false;
+}
+
+interface TypeNode {
+  file: number;
+  name: string;
+}
+
+/**
+ * From `B implements A` pairs to the files each file stands in for: every interface or abstract class its classes
+ * implement or extend, through any depth (`B extends C`, `C implements A`), and whatever a provider object names.
+ * A cycle (`A extends B`, `B extends A`) is walked once and reported once.
+ */
+function implementationClosure(
+  files: readonly string[],
+  supers: readonly { from: TypeNode; to: TypeNode; provider: boolean }[],
+  abstractsOf: (file: number) => readonly string[],
+  excluded: readonly boolean[],
+): { standIn: number[][]; warnings: string[]; pairs: number } {
+  const key = (n: TypeNode): string => `${n.file}\u0000${n.name}`;
+  const out = new Map<string, { node: TypeNode; provider: boolean }[]>();
+  const nodes = new Map<string, TypeNode>();
+  for (const s of supers) {
+    if (s.from.file === s.to.file && s.from.name === s.to.name) continue;
+    const k = key(s.from);
+    nodes.set(k, s.from);
+    let list = out.get(k);
+    if (!list) out.set(k, (list = []));
+    list.push({ node: s.to, provider: s.provider });
+  }
+  const abstract = new Map<number, Set<string>>();
+  const isAbstract = (n: TypeNode): boolean => {
+    let set = abstract.get(n.file);
+    if (!set) abstract.set(n.file, (set = new Set(abstractsOf(n.file))));
+    return set.has(n.name);
+  };
+  const warnings: string[] = [];
+  const warned = new Set<string>();
+  const memo = new Map<string, Map<string, TypeNode>>();
+  const onStack = new Set<string>();
+  /** Every type `n` can stand in for: abstract ones and those a provider names. */
+  const closure = (n: TypeNode): Map<string, TypeNode> => {
+    const k = key(n);
+    const known = memo.get(k);
+    if (known) return known;
+    const found = new Map<string, TypeNode>();
+    if (onStack.has(k)) {
+      if (!warned.has(k)) {
+        warned.add(k);
+        warnings.push(`${files[n.file]}: ${n.name} extends or implements itself through a cycle; the cycle is followed once`);
+      }
+      return found;
+    }
+    onStack.add(k);
+    for (const { node, provider } of out.get(k) ?? []) {
+      if (provider || isAbstract(node)) found.set(key(node), node);
+      for (const [kk, inner] of closure(node)) found.set(kk, inner);
+    }
+    onStack.delete(k);
+    memo.set(k, found);
+    return found;
+  };
+  const standIn: Set<number>[] = files.map(() => new Set());
+  for (const n of nodes.values()) {
+    if (excluded[n.file]) continue;
+    for (const target of closure(n).values()) if (target.file !== n.file && !excluded[target.file]) standIn[n.file]!.add(target.file);
+  }
+  let pairs = 0;
+  const lists = standIn.map((s) => {
+    pairs += s.size;
+    return [...s].sort((a, b) => a - b);
+  });
+  return { standIn: lists, warnings, pairs };
+}
+
+/**
+ * Names a package shares without import lines (contract §5.6). Java: a simple type name of the file's own package is
+ * an edge to that type's file, and `import a.b.*` leads only to the types of a.b the file names. Go: a file that uses
+ * a name (a type, function, variable, constant or method) declared in another file of its package depends on that
+ * file.
+ */
+class SamePackage {
+  private goDeclared: Map<string, Map<string, number[]>> | undefined;
+
+  constructor(
+    private readonly files: readonly string[],
+    private readonly index: ReadonlyMap<string, number>,
+    private readonly imports: ReadonlyMap<string, FileImports>,
+  ) {}
+
+  /** `import a.b.*` (not static): only the files of a.b whose type the file names. */
+  narrowStar(file: string, record: ImportRecord, targets: number[], read: FileImports): number[] {
+    if (!file.endsWith('.java') || !record.specifier.endsWith('.*') || record.names?.includes('static')) return targets;
+    const uses = new Set(read.uses ?? []);
+    const own = new Set(this.singleImports(read));
+    const dir = dirOf(file);
+    const outer = record.specifier.slice(0, -2);
+    const outerName = outer.slice(outer.lastIndexOf('.') + 1);
+    return targets.filter((t) => {
+      const target = this.files[t]!;
+      const name = target.slice(target.lastIndexOf('/') + 1, -'.java'.length);
+      // `import a.b.Outer.*`: the nested types of Outer, in Outer's own file.
+      if (name === outerName && targets.length === 1 && target.endsWith(`${outer.split('.').join('/')}.java`)) return true;
+      // A type of the file's own package hides one of the same name imported on demand.
+      if (!uses.has(name) || own.has(name) || (dirOf(target) !== dir && this.index.has(`${dir}/${name}.java`))) return false;
+      return target.endsWith('.java');
+    });
+  }
+
+  private singleImports(read: FileImports): string[] {
+    return read.imports.filter((r) => !r.specifier.endsWith('.*') && !r.names?.includes('static')).map((r) => r.specifier.slice(r.specifier.lastIndexOf('.') + 1));
+  }
+
+  /** The same-package references of a file: each used name declared in another file of its package. */
+  references(file: string, i: number, read: FileImports): { to: number; name: string }[] {
+    if (!read.uses) return [];
+    const out: { to: number; name: string }[] = [];
+    const dir = dirOf(file);
+    if (file.endsWith('.java')) {
+      const own = new Set(this.singleImports(read));
+      for (const name of read.uses) {
+        if (own.has(name)) continue;
+        const to = this.index.get(dir === '' ? `${name}.java` : `${dir}/${name}.java`);
+        if (to !== undefined && to !== i) out.push({ to, name });
+      }
+    } else if (file.endsWith('.go') && !file.endsWith('_test.go')) {
+      const declared = this.goPackage(dir);
+      for (const name of read.uses) {
+        for (const to of declared.get(name) ?? []) if (to !== i) out.push({ to, name });
+      }
+    }
+    return out;
+  }
+
+  /** Names declared by each non-test Go file of a folder (its package): declarations and methods. */
+  private goPackage(dir: string): Map<string, number[]> {
+    if (!this.goDeclared) {
+      this.goDeclared = new Map<string, Map<string, number[]>>();
+      for (const [file, read] of this.imports) {
+        if (!file.endsWith('.go') || file.endsWith('_test.go')) continue;
+        const i = this.index.get(file);
+        if (i === undefined) continue;
+        const d = dirOf(file);
+        let names = this.goDeclared.get(d);
+        if (!names) this.goDeclared.set(d, (names = new Map<string, number[]>()));
+        for (const name of [...(read.declares ?? []), ...(read.methods ?? [])]) {
+          const list = names.get(name);
+          if (list) list.push(i);
+          else names.set(name, [i]);
+        }
+      }
+    }
+    return this.goDeclared.get(dir) ?? new Map<string, number[]>();
+  }
+
+  /** The file of a Java type named in `file`: single import, the same package, an import on demand, or fully qualified. */
+  javaType(file: string, read: FileImports | undefined, name: string, resolver: Resolver): number | undefined {
+    const dot = name.indexOf('.');
+    const simple = dot < 0 ? name : name.slice(0, dot);
+    const first = (specifier: string): number | undefined => {
+      const r = resolver.resolve(file, specifier, 'java');
+      return 'files' in r ? r.files.map((f) => this.index.get(f)).find((x) => x !== undefined) : undefined;
+    };
+    for (const r of read?.imports ?? []) {
+      if (r.names?.includes('static') || r.specifier.endsWith('.*')) continue;
+      if (r.specifier === simple || r.specifier.endsWith(`.${simple}`)) return first(r.specifier);
+    }
+    const dir = dirOf(file);
+    const same = this.index.get(dir === '' ? `${simple}.java` : `${dir}/${simple}.java`);
+    if (same !== undefined) return same;
+    if (dot > 0) {
+      const qualified = first(name);
+      if (qualified !== undefined) return qualified;
+    }
+    for (const r of read?.imports ?? []) {
+      if (r.names?.includes('static') || !r.specifier.endsWith('.*')) continue;
+      const found = first(`${r.specifier.slice(0, -2)}.${simple}`);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
 }

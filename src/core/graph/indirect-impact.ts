@@ -9,7 +9,11 @@ import { reachOf, type FileReach, type IndirectOptions, type ReachTarget } from 
 
 /** What reach needs from a file's coverage: keyed by map, journey and touchpoint. */
 export function reachTargets(coverage: readonly Coverage[]): ReachTarget<Coverage>[] {
-  return coverage.map((c) => ({ touchpoint: `${c.map.file}\u0000${c.journey.id}\u0000${c.touchpoint.id}`, journey: `${c.map.file}\u0000${c.journey.id}`, value: c }));
+  return coverage.map((c) => {
+    const target: ReachTarget<Coverage> = { touchpoint: `${c.map.file}\u0000${c.journey.id}\u0000${c.touchpoint.id}`, journey: `${c.map.file}\u0000${c.journey.id}`, value: c };
+    if (c.symbolScoped && c.touchpoint.symbols.length > 0) target.symbols = c.touchpoint.symbols;
+    return target;
+  });
 }
 
 export function reachOfFiles(
@@ -68,6 +72,8 @@ export function addIndirectImpact(report: ImpactReport, reaches: readonly FileRe
       }
       journeyOf.set(j, journey);
       const entry: IndirectHit = { file: r.file, hops: hit.hops, via: hit.via };
+      if (hit.standIns) entry.standIns = hit.standIns;
+      if (hit.symbol !== undefined) entry.symbol = hit.symbol;
       (tp.indirect ??= []).push(entry);
     }
   }

@@ -2,6 +2,7 @@
 // the nearest files that touchpoints do cover. Each touchpoint is reached once, by a shortest chain; a covered file
 // ends the walk there (the touchpoint is what the change reaches, not what lies beyond it). A file that too much
 // depends on is shared infrastructure: reported once with its importer count instead of against every journey.
+import { anySymbolMatches } from '../symbols';
 import type { DependencyGraph } from './graph';
 
 export interface IndirectOptions {
@@ -20,6 +21,15 @@ export interface ReachTarget<T> {
   touchpoint: string;
   journey: string;
   value: T;
+  /** A touchpoint scoped to `symbols` (contract §3): reached only through an import its symbols use. */
+  symbols?: readonly string[];
+}
+
+/** A step of a chain where an implementation stands in for what it implements (contract §5.6). */
+export interface StandIn {
+  /** `via[index]` implements an interface or abstract class of `implements`, which `via[index + 1]` uses. */
+  index: number;
+  implements: string;
 }
 
 export interface ReachHit<T> {
@@ -30,6 +40,10 @@ export interface ReachHit<T> {
   hops: number;
   /** The chain from the changed file to the covered file, both included. */
   via: string[];
+  /** The steps of the chain taken through an interface its implementation stands in for. */
+  standIns?: StandIn[];
+  /** For a touchpoint scoped to symbols: the covered file's symbol that uses the import. */
+  symbol?: string;
 }
 
 export interface FileReach<T> {
@@ -49,6 +63,8 @@ interface Scratch {
   stamp: Uint32Array;
   epoch: number;
   queue: Int32Array;
+  /** `through[i] >= 0`: i was reached as a user of that file, which its parent implements. */
+  through: Int32Array;
 }
 
 const scratchOf = new WeakMap<DependencyGraph, Scratch>();
@@ -57,7 +73,7 @@ function scratch(graph: DependencyGraph): Scratch {
   let s = scratchOf.get(graph);
   if (!s) {
     const n = graph.files.length;
-    s = { parent: new Int32Array(n), hops: new Uint16Array(n), stamp: new Uint32Array(n), epoch: 0, queue: new Int32Array(n) };
+    s = { parent: new Int32Array(n), hops: new Uint16Array(n), stamp: new Uint32Array(n), epoch: 0, queue: new Int32Array(n), through: new Int32Array(n) };
     scratchOf.set(graph, s);
   }
   s.epoch++;
@@ -76,13 +92,27 @@ export function transitiveImporters(graph: DependencyGraph, start: number): numb
   queue[0] = start;
   let tail = 1;
   for (let head = 0; head < tail; head++) {
-    for (const from of graph.importers[queue[head]!]!) {
+    const at = queue[head]!;
+    for (const from of graph.importers[at]!) {
       if (stamp[from] === epoch) continue;
       stamp[from] = epoch;
       queue[tail++] = from;
     }
+    for (const f of graph.standIn[at]!) {
+      for (const from of graph.importers[f]!) {
+        if (stamp[from] === epoch || graph.standIn[from]!.includes(f)) continue;
+        stamp[from] = epoch;
+        queue[tail++] = from;
+      }
+    }
   }
   return tail - 1;
+}
+
+/** The declarations of `from` that use what it imports from `to`; undefined when not known (all of them, then). */
+function usedIn(graph: DependencyGraph, from: number, to: number): readonly string[] | undefined {
+  for (const e of graph.imports[from]!) if (e.to === to) return e.usedIn;
+  return undefined;
 }
 
 export function reachOf<T>(
@@ -96,8 +126,9 @@ export function reachOf<T>(
   if (start === undefined || options.maxHops <= 0 || graph.excluded[start]) return out;
 
   const s = scratch(graph);
-  const { parent, hops, stamp, queue, epoch } = s;
+  const { parent, hops, stamp, queue, epoch, through } = s;
   parent[start] = -1;
+  through[start] = -1;
   hops[start] = 0;
   stamp[start] = epoch;
   queue[0] = start;
@@ -108,23 +139,53 @@ export function reachOf<T>(
     const at = queue[head]!;
     if (at !== start) {
       const targets = coverageOf(graph.files[at]!);
-      if (targets.length > 0) {
-        for (const target of targets) {
-          if (reached.has(target.touchpoint)) continue;
-          if (hops[at]! <= options.maxHops) {
-            reached.add(target.touchpoint);
-            out.hits.push({ target, file: graph.files[at]!, hops: hops[at]!, via: chain(graph, parent, at) });
-          } else beyond.add(target.touchpoint);
+      let covers = false;
+      let uses: readonly string[] | undefined | null = null;
+      for (const target of targets) {
+        // A touchpoint scoped to symbols is reached only when one of them uses the import (contract §5.6).
+        let symbol: string | undefined;
+        if (target.symbols && target.symbols.length > 0) {
+          if (uses === null) uses = usedIn(graph, at, through[at]! >= 0 ? through[at]! : parent[at]!);
+          if (uses !== undefined) {
+            const matching = uses.filter((name) => anySymbolMatches(target.symbols!, name));
+            if (matching.length === 0) continue;
+            symbol = matching.reduce((a, b) => (b.length > a.length ? b : a));
+          }
         }
-        continue;
+        covers = true;
+        if (reached.has(target.touchpoint)) continue;
+        if (hops[at]! <= options.maxHops) {
+          reached.add(target.touchpoint);
+          const hit: ReachHit<T> = { target, file: graph.files[at]!, hops: hops[at]!, via: chain(graph, parent, at) };
+          const standIns = standInsOf(graph, parent, through, at);
+          if (standIns.length > 0) hit.standIns = standIns;
+          if (symbol !== undefined) hit.symbol = symbol;
+          out.hits.push(hit);
+        } else beyond.add(target.touchpoint);
       }
+      // A covered file ends the walk; one whose touchpoints' symbols do not use the import is passed through.
+      if (covers) continue;
     }
+    const next = Math.min(hops[at]! + 1, 0xffff);
     for (const from of graph.importers[at]!) {
       if (stamp[from] === epoch) continue;
       stamp[from] = epoch;
       parent[from] = at;
-      hops[from] = Math.min(hops[at]! + 1, 0xffff);
+      through[from] = -1;
+      hops[from] = next;
       queue[tail++] = from;
+    }
+    // An implementation reaches what the users of its interface reach, at their hop count (contract §5.6); other
+    // implementations of the same interface are not its users.
+    for (const f of graph.standIn[at]!) {
+      for (const from of graph.importers[f]!) {
+        if (stamp[from] === epoch || graph.standIn[from]!.includes(f)) continue;
+        stamp[from] = epoch;
+        parent[from] = at;
+        through[from] = f;
+        hops[from] = next;
+        queue[tail++] = from;
+      }
     }
   }
   for (const t of reached) beyond.delete(t);
@@ -138,6 +199,17 @@ export function reachOf<T>(
     out.beyond = 0;
   }
   return out;
+}
+
+function standInsOf(graph: DependencyGraph, parent: Int32Array, through: Int32Array, end: number): StandIn[] {
+  const out: StandIn[] = [];
+  let depth = 0;
+  for (let at = end; at >= 0; at = parent[at]!) depth++;
+  let index = depth - 1;
+  for (let at = end; at >= 0; at = parent[at]!, index--) {
+    if (through[at]! >= 0) out.push({ index: index - 1, implements: graph.files[through[at]!]! });
+  }
+  return out.reverse();
 }
 
 function chain(graph: DependencyGraph, parent: Int32Array, end: number): string[] {

@@ -49,6 +49,10 @@ interface TsOptions {
   paths?: { pattern: string; prefix: string; suffix: string; star: boolean; targets: string[] }[];
   /** What `paths` targets are relative to. */
   pathsBase?: string;
+  experimentalDecorators?: boolean;
+  emitDecoratorMetadata?: boolean;
+  strict?: boolean;
+  strictNullChecks?: boolean;
 }
 
 interface WorkspacePackage {
@@ -154,6 +158,22 @@ export class Resolver {
       default:
         return { external: true };
     }
+  }
+
+  /**
+   * Whether the compiler writes decorator metadata for this file: its nearest tsconfig (following `extends`) sets
+   * `experimentalDecorators` and `emitDecoratorMetadata` (contract §5.6). Then the types a decorated class names in
+   * its constructor and decorated members are run-time imports.
+   */
+  decoratorMetadata(importer: string): boolean {
+    const options = this.tsOptionsFor(dirOf(importer));
+    return options.experimentalDecorators === true && options.emitDecoratorMetadata === true;
+  }
+
+  /** `strictNullChecks` (or `strict`) for this file: then `A | null` is written into metadata as `Object`. */
+  strictNullChecks(importer: string): boolean {
+    const options = this.tsOptionsFor(dirOf(importer));
+    return options.strictNullChecks ?? options.strict ?? false;
   }
 
   // --- TypeScript and JavaScript ---
@@ -294,6 +314,9 @@ export class Resolver {
       }
     }
     const compilerOptions = isRecord(config.compilerOptions) ? config.compilerOptions : {};
+    for (const flag of ['experimentalDecorators', 'emitDecoratorMetadata', 'strict', 'strictNullChecks'] as const) {
+      if (typeof compilerOptions[flag] === 'boolean') options[flag] = compilerOptions[flag];
+    }
     if (typeof compilerOptions.baseUrl === 'string') {
       const baseUrl = joinPath(dirOf(file), compilerOptions.baseUrl);
       if (baseUrl !== undefined) {
@@ -512,7 +535,9 @@ export class Resolver {
       for (const [dir, list] of this.filesByDir) {
         if (dir === dirSuffix || dir.endsWith(`/${dirSuffix}`)) files.push(...list.filter((f) => f.endsWith('.java')));
       }
-      return files.length > 0 ? { files } : { external: true };
+      if (files.length > 0) return { files };
+      // `import static a.b.Type.*` and `import a.b.Outer.*` (its nested types): the type's own file.
+      return this.resolveJava(segments.slice(0, -1).join('.'));
     }
     // `a.b.Outer.Inner` and `import static a.b.Type.member`: the file is the first segment that names one.
     for (let end = segments.length; end >= 2; end--) {

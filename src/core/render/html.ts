@@ -7,7 +7,7 @@ import type { Tier } from '../types';
 import { TIERS } from '../types';
 import { escapeHtml, safeUrl } from './escape';
 import { changeNotes, plural, shortCommit } from './markdown';
-import { hopsText } from './indirect';
+import { chainFiles, hopsText, renderChain } from './indirect';
 
 export type ComparisonKind = 'worktree' | 'branch' | 'refs';
 
@@ -350,18 +350,20 @@ function declarationsSection(report: ImpactReport): string {
 /** Every file of every chain of indirect reach, in a fixed order: a chain link names its file by index. */
 export function reportChainFiles(report: ImpactReport): string[] {
   const files = new Set<string>();
-  for (const j of report.journeys) for (const tp of j.touchpoints) for (const hit of tp.indirect ?? []) for (const f of hit.via) files.add(f);
+  for (const j of report.journeys) for (const tp of j.touchpoints) for (const hit of tp.indirect ?? []) for (const f of chainFiles(hit)) files.add(f);
   return [...files];
 }
 
 /** Indirect reach, apart from the changed files the touchpoint covers: each chain, every file a link. */
 function indirectList(report: ImpactReport, tp: TouchpointImpact): string {
   const ctx = context(report);
-  const chainFiles = reportChainFiles(report);
+  const linked = reportChainFiles(report);
   const items = (tp.indirect ?? []).map((hit) => {
-    const chain = hit.via
-      .map((f) => `<button type="button" class="link" data-action="open-path" data-path="${chainFiles.indexOf(f)}" title="Open ${attr(f)}">${text(f)}</button>`)
-      .join(' › ');
+    const chain = renderChain(
+      hit,
+      (f) => `<button type="button" class="link" data-action="open-path" data-path="${linked.indexOf(f)}" title="Open ${attr(f)}">${text(f)}</button>`,
+      text,
+    );
     return `<li>${fileButton(ctx, hit.file)} <span class="muted">· ${text(hopsText(hit.hops))} ·</span> via ${chain}</li>`;
   });
   return `<p class="muted">Reached indirectly, through imports:</p><ul class="indirect">${items.join('')}</ul>`;

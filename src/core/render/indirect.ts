@@ -16,13 +16,39 @@ export function indirectHits(journey: JourneyImpact): { touchpoint: string; hit:
   return journey.touchpoints.flatMap((tp) => (tp.indirect ?? []).map((hit) => ({ touchpoint: tp.name, hit })));
 }
 
+/** What a chain is drawn from: the files, the steps taken through an interface, the symbol at the end. */
+export interface Chain {
+  via: readonly string[];
+  standIns?: readonly { index: number; implements: string }[];
+  symbol?: string;
+}
+
+/**
+ * The one way a chain reads, on every surface (contract §5.6): `a.ts › b.ts`; a step through an interface as
+ * `OrderService.java (implemented by OrderServiceImpl.java) › OrderController.java`; a symbol-scoped touchpoint's
+ * symbol last (`helpers.py › views.py › ping`). `file` draws a file (a path, a link), `plain` escapes the words.
+ */
+export function renderChain(chain: Chain, file: (path: string) => string, plain: (text: string) => string = (t) => t): string {
+  const parts = chain.via.map((path, i) => {
+    const standIn = chain.standIns?.find((s) => s.index === i);
+    return standIn ? `${file(standIn.implements)} ${plain('(implemented by ')}${file(path)}${plain(')')}` : file(path);
+  });
+  if (chain.symbol !== undefined) parts.push(plain(chain.symbol));
+  return parts.join(plain(' › '));
+}
+
+/** Every file a chain names, interfaces included. */
+export function chainFiles(chain: Chain): string[] {
+  return [...chain.via, ...(chain.standIns ?? []).map((s) => s.implements)];
+}
+
 export function indirectTextLines(journey: JourneyImpact, dim: (text: string) => string): string[] {
   const hits = indirectHits(journey);
   if (hits.length === 0) return [];
   const out = [`  Indirect, through imports${journey.reach === 'indirect' ? ' (no touchpoint file changed)' : ''}:`];
   for (const { touchpoint, hit } of hits) {
     out.push(`    ${escapeTerminal(touchpoint)} ← ${escapeTerminal(hit.file)} ${dim(`(${hopsText(hit.hops)})`)}`);
-    out.push(`      ${dim(`via ${hit.via.map(escapeTerminal).join(' › ')}`)}`);
+    out.push(`      ${dim(`via ${renderChain(hit, escapeTerminal, escapeTerminal)}`)}`);
   }
   return out;
 }
@@ -36,7 +62,7 @@ export function indirectMarkdownLines(journey: JourneyImpact): string[] {
     '',
     ...hits.map(
       ({ touchpoint, hit }) =>
-        `- ${escapeMarkdown(touchpoint)} ← ${codeSpan(hit.file)} · ${escapeMarkdown(hopsText(hit.hops))} · via ${hit.via.map(codeSpan).join(' › ')}`,
+        `- ${escapeMarkdown(touchpoint)} ← ${codeSpan(hit.file)} · ${escapeMarkdown(hopsText(hit.hops))} · via ${renderChain(hit, codeSpan, escapeMarkdown)}`,
     ),
     '',
   ];
