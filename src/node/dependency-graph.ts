@@ -196,6 +196,14 @@ export async function readConfigs(
   return { texts, unreadConfigs };
 }
 
+/**
+ * A file's entry in the import cache: its language, the version of what the reader answers (a cache from before a
+ * change to what is read is read again) and its content. The full graph and the narrowed one share it.
+ */
+export function importsCacheKey(file: string, text: string): string {
+  return `${languageOfPath(file)}:v${IMPORTS_VERSION}:${contentKey(text)}`;
+}
+
 export async function loadDependencyGraph(options: GraphLoadOptions): Promise<GraphLoad> {
   const root = options.root;
   const realRoot = options.read ? root : await realpath(root);
@@ -216,9 +224,8 @@ export async function loadDependencyGraph(options: GraphLoadOptions): Promise<Gr
       const read = options.overrides?.has(file) ? { text: options.overrides.get(file)! } : await readFile(file, MAX_PARSE_BYTES);
       if ('skipped' in read) skipped.set(file, read.skipped);
       else {
-        // The answer's shape is versioned: a cache from before a change to what is read is read again.
-        const key = `v${IMPORTS_VERSION}:${contentKey(read.text)}`;
-        const hit = options.cache?.get(`${languageOfPath(file)}:${key}`);
+        const key = importsCacheKey(file, read.text);
+        const hit = options.cache?.get(key);
         if (hit) {
           imports.set(file, hit);
           cached++;
@@ -227,7 +234,7 @@ export async function loadDependencyGraph(options: GraphLoadOptions): Promise<Gr
             const answer = await options.reader.ask('imports', file, read.text);
             if (answer) {
               imports.set(file, answer);
-              options.cache?.set(`${languageOfPath(file)}:${key}`, answer);
+              options.cache?.set(key, answer);
             }
             parsed++;
           } catch (error) {

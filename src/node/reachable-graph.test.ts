@@ -15,6 +15,7 @@ import { DEFAULT_INDIRECT, reachOf, type ReachTarget } from '../core/graph/reach
 import { reachMonorepo } from '../../test/synthetic/reach-monorepo';
 import { syntheticMonorepo } from '../../test/synthetic/synthetic-monorepo';
 import { CodeReader } from './code-reader';
+import { ImportCache } from './graph-cache';
 import { inExcludedFolder, loadDependencyGraph, type GraphLoadOptions } from './dependency-graph';
 import { BlobReader, commitFiles } from './git-tree';
 import { loadReachableGraph } from './reachable-graph';
@@ -167,6 +168,50 @@ describe('the graph narrowed to what a change can reach', function () {
     made.push(root);
     const list = Object.keys(files).sort();
     await same(root, list, eachAlone(list));
+  });
+
+  it('framework wiring (an implementation standing in for its interface, a NestJS provider, Java and Go same-package names): answers as the full graph', async () => {
+    const files: Record<string, string> = {
+      // Spring: the controller names the interface; the implementation is injected.
+      'shop/src/main/java/com/shop/web/OrderController.java':
+        'package com.shop.web;\nimport com.shop.service.OrderService;\n@RestController\npublic class OrderController {\n  private final OrderService orders;\n  public OrderController(OrderService orders) { this.orders = orders; }\n  public void place() { orders.place(); }\n}\n',
+      'shop/src/main/java/com/shop/service/OrderService.java': 'package com.shop.service;\npublic interface OrderService { void place(); }\n',
+      'shop/src/main/java/com/shop/service/OrderServiceImpl.java':
+        'package com.shop.service;\n@Service\npublic class OrderServiceImpl implements OrderService {\n  private final PriceRules rules = new PriceRules();\n  public void place() { rules.apply(); }\n}\n',
+      // Same package, no import line.
+      'shop/src/main/java/com/shop/service/PriceRules.java': 'package com.shop.service;\npublic class PriceRules { public void apply() {} }\n',
+      // Go: the handler uses a name another file of its package declares.
+      'go.mod': 'module example.com/feeds\n\ngo 1.22\n',
+      'ui/handler.go': 'package ui\n\ntype handler struct{ store *Store }\n',
+      'ui/unread.go': 'package ui\n\nfunc (h *handler) unread() { h.store.Query() }\n',
+      'ui/store.go': 'package ui\n\nimport "example.com/feeds/storage"\n\ntype Store struct{}\n\nfunc (s *Store) Query() { storage.Q() }\n',
+      'storage/q.go': 'package storage\n\nfunc Q() {}\n',
+      'main.go': 'package main\n\nimport "example.com/feeds/ui"\n\nfunc main() { ui.Serve() }\n',
+      // NestJS: a provider object puts an implementation behind an abstract class.
+      'api/tsconfig.json': '{ "compilerOptions": { "experimentalDecorators": true, "emitDecoratorMetadata": true } }\n',
+      'api/src/payments.ts': 'export abstract class Payments { abstract charge(): void; }\n',
+      'api/src/stripe-payments.ts': "import { Payments } from './payments';\nimport { round } from './money';\nexport class StripePayments extends Payments { charge(): void { round(); } }\n",
+      'api/src/money.ts': 'export function round(): number { return 1; }\n',
+      'api/src/app.module.ts':
+        "import { Module } from '@nestjs/common';\nimport { Payments } from './payments';\nimport { StripePayments } from './stripe-payments';\nimport { PayController } from './pay.controller';\n@Module({ controllers: [PayController], providers: [{ provide: Payments, useClass: StripePayments }] })\nexport class AppModule {}\n",
+      'api/src/pay.controller.ts':
+        "import { Controller, Post } from '@nestjs/common';\nimport { Payments } from './payments';\n@Controller('pay')\nexport class PayController {\n  constructor(private readonly payments: Payments) {}\n  @Post() pay(): void { this.payments.charge(); }\n}\n",
+    };
+    const root = writeRepo(files);
+    made.push(root);
+    const list = Object.keys(files).sort();
+    await same(root, list, eachAlone(list));
+  });
+
+  it('what a narrowed run parses is cached under the keys the full graph reads', async () => {
+    const root = path.join(projectRoot, 'examples', 'shop');
+    const files = walk(root);
+    const cache = new ImportCache(mkdtempSync(path.join(os.tmpdir(), 'cx-reach-cache-')), root);
+    made.push(path.dirname(cache.file));
+    const narrow = await loadReachableGraph({ root, files, reader, cache, from: ['services/checkout/src/payment-service.ts'] });
+    assert.ok(narrow.narrowed && narrow.parsed > 0);
+    const full = await loadDependencyGraph({ root, files, reader, cache });
+    assert.equal(full.cached, narrow.parsed, 'every file the narrowed run parsed is a cache hit for the full graph');
   });
 
   it('falls back to the full graph, with progress, for a change too large to narrow and for a rule it cannot reverse', async () => {

@@ -5,7 +5,9 @@
 // Files that pass names on (barrels) are followed both ways: whatever re-exports a reached file is searched for too,
 // and what a parsed file re-exports is parsed, so a name is collapsed to the same file as in the full graph. Where a
 // rule cannot be reversed, or the candidates grow past a share of the repository, the full graph is built instead
-// (from the texts already read). Every reach answer equals the full graph's (src/node/reachable-graph.test.ts).
+// (from the texts already read): a change in Java or Go (same-package names), and one that reaches a class standing in
+// for an interface or abstract class (framework wiring). Every reach answer equals the full graph's
+// (src/node/reachable-graph.test.ts).
 import { realpath } from 'node:fs/promises';
 import type { FileImports } from '../core/code/imports';
 import { languageOfPath } from '../core/code/languages';
@@ -14,8 +16,7 @@ import { buildGraph, type DependencyGraph } from '../core/graph/graph';
 import { Resolver } from '../core/graph/resolve';
 import { ReverseResolver, candidateImporters } from '../core/graph/reverse';
 import type { CodeReader } from './code-reader';
-import { contentKey } from './graph-cache';
-import { inExcludedFolder, loadDependencyGraph, readConfigs, readRepoFile, type GraphLoad, type GraphLoadOptions, type Read } from './dependency-graph';
+import { importsCacheKey, inExcludedFolder, loadDependencyGraph, readConfigs, readRepoFile, type GraphLoad, type GraphLoadOptions, type Read } from './dependency-graph';
 
 export interface ReachableGraphOptions extends GraphLoadOptions {
   /**
@@ -40,6 +41,7 @@ export interface ReachableLoad extends GraphLoad {
 }
 
 const CONCURRENCY = 48;
+const SAME_PACKAGE_LANGUAGES = new Set(['java', 'go']);
 /** Up to this many files at once are parsed by `localReader`. */
 const LOCAL_BATCH = 200;
 
@@ -73,6 +75,10 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
   };
   const realRoot = options.read ? options.root : await realpath(options.root);
   if (from.length > (options.maxFrom ?? 5000)) return full(`a change of ${from.length} code files`);
+  // Java and Go files use names of their package that no import line names (contract §5.6): no string search
+  // finds those importers, so a change in either language builds the full graph.
+  const samePackage = from.find((f) => SAME_PACKAGE_LANGUAGES.has(languageOfPath(f) ?? ''));
+  if (samePackage) return full(`${samePackage} may be used by its package without an import`);
 
   const read = options.read ?? ((file: string) => readRepoFile(options.root, realRoot, file));
   // Configuration and the code's texts: the byte search runs over these (no parse).
@@ -96,7 +102,7 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
   const parse = async (file: string): Promise<void> => {
     if (imports.has(file) || !texts.has(file)) return;
     const text = texts.get(file)!;
-    const key = `${languageOfPath(file)}:${contentKey(text)}`;
+    const key = importsCacheKey(file, text);
     const hit = options.cache?.get(key);
     if (hit) {
       imports.set(file, hit);
@@ -204,6 +210,10 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
         queue.push(importer);
       }
     }
+    // An implementation stands in for what it implements (contract §5.6): the interface's users reach it without
+    // importing it, and they are found only by reading the whole repository.
+    const standsIn = [...reached].find((f) => (imports.get(f)?.implementations?.length ?? 0) > 0);
+    if (standsIn) return full(`${standsIn} implements or provides a type its users name instead`, texts, skipped);
     const reexporters = new Map<string, string[]>();
     for (const f of imports.keys()) {
       let targets = reexportsOf.get(f);
