@@ -18,6 +18,8 @@ export const LAZY_BUNDLES = [
   { module: /(^|\/)graph-engine$/, entry: 'src/indirect/graph-engine.ts', outfile: 'graph-engine.js' },
   // The Impact Report's renderers: drawn when the report is first opened (src/report/report-panel.ts).
   { module: /(^|\/)report-render$/, entry: 'src/report/report-render.ts', outfile: 'report-render.js' },
+  // The entry points' detectors and assembly: read on the first request (src/entry-points/workspace-entry-points.ts).
+  { module: /(^|\/)entry-engine$/, entry: 'src/entry-points/entry-engine.ts', outfile: 'entry-engine.js' },
   // The journey catalogue: gathered and drawn when it is first opened (src/catalog/catalog-panel.ts).
   { module: /(^|\/)catalog-engine$/, entry: 'src/catalog/catalog-engine.ts', outfile: 'catalog-engine.js' },
 ];

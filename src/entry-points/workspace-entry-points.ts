@@ -8,7 +8,15 @@ import type { EntryPoint } from '../core/entry-points/types';
 import type { WorkspaceFiles } from '../maps/workspace-files';
 import type { WorkspaceMaps } from '../maps/workspace-maps';
 import type { CodeReader } from '../node/code-reader';
-import { readEntryPoints } from '../node/entry-points';
+import type * as EntryEngine from './entry-engine';
+
+let loaded: typeof EntryEngine | undefined;
+
+/** The entry points' reading code, loaded on the first request (dist/entry-engine.js beside the extension). */
+function engine(): typeof EntryEngine {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (loaded ??= require('./entry-engine') as typeof EntryEngine);
+}
 
 const SOURCE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs|go|py|java)$/;
 const CHANGE_DEBOUNCE_MS = 500;
@@ -88,7 +96,7 @@ export class WorkspaceEntryPoints implements vscode.Disposable {
     if (!reader) return [];
     const started = Date.now();
     const files = await this.files.filesOf(folder);
-    const read = await readEntryPoints(folder.uri.fsPath, files, reader);
+    const read = await engine().readEntryPoints(folder.uri.fsPath, files, reader);
     this.log.debug(`Entry points of ${folder.name}: ${read.entryPoints.length} in ${Date.now() - started} ms (${read.skipped.length} files skipped)`);
     return read.entryPoints;
   }

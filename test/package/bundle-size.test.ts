@@ -44,6 +44,7 @@ describe('the extension bundle', function () {
       assert.equal(typeof render[name], 'function', `report-render.js: ${name}`);
     }
     assert.equal(typeof load('code-questions.js').answer, 'function');
+    assert.equal(typeof load('entry-engine.js').readEntryPoints, 'function');
     const catalog = load('catalog-engine.js');
     for (const name of ['renderCatalogHtml', 'gatherCatalog', 'generatedAtOf']) assert.equal(typeof catalog[name], 'function', `catalog-engine.js: ${name}`);
   });

@@ -28,7 +28,7 @@ function runtimeFiles(): string[] {
     // The bundles: extension, CLI, the report page's script, the two workers; the Marketplace icon.
     ...['extension.js', 'cli.js', 'report.js', 'catalog-page.js', 'coverage-worker.js', 'code-worker.js', 'icon.png'].map((f) => `dist/${f}`),
     // What the extension loads on first use (scripts/bundles.mjs).
-    ...['code-questions.js', 'graph-engine.js', 'report-render.js', 'catalog-engine.js'].map((f) => `dist/${f}`),
+    ...['code-questions.js', 'graph-engine.js', 'report-render.js', 'catalog-engine.js', 'entry-engine.js'].map((f) => `dist/${f}`),
     ...[...RUNTIME_FILES, ...Object.values(GRAMMAR_FILES)].map((f) => `dist/tree-sitter/${f}`),
     ...tracked('schema'),
     ...tracked('media'),
