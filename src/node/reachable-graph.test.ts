@@ -56,7 +56,7 @@ function importersOf(graph: DependencyGraph, file: string): string[] {
   const seen = new Set([start]);
   const queue = [start];
   for (let i = 0; i < queue.length; i++) {
-    for (const from of graph.importers[queue[i]!]!) {
+    for (const from of graph.importersOf(queue[i]!)) {
       if (seen.has(from)) continue;
       seen.add(from);
       queue.push(from);

@@ -203,7 +203,7 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
     const reached = new Set<string>(from);
     const queue = from.map((f) => graph!.indexOf(f)).filter((i): i is number => i !== undefined);
     for (let head = 0; head < queue.length; head++) {
-      for (const importer of graph.importers[queue[head]!]!) {
+      for (const importer of graph.importersOf(queue[head]!)) {
         const name = graph.files[importer]!;
         if (reached.has(name)) continue;
         reached.add(name);

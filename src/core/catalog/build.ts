@@ -239,8 +239,7 @@ function indirectFileCounts(graph: DependencyGraph, touchpointFiles: ReadonlyMap
     for (let hop = 1; hop <= maxHops && frontier.length > 0; hop++) {
       const next: number[] = [];
       for (const at of frontier) {
-        for (const edge of graph.imports[at] ?? []) {
-          const to = edge.to;
+        for (const to of graph.importedFiles(at)) {
           if (stamp[to] === epoch) continue;
           stamp[to] = epoch;
           if (graph.excluded[to] || covered.has(graph.files[to]!)) continue;

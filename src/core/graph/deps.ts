@@ -37,8 +37,8 @@ export function depsOf(graph: DependencyGraph, paths: readonly string[], unresol
     if (skipped !== undefined) entry.skipped = skipped;
     if (i === undefined) return entry;
     if (graph.excluded[i]) entry.excluded = true;
-    entry.imports = graph.imports[i]!.map((e) => ({ file: graph.files[e.to]!, line: e.line + 1, specifier: e.specifier, ...(e.kind ? { kind: e.kind } : {}) }));
-    entry.importers = graph.importers[i]!.map((from) => graph.files[from]!).sort();
+    entry.imports = graph.importsOf(i).map((e) => ({ file: graph.files[e.to]!, line: e.line + 1, specifier: e.specifier, ...(e.kind ? { kind: e.kind } : {}) }));
+    entry.importers = graph.importersOf(i).map((from) => graph.files[from]!).sort();
     if (unresolved) entry.unresolved = graph.unresolved.filter((u) => u.file === path).map((u) => ({ line: u.line + 1, specifier: u.specifier, reason: u.reason }));
     return entry;
   });

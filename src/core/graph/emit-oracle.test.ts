@@ -61,7 +61,7 @@ function emittedEdges(sources: Readonly<Record<string, string>>, options: ts.Com
 
 async function engineEdges(parser: CodeParser, sources: Readonly<Record<string, string>>): Promise<string[]> {
   const g = await graphOfSources(parser, sources);
-  return g.imports.flatMap((edges, from) => edges.map((e) => `${g.files[from]} -> ${g.files[e.to]}`)).sort();
+  return g.files.flatMap((_, from) => g.importsOf(from).map((e) => `${g.files[from]} -> ${g.files[e.to]}`)).sort();
 }
 
 /** A NestJS-style project: modules of controllers, abstract services and their implementations, repositories, DTOs. */

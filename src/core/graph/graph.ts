@@ -62,12 +62,28 @@ export interface GraphStats {
   byKind: { import: number; metadata: number; samePackage: number; implementation: number };
 }
 
+/**
+ * Files one import line names all of (a Go package): held once, however many files import it. An import of a hub is
+ * one entry in the importing file's list (`to` = -1 - hub), read as an edge to each member but the importer itself;
+ * for reach it is still one hop, from a member to each importer (issue #23: a package of 5,000 files imported by
+ * 5,000 files was 25 million edge objects).
+ */
+interface Hub {
+  /** Its files, in the resolver's order, excluded ones left out. */
+  readonly members: readonly number[];
+  /** Who imports it, ascending. */
+  readonly importers: number[];
+}
+
 export class DependencyGraph {
   readonly index = new Map<string, number>();
-  /** What each file imports, after barrel collapse. */
-  readonly imports: Edge[][];
-  /** Who imports each file. */
-  readonly importers: number[][];
+  /** What each file imports, after barrel collapse: edges, and imports of a hub (`to` < 0). */
+  private readonly entries: Edge[][];
+  /** Who imports each file by an edge of its own, ascending (a hub's importers are the hub's). */
+  private readonly direct: number[][];
+  private readonly hubs: Hub[];
+  /** The hubs each file is a member of. */
+  private readonly memberOf: (number[] | undefined)[];
   readonly excluded: boolean[];
   /** For each file, the files whose interfaces or abstract classes it implements (directly or not): it stands in for them. */
   standIn: number[][];
@@ -77,7 +93,8 @@ export class DependencyGraph {
   constructor(
     readonly files: readonly string[],
     excluded: readonly boolean[],
-    imports: Edge[][],
+    entries: Edge[][],
+    hubs: readonly (readonly number[])[],
     readonly unresolved: readonly UnresolvedImport[],
     readonly stats: GraphStats,
     /** Files that could not be read (too large, binary, unreadable), with why: counted, never dropped silently. */
@@ -85,17 +102,132 @@ export class DependencyGraph {
   ) {
     files.forEach((f, i) => this.index.set(f, i));
     this.excluded = [...excluded];
-    this.imports = imports;
-    this.importers = files.map(() => []);
+    this.entries = entries;
+    this.direct = files.map(() => []);
+    this.hubs = [];
+    this.memberOf = files.map(() => undefined);
+    for (const members of hubs) this.addHub(members);
     this.standIn = files.map(() => []);
-    imports.forEach((edges, from) => {
-      for (const e of edges) this.importers[e.to]!.push(from);
+    entries.forEach((edges, from) => {
+      for (const e of edges) (e.to >= 0 ? this.direct[e.to]! : this.hubs[-1 - e.to]!.importers).push(from);
     });
   }
 
   indexOf(file: string): number | undefined {
     return this.index.get(file);
   }
+
+  /** What a file imports, one edge per imported file, in the order of its import lines. */
+  importsOf(file: number): Edge[] {
+    const out: Edge[] = [];
+    for (const e of this.entries[file] ?? []) {
+      if (e.to >= 0) out.push(e);
+      else for (const to of this.hubs[-1 - e.to]!.members) if (to !== file) out.push({ to, line: e.line, specifier: e.specifier, kind: e.kind, usedIn: e.usedIn });
+    }
+    return out;
+  }
+
+  /** The files a file imports (as importsOf, without the edges). */
+  importedFiles(file: number): number[] {
+    const out: number[] = [];
+    for (const e of this.entries[file] ?? []) {
+      if (e.to >= 0) out.push(e.to);
+      else for (const to of this.hubs[-1 - e.to]!.members) if (to !== file) out.push(to);
+    }
+    return out;
+  }
+
+  /**
+   * Who imports a file, ascending (the order a fresh build gives). Importers through a hub for which `skip` is true
+   * are left out (a walk that has already passed them all).
+   */
+  importersOf(file: number, skip?: (hub: number) => boolean): readonly number[] {
+    const own = this.direct[file];
+    if (!own) return [];
+    const hubs = this.memberOf[file];
+    if (!hubs) return own;
+    let lists: number[][] | undefined;
+    for (const h of hubs) if (!skip?.(h)) (lists ??= []).push(this.hubs[h]!.importers);
+    if (!lists) return own;
+    if (lists.length === 1) {
+      // Merge two ascending lists (the common case: a Go package file has one hub).
+      const a = own;
+      const b = lists[0]!;
+      const out: number[] = [];
+      let x = 0;
+      let y = 0;
+      while (x < a.length || y < b.length) {
+        const next = y >= b.length || (x < a.length && a[x]! < b[y]!) ? a[x++]! : b[y++]!;
+        if (next !== file) out.push(next);
+      }
+      return out;
+    }
+    return [...own, ...lists.flat()].filter((f) => f !== file).sort((p, q) => p - q);
+  }
+
+  /** The hubs a file is a member of (undefined: none). */
+  hubsOf(file: number): readonly number[] | undefined {
+    return this.memberOf[file];
+  }
+
+  get hubCount(): number {
+    return this.hubs.length;
+  }
+
+  /** The declarations of `from` that use what it imports from `to`; undefined when not known (or no such edge). */
+  usedIn(from: number, to: number): readonly string[] | undefined {
+    for (const e of this.entries[from] ?? []) {
+      if (e.to === to) return e.usedIn;
+      if (e.to < 0 && to !== from && this.memberOf[to]?.includes(-1 - e.to)) return e.usedIn;
+    }
+    return undefined;
+  }
+
+  /** How many edges an entry of `from` stands for. */
+  edgesOf(from: number, e: Edge): number {
+    if (e.to >= 0) return 1;
+    const hub = -1 - e.to;
+    return this.hubs[hub]!.members.length - (this.memberOf[from]?.includes(hub) ? 1 : 0);
+  }
+
+  /** @internal For the graph builder: a new hub's index. */
+  addHub(members: readonly number[]): number {
+    const hub = this.hubs.length;
+    this.hubs.push({ members, importers: [] });
+    for (const m of members) (this.memberOf[m] ??= []).push(hub);
+    return hub;
+  }
+
+  /** @internal For the graph builder: replaces a file's entries (a save), keeping every list ascending. */
+  replaceEntries(from: number, entries: Edge[]): void {
+    for (const e of this.entries[from]!) {
+      const list = e.to >= 0 ? this.direct[e.to]! : this.hubs[-1 - e.to]!.importers;
+      const at = sortedIndex(list, from);
+      if (list[at] === from) list.splice(at, 1);
+    }
+    this.entries[from] = entries;
+    for (const e of entries) {
+      const list = e.to >= 0 ? this.direct[e.to]! : this.hubs[-1 - e.to]!.importers;
+      const at = sortedIndex(list, from);
+      if (list[at] !== from) list.splice(at, 0, from);
+    }
+  }
+
+  /** @internal */
+  entriesOf(from: number): readonly Edge[] {
+    return this.entries[from]!;
+  }
+}
+
+function sortedIndex(list: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export interface GraphInput {
@@ -143,11 +275,24 @@ export function buildGraph(input: GraphInput): DependencyGraph {
   };
   const unresolved: UnresolvedImport[] = [];
 
+  // A resolution the resolver answers with one list for all its importers (a Go package's files) maps to one list of
+  // indexes, a candidate hub (see Hub) once a second importer gets it.
+  const sharedTargets = new WeakMap<readonly string[], number[]>();
+  const shared = new WeakSet<number[]>();
   const resolveTo = (file: string, specifier: string, line: number, names?: readonly string[], kind?: ImportRecord['kind']): number[] | undefined => {
     const language = languageOfPath(file);
     if (!language) return undefined;
     const result = input.resolver.resolve(file, specifier, language, names, kind);
-    if ('files' in result) return result.files.flatMap((f) => (index.has(f) ? [index.get(f)!] : []));
+    if ('files' in result) {
+      const known = sharedTargets.get(result.files);
+      if (known) {
+        shared.add(known);
+        return known;
+      }
+      const targets = result.files.flatMap((f) => (index.has(f) ? [index.get(f)!] : []));
+      if (targets.length > 1) sharedTargets.set(result.files, targets);
+      return targets;
+    }
     if ('external' in result) stats.external++;
     else {
       stats.unresolved++;
@@ -255,11 +400,39 @@ export function buildGraph(input: GraphInput): DependencyGraph {
   };
 
   const imports: Edge[][] = files.map(() => []);
-  const edgesFrom = (i: number): Edge[] => {
+  // Hubs: the shared lists imported as a whole, none of whose files passes anything on (re-exports would move the
+  // edges to other files). Made as importers meet them; after the build, the graph adds them.
+  const hubOf = new Map<number[], number | undefined>();
+  const hubs: number[][] = [];
+  const made: { graph?: DependencyGraph } = {};
+  const hubFor = (targets: number[]): number | undefined => {
+    if (!shared.has(targets)) return undefined;
+    if (hubOf.has(targets)) return hubOf.get(targets);
+    let hub: number | undefined;
+    if (targets.every((t) => reexportsOf[t]!.length === 0)) {
+      const members = targets.filter((t) => !excluded[t]);
+      hub = made.graph ? made.graph.addHub(members) : hubs.length;
+      hubs.push(members);
+    }
+    hubOf.set(targets, hub);
+    return hub;
+  };
+  /** `stamp[f] === check`: f is imported by the file being checked (the overlap check of edgesFrom). */
+  const stamp = new Uint32Array(files.length);
+  let check = 0;
+  const edgesFrom = (i: number, expand = false): Edge[] => {
     const out: Edge[] = [];
     if (excluded[i]) return out;
     const seenTargets = new Map<number, Edge>();
+    let groups = 0;
     for (const { record, targets, names: followed, kind } of resolvedImports[i]!) {
+      // An import of a whole hub is one entry; its edges are each member, as below (no barrels, no other reason).
+      const hub = kind === undefined && !expand ? hubFor(targets) : undefined;
+      if (hub !== undefined) {
+        out.push({ to: -1 - hub, line: record.line, specifier: record.specifier, kind: undefined, usedIn: record.usedIn });
+        groups++;
+        continue;
+      }
       const names = kind === 'same-package' ? undefined : (followed ?? record.names);
       for (const target of targets) {
         const defining =
@@ -290,19 +463,34 @@ export function buildGraph(input: GraphInput): DependencyGraph {
         }
       }
     }
+    // A file that reaches a hub's file another way too (twice the same package, or an edge of its own) merges the
+    // reasons per file, as above: its edges are made one by one.
+    if (groups > 1 || (groups === 1 && seenTargets.size > 0)) {
+      check++;
+      for (const e of out) {
+        if (e.to >= 0) continue;
+        for (const to of hubs[-1 - e.to]!) {
+          if (to === i) continue;
+          if (stamp[to] === check) return edgesFrom(i, true);
+          stamp[to] = check;
+        }
+      }
+      for (const to of seenTargets.keys()) if (stamp[to] === check) return edgesFrom(i, true);
+    }
     return out;
   };
-  const countEdges = (edges: readonly Edge[], sign: 1 | -1): void => {
+  const countEdges = (from: number, edges: readonly Edge[], sign: 1 | -1): void => {
     for (const e of edges) {
-      stats.edges += sign;
-      if (e.kind === 'metadata') stats.byKind.metadata += sign;
-      else if (e.kind === 'same-package') stats.byKind.samePackage += sign;
-      else stats.byKind.import += sign;
+      const n = e.to >= 0 ? 1 : hubs[-1 - e.to]!.length - (hubs[-1 - e.to]!.includes(from) ? 1 : 0);
+      stats.edges += sign * n;
+      if (e.kind === 'metadata') stats.byKind.metadata += sign * n;
+      else if (e.kind === 'same-package') stats.byKind.samePackage += sign * n;
+      else stats.byKind.import += sign * n;
     }
   };
   files.forEach((_, i) => {
     imports[i] = edgesFrom(i);
-    countEdges(imports[i], 1);
+    countEdges(i, imports[i], 1);
   });
 
   // Implementations (contract §5.6): which file's class stands in for which file's interface or abstract class.
@@ -335,10 +523,11 @@ export function buildGraph(input: GraphInput): DependencyGraph {
   const { standIn, warnings, pairs } = implementationClosure(files, supers, abstractsOf, excluded);
   stats.byKind.implementation = pairs;
 
-  const graph = new DependencyGraph(files, excluded, imports, unresolved, stats, input.skipped ?? new Map());
-  graph.standIn = standIn;
-  graph.warnings.push(...warnings);
-  updaters.set(graph, (file, read) => {
+  const built = new DependencyGraph(files, excluded, imports, hubs, unresolved, stats, input.skipped ?? new Map());
+  made.graph = built;
+  built.standIn = standIn;
+  built.warnings.push(...warnings);
+  updaters.set(built, (file, read) => {
     const i = index.get(file);
     const before = input.imports.get(file);
     // A file whose exports or re-exports changed changes its importers' edges too: that needs a full build.
@@ -348,18 +537,13 @@ export function buildGraph(input: GraphInput): DependencyGraph {
     if (i === undefined || !before || shape(before) !== shape(read)) return false;
     for (let k = unresolved.length - 1; k >= 0; k--) if (unresolved[k]!.file === file) unresolved.splice(k, 1);
     resolvedImports[i] = resolveImports(file, i, read, false);
-    for (const e of graph.imports[i]!) {
-      const list = graph.importers[e.to]!;
-      const at = list.indexOf(i);
-      if (at >= 0) list.splice(at, 1);
-    }
-    countEdges(graph.imports[i]!, -1);
-    graph.imports[i] = edgesFrom(i);
-    countEdges(graph.imports[i], 1);
-    for (const e of graph.imports[i]) graph.importers[e.to]!.push(i);
+    countEdges(i, built.entriesOf(i), -1);
+    const edges = edgesFrom(i);
+    countEdges(i, edges, 1);
+    built.replaceEntries(i, edges);
     return true;
   });
-  return graph;
+  return built;
 }
 
 type Updater = (file: string, imports: FileImports) => boolean;

@@ -10,7 +10,7 @@ import type { LanguageId } from '../code/languages';
 
 export type Resolution =
   /** Repository files (Go: every non-test file of the package; Python: the module or package). */
-  | { files: string[] }
+  | { files: readonly string[] }
   /** A package from outside the repository (npm, the standard library): not a repository file, not a problem. */
   | { external: true }
   /** Should be in the repository and is not: counted and listed (`deps --unresolved`). */
@@ -114,6 +114,8 @@ export class Resolver {
   private readonly tsConfigs = new Map<string, TsOptions>();
   private readonly packages: WorkspacePackage[] = [];
   private readonly goModules: { path: string; dir: string }[] = [];
+  /** Each Go package's files, one list for all its importers (the graph holds a package imported by many once). */
+  private readonly goPackages = new Map<string, readonly string[]>();
   private pythonRoots: string[] | undefined;
   private javaByName: Map<string, string[]> | undefined;
   /** Problems with configuration (an unreadable tsconfig): each reported once. */
@@ -438,7 +440,11 @@ export class Resolver {
     for (const mod of this.goModules) {
       if (specifier !== mod.path && !specifier.startsWith(`${mod.path}/`)) continue;
       const dir = joinPath(mod.dir, specifier.slice(mod.path.length + 1));
-      const files = (dir === undefined ? [] : (this.filesByDir.get(dir) ?? [])).filter((f) => f.endsWith('.go') && !f.endsWith('_test.go'));
+      let files = dir === undefined ? [] : this.goPackages.get(dir);
+      if (files === undefined) {
+        files = (this.filesByDir.get(dir!) ?? []).filter((f) => f.endsWith('.go') && !f.endsWith('_test.go'));
+        this.goPackages.set(dir!, files);
+      }
       return files.length > 0 ? { files } : { unresolved: `no Go files in ${dir ?? specifier}` };
     }
     return { external: true };

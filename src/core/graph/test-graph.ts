@@ -18,5 +18,5 @@ export async function graphOfSources(parser: CodeParser, sources: Readonly<Recor
 
 /** `a.ts -> b.ts` lines for every edge, sorted: what a test compares. */
 export function edgesOf(graph: DependencyGraph): string[] {
-  return graph.imports.flatMap((edges, from) => edges.map((e) => `${graph.files[from]} -> ${graph.files[e.to]}`)).sort();
+  return graph.files.flatMap((_, from) => graph.importsOf(from).map((e) => `${graph.files[from]} -> ${graph.files[e.to]}`)).sort();
 }

@@ -215,7 +215,7 @@ describe('framework wiring: implementations, decorator metadata, packages, symbo
         'src/shop/web/OrderController.java -> src/shop/web/Money.java',
       ]);
       assert.equal(g.stats.byKind.samePackage, 1);
-      assert.deepEqual(g.imports[g.indexOf('src/shop/web/OrderController.java')!]!.filter((e) => e.kind === 'same-package').map((e) => g.files[e.to]), ['src/shop/web/Money.java']);
+      assert.deepEqual(g.importsOf(g.indexOf('src/shop/web/OrderController.java')!).filter((e) => e.kind === 'same-package').map((e) => g.files[e.to]), ['src/shop/web/Money.java']);
     });
 
     it('Go: a file that uses a type, function or method another file of its package declares depends on that file', async () => {
@@ -237,11 +237,11 @@ describe('framework wiring: implementations, decorator metadata, packages, symbo
         'feeds/refresh 1 internal/storage/entry_query_builder.go › internal/reader/scraper/scraper.go',
         'reading/unread 2 internal/storage/entry_query_builder.go › internal/ui/handler.go › internal/ui/unread_entries.go',
       ]);
-      const unread = g.imports[g.indexOf('internal/ui/unread_entries.go')!]!.map((e) => `${g.files[e.to]} ${e.kind ?? 'import'}`).sort();
+      const unread = g.importsOf(g.indexOf('internal/ui/unread_entries.go')!).map((e) => `${g.files[e.to]} ${e.kind ?? 'import'}`).sort();
       assert.deepEqual(unread, ['internal/ui/handler.go same-package', 'internal/ui/render.go same-package']);
       // A file that names nothing of another does not depend on it.
-      assert.deepEqual(g.imports[g.indexOf('internal/ui/render.go')!], []);
-      assert.deepEqual(g.imports[g.indexOf('internal/ui/view.go')!], []);
+      assert.deepEqual(g.importsOf(g.indexOf('internal/ui/render.go')!), []);
+      assert.deepEqual(g.importsOf(g.indexOf('internal/ui/view.go')!), []);
     });
   });
 
