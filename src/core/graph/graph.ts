@@ -165,6 +165,11 @@ export class DependencyGraph {
     return [...own, ...lists.flat()].filter((f) => f !== file).sort((p, q) => p - q);
   }
 
+  /** Who imports a file by an edge of its own, ascending: all of its importers in a graph without hubs. */
+  directImporters(file: number): readonly number[] {
+    return this.direct[file] ?? [];
+  }
+
   /** The hubs a file is a member of (undefined: none). */
   hubsOf(file: number): readonly number[] | undefined {
     return this.memberOf[file];
@@ -275,8 +280,8 @@ export function buildGraph(input: GraphInput): DependencyGraph {
   };
   const unresolved: UnresolvedImport[] = [];
 
-  // A resolution the resolver answers with one list for all its importers (a Go package's files) maps to one list of
-  // indexes, a candidate hub (see Hub) once a second importer gets it.
+  // A Go package: the resolver answers its importers with one list of its files, which maps to one list of indexes,
+  // a candidate hub (see Hub) once a second importer gets it. (Other languages' answers are new lists each time.)
   const sharedTargets = new WeakMap<readonly string[], number[]>();
   const shared = new WeakSet<number[]>();
   const resolveTo = (file: string, specifier: string, line: number, names?: readonly string[], kind?: ImportRecord['kind']): number[] | undefined => {
@@ -284,6 +289,7 @@ export function buildGraph(input: GraphInput): DependencyGraph {
     if (!language) return undefined;
     const result = input.resolver.resolve(file, specifier, language, names, kind);
     if ('files' in result) {
+      if (language !== 'go') return result.files.flatMap((f) => (index.has(f) ? [index.get(f)!] : []));
       const known = sharedTargets.get(result.files);
       if (known) {
         shared.add(known);
