@@ -188,13 +188,6 @@ export class DependencyGraph {
     return undefined;
   }
 
-  /** How many edges an entry of `from` stands for. */
-  edgesOf(from: number, e: Edge): number {
-    if (e.to >= 0) return 1;
-    const hub = -1 - e.to;
-    return this.hubs[hub]!.members.length - (this.memberOf[from]?.includes(hub) ? 1 : 0);
-  }
-
   /** @internal For the graph builder: a new hub's index. */
   addHub(members: readonly number[]): number {
     const hub = this.hubs.length;
