@@ -9,7 +9,7 @@ import * as v8 from 'node:v8';
 import { join } from 'node:path';
 import { parseMap, MAX_MAP_BYTES } from '../src/core/map/parse';
 import { Matcher } from '../src/core/match/matcher';
-import { computeImpact } from '../src/core/impact';
+import { computeImpact } from '../src/core/impact/impact';
 import { qualifySymbols, type SymbolTree } from '../src/core/symbols';
 import { planLenses } from '../src/codelens/lens-plan';
 import { NaiveMatcher } from '../src/core/match/naive';

@@ -13,7 +13,7 @@ export const EXTENSION_BUDGET_BYTES = 400 * 1000;
  */
 export const LAZY_BUNDLES = [
   // The parsing code (tree-sitter questions): the extension asks its workers, so only a worker that cannot start loads it.
-  { module: /\/core\/code\/questions$/, entry: 'src/core/code/questions.ts', outfile: 'code-questions.js' },
+  { module: /\/core\/questions\/questions$/, entry: 'src/core/questions/questions.ts', outfile: 'code-questions.js' },
   // The dependency graph: built on first use (src/indirect/workspace-graph.ts).
   { module: /(^|\/)graph-engine$/, entry: 'src/indirect/graph-engine.ts', outfile: 'graph-engine.js' },
   // The Impact Report's renderers: drawn when the report is first opened (src/report/report-panel.ts).

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { escapeMarkdown } from '../core/render/escape';
-import { hopsText, renderChain } from '../core/render/indirect';
+import { renderChain } from '../core/graph/chain';
+import { hopsText } from '../core/render/indirect';
 import type { HoverMode } from '../hovers/coverage-hover';
 import type { WorkspaceMaps } from '../maps/workspace-maps';
 import { qualifiedSymbols } from '../presentation/document-symbols';

@@ -1,9 +1,10 @@
 // Indirect reach as view nodes (This File, Changes): each reached touchpoint with its chain of imports, every file
 // of the chain a link. Plain data (ViewNode), so it is tested in plain Node.
 import * as l10n from '@vscode/l10n';
-import type { IndirectHit } from '../core/impact';
+import type { IndirectHit } from '../core/impact/impact';
 import type { FileReach } from '../core/graph/reach';
-import { hopsText, renderChain, type Chain } from '../core/render/indirect';
+import { renderChain, type Chain } from '../core/graph/chain';
+import { hopsText } from '../core/render/indirect';
 import type { Coverage } from '../core/types';
 import { splitPath, type ViewNode } from '../views/view-node';
 

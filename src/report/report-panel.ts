@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ImpactReport } from '../core/impact';
+import type { ImpactReport } from '../core/impact/impact';
 import type { ReportPage } from '../core/render/html';
 import type * as ReportRender from './report-render';
 import { parseMap } from '../core/map/parse';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { addIndirectImpact } from '../core/graph/indirect-impact';
 import type { FileReach } from '../core/graph/reach';
-import { computeImpact, type CoverageSource, type ImpactReport } from '../core/impact';
+import { computeImpact, type CoverageSource, type ImpactReport } from '../core/impact/impact';
 import type { ChangedFile, Coverage, CxMap, Journey } from '../core/types';
 import { narrowBySymbols } from '../node/change-symbols';
 import type { CodeReader } from '../node/code-reader';

@@ -1,6 +1,6 @@
 // The Journeys view without vscode: every journey of the maps, its touchpoints and the files each covers.
 import * as l10n from '@vscode/l10n';
-import { byPath } from '../core/impact';
+import { byPath } from '../core/impact/impact';
 import { TIERS, tierRank, type Coverage, type CxMap, type Journey, type Tier, type Touchpoint } from '../core/types';
 import { plural, tierText } from '../presentation/coverage-text';
 import { splitPath, type ViewNode } from './view-node';

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { braceExpand } from 'minimatch';
-import { normalizePattern } from '../match/pattern';
-import { closest, editDistance } from './closest';
-import { MAX_ALTERNATIVES, countAlternatives, patternProblem, validatePattern } from './patterns';
+import { normalizePattern } from './pattern';
+import { closest, editDistance } from '../map/closest';
+import { MAX_ALTERNATIVES, countAlternatives, patternProblem, validatePattern } from '../map/patterns';
 
 describe('patternProblem (contract §2.6)', () => {
   const table: [pattern: string, code: string | undefined][] = [

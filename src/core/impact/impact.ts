@@ -1,9 +1,9 @@
 // The customer impact of a change (contract §4): which journeys and touchpoints the changed files touch,
 // which changed files no map covers, and how an edit of a map moved files between touchpoints.
-import type { ChangeStatus, ChangedFile, Coverage, CxMap, Journey, Tier, Touchpoint } from './types';
-import { tierRank } from './types';
+import type { ChangeStatus, ChangedFile, Coverage, CxMap, Journey, Tier, Touchpoint } from '../types';
+import { tierRank } from '../types';
 import type { ChangeSymbols, TouchpointSymbol } from './symbol-impact';
-import type { DecidedPatterns, PatternTable } from './match/matcher';
+import type { DecidedPatterns, PatternTable } from '../match/matcher';
 
 /** The one thing impact needs from a Matcher: tests and callers can hand in any source of coverage. */
 export interface CoverageSource {
@@ -32,7 +32,7 @@ export interface TouchpointImpact {
   reasons: FileReason[];
   /**
    * Present when the touchpoint names symbols: `file` when a file counted as a whole (its symbols were not read),
-   * `symbol` when every file was narrowed to the symbols the change touched (src/core/symbol-impact.ts).
+   * `symbol` when every file was narrowed to the symbols the change touched (src/core/impact/symbol-impact.ts).
    */
   precision?: 'file' | 'symbol';
   /** The touchpoint's own `symbols` entries (patterns). */

@@ -1,11 +1,11 @@
 // The indexed Matcher must answer exactly what the naive minimatch definition answers.
 import * as assert from 'node:assert/strict';
 import type { Coverage, CxMap } from '../types';
-import { literalMap } from './literal-map';
-import { Matcher, type PatternHit } from './matcher';
-import { NaiveMatcher, naiveCoverageOfAll } from './naive';
+import { literalMap } from '../match/literal-map';
+import { Matcher, type PatternHit } from '../match/matcher';
+import { NaiveMatcher, naiveCoverageOfAll } from '../match/naive';
 import { seededRandom, syntheticMaps, syntheticPaths } from '../../../test/synthetic/synthetic-repo';
-import { computeImpact } from '../impact';
+import { computeImpact } from './impact';
 
 const key = (c: Coverage | PatternHit): string => `${c.map.file}#${c.journey.id}.${c.touchpoint.id}:${c.pattern.line}:${c.pattern.source}`;
 const keys = (list: ReadonlyArray<Coverage | PatternHit>): string[] => list.map(key);

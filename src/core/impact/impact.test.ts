@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { computeImpact, computeMapChanges, reachesTier, type CoverageSource } from './impact';
-import type { Coverage, CxMap, Journey, Tier, Touchpoint } from './types';
+import type { Coverage, CxMap, Journey, Tier, Touchpoint } from '../types';
 
 const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 

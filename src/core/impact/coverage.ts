@@ -1,6 +1,6 @@
 // How much of a repository the maps cover (`coverage`), and why a path is covered (`explain`).
-import type { Tier } from './types';
-import type { Matcher } from './match/matcher';
+import type { Tier } from '../types';
+import type { Matcher } from '../match/matcher';
 import { byPath } from './impact';
 
 /** The slice of a Matcher these reports need. */

@@ -3,10 +3,10 @@
 // overlaps a symbol it names (old side for removed lines, new side for added lines), or the change adds, deletes or
 // renames such a symbol. A file whose symbols cannot be read keeps the file-level answer and says so.
 // This runs after computeImpact, on its report: the file-level engine stays as it is.
-import type { CodeSymbol } from './code/symbols';
-import type { FileHunks, Hunk } from './diff-hunks';
+import type { CodeSymbol } from '../code/symbols';
+import type { FileHunks, Hunk } from '../diff-hunks';
 import type { ImpactReport, JourneyImpact, TouchpointImpact } from './impact';
-import { anySymbolMatches } from './symbols';
+import { anySymbolMatches } from '../symbols';
 
 export type SymbolSide = 'old' | 'new';
 
