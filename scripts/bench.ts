@@ -678,7 +678,7 @@ function main(): void {
     'The naive reference (`naive.ts`), the equivalence tests and the property tests (`*.test.ts`, including',
     '`shapes.property.test.ts` with random patterns of every shape above) hold the engine to minimatch.',
     '',
-    'The editor counts with the same engine: the coverage worker (`src/maps/coverage-worker.ts`, behind the map',
+    'The editor counts with the same engine: the coverage worker (`src/workspace/coverage-worker.ts`, behind the map',
     'CodeLens, hovers and Show Files No Journey Covers) calls `countCoverage`, which is `Matcher.coverageReport`.',
     '',
     'Index shape at the largest size: ' +

@@ -1,23 +1,23 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { symbolChangeText, workingTreeChange } from './symbols/symbol-change-note';
-import { EditorSymbols } from './symbols/editor-symbols';
-import { CodeReading } from './symbols/code-reading';
+import { symbolChangeText, workingTreeChange } from './workspace/symbol-change-note';
+import { EditorSymbols } from './workspace/editor-symbols';
+import { CodeReading } from './workspace/code-reading';
 import { CoverageLensProvider } from './codelens/coverage-lens';
 import { registerFileCommands } from './commands/file-commands';
-import { registerEntryPoints } from './entry-points/register';
+import { registerEntryPoints } from './map-editor/entry-point-actions';
 import type { Tier } from './core/types';
 import { TierDecorations } from './decorations/tier-decorations';
 import { CoverageHoverProvider, type HoverMode } from './hovers/coverage-hover';
 import { ImpactReportPanel } from './report/report-panel';
 import { CatalogPanel } from './catalog/catalog-panel';
-import { WorkspaceFiles } from './maps/workspace-files';
-import { WorkspaceMaps } from './maps/workspace-maps';
+import { WorkspaceFiles } from './workspace/workspace-files';
+import { WorkspaceMaps } from './workspace/workspace-maps';
 import { configuredSeverity } from './map-editor/diagnostics';
 import { registerMapEditor } from './map-editor/map-editor';
 import { CoverageStatus } from './statusbar/coverage-status';
 import { registerIndirect } from './indirect/register';
-import { WorkspaceGraph } from './indirect/workspace-graph';
+import { WorkspaceGraph } from './workspace/workspace-graph';
 import { addIndirectImpact } from './core/graph/indirect-impact';
 import { createSidebar, type Sidebar } from './views/sidebar';
 import { Walkthrough } from './walkthrough/walkthrough';
@@ -49,7 +49,7 @@ const setting = <T>(key: string, fallback: T): T => vscode.workspace.getConfigur
 
 export function activate(context: vscode.ExtensionContext): CxImpactApi {
   const started = performance.now();
-  // Modules that also run without VS Code (presentation/, unit-tested in Node) localize through @vscode/l10n: it reads
+  // Modules that also run without VS Code (the text builders of workspace/ and views/, unit-tested in Node) localize through @vscode/l10n: it reads
   // the same bundle VS Code loaded for the display language (English when there is none).
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const log = vscode.window.createOutputChannel('CX Impact', { log: true });

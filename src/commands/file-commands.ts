@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { WorkspaceMaps } from '../maps/workspace-maps';
-import { touchpointLabel } from '../presentation/coverage-text';
-import { renderFileImpactMarkdown } from '../presentation/file-impact-markdown';
-import { OPEN_MAP_COMMAND } from '../presentation/coverage-card';
+import type { WorkspaceMaps } from '../workspace/workspace-maps';
+import { touchpointLabel } from '../workspace/coverage-text';
+import { renderFileImpactMarkdown } from './file-impact-markdown';
+import { OPEN_MAP_COMMAND } from '../workspace/coverage-card';
 
 /** Opens a map at a one-based line. Arguments come from lenses, hovers and views: check them. */
 export async function openMapAt(mapUri: unknown, line: unknown): Promise<void> {

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { HoverMode } from '../hovers/coverage-hover';
-import type { WorkspaceMaps } from '../maps/workspace-maps';
-import { IndirectHoverProvider } from './indirect-hover';
-import { IndirectLensProvider } from './indirect-lens';
-import type { WorkspaceGraph } from './workspace-graph';
+import type { WorkspaceMaps } from '../workspace/workspace-maps';
+import { IndirectHoverProvider } from '../hovers/indirect-hover';
+import { IndirectLensProvider } from '../codelens/indirect-lens';
+import type { WorkspaceGraph } from '../workspace/workspace-graph';
 
 /** The editor surfaces of indirect reach: a CodeLens (with `cxImpact.codeLens.enabled`) and a hover. */
 export function registerIndirect(

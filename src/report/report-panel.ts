@@ -12,8 +12,8 @@ import { parseMap } from '../core/map/parse';
 import { GitError, WORKTREE, findRepoRoot, headFingerprint, listRefs, showFile } from '../node/git';
 import { watchHead, type HeadWatch } from '../node/git-head-watch';
 import { openMapAt } from '../commands/file-commands';
-import type { WorkspaceMaps } from '../maps/workspace-maps';
-import type { GitExtension } from '../views/git-api';
+import type { WorkspaceMaps } from '../workspace/workspace-maps';
+import type { GitExtension } from '../workspace/git-api';
 import { ComparisonError, DEFAULT_COMPARISON, gatherReport, parseComparison, type Comparison, type GatheredReport } from './comparison';
 
 let loaded: typeof ReportRender | undefined;

@@ -3,9 +3,9 @@
 import * as l10n from '@vscode/l10n';
 import { symbolWhere } from '../core/impact/symbol-impact';
 import type { ChangeEntry, ImpactReport } from '../core/impact/impact';
-import { indirectHitNodes } from '../indirect/indirect-nodes';
+import { indirectHitNodes } from './indirect-nodes';
 import type { ChangeStatus, ChangedFile, CxMap, Journey } from '../core/types';
-import { plural, tierText } from '../presentation/coverage-text';
+import { plural, tierText } from '../workspace/coverage-text';
 import { splitPath, type FileTarget, type ViewNode } from './view-node';
 
 /** The built-in git extension's `Status` values (extensions/git/src/api/git.d.ts), stable since VS Code 1.74. */

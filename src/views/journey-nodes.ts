@@ -2,7 +2,7 @@
 import * as l10n from '@vscode/l10n';
 import { byPath } from '../core/impact/impact';
 import { TIERS, tierRank, type Coverage, type CxMap, type Journey, type Tier, type Touchpoint } from '../core/types';
-import { plural, tierText } from '../presentation/coverage-text';
+import { plural, tierText } from '../workspace/coverage-text';
 import { splitPath, type ViewNode } from './view-node';
 
 export interface TouchpointFiles {

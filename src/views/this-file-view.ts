@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import type { WorkspaceMaps } from '../maps/workspace-maps';
+import type { WorkspaceMaps } from '../workspace/workspace-maps';
 import { NodeTree } from './node-tree';
 import { thisFileNodes } from './this-file-nodes';
 import type { ViewNode } from './view-node';
 
 export const THIS_FILE_VIEW = 'cxImpact.thisFile';
 
-/** What the view needs from the dependency graph (src/indirect/workspace-graph.ts). */
+/** What the view needs from the dependency graph (src/workspace/workspace-graph.ts). */
 export interface ThisFileIndirect {
   onDidChange: vscode.Event<void>;
   nodes(uri: vscode.Uri): ViewNode[];

@@ -1,9 +1,9 @@
 // Text edits behind the map's quick fixes. Each edit touches only the span it fixes, so the map's comments,
 // order and formatting stay as they were. Pure: offsets into the text, no editor objects.
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
-import { TextPositions } from '../core/map/text-position';
-import type { Position } from '../core/types';
-import { needsQuotes } from './path-suggestions';
+import { TextPositions } from './text-position';
+import type { Position } from '../types';
+import { needsQuotes } from '../../map-editor/path-suggestions';
 
 export interface TextEdit {
   start: number;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseMap } from '../core/map/parse';
+import { parseMap } from './parse';
 import { addPathEdit, type AddPathTarget } from './add-path';
 import { applyEdits } from './fix-edits';
 

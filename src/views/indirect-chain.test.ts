@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import type { ReachHit } from '../core/graph/reach';
 import type { Coverage } from '../core/types';
 import { chainNodes, indirectHitNodes } from './indirect-nodes';
-import { reachLine } from './indirect-text';
+import { reachLine } from '../workspace/indirect-text';
 
 const coverage = { journey: { name: 'Checkout', tier: 'critical' }, touchpoint: { name: 'Place the order' } } as unknown as Coverage;
 

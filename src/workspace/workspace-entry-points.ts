@@ -5,8 +5,8 @@
 import * as vscode from 'vscode';
 import { entryPointCoverage, type CoveredEntryPoint } from '../core/entry-points/coverage';
 import type { EntryPoint } from '../core/entry-points/types';
-import type { WorkspaceFiles } from '../maps/workspace-files';
-import type { WorkspaceMaps } from '../maps/workspace-maps';
+import type { WorkspaceFiles } from './workspace-files';
+import type { WorkspaceMaps } from './workspace-maps';
 import type { CodeReader } from '../node/code-reader';
 import type * as EntryEngine from './entry-engine';
 
@@ -40,7 +40,7 @@ export class WorkspaceEntryPoints implements vscode.Disposable {
   constructor(
     private readonly maps: WorkspaceMaps,
     private readonly files: WorkspaceFiles,
-    /** The extension's one code reader (src/symbols/code-reading.ts), shared with symbols and the graph. */
+    /** The extension's one code reader (src/workspace/code-reading.ts), shared with symbols and the graph. */
     private readonly code: () => CodeReader | undefined,
     private readonly log: vscode.LogOutputChannel,
   ) {

@@ -9,12 +9,12 @@ import type { DependencyGraph } from '../core/graph/graph';
 import type { FileReach } from '../core/graph/reach';
 import { indirectSettings } from '../core/graph/settings';
 import type { Coverage } from '../core/types';
-import type { WorkspaceFiles } from '../maps/workspace-files';
-import type { WorkspaceMaps } from '../maps/workspace-maps';
+import type { WorkspaceFiles } from './workspace-files';
+import type { WorkspaceMaps } from './workspace-maps';
 import type { CodeReader } from '../node/code-reader';
 import type { ViewNode } from '../views/view-node';
 import type * as GraphEngine from './graph-engine';
-import { thisFileIndirectNodes } from './indirect-nodes';
+import { thisFileIndirectNodes } from '../views/indirect-nodes';
 
 let loaded: typeof GraphEngine | undefined;
 
@@ -58,7 +58,7 @@ export class WorkspaceGraph implements vscode.Disposable {
   constructor(
     private readonly maps: WorkspaceMaps,
     private readonly files: WorkspaceFiles,
-    /** The extension's one code reader (src/symbols/code-reading.ts), shared with symbols and entry points. */
+    /** The extension's one code reader (src/workspace/code-reading.ts), shared with symbols and entry points. */
     private readonly code: () => CodeReader | undefined,
     private readonly storage: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,

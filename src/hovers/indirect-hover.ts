@@ -2,11 +2,11 @@ import * as vscode from 'vscode';
 import { escapeMarkdown } from '../core/render/escape';
 import { renderChain } from '../core/graph/chain';
 import { hopsText } from '../core/render/indirect';
-import type { HoverMode } from '../hovers/coverage-hover';
-import type { WorkspaceMaps } from '../maps/workspace-maps';
-import { qualifiedSymbols } from '../presentation/document-symbols';
-import { baseName, orderedHits } from './indirect-text';
-import type { WorkspaceGraph } from './workspace-graph';
+import type { HoverMode } from './coverage-hover';
+import type { WorkspaceMaps } from '../workspace/workspace-maps';
+import { qualifiedSymbols } from '../workspace/document-symbols';
+import { baseName, orderedHits } from '../workspace/indirect-text';
+import type { WorkspaceGraph } from '../workspace/workspace-graph';
 
 /** In a file no touchpoint covers: the touchpoints it reaches through imports, each chain with links to its files. */
 export class IndirectHoverProvider implements vscode.HoverProvider {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseMap } from '../core/map/parse';
+import { parseMap } from './parse';
 import { addTouchpointsList, applyEdits, offsetAt, removeEntryLine, replaceScalar } from './fix-edits';
 
 const errorsOf = (text: string) => parseMap(text, 'cx-map.yaml').diagnostics.map((d) => d.code);

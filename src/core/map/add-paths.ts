@@ -1,7 +1,7 @@
 // Several paths into one touchpoint as ONE insertion into the map's text (one undo step, comments kept): each path is
 // added in turn with the map editor's addPathEdit, and the result is reduced to the single span that changed. Pure.
-import { addPathEdit, type AddPathTarget } from '../map-editor/add-path';
-import type { TextEdit } from '../map-editor/fix-edits';
+import { addPathEdit, type AddPathTarget } from './add-path';
+import type { TextEdit } from './fix-edits';
 
 export type AddPathsResult = { edit: TextEdit; added: string[] } | { already: true } | { problem: string };
 

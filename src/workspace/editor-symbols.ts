@@ -6,7 +6,7 @@ import { languageOfPath, languageOfVscodeId } from '../core/code/languages';
 import type { FileSymbols } from '../core/code/symbols';
 import type { QualifiedSymbol } from '../core/symbols';
 import type { CodeReader } from '../node/code-reader';
-import { qualifiedSymbols } from '../presentation/document-symbols';
+import { qualifiedSymbols } from './document-symbols';
 
 export type DocumentSymbols = (document: vscode.TextDocument) => Promise<QualifiedSymbol<vscode.Range>[]>;
 

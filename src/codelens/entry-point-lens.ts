@@ -1,10 +1,10 @@
 // A CodeLens on each route registration or decorator: the journeys that reach it, or "No journey" with the action
 // that adds it to a touchpoint. Entry points are read when the first lens is asked for, never at activation.
 import * as vscode from 'vscode';
-import { ADD_ENTRY_POINTS } from './add-command';
-import type { WorkspaceEntryPoints } from './workspace-entry-points';
-import { OPEN_MAP_COMMAND } from '../presentation/coverage-card';
-import { relativePath, type WorkspaceMaps } from '../maps/workspace-maps';
+import { ADD_ENTRY_POINTS } from '../map-editor/add-entry-points';
+import type { WorkspaceEntryPoints } from '../workspace/workspace-entry-points';
+import { OPEN_MAP_COMMAND } from '../workspace/coverage-card';
+import { relativePath, type WorkspaceMaps } from '../workspace/workspace-maps';
 
 export const ENTRY_POINT_LENS_SELECTOR: vscode.DocumentSelector = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'go', 'python', 'java'].map((language) => ({ scheme: 'file', language }));
 

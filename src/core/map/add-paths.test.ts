@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseMap } from '../core/map/parse';
+import { parseMap } from './parse';
 import { addPathsEdit } from './add-paths';
 
 const MAP = `version: 1

@@ -5,10 +5,10 @@ import { entryPointLabel } from '../core/entry-points/coverage';
 import { groupByPrefix } from '../core/entry-points/propose';
 import type { EntryPoint } from '../core/entry-points/types';
 import type { CxMap } from '../core/types';
-import { chooseJourney, chooseTouchpoint } from '../map-editor/add-file-command';
-import type { WorkspaceMaps } from '../maps/workspace-maps';
-import { addPathsEdit } from './add-paths';
-import type { WorkspaceEntryPoints } from './workspace-entry-points';
+import { chooseJourney, chooseTouchpoint } from './add-file-command';
+import type { WorkspaceMaps } from '../workspace/workspace-maps';
+import { addPathsEdit } from '../core/map/add-paths';
+import type { WorkspaceEntryPoints } from '../workspace/workspace-entry-points';
 
 export const ADD_ENTRY_POINTS = 'cxImpact.addEntryPointsToTouchpoint';
 

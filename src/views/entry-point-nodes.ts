@@ -5,7 +5,7 @@ import type { CoveredEntryPoint } from '../core/entry-points/coverage';
 import { entryPointLabel } from '../core/entry-points/coverage';
 import { groupByPrefix } from '../core/entry-points/propose';
 import type { EntryPoint } from '../core/entry-points/types';
-import type { ViewNode } from '../views/view-node';
+import type { ViewNode } from './view-node';
 
 export interface UncoveredInput {
   /** Node ids start with this (the workspace folder). */

@@ -1,12 +1,12 @@
 // The entry-points feature of the editor: the service, the add command and the CodeLens. Nothing is read until a
 // view, a lens or a command asks.
 import * as vscode from 'vscode';
-import type { WorkspaceFiles } from '../maps/workspace-files';
-import type { WorkspaceMaps } from '../maps/workspace-maps';
+import type { WorkspaceFiles } from '../workspace/workspace-files';
+import type { WorkspaceMaps } from '../workspace/workspace-maps';
 import type { CodeReader } from '../node/code-reader';
-import { ADD_ENTRY_POINTS, addEntryPointsToTouchpoint, type AddEntryPointsChoices } from './add-command';
-import { ENTRY_POINT_LENS_SELECTOR, EntryPointLensProvider } from './entry-point-lens';
-import { WorkspaceEntryPoints } from './workspace-entry-points';
+import { ADD_ENTRY_POINTS, addEntryPointsToTouchpoint, type AddEntryPointsChoices } from './add-entry-points';
+import { ENTRY_POINT_LENS_SELECTOR, EntryPointLensProvider } from '../codelens/entry-point-lens';
+import { WorkspaceEntryPoints } from '../workspace/workspace-entry-points';
 
 export function registerEntryPoints(
   maps: WorkspaceMaps,

@@ -1,5 +1,5 @@
 // What the editor's dependency graph runs on, in a bundle of its own (dist/graph-engine.js, scripts/build.mjs):
-// the graph is built on first use, never at activation, so src/indirect/workspace-graph.ts loads this then.
+// the graph is built on first use, never at activation, so src/workspace/workspace-graph.ts loads this then.
 export { buildGraph, updateGraphFile } from '../core/graph/graph';
 export { reachTargets } from '../core/graph/indirect-impact';
 export { reachOf } from '../core/graph/reach';

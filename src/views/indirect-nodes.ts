@@ -6,7 +6,7 @@ import type { FileReach } from '../core/graph/reach';
 import { renderChain, type Chain } from '../core/graph/chain';
 import { hopsText } from '../core/render/indirect';
 import type { Coverage } from '../core/types';
-import { splitPath, type ViewNode } from '../views/view-node';
+import { splitPath, type ViewNode } from './view-node';
 
 /** The chain `a.ts › b.ts › c.ts` as one link per file; a step through an interface and a symbol read as in the reports. */
 export function chainNodes(idPrefix: string, root: string, chain: Chain): ViewNode[] {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { WorkspaceMaps } from '../maps/workspace-maps';
-import { orderedHits, reachLine } from './indirect-text';
-import type { WorkspaceGraph } from './workspace-graph';
+import type { WorkspaceMaps } from '../workspace/workspace-maps';
+import { orderedHits, reachLine } from '../workspace/indirect-text';
+import type { WorkspaceGraph } from '../workspace/workspace-graph';
 
 /** Lenses shown at most; the rest are counted in one more lens. */
 const MAX_LENSES = 3;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { escapeMarkdown, safeUrl } from '../core/render/escape';
 import type { Coverage } from '../core/types';
-import type { WorkspaceMaps } from '../maps/workspace-maps';
+import type { WorkspaceMaps } from './workspace-maps';
 
 export const OPEN_MAP_COMMAND = 'cxImpact.openMapAt';
 
