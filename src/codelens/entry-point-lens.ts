@@ -1,7 +1,7 @@
 // A CodeLens on each route registration or decorator: the journeys that reach it, or "No journey" with the action
 // that adds it to a touchpoint. Entry points are read when the first lens is asked for, never at activation.
 import * as vscode from 'vscode';
-import { ADD_ENTRY_POINTS } from '../map-editor/add-entry-points';
+import { Command } from '../workspace/command-ids';
 import type { WorkspaceEntryPoints } from '../workspace/workspace-entry-points';
 import { OPEN_MAP_COMMAND } from '../workspace/coverage-card';
 import { relativePath, type WorkspaceMaps } from '../workspace/workspace-maps';
@@ -36,7 +36,7 @@ export class EntryPointLensProvider implements vscode.CodeLensProvider, vscode.D
           lenses.push(
             new vscode.CodeLens(range, {
               title: vscode.l10n.t('No journey: add to a touchpoint…'),
-              command: ADD_ENTRY_POINTS,
+              command: Command.addEntryPointsToTouchpoint,
               arguments: [{ entryPoints: [{ file: point.file, line: point.line }] }],
             }),
           );

@@ -10,8 +10,6 @@ import type { WorkspaceMaps } from '../workspace/workspace-maps';
 import { addPathsEdit } from '../core/map/add-paths';
 import type { WorkspaceEntryPoints } from '../workspace/workspace-entry-points';
 
-export const ADD_ENTRY_POINTS = 'cxImpact.addEntryPointsToTouchpoint';
-
 /** Answers given up front (by tests, a lens or the view) instead of asking. */
 export interface AddEntryPointsChoices {
   /** The entry points to add, by registration; every uncovered one is offered when absent. */

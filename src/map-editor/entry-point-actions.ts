@@ -1,31 +1,18 @@
-// The entry-points feature of the editor: the service, the add command and the CodeLens. Nothing is read until a
-// view, a lens or a command asks.
+// The map editor's entry-point actions: the "Add Entry Points to a Touchpoint…" command, and the quick fix in a map
+// that offers it. The service they ask (src/workspace/workspace-entry-points.ts) reads nothing until asked.
 import * as vscode from 'vscode';
-import type { WorkspaceFiles } from '../workspace/workspace-files';
 import type { WorkspaceMaps } from '../workspace/workspace-maps';
-import type { CodeReader } from '../node/code-reader';
-import { ADD_ENTRY_POINTS, addEntryPointsToTouchpoint, type AddEntryPointsChoices } from './add-entry-points';
-import { ENTRY_POINT_LENS_SELECTOR, EntryPointLensProvider } from '../codelens/entry-point-lens';
-import { WorkspaceEntryPoints } from '../workspace/workspace-entry-points';
+import { Command } from '../workspace/command-ids';
+import { addEntryPointsToTouchpoint, type AddEntryPointsChoices } from './add-entry-points';
+import type { WorkspaceEntryPoints } from '../workspace/workspace-entry-points';
 
-export function registerEntryPoints(
-  maps: WorkspaceMaps,
-  files: WorkspaceFiles,
-  code: () => CodeReader | undefined,
-  log: vscode.LogOutputChannel,
-): { entryPoints: WorkspaceEntryPoints; disposable: vscode.Disposable } {
-  const entryPoints = new WorkspaceEntryPoints(maps, files, code, log);
-  const lenses = new EntryPointLensProvider(maps, entryPoints);
-  const disposable = vscode.Disposable.from(
-    entryPoints,
-    lenses,
-    vscode.languages.registerCodeLensProvider(ENTRY_POINT_LENS_SELECTOR, lenses),
-    vscode.commands.registerCommand(ADD_ENTRY_POINTS, (arg?: unknown) => addEntryPointsToTouchpoint(maps, entryPoints, choicesOf(arg, entryPoints))),
+export function registerEntryPointActions(maps: WorkspaceMaps, entryPoints: WorkspaceEntryPoints): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(Command.addEntryPointsToTouchpoint, (arg?: unknown) => addEntryPointsToTouchpoint(maps, entryPoints, choicesOf(arg, entryPoints))),
     vscode.languages.registerCodeActionsProvider([{ scheme: 'file', pattern: '**/cx-map.{yaml,yml}' }], new UncoveredEntryPointsAction(entryPoints), {
       providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
     }),
   );
-  return { entryPoints, disposable };
 }
 
 /** In a map: "Add N entry points no journey covers to a touchpoint…", anywhere in the file. */
@@ -40,7 +27,7 @@ class UncoveredEntryPointsAction implements vscode.CodeActionProvider {
     if (count === 0) return [];
     const title = vscode.l10n.t('Add {0} entry point(s) no journey covers to a touchpoint…', count);
     const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
-    action.command = { command: ADD_ENTRY_POINTS, title };
+    action.command = { command: Command.addEntryPointsToTouchpoint, title };
     return [action];
   }
 }

@@ -11,7 +11,7 @@ import type * as ReportRender from './report-render';
 import { parseMap } from '../core/map/parse';
 import { GitError, WORKTREE, findRepoRoot, headFingerprint, listRefs, showFile } from '../node/git';
 import { watchHead, type HeadWatch } from '../node/git-head-watch';
-import { openMapAt } from '../commands/file-commands';
+import { openMapAt } from '../workspace/open-map';
 import type { WorkspaceMaps } from '../workspace/workspace-maps';
 import type { GitExtension } from '../workspace/git-api';
 import { ComparisonError, DEFAULT_COMPARISON, gatherReport, parseComparison, type Comparison, type GatheredReport } from './comparison';

@@ -107,16 +107,3 @@ export function tierFilterLabel(tiers: ReadonlySet<Tier> | undefined): string | 
   if (!tiers || tiers.size === 0 || tiers.size === TIERS.length) return undefined;
   return TIERS.filter((t) => tiers.has(t)).join(', ');
 }
-
-/**
- * One exclude glob for `workspace.findFiles` built from `files.exclude` (the entries switched on without a `when`
- * condition) and dependency folders. findFiles takes a single glob, and VS Code globs do not nest braces, so
- * entries with their own braces are left out.
- */
-export function excludeGlob(filesExclude: Readonly<Record<string, unknown>> | undefined): string {
-  const globs = ['**/node_modules/**'];
-  for (const [glob, on] of Object.entries(filesExclude ?? {})) {
-    if (on === true && !/[{},]/.test(glob) && !globs.includes(glob)) globs.push(glob);
-  }
-  return globs.length === 1 ? (globs[0] ?? '') : `{${globs.join(',')}}`;
-}

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { TIERS, type Coverage, type Tier } from '../core/types';
 import { relativePath, type WorkspaceMaps } from '../workspace/workspace-maps';
-import { excludeGlob, filterByTier, indexJourneys, journeyNodes, tierFilterLabel, type JourneyFiles } from './journey-nodes';
+import { excludeGlob } from '../workspace/exclude-glob';
+import { filterByTier, indexJourneys, journeyNodes, tierFilterLabel, type JourneyFiles } from './journey-nodes';
 import { NodeTree } from './node-tree';
 import { uncoveredEntryPointsNode } from './entry-point-nodes';
 import type { FolderEntryPoints, WorkspaceEntryPoints } from '../workspace/workspace-entry-points';

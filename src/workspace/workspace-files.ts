@@ -5,7 +5,7 @@ import type { CxMap } from '../core/types';
 import { slimMapsJson, toWorkspaceCounts, type RawCounts, type WorkspaceCounts } from './coverage-count';
 import { CountCancelled, CoverageCounter, type CountRecord } from './coverage-counter';
 import { findRepoRoot, worktreeFiles } from '../node/git';
-import { excludeGlob } from '../views/journey-nodes';
+import { excludeGlob } from './exclude-glob';
 import { relativePath } from './workspace-maps';
 
 /** Past this, listing the files shows a progress notification (a person notices a second). */

@@ -12,9 +12,7 @@ import type { Coverage } from '../core/types';
 import type { WorkspaceFiles } from './workspace-files';
 import type { WorkspaceMaps } from './workspace-maps';
 import type { CodeReader } from '../node/code-reader';
-import type { ViewNode } from '../views/view-node';
 import type * as GraphEngine from './graph-engine';
-import { thisFileIndirectNodes } from '../views/indirect-nodes';
 
 let loaded: typeof GraphEngine | undefined;
 
@@ -119,13 +117,6 @@ export class WorkspaceGraph implements vscode.Disposable {
     const { options } = indirectSettings(this.mapsOf(folder), undefined);
     const { reachOf, reachTargets } = engine();
     return reachOf(graph, path, (file) => reachTargets(this.maps.coverageOf(vscode.Uri.joinPath(folder.uri, ...file.split('/')))), options);
-  }
-
-  /** This File's nodes for a file no touchpoint covers: what it reaches, each chain a list of links. */
-  nodes(uri: vscode.Uri): ViewNode[] {
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const reach = this.reachOf(uri);
-    return folder && reach ? thisFileIndirectNodes(folder.uri.toString(), reach) : [];
   }
 
   /** The same, waiting for the graph to be built (the Impact Report). */

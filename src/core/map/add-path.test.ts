@@ -5,7 +5,7 @@ import { parseMap } from './parse';
 import { addPathEdit, type AddPathTarget } from './add-path';
 import { applyEdits } from './fix-edits';
 
-const FIXTURE = fs.readFileSync(path.join(__dirname, '../../test/fixtures/workspace/cx-map.yaml'), 'utf8');
+const FIXTURE = fs.readFileSync(path.join(__dirname, '../../../test/fixtures/workspace/cx-map.yaml'), 'utf8');
 
 function add(text: string, target: AddPathTarget): string {
   const result = addPathEdit(text, target);

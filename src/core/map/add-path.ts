@@ -2,7 +2,7 @@
 // formatting stay byte for byte and the change is one undo step. Pure: offsets into the text.
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { TextEdit } from './fix-edits';
-import { needsQuotes } from '../../map-editor/path-suggestions';
+import { needsQuotes } from './quoting';
 
 export interface AddPathTarget {
   journey: string;

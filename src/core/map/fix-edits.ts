@@ -3,7 +3,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { TextPositions } from './text-position';
 import type { Position } from '../types';
-import { needsQuotes } from '../../map-editor/path-suggestions';
+import { needsQuotes } from './quoting';
 
 export interface TextEdit {
   start: number;
