@@ -37,9 +37,11 @@ export function specifiers(fileName: string, text: string): string[] {
       out.push(node.moduleReference.expression.text);
     } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
       out.push(node.argument.literal.text);
-    } else if (ts.isCallExpression(node) && node.arguments.length >= 1 && ts.isStringLiteral(node.arguments[0]!)) {
+    } else if (ts.isCallExpression(node)) {
+      const [first] = node.arguments;
       const callee = node.expression;
-      if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require')) out.push((node.arguments[0] as ts.StringLiteral).text);
+      const isImport = callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require');
+      if (isImport && first && ts.isStringLiteral(first)) out.push(first.text);
     }
     ts.forEachChild(node, visit);
   };
@@ -74,9 +76,9 @@ export function folderGraph(srcDir: string): FolderGraph {
       const to = folderOf(srcDir, target);
       if (to === from) continue;
       let row = edges.get(from);
-      if (!row) edges.set(from, (row = new Map()));
+      if (!row) edges.set(from, (row = new Map<string, Set<string>>()));
       let files = row.get(to);
-      if (!files) row.set(to, (files = new Set()));
+      if (!files) row.set(to, (files = new Set<string>()));
       files.add(path.relative(srcDir, file).split(path.sep).join('/'));
     }
   }
