@@ -5,7 +5,7 @@ import { devNull, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 import { GRAMMAR_FILES, RUNTIME_FILES } from '../core/code/languages';
-import { packageWasmDir } from '../core/code/package-wasm';
+import { packageWasmDir } from '../node/package-wasm';
 
 const projectRoot = path.resolve(__dirname, '..', '..');
 const scratch: string[] = [];

@@ -3,8 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { CodeParser, ParseError } from './code/parser';
-import { packageWasmDir } from './code/package-wasm';
+import { ParseError } from './code/parser';
+import { codeParser } from '../node/tree-sitter-host';
+import { packageWasmDir } from '../node/package-wasm';
 import { languageOfPath } from './code/languages';
 import { findSymbols } from './code/symbols';
 import { parseUnifiedDiff, unquote, wholeFileAdded, type FileHunks } from './diff-hunks';
@@ -167,7 +168,7 @@ const CASES: Case[] = [
 ];
 
 describe('symbol-precise change impact', () => {
-  const parser = new CodeParser(packageWasmDir());
+  const parser = codeParser(packageWasmDir());
   after(() => parser.dispose());
 
   const side = async (file: string, text: string | undefined): Promise<SideSymbols> => {

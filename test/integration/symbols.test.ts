@@ -8,12 +8,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CodeParser } from '../../src/core/code/parser';
 import { findSymbols } from '../../src/core/code/symbols';
 import { qualifySymbols } from '../../src/core/symbols';
 import type { CxImpactApi } from '../../src/extension';
 import type { TreeSnapshot } from '../../src/views/sidebar';
 import { api, eventually, fixture, fixtureDir } from './support';
+import { codeParser } from '../../src/node/tree-sitter-host';
 
 const EXTENSION_ID = 'cx-impact.cx-impact';
 const REFUND = 'services/payments/refund.ts';
@@ -228,7 +228,7 @@ function cli(ext: vscode.Extension<unknown>, args: string[]): string {
     assert.ok(files.length > 0, 'examples/shop has TypeScript files');
     // Copies outside the workspace: opened as loose files, the TypeScript server reads them on their own.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-symbols-'));
-    const parser = new CodeParser(path.join(ext.extensionPath, 'dist', 'tree-sitter'));
+    const parser = codeParser(path.join(ext.extensionPath, 'dist', 'tree-sitter'));
     const differences: string[] = [];
     let compared = 0;
     try {

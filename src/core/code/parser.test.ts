@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { CodeParser, MAX_PARSE_BYTES, ParseError } from './parser';
-import { packageWasmDir } from './package-wasm';
+import { MAX_PARSE_BYTES, ParseError } from './parser';
+import { codeParser } from '../../node/tree-sitter-host';
+import { packageWasmDir } from '../../node/package-wasm';
 import { LANGUAGES, languageOfPath, type LanguageId } from './languages';
 import { syntaxErrors } from './questions';
 
@@ -20,7 +21,7 @@ export const SAMPLES: Readonly<Record<LanguageId, string>> = {
 };
 
 describe('code parser (tree-sitter)', () => {
-  const parser = new CodeParser(packageWasmDir());
+  const parser = codeParser(packageWasmDir());
   after(() => parser.dispose());
 
   for (const language of LANGUAGES) {

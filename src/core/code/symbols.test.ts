@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { CodeParser } from './parser';
-import { packageWasmDir } from './package-wasm';
+import { codeParser } from '../../node/tree-sitter-host';
+import { packageWasmDir } from '../../node/package-wasm';
 import { LANGUAGES, type LanguageId } from './languages';
 import { findSymbols, type CodeSymbol } from './symbols';
 import { symbolMatches } from '../symbols';
@@ -130,7 +130,7 @@ const FIXTURES: Record<LanguageId, { text: string; names: string[] }> = {
 };
 
 describe('symbol finder (tree-sitter)', () => {
-  const parser = new CodeParser(packageWasmDir());
+  const parser = codeParser(packageWasmDir());
   after(() => parser.dispose());
 
   for (const language of LANGUAGES) {

@@ -1,6 +1,7 @@
 // For the detector tests: the entry points of a few files, read the way the CLI reads a repository (one parse of
 // each file through the engine's question, then the assembly).
-import { packageWasmDir } from '../code/package-wasm';
+import { codeParser } from '../../node/tree-sitter-host';
+import { packageWasmDir } from '../../node/package-wasm';
 import { languageOfPath } from '../code/languages';
 import { CodeParser } from '../code/parser';
 import { assembleEntryPoints } from './assemble';
@@ -10,7 +11,7 @@ import type { EntryFacts, EntryPoint } from './types';
 let shared: CodeParser | undefined;
 
 export function testParser(): CodeParser {
-  shared ??= new CodeParser(packageWasmDir());
+  shared ??= codeParser(packageWasmDir());
   return shared;
 }
 

@@ -1,14 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { importsOf, type FileImports } from '../code/imports';
-import { CodeParser } from '../code/parser';
-import { packageWasmDir } from '../code/package-wasm';
+import { codeParser } from '../../node/tree-sitter-host';
+import { packageWasmDir } from '../../node/package-wasm';
 import { depsOf } from './deps';
 import { buildGraph } from './graph';
 import { Resolver } from './resolve';
 import { edgesOf } from './test-graph';
 
 describe('dependency graph: modules Django imports by their dotted name', () => {
-  const parser = new CodeParser(packageWasmDir());
+  const parser = codeParser(packageWasmDir());
   after(() => parser.dispose());
 
   async function graphOf(sources: Record<string, string>) {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { CodeParser } from '../code/parser';
-import { packageWasmDir } from '../code/package-wasm';
+import { codeParser } from '../../node/tree-sitter-host';
+import { packageWasmDir } from '../../node/package-wasm';
 import { importsOf, type FileImports } from '../code/imports';
 import { buildGraph, updateGraphFile, type DependencyGraph } from './graph';
 import { Resolver } from './resolve';
@@ -18,7 +18,7 @@ function brief(graph: DependencyGraph, file: string, cover: Record<string, strin
 }
 
 describe('dependency graph and indirect reach', () => {
-  const parser = new CodeParser(packageWasmDir());
+  const parser = codeParser(packageWasmDir());
   after(() => parser.dispose());
 
   it('barrel collapse: a name imported through index.ts is an edge to the file that defines it', async () => {

@@ -8,7 +8,8 @@ import * as ts from 'typescript';
 import { importsOf } from '../code/imports';
 import { languageOfPath } from '../code/languages';
 import { CodeParser } from '../code/parser';
-import { packageWasmDir } from '../code/package-wasm';
+import { codeParser } from '../../node/tree-sitter-host';
+import { packageWasmDir } from '../../node/package-wasm';
 import { isConfigFile, Resolver } from './resolve';
 import { syntheticMonorepo } from '../../../test/synthetic/synthetic-monorepo';
 
@@ -68,7 +69,7 @@ async function compare(parser: CodeParser, root: string): Promise<Comparison> {
 
 describe('resolution equals TypeScript resolveModuleName', function () {
   this.timeout(60_000);
-  const parser = new CodeParser(packageWasmDir());
+  const parser = codeParser(packageWasmDir());
   after(() => parser.dispose());
 
   it('on examples/shop', async () => {

@@ -2,9 +2,9 @@
 // metadata as run-time edges, Java and Go names shared within a package, and symbol-scoped reach. Each case is a
 // small repository in memory, read by the real parser.
 import * as assert from 'node:assert/strict';
-import { CodeParser } from '../code/parser';
 import { importsOf } from '../code/imports';
-import { packageWasmDir } from '../code/package-wasm';
+import { codeParser } from '../../node/tree-sitter-host';
+import { packageWasmDir } from '../../node/package-wasm';
 import { renderChain } from '../render/indirect';
 import type { DependencyGraph } from './graph';
 import { DEFAULT_INDIRECT, reachOf, type ReachTarget } from './reach';
@@ -29,7 +29,7 @@ function hits(graph: DependencyGraph, file: string, cover: Record<string, string
 }
 
 describe('framework wiring: implementations, decorator metadata, packages, symbols', () => {
-  const parser = new CodeParser(packageWasmDir());
+  const parser = codeParser(packageWasmDir());
   after(() => parser.dispose());
 
   describe('implementations stand in for what they implement', () => {
