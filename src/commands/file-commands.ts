@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { WorkspaceMaps } from '../maps/workspace-maps';
 import { touchpointLabel } from '../presentation/coverage-text';
 import { renderFileImpactMarkdown } from '../presentation/file-impact-markdown';
-import { OPEN_MAP_COMMAND } from '../presentation/coverage-card';
+import { Command } from '../workspace/command-ids';
 
 /** Opens a map at a one-based line. Arguments come from lenses, hovers and views: check them. */
 export async function openMapAt(mapUri: unknown, line: unknown): Promise<void> {
@@ -18,9 +18,9 @@ export async function openMapAt(mapUri: unknown, line: unknown): Promise<void> {
 
 export function registerFileCommands(maps: WorkspaceMaps): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(OPEN_MAP_COMMAND, openMapAt),
+    vscode.commands.registerCommand(Command.openMapAt, openMapAt),
 
-    vscode.commands.registerCommand('cxImpact.showFileTouchpoints', async () => {
+    vscode.commands.registerCommand(Command.showFileTouchpoints, async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Open a file to see which customer touchpoints it serves.'));
@@ -44,7 +44,7 @@ export function registerFileCommands(maps: WorkspaceMaps): vscode.Disposable {
       if (picked && uri) await openMapAt(uri, picked.coverage.pattern.line);
     }),
 
-    vscode.commands.registerCommand('cxImpact.openJourney', async () => {
+    vscode.commands.registerCommand(Command.openJourney, async () => {
       const items = maps.byFolder().flatMap(({ folder, maps: folderMaps }) =>
         folderMaps.flatMap((map) =>
           map.journeys.map((journey) => ({
@@ -65,7 +65,7 @@ export function registerFileCommands(maps: WorkspaceMaps): vscode.Disposable {
       if (picked && uri) await openMapAt(uri, picked.line);
     }),
 
-    vscode.commands.registerCommand('cxImpact.copyFileImpact', async (arg?: vscode.Uri) => {
+    vscode.commands.registerCommand(Command.copyFileImpact, async (arg?: vscode.Uri) => {
       const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
       if (!uri) return;
       const path = vscode.workspace.asRelativePath(uri, false);

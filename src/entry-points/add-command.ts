@@ -10,7 +10,6 @@ import type { WorkspaceMaps } from '../maps/workspace-maps';
 import { addPathsEdit } from './add-paths';
 import type { WorkspaceEntryPoints } from './workspace-entry-points';
 
-export const ADD_ENTRY_POINTS = 'cxImpact.addEntryPointsToTouchpoint';
 
 /** Answers given up front (by tests, a lens or the view) instead of asking. */
 export interface AddEntryPointsChoices {

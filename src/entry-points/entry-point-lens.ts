@@ -1,10 +1,9 @@
 // A CodeLens on each route registration or decorator: the journeys that reach it, or "No journey" with the action
 // that adds it to a touchpoint. Entry points are read when the first lens is asked for, never at activation.
 import * as vscode from 'vscode';
-import { ADD_ENTRY_POINTS } from './add-command';
 import type { WorkspaceEntryPoints } from './workspace-entry-points';
-import { OPEN_MAP_COMMAND } from '../presentation/coverage-card';
 import { relativePath, type WorkspaceMaps } from '../maps/workspace-maps';
+import { Command } from '../workspace/command-ids';
 
 export const ENTRY_POINT_LENS_SELECTOR: vscode.DocumentSelector = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'go', 'python', 'java'].map((language) => ({ scheme: 'file', language }));
 
@@ -36,7 +35,7 @@ export class EntryPointLensProvider implements vscode.CodeLensProvider, vscode.D
           lenses.push(
             new vscode.CodeLens(range, {
               title: vscode.l10n.t('No journey: add to a touchpoint…'),
-              command: ADD_ENTRY_POINTS,
+              command: Command.addEntryPointsToTouchpoint,
               arguments: [{ entryPoints: [{ file: point.file, line: point.line }] }],
             }),
           );
@@ -53,7 +52,7 @@ export class EntryPointLensProvider implements vscode.CodeLensProvider, vscode.D
         lenses.push(
           new vscode.CodeLens(range, {
             title: vscode.l10n.t('Journey: {0}', names.map((n) => n.text).join(', ')),
-            ...(uri && first.line !== undefined ? { command: OPEN_MAP_COMMAND, arguments: [uri.toString(), first.line + 1] } : { command: '' }),
+            ...(uri && first.line !== undefined ? { command: Command.openMapAt, arguments: [uri.toString(), first.line + 1] } : { command: '' }),
           }),
         );
       }

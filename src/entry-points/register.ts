@@ -4,9 +4,10 @@ import * as vscode from 'vscode';
 import type { WorkspaceFiles } from '../maps/workspace-files';
 import type { WorkspaceMaps } from '../maps/workspace-maps';
 import type { CodeReader } from '../node/code-reader';
-import { ADD_ENTRY_POINTS, addEntryPointsToTouchpoint, type AddEntryPointsChoices } from './add-command';
+import { addEntryPointsToTouchpoint, type AddEntryPointsChoices } from './add-command';
 import { ENTRY_POINT_LENS_SELECTOR, EntryPointLensProvider } from './entry-point-lens';
 import { WorkspaceEntryPoints } from './workspace-entry-points';
+import { Command } from '../workspace/command-ids';
 
 export function registerEntryPoints(
   maps: WorkspaceMaps,
@@ -20,7 +21,7 @@ export function registerEntryPoints(
     entryPoints,
     lenses,
     vscode.languages.registerCodeLensProvider(ENTRY_POINT_LENS_SELECTOR, lenses),
-    vscode.commands.registerCommand(ADD_ENTRY_POINTS, (arg?: unknown) => addEntryPointsToTouchpoint(maps, entryPoints, choicesOf(arg, entryPoints))),
+    vscode.commands.registerCommand(Command.addEntryPointsToTouchpoint, (arg?: unknown) => addEntryPointsToTouchpoint(maps, entryPoints, choicesOf(arg, entryPoints))),
     vscode.languages.registerCodeActionsProvider([{ scheme: 'file', pattern: '**/cx-map.{yaml,yml}' }], new UncoveredEntryPointsAction(entryPoints), {
       providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
     }),
@@ -40,7 +41,7 @@ class UncoveredEntryPointsAction implements vscode.CodeActionProvider {
     if (count === 0) return [];
     const title = vscode.l10n.t('Add {0} entry point(s) no journey covers to a touchpoint…', count);
     const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
-    action.command = { command: ADD_ENTRY_POINTS, title };
+    action.command = { command: Command.addEntryPointsToTouchpoint, title };
     return [action];
   }
 }

@@ -11,6 +11,7 @@ import type { CxImpactApi } from '../../src/extension';
 import type { ReportSnapshot } from '../../src/report/report-panel';
 import type { TreeSnapshot } from '../../src/views/sidebar';
 import { api, eventually, fixture, fixtureDir } from './support';
+import { Command } from '../../src/workspace/command-ids';
 
 const run = promisify(execFile);
 
@@ -74,7 +75,7 @@ function outline(nodes: readonly TreeSnapshot[]): string {
   const noCommits = (changes: TreeSnapshot[]) => branchGroup(changes)?.children?.[0]?.label === 'No commits since main.';
 
   it('shows checkout -b, commit, checkout main and branch -D made in a terminal', async () => {
-    await vscode.commands.executeCommand('cxImpact.showImpactReport', { kind: 'branch' });
+    await vscode.commands.executeCommand(Command.showImpactReport, { kind: 'branch' });
     await follows(
       'the start',
       (branch, changes) => branch === 'main' && noCommits(changes),

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { CxImpactApi } from '../../src/extension';
 import type { ReportSnapshot } from '../../src/report/report-panel';
 import { api, eventually, fixture, fixtureDir } from './support';
+import { Command } from '../../src/workspace/command-ids';
 
 const EXTENSION_ID = 'cx-impact.cx-impact';
 
@@ -73,7 +74,7 @@ async function onBranch(name: string, body: () => Promise<void>): Promise<void> 
       );
       git('commit', '-q', '-am', 'Faster checkout, and the map follows the code');
 
-      await vscode.commands.executeCommand('cxImpact.showImpactReport', { kind: 'branch' });
+      await vscode.commands.executeCommand(Command.showImpactReport, { kind: 'branch' });
       const snapshot = await cx.report.settled();
       assert.ok(snapshot?.gathered, `no report: ${snapshot?.page.message ?? 'no snapshot'}`);
       const { report, label } = snapshot.gathered;
@@ -176,7 +177,7 @@ async function onBranch(name: string, body: () => Promise<void>): Promise<void> 
       assert.equal(vscode.window.tabGroups.all.flatMap((g) => g.tabs).length, opened);
 
       // The same change picked as two refs, from main's point of view.
-      await vscode.commands.executeCommand('cxImpact.showImpactReport', { kind: 'refs', base: 'main', head: 'report-test' });
+      await vscode.commands.executeCommand(Command.showImpactReport, { kind: 'refs', base: 'main', head: 'report-test' });
       const refs = await cx.report.settled();
       assert.equal(refs?.gathered?.label, 'report-test vs main');
       assert.deepEqual(refs?.gathered?.report.journeys.map((j) => j.id), ['checkout', 'browse', 'sign-in']);
@@ -189,7 +190,7 @@ async function onBranch(name: string, body: () => Promise<void>): Promise<void> 
     const before = fs.readFileSync(target, 'utf8');
     try {
       fs.writeFileSync(target, `${before}// refunds in a day\n`);
-      await vscode.commands.executeCommand('cxImpact.showImpactReport', { kind: 'worktree' });
+      await vscode.commands.executeCommand(Command.showImpactReport, { kind: 'worktree' });
       // The working tree's report uses the editor's maps, which the checkout back to main (the test before) rewrote:
       // on a loaded machine they may still be reloading, and the report follows them once they are.
       const snapshot = await eventually('the working tree’s journeys', 30_000, async () => {
@@ -234,7 +235,7 @@ async function onBranch(name: string, body: () => Promise<void>): Promise<void> 
       git('add', '-A');
       git('commit', '-q', '-m', 'Hostile names');
 
-      await vscode.commands.executeCommand('cxImpact.showImpactReport', { kind: 'branch' });
+      await vscode.commands.executeCommand(Command.showImpactReport, { kind: 'branch' });
       const snapshot = await cx.report.settled();
       assert.ok(snapshot?.gathered, `no report: ${snapshot?.page.message ?? 'no snapshot'}`);
       assert.equal(snapshot.gathered.report.journeys[0]?.name, hostileJourney);

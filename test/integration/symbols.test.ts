@@ -14,6 +14,7 @@ import type { CxImpactApi } from '../../src/extension';
 import type { TreeSnapshot } from '../../src/views/sidebar';
 import { api, eventually, fixture, fixtureDir } from './support';
 import { codeParser } from '../../src/node/tree-sitter-host';
+import { Command } from '../../src/workspace/command-ids';
 
 const EXTENSION_ID = 'cx-impact.cx-impact';
 const REFUND = 'services/payments/refund.ts';
@@ -95,7 +96,7 @@ function cli(ext: vscode.Extension<unknown>, args: string[]): string {
       ]);
 
       // Impact Report: the same journeys, and the declaration named.
-      await vscode.commands.executeCommand('cxImpact.showImpactReport', { kind: 'branch' });
+      await vscode.commands.executeCommand(Command.showImpactReport, { kind: 'branch' });
       const snapshot = await cx.report.settled();
       assert.ok(snapshot?.gathered, snapshot?.page.message);
       assert.deepEqual(snapshot.gathered.report.journeys.map((j) => j.id), ['checkout']);
@@ -125,7 +126,7 @@ function cli(ext: vscode.Extension<unknown>, args: string[]): string {
         ],
       });
 
-      await vscode.commands.executeCommand('cxImpact.showImpactReport', { kind: 'branch' });
+      await vscode.commands.executeCommand(Command.showImpactReport, { kind: 'branch' });
       const snapshot = await cx.report.settled();
       assert.ok(snapshot?.gathered, snapshot?.page.message);
       const ask = snapshot.gathered.report.journeys.find((j) => j.id === 'refunds')?.touchpoints;
@@ -197,7 +198,7 @@ function cli(ext: vscode.Extension<unknown>, args: string[]): string {
       const lspSymbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', uri)) ?? [];
       const lenses = await eventually('a lens above Ledger.Post', 30_000, async () => {
         const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
-        const ours = all.filter((l) => l.command?.command === 'cxImpact.revealInSidebar');
+        const ours = all.filter((l) => l.command?.command === Command.revealInSidebar);
         return ours.length > 0 ? ours : undefined;
       });
       // One lens, on the line of Post (line 5), whatever the host's own Go symbols are (none without a Go extension).
