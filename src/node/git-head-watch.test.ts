@@ -1,12 +1,20 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { removeScratch, TestRepo } from '../cli/test-repo';
 import { gitDirsOf, movesHead, watchHead, type HeadWatch } from './git-head-watch';
 
+/** Git in any folder (a linked worktree too), as TestRepo runs it: without the machine's configuration. */
 function git(cwd: string, ...args: string[]): void {
-  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t.invalid', '-c', 'init.defaultBranch=main', ...args], { cwd, stdio: 'ignore' });
+  new TestRepo(cwd).git(...args);
+}
+
+/** A repository whose main branch has one commit of a.txt. */
+function committedRepo(): string {
+  const repo = TestRepo.create({ 'a.txt': 'a\n' });
+  repo.commit('one');
+  return repo.dir;
 }
 
 /** Counts the watcher's calls; `next(what, action)` runs the action and waits for one more call. */
@@ -35,7 +43,10 @@ describe('git-head-watch', () => {
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-head-watch-'));
   });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    removeScratch();
+  });
 
   it('knows which file changes move HEAD or a ref', () => {
     for (const name of ['HEAD', 'packed-refs', 'ORIG_HEAD', 'refs/heads/main', 'refs/heads/feature/x', 'refs\\heads\\w'])
@@ -45,12 +56,7 @@ describe('git-head-watch', () => {
   });
 
   it('finds the git folders of a main worktree, a linked worktree and no repository', () => {
-    const repo = path.join(dir, 'repo');
-    fs.mkdirSync(repo);
-    git(repo, 'init', '-q');
-    fs.writeFileSync(path.join(repo, 'a.txt'), 'a\n');
-    git(repo, 'add', '-A');
-    git(repo, 'commit', '-q', '-m', 'one');
+    const repo = committedRepo();
     assert.deepEqual(gitDirsOf(repo), { gitDir: path.join(repo, '.git'), commonDir: path.join(repo, '.git') });
     const linked = path.join(dir, 'linked');
     git(repo, 'worktree', 'add', '-q', '-b', 'side', linked);
@@ -61,12 +67,7 @@ describe('git-head-watch', () => {
 
   it('calls back on checkout -b, commit, checkout, branch -D, reset and pack-refs, in a main and a linked worktree', async function () {
     this.timeout(60_000);
-    const repo = path.join(dir, 'repo');
-    fs.mkdirSync(repo);
-    git(repo, 'init', '-q');
-    fs.writeFileSync(path.join(repo, 'a.txt'), 'a\n');
-    git(repo, 'add', '-A');
-    git(repo, 'commit', '-q', '-m', 'one');
+    const repo = committedRepo();
     const main = counter(repo);
     try {
       await main.next('checkout -b', () => git(repo, 'checkout', '-q', '-b', 'feature/deep'));
@@ -100,9 +101,7 @@ describe('git-head-watch', () => {
   });
 
   it('calls nothing once closed', async () => {
-    const repo = path.join(dir, 'repo');
-    fs.mkdirSync(repo);
-    git(repo, 'init', '-q');
+    const repo = TestRepo.create().dir;
     let calls = 0;
     const watch = watchHead(repo, () => calls++, 20);
     assert.ok(watch);

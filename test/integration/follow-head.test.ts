@@ -15,6 +15,8 @@ import { Command } from '../../src/workspace/command-ids';
 
 const run = promisify(execFile);
 
+// Not TestRepo's git, on purpose: asynchronous, so the extension under test, in this same process, keeps running
+// (its HEAD watcher and views) while git moves HEAD, as when a person runs git in a terminal.
 async function git(...args: string[]): Promise<void> {
   await run('git', ['-c', 'user.name=CX Impact tests', '-c', 'user.email=tests@cx-impact.invalid', ...args], { cwd: fixtureDir });
 }

@@ -8,16 +8,13 @@ import * as vscode from 'vscode';
 import type { CxImpactApi } from '../../src/extension';
 import type { ReportSnapshot } from '../../src/report/report-panel';
 import { api, eventually, fixture, fixtureDir } from './support';
+import { TestRepo } from '../../src/cli/test-repo';
 import { Command } from '../../src/workspace/command-ids';
 
 const EXTENSION_ID = 'cx-impact.cx-impact';
 
-function git(...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=CX Impact tests', '-c', 'user.email=tests@cx-impact.invalid', ...args], {
-    cwd: fixtureDir,
-    encoding: 'utf8',
-  });
-}
+/** Git in the fixture's repository, as the CLI tests run it (TestRepo: without the machine's configuration). */
+const fixtureRepo = new TestRepo(fixtureDir);
 
 function edit(file: string, change: (text: string) => string): void {
   const target = path.join(fixtureDir, file);
@@ -38,12 +35,12 @@ function renderedPage(cx: CxImpactApi, snapshot: ReportSnapshot) {
 
 /** On a throw-away branch off main; back on main, branch deleted, whatever happens. */
 async function onBranch(name: string, body: () => Promise<void>): Promise<void> {
-  git('checkout', '-q', '-b', name, 'main');
+  fixtureRepo.git('checkout', '-q', '-b', name, 'main');
   try {
     await body();
   } finally {
-    git('checkout', '-q', '-f', 'main');
-    git('branch', '-q', '-D', name);
+    fixtureRepo.git('checkout', '-q', '-f', 'main');
+    fixtureRepo.git('branch', '-q', '-D', name);
   }
 }
 
@@ -72,7 +69,7 @@ async function onBranch(name: string, body: () => Promise<void>): Promise<void> 
           .replace('          - services/payments/receipt.ts', '          - services/payments/email/**')
           .replace('          - services/accounts/', '          - services/accounts/\n          - services/search/**'),
       );
-      git('commit', '-q', '-am', 'Faster checkout, and the map follows the code');
+      fixtureRepo.git('commit', '-q', '-am', 'Faster checkout, and the map follows the code');
 
       await vscode.commands.executeCommand(Command.showImpactReport, { kind: 'branch' });
       const snapshot = await cx.report.settled();
@@ -232,8 +229,8 @@ async function onBranch(name: string, body: () => Promise<void>): Promise<void> 
         ),
       );
       fs.writeFileSync(path.join(fixtureDir, hostileFile), 'export const x = 1;\n');
-      git('add', '-A');
-      git('commit', '-q', '-m', 'Hostile names');
+      fixtureRepo.git('add', '-A');
+      fixtureRepo.git('commit', '-q', '-m', 'Hostile names');
 
       await vscode.commands.executeCommand(Command.showImpactReport, { kind: 'branch' });
       const snapshot = await cx.report.settled();

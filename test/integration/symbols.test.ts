@@ -13,15 +13,15 @@ import { qualifySymbols } from '../../src/core/symbols';
 import type { CxImpactApi } from '../../src/extension';
 import type { TreeSnapshot } from '../../src/views/sidebar';
 import { api, eventually, fixture, fixtureDir } from './support';
+import { TestRepo } from '../../src/cli/test-repo';
 import { codeParser } from '../../src/node/tree-sitter-host';
 import { Command } from '../../src/workspace/command-ids';
 
 const EXTENSION_ID = 'cx-impact.cx-impact';
 const REFUND = 'services/payments/refund.ts';
 
-function git(...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=CX Impact tests', '-c', 'user.email=tests@cx-impact.invalid', ...args], { cwd: fixtureDir, encoding: 'utf8' });
-}
+/** Git in the fixture's repository, as the CLI tests run it (TestRepo: without the machine's configuration). */
+const fixtureRepo = new TestRepo(fixtureDir);
 
 function edit(file: string, from: string, to: string): void {
   const target = path.join(fixtureDir, file);
@@ -55,14 +55,14 @@ function cli(ext: vscode.Extension<unknown>, args: string[]): string {
 
   /** A branch with one commit on main that makes `from` `to` in refund.ts; back on main afterwards. */
   async function onCommit(name: string, from: string, to: string, body: () => Promise<void>): Promise<void> {
-    git('checkout', '-q', '-b', name, 'main');
+    fixtureRepo.git('checkout', '-q', '-b', name, 'main');
     try {
       edit(REFUND, from, to);
-      git('commit', '-q', '-am', name);
+      fixtureRepo.git('commit', '-q', '-am', name);
       await body();
     } finally {
-      git('checkout', '-q', '-f', 'main');
-      git('branch', '-q', '-D', name);
+      fixtureRepo.git('checkout', '-q', '-f', 'main');
+      fixtureRepo.git('branch', '-q', '-D', name);
     }
   }
 
