@@ -4,14 +4,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ParseError } from './code/parser';
-import { codeParser } from '../node/tree-sitter-host';
-import { packageWasmDir } from '../node/package-wasm';
 import { languageOfPath } from './code/languages';
 import { findSymbols } from './code/symbols';
 import { parseUnifiedDiff, unquote, wholeFileAdded, type FileHunks } from './diff-hunks';
 import { computeImpact, type ImpactReport } from './impact';
 import { applySymbolChanges, describeSymbol, symbolChangesOf, type FileSymbolChange, type SideSymbols } from './symbol-impact';
 import type { Coverage, Journey, Touchpoint } from './types';
+import { packageParser } from '../../test/support/tree-sitter';
 
 /** The real `git diff -U0` of two texts (no repository needed: --no-index). */
 function diffOf(file: string, before: string | undefined, after: string | undefined): FileHunks {
@@ -168,7 +167,7 @@ const CASES: Case[] = [
 ];
 
 describe('symbol-precise change impact', () => {
-  const parser = codeParser(packageWasmDir());
+  const parser = packageParser();
   after(() => parser.dispose());
 
   const side = async (file: string, text: string | undefined): Promise<SideSymbols> => {

@@ -1,20 +1,14 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { removeScratch, TestRepo } from '../cli/test-repo';
 import { gitDirsOf, movesHead, watchHead, type HeadWatch } from './git-head-watch';
 
-/** Git in any folder (a linked worktree too), as TestRepo runs it: without the machine's configuration. */
+// Not TestRepo (src/cli/test-repo.ts): src/node may not import src/cli (docs/architecture.md). Git with a fixed
+// identity, in any folder (a linked worktree too).
 function git(cwd: string, ...args: string[]): void {
-  new TestRepo(cwd).git(...args);
-}
-
-/** A repository whose main branch has one commit of a.txt. */
-function committedRepo(): string {
-  const repo = TestRepo.create({ 'a.txt': 'a\n' });
-  repo.commit('one');
-  return repo.dir;
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t.invalid', '-c', 'init.defaultBranch=main', ...args], { cwd, stdio: 'ignore' });
 }
 
 /** Counts the watcher's calls; `next(what, action)` runs the action and waits for one more call. */
@@ -43,10 +37,7 @@ describe('git-head-watch', () => {
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-head-watch-'));
   });
-  afterEach(() => {
-    fs.rmSync(dir, { recursive: true, force: true });
-    removeScratch();
-  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('knows which file changes move HEAD or a ref', () => {
     for (const name of ['HEAD', 'packed-refs', 'ORIG_HEAD', 'refs/heads/main', 'refs/heads/feature/x', 'refs\\heads\\w'])
@@ -56,7 +47,12 @@ describe('git-head-watch', () => {
   });
 
   it('finds the git folders of a main worktree, a linked worktree and no repository', () => {
-    const repo = committedRepo();
+    const repo = path.join(dir, 'repo');
+    fs.mkdirSync(repo);
+    git(repo, 'init', '-q');
+    fs.writeFileSync(path.join(repo, 'a.txt'), 'a\n');
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'one');
     assert.deepEqual(gitDirsOf(repo), { gitDir: path.join(repo, '.git'), commonDir: path.join(repo, '.git') });
     const linked = path.join(dir, 'linked');
     git(repo, 'worktree', 'add', '-q', '-b', 'side', linked);
@@ -67,7 +63,12 @@ describe('git-head-watch', () => {
 
   it('calls back on checkout -b, commit, checkout, branch -D, reset and pack-refs, in a main and a linked worktree', async function () {
     this.timeout(60_000);
-    const repo = committedRepo();
+    const repo = path.join(dir, 'repo');
+    fs.mkdirSync(repo);
+    git(repo, 'init', '-q');
+    fs.writeFileSync(path.join(repo, 'a.txt'), 'a\n');
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'one');
     const main = counter(repo);
     try {
       await main.next('checkout -b', () => git(repo, 'checkout', '-q', '-b', 'feature/deep'));
@@ -101,7 +102,9 @@ describe('git-head-watch', () => {
   });
 
   it('calls nothing once closed', async () => {
-    const repo = TestRepo.create().dir;
+    const repo = path.join(dir, 'repo');
+    fs.mkdirSync(repo);
+    git(repo, 'init', '-q');
     let calls = 0;
     const watch = watchHead(repo, () => calls++, 20);
     assert.ok(watch);

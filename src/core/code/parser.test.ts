@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { MAX_PARSE_BYTES, ParseError } from './parser';
-import { codeParser } from '../../node/tree-sitter-host';
-import { packageWasmDir } from '../../node/package-wasm';
 import { LANGUAGES, languageOfPath, type LanguageId } from './languages';
 import { syntaxErrors } from './questions';
+import { packageParser } from '../../../test/support/tree-sitter';
 
 /** A small, valid program in each language the finder reads. */
 export const SAMPLES: Readonly<Record<LanguageId, string>> = {
@@ -21,7 +20,7 @@ export const SAMPLES: Readonly<Record<LanguageId, string>> = {
 };
 
 describe('code parser (tree-sitter)', () => {
-  const parser = codeParser(packageWasmDir());
+  const parser = packageParser();
   after(() => parser.dispose());
 
   for (const language of LANGUAGES) {

@@ -1,14 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { importsOf, type FileImports } from '../code/imports';
-import { codeParser } from '../../node/tree-sitter-host';
-import { packageWasmDir } from '../../node/package-wasm';
 import { depsOf } from './deps';
 import { buildGraph } from './graph';
 import { Resolver } from './resolve';
 import { edgesOf } from './test-graph';
+import { packageParser } from '../../../test/support/tree-sitter';
 
 describe('dependency graph: modules Django imports by their dotted name', () => {
-  const parser = codeParser(packageWasmDir());
+  const parser = packageParser();
   after(() => parser.dispose());
 
   async function graphOf(sources: Record<string, string>) {
