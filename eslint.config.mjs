@@ -30,8 +30,6 @@ function layerRules() {
     message: 'src/core is pure: no Node builtin (what needs the host is passed in from src/node/).',
   }));
   const nodePrefix = { regex: '^node:', message: 'src/core is pure: no node:* import (what needs the host is passed in from src/node/).' };
-  // Files of core that still use a Node builtin until the core-purity change of issue #26 (item 3) lands.
-  const pendingPurity = ['src/core/code/parser.ts', 'src/core/code/package-wasm.ts', 'src/core/ci/gitlab.ts', 'src/core/entry-points/assemble.ts'];
   // Imports across layers that wait for a change in flight (scripts/layers.mjs says which and why).
   const pendingLayer = Object.fromEntries(
     PENDING_IMPORTS.map(({ file, imports }) => [file, path.posix.relative(path.posix.dirname(file), imports).replace(/\.ts$/, '')]),
@@ -56,7 +54,7 @@ function layerRules() {
     const tests = [`src/${folder}/*.test.ts`];
     configs.push(
       { files, ignores: tests, rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: [...paths, ...builtins], patterns: [layer, nodePrefix] }] } },
-      { files: [...tests, ...pendingPurity.filter((f) => path.posix.dirname(f) === `src/${folder}`)], rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths, patterns: [layer] }] } },
+      { files: tests, rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths, patterns: [layer] }] } },
     );
   }
   return configs;

@@ -24,6 +24,7 @@ import { WorkspaceGraph } from './workspace/workspace-graph';
 import { addIndirectImpact } from './core/graph/indirect-impact';
 import { createSidebar, type Sidebar } from './views/sidebar';
 import { Walkthrough } from './walkthrough/walkthrough';
+import { Command } from './workspace/command-ids';
 
 /** What the extension exports: other extensions may read coverage; the integration tests read the views. */
 export interface CxImpactApi {
@@ -117,11 +118,11 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
     vscode.languages.registerHoverProvider({ scheme: 'file' }, new IndirectHoverProvider(maps, graph, () => setting<HoverMode>('hover.mode', 'declarations'))),
     registerFileCommands(maps),
     walkthrough,
-    vscode.commands.registerCommand('cxImpact.revealInSidebar', (uri?: vscode.Uri) =>
+    vscode.commands.registerCommand(Command.revealInSidebar, (uri?: vscode.Uri) =>
       sidebar.revealFile(uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri),
     ),
-    vscode.commands.registerCommand('cxImpact.refresh', () => sidebar.refresh()),
-    vscode.commands.registerCommand('cxImpact.filterJourneysByTier', () => sidebar.filterJourneysByTier()),
+    vscode.commands.registerCommand(Command.refresh, () => sidebar.refresh()),
+    vscode.commands.registerCommand(Command.filterJourneysByTier, () => sidebar.filterJourneysByTier()),
     maps.onDidChange(() => void vscode.commands.executeCommand('setContext', 'cxImpact.hasMaps', maps.hasMaps())),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(`${SECTION}.statusBar`)) status.update();

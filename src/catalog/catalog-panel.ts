@@ -12,6 +12,7 @@ import type { WorkspaceGraph } from '../workspace/workspace-graph';
 import type { WorkspaceFiles } from '../workspace/workspace-files';
 import type { WorkspaceMaps } from '../workspace/workspace-maps';
 import type * as CatalogEngine from './catalog-engine';
+import { Command } from '../workspace/command-ids';
 
 let loaded: typeof CatalogEngine | undefined;
 
@@ -22,7 +23,6 @@ function engine(): typeof CatalogEngine {
 }
 
 export const CATALOG_VIEW_TYPE = 'cxImpact.catalog';
-export const OPEN_CATALOG_COMMAND = 'cxImpact.openCatalog';
 
 /** What the page script reported once it rendered: the integration tests read it. */
 export interface RenderedCatalog {
@@ -52,7 +52,7 @@ export class CatalogPanel implements vscode.Disposable {
     private readonly graph: WorkspaceGraph,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.disposables.push(vscode.commands.registerCommand(OPEN_CATALOG_COMMAND, () => this.open()));
+    this.disposables.push(vscode.commands.registerCommand(Command.openCatalog, () => this.open()));
   }
 
   snapshot(): CatalogSnapshot | undefined {

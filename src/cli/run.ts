@@ -18,6 +18,7 @@ import { renderCoverageText, renderDiagnosticsText, renderExplainText, renderImp
 import type { CxMap, MapDiagnostic, Tier } from '../core/types';
 import { TIERS } from '../core/types';
 import { GitError, changedFiles, findRepoRoot, repoRoot, type ChangeSet } from '../node/git';
+import { sha256Hex } from '../node/hash';
 import { addIndirectImpact, reachOfFiles } from '../core/graph/indirect-impact';
 import { depsOf, explainIndirect } from '../core/graph/deps';
 import { renderDepsText, renderExplainIndirectText } from '../core/render/deps';
@@ -325,7 +326,7 @@ async function check(io: CliIo, cwd: string, maps: readonly string[], format: Fo
         : format === 'sarif'
           ? renderSarif(diagnostics, { version: io.version, ...(io.homepage ? { informationUri: io.homepage } : {}) }, repoPath)
           : format === 'gitlab'
-            ? renderGitlabCodeQuality(diagnostics, repoPath)
+            ? renderGitlabCodeQuality(diagnostics, sha256Hex, repoPath)
             : renderDiagnosticsText(diagnostics, { color }),
   );
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;

@@ -3,6 +3,7 @@ import type { QualifiedSymbol } from '../core/symbols';
 import { needsSymbols, planLenses, type PlannedLens } from './lens-plan';
 import { qualifiedSymbols } from '../workspace/document-symbols';
 import type { WorkspaceMaps } from '../workspace/workspace-maps';
+import { Command } from '../workspace/command-ids';
 
 interface CacheEntry {
   key: string;
@@ -84,7 +85,7 @@ function lens({ at, title, coverage }: PlannedLens<vscode.Range>, uri: vscode.Ur
   return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
     title,
     tooltip: coverage.map((c) => `${c.journey.name} › ${c.touchpoint.name} (${c.journey.tier}) — ${c.pattern.source}`).join('\n'),
-    command: 'cxImpact.revealInSidebar',
+    command: Command.revealInSidebar,
     arguments: [uri],
   });
 }

@@ -3,7 +3,6 @@
 import * as vscode from 'vscode';
 import { Command } from '../workspace/command-ids';
 import type { WorkspaceEntryPoints } from '../workspace/workspace-entry-points';
-import { OPEN_MAP_COMMAND } from '../workspace/coverage-card';
 import { relativePath, type WorkspaceMaps } from '../workspace/workspace-maps';
 
 export const ENTRY_POINT_LENS_SELECTOR: vscode.DocumentSelector = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'go', 'python', 'java'].map((language) => ({ scheme: 'file', language }));
@@ -53,7 +52,7 @@ export class EntryPointLensProvider implements vscode.CodeLensProvider, vscode.D
         lenses.push(
           new vscode.CodeLens(range, {
             title: vscode.l10n.t('Journey: {0}', names.map((n) => n.text).join(', ')),
-            ...(uri && first.line !== undefined ? { command: OPEN_MAP_COMMAND, arguments: [uri.toString(), first.line + 1] } : { command: '' }),
+            ...(uri && first.line !== undefined ? { command: Command.openMapAt, arguments: [uri.toString(), first.line + 1] } : { command: '' }),
           }),
         );
       }

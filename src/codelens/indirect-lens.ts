@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { WorkspaceMaps } from '../workspace/workspace-maps';
 import { orderedHits, reachLine } from '../workspace/indirect-text';
 import type { WorkspaceGraph } from '../workspace/workspace-graph';
+import { Command } from '../workspace/command-ids';
 
 /** Lenses shown at most; the rest are counted in one more lens. */
 const MAX_LENSES = 3;
@@ -27,7 +28,7 @@ export class IndirectLensProvider implements vscode.CodeLensProvider, vscode.Dis
     const reach = this.graph.reachOf(document.uri);
     if (!reach) return [];
     const top = new vscode.Range(0, 0, 0, 0);
-    const reveal = (title: string, tooltip: string) => new vscode.CodeLens(top, { title, tooltip, command: 'cxImpact.revealInSidebar', arguments: [document.uri] });
+    const reveal = (title: string, tooltip: string) => new vscode.CodeLens(top, { title, tooltip, command: Command.revealInSidebar, arguments: [document.uri] });
     if (reach.shared) {
       return [reveal(vscode.l10n.t('Shared infrastructure · {0} files depend on it', reach.shared.importers), vscode.l10n.t('Too much depends on this file to name its journeys one by one.'))];
     }

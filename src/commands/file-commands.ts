@@ -2,14 +2,14 @@ import * as vscode from 'vscode';
 import type { WorkspaceMaps } from '../workspace/workspace-maps';
 import { touchpointLabel } from '../workspace/coverage-text';
 import { renderFileImpactMarkdown } from './file-impact-markdown';
-import { OPEN_MAP_COMMAND } from '../workspace/coverage-card';
 import { openMapAt } from '../workspace/open-map';
+import { Command } from '../workspace/command-ids';
 
 export function registerFileCommands(maps: WorkspaceMaps): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(OPEN_MAP_COMMAND, openMapAt),
+    vscode.commands.registerCommand(Command.openMapAt, openMapAt),
 
-    vscode.commands.registerCommand('cxImpact.showFileTouchpoints', async () => {
+    vscode.commands.registerCommand(Command.showFileTouchpoints, async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Open a file to see which customer touchpoints it serves.'));
@@ -33,7 +33,7 @@ export function registerFileCommands(maps: WorkspaceMaps): vscode.Disposable {
       if (picked && uri) await openMapAt(uri, picked.coverage.pattern.line);
     }),
 
-    vscode.commands.registerCommand('cxImpact.openJourney', async () => {
+    vscode.commands.registerCommand(Command.openJourney, async () => {
       const items = maps.byFolder().flatMap(({ folder, maps: folderMaps }) =>
         folderMaps.flatMap((map) =>
           map.journeys.map((journey) => ({
@@ -54,7 +54,7 @@ export function registerFileCommands(maps: WorkspaceMaps): vscode.Disposable {
       if (picked && uri) await openMapAt(uri, picked.line);
     }),
 
-    vscode.commands.registerCommand('cxImpact.copyFileImpact', async (arg?: vscode.Uri) => {
+    vscode.commands.registerCommand(Command.copyFileImpact, async (arg?: vscode.Uri) => {
       const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
       if (!uri) return;
       const path = vscode.workspace.asRelativePath(uri, false);

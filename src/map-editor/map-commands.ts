@@ -7,8 +7,6 @@ import { entryPointLabel } from '../core/entry-points/coverage';
 import { groupByPrefix, proposeMap, type EntryPointGroup } from '../core/entry-points/propose';
 import type { WorkspaceEntryPoints } from '../workspace/workspace-entry-points';
 
-export const CREATE_MAP = 'cxImpact.createMap';
-export const SHOW_UNCOVERED_FILES = 'cxImpact.showUncoveredFiles';
 
 /**
  * "Create cx-map.yaml": creates a commented starter map at the root of a workspace folder (from its top-level folders)

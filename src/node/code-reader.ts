@@ -9,6 +9,7 @@ import { CodeParser, ParseError } from '../core/code/parser';
 import type { Answer, QuestionName } from '../core/questions/questions';
 import type * as Questions from '../core/questions/questions';
 import type { CodeWorkerData, FromCodeWorker, ToCodeWorker } from './code-worker';
+import { codeParser } from './tree-sitter-host';
 
 export interface CodeReaderOptions {
   /** The folder of tree-sitter's runtime and grammars (dist/tree-sitter, or packageWasmDir() in tests). */
@@ -102,7 +103,7 @@ export class CodeReader {
   }
 
   private onThisThread<Q extends QuestionName>(question: Q, language: LanguageId, text: string, path: string): Promise<Answer<Q>> {
-    this.local ??= new CodeParser(this.options.wasmDir);
+    this.local ??= codeParser(this.options.wasmDir);
     return loadQuestions().answer(this.local, question, language, text, path);
   }
 

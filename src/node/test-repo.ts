@@ -3,9 +3,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { devNull, tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { buildSync } from 'esbuild';
 import { GRAMMAR_FILES, RUNTIME_FILES } from '../core/code/languages';
-import { packageWasmDir } from '../core/code/package-wasm';
+import { packageWasmDir } from '../node/package-wasm';
 
 const projectRoot = path.resolve(__dirname, '..', '..');
 const scratch: string[] = [];
@@ -25,6 +24,10 @@ export function removeScratch(): void {
 /** The same esbuild settings as scripts/build.mjs, into a temp folder: the tests run what users run. */
 export function cliBundle(): string {
   if (bundle) return bundle;
+  // Loaded here, not at the top: the integration suite (bundled for the extension host, with esbuild external) uses
+  // TestRepo for git only.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { buildSync } = require('esbuild') as typeof import('esbuild');
   // Shared by every test file of the run, so it outlives removeScratch() and goes when the process does.
   const dir = mkdtempSync(path.join(tmpdir(), 'cx-impact-cli-'));
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { packageWasmDir } from '../core/code/package-wasm';
+import { packageWasmDir } from '../node/package-wasm';
 import { CodeReader } from '../node/code-reader';
 import { renderImpactMarkdown } from '../core/render/markdown';
 import { GitError } from '../node/git';

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { escapeMarkdown, safeUrl } from '../core/render/escape';
 import type { Coverage } from '../core/types';
 import type { WorkspaceMaps } from './workspace-maps';
+import { Command } from './command-ids';
 
-export const OPEN_MAP_COMMAND = 'cxImpact.openMapAt';
 
 /**
  * The card shown by hovers and the status bar tooltip. Everything that comes from the map is appended as text
@@ -11,7 +11,7 @@ export const OPEN_MAP_COMMAND = 'cxImpact.openMapAt';
  */
 export function coverageCard(coverage: readonly Coverage[], maps: WorkspaceMaps): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
-  md.isTrusted = { enabledCommands: [OPEN_MAP_COMMAND] };
+  md.isTrusted = { enabledCommands: [Command.openMapAt] };
   md.supportHtml = false;
   coverage.forEach((c, i) => {
     if (i > 0) md.appendMarkdown('\n\n---\n\n');
@@ -42,7 +42,7 @@ export function coverageCard(coverage: readonly Coverage[], maps: WorkspaceMaps)
     const uri = maps.uriOf(c.map);
     if (uri) {
       const args = encodeURIComponent(JSON.stringify([uri.toString(), c.pattern.line]));
-      md.appendMarkdown(` — [${escapeMarkdown(`${c.map.file}:${c.pattern.line}`)}](command:${OPEN_MAP_COMMAND}?${args})`);
+      md.appendMarkdown(` — [${escapeMarkdown(`${c.map.file}:${c.pattern.line}`)}](command:${Command.openMapAt}?${args})`);
     }
     if (c.symbolScoped) md.appendMarkdown(`  \n_${vscode.l10n.t('Scoped to symbols:')}_ `).appendText(c.touchpoint.symbols.join(', '));
   });

@@ -3,14 +3,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { CodeParser, ParseError } from '../code/parser';
-import { packageWasmDir } from '../code/package-wasm';
+import { ParseError } from '../code/parser';
 import { languageOfPath } from '../code/languages';
 import { findSymbols } from '../code/symbols';
 import { parseUnifiedDiff, unquote, wholeFileAdded, type FileHunks } from '../diff-hunks';
 import { computeImpact, type ImpactReport } from './impact';
 import { applySymbolChanges, describeSymbol, symbolChangesOf, type FileSymbolChange, type SideSymbols } from './symbol-impact';
 import type { Coverage, Journey, Touchpoint } from '../types';
+import { packageParser } from '../../../test/support/tree-sitter';
 
 /** The real `git diff -U0` of two texts (no repository needed: --no-index). */
 function diffOf(file: string, before: string | undefined, after: string | undefined): FileHunks {
@@ -167,7 +167,7 @@ const CASES: Case[] = [
 ];
 
 describe('symbol-precise change impact', () => {
-  const parser = new CodeParser(packageWasmDir());
+  const parser = packageParser();
   after(() => parser.dispose());
 
   const side = async (file: string, text: string | undefined): Promise<SideSymbols> => {
