@@ -10,8 +10,8 @@ import * as fs from 'node:fs';
 import { loadavg, tmpdir, availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { languageOfPath } from '../src/core/code/languages';
-import { packageWasmDir } from '../src/core/code/package-wasm';
-import { CodeParser } from '../src/core/code/parser';
+import { codeParser } from '../src/node/tree-sitter-host';
+import { packageWasmDir } from '../src/node/package-wasm';
 import { assembleEntryPoints } from '../src/core/entry-points/assemble';
 import { detectGo } from '../src/core/entry-points/go-http';
 import type { EntryFacts } from '../src/core/entry-points/types';
@@ -97,7 +97,7 @@ function median(values: number[]): number {
 
 async function naive(root: string, files: readonly string[]): Promise<number> {
   // Every file parsed on this thread, every detector run on every tree, nothing cached.
-  const parser = new CodeParser(packageWasmDir());
+  const parser = codeParser(packageWasmDir());
   const { readTsModule } = await import('../src/core/entry-points/ts-module');
   const { detectTsRouters } = await import('../src/core/entry-points/ts-routers');
   const { detectNest } = await import('../src/core/entry-points/nest');

@@ -13,10 +13,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { planLenses } from '../src/codelens/lens-plan';
-import { packageWasmDir } from '../src/core/code/package-wasm';
-import { CodeParser } from '../src/core/code/parser';
+import { codeParser } from '../src/node/tree-sitter-host';
+import { packageWasmDir } from '../src/node/package-wasm';
 import { findSymbols } from '../src/core/code/symbols';
-import { computeImpact } from '../src/core/impact';
+import { computeImpact } from '../src/core/impact/impact';
 import { literalMap } from '../src/core/match/literal-map';
 import { Matcher } from '../src/core/match/matcher';
 import { lensBench } from '../test/synthetic/lens-bench';
@@ -64,7 +64,7 @@ function workerScript(): string {
 async function fileSymbols(): Promise<ReturnType<typeof findSymbols> extends Promise<infer T> ? T : never> {
   const text = bigFile();
   console.log(`\n1. Symbols of a ${text.split('\n').length - 1}-line TypeScript file (${(text.length / 1024).toFixed(0)} KB)`);
-  const parser = new CodeParser(packageWasmDir());
+  const parser = codeParser(packageWasmDir());
   let t = now();
   const first = await findSymbols(parser, 'typescript', text);
   console.log(`   cold, runtime and grammar loaded by this parse: ${ms(now() - t)} (${first.symbols.length} symbols)`);

@@ -26,8 +26,9 @@ export async function bundleIntegrationTests() {
     format: 'cjs',
     target: 'node20',
     sourcemap: 'inline',
-    // mocha is bundled into index.js (it is an ES module package; the host's require may not load those).
-    external: ['vscode'],
+    // mocha is bundled into index.js (it is an ES module package; the host's require may not load those). esbuild
+    // (which src/node/test-repo.ts loads only to build the CLI) is not bundled: tests use TestRepo there for git.
+    external: ['vscode', 'esbuild'],
     logLevel: 'error',
   });
   return tests.length;

@@ -7,11 +7,12 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Catalog } from '../core/catalog/types';
-import type { WorkspaceEntryPoints } from '../entry-points/workspace-entry-points';
-import type { WorkspaceGraph } from '../indirect/workspace-graph';
-import type { WorkspaceFiles } from '../maps/workspace-files';
-import type { WorkspaceMaps } from '../maps/workspace-maps';
+import type { WorkspaceEntryPoints } from '../workspace/workspace-entry-points';
+import type { WorkspaceGraph } from '../workspace/workspace-graph';
+import type { WorkspaceFiles } from '../workspace/workspace-files';
+import type { WorkspaceMaps } from '../workspace/workspace-maps';
 import type * as CatalogEngine from './catalog-engine';
+import { Command } from '../workspace/command-ids';
 
 let loaded: typeof CatalogEngine | undefined;
 
@@ -22,7 +23,6 @@ function engine(): typeof CatalogEngine {
 }
 
 export const CATALOG_VIEW_TYPE = 'cxImpact.catalog';
-export const OPEN_CATALOG_COMMAND = 'cxImpact.openCatalog';
 
 /** What the page script reported once it rendered: the integration tests read it. */
 export interface RenderedCatalog {
@@ -52,7 +52,7 @@ export class CatalogPanel implements vscode.Disposable {
     private readonly graph: WorkspaceGraph,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.disposables.push(vscode.commands.registerCommand(OPEN_CATALOG_COMMAND, () => this.open()));
+    this.disposables.push(vscode.commands.registerCommand(Command.openCatalog, () => this.open()));
   }
 
   snapshot(): CatalogSnapshot | undefined {

@@ -4,11 +4,10 @@
 // (max RSS of the CLI process) stay bounded. The big cases run at a size CI affords by default; CX_HOSTILE_FULL=1
 // runs the sizes the issue measured (docs/security.md has both figures).
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { TestRepo, cliBundle, gitEnv, removeScratch, scratchDir } from './test-repo';
+import { TestRepo, cliBundle, removeScratch, scratchDir } from '../node/test-repo';
 import { leavesUntouched, measuredCli, trap, type MeasuredRun } from './hostile-support';
 
 const FULL = process.env.CX_HOSTILE_FULL === '1';
@@ -43,10 +42,6 @@ function log(what: string, run: MeasuredRun): void {
   console.log(`      ${what}: exit ${run.code}, ${run.seconds.toFixed(1)} s, ${run.maxRssMb} MB max RSS${run.timedOut ? ' (killed at the time limit)' : ''}`);
 }
 
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, ...gitEnv }, maxBuffer: 64 * 1024 * 1024 });
-}
-
 interface DepsJson {
   files: { path: string; imports: { file: string }[]; importers: { file: string }[] }[];
   unresolved?: { file: string; specifier: string }[];
@@ -67,7 +62,7 @@ describe('hostile repositories, caches and git settings (issue #23)', function (
       repo.commit('with a submodule');
       const traps = { clean: trap('clean', true), textconv: trap('textconv'), external: trap('external'), fsmonitor: trap('fsmonitor') };
       const sub = path.join(repo.dir, '.git', 'modules', 'src', 'payments', 'vendor.ts');
-      const subGit = (...args: string[]) => git(sub, '--git-dir', sub, ...args);
+      const subGit = (...args: string[]) => new TestRepo(sub).git('--git-dir', sub, ...args);
       subGit('config', 'filter.evil.clean', traps.clean.program);
       subGit('config', 'diff.evil.textconv', traps.textconv.program);
       subGit('config', 'diff.external', traps.external.program);
@@ -76,7 +71,7 @@ describe('hostile repositories, caches and git settings (issue #23)', function (
       repo.git('config', 'submodule.recurse', 'true');
       // A new commit in the submodule (the gitlink moves) and a dirty file in it.
       writeFileSync(path.join(repo.dir, 'src/payments/vendor.ts', 'lib.ts'), 'export const a = 2;\n');
-      git(path.join(repo.dir, 'src/payments/vendor.ts'), '-c', 'core.fsmonitor=false', 'commit', '-qam', 'sub change');
+      new TestRepo(path.join(repo.dir, 'src/payments/vendor.ts')).git('-c', 'core.fsmonitor=false', 'commit', '-qam', 'sub change');
       writeFileSync(path.join(repo.dir, 'src/payments/vendor.ts', 'lib.ts'), 'export const a = 3;\n');
       subGit('config', 'core.fsmonitor', traps.fsmonitor.program);
       // The traps work: plain git in the parent runs the submodule's programs.
@@ -102,7 +97,7 @@ describe('hostile repositories, caches and git settings (issue #23)', function (
       origin.commit('two');
       origin.git('config', 'uploadpack.allowFilter', 'true');
       const dir = scratchDir('cx-impact-partial-');
-      git(dir, '-c', 'protocol.file.allow=always', 'clone', '-q', '--filter=blob:none', '--no-checkout', `file://${origin.dir}`, 'clone');
+      new TestRepo(dir).git('-c', 'protocol.file.allow=always', 'clone', '-q', '--filter=blob:none', '--no-checkout', `file://${origin.dir}`, 'clone');
       const clone = new TestRepo(path.join(dir, 'clone'));
       clone.git('-c', 'protocol.file.allow=always', 'checkout', '-q', 'main');
       const ssh = trap('ssh');

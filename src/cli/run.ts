@@ -5,8 +5,8 @@ import { parseArgs } from 'node:util';
 import { renderCriticalNotices, renderDiagnosticsGithub } from '../core/ci/github';
 import { renderGitlabCodeQuality } from '../core/ci/gitlab';
 import { renderSarif } from '../core/ci/sarif';
-import { computeCoverage, explainPaths } from '../core/coverage';
-import { computeImpact, reachesTier, type ImpactReport } from '../core/impact';
+import { computeCoverage, explainPaths } from '../core/impact/coverage';
+import { computeImpact, reachesTier, type ImpactReport } from '../core/impact/impact';
 import { languageOfPath } from '../core/code/languages';
 import { bundledCodeReader } from '../node/bundled-reader';
 import { narrowBySymbols, type SymbolsMode } from '../node/change-symbols';
@@ -18,8 +18,10 @@ import { renderCoverageText, renderDiagnosticsText, renderExplainText, renderImp
 import type { CxMap, MapDiagnostic, Tier } from '../core/types';
 import { TIERS } from '../core/types';
 import { GitError, changedFiles, findRepoRoot, repoRoot, type ChangeSet } from '../node/git';
+import { sha256Hex } from '../node/hash';
 import { addIndirectImpact, reachOfFiles } from '../core/graph/indirect-impact';
-import { renderDepsText, renderExplainIndirectText, depsOf, explainIndirect } from '../core/graph/deps';
+import { depsOf, explainIndirect } from '../core/graph/deps';
+import { renderDepsText, renderExplainIndirectText } from '../core/render/deps';
 import { cliGraph, indirectSettings } from './graph';
 import { reachOfChange } from './change-graph';
 import { checkEntryPoints, entryPointsCommand, entryPointTotals } from './entry-points';
@@ -324,7 +326,7 @@ async function check(io: CliIo, cwd: string, maps: readonly string[], format: Fo
         : format === 'sarif'
           ? renderSarif(diagnostics, { version: io.version, ...(io.homepage ? { informationUri: io.homepage } : {}) }, repoPath)
           : format === 'gitlab'
-            ? renderGitlabCodeQuality(diagnostics, repoPath)
+            ? renderGitlabCodeQuality(diagnostics, sha256Hex, repoPath)
             : renderDiagnosticsText(diagnostics, { color }),
   );
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;

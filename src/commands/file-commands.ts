@@ -1,26 +1,15 @@
 import * as vscode from 'vscode';
-import type { WorkspaceMaps } from '../maps/workspace-maps';
-import { touchpointLabel } from '../presentation/coverage-text';
-import { renderFileImpactMarkdown } from '../presentation/file-impact-markdown';
-import { OPEN_MAP_COMMAND } from '../presentation/coverage-card';
-
-/** Opens a map at a one-based line. Arguments come from lenses, hovers and views: check them. */
-export async function openMapAt(mapUri: unknown, line: unknown): Promise<void> {
-  if (typeof mapUri !== 'string' && !(mapUri instanceof vscode.Uri)) return;
-  const uri = typeof mapUri === 'string' ? vscode.Uri.parse(mapUri, true) : mapUri;
-  if (!/\/cx-map\.ya?ml$/.test(uri.path)) return;
-  const lineIndex = typeof line === 'number' && Number.isFinite(line) && line >= 1 ? Math.floor(line) - 1 : 0;
-  const editor = await vscode.window.showTextDocument(uri, { preview: true });
-  const position = new vscode.Position(Math.min(lineIndex, editor.document.lineCount - 1), 0);
-  editor.selection = new vscode.Selection(position, position);
-  editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-}
+import type { WorkspaceMaps } from '../workspace/workspace-maps';
+import { touchpointLabel } from '../workspace/coverage-text';
+import { renderFileImpactMarkdown } from './file-impact-markdown';
+import { openMapAt } from '../workspace/open-map';
+import { Command } from '../workspace/command-ids';
 
 export function registerFileCommands(maps: WorkspaceMaps): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(OPEN_MAP_COMMAND, openMapAt),
+    vscode.commands.registerCommand(Command.openMapAt, openMapAt),
 
-    vscode.commands.registerCommand('cxImpact.showFileTouchpoints', async () => {
+    vscode.commands.registerCommand(Command.showFileTouchpoints, async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Open a file to see which customer touchpoints it serves.'));
@@ -44,7 +33,7 @@ export function registerFileCommands(maps: WorkspaceMaps): vscode.Disposable {
       if (picked && uri) await openMapAt(uri, picked.coverage.pattern.line);
     }),
 
-    vscode.commands.registerCommand('cxImpact.openJourney', async () => {
+    vscode.commands.registerCommand(Command.openJourney, async () => {
       const items = maps.byFolder().flatMap(({ folder, maps: folderMaps }) =>
         folderMaps.flatMap((map) =>
           map.journeys.map((journey) => ({
@@ -65,7 +54,7 @@ export function registerFileCommands(maps: WorkspaceMaps): vscode.Disposable {
       if (picked && uri) await openMapAt(uri, picked.line);
     }),
 
-    vscode.commands.registerCommand('cxImpact.copyFileImpact', async (arg?: vscode.Uri) => {
+    vscode.commands.registerCommand(Command.copyFileImpact, async (arg?: vscode.Uri) => {
       const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
       if (!uri) return;
       const path = vscode.workspace.asRelativePath(uri, false);

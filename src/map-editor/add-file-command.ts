@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { ID_SHAPE } from '../core/map/parse';
 import type { CxMap } from '../core/types';
-import type { WorkspaceFiles } from '../maps/workspace-files';
-import { relativePath, type WorkspaceMaps } from '../maps/workspace-maps';
-import { addPathEdit, type AddPathTarget } from './add-path';
+import type { WorkspaceFiles } from '../workspace/workspace-files';
+import { relativePath, type WorkspaceMaps } from '../workspace/workspace-maps';
+import { addPathEdit, type AddPathTarget } from '../core/map/add-path';
 import { mapText } from './map-document';
 import { filesOfPattern } from './workspace-checks';
+import { Command } from '../workspace/command-ids';
 
-export const ADD_FILE_TO_TOUCHPOINT = 'cxImpact.addFileToTouchpoint';
 
 /** Answers given up front (by tests, or another extension) instead of asking. */
 export interface AddFileChoices {
@@ -83,7 +83,7 @@ async function chooseMap(maps: WorkspaceMaps, folder: vscode.WorkspaceFolder, pa
   if (uris.length === 0) {
     const create = vscode.l10n.t('Create cx-map.yaml');
     const answer = await vscode.window.showInformationMessage(vscode.l10n.t('CX Impact: no journey map governs this file yet.'), create);
-    if (answer === create) await vscode.commands.executeCommand('cxImpact.createMap');
+    if (answer === create) await vscode.commands.executeCommand(Command.createMap);
     return undefined;
   }
   if (uris.length === 1) return uris[0]?.uri;

@@ -1,17 +1,18 @@
 import * as vscode from 'vscode';
-import type { WorkspaceFiles } from '../maps/workspace-files';
-import type { WorkspaceMaps } from '../maps/workspace-maps';
-import { ADD_FILE_TO_TOUCHPOINT, addFileToTouchpoint, type AddFileChoices } from './add-file-command';
+import type { WorkspaceFiles } from '../workspace/workspace-files';
+import type { WorkspaceMaps } from '../workspace/workspace-maps';
+import { addFileToTouchpoint, type AddFileChoices } from './add-file-command';
 import { MapCompletionProvider } from './completion';
 import { MapIdDefinitionProvider } from './definition';
 import { coverageCheck, SEVERITY_SETTING, symbolCheck } from './diagnostics';
 import { MapHoverProvider } from './hover';
 import { forgetMapText } from './map-document';
-import type { WorkspaceEntryPoints } from '../entry-points/workspace-entry-points';
-import { CREATE_MAP, createMap, SHOW_UNCOVERED_FILES, showUncoveredFiles } from './map-commands';
-import { MapLensProvider, SHOW_TOUCHPOINT_FILES, showTouchpointFiles } from './map-lens';
+import type { WorkspaceEntryPoints } from '../workspace/workspace-entry-points';
+import { createMap, showUncoveredFiles } from './map-commands';
+import { MapLensProvider, showTouchpointFiles } from './map-lens';
 import { MapOutlineProvider } from './outline';
 import { MapQuickFixProvider } from './quick-fixes';
+import { Command } from '../workspace/command-ids';
 
 /** cx-map.yaml and cx-map.yml on disk: the map editor's providers answer for these only. */
 export const MAP_SELECTOR: vscode.DocumentSelector = [{ scheme: 'file', pattern: '**/cx-map.{yaml,yml}' }];
@@ -36,11 +37,11 @@ export function registerMapEditor(maps: WorkspaceMaps, files: WorkspaceFiles, en
     vscode.languages.registerDocumentSymbolProvider(MAP_SELECTOR, outline, { label: vscode.l10n.t('CX Impact') }),
     vscode.languages.registerFoldingRangeProvider(MAP_SELECTOR, outline),
     vscode.languages.registerDefinitionProvider({ scheme: 'file' }, new MapIdDefinitionProvider(maps)),
-    vscode.commands.registerCommand(SHOW_TOUCHPOINT_FILES, (uri: unknown, journey: unknown, touchpoint: unknown) => showTouchpointFiles(files, uri, journey, touchpoint)),
+    vscode.commands.registerCommand(Command.showTouchpointFiles, (uri: unknown, journey: unknown, touchpoint: unknown) => showTouchpointFiles(files, uri, journey, touchpoint)),
     // From the Explorer the second argument is the list of selected files, not choices.
-    vscode.commands.registerCommand(ADD_FILE_TO_TOUCHPOINT, (uri: unknown, choices: unknown) => addFileToTouchpoint(maps, files, uri, isChoices(choices) ? choices : {})),
-    vscode.commands.registerCommand(CREATE_MAP, (uri: unknown, proposal?: unknown) => createMap(files, uri, entryPoints, proposal)),
-    vscode.commands.registerCommand(SHOW_UNCOVERED_FILES, () => showUncoveredFiles(maps, files)),
+    vscode.commands.registerCommand(Command.addFileToTouchpoint, (uri: unknown, choices: unknown) => addFileToTouchpoint(maps, files, uri, isChoices(choices) ? choices : {})),
+    vscode.commands.registerCommand(Command.createMap, (uri: unknown, proposal?: unknown) => createMap(files, uri, entryPoints, proposal)),
+    vscode.commands.registerCommand(Command.showUncoveredFiles, () => showUncoveredFiles(maps, files)),
   );
 }
 

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import type { CxMap } from '../core/types';
-import type { WorkspaceFiles } from '../maps/workspace-files';
+import type { WorkspaceFiles } from '../workspace/workspace-files';
 import { mapText, toRange } from './map-document';
 import { mapCounts, type MapCounts } from './workspace-checks';
-import { plural } from '../presentation/coverage-text';
+import { plural } from '../workspace/coverage-text';
+import { Command } from '../workspace/command-ids';
 
-export const SHOW_TOUCHPOINT_FILES = 'cxImpact.showTouchpointFiles';
 
 /**
  * In cx-map.yaml: above each journey "N files · M touchpoints", above each touchpoint "covers N files" (click to pick
@@ -56,7 +56,7 @@ function mapLenses(uri: vscode.Uri, map: CxMap, counts: MapCounts): vscode.CodeL
     lenses.push(
       new vscode.CodeLens(new vscode.Range(at.start, at.start), {
         title: `${plural(files, 'file')} · ${plural(journey.touchpoints.length, 'touchpoint')}`,
-        command: SHOW_TOUCHPOINT_FILES,
+        command: Command.showTouchpointFiles,
         arguments: [uri, journey.id],
         tooltip: vscode.l10n.t('The files that the journey "{0}" covers', journey.name),
       }),
@@ -67,7 +67,7 @@ function mapLenses(uri: vscode.Uri, map: CxMap, counts: MapCounts): vscode.CodeL
       lenses.push(
         new vscode.CodeLens(new vscode.Range(tp.start, tp.start), {
           title: vscode.l10n.t('covers {0}', plural(n, 'file')),
-          command: SHOW_TOUCHPOINT_FILES,
+          command: Command.showTouchpointFiles,
           arguments: [uri, journey.id, touchpoint.id],
           tooltip: vscode.l10n.t('Pick one of the files of "{0}" to open it', touchpoint.name),
         }),

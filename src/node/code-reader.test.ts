@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { packageWasmDir } from '../core/code/package-wasm';
+import { packageWasmDir } from './package-wasm';
 import { ParseError } from '../core/code/parser';
 import { CodeReader } from './code-reader';
 

@@ -1,4 +1,4 @@
-// Asks the engine's questions about code (src/core/code/questions.ts) in a small pool of worker threads, with the
+// Asks the engine's questions about code (src/core/questions/questions.ts) in a small pool of worker threads, with the
 // answers cached by content: the same text asked the same question is parsed once. Used by the CLI and the
 // extension alike. Without a worker script (or when a worker cannot start) questions run on the calling thread.
 import { createHash } from 'node:crypto';
@@ -6,9 +6,10 @@ import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { languageOfPath, type LanguageId } from '../core/code/languages';
 import { CodeParser, ParseError } from '../core/code/parser';
-import type { Answer, QuestionName } from '../core/code/questions';
-import type * as Questions from '../core/code/questions';
+import type { Answer, QuestionName } from '../core/questions/questions';
+import type * as Questions from '../core/questions/questions';
 import type { CodeWorkerData, FromCodeWorker, ToCodeWorker } from './code-worker';
+import { codeParser } from './tree-sitter-host';
 
 export interface CodeReaderOptions {
   /** The folder of tree-sitter's runtime and grammars (dist/tree-sitter, or packageWasmDir() in tests). */
@@ -46,7 +47,7 @@ let questions: typeof Questions | undefined;
  */
 function loadQuestions(): typeof Questions {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (questions ??= require('../core/code/questions') as typeof Questions);
+  return (questions ??= require('../core/questions/questions') as typeof Questions);
 }
 
 export class CodeReader {
@@ -102,7 +103,7 @@ export class CodeReader {
   }
 
   private onThisThread<Q extends QuestionName>(question: Q, language: LanguageId, text: string, path: string): Promise<Answer<Q>> {
-    this.local ??= new CodeParser(this.options.wasmDir);
+    this.local ??= codeParser(this.options.wasmDir);
     return loadQuestions().answer(this.local, question, language, text, path);
   }
 

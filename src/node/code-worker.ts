@@ -2,8 +2,9 @@
 // calling thread, so parsing a repository never blocks the extension host or the CLI's event loop.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { LanguageId } from '../core/code/languages';
-import { CodeParser, ParseError, type ParseFailure } from '../core/code/parser';
-import { answer, type QuestionName } from '../core/code/questions';
+import { ParseError, type ParseFailure } from '../core/code/parser';
+import { answer, type QuestionName } from '../core/questions/questions';
+import { codeParser } from './tree-sitter-host';
 
 export interface CodeWorkerData {
   wasmDir: string;
@@ -17,7 +18,7 @@ export type FromCodeWorker =
 
 const port = parentPort;
 if (port) {
-  const parser = new CodeParser((workerData as CodeWorkerData).wasmDir);
+  const parser = codeParser((workerData as CodeWorkerData).wasmDir);
   port.on('message', (message: ToCodeWorker) => {
     answer(parser, message.question, message.language, message.text, message.path).then(
       (result) => port.postMessage({ id: message.id, ok: true, answer: result } satisfies FromCodeWorker),

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { packageWasmDir } from '../core/code/package-wasm';
+import { packageWasmDir } from './package-wasm';
 import { edgesOf } from '../core/graph/test-graph';
 import { CodeReader } from './code-reader';
 import { loadDependencyGraph } from './dependency-graph';

@@ -5,6 +5,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { gitDirsOf, movesHead, watchHead, type HeadWatch } from './git-head-watch';
 
+// Not TestRepo (src/node/test-repo.ts): this test runs git in folders a TestRepo does not own (a linked worktree
+// beside the repository), with a fixed identity.
 function git(cwd: string, ...args: string[]): void {
   execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t.invalid', '-c', 'init.defaultBranch=main', ...args], { cwd, stdio: 'ignore' });
 }

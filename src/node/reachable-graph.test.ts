@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
 import { languageOfPath } from '../core/code/languages';
-import { packageWasmDir } from '../core/code/package-wasm';
+import { packageWasmDir } from './package-wasm';
 import type { DependencyGraph } from '../core/graph/graph';
 import { DEFAULT_INDIRECT, reachOf, type ReachTarget } from '../core/graph/reach';
 import { reachMonorepo } from '../../test/synthetic/reach-monorepo';

@@ -5,16 +5,17 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ImpactReport } from '../core/impact';
+import type { ImpactReport } from '../core/impact/impact';
 import type { ReportPage } from '../core/render/html';
 import type * as ReportRender from './report-render';
 import { parseMap } from '../core/map/parse';
 import { GitError, WORKTREE, findRepoRoot, headFingerprint, listRefs, showFile } from '../node/git';
 import { watchHead, type HeadWatch } from '../node/git-head-watch';
-import { openMapAt } from '../commands/file-commands';
-import type { WorkspaceMaps } from '../maps/workspace-maps';
-import type { GitExtension } from '../views/git-api';
+import { openMapAt } from '../workspace/open-map';
+import type { WorkspaceMaps } from '../workspace/workspace-maps';
+import type { GitExtension } from '../workspace/git-api';
 import { ComparisonError, DEFAULT_COMPARISON, gatherReport, parseComparison, type Comparison, type GatheredReport } from './comparison';
+import { Command } from '../workspace/command-ids';
 
 let loaded: typeof ReportRender | undefined;
 
@@ -25,7 +26,6 @@ function render(): typeof ReportRender {
 }
 
 export const REPORT_VIEW_TYPE = 'cxImpact.report';
-export const SHOW_REPORT_COMMAND = 'cxImpact.showImpactReport';
 
 /** What the page script reported about the live page: the tests check that no map text became markup. */
 export interface RenderedPage {
@@ -87,7 +87,7 @@ export class ImpactReportPanel implements vscode.Disposable {
     private readonly indirect?: (root: vscode.Uri, report: ImpactReport) => Promise<ImpactReport>,
   ) {
     this.disposables.push(
-      vscode.commands.registerCommand(SHOW_REPORT_COMMAND, async (arg?: unknown) => {
+      vscode.commands.registerCommand(Command.showImpactReport, async (arg?: unknown) => {
         if ((await this.chooseFolder(arg)) === 'cancelled') return;
         await this.show(parseComparison(arg));
       }),

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import type { WorkspaceMaps } from '../maps/workspace-maps';
-import { coverageCard } from '../presentation/coverage-card';
-import { highestTier, plural, tierText } from '../presentation/coverage-text';
+import type { WorkspaceMaps } from '../workspace/workspace-maps';
+import { coverageCard } from '../workspace/coverage-card';
+import { highestTier, plural, tierText } from '../workspace/coverage-text';
+import { Command } from '../workspace/command-ids';
 
 /** The active file's highest tier and touchpoint count; hidden for uncovered files unless a setting says otherwise. */
 export class CoverageStatus implements vscode.Disposable {
@@ -13,7 +14,7 @@ export class CoverageStatus implements vscode.Disposable {
     private readonly showWhenUncovered: () => boolean,
   ) {
     this.item.name = 'CX Impact';
-    this.item.command = 'cxImpact.revealInSidebar';
+    this.item.command = Command.revealInSidebar;
     this.subscriptions = [
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),

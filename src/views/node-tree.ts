@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { Tier } from '../core/types';
-import type { WorkspaceMaps } from '../maps/workspace-maps';
-import { coverageCard, OPEN_MAP_COMMAND } from '../presentation/coverage-card';
+import type { WorkspaceMaps } from '../workspace/workspace-maps';
+import { coverageCard } from '../workspace/coverage-card';
 import type { FileTarget, ViewNode } from './view-node';
+import { Command } from '../workspace/command-ids';
 
 const TIER_COLOR: Partial<Record<Tier, string>> = {
   critical: 'cxImpact.criticalForeground',
@@ -98,7 +99,7 @@ export class NodeTree implements vscode.TreeDataProvider<ViewNode>, vscode.Dispo
       if (command) item.command = command;
     } else if (node.mapLine) {
       const uri = this.maps.uriOf(node.mapLine.map);
-      if (uri) item.command = { command: OPEN_MAP_COMMAND, title: vscode.l10n.t('Open Map at Line'), arguments: [uri.toString(), node.mapLine.line] };
+      if (uri) item.command = { command: Command.openMapAt, title: vscode.l10n.t('Open Map at Line'), arguments: [uri.toString(), node.mapLine.line] };
     }
     return item;
   }

@@ -1,18 +1,15 @@
 // The Getting Started walkthrough (contributes.walkthroughs in package.json): its steps' buttons run the commands
 // registered here, and it opens once, the first time the extension activates in a workspace without a map.
 import * as vscode from 'vscode';
-import type { WorkspaceFiles } from '../maps/workspace-files';
-import type { WorkspaceMaps } from '../maps/workspace-maps';
+import type { WorkspaceFiles } from '../workspace/workspace-files';
+import type { WorkspaceMaps } from '../workspace/workspace-maps';
 import { CI_WORKFLOW, CI_WORKFLOW_FILE } from './ci-workflow.generated';
 
 import { WALKTHROUGH_ID } from './walkthrough-id';
+import { Command } from '../workspace/command-ids';
 /** globalState: set when the walkthrough was opened for the person, so it never opens by itself again. */
 export const WALKTHROUGH_SEEN_KEY = 'cxImpact.walkthrough.seen';
 
-export const OPEN_WALKTHROUGH = 'cxImpact.walkthrough.open';
-export const OPEN_MAP = 'cxImpact.walkthrough.openMap';
-export const OPEN_COVERED_FILE = 'cxImpact.walkthrough.openCoveredFile';
-export const COPY_CI_WORKFLOW = 'cxImpact.walkthrough.copyCiWorkflow';
 
 export class Walkthrough implements vscode.Disposable {
   private readonly commands: vscode.Disposable;
@@ -25,10 +22,10 @@ export class Walkthrough implements vscode.Disposable {
     files: WorkspaceFiles,
   ) {
     this.commands = vscode.Disposable.from(
-      vscode.commands.registerCommand(OPEN_WALKTHROUGH, () => openWalkthrough()),
-      vscode.commands.registerCommand(OPEN_MAP, () => openMap(maps)),
-      vscode.commands.registerCommand(OPEN_COVERED_FILE, () => openCoveredFile(maps, files)),
-      vscode.commands.registerCommand(COPY_CI_WORKFLOW, () => copyCiWorkflow()),
+      vscode.commands.registerCommand(Command.walkthroughOpen, () => openWalkthrough()),
+      vscode.commands.registerCommand(Command.walkthroughOpenMap, () => openMap(maps)),
+      vscode.commands.registerCommand(Command.walkthroughOpenCoveredFile, () => openCoveredFile(maps, files)),
+      vscode.commands.registerCommand(Command.walkthroughCopyCiWorkflow, () => copyCiWorkflow()),
     );
     // Not awaited by activation: the maps are discovered in the background.
     this.firstRun = maps.ready.then(
@@ -63,7 +60,7 @@ function openWalkthrough(): Thenable<unknown> {
 /** The workspace's map (the first one, when there are several), or a new one. */
 async function openMap(maps: WorkspaceMaps): Promise<vscode.Uri | undefined> {
   const [first] = maps.mapUris();
-  if (!first) return vscode.commands.executeCommand<vscode.Uri | undefined>('cxImpact.createMap');
+  if (!first) return vscode.commands.executeCommand<vscode.Uri | undefined>(Command.createMap);
   await vscode.window.showTextDocument(first);
   return first;
 }

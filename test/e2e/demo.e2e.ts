@@ -2,15 +2,9 @@
 // repository on its feature branch, a covered file open with its CodeLens, and the Changes view showing the branch's
 // journeys without a click. Its screenshot is the README's first picture (scripts/refresh-images.mjs).
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import type { Browser, Frame, Locator, Page } from 'playwright-core';
-import { DEMO_FILE, DEMO_SETTINGS, demoUrl, makeDemoWorkspace, type DemoWorkspace } from '../../scripts/demo-workspace.mjs';
-import { extensionHostLog, installVsix, launchChromium, makeProfile, startServer, type Profile, type RunningServer } from '../../scripts/vscode-host/offline-host.mjs';
-import { projectRoot } from '../../scripts/vscode-host/paths.mjs';
-
-const vsix = path.join(projectRoot, 'dist', 'cx-impact.vsix');
-const screenshots = path.join(projectRoot, 'test-results', 'e2e');
+import type { Frame, Locator, Page } from 'playwright-core';
+import { DEMO_FILE } from '../../scripts/demo-workspace.mjs';
+import { openWorkbench, type Workbench } from './workbench';
 
 /**
  * The first row of `pane`'s tree whose text has `text`, scrolled into view: the tree renders only the rows in view,
@@ -34,36 +28,20 @@ async function rowIn(pane: Locator, text: string, timeoutMs: number): Promise<Lo
 
 describe('npm run demo, as it opens', function () {
   this.timeout(240_000);
-  let profile: Profile | undefined;
-  let workspace: DemoWorkspace | undefined;
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
+  let workbench: Workbench;
   let page: Page;
 
   before(async () => {
-    assert.ok(fs.existsSync(vsix), `${vsix} is missing: run \`npm run package\` first`);
-    profile = makeProfile('cx-impact-e2e-demo-', DEMO_SETTINGS);
-    assert.match(installVsix(profile, vsix), /successfully installed/);
-    workspace = makeDemoWorkspace();
-    server = await startServer({ profile, workspace: workspace.open });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
-    await page.goto(demoUrl(server.url, workspace));
+    workbench = await openWorkbench('demo', { profilePrefix: 'cx-impact-e2e-demo-' });
+    page = workbench.page;
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) {
-      fs.mkdirSync(screenshots, { recursive: true });
-      await page.screenshot({ path: path.join(screenshots, 'failed-demo.png') });
-      console.error(`extension host log about cx-impact:\n${(profile && extensionHostLog(profile)) || '(nothing)'}`);
-    }
+    if (this.currentTest?.state === 'failed' && page) await workbench.failed('demo');
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
-    workspace?.remove();
-    profile?.remove();
+    await workbench?.close();
   });
 
   it('lands on a covered file with its CodeLens and the Changes view showing the branch’s journeys', async () => {
@@ -85,8 +63,7 @@ describe('npm run demo, as it opens', function () {
 
     await page.mouse.move(900, 500);
     await page.keyboard.press('Escape');
-    fs.mkdirSync(screenshots, { recursive: true });
-    await page.screenshot({ path: path.join(screenshots, '00-demo.png') });
+    await workbench.shoot('00-demo');
   });
 
   it('shows the journey a changed service reaches only through imports, with its chain (indirect impact)', async () => {
@@ -100,7 +77,7 @@ describe('npm run demo, as it opens', function () {
     const chainEnd = await rowIn(changes, '› login.ts', 30_000);
     await chainEnd.scrollIntoViewIfNeeded();
     await page.mouse.move(900, 500);
-    await page.screenshot({ path: path.join(screenshots, '01-demo-indirect.png') });
+    await workbench.shoot('01-demo-indirect');
     await page.mouse.move(200, 400);
     await page.mouse.wheel(0, -5000);
     assert.match((await (await rowIn(changes, 'Branch vs main', 10_000)).textContent()) ?? '', /\d+ files · 3 journeys/);
@@ -118,7 +95,7 @@ describe('npm run demo, as it opens', function () {
     await route.waitFor({ timeout: 30_000 });
     await route.scrollIntoViewIfNeeded();
     await page.mouse.move(900, 500);
-    await page.screenshot({ path: path.join(screenshots, '02-demo-entry-points.png') });
+    await workbench.shoot('02-demo-entry-points');
   });
   it('opens the journey catalogue from the Journeys view title bar, the page running in a webview', async () => {
     const journeysHeader = page.locator('.pane-header', { hasText: 'Journeys' });
@@ -146,7 +123,7 @@ describe('npm run demo, as it opens', function () {
     await frame.locator('.journey-row', { hasText: 'Refunds' }).first().click();
     await frame.locator('main article.journey h2', { hasText: 'Refunds' }).waitFor({ timeout: 10_000 });
     await page.mouse.move(1300, 800);
-    await page.screenshot({ path: path.join(screenshots, '09-catalog.png') });
+    await workbench.shoot('09-catalog');
     // A path on the page opens in the editor.
     await frame.locator('main button.path-link', { hasText: 'services/orders/orders/api.py' }).first().click();
     await page.locator('.tabs-container .tab.active[aria-label^="api.py"]').waitFor({ timeout: 30_000 });

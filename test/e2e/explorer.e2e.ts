@@ -3,22 +3,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Frame, Locator, Page } from 'playwright-core';
-import { LAUNCHES, prepareLaunch, type PreparedLaunch } from '../../scripts/vscode-host/launches.mjs';
-import {
-  extensionHostLog,
-  installVsix,
-  launchChromium,
-  makeProfile,
-  openQuery,
-  startServer,
-  type Profile,
-  type RunningServer,
-} from '../../scripts/vscode-host/offline-host.mjs';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { projectRoot } from '../../scripts/vscode-host/paths.mjs';
+import { openWorkbench, type Workbench } from './workbench';
 
-const vsix = path.join(projectRoot, 'dist', 'cx-impact.vsix');
-const screenshots = path.join(projectRoot, 'test-results', 'e2e');
 const coveredFile = ['services', 'payments', 'refund.ts'];
 
 /**
@@ -38,12 +26,8 @@ function explorerRow(page: Page, name: string) {
   return page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`);
 }
 
-async function shoot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(screenshots, { recursive: true });
-  await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
-}
-
 let page: Page;
+let workbench: Workbench;
 
 /** Runs a command from the Command Palette (F1), by its title. */
 async function runCommand(title: string): Promise<void> {
@@ -78,49 +62,26 @@ async function reportFrame(ready: (frame: Frame) => Locator, timeout = 60_000): 
 describe('CX Impact installed from its .vsix', function () {
   // Generous: on a busy machine the extension host and the TypeScript server (symbols for lenses) start slowly.
   this.timeout(240_000);
-  let profile: Profile;
-  let workspace: PreparedLaunch;
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-
   before(async () => {
-    assert.ok(fs.existsSync(vsix), `${vsix} is missing: run \`npm run package\` first`);
-    profile = makeProfile('cx-impact-e2e-');
     // VS Code in a browser saves edits after a delay by default; the map editor check types into cx-map.yaml and
     // undoes it, which must never reach the disk (the report and the views read it).
-    const settingsFile = path.join(profile.userDataDir, 'User', 'settings.json');
-    const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
-    fs.writeFileSync(settingsFile, JSON.stringify({ ...settings, 'files.autoSave': 'off' }, null, 2));
-    const installed = installVsix(profile, vsix);
-    assert.match(installed, /successfully installed/);
-    const fixture = LAUNCHES.find((launch) => launch.fixture === 'workspace');
-    assert.ok(fixture);
-    workspace = prepareLaunch(fixture);
-    server = await startServer({ profile, workspace: workspace.open });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
-    await page.goto(`${server.url}/?${openQuery(workspace.open)}`);
+    workbench = await openWorkbench('workspace', { profilePrefix: 'cx-impact-e2e-', settings: { 'files.autoSave': 'off' } });
+    page = workbench.page;
   });
 
   afterEach(async function () {
     // What the screen showed when a check failed is the first thing to look at.
-    if (this.currentTest?.state === 'failed' && page) {
-      await shoot(page, `failed-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-')}`);
-      console.error(`extension host log about cx-impact:\n${extensionHostLog(profile) || '(nothing)'}`);
-    }
+    if (this.currentTest?.state === 'failed' && page) await workbench.failed(this.currentTest.title.replace(/[^a-z0-9]+/gi, '-'));
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
-    workspace?.remove();
-    profile?.remove();
+    await workbench?.close();
   });
 
   it('shows the workspace in the Explorer', async () => {
     await explorerRow(page, 'cx-map.yaml').waitFor({ timeout: 60_000 });
     await explorerRow(page, 'services').waitFor();
-    await shoot(page, '01-workbench');
+    await workbench.shoot('01-workbench');
   });
 
   it('opens a covered file clicked in the Explorer', async () => {
@@ -128,7 +89,7 @@ describe('CX Impact installed from its .vsix', function () {
     const fileName = coveredFile[coveredFile.length - 1] ?? '';
     await page.locator(`.tabs-container .tab.active[aria-label^="${fileName}"]`).waitFor({ timeout: 20_000 });
     await page.locator('.editor-instance .view-lines', { hasText: 'export class RefundService' }).waitFor();
-    await shoot(page, '02-covered-file');
+    await workbench.shoot('02-covered-file');
   });
 
   it('shows the journeys that cover the file in a CodeLens', async function () {
@@ -147,7 +108,7 @@ describe('CX Impact installed from its .vsix', function () {
         `no lens names ${journey}: ${JSON.stringify(titles)}`,
       );
     }
-    await shoot(page, '03-codelens');
+    await workbench.shoot('03-codelens');
   });
 
   it("lists the open file's journeys in the CX Impact sidebar", async () => {
@@ -163,7 +124,7 @@ describe('CX Impact installed from its .vsix', function () {
     await page.mouse.move(900, 450);
     await page.keyboard.press('Escape');
     await page.locator('.workbench-hover').first().waitFor({ state: 'hidden', timeout: 5_000 });
-    await shoot(page, '04-sidebar');
+    await workbench.shoot('04-sidebar');
   });
 
   it('shows the touchpoint card when hovering a covered declaration', async () => {
@@ -190,14 +151,14 @@ describe('CX Impact installed from its .vsix', function () {
     for (const expected of ['Checkout', 'Pay for the order', 'critical', '@acme/payments', 'Refunds', 'Ask for a refund', 'high']) {
       assert.ok(text.includes(expected), `the hover card lacks ${expected}: ${JSON.stringify(text)}`);
     }
-    await shoot(page, '05-hover');
+    await workbench.shoot('05-hover');
     await page.mouse.move(1300, 800);
     await page.keyboard.press('Escape');
   });
 
   it('shows the Impact Report of the working tree', async () => {
     // A change to two covered files in the workspace copy (a git repository with one commit).
-    const dir = workspace.env.CX_IMPACT_FIXTURE_DIR;
+    const dir = workbench.env.CX_IMPACT_FIXTURE_DIR;
     assert.ok(dir);
     const charge = path.join(dir, 'services', 'payments', 'charge.ts');
     fs.appendFileSync(charge, '\nexport const CHARGE_RETRIES = 3;\n');
@@ -222,7 +183,7 @@ describe('CX Impact installed from its .vsix', function () {
     // symbols are read, as the report did. Shot once both agree.
     await page.locator('.monaco-list-row', { hasText: /Working tree\s*2 files/ }).waitFor({ timeout: 20_000 });
     await page.locator('.monaco-list-row', { hasText: /Refunds\s*high · 1 touchpoint$/ }).waitFor({ timeout: 20_000 });
-    await shoot(page, '06-impact-report');
+    await workbench.shoot('06-impact-report');
   });
 
   it('helps edit cx-map.yaml: lenses, a quick fix for a bad tier, tier completion', async () => {
@@ -234,7 +195,7 @@ describe('CX Impact installed from its .vsix', function () {
     const lenses = await lens.allTextContents();
     assert.ok(lenses.some((t) => t.includes('· 2 touchpoints')), `no "· 2 touchpoints" lens: ${JSON.stringify(lenses)}`);
     await page.mouse.move(1300, 800);
-    await shoot(page, '07-map-codelens');
+    await workbench.shoot('07-map-codelens');
 
     // A typo in Checkout's tier: an error squiggle, and a quick fix back to `critical`.
     // The value is selected with the keyboard: the end of the line, then a word to the left.
@@ -262,7 +223,7 @@ describe('CX Impact installed from its .vsix', function () {
       }
     }
     assert.match((await fix.textContent()) ?? '', /Change to .?critical/);
-    await shoot(page, '08-map-quick-fix');
+    await workbench.shoot('08-map-quick-fix');
     await page.keyboard.press('Escape');
     await fix.waitFor({ state: 'hidden' });
 
@@ -276,7 +237,7 @@ describe('CX Impact installed from its .vsix', function () {
     for (const tier of ['critical', 'high', 'medium', 'low']) {
       assert.ok(items.some((item) => item.includes(tier)), `no ${tier} in the completion list: ${JSON.stringify(items)}`);
     }
-    await shoot(page, '09-map-completion');
+    await workbench.shoot('09-map-completion');
     await page.keyboard.press('Escape');
 
     // Undo back to the saved text (never saved), so the map is as it was.

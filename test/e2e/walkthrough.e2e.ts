@@ -2,54 +2,25 @@
 // CX Impact sidebar activates the extension, which opens the Getting Started walkthrough once. Screenshots go to
 // test-results/e2e/ (walkthrough-*.png).
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { LAUNCHES, prepareLaunch, type PreparedLaunch } from '../../scripts/vscode-host/launches.mjs';
-import { extensionHostLog, installVsix, launchChromium, makeProfile, openQuery, startServer, type Profile, type RunningServer } from '../../scripts/vscode-host/offline-host.mjs';
-import { projectRoot } from '../../scripts/vscode-host/paths.mjs';
-
-const vsix = path.join(projectRoot, 'dist', 'cx-impact.vsix');
-const screenshots = path.join(projectRoot, 'test-results', 'e2e');
-
-async function shoot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(screenshots, { recursive: true });
-  await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
-}
+import type { Page } from 'playwright-core';
+import { openWorkbench, type Workbench } from './workbench';
 
 describe('the Getting Started walkthrough of the installed .vsix', function () {
   this.timeout(180_000);
-  let profile: Profile;
-  let workspace: PreparedLaunch;
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
+  let workbench: Workbench;
   let page: Page;
 
   before(async () => {
-    assert.ok(fs.existsSync(vsix), `${vsix} is missing: run \`npm run package\` first`);
-    profile = makeProfile('cx-impact-e2e-walkthrough-');
-    assert.match(installVsix(profile, vsix), /successfully installed/);
-    const empty = LAUNCHES.find((launch) => launch.fixture === 'empty');
-    assert.ok(empty);
-    workspace = prepareLaunch(empty);
-    server = await startServer({ profile, workspace: workspace.open });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
-    await page.goto(`${server.url}/?${openQuery(workspace.open)}`);
+    workbench = await openWorkbench('empty', { profilePrefix: 'cx-impact-e2e-walkthrough-' });
+    page = workbench.page;
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) {
-      await shoot(page, `failed-walkthrough-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-')}`);
-      console.error(`extension host log about cx-impact:\n${extensionHostLog(profile) || '(nothing)'}`);
-    }
+    if (this.currentTest?.state === 'failed' && page) await workbench.failed(`walkthrough-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-')}`);
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
-    workspace?.remove();
-    profile?.remove();
+    await workbench?.close();
   });
 
   it('opens by itself the first time the CX Impact sidebar is opened in a folder without a map', async () => {
@@ -60,7 +31,7 @@ describe('the Getting Started walkthrough of the installed .vsix', function () {
       await page.locator('.gettingStartedContainer .getting-started-step', { hasText: step }).first().waitFor({ timeout: 10_000 });
     }
     await page.mouse.move(1300, 800);
-    await shoot(page, 'walkthrough-first-run');
+    await workbench.shoot('walkthrough-first-run');
   });
 
   it('shows the step media: the last step\'s workflow note', async () => {
@@ -79,6 +50,6 @@ describe('the Getting Started walkthrough of the installed .vsix', function () {
       if (!found) await page.waitForTimeout(250);
     }
     assert.ok(found, 'the CI step\'s markdown did not render');
-    await shoot(page, 'walkthrough-ci-step');
+    await workbench.shoot('walkthrough-ci-step');
   });
 });

@@ -5,11 +5,12 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { OPEN_CATALOG_COMMAND, type CatalogSnapshot } from '../../src/catalog/catalog-panel';
+import { type CatalogSnapshot } from '../../src/catalog/catalog-panel';
 import type { Catalog } from '../../src/core/catalog/types';
 import type { CxImpactApi } from '../../src/extension';
 import { api, eventually, fixture, fixtureDir } from './support';
 import { gitCalls, isCxImpactCall } from './watch';
+import { Command } from '../../src/workspace/command-ids';
 
 const EXTENSION_ID = 'cx-impact.cx-impact';
 
@@ -28,12 +29,12 @@ const EXTENSION_ID = 'cx-impact.cx-impact';
     const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
       contributes: { menus: Record<string, { command: string; when?: string }[]>; walkthroughs: { steps: { description: string }[] }[] };
     };
-    assert.ok(manifest.contributes.menus['view/title']!.some((m) => m.command === OPEN_CATALOG_COMMAND && m.when === 'view == cxImpact.journeys'));
-    assert.ok(manifest.contributes.walkthroughs[0]!.steps.some((s) => s.description.includes(`command:${OPEN_CATALOG_COMMAND}`)));
+    assert.ok(manifest.contributes.menus['view/title']!.some((m) => m.command === Command.openCatalog && m.when === 'view == cxImpact.journeys'));
+    assert.ok(manifest.contributes.walkthroughs[0]!.steps.some((s) => s.description.includes(`command:${Command.openCatalog}`)));
   });
 
   it('opens the catalogue the CLI writes, in a webview whose script runs under a nonce and reports back', async () => {
-    const opened = await vscode.commands.executeCommand<CatalogSnapshot | undefined>(OPEN_CATALOG_COMMAND);
+    const opened = await vscode.commands.executeCommand<CatalogSnapshot | undefined>(Command.openCatalog);
     assert.ok(opened, 'the command returned no catalogue');
     snapshot = opened;
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
@@ -86,7 +87,7 @@ const EXTENSION_ID = 'cx-impact.cx-impact';
   it('shows the journeys without history, running no git', async () => {
     assert.equal(vscode.workspace.isTrusted, false);
     const cx = await api();
-    const opened = await vscode.commands.executeCommand<CatalogSnapshot | undefined>(OPEN_CATALOG_COMMAND);
+    const opened = await vscode.commands.executeCommand<CatalogSnapshot | undefined>(Command.openCatalog);
     assert.ok(opened, 'the command returned no catalogue');
     assert.ok(opened.catalog.journeys.length > 0);
     assert.equal(opened.catalog.repository.head, undefined);

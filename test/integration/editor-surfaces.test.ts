@@ -5,13 +5,14 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { CxImpactApi } from '../../src/extension';
 import { api, eventually, file, fixture } from './support';
+import { Command } from '../../src/workspace/command-ids';
 
 /** Our lenses only (other extensions may add theirs). */
 async function lenses(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
   // The lens command only answers for documents the editor has loaded.
   await vscode.workspace.openTextDocument(uri);
   const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
-  return all.filter((l) => l.command?.command === 'cxImpact.revealInSidebar');
+  return all.filter((l) => l.command?.command === Command.revealInSidebar);
 }
 
 function hoverText(hovers: vscode.Hover[]): string {

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { CxImpactApi } from '../../src/extension';
 import type { TreeSnapshot } from '../../src/views/sidebar';
 import { api, eventually, file, fixture, fixtureDir } from './support';
+import { Command } from '../../src/workspace/command-ids';
 
 const UNCOVERED = /^Entry points no journey covers \((\d+)\)$/;
 
@@ -46,8 +47,8 @@ function uncoveredNode(journeys: readonly TreeSnapshot[]): TreeSnapshot | undefi
     });
     const byLine = lenses.map((l) => [l.range.start.line + 1, l.command?.title, l.command?.command]);
     assert.deepEqual(byLine.sort(), [
-      [17, 'Journey: Refunds › Refund reaches the card', 'cxImpact.openMapAt'],
-      [18, 'No journey: add to a touchpoint…', 'cxImpact.addEntryPointsToTouchpoint'],
+      [17, 'Journey: Refunds › Refund reaches the card', Command.openMapAt],
+      [18, 'No journey: add to a touchpoint…', Command.addEntryPointsToTouchpoint],
     ]);
   });
 
@@ -55,7 +56,7 @@ function uncoveredNode(journeys: readonly TreeSnapshot[]): TreeSnapshot | undefi
     const mapUri = file('cx-map.yaml');
     await vscode.window.showTextDocument(mapUri);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', mapUri, new vscode.Range(3, 0, 3, 0));
-    const mine = actions.filter((a) => a.command?.command === 'cxImpact.addEntryPointsToTouchpoint');
+    const mine = actions.filter((a) => a.command?.command === Command.addEntryPointsToTouchpoint);
     assert.deepEqual(mine.map((a) => a.title), ['Add 1 entry point(s) no journey covers to a touchpoint…']);
   });
 
@@ -63,7 +64,7 @@ function uncoveredNode(journeys: readonly TreeSnapshot[]): TreeSnapshot | undefi
     const mapUri = file('cx-map.yaml');
     const document = await vscode.workspace.openTextDocument(mapUri);
     const before = document.getText();
-    const added = await vscode.commands.executeCommand<boolean>('cxImpact.addEntryPointsToTouchpoint', {
+    const added = await vscode.commands.executeCommand<boolean>(Command.addEntryPointsToTouchpoint, {
       entryPoints: [{ file: 'services/payments/http.go', line: 18 }],
       journey: 'checkout',
       touchpoint: 'receipt',
@@ -88,7 +89,7 @@ function uncoveredNode(journeys: readonly TreeSnapshot[]): TreeSnapshot | undefi
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     fs.rmSync(path.join(fixtureDir, 'cx-map.yaml'));
     try {
-      const created = await vscode.commands.executeCommand<vscode.Uri>('cxImpact.createMap', folderUri, { prefixes: ['/payments', '/agent'] });
+      const created = await vscode.commands.executeCommand<vscode.Uri>(Command.createMap, folderUri, { prefixes: ['/payments', '/agent'] });
       assert.equal(created?.toString(), file('cx-map.yaml').toString());
       const text = fs.readFileSync(path.join(fixtureDir, 'cx-map.yaml'), 'utf8');
       assert.match(text, /- id: payments\n {4}name: \/payments\n/);

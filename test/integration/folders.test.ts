@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import type { CxImpactApi } from '../../src/extension';
 import { api, eventually, fixture } from './support';
 import { record, type Recorder } from './watch';
+import { Command } from '../../src/workspace/command-ids';
 
 const MAP = `version: 1
 journeys:
@@ -105,7 +106,7 @@ async function changeFolders(change: () => boolean): Promise<void> {
     const created: string[] = [];
     const sub = vscode.workspace.onDidCreateFiles((e) => created.push(...e.files.map((f) => f.toString())));
     try {
-      const uri = await vscode.commands.executeCommand<vscode.Uri>('cxImpact.createMap', folderUri);
+      const uri = await vscode.commands.executeCommand<vscode.Uri>(Command.createMap, folderUri);
       const expected = vscode.Uri.joinPath(folderUri, 'cx-map.yaml');
       assert.equal(uri?.toString(), expected.toString());
       assert.deepEqual(created, [expected.toString()], 'not created through a WorkspaceEdit');
@@ -114,7 +115,7 @@ async function changeFolders(change: () => boolean): Promise<void> {
       await eventually('the new map in use', 30_000, async () => ((await cx.mapFiles()).includes(expected.toString()) ? true : undefined));
       // Asked again, it opens the map and leaves it as it is.
       fs.appendFileSync(expected.fsPath, '# edited by hand\n');
-      assert.equal((await vscode.commands.executeCommand<vscode.Uri>('cxImpact.createMap', folderUri))?.toString(), expected.toString());
+      assert.equal((await vscode.commands.executeCommand<vscode.Uri>(Command.createMap, folderUri))?.toString(), expected.toString());
       assert.equal(fs.readFileSync(expected.fsPath, 'utf8'), `${text}# edited by hand\n`);
     } finally {
       sub.dispose();
@@ -139,7 +140,7 @@ async function changeFolders(change: () => boolean): Promise<void> {
     /** Runs the command and answers its question with `answer` (a quick-open command) once it is asked. */
     const showAnswering = async (answer: string): Promise<void> => {
       let done = false;
-      const shown = Promise.resolve(vscode.commands.executeCommand('cxImpact.showImpactReport')).finally(() => (done = true));
+      const shown = Promise.resolve(vscode.commands.executeCommand(Command.showImpactReport)).finally(() => (done = true));
       await eventually('the folder question to be answered', 20_000, async () => {
         if (done) return true;
         await vscode.commands.executeCommand(answer);
@@ -166,7 +167,7 @@ async function changeFolders(change: () => boolean): Promise<void> {
 
       // Named by the argument (as the Source Control title bar does with its rootUri): no question.
       cx.report.offeredFolders = [];
-      await vscode.commands.executeCommand('cxImpact.showImpactReport', { kind: 'worktree', folder: fulfilment.uri.toString() });
+      await vscode.commands.executeCommand(Command.showImpactReport, { kind: 'worktree', folder: fulfilment.uri.toString() });
       assert.deepEqual(cx.report.offeredFolders, []);
       assert.equal((await cx.report.settled())?.page.folder, fulfilment.uri.toString());
     } finally {

@@ -11,9 +11,12 @@ import type { CxImpactApi } from '../../src/extension';
 import type { ReportSnapshot } from '../../src/report/report-panel';
 import type { TreeSnapshot } from '../../src/views/sidebar';
 import { api, eventually, fixture, fixtureDir } from './support';
+import { Command } from '../../src/workspace/command-ids';
 
 const run = promisify(execFile);
 
+// Not TestRepo's git, on purpose: asynchronous, so the extension under test, in this same process, keeps running
+// (its HEAD watcher and views) while git moves HEAD, as when a person runs git in a terminal.
 async function git(...args: string[]): Promise<void> {
   await run('git', ['-c', 'user.name=CX Impact tests', '-c', 'user.email=tests@cx-impact.invalid', ...args], { cwd: fixtureDir });
 }
@@ -74,7 +77,7 @@ function outline(nodes: readonly TreeSnapshot[]): string {
   const noCommits = (changes: TreeSnapshot[]) => branchGroup(changes)?.children?.[0]?.label === 'No commits since main.';
 
   it('shows checkout -b, commit, checkout main and branch -D made in a terminal', async () => {
-    await vscode.commands.executeCommand('cxImpact.showImpactReport', { kind: 'branch' });
+    await vscode.commands.executeCommand(Command.showImpactReport, { kind: 'branch' });
     await follows(
       'the start',
       (branch, changes) => branch === 'main' && noCommits(changes),

@@ -8,6 +8,7 @@ import type { CxImpactApi } from '../../src/extension';
 import type { TreeSnapshot } from '../../src/views/sidebar';
 import { api, eventually, file } from './support';
 import { fixture } from './support';
+import { Command } from '../../src/workspace/command-ids';
 
 const DISCOUNT = 'services/pricing/discount.ts';
 const TOTALS = 'services/payments/totals.ts';
@@ -15,7 +16,7 @@ const TOTALS = 'services/payments/totals.ts';
 async function lensTitles(uri: vscode.Uri): Promise<string[]> {
   await vscode.workspace.openTextDocument(uri);
   const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
-  return all.filter((l) => l.command?.command === 'cxImpact.revealInSidebar').map((l) => l.command?.title ?? '');
+  return all.filter((l) => l.command?.command === Command.revealInSidebar).map((l) => l.command?.title ?? '');
 }
 
 function find(nodes: readonly TreeSnapshot[] | undefined, label: string): TreeSnapshot | undefined {
@@ -88,7 +89,7 @@ function find(nodes: readonly TreeSnapshot[] | undefined, label: string): TreeSn
   });
 
   it('the Impact Report shows the indirect journey apart, each file of the chain a link that opens it', async () => {
-    await vscode.commands.executeCommand('cxImpact.showImpactReport', { kind: 'worktree' });
+    await vscode.commands.executeCommand(Command.showImpactReport, { kind: 'worktree' });
     const snapshot = await cx.report.settled();
     assert.ok(snapshot?.gathered, `no report: ${snapshot?.page.message ?? ''}`);
     const checkout = snapshot.gathered.report.journeys.find((j) => j.id === 'checkout');

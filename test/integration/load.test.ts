@@ -16,6 +16,7 @@ import * as vscode from 'vscode';
 import { Matcher } from '../../src/core/match/matcher';
 import type { CxImpactApi } from '../../src/extension';
 import { api, eventually, file, fixture } from './support';
+import { Command } from '../../src/workspace/command-ids';
 
 interface LoadInfo {
   files: number;
@@ -135,7 +136,7 @@ const hovers = (uri: vscode.Uri) => vscode.commands.executeCommand<vscode.Hover[
       engine.push(performance.now() - t);
       assert.ok(coverage.length > 0);
       const l = await timed(() => codeLenses(uri));
-      assert.ok((l.value ?? []).some((x) => x.command?.command === 'cxImpact.revealInSidebar'), `no CX Impact lens on ${uri.path}`);
+      assert.ok((l.value ?? []).some((x) => x.command?.command === Command.revealInSidebar), `no CX Impact lens on ${uri.path}`);
       lens.push(l);
       const h = await timed(() => hovers(uri));
       assert.ok((h.value ?? []).length > 0, `no hover on ${uri.path}`);

@@ -10,6 +10,7 @@ import { parseMap } from '../../src/core/map/parse';
 import type { CxImpactApi } from '../../src/extension';
 import { uncoveredByFolder } from '../../src/map-editor/map-commands';
 import { api, eventually, file, fixture } from './support';
+import { Command } from '../../src/workspace/command-ids';
 
 function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'cx-impact');
@@ -237,7 +238,7 @@ function rangeOf(text: string, needle: string): string {
     it('counts the files and touchpoints of each journey and the files of each touchpoint', async () => {
       const lenses = await eventually('the map lenses', 10_000, async () => {
         const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', mapUri)) ?? [];
-        const mine = all.filter((l) => l.command?.command === 'cxImpact.showTouchpointFiles');
+        const mine = all.filter((l) => l.command?.command === Command.showTouchpointFiles);
         return mine.length > 0 ? mine : undefined;
       });
       const titles = lenses.map((l) => [l.range.start.line, l.command?.title]);
@@ -282,7 +283,7 @@ function rangeOf(text: string, needle: string): string {
 
   describe('Add this file to a touchpoint', () => {
     it('adds the entry keeping every comment, and one undo restores the map byte for byte', async () => {
-      const added = await vscode.commands.executeCommand<boolean>('cxImpact.addFileToTouchpoint', file('docs/notes.md'), { journey: 'checkout', touchpoint: 'pay', pattern: 'docs/notes.md' });
+      const added = await vscode.commands.executeCommand<boolean>(Command.addFileToTouchpoint, file('docs/notes.md'), { journey: 'checkout', touchpoint: 'pay', pattern: 'docs/notes.md' });
       assert.equal(added, true);
       assert.equal(doc.getText(), original.replace('"!services/payments/**/*.test.ts"\n', '"!services/payments/**/*.test.ts"\n          - docs/notes.md\n'));
       assert.equal(fs.readFileSync(mapUri.fsPath, 'utf8'), original, 'the map is changed in the editor, not saved');
@@ -292,7 +293,7 @@ function rangeOf(text: string, needle: string): string {
     });
 
     it('creates a journey and a touchpoint for the file, in one undo step', async () => {
-      const added = await vscode.commands.executeCommand<boolean>('cxImpact.addFileToTouchpoint', file('services/search/index.ts'), {
+      const added = await vscode.commands.executeCommand<boolean>(Command.addFileToTouchpoint, file('services/search/index.ts'), {
         journey: 'search',
         newJourney: { name: 'Search the shop' },
         touchpoint: 'results',
@@ -384,7 +385,7 @@ function rangeOf(text: string, needle: string): string {
     });
 
     it('opens the existing map instead of overwriting it when asked to create one', async () => {
-      const uri = await vscode.commands.executeCommand<vscode.Uri>('cxImpact.createMap', file('README.md'));
+      const uri = await vscode.commands.executeCommand<vscode.Uri>(Command.createMap, file('README.md'));
       assert.equal(uri?.toString(), mapUri.toString());
       assert.equal(fs.readFileSync(mapUri.fsPath, 'utf8'), original);
     });

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CxImpactApi } from '../../src/extension';
 import { api, eventually, file, fixture } from './support';
+import { Command } from '../../src/workspace/command-ids';
 
 const PSEUDO = 'qps-ploc';
 
@@ -122,14 +123,14 @@ async function screenshot(name: string): Promise<void> {
     await vscode.window.showTextDocument(uri);
     const title = await eventually('a CX Impact CodeLens', 30_000, async () => {
       const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
-      return all.find((l) => l.command?.command === 'cxImpact.revealInSidebar')?.command?.title;
+      return all.find((l) => l.command?.command === Command.revealInSidebar)?.command?.title;
     });
     console.log(`[pseudo-locale] CodeLens: ${title}`);
     // Journey names are the map's own words; everything else is the extension's, so pseudo-localized.
     assert.ok(looksPseudo(title.replace(/\b(First|Second|A|B)\b/g, '')), `CodeLens in plain English: ${title}`);
     await vscode.commands.executeCommand('workbench.view.extension.cxImpact');
     // A notification with the extension's own words (and a button): the copied CI workflow.
-    await vscode.commands.executeCommand('cxImpact.walkthrough.copyCiWorkflow');
+    await vscode.commands.executeCommand(Command.walkthroughCopyCiWorkflow);
     await screenshot('pseudo-locale-editor');
     const category = pseudoNls['category.CX-Impact'] ?? '';
     await vscode.commands.executeCommand('workbench.action.quickOpen', `>${category}`);

@@ -8,15 +8,13 @@ import * as vscode from 'vscode';
 import type { CxImpactApi } from '../../src/extension';
 import type { ReportSnapshot } from '../../src/report/report-panel';
 import { api, eventually, fixture, fixtureDir } from './support';
+import { TestRepo } from '../../src/node/test-repo';
+import { Command } from '../../src/workspace/command-ids';
 
 const EXTENSION_ID = 'cx-impact.cx-impact';
 
-function git(...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=CX Impact tests', '-c', 'user.email=tests@cx-impact.invalid', ...args], {
-    cwd: fixtureDir,
-    encoding: 'utf8',
-  });
-}
+/** Git in the fixture's repository, as the CLI tests run it (TestRepo: without the machine's configuration). */
+const fixtureRepo = new TestRepo(fixtureDir);
 
 function edit(file: string, change: (text: string) => string): void {
   const target = path.join(fixtureDir, file);
@@ -37,12 +35,12 @@ function renderedPage(cx: CxImpactApi, snapshot: ReportSnapshot) {
 
 /** On a throw-away branch off main; back on main, branch deleted, whatever happens. */
 async function onBranch(name: string, body: () => Promise<void>): Promise<void> {
-  git('checkout', '-q', '-b', name, 'main');
+  fixtureRepo.git('checkout', '-q', '-b', name, 'main');
   try {
     await body();
   } finally {
-    git('checkout', '-q', '-f', 'main');
-    git('branch', '-q', '-D', name);
+    fixtureRepo.git('checkout', '-q', '-f', 'main');
+    fixtureRepo.git('branch', '-q', '-D', name);
   }
 }
 
@@ -71,9 +69,9 @@ async function onBranch(name: string, body: () => Promise<void>): Promise<void> 
           .replace('          - services/payments/receipt.ts', '          - services/payments/email/**')
           .replace('          - services/accounts/', '          - services/accounts/\n          - services/search/**'),
       );
-      git('commit', '-q', '-am', 'Faster checkout, and the map follows the code');
+      fixtureRepo.git('commit', '-q', '-am', 'Faster checkout, and the map follows the code');
 
-      await vscode.commands.executeCommand('cxImpact.showImpactReport', { kind: 'branch' });
+      await vscode.commands.executeCommand(Command.showImpactReport, { kind: 'branch' });
       const snapshot = await cx.report.settled();
       assert.ok(snapshot?.gathered, `no report: ${snapshot?.page.message ?? 'no snapshot'}`);
       const { report, label } = snapshot.gathered;
@@ -176,7 +174,7 @@ async function onBranch(name: string, body: () => Promise<void>): Promise<void> 
       assert.equal(vscode.window.tabGroups.all.flatMap((g) => g.tabs).length, opened);
 
       // The same change picked as two refs, from main's point of view.
-      await vscode.commands.executeCommand('cxImpact.showImpactReport', { kind: 'refs', base: 'main', head: 'report-test' });
+      await vscode.commands.executeCommand(Command.showImpactReport, { kind: 'refs', base: 'main', head: 'report-test' });
       const refs = await cx.report.settled();
       assert.equal(refs?.gathered?.label, 'report-test vs main');
       assert.deepEqual(refs?.gathered?.report.journeys.map((j) => j.id), ['checkout', 'browse', 'sign-in']);
@@ -189,7 +187,7 @@ async function onBranch(name: string, body: () => Promise<void>): Promise<void> 
     const before = fs.readFileSync(target, 'utf8');
     try {
       fs.writeFileSync(target, `${before}// refunds in a day\n`);
-      await vscode.commands.executeCommand('cxImpact.showImpactReport', { kind: 'worktree' });
+      await vscode.commands.executeCommand(Command.showImpactReport, { kind: 'worktree' });
       // The working tree's report uses the editor's maps, which the checkout back to main (the test before) rewrote:
       // on a loaded machine they may still be reloading, and the report follows them once they are.
       const snapshot = await eventually('the working tree’s journeys', 30_000, async () => {
@@ -231,10 +229,10 @@ async function onBranch(name: string, body: () => Promise<void>): Promise<void> 
         ),
       );
       fs.writeFileSync(path.join(fixtureDir, hostileFile), 'export const x = 1;\n');
-      git('add', '-A');
-      git('commit', '-q', '-m', 'Hostile names');
+      fixtureRepo.git('add', '-A');
+      fixtureRepo.git('commit', '-q', '-m', 'Hostile names');
 
-      await vscode.commands.executeCommand('cxImpact.showImpactReport', { kind: 'branch' });
+      await vscode.commands.executeCommand(Command.showImpactReport, { kind: 'branch' });
       const snapshot = await cx.report.settled();
       assert.ok(snapshot?.gathered, `no report: ${snapshot?.page.message ?? 'no snapshot'}`);
       assert.equal(snapshot.gathered.report.journeys[0]?.name, hostileJourney);

@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import type { CxImpactApi } from '../../src/extension';
 import { api, eventually, file, fixture } from './support';
 import { record, type Recorder } from './watch';
+import { Command } from '../../src/workspace/command-ids';
 
 const MAP = `# A map the resilience tests own.
 version: 1
@@ -40,7 +41,7 @@ function write(relative: string, text: string): vscode.Uri {
 async function coverageLenses(uri: vscode.Uri): Promise<string[]> {
   await vscode.workspace.openTextDocument(uri);
   const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
-  return all.filter((l) => l.command?.command === 'cxImpact.revealInSidebar').map((l) => l.command?.title ?? '');
+  return all.filter((l) => l.command?.command === Command.revealInSidebar).map((l) => l.command?.title ?? '');
 }
 
 function journeysOf(cx: CxImpactApi, uri: vscode.Uri): string[] {
@@ -95,7 +96,7 @@ async function closeWithoutSaving(doc: vscode.TextDocument): Promise<void> {
 
   it('records what CX Impact shows (control: one notice for a file outside the workspace)', async () => {
     const outside = vscode.Uri.file(path.join(os.tmpdir(), 'not-in-the-workspace.ts'));
-    assert.equal(await vscode.commands.executeCommand('cxImpact.addFileToTouchpoint', outside, {}), false);
+    assert.equal(await vscode.commands.executeCommand(Command.addFileToTouchpoint, outside, {}), false);
     assert.deepEqual(recorder.shown, [{ kind: 'information', message: 'CX Impact: open or select a file of the workspace to add it to a touchpoint.' }]);
   });
 
@@ -169,10 +170,10 @@ async function closeWithoutSaving(doc: vscode.TextDocument): Promise<void> {
     assert.ok(lenses.length <= 1, `lenses: ${lenses.join(', ')}`);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', gone, new vscode.Position(0, 14));
     assert.ok(Array.isArray(hovers));
-    await vscode.commands.executeCommand('cxImpact.revealInSidebar', gone);
+    await vscode.commands.executeCommand(Command.revealInSidebar, gone);
     const snap = await cx.sidebar.snapshot();
     assert.ok(Array.isArray(snap.thisFile));
-    await vscode.commands.executeCommand('cxImpact.copyFileImpact', gone);
+    await vscode.commands.executeCommand(Command.copyFileImpact, gone);
     assert.equal(doc.isClosed, false);
     assert.deepEqual(recorder.shown.filter((s) => s.kind !== 'information'), [], 'errors or warnings shown');
     await closeWithoutSaving(doc);
@@ -220,7 +221,7 @@ async function closeWithoutSaving(doc: vscode.TextDocument): Promise<void> {
     edit.insert(uri, new vscode.Position(0, 0), '# my unsaved note\n');
     assert.ok(await vscode.workspace.applyEdit(edit));
     assert.ok(doc.isDirty);
-    const added = await vscode.commands.executeCommand<boolean>('cxImpact.addFileToTouchpoint', file('resil/src/kept.ts'), {
+    const added = await vscode.commands.executeCommand<boolean>(Command.addFileToTouchpoint, file('resil/src/kept.ts'), {
       map: uri,
       journey: 'resilience',
       touchpoint: 'kept',
@@ -242,7 +243,7 @@ async function closeWithoutSaving(doc: vscode.TextDocument): Promise<void> {
 
   it('saving the Impact Report never overwrites a file with unsaved edits; an open clean file gets one undoable edit', async function () {
     this.timeout(120_000);
-    await vscode.commands.executeCommand('cxImpact.showImpactReport', { kind: 'worktree' });
+    await vscode.commands.executeCommand(Command.showImpactReport, { kind: 'worktree' });
     const snapshot = await cx.report.settled();
     assert.ok(snapshot?.gathered, `no report: ${snapshot?.page.message ?? ''}`);
     const markdown = cx.report.markdown();

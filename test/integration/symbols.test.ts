@@ -8,19 +8,20 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CodeParser } from '../../src/core/code/parser';
 import { findSymbols } from '../../src/core/code/symbols';
 import { qualifySymbols } from '../../src/core/symbols';
 import type { CxImpactApi } from '../../src/extension';
 import type { TreeSnapshot } from '../../src/views/sidebar';
 import { api, eventually, fixture, fixtureDir } from './support';
+import { TestRepo } from '../../src/node/test-repo';
+import { codeParser } from '../../src/node/tree-sitter-host';
+import { Command } from '../../src/workspace/command-ids';
 
 const EXTENSION_ID = 'cx-impact.cx-impact';
 const REFUND = 'services/payments/refund.ts';
 
-function git(...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=CX Impact tests', '-c', 'user.email=tests@cx-impact.invalid', ...args], { cwd: fixtureDir, encoding: 'utf8' });
-}
+/** Git in the fixture's repository, as the CLI tests run it (TestRepo: without the machine's configuration). */
+const fixtureRepo = new TestRepo(fixtureDir);
 
 function edit(file: string, from: string, to: string): void {
   const target = path.join(fixtureDir, file);
@@ -54,14 +55,14 @@ function cli(ext: vscode.Extension<unknown>, args: string[]): string {
 
   /** A branch with one commit on main that makes `from` `to` in refund.ts; back on main afterwards. */
   async function onCommit(name: string, from: string, to: string, body: () => Promise<void>): Promise<void> {
-    git('checkout', '-q', '-b', name, 'main');
+    fixtureRepo.git('checkout', '-q', '-b', name, 'main');
     try {
       edit(REFUND, from, to);
-      git('commit', '-q', '-am', name);
+      fixtureRepo.git('commit', '-q', '-am', name);
       await body();
     } finally {
-      git('checkout', '-q', '-f', 'main');
-      git('branch', '-q', '-D', name);
+      fixtureRepo.git('checkout', '-q', '-f', 'main');
+      fixtureRepo.git('branch', '-q', '-D', name);
     }
   }
 
@@ -95,7 +96,7 @@ function cli(ext: vscode.Extension<unknown>, args: string[]): string {
       ]);
 
       // Impact Report: the same journeys, and the declaration named.
-      await vscode.commands.executeCommand('cxImpact.showImpactReport', { kind: 'branch' });
+      await vscode.commands.executeCommand(Command.showImpactReport, { kind: 'branch' });
       const snapshot = await cx.report.settled();
       assert.ok(snapshot?.gathered, snapshot?.page.message);
       assert.deepEqual(snapshot.gathered.report.journeys.map((j) => j.id), ['checkout']);
@@ -125,7 +126,7 @@ function cli(ext: vscode.Extension<unknown>, args: string[]): string {
         ],
       });
 
-      await vscode.commands.executeCommand('cxImpact.showImpactReport', { kind: 'branch' });
+      await vscode.commands.executeCommand(Command.showImpactReport, { kind: 'branch' });
       const snapshot = await cx.report.settled();
       assert.ok(snapshot?.gathered, snapshot?.page.message);
       const ask = snapshot.gathered.report.journeys.find((j) => j.id === 'refunds')?.touchpoints;
@@ -197,7 +198,7 @@ function cli(ext: vscode.Extension<unknown>, args: string[]): string {
       const lspSymbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', uri)) ?? [];
       const lenses = await eventually('a lens above Ledger.Post', 30_000, async () => {
         const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
-        const ours = all.filter((l) => l.command?.command === 'cxImpact.revealInSidebar');
+        const ours = all.filter((l) => l.command?.command === Command.revealInSidebar);
         return ours.length > 0 ? ours : undefined;
       });
       // One lens, on the line of Post (line 5), whatever the host's own Go symbols are (none without a Go extension).
@@ -228,7 +229,7 @@ function cli(ext: vscode.Extension<unknown>, args: string[]): string {
     assert.ok(files.length > 0, 'examples/shop has TypeScript files');
     // Copies outside the workspace: opened as loose files, the TypeScript server reads them on their own.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-symbols-'));
-    const parser = new CodeParser(path.join(ext.extensionPath, 'dist', 'tree-sitter'));
+    const parser = codeParser(path.join(ext.extensionPath, 'dist', 'tree-sitter'));
     const differences: string[] = [];
     let compared = 0;
     try {

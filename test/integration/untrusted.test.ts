@@ -7,11 +7,12 @@ import * as vscode from 'vscode';
 import type { CxImpactApi } from '../../src/extension';
 import { api, eventually, file, fixture } from './support';
 import { gitCalls, isCxImpactCall, record, type Recorder } from './watch';
+import { Command } from '../../src/workspace/command-ids';
 
 async function coverageLenses(uri: vscode.Uri): Promise<string[]> {
   await vscode.workspace.openTextDocument(uri);
   const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
-  return all.filter((l) => l.command?.command === 'cxImpact.revealInSidebar').map((l) => l.command?.title ?? '');
+  return all.filter((l) => l.command?.command === Command.revealInSidebar).map((l) => l.command?.title ?? '');
 }
 
 /** The hover on a declaration (the default hover mode); the language server may take a while to find symbols. */
@@ -35,9 +36,9 @@ async function declarationHover(uri: vscode.Uri, name: string, expected: string)
 
 /** Runs everything that would call git in a trusted workspace, then lets the debounced work settle. */
 async function exerciseGitFeatures(cx: CxImpactApi): Promise<void> {
-  await vscode.commands.executeCommand('cxImpact.showImpactReport', { kind: 'worktree' });
+  await vscode.commands.executeCommand(Command.showImpactReport, { kind: 'worktree' });
   await cx.report.settled();
-  await vscode.commands.executeCommand('cxImpact.showImpactReport', { kind: 'branch' });
+  await vscode.commands.executeCommand(Command.showImpactReport, { kind: 'branch' });
   await cx.report.settled();
   cx.sidebar.refresh();
   await cx.sidebar.snapshot();
@@ -102,7 +103,7 @@ async function exerciseGitFeatures(cx: CxImpactApi): Promise<void> {
   });
 
   it('the Impact Report says why and offers Manage Workspace Trust', async () => {
-    await vscode.commands.executeCommand('cxImpact.showImpactReport', { kind: 'branch' });
+    await vscode.commands.executeCommand(Command.showImpactReport, { kind: 'branch' });
     const snapshot = await cx.report.settled();
     assert.equal(snapshot?.gathered, undefined);
     assert.match(snapshot?.page.message ?? '', /not trusted, so CX Impact runs no git process/);

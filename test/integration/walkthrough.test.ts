@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CxImpactApi } from '../../src/extension';
 import { api, eventually, fixture, fixtureDir } from './support';
+import { Command } from '../../src/workspace/command-ids';
 
 /** The launch that opens an empty folder with a fresh profile (launches.mjs). */
 const FIRST_RUN = 'first-run';
@@ -48,7 +49,7 @@ describe('the Getting Started walkthrough', function () {
     });
 
     it('opens again on request (Get Started with CX Impact)', async () => {
-      await vscode.commands.executeCommand('cxImpact.walkthrough.open');
+      await vscode.commands.executeCommand(Command.walkthroughOpen);
       const tab = await eventually('the walkthrough tab', 20_000, () => walkthroughTabs()[0]);
       console.log(`[walkthrough] opened as "${tab.label}"`);
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -60,7 +61,7 @@ describe('the Getting Started walkthrough', function () {
   }
 
   it('step 1: "Open the Map" opens the map, creating it where there is none', async () => {
-    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('cxImpact.walkthrough.openMap');
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>(Command.walkthroughOpenMap);
     assert.ok(uri, 'no map was opened or created');
     assert.match(uri.path, /\/cx-map\.ya?ml$/);
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
@@ -81,7 +82,7 @@ describe('the Getting Started walkthrough', function () {
     const touchpoint = journey?.touchpoints[0];
     assert.ok(journey && touchpoint, 'the map has no touchpoint to add to');
     try {
-      const done = await vscode.commands.executeCommand<boolean>('cxImpact.addFileToTouchpoint', fileUri, {
+      const done = await vscode.commands.executeCommand<boolean>(Command.addFileToTouchpoint, fileUri, {
         map: mapUri,
         journey: journey.id,
         touchpoint: touchpoint.id,
@@ -104,12 +105,12 @@ describe('the Getting Started walkthrough', function () {
   });
 
   it('step 3: "Open a Covered File" opens a file with the CodeLens and the hover', async () => {
-    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('cxImpact.walkthrough.openCoveredFile');
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>(Command.walkthroughOpenCoveredFile);
     assert.ok(uri, 'no covered file was opened');
     assert.ok(cx.maps.coverageOf(uri).length > 0);
     const lenses = await eventually('a CX Impact CodeLens', 30_000, async () => {
       const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
-      const ours = all.filter((l) => l.command?.command === 'cxImpact.revealInSidebar');
+      const ours = all.filter((l) => l.command?.command === Command.revealInSidebar);
       return ours.length > 0 ? ours : undefined;
     });
     assert.ok((lenses[0]?.command?.title ?? '').length > 0);
@@ -120,7 +121,7 @@ describe('the Getting Started walkthrough', function () {
       const hover = await eventually('a CX Impact hover', 30_000, async () => {
         const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(0, 1))) ?? [];
         seen = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
-        return seen.includes('command:cxImpact.openMapAt') ? seen : undefined;
+        return seen.includes(`command:${Command.openMapAt}`) ? seen : undefined;
       }).catch((error: unknown) => {
         throw new Error(`${String(error)} on ${uri.path}; hovers said: ${seen}`);
       });
@@ -131,7 +132,7 @@ describe('the Getting Started walkthrough', function () {
   });
 
   it('step 4: "Show Impact Report" opens the report of the branch', async () => {
-    await vscode.commands.executeCommand('cxImpact.showImpactReport');
+    await vscode.commands.executeCommand(Command.showImpactReport);
     const snapshot = await eventually('the Impact Report', 60_000, () => cx.report.settled());
     assert.ok(snapshot.html.length > 0);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
@@ -141,7 +142,7 @@ describe('the Getting Started walkthrough', function () {
     const extension = vscode.extensions.getExtension('cx-impact.cx-impact');
     assert.ok(extension);
     const expected = workflowOfDocs(extension.extensionUri.fsPath);
-    const copied = await vscode.commands.executeCommand<string>('cxImpact.walkthrough.copyCiWorkflow');
+    const copied = await vscode.commands.executeCommand<string>(Command.walkthroughCopyCiWorkflow);
     assert.equal(copied, expected);
     const clipboard = await vscode.env.clipboard.readText();
     console.log(`[walkthrough] clipboard holds ${clipboard.length} characters`);

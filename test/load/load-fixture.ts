@@ -33,6 +33,8 @@ const FILES = 200_000;
 const PATTERNS = 10_000;
 const OPEN = 50;
 
+// Not TestRepo's git, on purpose: this writes a 200,000-file repository, whose git output must not be buffered
+// (stdio ignored, a 256 MB buffer), and it runs as the load launch's generator, without the CLI tests' scaffolding.
 function git(cwd: string, ...args: string[]): void {
   execFileSync('git', ['-c', 'user.name=CX Impact tests', '-c', 'user.email=tests@cx-impact.invalid', ...args], { cwd, stdio: 'ignore', maxBuffer: 1 << 28 });
 }

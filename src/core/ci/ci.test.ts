@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
@@ -11,7 +12,9 @@ import { DIAGNOSTIC_HELP } from './diagnostic-help.generated';
 import { escapeData, escapeProperty, renderCriticalNotices, renderDiagnosticsGithub } from './github';
 import { codeQualityIssues, renderGitlabCodeQuality } from './gitlab';
 import { renderSarif, sarifLog } from './sarif';
-import type { ImpactReport } from '../impact';
+import type { ImpactReport } from '../impact/impact';
+
+const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 const root = path.resolve(__dirname, '../../..');
 const schemas = path.join(root, 'test', 'fixtures', 'schemas');
@@ -204,15 +207,18 @@ describe('CI formats', () => {
 
     it('every diagnostic becomes an issue with the documented fields; fingerprints are unique and stable', () => {
       const diagnostics = realDiagnostics();
-      const report = JSON.parse(renderGitlabCodeQuality(diagnostics)) as unknown;
+      const report = JSON.parse(renderGitlabCodeQuality(diagnostics, sha256)) as unknown;
       assert.ok(validate(report), JSON.stringify(validate.errors));
-      const issues = codeQualityIssues(diagnostics);
+      const issues = codeQualityIssues(diagnostics, sha256);
       assert.equal(new Set(issues.map((i) => i.fingerprint)).size, issues.length);
       // The same problem two lines lower is the same issue (lines above it moved), so it keeps its fingerprint.
-      const moved = codeQualityIssues([diagnostic({ range: { start: { line: 17, character: 10 }, end: { line: 17, character: 16 } } })]);
-      assert.equal(moved[0]?.fingerprint, codeQualityIssues([diagnostic()])[0]?.fingerprint);
-      assert.deepEqual(codeQualityIssues([diagnostic()])[0]?.location, { path: 'cx-map.yaml', lines: { begin: 16 } });
-      assert.equal(codeQualityIssues([diagnostic()])[0]?.severity, 'major');
+      const moved = codeQualityIssues([diagnostic({ range: { start: { line: 17, character: 10 }, end: { line: 17, character: 16 } } })], sha256);
+      assert.equal(moved[0]?.fingerprint, codeQualityIssues([diagnostic()], sha256)[0]?.fingerprint);
+      assert.deepEqual(codeQualityIssues([diagnostic()], sha256)[0]?.location, { path: 'cx-map.yaml', lines: { begin: 16 } });
+      assert.equal(codeQualityIssues([diagnostic()], sha256)[0]?.severity, 'major');
+      // The fingerprint is what GitLab compares between pipelines: the host's SHA-256 of file, code, message and count.
+      const one = diagnostic();
+      assert.equal(codeQualityIssues([one], sha256)[0]?.fingerprint, sha256(`${one.file}\0${one.code}\0${one.message}\0${0}`).slice(0, 32));
     });
   });
 

@@ -1,6 +1,5 @@
 // GitLab's code quality report (artifacts:reports:codequality): a JSON array of issues that the merge request widget
 // and diff show. GitLab needs description, check_name, fingerprint, severity, location.path and location.lines.begin.
-import { createHash } from 'node:crypto';
 import type { MapDiagnostic, Severity } from '../types';
 
 export interface CodeQualityIssue {
@@ -17,8 +16,9 @@ const SEVERITY: Record<Severity, CodeQualityIssue['severity']> = { error: 'major
 /**
  * The fingerprint says which issue is "the same" between the base and the head pipeline: the file, code and message
  * (not the line, so an issue does not turn new when lines above it move), and a count for repeats of the same three.
+ * `sha256` (hex) comes from the host (src/node/hash.ts): the engine imports no host module.
  */
-export function codeQualityIssues(diagnostics: readonly MapDiagnostic[], path: (file: string) => string = (f) => f): CodeQualityIssue[] {
+export function codeQualityIssues(diagnostics: readonly MapDiagnostic[], sha256: (text: string) => string, path: (file: string) => string = (f) => f): CodeQualityIssue[] {
   const seen = new Map<string, number>();
   return diagnostics.map((d) => {
     const file = path(d.file);
@@ -28,13 +28,13 @@ export function codeQualityIssues(diagnostics: readonly MapDiagnostic[], path: (
     return {
       description: d.message,
       check_name: d.code,
-      fingerprint: createHash('sha256').update(`${key}\0${n}`).digest('hex').slice(0, 32),
+      fingerprint: sha256(`${key}\0${n}`).slice(0, 32),
       severity: SEVERITY[d.severity],
       location: { path: file, lines: { begin: d.range.start.line + 1 } },
     };
   });
 }
 
-export function renderGitlabCodeQuality(diagnostics: readonly MapDiagnostic[], path?: (file: string) => string): string {
-  return JSON.stringify(codeQualityIssues(diagnostics, path), null, 2) + '\n';
+export function renderGitlabCodeQuality(diagnostics: readonly MapDiagnostic[], sha256: (text: string) => string, path?: (file: string) => string): string {
+  return JSON.stringify(codeQualityIssues(diagnostics, sha256, path), null, 2) + '\n';
 }

@@ -1,10 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { importsOf, javaPackageOf, type FileImports } from './imports';
-import { CodeParser } from './parser';
-import { packageWasmDir } from './package-wasm';
+import { packageParser } from '../../../test/support/tree-sitter';
 
 describe('imports of a file', () => {
-  const parser = new CodeParser(packageWasmDir());
+  const parser = packageParser();
   after(() => parser.dispose());
   const read = (language: Parameters<typeof importsOf>[1], text: string): Promise<FileImports> => importsOf(parser, language, text);
   const brief = (f: FileImports) => f.imports.map((i) => `${i.kind} ${i.specifier}${i.typeOnly ? ' type' : ''}${i.names ? ` [${i.names.join(',')}]` : ''}`);

@@ -100,6 +100,23 @@ export async function importsOf(parser: CodeParser, language: LanguageId, text: 
   }
 }
 
+/**
+ * Visits `root` and the nodes below it in document order, iteratively: a deeply nested file cannot overflow the call
+ * stack. `visit` returns whether to walk into the node's named children; a visitor that walks into only some of them
+ * (or into other nodes) pushes those onto `stack` itself and returns false. Pushed nodes are visited next.
+ */
+function walkInOrder(root: Node, visit: (node: Node) => boolean, stack: Node[] = []): void {
+  stack.push(root);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!visit(node)) continue;
+    for (let c = node.namedChildren.length - 1; c >= 0; c--) {
+      const child = node.namedChildren[c];
+      if (child) stack.push(child);
+    }
+  }
+}
+
 function stringValue(node: Node | null | undefined): string | undefined {
   if (!node) return undefined;
   if (node.type === 'string' || node.type === 'interpreted_string_literal' || node.type === 'raw_string_literal') {
@@ -173,14 +190,14 @@ function scriptImports(root: Node, typed: boolean): FileImports {
 
   /** Nodes still to visit: iterative, so that a deeply nested file cannot overflow the call stack. */
   const stack: Node[] = [];
-  const visit = (node: Node): void => {
+  const visit = (node: Node): boolean => {
     switch (node.type) {
       case 'import_statement':
         readImport(node);
-        return;
+        return false;
       case 'export_statement':
         readExport(node);
-        return;
+        return false;
       case 'call_expression': {
         const fn = node.childForFieldName('function');
         const args = node.childForFieldName('arguments');
@@ -198,11 +215,11 @@ function scriptImports(root: Node, typed: boolean): FileImports {
       case 'identifier':
       case 'shorthand_property_identifier': {
         valueUses.add(node.text);
-        if (!importedLocals.has(node.text)) return;
+        if (!importedLocals.has(node.text)) return false;
         let list = positions.get(node.text);
         if (!list) positions.set(node.text, (list = []));
         list.push(node.startPosition);
-        return;
+        return false;
       }
       case 'class_declaration':
       case 'abstract_class_declaration':
@@ -227,10 +244,7 @@ function scriptImports(root: Node, typed: boolean): FileImports {
         readProvider(node);
         break;
     }
-    for (let c = node.namedChildren.length - 1; c >= 0; c--) {
-      const child = node.namedChildren[c];
-      if (child) stack.push(child);
-    }
+    return true;
   };
 
   /** `class B extends A implements I`: B stands in for A and I; decorated members name their types in metadata. */
@@ -418,8 +432,7 @@ function scriptImports(root: Node, typed: boolean): FileImports {
     };
     collect(top);
   }
-  stack.push(root);
-  while (stack.length > 0) visit(stack.pop()!);
+  walkInOrder(root, visit, stack);
 
   // A bare `export { a }` of an imported binding passes the target's name on; of anything else, this file defines it.
   const byLocal = new Map(bindings.map((b) => [b.local, b]));
@@ -668,7 +681,7 @@ function goImports(root: Node): FileImports {
       }
     }
   }
-  const visit = (node: Node): void => {
+  const visit = (node: Node): boolean => {
     switch (node.type) {
       case 'import_spec': {
         const specifier = stringValue(node.childForFieldName('path'));
@@ -679,21 +692,21 @@ function goImports(root: Node): FileImports {
           if (alias?.type === 'package_identifier') aliases.set(record, alias.text);
           packageNames.add(packageName(record));
         }
-        return;
+        return false;
       }
       case 'package_clause':
-        return;
+        return false;
       // `pkg.Type` names another package's type, not this package's.
       case 'qualified_type': {
         const pkg = node.childForFieldName('package');
         if (pkg) stack.push(pkg);
-        return;
+        return false;
       }
       // A struct field's own name uses nothing; its type does.
       case 'field_declaration': {
         const type = node.childForFieldName('type');
         if (type) stack.push(type);
-        return;
+        return false;
       }
       // `pkg.Name` (a package_identifier in a type, an identifier in an expression): where an import is used.
       case 'identifier':
@@ -701,21 +714,18 @@ function goImports(root: Node): FileImports {
       case 'field_identifier':
       case 'package_identifier': {
         if (node.type !== 'package_identifier') uses.add(node.text);
-        if (node.type === 'type_identifier' || node.type === 'field_identifier' || !packageNames.has(node.text)) return;
+        if (node.type === 'type_identifier' || node.type === 'field_identifier' || !packageNames.has(node.text)) return false;
         let list = positions.get(node.text);
         if (!list) positions.set(node.text, (list = []));
         list.push(node.startPosition);
-        return;
+        return false;
       }
     }
-    for (let c = node.namedChildren.length - 1; c >= 0; c--) {
-      const child = node.namedChildren[c];
-      if (child) stack.push(child);
-    }
+    return true;
   };
-  // Iterative, in document order: a deeply nested file cannot overflow the stack.
-  const stack: Node[] = [root];
-  while (stack.length > 0) visit(stack.pop()!);
+  // The visitor pushes the children it chooses (a qualified type's package, a field's type) onto this stack itself.
+  const stack: Node[] = [];
+  walkInOrder(root, visit, stack);
   for (const d of [...declares, ...methods]) uses.delete(d);
   // Each import is used where its package name (the last segment of its path, or its alias) is.
   for (const record of imports) {
@@ -735,7 +745,7 @@ function pythonImports(root: Node): FileImports {
   /** The local names each import binds: `import a.b` binds a, `import a as c` c, `from m import x as y` y. */
   const bound: { record: ImportRecord; local: string }[] = [];
   const positions = new Map<string, Position[]>();
-  const visit = (node: Node): void => {
+  const visit = (node: Node): boolean => {
     const line = node.startPosition.row;
     if (node.type === 'import_statement') {
       for (const child of node.namedChildren) {
@@ -746,13 +756,13 @@ function pythonImports(root: Node): FileImports {
         const alias = child?.type === 'aliased_import' ? child.childForFieldName('alias')?.text : undefined;
         bound.push({ record, local: alias ?? name.split('.')[0]! });
       }
-      return;
+      return false;
     }
     if (node.type === 'import_from_statement') {
       const moduleNode = node.childForFieldName('module_name');
-      if (!moduleNode) return;
+      if (!moduleNode) return false;
       const specifier = moduleNode.type === 'relative_import' ? moduleNode.text.replace(/\s+/g, '') : dotted(moduleNode);
-      if (specifier === undefined) return;
+      if (specifier === undefined) return false;
       const names: string[] = [];
       const locals: string[] = [];
       for (const child of node.namedChildren) {
@@ -768,25 +778,20 @@ function pythonImports(root: Node): FileImports {
       const record: ImportRecord = { specifier, kind: 'import', line, typeOnly: insideTypeChecking(node), names };
       imports.push(record);
       for (const local of locals) bound.push({ record, local });
-      return;
+      return false;
     }
     if (node.type === 'identifier') {
       let list = positions.get(node.text);
       if (!list) positions.set(node.text, (list = []));
       list.push(node.startPosition);
-      return;
+      return false;
     }
     const runTime = djangoDottedString(node);
     if (runTime !== undefined) dottedStrings.push({ record: { specifier: runTime.module, kind: 'dynamic', line, typeOnly: false }, how: runTime.how });
-    for (let c = node.namedChildren.length - 1; c >= 0; c--) {
-      const child = node.namedChildren[c];
-      if (child) stack.push(child);
-    }
+    return true;
   };
   const dottedStrings: { record: ImportRecord; how: 'ROOT_URLCONF' | 'include' }[] = [];
-  // Iterative, in document order: a deeply nested file cannot overflow the call stack.
-  const stack: Node[] = [root];
-  while (stack.length > 0) visit(stack.pop()!);
+  walkInOrder(root, visit);
   for (const { record, local } of bound) {
     const at = positions.get(local);
     if (at) usePositions.set(record, [...(usePositions.get(record) ?? []), ...at]);
@@ -888,18 +893,18 @@ function javaImports(root: Node): FileImports {
   };
   const typesOf = (n: Node | null | undefined): string[] =>
     !n ? [] : n.type === 'type_list' || n.type === 'superclass' || n.type === 'super_interfaces' || n.type === 'extends_interfaces' ? n.namedChildren.flatMap(typesOf) : [typeName(n)].filter((t): t is string => t !== undefined);
-  const visit = (node: Node): void => {
+  const visit = (node: Node): boolean => {
     switch (node.type) {
       case 'import_declaration': {
         const name = node.namedChildren.find((c) => c?.type === 'scoped_identifier' || c?.type === 'identifier');
-        if (!name) return;
+        if (!name) return false;
         const star = node.namedChildren.some((c) => c?.type === 'asterisk');
         const specifier = star ? `${name.text}.*` : name.text;
         imports.push({ specifier: specifier.replace(/\s+/g, ''), kind: 'import', line: node.startPosition.row, typeOnly: false, ...(hasKeyword(node, 'static') ? { names: ['static'] } : {}) });
-        return;
+        return false;
       }
       case 'package_declaration':
-        return;
+        return false;
       case 'class_declaration':
       case 'interface_declaration':
       case 'enum_declaration':
@@ -920,7 +925,7 @@ function javaImports(root: Node): FileImports {
         // `Outer.Inner` or `a.b.Type`: the first segment is what this file names.
         const first = node.text.split('.')[0]!.trim();
         if (/^[A-Z]/.test(first)) uses.add(first);
-        return;
+        return false;
       }
       case 'type_identifier':
       case 'identifier':
@@ -931,16 +936,11 @@ function javaImports(root: Node): FileImports {
           if (!list) positions.set(node.text, (list = []));
           list.push(node.startPosition);
         }
-        return;
+        return false;
     }
-    for (let c = node.namedChildren.length - 1; c >= 0; c--) {
-      const child = node.namedChildren[c];
-      if (child) stack.push(child);
-    }
+    return true;
   };
-  // Iterative, in document order: a deeply nested file cannot overflow the stack.
-  const stack: Node[] = [root];
-  while (stack.length > 0) visit(stack.pop()!);
+  walkInOrder(root, visit);
   // A single-type import is used where its simple name is; an on-demand or static one is not known here.
   for (const record of imports) {
     if (record.specifier.endsWith('.*') || record.names?.includes('static')) continue;

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { CodeParser, MAX_PARSE_BYTES, ParseError } from './parser';
-import { packageWasmDir } from './package-wasm';
+import { MAX_PARSE_BYTES, ParseError } from './parser';
 import { LANGUAGES, languageOfPath, type LanguageId } from './languages';
-import { syntaxErrors } from './questions';
+import { syntaxErrors } from './syntax-errors';
+import { packageParser } from '../../../test/support/tree-sitter';
 
 /** A small, valid program in each language the finder reads. */
 export const SAMPLES: Readonly<Record<LanguageId, string>> = {
@@ -20,7 +20,7 @@ export const SAMPLES: Readonly<Record<LanguageId, string>> = {
 };
 
 describe('code parser (tree-sitter)', () => {
-  const parser = new CodeParser(packageWasmDir());
+  const parser = packageParser();
   after(() => parser.dispose());
 
   for (const language of LANGUAGES) {

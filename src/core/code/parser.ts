@@ -1,8 +1,8 @@
 // The one parser layer of the engine: tree-sitter through @vscode/tree-sitter-wasm (the runtime and grammars VS Code
 // ships). Everything loads on first use: the runtime when the first file is parsed, each grammar when the first file
-// of its language is. Callers hand in the folder that holds the wasm files (beside the bundle in dist/, or the
-// package's own folder in tests), because a bundle cannot find assets from its own path.
-import * as path from 'node:path';
+// of its language is. The host (src/node/tree-sitter-host.ts) hands in how to load the runtime and where the wasm
+// files are (beside the bundle in dist/, or the package's own folder in tests): a bundle cannot find assets from its
+// own path, and the engine imports no host module.
 import type { Language, Node, Parser, Query, Tree } from '@vscode/tree-sitter-wasm';
 import { GRAMMAR_FILES, type LanguageId } from './languages';
 
@@ -14,6 +14,14 @@ export const MAX_PARSE_BYTES = 1024 * 1024;
 export const PARSE_TIMEOUT_MS = 2_000;
 
 type Runtime = typeof import('@vscode/tree-sitter-wasm');
+
+/** What the parser needs from its host: tree-sitter's runtime (tree-sitter.js) and the paths of the wasm files. */
+export interface TreeSitterHost {
+  /** Loads tree-sitter.js from the wasm folder. */
+  loadRuntime(): Runtime;
+  /** The path of a file in the wasm folder: tree-sitter.wasm or a grammar's .wasm. */
+  locate(file: string): string;
+}
 
 export type ParseFailure = 'too-large' | 'binary' | 'timeout' | 'no-grammar';
 
@@ -36,15 +44,14 @@ export class CodeParser {
   private readonly queries = new Map<string, Query>();
   private disposed = false;
 
-  /** `wasmDir` holds tree-sitter.js, tree-sitter.wasm and the grammars' .wasm files. */
-  constructor(readonly wasmDir: string) {}
+  /** The host's wasm folder holds tree-sitter.js, tree-sitter.wasm and the grammars' .wasm files. */
+  constructor(private readonly host: TreeSitterHost) {}
 
   private loadRuntime(): Promise<Runtime> {
     this.runtime ??= (async () => {
       // Loaded from the wasm folder at run time, not bundled: it is only needed once a file is parsed.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const runtime = require(path.join(this.wasmDir, 'tree-sitter.js')) as Runtime;
-      await runtime.Parser.init({ locateFile: (file: string) => path.join(this.wasmDir, file) });
+      const runtime = this.host.loadRuntime();
+      await runtime.Parser.init({ locateFile: (file: string) => this.host.locate(file) });
       return runtime;
     })();
     return this.runtime;
@@ -53,7 +60,7 @@ export class CodeParser {
   language(id: LanguageId): Promise<Language> {
     let language = this.languages.get(id);
     if (!language) {
-      language = this.loadRuntime().then((runtime) => runtime.Language.load(path.join(this.wasmDir, GRAMMAR_FILES[id])));
+      language = this.loadRuntime().then((runtime) => runtime.Language.load(this.host.locate(GRAMMAR_FILES[id])));
       this.languages.set(id, language);
       // A failed load may be retried by a later call.
       language.catch(() => this.languages.delete(id));

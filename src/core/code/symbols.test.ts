@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { CodeParser } from './parser';
-import { packageWasmDir } from './package-wasm';
 import { LANGUAGES, type LanguageId } from './languages';
 import { findSymbols, type CodeSymbol } from './symbols';
 import { symbolMatches } from '../symbols';
+import { packageParser } from '../../../test/support/tree-sitter';
 
 /** Per language: a fixture and the qualified names the finder must return, in document order. */
 const FIXTURES: Record<LanguageId, { text: string; names: string[] }> = {
@@ -130,7 +129,7 @@ const FIXTURES: Record<LanguageId, { text: string; names: string[] }> = {
 };
 
 describe('symbol finder (tree-sitter)', () => {
-  const parser = new CodeParser(packageWasmDir());
+  const parser = packageParser();
   after(() => parser.dispose());
 
   for (const language of LANGUAGES) {

@@ -2,7 +2,7 @@
 // routes by path (with evidence that the folder is a Next.js app), and the file that defines each handler.
 // The handler lookups here are the few this feature needs (a Go method in its package, a TS import, a Python
 // module); they are small functions so that the shared symbol finder can take their place.
-import * as posix from 'node:path/posix';
+import * as posix from '../posix-path';
 import { nextEntries, nextRouteOf } from './next';
 import type { EntryFacts, EntryPoint, FoundEntry, FoundMount, HandlerRef, NestClassRef } from './types';
 

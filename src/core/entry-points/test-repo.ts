@@ -1,16 +1,16 @@
 // For the detector tests: the entry points of a few files, read the way the CLI reads a repository (one parse of
 // each file through the engine's question, then the assembly).
-import { packageWasmDir } from '../code/package-wasm';
 import { languageOfPath } from '../code/languages';
 import { CodeParser } from '../code/parser';
 import { assembleEntryPoints } from './assemble';
 import { entryPointFacts } from './facts';
 import type { EntryFacts, EntryPoint } from './types';
+import { packageParser } from '../../../test/support/tree-sitter';
 
 let shared: CodeParser | undefined;
 
 export function testParser(): CodeParser {
-  shared ??= new CodeParser(packageWasmDir());
+  shared ??= packageParser();
   return shared;
 }
 

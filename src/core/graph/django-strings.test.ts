@@ -1,14 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { importsOf, type FileImports } from '../code/imports';
-import { CodeParser } from '../code/parser';
-import { packageWasmDir } from '../code/package-wasm';
 import { depsOf } from './deps';
 import { buildGraph } from './graph';
 import { Resolver } from './resolve';
 import { edgesOf } from './test-graph';
+import { packageParser } from '../../../test/support/tree-sitter';
 
 describe('dependency graph: modules Django imports by their dotted name', () => {
-  const parser = new CodeParser(packageWasmDir());
+  const parser = packageParser();
   after(() => parser.dispose());
 
   async function graphOf(sources: Record<string, string>) {

@@ -7,9 +7,9 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { CodeParser } from '../code/parser';
-import { packageWasmDir } from '../code/package-wasm';
 import { seededRandom } from '../../../test/synthetic/synthetic-repo';
 import { graphOfSources } from './test-graph';
+import { packageParser } from '../../../test/support/tree-sitter';
 
 const OPTIONS = '{ "compilerOptions": { "experimentalDecorators": true, "emitDecoratorMetadata": true, "strict": true, "target": "ES2019" } }';
 
@@ -176,7 +176,7 @@ export function nestProject(seed: number, modules: number): Record<string, strin
 
 describe('run-time edges equal what TypeScript emits', function () {
   this.timeout(120_000);
-  const parser = new CodeParser(packageWasmDir());
+  const parser = packageParser();
   after(() => parser.dispose());
   const compilerOptions: ts.CompilerOptions = { experimentalDecorators: true, emitDecoratorMetadata: true, strict: true, target: ts.ScriptTarget.ES2019 };
 

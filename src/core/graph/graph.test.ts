@@ -1,11 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { CodeParser } from '../code/parser';
-import { packageWasmDir } from '../code/package-wasm';
 import { importsOf, type FileImports } from '../code/imports';
 import { buildGraph, updateGraphFile, type DependencyGraph } from './graph';
 import { Resolver } from './resolve';
 import { DEFAULT_INDIRECT, reachOf, type ReachTarget } from './reach';
 import { edgesOf, graphOfSources } from './test-graph';
+import { packageParser } from '../../../test/support/tree-sitter';
 
 /** Coverage by touchpoint name: `{ 'web/page.ts': ['checkout/pay'] }`. */
 function coverage(map: Record<string, string[]>): (file: string) => ReachTarget<string>[] {
@@ -18,7 +17,7 @@ function brief(graph: DependencyGraph, file: string, cover: Record<string, strin
 }
 
 describe('dependency graph and indirect reach', () => {
-  const parser = new CodeParser(packageWasmDir());
+  const parser = packageParser();
   after(() => parser.dispose());
 
   it('barrel collapse: a name imported through index.ts is an edge to the file that defines it', async () => {

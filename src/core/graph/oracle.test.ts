@@ -8,9 +8,9 @@ import * as ts from 'typescript';
 import { importsOf } from '../code/imports';
 import { languageOfPath } from '../code/languages';
 import { CodeParser } from '../code/parser';
-import { packageWasmDir } from '../code/package-wasm';
 import { isConfigFile, Resolver } from './resolve';
 import { syntheticMonorepo } from '../../../test/synthetic/synthetic-monorepo';
+import { packageParser } from '../../../test/support/tree-sitter';
 
 function walk(root: string, rel = ''): string[] {
   const out: string[] = [];
@@ -68,7 +68,7 @@ async function compare(parser: CodeParser, root: string): Promise<Comparison> {
 
 describe('resolution equals TypeScript resolveModuleName', function () {
   this.timeout(60_000);
-  const parser = new CodeParser(packageWasmDir());
+  const parser = packageParser();
   after(() => parser.dispose());
 
   it('on examples/shop', async () => {

@@ -2,13 +2,12 @@
 // metadata as run-time edges, Java and Go names shared within a package, and symbol-scoped reach. Each case is a
 // small repository in memory, read by the real parser.
 import * as assert from 'node:assert/strict';
-import { CodeParser } from '../code/parser';
 import { importsOf } from '../code/imports';
-import { packageWasmDir } from '../code/package-wasm';
-import { renderChain } from '../render/indirect';
+import { renderChain } from './chain';
 import type { DependencyGraph } from './graph';
 import { DEFAULT_INDIRECT, reachOf, type ReachTarget } from './reach';
 import { edgesOf, graphOfSources } from './test-graph';
+import { packageParser } from '../../../test/support/tree-sitter';
 
 /** Coverage by touchpoint: `{ 'web/page.ts': ['checkout/pay'] }`; `checkout/pay#ping,Other.run` is scoped to symbols. */
 function coverage(map: Record<string, string[]>): (file: string) => ReachTarget<string>[] {
@@ -29,7 +28,7 @@ function hits(graph: DependencyGraph, file: string, cover: Record<string, string
 }
 
 describe('framework wiring: implementations, decorator metadata, packages, symbols', () => {
-  const parser = new CodeParser(packageWasmDir());
+  const parser = packageParser();
   after(() => parser.dispose());
 
   describe('implementations stand in for what they implement', () => {

@@ -53,17 +53,12 @@ export class Matcher {
   private naive: NaiveMatcher | undefined;
 
   /** Scratch for resolving last-match-wins per touchpoint. */
-  private readonly lastHit: Int32Array;
-  private readonly touchpointStamp: Int32Array;
-  private readonly touched: Int32Array;
+  private readonly last: LastMatch;
   private readonly pidOfRank: Int32Array;
   private readonly ranks: Int32Array;
   private readonly decided: Int32Array;
-  private stamp = 0;
   /** Scratch for decideAll: the file's own last pattern per touchpoint. */
-  private readonly fileLast: Int32Array;
-  private readonly fileStamp: Int32Array;
-  private readonly fileTouched: Int32Array;
+  private readonly fileLast: LastMatch;
   /** What decideAll's pattern numbers stand for. */
   readonly patternTable: PatternTable;
   /**
@@ -101,15 +96,11 @@ export class Matcher {
     const order = tiers.map((_, tp) => tp).sort((a, b) => tiers[a]! - tiers[b]! || a - b);
     this.touchpointRank = new Int32Array(tiers.length);
     order.forEach((tp, rank) => (this.touchpointRank[tp] = rank));
-    this.lastHit = new Int32Array(tiers.length);
-    this.touchpointStamp = new Int32Array(tiers.length);
-    this.touched = new Int32Array(tiers.length);
+    this.last = new LastMatch(this.touchpointOf, tiers.length);
     this.pidOfRank = new Int32Array(tiers.length);
     this.ranks = new Int32Array(tiers.length);
     this.decided = new Int32Array(tiers.length);
-    this.fileLast = new Int32Array(tiers.length);
-    this.fileStamp = new Int32Array(tiers.length);
-    this.fileTouched = new Int32Array(tiers.length);
+    this.fileLast = new LastMatch(this.touchpointOf, tiers.length);
     const sources = new Array<string>(this.hits.length);
     const lines = new Int32Array(this.hits.length);
     for (let pid = 0; pid < this.hits.length; pid++) {
@@ -156,7 +147,10 @@ export class Matcher {
       } else {
         this.markSeen(dir);
         this.walkerDir = undefined;
-        return this.coveragesOf(this.deciding(this.touchWalk(walker)));
+        this.last.clear();
+        this.last.add(walker.folderHits, walker.folderHitCount);
+        this.last.add(walker.fileHits, walker.fileHitCount);
+        return this.coveragesOf(this.deciding());
       }
     }
     this.walkerDir = dir;
@@ -177,9 +171,8 @@ export class Matcher {
     const out = new PidList(paths.length * 8);
     const walker = this.walker;
     this.walkerDir = undefined;
-    const { touchpointOf, negated, lastHit, touchpointStamp, touched, fileLast, fileStamp, fileTouched } = this;
+    const { touchpointOf, negated, last: folder, fileLast: file } = this;
     let version = -1;
-    let folderStamp = 0;
     /** The deciding pattern of each touchpoint covering the current folders (a `!` one decides nothing). */
     let folderPids = new Int32Array(16);
     let folderCount = 0;
@@ -193,12 +186,13 @@ export class Matcher {
       }
       if (walker.folderVersion !== version) {
         version = walker.folderVersion;
-        folderStamp = ++this.stamp;
-        const count = this.touchHits(walker.folderHits, walker.folderHitCount, folderStamp, 0);
+        folder.clear();
+        folder.add(walker.folderHits, walker.folderHitCount);
+        const count = folder.count;
         if (folderPids.length < count) folderPids = new Int32Array(count * 2);
         folderCount = 0;
         for (let i = 0; i < count; i++) {
-          const pid = lastHit[touched[i]!]!;
+          const pid = folder.last[folder.touched[i]!]!;
           if (negated[pid] === 0) folderPids[folderCount++] = pid;
         }
       }
@@ -207,26 +201,15 @@ export class Matcher {
         continue;
       }
       // The file's own patterns on top of the folders': each touchpoint they touch is decided by the later pattern.
-      const stamp = ++this.stamp;
-      let fileCount = 0;
-      for (let i = 0; i < walker.fileHitCount; i++) {
-        const pid = walker.fileHits[i]!;
-        const tp = touchpointOf[pid]!;
-        if (fileStamp[tp] !== stamp) {
-          fileStamp[tp] = stamp;
-          fileLast[tp] = pid;
-          fileTouched[fileCount++] = tp;
-        } else if (pid > fileLast[tp]!) {
-          fileLast[tp] = pid;
-        }
-      }
+      file.clear();
+      file.add(walker.fileHits, walker.fileHitCount);
       for (let i = 0; i < folderCount; i++) {
         const pid = folderPids[i]!;
-        if (fileStamp[touchpointOf[pid]!] !== stamp) out.push(pid);
+        if (!file.has(touchpointOf[pid]!)) out.push(pid);
       }
-      for (let i = 0; i < fileCount; i++) {
-        const tp = fileTouched[i]!;
-        const pid = touchpointStamp[tp] === folderStamp ? Math.max(lastHit[tp]!, fileLast[tp]!) : fileLast[tp]!;
+      for (let i = 0; i < file.count; i++) {
+        const tp = file.touched[i]!;
+        const pid = folder.has(tp) ? Math.max(folder.last[tp]!, file.last[tp]!) : file.last[tp]!;
         if (negated[pid] === 0) out.push(pid);
       }
     }
@@ -240,59 +223,15 @@ export class Matcher {
    */
   private withFileHits(folder: FolderAnswer): Coverage[] | undefined {
     const walker = this.walker;
-    const stamp = ++this.stamp;
-    const touched = this.touched;
-    let touchedCount = folder.touched.length;
-    for (let i = 0; i < touchedCount; i++) {
-      const tp = folder.touched[i]!;
-      touched[i] = tp;
-      this.touchpointStamp[tp] = stamp;
-      this.lastHit[tp] = folder.last[i]!;
-    }
-    let changed = false;
-    for (let i = 0; i < walker.fileHitCount; i++) {
-      const pid = walker.fileHits[i]!;
-      const tp = this.touchpointOf[pid]!;
-      if (this.touchpointStamp[tp] !== stamp) {
-        this.touchpointStamp[tp] = stamp;
-        this.lastHit[tp] = pid;
-        touched[touchedCount++] = tp;
-        changed ||= this.negated[pid] === 0;
-      } else if (pid > this.lastHit[tp]!) {
-        this.lastHit[tp] = pid;
-        changed = true;
-      }
-    }
+    const last = this.last;
+    last.clear();
+    last.add(folder.last, folder.last.length);
+    const before = last.count;
+    let changed = last.add(walker.fileHits, walker.fileHitCount);
+    // A touchpoint only the file's patterns touch changes the answer when its last pattern is a plain one.
+    for (let i = before; i < last.count && !changed; i++) changed = this.negated[last.last[last.touched[i]!]!] === 0;
     if (!changed) return undefined;
-    return this.coveragesOf(this.deciding(touchedCount));
-  }
-
-  /** Every touchpoint the walker's folder and file hits touch, with its last hit in lastHit; returns how many. */
-  private touchWalk(walker: IndexWalker): number {
-    const stamp = ++this.stamp;
-    const touchedCount = this.touchHits(walker.folderHits, walker.folderHitCount, stamp, 0);
-    return this.touchHits(walker.fileHits, walker.fileHitCount, stamp, touchedCount);
-  }
-
-  /**
-   * Adds the touchpoints of the first `count` pattern hits to `touched` from `touchedCount` on (once each per
-   * `stamp`), keeping each one's last hit in lastHit; returns the new count.
-   */
-  private touchHits(hits: Int32Array, count: number, stamp: number, touchedCount: number): number {
-    const touched = this.touched;
-    for (let i = 0; i < count; i++) {
-      const pid = hits[i]!;
-      const tp = this.touchpointOf[pid]!;
-      if (this.touchpointStamp[tp] !== stamp) {
-        this.touchpointStamp[tp] = stamp;
-        this.lastHit[tp] = pid;
-        touched[touchedCount++] = tp;
-      } else if (pid > this.lastHit[tp]!) {
-        // pids follow list order within a touchpoint, so the larger one is the later pattern.
-        this.lastHit[tp] = pid;
-      }
-    }
-    return touchedCount;
+    return this.coveragesOf(this.deciding());
   }
 
   private markSeen(dir: string): void {
@@ -318,21 +257,16 @@ export class Matcher {
   /** Works out and keeps the answer for the folders of the path the walker just visited. */
   private rememberFolder(dir: string): FolderAnswer {
     const walker = this.walker;
-    const touched = this.touched;
-    const touchedCount = this.touchHits(walker.folderHits, walker.folderHitCount, ++this.stamp, 0);
-    // Plain arrays: small typed arrays cost more to make than they save here.
-    const folderTouched = new Array<number>(touchedCount);
-    const last = new Array<number>(touchedCount);
-    for (let i = 0; i < touchedCount; i++) {
-      const tp = touched[i]!;
-      folderTouched[i] = tp;
-      last[i] = this.lastHit[tp]!;
-    }
+    this.last.clear();
+    this.last.add(walker.folderHits, walker.folderHitCount);
+    const { count, touched } = this.last;
+    // A plain array: small typed arrays cost more to make than they save here.
+    const last = new Array<number>(count);
+    for (let i = 0; i < count; i++) last[i] = this.last.last[touched[i]!]!;
     const answer: FolderAnswer = {
       snapshot: walker.snapshot(),
-      touched: folderTouched,
       last,
-      coverage: this.coveragesOf(this.deciding(touchedCount)),
+      coverage: this.coveragesOf(this.deciding()),
     };
     // Bounded, in two generations, so a walk over a huge tree does not keep every folder: when the
     // young one is full it becomes the old one, and folders found in the old one move back to the young.
@@ -383,17 +317,13 @@ export class Matcher {
     // folder and credited to all the files that keep it when the folder changes; each file only
     // adjusts the touchpoints its own patterns touch. So a file costs its own hits, not the
     // number of touchpoints covering its folder.
-    const folderLast = new Int32Array(this.touchpoints.length).fill(-1);
-    const folderTouched: number[] = [];
+    const folder = new LastMatch(this.touchpointOf, this.touchpoints.length);
     let folderVersion = -1;
     let folderPlain = 0;
     /** Files that took the folders' answer for every touchpoint but `filesOverriding` says otherwise. */
     let filesInFolder = 0;
     const overridden = new Float64Array(this.touchpoints.length);
-    const fileLast = new Int32Array(this.touchpoints.length);
-    const fileStamp = new Int32Array(this.touchpoints.length);
-    const fileTouched: number[] = [];
-    let stamp = 0;
+    const file = new LastMatch(this.touchpointOf, this.touchpoints.length);
     let covered = 0;
 
     const credit = (pid: number, files: number): void => {
@@ -401,13 +331,13 @@ export class Matcher {
       touchpointFiles[this.touchpointOf[pid]!]! += files;
     };
     const settleFolder = (): void => {
-      for (const tp of folderTouched) {
-        const pid = folderLast[tp]!;
+      for (let i = 0; i < folder.count; i++) {
+        const tp = folder.touched[i]!;
+        const pid = folder.last[tp]!;
         if (this.negated[pid] === 0) credit(pid, filesInFolder - overridden[tp]!);
         overridden[tp] = 0;
-        folderLast[tp] = -1;
       }
-      folderTouched.length = 0;
+      folder.clear();
       filesInFolder = 0;
     };
 
@@ -429,35 +359,19 @@ export class Matcher {
         settleFolder();
         folderVersion = walker.folderVersion;
         folderPlain = 0;
-        for (let i = 0; i < walker.folderHitCount; i++) {
-          const pid = walker.folderHits[i]!;
-          const tp = this.touchpointOf[pid]!;
-          if (folderLast[tp] === -1) folderTouched.push(tp);
-          // pids follow list order within a touchpoint, so the larger one is the later pattern.
-          if (pid > folderLast[tp]!) folderLast[tp] = pid;
-        }
-        for (const tp of folderTouched) if (this.negated[folderLast[tp]!] === 0) folderPlain++;
+        folder.add(walker.folderHits, walker.folderHitCount);
+        for (let i = 0; i < folder.count; i++) if (this.negated[folder.last[folder.touched[i]!]!] === 0) folderPlain++;
       }
       filesInFolder++;
       let deciding = folderPlain;
       if (walker.fileHitCount > 0) {
-        stamp++;
-        fileTouched.length = 0;
-        for (let i = 0; i < walker.fileHitCount; i++) {
-          const pid = walker.fileHits[i]!;
-          patternFiles[pid]!++;
-          const tp = this.touchpointOf[pid]!;
-          if (fileStamp[tp] !== stamp) {
-            fileStamp[tp] = stamp;
-            fileLast[tp] = pid;
-            fileTouched.push(tp);
-          } else if (pid > fileLast[tp]!) {
-            fileLast[tp] = pid;
-          }
-        }
-        for (const tp of fileTouched) {
-          const before = folderLast[tp]!;
-          const after = Math.max(before, fileLast[tp]!);
+        for (let i = 0; i < walker.fileHitCount; i++) patternFiles[walker.fileHits[i]!]!++;
+        file.clear();
+        file.add(walker.fileHits, walker.fileHitCount);
+        for (let i = 0; i < file.count; i++) {
+          const tp = file.touched[i]!;
+          const before = folder.has(tp) ? folder.last[tp]! : -1;
+          const after = Math.max(before, file.last[tp]!);
           if (after === before) continue;
           if (before !== -1) {
             overridden[tp]!++;
@@ -498,16 +412,17 @@ export class Matcher {
   }
 
   /**
-   * The deciding pattern of each covering touchpoint among the first `touchedCount` of `touched`
-   * (lastHit holds each one's last matching pattern), written to `decided` in output order; returns how many.
+   * The deciding pattern of each covering touchpoint the scratch `last` holds, written to `decided` in output order;
+   * returns how many.
    */
-  private deciding(touchedCount: number): number {
+  private deciding(): number {
     // Output order is each touchpoint's rank: sort the ranks as numbers, then read the pids back.
     const ranks = this.ranks;
+    const { count, touched, last } = this.last;
     let covering = 0;
-    for (let i = 0; i < touchedCount; i++) {
-      const tp = this.touched[i]!;
-      const pid = this.lastHit[tp]!;
+    for (let i = 0; i < count; i++) {
+      const tp = touched[i]!;
+      const pid = last[tp]!;
       if (this.negated[pid] !== 0) continue;
       const rank = this.touchpointRank[tp]!;
       this.pidOfRank[rank] = pid;
@@ -525,6 +440,60 @@ export class Matcher {
   /** Paths with empty, `.` or `..` segments are rare enough to answer the slow, obviously right way. */
   private fallback(): NaiveMatcher {
     return (this.naive ??= new NaiveMatcher(this.maps));
+  }
+}
+
+/**
+ * The last matching pattern of each touchpoint among the pattern hits added since `clear` (contract §2: the last
+ * matching pattern of a touchpoint's list decides, as in .gitignore). The one place that rule is written: hits come in
+ * any order (outer folders first, then the file's name), and pids follow list order within a touchpoint, so the
+ * larger pid is the later pattern.
+ */
+class LastMatch {
+  /** By touchpoint: its last matching pid; valid for the touchpoints `has` answers true for. */
+  readonly last: Int32Array;
+  /** The touchpoints hit since `clear`, in the order first hit; the first `count` are valid. */
+  readonly touched: Int32Array;
+  count = 0;
+  private readonly stampOf: Int32Array;
+  private stamp = 1;
+
+  constructor(
+    private readonly touchpointOf: Int32Array,
+    touchpoints: number,
+  ) {
+    this.last = new Int32Array(touchpoints);
+    this.touched = new Int32Array(touchpoints);
+    this.stampOf = new Int32Array(touchpoints);
+  }
+
+  /** Forgets every hit (in constant time). */
+  clear(): void {
+    this.stamp++;
+    this.count = 0;
+  }
+
+  has(tp: number): boolean {
+    return this.stampOf[tp] === this.stamp;
+  }
+
+  /** Adds the first `n` of `hits`; returns whether a touchpoint already hit got a later pattern. */
+  add(hits: ArrayLike<number>, n: number): boolean {
+    const { touchpointOf, last, stampOf, stamp } = this;
+    let raised = false;
+    for (let i = 0; i < n; i++) {
+      const pid = hits[i]!;
+      const tp = touchpointOf[pid]!;
+      if (stampOf[tp] !== stamp) {
+        stampOf[tp] = stamp;
+        last[tp] = pid;
+        this.touched[this.count++] = tp;
+      } else if (pid > last[tp]!) {
+        last[tp] = pid;
+        raised = true;
+      }
+    }
+    return raised;
   }
 }
 
@@ -572,8 +541,7 @@ const FOLDER_CACHE = 2048;
 /** The answer for a folder's files before their own names are matched. */
 interface FolderAnswer {
   snapshot: WalkerSnapshot;
-  /** Touchpoints the folder's patterns touch, and the last of their patterns that matches it (maybe a `!` one). */
-  touched: number[];
+  /** For each touchpoint the folder's patterns touch, the last of its patterns that matches it (maybe a `!` one). */
   last: number[];
   /** Coverage of a file there that no pattern matches by name. */
   coverage: Coverage[];
