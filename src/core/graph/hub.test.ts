@@ -3,13 +3,13 @@
 import * as assert from 'node:assert/strict';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { CodeParser } from '../code/parser';
-import { packageWasmDir } from '../code/package-wasm';
+import type { CodeParser } from '../code/parser';
 import { importsOf, type FileImports } from '../code/imports';
 import { depsOf } from './deps';
 import { buildGraph, updateGraphFile, type DependencyGraph } from './graph';
 import { DEFAULT_INDIRECT, reachOf, transitiveImporters, type ReachTarget } from './reach';
 import { Resolver } from './resolve';
+import { packageParser } from '../../../test/support/tree-sitter';
 
 const GO_MOD = 'module example.com/m\n\ngo 1.22\n';
 
@@ -36,7 +36,7 @@ function heapMb(): number {
 }
 
 describe('a Go package imported as a whole: held once, answers as one edge per file', () => {
-  const parser = new CodeParser(packageWasmDir());
+  const parser = packageParser();
   after(() => parser.dispose());
 
   it('a package of 1,500 files imported by 1,500 files: 2.25 million edges counted and listed, a few MB held', () => {
