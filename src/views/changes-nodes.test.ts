@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { computeImpact } from '../core/impact';
 import type { ChangedFile } from '../core/types';
-import { baseCandidates, changeGroupNode, changesFromGit, GIT_STATUS, isSafeRef, type GitChangeLike } from './changes-nodes';
+import { isSafeRef } from '../node/git';
+import { baseCandidates, changeGroupNode, changesFromGit, GIT_STATUS, type GitChangeLike } from './changes-nodes';
 import { makeMap, prefixCoverage } from './test-support';
 import { toSnapshot } from './view-node';
 
