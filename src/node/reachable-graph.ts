@@ -5,9 +5,10 @@
 // Files that pass names on (barrels) are followed both ways: whatever re-exports a reached file is searched for too,
 // and what a parsed file re-exports is parsed, so a name is collapsed to the same file as in the full graph. Where a
 // rule cannot be reversed, or the candidates grow past a share of the repository, the full graph is built instead
-// (from the texts already read): a change in Java or Go (same-package names), and one that reaches a class standing in
-// for an interface or abstract class (framework wiring). Every reach answer equals the full graph's
-// (src/node/reachable-graph.test.ts).
+// (from the texts already read): a change in Java or Go (same-package names). Framework wiring is reversed: a reached
+// class that stands in for an interface or abstract class (its own `implements`/`extends`, or a provider object)
+// makes that type's file reached, so its users are searched like a changed file's importers; decorator metadata is
+// an import line. Every reach answer equals the full graph's (src/node/reachable-graph.test.ts).
 import { realpath } from 'node:fs/promises';
 import type { FileImports } from '../core/code/imports';
 import { languageOfPath } from '../core/code/languages';
@@ -183,6 +184,54 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
   };
   const tooMany = (): string | undefined =>
     Math.max(known.size, imports.size) > limit ? `the change may reach ${Math.max(known.size, imports.size)} of ${code.length} code files` : undefined;
+  /** Supertype files of reached classes (read as reached), and the reached files whose type names were followed. */
+  const supertypes = new Set<string>();
+  const typesRead = new Set<string>();
+  /**
+   * The files defining `name` as `specifier` (imported by `file`) exports it, as the graph's lookup finds them:
+   * through named re-exports and `export *`, each file on the way parsed (not reached).
+   */
+  const definingFiles = async (file: string, specifier: string, name: string, language: NonNullable<ReturnType<typeof languageOfPath>>): Promise<string[]> => {
+    const r = resolver.resolve(file, specifier, language, [name]);
+    if (!('files' in r)) return [];
+    const lookup = async (at: string, wanted: string, seen: Set<string>): Promise<string[] | undefined> => {
+      if (seen.has(at) || seen.size >= 200) return undefined;
+      seen.add(at);
+      const found = await step(at, wanted, seen);
+      seen.delete(at);
+      return found;
+    };
+    const step = async (at: string, wanted: string, seen: Set<string>): Promise<string[] | undefined> => {
+      if (!imports.has(at)) await parse(at);
+      const answer = imports.get(at);
+      const atLanguage = languageOfPath(at);
+      if (!answer || !atLanguage) return undefined;
+      if (answer.exports.includes(wanted)) return [at];
+      const targetsOf = (re: (typeof answer.reexports)[number]): string[] => {
+        const t = resolver.resolve(at, re.specifier, atLanguage);
+        return 'files' in t ? t.files : [];
+      };
+      for (const re of answer.reexports) {
+        if (re.typeOnly || re.names === '*') continue;
+        const entry = re.names.find((n) => n.as === wanted);
+        if (!entry) continue;
+        const out: string[] = [];
+        for (const t of targetsOf(re)) out.push(...((await lookup(t, entry.from, seen)) ?? [t]));
+        return out;
+      }
+      for (const re of answer.reexports) {
+        if (re.typeOnly || re.names !== '*') continue;
+        for (const t of targetsOf(re)) {
+          const inner = await lookup(t, wanted, seen);
+          if (inner) return inner;
+        }
+      }
+      return undefined;
+    };
+    const out: string[] = [];
+    for (const t of r.files) out.push(...((await lookup(t, name, new Set())) ?? [t]));
+    return [...new Set(out)];
+  };
   for (;;) {
     if (pending.length > 0) {
       for (const f of pending) searched.add(f);
@@ -198,22 +247,50 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
     if (many) return full(many, texts, skipped);
     await parseAll([...known].filter((f) => !imports.has(f)));
     graph = build();
-    // Reached: the changed files' transitive importers; and whatever re-exports a reached file, whose importers
-    // import it by the barrel's name.
-    const reached = new Set<string>(from);
-    const queue = from.map((f) => graph!.indexOf(f)).filter((i): i is number => i !== undefined);
+    // Reached: the changed files' transitive importers; what a reached file stands in for (contract §5.6: an
+    // implementation reaches the users of its interface, so the interface's importers are searched as a changed
+    // file's are); the classes a reached file's classes extend or implement, wherever they are defined (their own
+    // supertypes, and the provider objects that name them, are read so the stand-in closure is the full graph's);
+    // and whatever re-exports a reached file, whose importers import it by the barrel's name.
+    const reached = new Set<string>();
+    const queue: number[] = [];
+    const reach = (name: string): void => {
+      if (reached.has(name)) return;
+      reached.add(name);
+      const i = graph!.indexOf(name);
+      if (i !== undefined) queue.push(i);
+    };
+    for (const f of from) reach(f);
+    for (const f of supertypes) reach(f);
     for (let head = 0; head < queue.length; head++) {
-      for (const importer of graph.importers[queue[head]!]!) {
-        const name = graph.files[importer]!;
-        if (reached.has(name)) continue;
-        reached.add(name);
-        queue.push(importer);
+      const at = queue[head]!;
+      for (const importer of graph.importers[at]!) reach(graph.files[importer]!);
+      for (const target of graph.standIn[at]!) reach(graph.files[target]!);
+    }
+    let added = false;
+    for (const f of [...reached]) {
+      const answer = imports.get(f);
+      if (!answer?.implementations || typesRead.has(f)) continue;
+      typesRead.add(f);
+      const language = languageOfPath(f);
+      if (!language) continue;
+      for (const impl of answer.implementations) {
+        for (const ref of [impl.impl, impl.of]) {
+          if (ref.specifier === undefined) continue;
+          const before = imports.size;
+          const defining = await definingFiles(f, ref.specifier, ref.name, language);
+          if (imports.size > before) added = true;
+          // `class B extends C` in a reached file: C's file is read as a reached one (a concrete C is not in
+          // standIn, yet what C stands in for, by its own declaration or a provider naming it, B stands in for).
+          if (ref === impl.of && !impl.provider && impl.impl.specifier === undefined) {
+            for (const d of defining) if (!supertypes.has(d)) {
+              supertypes.add(d);
+              reached.add(d);
+            }
+          }
+        }
       }
     }
-    // An implementation stands in for what it implements (contract §5.6): the interface's users reach it without
-    // importing it, and they are found only by reading the whole repository.
-    const standsIn = [...reached].find((f) => (imports.get(f)?.implementations?.length ?? 0) > 0);
-    if (standsIn) return full(`${standsIn} implements or provides a type its users name instead`, texts, skipped);
     const reexporters = new Map<string, string[]>();
     for (const f of imports.keys()) {
       let targets = reexportsOf.get(f);
@@ -230,7 +307,6 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
     }
     // A name looked up through a reached file's `export *` may be defined in a file not reached: those are read
     // too (and what they `export *` in turn), so the lookup ends where the full graph's does.
-    let added = false;
     const seen = new Set<string>();
     let frontier = [...reached];
     while (frontier.length > 0) {
