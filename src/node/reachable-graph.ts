@@ -63,8 +63,14 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
   const full = async (why: string, texts?: ReadonlyMap<string, string>, skipped?: ReadonlyMap<string, string>): Promise<ReachableLoad> => {
     // The texts already read are not read again.
     const read = options.read ?? ((file: string) => readRepoFile(options.root, realRoot, file));
+    // Nor are the files already parsed parsed again: their answers stand in front of the cache.
+    const cache = options.cache;
     const load = await loadDependencyGraph({
       ...options,
+      cache: {
+        get: (key) => answered.get(key) ?? cache?.get(key),
+        set: (key, value) => cache?.set(key, value),
+      },
       read: async (file, max): Promise<Read> => {
         const text = texts?.get(file);
         if (text !== undefined) return { text };
@@ -72,8 +78,12 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
         return why !== undefined ? { skipped: why } : read(file, max);
       },
     });
-    return { ...load, narrowed: false, why, read: load.cached + load.parsed };
+    return { ...load, narrowed: false, why, read: load.cached + load.parsed, parsed: load.parsed + parsed, cached: load.cached - parsed };
   };
+  /** What this run parsed or took from the cache, by cache key, and how many of each. */
+  const answered = new Map<string, FileImports>();
+  let cached = 0;
+  let parsed = 0;
   const realRoot = options.read ? options.root : await realpath(options.root);
   if (from.length > (options.maxFrom ?? 5000)) return full(`a change of ${from.length} code files`);
   // Java and Go files use names of their package that no import line names (contract §5.6): no string search
@@ -97,8 +107,6 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
   const resolver = new Resolver({ files, texts: configs });
   const reverse = new ReverseResolver(resolver, files);
   const imports = new Map<string, FileImports>();
-  let cached = 0;
-  let parsed = 0;
   let parser = options.reader;
   const parse = async (file: string): Promise<void> => {
     if (imports.has(file) || !texts.has(file)) return;
@@ -107,6 +115,7 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
     const hit = options.cache?.get(key);
     if (hit) {
       imports.set(file, hit);
+      answered.set(key, hit);
       cached++;
       return;
     }
@@ -115,6 +124,7 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
       parsed++;
       if (answer) {
         imports.set(file, answer);
+        answered.set(key, answer);
         options.cache?.set(key, answer);
       }
     } catch (error) {
