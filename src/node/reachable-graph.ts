@@ -14,7 +14,7 @@ import type { FileImports } from '../core/code/imports';
 import { languageOfPath } from '../core/code/languages';
 import { MAX_PARSE_BYTES, ParseError } from '../core/code/parser';
 import { buildGraph, type DependencyGraph } from '../core/graph/graph';
-import { Resolver } from '../core/graph/resolve';
+import { dirOf, Resolver } from '../core/graph/resolve';
 import { ReverseResolver, candidateImporters } from '../core/graph/reverse';
 import type { CodeReader } from './code-reader';
 import { importsCacheKey, inExcludedFolder, loadDependencyGraph, readConfigs, readRepoFile, type GraphLoad, type GraphLoadOptions, type Read } from './dependency-graph';
@@ -42,7 +42,7 @@ export interface ReachableLoad extends GraphLoad {
 }
 
 const CONCURRENCY = 48;
-const SAME_PACKAGE_LANGUAGES = new Set(['java', 'go']);
+const SAME_PACKAGE_LANGUAGES = new Set(['go']);
 /** Up to this many files at once are parsed by `localReader`. */
 const LOCAL_BATCH = 200;
 
@@ -86,8 +86,9 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
   let parsed = 0;
   const realRoot = options.read ? options.root : await realpath(options.root);
   if (from.length > (options.maxFrom ?? 5000)) return full(`a change of ${from.length} code files`);
-  // Java and Go files use names of their package that no import line names (contract §5.6): no string search
-  // finds those importers, so a change in either language builds the full graph.
+  // Go files use names of their package that no import line names (contract §5.6), matched against what each file
+  // of the package declares: not reversed, so a Go change builds the full graph. (A Java file's package names it by
+  // its simple name, which the search finds.)
   const samePackage = from.find((f) => SAME_PACKAGE_LANGUAGES.has(languageOfPath(f) ?? ''));
   if (samePackage) return full(`${samePackage} may be used by its package without an import`);
 
@@ -147,10 +148,21 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
   // the repository's order (so each file's importers come in the same order as in the full graph, and so do the
   // chains reach picks). The full list's exclusion globs alone would cost more than the rest at 200,000 files.
   const targetsOf = new Map<string, string[]>();
+  // A Java file's same-package names are looked up among the files of its folder (a type there hides one imported
+  // on demand): those files are in the graph whenever one of the folder's files is read.
+  const javaByDir = new Map<string, string[]>();
+  for (const f of code) {
+    if (!f.endsWith('.java')) continue;
+    const d = dirOf(f);
+    const list = javaByDir.get(d);
+    if (list) list.push(f);
+    else javaByDir.set(d, [f]);
+  }
   const subset = (): string[] => {
     const keep = new Set<string>(from);
     for (const [file, answer] of imports) {
       keep.add(file);
+      if (file.endsWith('.java')) for (const f of javaByDir.get(dirOf(file)) ?? []) keep.add(f);
       let targets = targetsOf.get(file);
       if (!targets) {
         const language = languageOfPath(file);
@@ -194,6 +206,26 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
   };
   const tooMany = (): string | undefined =>
     Math.max(known.size, imports.size) > limit ? `the change may reach ${Math.max(known.size, imports.size)} of ${code.length} code files` : undefined;
+  /** The files a Java type name may be in, as seen from `file` (a superset of the graph's `javaType`). */
+  const javaTypeFiles = (file: string, answer: FileImports, name: string): string[] => {
+    const dot = name.indexOf('.');
+    const simple = dot < 0 ? name : name.slice(0, dot);
+    const out = new Set<string>();
+    const add = (specifier: string): void => {
+      const r = resolver.resolve(file, specifier, 'java');
+      if ('files' in r) for (const t of r.files) out.add(t);
+    };
+    for (const r of answer.imports) {
+      if (r.names?.includes('static')) continue;
+      if (r.specifier.endsWith('.*')) add(`${r.specifier.slice(0, -2)}.${simple}`);
+      else if (r.specifier === simple || r.specifier.endsWith(`.${simple}`)) add(r.specifier);
+    }
+    const dir = dirOf(file);
+    const same = dir === '' ? `${simple}.java` : `${dir}/${simple}.java`;
+    if (codeSet.has(same)) out.add(same);
+    if (dot > 0) add(name);
+    return [...out];
+  };
   /** Supertype files of reached classes (read as reached), and the reached files whose type names were followed. */
   const supertypes = new Set<string>();
   const typesRead = new Set<string>();
@@ -285,6 +317,20 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
       const language = languageOfPath(f);
       if (!language) continue;
       for (const impl of answer.implementations) {
+        if (language === 'java') {
+          // A Java type is named without a specifier: every file the graph's lookup could pick (single import, the
+          // same package, fully qualified, on demand) is read as a reached one.
+          for (const d of javaTypeFiles(f, answer, impl.of.name)) {
+            if (d === f || supertypes.has(d)) continue;
+            supertypes.add(d);
+            reached.add(d);
+            if (!imports.has(d)) {
+              await parse(d);
+              added = true;
+            }
+          }
+          continue;
+        }
         for (const ref of [impl.impl, impl.of]) {
           if (ref.specifier === undefined) continue;
           const before = imports.size;

@@ -126,7 +126,16 @@ export function reachMonorepo(recipe: ReachRecipe): Record<string, string> {
   for (let j = 0; j < Math.max(2, P); j++) {
     const other = pick(Math.max(2, P));
     const imp = pick(3) === 0 ? `import com.ex.p${other}.*;` : pick(2) === 0 ? `import com.ex.p${other}.J${other};` : `import static com.ex.p${other}.J${other}.run;`;
-    files[`java/src/main/java/com/ex/p${j}/J${j}.java`] = `package com.ex.p${j};\n\n${imp}\n\npublic class J${j} { static void run() {} }\n`;
+    // Same-package names (no import line) and wiring: an abstract base in the package, an interface imported from
+    // another, their users.
+    const other2 = pick(Math.max(2, P));
+    const supers = [pick(2) === 0 ? ` extends Base${j}` : '', pick(2) === 0 ? ` implements Api${other2}` : ''].join('');
+    const apiImport = supers.includes('Api') ? (pick(2) === 0 ? `import com.ex.p${other2}.Api${other2};\n` : `import com.ex.p${other2}.*;\n`) : '';
+    files[`java/src/main/java/com/ex/p${j}/J${j}.java`] = `package com.ex.p${j};\n\n${imp}\n${apiImport}\npublic class J${j}${supers} { static void run() {} }\n`;
+    files[`java/src/main/java/com/ex/p${j}/Base${j}.java`] = `package com.ex.p${j};\n\npublic abstract class Base${j} { }\n`;
+    files[`java/src/main/java/com/ex/p${j}/Api${j}.java`] = `package com.ex.p${j};\n\npublic interface Api${j} { }\n`;
+    files[`java/src/main/java/com/ex/p${j}/Use${j}.java`] =
+      pick(2) === 0 ? `package com.ex.p${j};\n\npublic class Use${j} { Base${j} base; Api${j} api; }\n` : `package com.ex.p${j};\n\npublic class Use${j} { J${j} j; }\n`;
   }
   return files;
 }

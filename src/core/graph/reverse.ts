@@ -13,7 +13,7 @@
 // - workspace packages (their name, `exports` keys): the package's name.
 // - Go: the package's import path (module path + folder). Python: the module's name, or the package folder's (an
 //   `__init__.py`; `from . import x` inside it). Java: the type's simple name before `;` or `.`; `a.b.*` ends with
-//   the folder's name. Not reversed: a Java import written with spaces inside it (`a.b. *`).
+//   the folder's name; inside its own folder (its package), the simple name anywhere. Not reversed: a Java import written with spaces inside it (`a.b. *`).
 // A TS/JS or Go specifier is a literal: the strings end with its closing quote, so `m1` does not find `m13`.
 import { languageOfPath } from '../code/languages';
 import { dirOf, joinPath, type Resolver } from './resolve';
@@ -164,6 +164,8 @@ export class ReverseResolver {
         // `import a.b.Type;`, `import static a.b.Type.member;`, `import a.b.*;` (the folder's name before `.*`).
         out.strings.push(`${base.replace(/\.java$/, '')};`, `${base.replace(/\.java$/, '')}.`);
         if (folderName !== '') out.strings.push(`${folderName}.*`);
+        // Its package uses it by its simple name, with no import line (contract §5.6).
+        out.folders.push({ folder: dir, strings: [base.replace(/\.java$/, '')] });
         break;
       default:
         break;
