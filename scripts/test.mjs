@@ -5,9 +5,10 @@
 //   CX_IMPACT_TEST_HOST=offline|electron   force the integration host (default: desktop VS Code when it can be
 //                                          downloaded and shown, else the offline host)
 //   node scripts/test.mjs --no-integration --no-e2e   only the fast steps
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { failureDigest } from './failure-digest.mjs';
 import { runE2e } from './vscode-host/run-e2e.mjs';
 import { chooseHost, describeHost, runIntegration } from './vscode-host/run-integration.mjs';
 import { completeMarker, projectRoot } from './vscode-host/paths.mjs';
@@ -19,22 +20,47 @@ const skipE2e = process.argv.includes('--no-e2e') || e2eUnsupported;
 const bin = (name) => path.join(projectRoot, 'node_modules', '.bin', name);
 const results = [];
 
+/** The last bytes of a step's output: enough for mocha's list of failures, which the digest below repeats. */
+const KEPT_OUTPUT = 256 * 1024;
+
+/** Runs a step's command with its output shown as it comes and its tail kept for the failure digest. */
 function command(cmd, args) {
-  return () => spawnSync(cmd, args, { cwd: projectRoot, stdio: 'inherit' }).status ?? 1;
+  return (kept) =>
+    new Promise((resolve) => {
+      const child = spawn(cmd, args, { cwd: projectRoot, stdio: ['inherit', 'pipe', 'pipe'] });
+      const keep = (chunk) => {
+        kept.text = (kept.text + chunk.toString('utf8')).slice(-KEPT_OUTPUT);
+      };
+      child.stdout.on('data', (chunk) => {
+        process.stdout.write(chunk);
+        keep(chunk);
+      });
+      child.stderr.on('data', (chunk) => {
+        process.stderr.write(chunk);
+        keep(chunk);
+      });
+      child.on('error', (error) => {
+        keep(Buffer.from(`${error.message}\n`));
+        resolve(1);
+      });
+      child.on('close', (code) => resolve(code ?? 1));
+    });
 }
+
 
 async function step(name, action) {
   console.log(`\n━━ ${name}`);
   const started = Date.now();
   let code;
+  const kept = { text: '' };
   try {
-    code = await action();
+    code = await action(kept);
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     code = 1;
   }
   const seconds = (Date.now() - started) / 1000;
-  results.push({ name, ok: code === 0, seconds });
+  results.push({ name, ok: code === 0, seconds, ...(code === 0 || !kept.text ? {} : { digest: failureDigest(kept.text) }) });
   console.log(`━━ ${name}: ${code === 0 ? 'ok' : 'FAILED'} (${seconds.toFixed(1)} s)`);
   return code === 0;
 }
@@ -88,5 +114,9 @@ for (const result of results) {
   console.log(`  ${status} ${result.name.padEnd(58)} ${result.note ?? `${result.seconds.toFixed(1)} s`}`);
 }
 const failed = results.filter((result) => !result.ok);
+for (const result of failed.filter((result) => result.digest)) {
+  console.log(`\n${result.name} failed:`);
+  for (const line of result.digest) console.log(`  ${line}`);
+}
 console.log(failed.length ? `\nnpm test: ${failed.length} step(s) failed` : '\nnpm test: all steps passed');
 process.exit(failed.length ? 1 : 0);
