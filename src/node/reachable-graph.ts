@@ -93,6 +93,11 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
   if (samePackage) return full(`${samePackage} may be used by its package without an import`);
 
   const read = options.read ?? ((file: string) => readRepoFile(options.root, realRoot, file));
+  // In a large repository the walk usually passes the local batch: the workers start (and load their grammar)
+  // while the texts are read, not when the first large batch waits for them.
+  if (options.localReader && code.length >= 4 * LOCAL_BATCH) {
+    for (let i = 0; i < 2; i++) options.reader.ask('imports', `warm${i}.ts`, `// ${i}\n`).catch(() => undefined);
+  }
   // Configuration and the code's texts: the byte search runs over these (no parse).
   const { texts: configs } = await readConfigs(files, read, options.overrides);
   const texts = new Map<string, string>();
