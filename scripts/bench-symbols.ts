@@ -16,7 +16,7 @@ import { planLenses } from '../src/codelens/lens-plan';
 import { packageWasmDir } from '../src/core/code/package-wasm';
 import { CodeParser } from '../src/core/code/parser';
 import { findSymbols } from '../src/core/code/symbols';
-import { computeImpact } from '../src/core/impact';
+import { computeImpact } from '../src/core/impact/impact';
 import { literalMap } from '../src/core/match/literal-map';
 import { Matcher } from '../src/core/match/matcher';
 import { lensBench } from '../test/synthetic/lens-bench';

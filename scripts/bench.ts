@@ -9,7 +9,7 @@ import * as v8 from 'node:v8';
 import { join } from 'node:path';
 import { parseMap, MAX_MAP_BYTES } from '../src/core/map/parse';
 import { Matcher } from '../src/core/match/matcher';
-import { computeImpact } from '../src/core/impact';
+import { computeImpact } from '../src/core/impact/impact';
 import { qualifySymbols, type SymbolTree } from '../src/core/symbols';
 import { planLenses } from '../src/codelens/lens-plan';
 import { NaiveMatcher } from '../src/core/match/naive';
@@ -678,7 +678,7 @@ function main(): void {
     'The naive reference (`naive.ts`), the equivalence tests and the property tests (`*.test.ts`, including',
     '`shapes.property.test.ts` with random patterns of every shape above) hold the engine to minimatch.',
     '',
-    'The editor counts with the same engine: the coverage worker (`src/maps/coverage-worker.ts`, behind the map',
+    'The editor counts with the same engine: the coverage worker (`src/workspace/coverage-worker.ts`, behind the map',
     'CodeLens, hovers and Show Files No Journey Covers) calls `countCoverage`, which is `Matcher.coverageReport`.',
     '',
     'Index shape at the largest size: ' +

@@ -22,8 +22,8 @@ await import('./l10n-bundle.mjs').then(({ writeBundle }) => writeBundle());
 await Promise.all([
   // The extension, and the code it loads on first use in bundles of their own (scripts/bundles.mjs).
   buildExtension({ root: process.cwd(), outdir: 'dist', production }),
-  // Counts coverage in a worker thread, off the extension host's thread (src/maps/coverage-counter.ts starts it).
-  esbuild.build({ ...common, entryPoints: ['src/maps/coverage-worker.ts'], outfile: 'dist/coverage-worker.js' }),
+  // Counts coverage in a worker thread, off the extension host's thread (src/workspace/coverage-counter.ts starts it).
+  esbuild.build({ ...common, entryPoints: ['src/workspace/coverage-worker.ts'], outfile: 'dist/coverage-worker.js' }),
   // Reads code (tree-sitter) off the calling thread, for the CLI and the extension (src/node/code-reader.ts starts it).
   esbuild.build({ ...common, entryPoints: ['src/node/code-worker.ts'], outfile: 'dist/code-worker.js' }),
   esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),

@@ -13,13 +13,13 @@ export const EXTENSION_BUDGET_BYTES = 400 * 1000;
  */
 export const LAZY_BUNDLES = [
   // The parsing code (tree-sitter questions): the extension asks its workers, so only a worker that cannot start loads it.
-  { module: /\/core\/code\/questions$/, entry: 'src/core/code/questions.ts', outfile: 'code-questions.js' },
-  // The dependency graph: built on first use (src/indirect/workspace-graph.ts).
-  { module: /(^|\/)graph-engine$/, entry: 'src/indirect/graph-engine.ts', outfile: 'graph-engine.js' },
+  { module: /\/core\/questions\/questions$/, entry: 'src/core/questions/questions.ts', outfile: 'code-questions.js' },
+  // The dependency graph: built on first use (src/workspace/workspace-graph.ts).
+  { module: /(^|\/)graph-engine$/, entry: 'src/workspace/graph-engine.ts', outfile: 'graph-engine.js' },
   // The Impact Report's renderers: drawn when the report is first opened (src/report/report-panel.ts).
   { module: /(^|\/)report-render$/, entry: 'src/report/report-render.ts', outfile: 'report-render.js' },
-  // The entry points' detectors and assembly: read on the first request (src/entry-points/workspace-entry-points.ts).
-  { module: /(^|\/)entry-engine$/, entry: 'src/entry-points/entry-engine.ts', outfile: 'entry-engine.js' },
+  // The entry points' detectors and assembly: read on the first request (src/workspace/workspace-entry-points.ts).
+  { module: /(^|\/)entry-engine$/, entry: 'src/workspace/entry-engine.ts', outfile: 'entry-engine.js' },
   // The journey catalogue: gathered and drawn when it is first opened (src/catalog/catalog-panel.ts).
   { module: /(^|\/)catalog-engine$/, entry: 'src/catalog/catalog-engine.ts', outfile: 'catalog-engine.js' },
 ];

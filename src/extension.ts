@@ -1,23 +1,26 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { symbolChangeText, workingTreeChange } from './symbols/symbol-change-note';
-import { EditorSymbols } from './symbols/editor-symbols';
-import { CodeReading } from './symbols/code-reading';
+import { symbolChangeText, workingTreeChange } from './workspace/symbol-change-note';
+import { EditorSymbols } from './workspace/editor-symbols';
+import { CodeReading } from './workspace/code-reading';
 import { CoverageLensProvider } from './codelens/coverage-lens';
 import { registerFileCommands } from './commands/file-commands';
-import { registerEntryPoints } from './entry-points/register';
+import { registerEntryPointActions } from './map-editor/entry-point-actions';
+import { ENTRY_POINT_LENS_SELECTOR, EntryPointLensProvider } from './codelens/entry-point-lens';
+import { IndirectLensProvider } from './codelens/indirect-lens';
+import { IndirectHoverProvider } from './hovers/indirect-hover';
+import { WorkspaceEntryPoints } from './workspace/workspace-entry-points';
 import type { Tier } from './core/types';
 import { TierDecorations } from './decorations/tier-decorations';
 import { CoverageHoverProvider, type HoverMode } from './hovers/coverage-hover';
 import { ImpactReportPanel } from './report/report-panel';
 import { CatalogPanel } from './catalog/catalog-panel';
-import { WorkspaceFiles } from './maps/workspace-files';
-import { WorkspaceMaps } from './maps/workspace-maps';
+import { WorkspaceFiles } from './workspace/workspace-files';
+import { WorkspaceMaps } from './workspace/workspace-maps';
 import { configuredSeverity } from './map-editor/diagnostics';
 import { registerMapEditor } from './map-editor/map-editor';
 import { CoverageStatus } from './statusbar/coverage-status';
-import { registerIndirect } from './indirect/register';
-import { WorkspaceGraph } from './indirect/workspace-graph';
+import { WorkspaceGraph } from './workspace/workspace-graph';
 import { addIndirectImpact } from './core/graph/indirect-impact';
 import { createSidebar, type Sidebar } from './views/sidebar';
 import { Walkthrough } from './walkthrough/walkthrough';
@@ -49,8 +52,8 @@ const setting = <T>(key: string, fallback: T): T => vscode.workspace.getConfigur
 
 export function activate(context: vscode.ExtensionContext): CxImpactApi {
   const started = performance.now();
-  // Modules that also run without VS Code (presentation/, unit-tested in Node) localize through @vscode/l10n: it reads
-  // the same bundle VS Code loaded for the display language (English when there is none).
+  // Modules that also run without VS Code (the text builders of workspace/ and views/, unit-tested in Node) localize
+  // through @vscode/l10n: it reads the same bundle VS Code loaded for the display language (English when there is none).
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const log = vscode.window.createOutputChannel('CX Impact', { log: true });
   const diagnostics = vscode.languages.createDiagnosticCollection('cx-impact');
@@ -58,16 +61,18 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
   const files = new WorkspaceFiles(log, vscode.Uri.joinPath(context.extensionUri, 'dist', 'coverage-worker.js').fsPath);
   const code = new CodeReading(context.extensionUri, log);
   const editorSymbols = new EditorSymbols(() => code.reader);
-  const entryPoints = registerEntryPoints(maps, files, () => code.reader, log);
+  // Entry points are read when a view, a lens or a command first asks.
+  const entryPoints = new WorkspaceEntryPoints(maps, files, () => code.reader, log);
+  const entryPointLenses = new EntryPointLensProvider(maps, entryPoints);
   // Nothing is read until a lens, hover or view asks: the graph builds in the background on first use.
   const graph = new WorkspaceGraph(maps, files, () => code.reader, context.storageUri ?? context.globalStorageUri, log);
-  const sidebar = createSidebar(maps, log, () => code.reader, entryPoints.entryPoints, graph);
+  const sidebar = createSidebar(maps, log, () => code.reader, entryPoints, graph);
   const report = new ImpactReportPanel(context.extensionUri, maps, log, () => code.reader, async (root, impact) => {
     const reaches = await graph.reachOfPaths(root, impact.unmappedFiles);
     return reaches ? addIndirectImpact(impact, reaches) : impact;
   });
 
-  const catalog = new CatalogPanel(context.extensionUri, maps, files, entryPoints.entryPoints, graph, log);
+  const catalog = new CatalogPanel(context.extensionUri, maps, files, entryPoints, graph, log);
   const status = new CoverageStatus(maps, () => setting('statusBar.showWhenUncovered', false));
   const walkthrough = new Walkthrough(context, maps, files);
   const decorations = new TierDecorations(maps, () => ({
@@ -81,8 +86,11 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
     diagnostics,
     maps,
     files,
-    entryPoints.disposable,
-    registerMapEditor(maps, files, entryPoints.entryPoints),
+    entryPoints,
+    entryPointLenses,
+    vscode.languages.registerCodeLensProvider(ENTRY_POINT_LENS_SELECTOR, entryPointLenses),
+    registerEntryPointActions(maps, entryPoints),
+    registerMapEditor(maps, files, entryPoints),
     sidebar,
     report,
     catalog,
@@ -101,7 +109,12 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
       return vscode.Disposable.from(lenses, vscode.languages.registerCodeLensProvider({ scheme: 'file' }, lenses));
     }),
     graph,
-    ...registerIndirect(maps, graph, () => setting<HoverMode>('hover.mode', 'declarations'), toggled),
+    // Indirect reach on the editor: a CodeLens (with `cxImpact.codeLens.enabled`) and a hover.
+    toggled('codeLens.enabled', () => {
+      const lenses = new IndirectLensProvider(maps, graph);
+      return vscode.Disposable.from(lenses, vscode.languages.registerCodeLensProvider({ scheme: 'file' }, lenses));
+    }),
+    vscode.languages.registerHoverProvider({ scheme: 'file' }, new IndirectHoverProvider(maps, graph, () => setting<HoverMode>('hover.mode', 'declarations'))),
     registerFileCommands(maps),
     walkthrough,
     vscode.commands.registerCommand('cxImpact.revealInSidebar', (uri?: vscode.Uri) =>

@@ -7,10 +7,10 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Catalog } from '../core/catalog/types';
-import type { WorkspaceEntryPoints } from '../entry-points/workspace-entry-points';
-import type { WorkspaceGraph } from '../indirect/workspace-graph';
-import type { WorkspaceFiles } from '../maps/workspace-files';
-import type { WorkspaceMaps } from '../maps/workspace-maps';
+import type { WorkspaceEntryPoints } from '../workspace/workspace-entry-points';
+import type { WorkspaceGraph } from '../workspace/workspace-graph';
+import type { WorkspaceFiles } from '../workspace/workspace-files';
+import type { WorkspaceMaps } from '../workspace/workspace-maps';
 import type * as CatalogEngine from './catalog-engine';
 
 let loaded: typeof CatalogEngine | undefined;

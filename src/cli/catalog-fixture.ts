@@ -2,7 +2,7 @@
 // CODEOWNERS file, routes (one that no journey covers), a touchpoint that covers nothing, and dated commits, so the
 // window, the pull-request numbers and indirect reach (a helper imported by a touchpoint's file) are all exercised.
 import { execFileSync } from 'node:child_process';
-import { TestRepo, gitEnv } from './test-repo';
+import { TestRepo, gitEnv } from '../node/test-repo';
 
 export const SHOP_MAP = `version: 1
 journeys:

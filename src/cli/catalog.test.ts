@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Catalog } from '../core/catalog/types';
 import { commitAt, shopRepo } from './catalog-fixture';
-import { TestRepo, removeScratch, scratchDir } from './test-repo';
+import { TestRepo, removeScratch, scratchDir } from '../node/test-repo';
 
 function catalogOf(repo: TestRepo, args: string[] = []): Catalog {
   const result = repo.cli(['catalog', '--format', 'json', '--since', '30d', ...args]);

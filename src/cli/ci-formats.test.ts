@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { TestRepo, removeScratch, scratchDir } from './test-repo';
+import { TestRepo, removeScratch, scratchDir } from '../node/test-repo';
 
 const MAP = `version: 1
 journeys:

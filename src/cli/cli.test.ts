@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { chmodSync, existsSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { run, type CliIo } from './run';
-import { TestRepo, cliBundle, removeScratch, runCli, scratchDir } from './test-repo';
+import { TestRepo, cliBundle, removeScratch, runCli, scratchDir } from '../node/test-repo';
 
 const MAP = `version: 1
 journeys:

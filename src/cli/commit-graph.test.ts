@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { symlinkSync, unlinkSync } from 'node:fs';
 import * as path from 'node:path';
-import { TestRepo, removeScratch, scratchDir } from './test-repo';
+import { TestRepo, removeScratch, scratchDir } from '../node/test-repo';
 
 const MAP = `version: 1
 journeys:

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { TestRepo, removeScratch, scratchDir } from './test-repo';
+import { TestRepo, removeScratch, scratchDir } from '../node/test-repo';
 
 const FILES: Record<string, string> = {
   'cx-map.yaml': 'version: 1\njourneys:\n  - id: shop\n    name: Shop\n    tier: high\n    touchpoints:\n      - id: views\n        name: Views\n        paths:\n          - shop/views.py\n',

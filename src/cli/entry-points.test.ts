@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { cpSync } from 'node:fs';
 import * as path from 'node:path';
-import { TestRepo, removeScratch } from './test-repo';
+import { TestRepo, removeScratch } from '../node/test-repo';
 
 const MAP = `version: 1
 journeys:

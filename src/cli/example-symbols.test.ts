@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-import { TestRepo, cliBundle, gitEnv, removeScratch, scratchDir } from './test-repo';
+import { TestRepo, cliBundle, gitEnv, removeScratch, scratchDir } from '../node/test-repo';
 
 const projectRoot = path.resolve(__dirname, '..', '..');
 

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { TestRepo, cliBundle, gitEnv, removeScratch, scratchDir } from './test-repo';
+import { TestRepo, cliBundle, gitEnv, removeScratch, scratchDir } from '../node/test-repo';
 
 const projectRoot = path.resolve(__dirname, '..', '..');
 const snapshot = path.join(__dirname, 'snapshots', 'refund-speedup.md');

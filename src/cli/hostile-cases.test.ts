@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { TestRepo, cliBundle, gitEnv, removeScratch, scratchDir } from './test-repo';
+import { TestRepo, cliBundle, gitEnv, removeScratch, scratchDir } from '../node/test-repo';
 import { leavesUntouched, measuredCli, trap, type MeasuredRun } from './hostile-support';
 
 const FULL = process.env.CX_HOSTILE_FULL === '1';

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { TestRepo, cliBundle, removeScratch, runCli, scratchDir, type CliResult } from './test-repo';
+import { TestRepo, cliBundle, removeScratch, runCli, scratchDir, type CliResult } from '../node/test-repo';
 
 const MAP = `version: 1
 journeys:

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { cliBundle, gitEnv, scratchDir, type TestRepo } from './test-repo';
+import { cliBundle, gitEnv, scratchDir, type TestRepo } from '../node/test-repo';
 
 /** Every entry under `dir` (the .git folder included), with its size and modification time; links not followed. */
 export function tree(dir: string): string[] {

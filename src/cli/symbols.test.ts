@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { TestRepo, removeScratch } from './test-repo';
+import { TestRepo, removeScratch } from '../node/test-repo';
 
 const MAP = `version: 1
 journeys:

@@ -2,7 +2,7 @@
 // injects its interface, in text, Markdown and JSON; a symbol-scoped touchpoint is reached only through the symbol
 // that uses the import; a cycle of extends is one warning; deps says why an edge has no import line.
 import * as assert from 'node:assert/strict';
-import { TestRepo, removeScratch, scratchDir } from './test-repo';
+import { TestRepo, removeScratch, scratchDir } from '../node/test-repo';
 
 const MAP = `version: 1
 journeys:

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { QualifiedSymbol } from '../core/symbols';
 import { needsSymbols, planLenses, type PlannedLens } from './lens-plan';
-import { qualifiedSymbols } from '../presentation/document-symbols';
-import type { WorkspaceMaps } from '../maps/workspace-maps';
+import { qualifiedSymbols } from '../workspace/document-symbols';
+import type { WorkspaceMaps } from '../workspace/workspace-maps';
 
 interface CacheEntry {
   key: string;
@@ -23,7 +23,7 @@ export class CoverageLensProvider implements vscode.CodeLensProvider, vscode.Dis
 
   constructor(
     private readonly maps: WorkspaceMaps,
-    /** The engine's finder in the extension (src/symbols/editor-symbols.ts); the language server's by default. */
+    /** The engine's finder in the extension (src/workspace/editor-symbols.ts); the language server's by default. */
     private readonly symbolsOf: (document: vscode.TextDocument) => Promise<QualifiedSymbol<vscode.Range>[]> = qualifiedSymbols,
   ) {
     this.subscriptions = [

@@ -1,7 +1,7 @@
 // Where a file's coverage lenses go, without vscode: the provider and the benchmark share it.
 import { anySymbolMatches, type QualifiedSymbol } from '../core/symbols';
 import type { Coverage } from '../core/types';
-import { coverageSummary } from '../presentation/coverage-text';
+import { coverageSummary } from '../workspace/coverage-text';
 
 export interface PlannedLens<R> {
   /** Undefined: the top of the file. */

@@ -1,20 +1,9 @@
 import * as vscode from 'vscode';
-import type { WorkspaceMaps } from '../maps/workspace-maps';
-import { touchpointLabel } from '../presentation/coverage-text';
-import { renderFileImpactMarkdown } from '../presentation/file-impact-markdown';
-import { OPEN_MAP_COMMAND } from '../presentation/coverage-card';
-
-/** Opens a map at a one-based line. Arguments come from lenses, hovers and views: check them. */
-export async function openMapAt(mapUri: unknown, line: unknown): Promise<void> {
-  if (typeof mapUri !== 'string' && !(mapUri instanceof vscode.Uri)) return;
-  const uri = typeof mapUri === 'string' ? vscode.Uri.parse(mapUri, true) : mapUri;
-  if (!/\/cx-map\.ya?ml$/.test(uri.path)) return;
-  const lineIndex = typeof line === 'number' && Number.isFinite(line) && line >= 1 ? Math.floor(line) - 1 : 0;
-  const editor = await vscode.window.showTextDocument(uri, { preview: true });
-  const position = new vscode.Position(Math.min(lineIndex, editor.document.lineCount - 1), 0);
-  editor.selection = new vscode.Selection(position, position);
-  editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-}
+import type { WorkspaceMaps } from '../workspace/workspace-maps';
+import { touchpointLabel } from '../workspace/coverage-text';
+import { renderFileImpactMarkdown } from './file-impact-markdown';
+import { OPEN_MAP_COMMAND } from '../workspace/coverage-card';
+import { openMapAt } from '../workspace/open-map';
 
 export function registerFileCommands(maps: WorkspaceMaps): vscode.Disposable {
   return vscode.Disposable.from(

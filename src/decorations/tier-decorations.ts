@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Tier } from '../core/types';
-import type { WorkspaceMaps } from '../maps/workspace-maps';
-import { highestTier } from '../presentation/coverage-text';
+import type { WorkspaceMaps } from '../workspace/workspace-maps';
+import { highestTier } from '../workspace/coverage-text';
 
 export interface DecorationSettings {
   tiers: readonly Tier[];

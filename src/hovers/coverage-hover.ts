@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { anySymbolMatches, type QualifiedSymbol } from '../core/symbols';
-import type { WorkspaceMaps } from '../maps/workspace-maps';
-import { coverageCard } from '../presentation/coverage-card';
-import { qualifiedSymbols } from '../presentation/document-symbols';
+import type { WorkspaceMaps } from '../workspace/workspace-maps';
+import { coverageCard } from '../workspace/coverage-card';
+import { qualifiedSymbols } from '../workspace/document-symbols';
 
 export type HoverMode = 'declarations' | 'everywhere' | 'off';
 
@@ -11,7 +11,7 @@ export class CoverageHoverProvider implements vscode.HoverProvider {
   constructor(
     private readonly maps: WorkspaceMaps,
     private readonly mode: () => HoverMode,
-    /** The engine's finder in the extension (src/symbols/editor-symbols.ts); the language server's by default. */
+    /** The engine's finder in the extension (src/workspace/editor-symbols.ts); the language server's by default. */
     private readonly symbolsOf: (document: vscode.TextDocument) => Promise<QualifiedSymbol<vscode.Range>[]> = qualifiedSymbols,
     /** Whether the working tree changed a symbol a touchpoint names (a line under the card); none without it. */
     private readonly changeNote?: (document: vscode.TextDocument, symbol: string) => Promise<string | undefined>,

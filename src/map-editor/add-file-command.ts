@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { ID_SHAPE } from '../core/map/parse';
 import type { CxMap } from '../core/types';
-import type { WorkspaceFiles } from '../maps/workspace-files';
-import { relativePath, type WorkspaceMaps } from '../maps/workspace-maps';
-import { addPathEdit, type AddPathTarget } from './add-path';
+import type { WorkspaceFiles } from '../workspace/workspace-files';
+import { relativePath, type WorkspaceMaps } from '../workspace/workspace-maps';
+import { addPathEdit, type AddPathTarget } from '../core/map/add-path';
 import { mapText } from './map-document';
 import { filesOfPattern } from './workspace-checks';
 

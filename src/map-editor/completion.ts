@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { CHANNELS, TIERS } from '../core/types';
-import type { WorkspaceFiles } from '../maps/workspace-files';
+import type { WorkspaceFiles } from '../workspace/workspace-files';
 import { cursorContext, type CursorContext } from './cursor-context';
 import { keyDocsFor, TIER_DOCS } from './key-docs';
 import { mapText } from './map-document';
-import { needsQuotes, pathSuggestions } from './path-suggestions';
+import { needsQuotes } from '../core/map/quoting';
+import { pathSuggestions } from './path-suggestions';
 
 const JOURNEY_SNIPPET = [
   'id: ${1:journey-id}',

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { WorkspaceMaps } from '../maps/workspace-maps';
+import type { WorkspaceMaps } from '../workspace/workspace-maps';
 import { toRange } from './map-document';
 
 /** Files where a bare journey id is likely a reference (notes, docs, CI configs), not an identifier in code. */

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { MapDiagnostic, ParseResult } from '../core/types';
-import { engineSeverity, type MapCheck } from '../maps/workspace-maps';
-import type { WorkspaceFiles } from '../maps/workspace-files';
-import { qualifiedSymbols } from '../presentation/document-symbols';
+import { engineSeverity, type MapCheck } from '../workspace/workspace-maps';
+import type { WorkspaceFiles } from '../workspace/workspace-files';
+import { qualifiedSymbols } from '../workspace/document-symbols';
 import { symbolEntries, symbolWarnings } from './symbol-checks';
 import { coverageWarnings } from './workspace-checks';
 

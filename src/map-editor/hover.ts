@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { codeSpan, escapeMarkdown, safeUrl } from '../core/render/escape';
 import type { PathPattern } from '../core/types';
-import type { WorkspaceFiles } from '../maps/workspace-files';
+import type { WorkspaceFiles } from '../workspace/workspace-files';
 import { redHatYaml } from './completion';
 import { ancestry, mappingKind } from './cursor-context';
 import { keyDocsFor } from './key-docs';

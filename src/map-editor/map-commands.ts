@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { plural } from '../presentation/coverage-text';
-import type { WorkspaceFiles } from '../maps/workspace-files';
-import type { WorkspaceMaps } from '../maps/workspace-maps';
+import { plural } from '../workspace/coverage-text';
+import type { WorkspaceFiles } from '../workspace/workspace-files';
+import type { WorkspaceMaps } from '../workspace/workspace-maps';
 import { scaffoldMap, topLevelFolders } from './scaffold';
 import { entryPointLabel } from '../core/entry-points/coverage';
 import { groupByPrefix, proposeMap, type EntryPointGroup } from '../core/entry-points/propose';
-import type { WorkspaceEntryPoints } from '../entry-points/workspace-entry-points';
+import type { WorkspaceEntryPoints } from '../workspace/workspace-entry-points';
 
 export const CREATE_MAP = 'cxImpact.createMap';
 export const SHOW_UNCOVERED_FILES = 'cxImpact.showUncoveredFiles';

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { parseMap } from '../core/map/parse';
 import { Matcher } from '../core/match/matcher';
 import type { CxMap, ParseResult } from '../core/types';
-import { relativePath } from '../maps/workspace-maps';
+import { relativePath } from '../workspace/workspace-maps';
 
 /** What the map editor's providers need about one version of an open map. */
 export interface MapText {

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
-import type { WorkspaceFiles } from '../maps/workspace-files';
-import type { WorkspaceMaps } from '../maps/workspace-maps';
+import type { WorkspaceFiles } from '../workspace/workspace-files';
+import type { WorkspaceMaps } from '../workspace/workspace-maps';
 import { ADD_FILE_TO_TOUCHPOINT, addFileToTouchpoint, type AddFileChoices } from './add-file-command';
 import { MapCompletionProvider } from './completion';
 import { MapIdDefinitionProvider } from './definition';
 import { coverageCheck, SEVERITY_SETTING, symbolCheck } from './diagnostics';
 import { MapHoverProvider } from './hover';
 import { forgetMapText } from './map-document';
-import type { WorkspaceEntryPoints } from '../entry-points/workspace-entry-points';
+import type { WorkspaceEntryPoints } from '../workspace/workspace-entry-points';
 import { CREATE_MAP, createMap, SHOW_UNCOVERED_FILES, showUncoveredFiles } from './map-commands';
 import { MapLensProvider, SHOW_TOUCHPOINT_FILES, showTouchpointFiles } from './map-lens';
 import { MapOutlineProvider } from './outline';

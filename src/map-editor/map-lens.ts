@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { CxMap } from '../core/types';
-import type { WorkspaceFiles } from '../maps/workspace-files';
+import type { WorkspaceFiles } from '../workspace/workspace-files';
 import { mapText, toRange } from './map-document';
 import { mapCounts, type MapCounts } from './workspace-checks';
-import { plural } from '../presentation/coverage-text';
+import { plural } from '../workspace/coverage-text';
 
 export const SHOW_TOUCHPOINT_FILES = 'cxImpact.showTouchpointFiles';
 

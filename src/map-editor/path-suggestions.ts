@@ -58,11 +58,6 @@ function shapes(bang: string, dirPart: string, extensions: Map<string, number>):
   return out;
 }
 
-/** A plain YAML scalar cannot start with these (`*` is an alias, `!` a tag, `&` an anchor…): such entries are quoted. */
-export function needsQuotes(entry: string): boolean {
-  return /^[*!&%@`|>'"{[,?#-]/.test(entry) || /: |\s#/.test(entry) || /\s$/.test(entry);
-}
-
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { MapDiagnostic } from '../core/types';
-import type { WorkspaceMaps } from '../maps/workspace-maps';
-import { addTouchpointsList, offsetAt, removeEntryLine, replaceScalar, type TextEdit } from './fix-edits';
+import type { WorkspaceMaps } from '../workspace/workspace-maps';
+import { addTouchpointsList, offsetAt, removeEntryLine, replaceScalar, type TextEdit } from '../core/map/fix-edits';
 import { mapText } from './map-document';
 
 /**

@@ -1,7 +1,7 @@
 // The text of a new cx-map.yaml: a valid, commented starter map built from the workspace's top-level folders, for
 // people who have never written one. Pure.
 import { CHANNELS, TIERS } from '../core/types';
-import { needsQuotes } from './path-suggestions';
+import { needsQuotes } from '../core/map/quoting';
 
 /** Folders that are never a customer's touchpoint (dependencies, build output, tooling). */
 const SKIPPED = new Set(['node_modules', 'dist', 'build', 'out', 'target', 'vendor', 'coverage', 'tmp']);

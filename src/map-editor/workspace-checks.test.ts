@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseMap } from '../core/map/parse';
-import { countCoverage, toWorkspaceCounts } from '../maps/coverage-count';
+import { countCoverage, toWorkspaceCounts } from '../workspace/coverage-count';
 import type { CxMap } from '../core/types';
 import { coverageWarnings, filesOfPattern, mapCounts, unanchored } from './workspace-checks';
 

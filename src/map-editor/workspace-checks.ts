@@ -4,9 +4,9 @@
 import * as l10n from '@vscode/l10n';
 import { Matcher } from '../core/match/matcher';
 import type { CxMap, MapDiagnostic, Severity } from '../core/types';
-import type { WorkspaceCounts } from '../maps/coverage-count';
+import type { WorkspaceCounts } from '../workspace/coverage-count';
 
-export { unanchored } from '../maps/coverage-count';
+export { unanchored } from '../workspace/coverage-count';
 
 /** The codes these checks emit; docs/map-editing.md lists them, and the severities can be changed in settings. */
 export const WORKSPACE_CHECK_CODES = {

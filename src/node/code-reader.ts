@@ -1,4 +1,4 @@
-// Asks the engine's questions about code (src/core/code/questions.ts) in a small pool of worker threads, with the
+// Asks the engine's questions about code (src/core/questions/questions.ts) in a small pool of worker threads, with the
 // answers cached by content: the same text asked the same question is parsed once. Used by the CLI and the
 // extension alike. Without a worker script (or when a worker cannot start) questions run on the calling thread.
 import { createHash } from 'node:crypto';
@@ -6,8 +6,8 @@ import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { languageOfPath, type LanguageId } from '../core/code/languages';
 import { CodeParser, ParseError } from '../core/code/parser';
-import type { Answer, QuestionName } from '../core/code/questions';
-import type * as Questions from '../core/code/questions';
+import type { Answer, QuestionName } from '../core/questions/questions';
+import type * as Questions from '../core/questions/questions';
 import type { CodeWorkerData, FromCodeWorker, ToCodeWorker } from './code-worker';
 
 export interface CodeReaderOptions {
@@ -46,7 +46,7 @@ let questions: typeof Questions | undefined;
  */
 function loadQuestions(): typeof Questions {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (questions ??= require('../core/code/questions') as typeof Questions);
+  return (questions ??= require('../core/questions/questions') as typeof Questions);
 }
 
 export class CodeReader {

@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { LanguageId } from '../core/code/languages';
 import { CodeParser, ParseError, type ParseFailure } from '../core/code/parser';
-import { answer, type QuestionName } from '../core/code/questions';
+import { answer, type QuestionName } from '../core/questions/questions';
 
 export interface CodeWorkerData {
   wasmDir: string;

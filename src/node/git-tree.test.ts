@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { TestRepo, removeScratch } from '../cli/test-repo';
+import { TestRepo, removeScratch } from './test-repo';
 import { BlobReader, commitFiles, listTree } from './git-tree';
 
 describe('git-tree: a commit read through one cat-file --batch', function () {

@@ -3,7 +3,7 @@ import { packageWasmDir } from '../core/code/package-wasm';
 import { CodeReader } from '../node/code-reader';
 import { renderImpactMarkdown } from '../core/render/markdown';
 import { GitError } from '../node/git';
-import { TestRepo, removeScratch, scratchDir } from '../cli/test-repo';
+import { TestRepo, removeScratch, scratchDir } from '../node/test-repo';
 import { ComparisonError, gatherReport, parseComparison } from './comparison';
 
 const MAP = `version: 1

@@ -1,6 +1,6 @@
 // What the Impact Report compares, and gathering its report with git (Node only, no vscode, so it is unit-tested
 // against throw-away repositories). Runs git, so the panel calls it in trusted workspaces only.
-import { computeImpact, type ImpactReport } from '../core/impact';
+import { computeImpact, type ImpactReport } from '../core/impact/impact';
 import { Matcher } from '../core/match/matcher';
 import type { CxMap } from '../core/types';
 import { WORKTREE, changedFiles, currentBranch, filesAt, hasCommit, listRefs, upstreamOf, worktreeFiles, type RefInfo } from '../node/git';

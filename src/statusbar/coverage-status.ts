@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { WorkspaceMaps } from '../maps/workspace-maps';
-import { coverageCard } from '../presentation/coverage-card';
-import { highestTier, plural, tierText } from '../presentation/coverage-text';
+import type { WorkspaceMaps } from '../workspace/workspace-maps';
+import { coverageCard } from '../workspace/coverage-card';
+import { highestTier, plural, tierText } from '../workspace/coverage-text';
 
 /** The active file's highest tier and touchpoint count; hidden for uncovered files unless a setting says otherwise. */
 export class CoverageStatus implements vscode.Disposable {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { computeImpact } from '../core/impact';
+import { computeImpact } from '../core/impact/impact';
 import type { ChangedFile } from '../core/types';
 import { baseCandidates, changeGroupNode, changesFromGit, GIT_STATUS, isSafeRef, type GitChangeLike } from './changes-nodes';
 import { makeMap, prefixCoverage } from './test-support';

@@ -1,11 +1,11 @@
 // The Changes view without vscode: git's changes turned into ChangedFiles, the base ref to compare against,
 // and an ImpactReport (from the one impact engine) turned into journey › touchpoint › file nodes.
 import * as l10n from '@vscode/l10n';
-import { symbolWhere } from '../core/symbol-impact';
-import type { ChangeEntry, ImpactReport } from '../core/impact';
-import { indirectHitNodes } from '../indirect/indirect-nodes';
+import { symbolWhere } from '../core/impact/symbol-impact';
+import type { ChangeEntry, ImpactReport } from '../core/impact/impact';
+import { indirectHitNodes } from './indirect-nodes';
 import type { ChangeStatus, ChangedFile, CxMap, Journey } from '../core/types';
-import { plural, tierText } from '../presentation/coverage-text';
+import { plural, tierText } from '../workspace/coverage-text';
 import { splitPath, type FileTarget, type ViewNode } from './view-node';
 
 /** The built-in git extension's `Status` values (extensions/git/src/api/git.d.ts), stable since VS Code 1.74. */

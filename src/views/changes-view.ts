@@ -1,17 +1,17 @@
 import * as vscode from 'vscode';
 import { addIndirectImpact } from '../core/graph/indirect-impact';
 import type { FileReach } from '../core/graph/reach';
-import { computeImpact, type CoverageSource, type ImpactReport } from '../core/impact';
+import { computeImpact, type CoverageSource, type ImpactReport } from '../core/impact/impact';
 import type { ChangedFile, Coverage, CxMap, Journey } from '../core/types';
 import { narrowBySymbols } from '../node/change-symbols';
 import type { CodeReader } from '../node/code-reader';
 import { WORKTREE } from '../node/git';
-import type { WorkspaceMaps } from '../maps/workspace-maps';
+import type { WorkspaceMaps } from '../workspace/workspace-maps';
 import { watchHead } from '../node/git-head-watch';
 import { isMapFile } from '../node/maps';
 import { compareBranch, type BranchChange } from './branch-change';
 import { changeGroupNode, changesFromGit } from './changes-nodes';
-import type { GitApi, GitExtension, GitRepository } from './git-api';
+import type { GitApi, GitExtension, GitRepository } from '../workspace/git-api';
 import { NodeTree, openFileCommand, type FileCommand } from './node-tree';
 import type { FileTarget, ViewNode } from './view-node';
 
@@ -24,7 +24,7 @@ const UNANSWERED_MS = 1_500;
 /** How long after the window opens cxImpact.changes.revealOnOpen may still show the view. */
 const REVEAL_WITHIN_MS = 60_000;
 
-/** What the view needs from the dependency graph (src/indirect/workspace-graph.ts). */
+/** What the view needs from the dependency graph (src/workspace/workspace-graph.ts). */
 export interface IndirectSource {
   onDidChange: vscode.Event<void>;
   /** Undefined while the graph is not built (a build starts). */

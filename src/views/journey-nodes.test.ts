@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Tier } from '../core/types';
-import { excludeGlob, filterByTier, indexJourneys, journeyNodes, tierFilterLabel } from './journey-nodes';
+import { filterByTier, indexJourneys, journeyNodes, tierFilterLabel } from './journey-nodes';
 import { makeMap, prefixCoverage } from './test-support';
 import { toSnapshot } from './view-node';
 
@@ -94,15 +94,5 @@ describe('the tier filter', () => {
       assert.deepEqual(ids(tiers), ['checkout', 'returns', 'browse']);
       assert.equal(tierFilterLabel(tiers && new Set(tiers)), undefined);
     }
-  });
-});
-
-describe('the exclude glob for listing files', () => {
-  it('always leaves out dependency folders', () => {
-    assert.equal(excludeGlob(undefined), '**/node_modules/**');
-  });
-  it('adds the files.exclude entries that are on, without conditions or nested braces', () => {
-    const glob = excludeGlob({ '**/.git': true, '**/.DS_Store': true, '**/off': false, '**/*.js': { when: '$(basename).ts' }, '**/*.{a,b}': true });
-    assert.equal(glob, '{**/node_modules/**,**/.git,**/.DS_Store}');
   });
 });

@@ -1,8 +1,8 @@
 // The Journeys view without vscode: every journey of the maps, its touchpoints and the files each covers.
 import * as l10n from '@vscode/l10n';
-import { byPath } from '../core/impact';
+import { byPath } from '../core/impact/impact';
 import { TIERS, tierRank, type Coverage, type CxMap, type Journey, type Tier, type Touchpoint } from '../core/types';
-import { plural, tierText } from '../presentation/coverage-text';
+import { plural, tierText } from '../workspace/coverage-text';
 import { splitPath, type ViewNode } from './view-node';
 
 export interface TouchpointFiles {
@@ -106,17 +106,4 @@ export function filterByTier<T extends { journey: Pick<Journey, 'tier'> }>(journ
 export function tierFilterLabel(tiers: ReadonlySet<Tier> | undefined): string | undefined {
   if (!tiers || tiers.size === 0 || tiers.size === TIERS.length) return undefined;
   return TIERS.filter((t) => tiers.has(t)).join(', ');
-}
-
-/**
- * One exclude glob for `workspace.findFiles` built from `files.exclude` (the entries switched on without a `when`
- * condition) and dependency folders. findFiles takes a single glob, and VS Code globs do not nest braces, so
- * entries with their own braces are left out.
- */
-export function excludeGlob(filesExclude: Readonly<Record<string, unknown>> | undefined): string {
-  const globs = ['**/node_modules/**'];
-  for (const [glob, on] of Object.entries(filesExclude ?? {})) {
-    if (on === true && !/[{},]/.test(glob) && !globs.includes(glob)) globs.push(glob);
-  }
-  return globs.length === 1 ? (globs[0] ?? '') : `{${globs.join(',')}}`;
 }

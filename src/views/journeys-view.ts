@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { TIERS, type Coverage, type Tier } from '../core/types';
-import { relativePath, type WorkspaceMaps } from '../maps/workspace-maps';
-import { excludeGlob, filterByTier, indexJourneys, journeyNodes, tierFilterLabel, type JourneyFiles } from './journey-nodes';
+import { relativePath, type WorkspaceMaps } from '../workspace/workspace-maps';
+import { excludeGlob } from '../workspace/exclude-glob';
+import { filterByTier, indexJourneys, journeyNodes, tierFilterLabel, type JourneyFiles } from './journey-nodes';
 import { NodeTree } from './node-tree';
-import { uncoveredEntryPointsNode } from '../entry-points/entry-point-nodes';
-import type { FolderEntryPoints, WorkspaceEntryPoints } from '../entry-points/workspace-entry-points';
+import { uncoveredEntryPointsNode } from './entry-point-nodes';
+import type { FolderEntryPoints, WorkspaceEntryPoints } from '../workspace/workspace-entry-points';
 import type { ViewNode } from './view-node';
 
 export const JOURNEYS_VIEW = 'cxImpact.journeys';

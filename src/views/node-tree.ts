@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Tier } from '../core/types';
-import type { WorkspaceMaps } from '../maps/workspace-maps';
-import { coverageCard, OPEN_MAP_COMMAND } from '../presentation/coverage-card';
+import type { WorkspaceMaps } from '../workspace/workspace-maps';
+import { coverageCard, OPEN_MAP_COMMAND } from '../workspace/coverage-card';
 import type { FileTarget, ViewNode } from './view-node';
 
 const TIER_COLOR: Partial<Record<Tier, string>> = {

@@ -1,8 +1,8 @@
 import type * as vscode from 'vscode';
 import type { CodeReader } from '../node/code-reader';
 import type { Tier } from '../core/types';
-import type { WorkspaceMaps } from '../maps/workspace-maps';
-import type { WorkspaceEntryPoints } from '../entry-points/workspace-entry-points';
+import type { WorkspaceMaps } from '../workspace/workspace-maps';
+import type { WorkspaceEntryPoints } from '../workspace/workspace-entry-points';
 import { ChangesView, type IndirectSource } from './changes-view';
 import { JourneysView } from './journeys-view';
 import { ThisFileView, type ThisFileIndirect } from './this-file-view';

@@ -1,7 +1,7 @@
 // What the This File view shows for one file: each touchpoint covering it, and why (the deciding pattern).
 import * as l10n from '@vscode/l10n';
 import type { Coverage } from '../core/types';
-import { touchpointLabel } from '../presentation/coverage-text';
+import { touchpointLabel } from '../workspace/coverage-text';
 import type { ViewNode } from './view-node';
 
 export function thisFileNodes(coverage: readonly Coverage[]): ViewNode[] {

@@ -1,15 +1,19 @@
 import * as vscode from 'vscode';
-import type { WorkspaceMaps } from '../maps/workspace-maps';
+import type { FileReach } from '../core/graph/reach';
+import type { Coverage } from '../core/types';
+import type { WorkspaceMaps } from '../workspace/workspace-maps';
+import { thisFileIndirectNodes } from './indirect-nodes';
 import { NodeTree } from './node-tree';
 import { thisFileNodes } from './this-file-nodes';
 import type { ViewNode } from './view-node';
 
 export const THIS_FILE_VIEW = 'cxImpact.thisFile';
 
-/** What the view needs from the dependency graph (src/indirect/workspace-graph.ts). */
+/** What the view needs from the dependency graph (src/workspace/workspace-graph.ts). */
 export interface ThisFileIndirect {
   onDidChange: vscode.Event<void>;
-  nodes(uri: vscode.Uri): ViewNode[];
+  /** What a file no touchpoint covers reaches through its importers; undefined while the graph is not built. */
+  reachOf(uri: vscode.Uri): FileReach<Coverage> | undefined;
 }
 
 /** The touchpoints of the active editor's file (or of the file revealed from a lens, the status bar or a command). */
@@ -59,11 +63,18 @@ export class ThisFileView implements vscode.Disposable {
   nodes(): ViewNode[] {
     if (!this.file) return [];
     const direct = thisFileNodes(this.maps.coverageOf(this.file));
-    return direct.length > 0 || !this.indirect ? direct : this.indirect.nodes(this.file);
+    return direct.length > 0 ? direct : this.indirectNodes(this.file);
   }
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
+  }
+
+  /** For a file no touchpoint covers: what it reaches through its importers, each chain a list of links. */
+  private indirectNodes(uri: vscode.Uri): ViewNode[] {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const reach = this.indirect?.reachOf(uri);
+    return folder && reach ? thisFileIndirectNodes(folder.uri.toString(), reach) : [];
   }
 
   private show(uri: vscode.Uri | undefined): void {
@@ -80,7 +91,7 @@ export class ThisFileView implements vscode.Disposable {
       // The view's welcome text explains what to do.
       this.view.message = undefined;
     } else if (this.maps.coverageOf(file).length === 0) {
-      const reached = this.indirect && this.indirect.nodes(file).length > 0;
+      const reached = this.indirectNodes(file).length > 0;
       this.view.message = vscode.workspace.getWorkspaceFolder(file)
         ? reached
           ? vscode.l10n.t('No journey covers {0}; through its importers it reaches:', name ?? 'this file')

@@ -1,8 +1,8 @@
 // The Getting Started walkthrough (contributes.walkthroughs in package.json): its steps' buttons run the commands
 // registered here, and it opens once, the first time the extension activates in a workspace without a map.
 import * as vscode from 'vscode';
-import type { WorkspaceFiles } from '../maps/workspace-files';
-import type { WorkspaceMaps } from '../maps/workspace-maps';
+import type { WorkspaceFiles } from '../workspace/workspace-files';
+import type { WorkspaceMaps } from '../workspace/workspace-maps';
 import { CI_WORKFLOW, CI_WORKFLOW_FILE } from './ci-workflow.generated';
 
 import { WALKTHROUGH_ID } from './walkthrough-id';

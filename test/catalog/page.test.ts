@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { catalogHtml } from '../../src/cli/catalog';
 import { SHOP_MAP, commitAt, shopRepo } from '../../src/cli/catalog-fixture';
-import { cliBundle, removeScratch, scratchDir, type TestRepo } from '../../src/cli/test-repo';
+import { cliBundle, removeScratch, scratchDir, type TestRepo } from '../../src/node/test-repo';
 import type { Catalog, CatalogJourney } from '../../src/core/catalog/types';
 import { CHROMIUM_ARGS } from '../../scripts/vscode-host/offline-host.mjs';
 

@@ -6,7 +6,7 @@ import type { CoveredEntryPoint } from '../entry-points/coverage';
 import type { DependencyGraph } from '../graph/graph';
 import { reachOfFiles } from '../graph/indirect-impact';
 import type { IndirectOptions } from '../graph/reach';
-import { byPath } from '../impact';
+import { byPath } from '../impact/impact';
 import type { Coverage, CxMap, Journey, MapDiagnostic, Range } from '../types';
 import { tierRank } from '../types';
 import type { CodeOwners } from './codeowners';

@@ -11,7 +11,7 @@ import { DIAGNOSTIC_HELP } from './diagnostic-help.generated';
 import { escapeData, escapeProperty, renderCriticalNotices, renderDiagnosticsGithub } from './github';
 import { codeQualityIssues, renderGitlabCodeQuality } from './gitlab';
 import { renderSarif, sarifLog } from './sarif';
-import type { ImpactReport } from '../impact';
+import type { ImpactReport } from '../impact/impact';
 
 const root = path.resolve(__dirname, '../../..');
 const schemas = path.join(root, 'test', 'fixtures', 'schemas');

@@ -1,7 +1,7 @@
 // GitHub Actions workflow commands (`::error file=…,line=…::message`): the runner turns each line of a step's output
 // into an annotation on the file and line, shown in the pull request's diff. Map text is untrusted: escaping keeps a
 // message from ending its command early or starting a new one.
-import type { ImpactReport } from '../impact';
+import type { ImpactReport } from '../impact/impact';
 import type { MapDiagnostic, Severity } from '../types';
 
 /** The message part: `%`, CR and LF are the only characters the runner decodes there. */

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { CodeParser, MAX_PARSE_BYTES, ParseError } from './parser';
 import { packageWasmDir } from './package-wasm';
 import { LANGUAGES, languageOfPath, type LanguageId } from './languages';
-import { syntaxErrors } from './questions';
+import { syntaxErrors } from './syntax-errors';
 
 /** A small, valid program in each language the finder reads. */
 export const SAMPLES: Readonly<Record<LanguageId, string>> = {

@@ -1,4 +1,4 @@
-// The engine's question "which entry points does this file register?" (src/core/code/questions.ts): every detector
+// The engine's question "which entry points does this file register?" (src/core/questions/questions.ts): every detector
 // of the file's language over one parse. The answer is per file and plain; `assembleEntryPoints` joins the files.
 import type { LanguageId } from '../code/languages';
 import type { CodeParser } from '../code/parser';

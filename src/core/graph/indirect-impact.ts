@@ -1,7 +1,7 @@
 // Adds indirect reach to an impact report (contract §4 JSON, §5.3): the touchpoints each unmapped changed file
 // reaches through imports, shown apart from direct reach; shared infrastructure once; `unmappedFiles` narrowed to
 // the changed files with no reach at all. Direct reach always wins: a journey touched directly stays `direct`.
-import { byPath, type ImpactReport, type IndirectHit, type JourneyImpact, type TouchpointImpact } from '../impact';
+import { byPath, type ImpactReport, type IndirectHit, type JourneyImpact, type TouchpointImpact } from '../impact/impact';
 import type { Coverage, CxMap, Journey } from '../types';
 import { tierRank } from '../types';
 import type { DependencyGraph } from './graph';

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { CodeParser } from '../code/parser';
 import { importsOf } from '../code/imports';
 import { packageWasmDir } from '../code/package-wasm';
-import { renderChain } from '../render/indirect';
+import { renderChain } from './chain';
 import type { DependencyGraph } from './graph';
 import { DEFAULT_INDIRECT, reachOf, type ReachTarget } from './reach';
 import { edgesOf, graphOfSources } from './test-graph';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
-import { computeImpact, type ImpactReport } from '../impact';
+import { computeImpact, type ImpactReport } from '../impact/impact';
 import { parseMap } from '../map/parse';
 import { Matcher } from '../match/matcher';
 import type { ChangedFile } from '../types';

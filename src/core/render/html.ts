@@ -1,13 +1,14 @@
 // The Impact Report panel's HTML, without vscode: the extension hands in the webview's nonce and resource URIs.
 // Every string that comes from a map, a file name or git goes through `text()` or `attr()`; clickable things carry
 // indexes into the report, never the untrusted strings themselves, so nothing the page sends back is taken on trust.
-import { changedDeclarations, describeSymbol, type TouchpointSymbol } from '../symbol-impact';
-import type { ImpactReport, JourneyImpact, TouchpointImpact } from '../impact';
+import { changedDeclarations, describeSymbol, type TouchpointSymbol } from '../impact/symbol-impact';
+import type { ImpactReport, JourneyImpact, TouchpointImpact } from '../impact/impact';
 import type { Tier } from '../types';
 import { TIERS } from '../types';
 import { escapeHtml, safeUrl } from './escape';
 import { changeNotes, plural, shortCommit } from './markdown';
-import { chainFiles, hopsText, renderChain } from './indirect';
+import { chainFiles, renderChain } from '../graph/chain';
+import { hopsText } from './indirect';
 
 export type ComparisonKind = 'worktree' | 'branch' | 'refs';
 

@@ -1,6 +1,7 @@
 // Indirect reach in the reports (contract §5.3), shown apart from direct reach: each chain from the changed file to
 // the touchpoint's file, how many hops and how likely; shared infrastructure once; what lies beyond maxHops counted.
-import type { ImpactReport, IndirectHit, JourneyImpact } from '../impact';
+import type { ImpactReport, IndirectHit, JourneyImpact } from '../impact/impact';
+import { renderChain } from '../graph/chain';
 import { codeSpan, escapeMarkdown, escapeTerminal } from './escape';
 
 export function likelihood(hops: number): string {
@@ -14,32 +15,6 @@ export function hopsText(hops: number): string {
 /** Each indirect hit of a journey with its touchpoint's name. */
 export function indirectHits(journey: JourneyImpact): { touchpoint: string; hit: IndirectHit }[] {
   return journey.touchpoints.flatMap((tp) => (tp.indirect ?? []).map((hit) => ({ touchpoint: tp.name, hit })));
-}
-
-/** What a chain is drawn from: the files, the steps taken through an interface, the symbol at the end. */
-export interface Chain {
-  via: readonly string[];
-  standIns?: readonly { index: number; implements: string }[];
-  symbol?: string;
-}
-
-/**
- * The one way a chain reads, on every surface (contract §5.6): `a.ts › b.ts`; a step through an interface as
- * `OrderService.java (implemented by OrderServiceImpl.java) › OrderController.java`; a symbol-scoped touchpoint's
- * symbol last (`helpers.py › views.py › ping`). `file` draws a file (a path, a link), `plain` escapes the words.
- */
-export function renderChain(chain: Chain, file: (path: string) => string, plain: (text: string) => string = (t) => t): string {
-  const parts = chain.via.map((path, i) => {
-    const standIn = chain.standIns?.find((s) => s.index === i);
-    return standIn ? `${file(standIn.implements)} ${plain('(implemented by ')}${file(path)}${plain(')')}` : file(path);
-  });
-  if (chain.symbol !== undefined) parts.push(plain(chain.symbol));
-  return parts.join(plain(' › '));
-}
-
-/** Every file a chain names, interfaces included. */
-export function chainFiles(chain: Chain): string[] {
-  return [...chain.via, ...(chain.standIns ?? []).map((s) => s.implements)];
 }
 
 export function indirectTextLines(journey: JourneyImpact, dim: (text: string) => string): string[] {

@@ -1,6 +1,6 @@
 // The impact report as Markdown, ready for a pull-request comment. The editor's report panel renders the same text.
-import { changedDeclarations, symbolWhere, touchpointSymbolsOf, type TouchpointSymbol } from '../symbol-impact';
-import type { ImpactReport, JourneyImpact, MapChange, TouchpointImpact } from '../impact';
+import { changedDeclarations, symbolWhere, touchpointSymbolsOf, type TouchpointSymbol } from '../impact/symbol-impact';
+import type { ImpactReport, JourneyImpact, MapChange, TouchpointImpact } from '../impact/impact';
 import type { Tier } from '../types';
 import { TIERS } from '../types';
 import { codeSpan, escapeHtml, escapeMarkdown, safeUrl } from './escape';

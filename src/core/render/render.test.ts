@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
-import type { ImpactReport } from '../impact';
+import type { ImpactReport } from '../impact/impact';
 import { codeSpan, escapeMarkdown, escapeTerminal, safeUrl } from './escape';
 import { renderJson } from './json';
 import { renderImpactMarkdown } from './markdown';

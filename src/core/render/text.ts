@@ -1,7 +1,7 @@
 // Plain-text reports for a terminal. Colour is an option the caller turns on (a TTY without NO_COLOR).
-import { changedDeclarations, describeSymbol, touchpointSymbolsOf } from '../symbol-impact';
-import type { CoverageReport, ExplainEntry } from '../coverage';
-import type { ImpactReport } from '../impact';
+import { changedDeclarations, describeSymbol, touchpointSymbolsOf } from '../impact/symbol-impact';
+import type { CoverageReport, ExplainEntry } from '../impact/coverage';
+import type { ImpactReport } from '../impact/impact';
 import type { MapDiagnostic, Tier } from '../types';
 import { escapeTerminal as t } from './escape';
 import { indirectTextLines, sharedTextLines } from './indirect';
