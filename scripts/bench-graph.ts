@@ -7,6 +7,7 @@
 //
 //   npm run build && npm run bench:graph                  (the workers run dist/code-worker.js)
 //   npm run bench:graph -- --files 3000 --runs 3
+//   npm run bench:graph -- --only wired,plain            some rows alone (wired, plain, go, python, java)
 //   npm run bench:graph -- --large                        also a 200,000-file TS/Go/Python repository (slow)
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -29,6 +30,9 @@ function option(name: string, fallback: number): number {
 const FILES = option('files', 3000);
 const RUNS = option('runs', 3);
 const LARGE = process.argv.includes('--large');
+/** `--only wired,plain,go,python,java`: those rows alone. */
+const ONLY = process.argv.includes('--only') ? new Set((process.argv[process.argv.indexOf('--only') + 1] ?? '').split(',')) : undefined;
+const want = (row: string): boolean => !ONLY || ONLY.has(row);
 const projectRoot = path.resolve(__dirname, '..');
 const wasmDir = path.join(projectRoot, 'dist', 'tree-sitter');
 const workerScript = path.join(projectRoot, 'dist', 'code-worker.js');
@@ -270,11 +274,12 @@ function largeRepo(total: number): Record<string, string> {
 async function main(): Promise<void> {
   const modules = 27;
   const packages = Math.max(1, Math.round((FILES - 2 * (modules + 2)) / (modules + 4)));
-  await benchRepo('TypeScript workspace monorepo (NestJS-style wiring)', syntheticMonorepo({ packages, modules, apps: 2, wired: true }), RUNS);
+  if (want('wired')) await benchRepo('TypeScript workspace monorepo (NestJS-style wiring)', syntheticMonorepo({ packages, modules, apps: 2, wired: true }), RUNS);
+  if (want('plain')) await benchRepo('TypeScript workspace monorepo (no wiring)', syntheticMonorepo({ packages, modules, apps: 2 }), RUNS);
   // The rows for each language the graph reads, at the same size.
-  await benchLanguage('Go only', goRepo(FILES), RUNS);
-  await benchLanguage('Python only', pythonRepo(FILES), RUNS);
-  await benchLanguage('Java only', javaRepo(FILES), RUNS);
+  if (want('go')) await benchLanguage('Go only', goRepo(FILES), RUNS);
+  if (want('python')) await benchLanguage('Python only', pythonRepo(FILES), RUNS);
+  if (want('java')) await benchLanguage('Java only', javaRepo(FILES), RUNS);
   if (LARGE) await benchRepo('Mixed TS/Go/Python repository', largeRepo(200_000), 1);
 }
 

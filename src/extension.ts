@@ -21,7 +21,6 @@ import { configuredSeverity } from './map-editor/diagnostics';
 import { registerMapEditor } from './map-editor/map-editor';
 import { CoverageStatus } from './statusbar/coverage-status';
 import { WorkspaceGraph } from './workspace/workspace-graph';
-import { addIndirectImpact } from './core/graph/indirect-impact';
 import { createSidebar, type Sidebar } from './views/sidebar';
 import { Walkthrough } from './walkthrough/walkthrough';
 import { Command } from './workspace/command-ids';
@@ -68,10 +67,7 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
   // Nothing is read until a lens, hover or view asks: the graph builds in the background on first use.
   const graph = new WorkspaceGraph(maps, files, () => code.reader, context.storageUri ?? context.globalStorageUri, log);
   const sidebar = createSidebar(maps, log, () => code.reader, entryPoints, graph);
-  const report = new ImpactReportPanel(context.extensionUri, maps, log, () => code.reader, async (root, impact) => {
-    const reaches = await graph.reachOfPaths(root, impact.unmappedFiles);
-    return reaches ? addIndirectImpact(impact, reaches) : impact;
-  });
+  const report = new ImpactReportPanel(context.extensionUri, maps, log, () => code.reader, (root, paths) => graph.reachOfPaths(root, paths));
 
   const catalog = new CatalogPanel(context.extensionUri, maps, files, entryPoints, graph, log);
   const status = new CoverageStatus(maps, () => setting('statusBar.showWhenUncovered', false));

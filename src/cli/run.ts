@@ -6,20 +6,21 @@ import { renderCriticalNotices, renderDiagnosticsGithub } from '../core/ci/githu
 import { renderGitlabCodeQuality } from '../core/ci/gitlab';
 import { renderSarif } from '../core/ci/sarif';
 import { computeCoverage, explainPaths } from '../core/impact/coverage';
-import { computeImpact, reachesTier, type ImpactReport } from '../core/impact/impact';
+import { reachesTier } from '../core/impact/impact';
 import { languageOfPath } from '../core/code/languages';
 import { bundledCodeReader } from '../node/bundled-reader';
-import { narrowBySymbols, type SymbolsMode } from '../node/change-symbols';
+import type { SymbolsMode } from '../node/change-symbols';
+import { analyzeChange, type ChangeAnswer } from '../node/change-pipeline';
 import { Matcher } from '../core/match/matcher';
 import { parseMap } from '../core/map/parse';
 import { renderJson } from '../core/render/json';
 import { renderImpactMarkdown } from '../core/render/markdown';
 import { renderCoverageText, renderDiagnosticsText, renderExplainText, renderImpactText } from '../core/render/text';
-import type { CxMap, MapDiagnostic, Tier } from '../core/types';
+import type { MapDiagnostic, Tier } from '../core/types';
 import { TIERS } from '../core/types';
-import { GitError, changedFiles, findRepoRoot, repoRoot, type ChangeSet } from '../node/git';
+import { GitError, changedFiles, findRepoRoot, repoRoot } from '../node/git';
 import { sha256Hex } from '../node/hash';
-import { addIndirectImpact, reachOfFiles } from '../core/graph/indirect-impact';
+import { reachOfFiles } from '../core/graph/indirect-impact';
 import { depsOf, explainIndirect } from '../core/graph/deps';
 import { renderDepsText, renderExplainIndirectText } from '../core/render/deps';
 import { cliGraph, indirectSettings } from './graph';
@@ -216,38 +217,6 @@ function maxHopsOf(value: string | undefined): number | undefined {
   return Number(value);
 }
 
-/** The report with indirect reach (contract §5), when some changed code file is in no touchpoint. */
-async function withIndirect(
-  io: CliIo,
-  root: string,
-  change: ChangeSet,
-  files: readonly string[],
-  maps: readonly CxMap[],
-  matcher: Matcher,
-  report: ImpactReport,
-  values: Values,
-  maxHops: number | undefined,
-): Promise<ImpactReport> {
-  const { options, exclude } = indirectSettings(maps, maxHops);
-  const candidates = report.unmappedFiles.filter((f) => languageOfPath(f) !== undefined);
-  // Nothing to follow: the graph is not built (and the report keeps its direct-only shape, plus `reach`).
-  if (options.maxHops === 0 || candidates.length === 0) return addIndirectImpact(report, []);
-  const reaches = await reachOfChange({
-    root,
-    change,
-    worktreeFiles: files,
-    files: candidates,
-    coverageOf: (f) => matcher.coverageOf(f),
-    options,
-    exclude,
-    env: io.env,
-    noCache: Boolean(values['no-cache']),
-    warn: (m) => io.stderr.write(`cx-impact: warning: ${oneLine(m)}\n`),
-    note: (m) => io.stderr.write(`cx-impact: ${oneLine(m)}\n`),
-  });
-  return addIndirectImpact(report, reaches);
-}
-
 function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
@@ -344,24 +313,47 @@ async function impact(io: CliIo, cwd: string, values: Values, format: Format, co
   const mapFiles = await mapFilesOf(ws, onDisk);
   const head = await readMaps(root, mapFiles);
   const matcher = new Matcher(head.maps);
-
-  const isMap = (p: string): boolean => (ws.explicitMap !== undefined ? p === ws.explicitMap : isMapFile(p));
-  const touchesMap = change.files.some((c) => [c.path, c.oldPath].some((p) => p !== undefined && isMap(p)));
-  const mapEdit = touchesMap
-    ? { baseCoverage: new Matcher(await readMapsAt(root, change.base, ws.explicitMap !== undefined ? [ws.explicitMap] : undefined)), files: onDisk }
-    : undefined;
-
-  const fileReport = computeImpact({
-    base: change.base,
-    head: change.head,
-    coverage: matcher,
-    changedFiles: change.files,
-    mapErrors: head.diagnostics.filter((d) => d.severity === 'error').length,
-    isMap,
-    ...(mapEdit ? { mapEdit } : {}),
-  });
-  const direct = await withSymbols(fileReport, root, change, symbols);
-  const report = await withIndirect(io, root, change, onDisk, head.maps, matcher, direct, values, maxHops);
+  const { options, exclude } = indirectSettings(head.maps, maxHops);
+  // Symbol precision with a reader of its own (workers beside dist/cli.js) for this one run.
+  const reader = symbols === 'off' ? undefined : bundledCodeReader(__dirname);
+  let answer: ChangeAnswer;
+  try {
+    answer = await analyzeChange(
+      { kind: 'change', change },
+      {
+        root,
+        maps: () => ({
+          coverage: matcher,
+          errors: head.diagnostics.filter((d) => d.severity === 'error').length,
+          isMap: (p) => (ws.explicitMap !== undefined ? p === ws.explicitMap : isMapFile(p)),
+          mapEdit: async () => ({ baseCoverage: new Matcher(await readMapsAt(root, change.base, ws.explicitMap !== undefined ? [ws.explicitMap] : undefined)), files: onDisk }),
+        }),
+        ...(reader ? { reader } : {}),
+        // Indirect reach from the graph of the commit asked about (src/cli/change-graph.ts).
+        reach: (files) => {
+          // The symbols are read: the graph reads with a reader of its own, so this one's workers go first.
+          reader?.dispose();
+          return reachOfChange({
+            root,
+            change,
+            worktreeFiles: onDisk,
+            files,
+            coverageOf: (f) => matcher.coverageOf(f),
+            options,
+            exclude,
+            env: io.env,
+            noCache: Boolean(values['no-cache']),
+            warn: (m) => io.stderr.write(`cx-impact: warning: ${oneLine(m)}\n`),
+            note: (m) => io.stderr.write(`cx-impact: ${oneLine(m)}\n`),
+          });
+        },
+      },
+      { symbols, maxHops: options.maxHops },
+    );
+  } finally {
+    reader?.dispose();
+  }
+  const { report } = answer;
   const text =
     format === 'json'
       ? renderJson(report)
@@ -402,18 +394,6 @@ function symbolsMode(value: string | undefined): SymbolsMode {
   if (value === undefined) return 'all';
   if (value === 'all' || value === 'touchpoints' || value === 'off') return value;
   throw new UsageError(`--symbols must be all, touchpoints or off, not "${value}"`);
-}
-
-/** Symbol precision for the CLI, with a reader of its own (workers beside dist/cli.js) for this one run. */
-async function withSymbols(report: ImpactReport, root: string, change: ChangeSet, mode: SymbolsMode): Promise<ImpactReport> {
-  if (mode === 'off') return report;
-  const reader = bundledCodeReader(__dirname);
-  if (!reader) return report;
-  try {
-    return await narrowBySymbols(report, { root, change, reader, mode });
-  } finally {
-    reader.dispose();
-  }
 }
 
 async function explain(io: CliIo, cwd: string, values: Values, paths: readonly string[], format: Format, color: boolean): Promise<number> {

@@ -76,10 +76,13 @@ describe('cx-impact: framework wiring', function () {
         standIns: [{ index: 0, implements: 'src/main/java/shop/service/OrderService.java' }],
       },
     ]);
-    // The cycle of extends elsewhere in the repository: one warning, and the report still comes.
-    assert.equal(json.stderr.split('\n').filter((l) => /cycle/.test(l)).length, 1, json.stderr);
+    // The first run is cold: narrowed to what the change reaches, it does not read the cycle elsewhere.
+    assert.equal(json.stderr.split('\n').filter((l) => /cycle/.test(l)).length, 0, json.stderr);
 
     const text = repo.cli(['impact', '--base', 'HEAD'], { env: env() });
+    // The next run is warm and builds the whole graph: the cycle of extends elsewhere in the repository is one
+    // warning, and the report still comes.
+    assert.equal(text.stderr.split('\n').filter((l) => /cycle/.test(l)).length, 1, text.stderr);
     assert.match(
       text.stdout,
       /via src\/main\/java\/shop\/service\/OrderService\.java \(implemented by src\/main\/java\/shop\/service\/impl\/OrderServiceImpl\.java\) › src\/main\/java\/shop\/web\/OrderController\.java/,

@@ -55,7 +55,8 @@ export interface GraphLoadOptions {
   /** The repository's files, relative to root with `/` (git's view: ignored files left out). */
   files: readonly string[];
   reader: CodeReader;
-  cache?: ImportCache;
+  /** Answers by content key (an ImportCache, or what a narrowed run already parsed in front of one). */
+  cache?: Pick<ImportCache, 'get' | 'set'>;
   /** Globs that carry no impact, on top of the built-in test globs (the map's `indirect.exclude`). */
   exclude?: readonly string[];
   /** Texts the caller already has (an editor's unsaved documents): used instead of the disk. */

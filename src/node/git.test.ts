@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { GitError, checkRef, parseNameStatus } from './git';
+import { GitError, checkRef, isSafeRef, parseNameStatus } from './git';
 
 describe('git output parsing', () => {
   it('reads -z name-status with renames, copies, odd names and every status', () => {
@@ -26,5 +26,20 @@ describe('checkRef', () => {
     for (const ref of ['-p', '--output=/tmp/x', '-']) assert.throws(() => checkRef(ref), /may not start with "-"/);
     assert.throws(() => checkRef(''), GitError);
     for (const ref of ['main', 'origin/main', 'HEAD~2', 'v1.0.0', 'a-b']) assert.doesNotThrow(() => checkRef(ref));
+  });
+});
+
+describe('isSafeRef: the one check of a ref the editor takes from a setting or a webview', () => {
+  it('refuses what checkRef refuses, and also ranges and refs with spaces', () => {
+    for (const ref of ['', '-p', '--output=/tmp/x', 'a\0b']) {
+      assert.throws(() => checkRef(ref), GitError);
+      assert.ok(!isSafeRef(ref), JSON.stringify(ref));
+    }
+    // On the command line git answers these itself ("unknown ref"); the editor never hands them over.
+    for (const ref of ['main..HEAD', 'a b', 'main\tx']) {
+      assert.doesNotThrow(() => checkRef(ref));
+      assert.ok(!isSafeRef(ref), JSON.stringify(ref));
+    }
+    for (const ref of ['main', 'origin/main', 'HEAD~2', 'v1.0.0', 'a-b']) assert.ok(isSafeRef(ref), ref);
   });
 });

@@ -227,10 +227,40 @@ export async function findRepoRoot(cwd: string): Promise<string | undefined> {
   }
 }
 
+/**
+ * The ref checks, in one place (issue #26). `checkRef`: every ref handed to git, from the command line too: never an
+ * option, never empty. `isSafeRef`, stricter, for a ref the editor takes from a setting or a webview before it runs
+ * git: also never a range, nothing git would read as two arguments.
+ */
+function refProblem(ref: string, strict: boolean): string | undefined {
+  if (ref.startsWith('-')) return `refusing ref "${ref}": a ref may not start with "-"`;
+  if (ref.length === 0 || ref.includes('\0')) return 'refusing an empty ref';
+  if (strict && /\s|\.\./.test(ref)) return `refusing ref "${ref}": a ref holds no space and no ".."`;
+  return undefined;
+}
+
+/**
+ * The refs to try, in order, as the base of "Branch vs <base>" (contract §4, and the `cxImpact.changes.base`
+ * setting): the setting when set, else the branch's upstream, else the default branch.
+ */
+export function baseCandidates(setting: string, upstream: { remote: string; name: string } | undefined): string[] {
+  const configured = setting.trim();
+  if (configured) return [configured];
+  const out: string[] = [];
+  if (upstream) out.push(`${upstream.remote}/${upstream.name}`);
+  out.push('origin/HEAD', 'main', 'master', 'origin/main', 'origin/master');
+  return [...new Set(out)];
+}
+
+/** A ref we hand to git: never an option, never a range, nothing git would read as two arguments. */
+export function isSafeRef(ref: string): boolean {
+  return refProblem(ref, true) === undefined;
+}
+
 /** Refs come from the command line: one that starts with `-` would be read by git as an option. */
 export function checkRef(ref: string): void {
-  if (ref.startsWith('-')) throw new GitError(`refusing ref "${ref}": a ref may not start with "-"`);
-  if (ref.length === 0 || ref.includes('\0')) throw new GitError('refusing an empty ref');
+  const problem = refProblem(ref, false);
+  if (problem !== undefined) throw new GitError(problem);
 }
 
 /** The commit a ref names. */

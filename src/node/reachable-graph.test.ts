@@ -65,9 +65,19 @@ function importersOf(graph: DependencyGraph, file: string): string[] {
   return queue.slice(1).map((i) => graph.files[i]!).sort();
 }
 
+/** Every file covered: the walk's first step, where an implementation's stand-in users are found. */
+const everyFile = (file: string): ReachTarget<string>[] => [{ touchpoint: file, journey: path.posix.dirname(file), value: file }];
+const unbounded = { maxHops: 1000, sharedAbove: Number.MAX_SAFE_INTEGER, sharedJourneys: Number.MAX_SAFE_INTEGER };
+
 function answers(graph: DependencyGraph, from: readonly string[]): unknown {
   const options = { ...DEFAULT_INDIRECT, sharedAbove: 6 };
-  return from.map((f) => ({ reach: reachOf(graph, f, coverage, options), importers: importersOf(graph, f) }));
+  return from.map((f) => ({
+    reach: reachOf(graph, f, coverage, options),
+    // Without the shared-infrastructure cut or a hop limit, so that every chain and stand-in is compared.
+    far: reachOf(graph, f, coverage, unbounded),
+    first: reachOf(graph, f, everyFile, unbounded),
+    importers: importersOf(graph, f),
+  }));
 }
 
 describe('the graph narrowed to what a change can reach', function () {
@@ -170,7 +180,7 @@ describe('the graph narrowed to what a change can reach', function () {
     await same(root, list, eachAlone(list));
   });
 
-  it('framework wiring (an implementation standing in for its interface, a NestJS provider, Java and Go same-package names): answers as the full graph', async () => {
+  it('framework wiring (an implementation standing in for its interface, a NestJS provider, Java and Go same-package names): answers as the full graph, narrowed for TS and Java', async () => {
     const files: Record<string, string> = {
       // Spring: the controller names the interface; the implementation is injected.
       'shop/src/main/java/com/shop/web/OrderController.java':
@@ -196,11 +206,46 @@ describe('the graph narrowed to what a change can reach', function () {
         "import { Module } from '@nestjs/common';\nimport { Payments } from './payments';\nimport { StripePayments } from './stripe-payments';\nimport { PayController } from './pay.controller';\n@Module({ controllers: [PayController], providers: [{ provide: Payments, useClass: StripePayments }] })\nexport class AppModule {}\n",
       'api/src/pay.controller.ts':
         "import { Controller, Post } from '@nestjs/common';\nimport { Payments } from './payments';\n@Controller('pay')\nexport class PayController {\n  constructor(private readonly payments: Payments) {}\n  @Post() pay(): void { this.payments.charge(); }\n}\n",
+      // Through a barrel: a concrete base class that a provider object puts behind an abstract one, so its subclass
+      // stands in for the abstract one too (the closure passes through a class that is not abstract).
+      'api/src/base/index.ts': "export * from './ticker';\nexport { Clock } from './clock';\n",
+      'api/src/base/ticker.ts': 'export abstract class Ticker { abstract tick(): number; }\n',
+      'api/src/base/clock.ts': 'export class Clock { tick(): number { return 0; } }\n',
+      'api/src/system-clock.ts': "import { Clock } from './base';\nimport { stamp } from './format';\nexport class SystemClock extends Clock { tick(): number { return stamp(); } }\n",
+      'api/src/format.ts': 'export function stamp(): number { return Date.now(); }\n',
+      'api/src/clock.module.ts':
+        "import { Module } from '@nestjs/common';\nimport { Clock, Ticker } from './base';\n@Module({ providers: [{ provide: Ticker, useClass: Clock }] })\nexport class ClockModule {}\n",
+      'api/src/tick.controller.ts': "import { Controller } from '@nestjs/common';\nimport { Ticker } from './base';\n@Controller('tick')\nexport class TickController {\n  constructor(private readonly ticker: Ticker) {}\n  now(): number { return this.ticker.tick(); }\n}\n",
+      'api/src/tick.page.ts': "import { TickController } from './tick.controller';\nexport const page = TickController.name;\n",
+      // A provider object alone puts a class (which extends nothing) behind an abstract one.
+      'api/src/refunds.ts': 'export abstract class Refunds { abstract refund(): void; }\n',
+      'api/src/refund-queue.ts': "import { stamp } from './format';\nexport class RefundQueue { refund(): void { stamp(); } }\n",
+      'api/src/refund.module.ts':
+        "import { Module } from '@nestjs/common';\nimport { Refunds } from './refunds';\nimport { RefundQueue } from './refund-queue';\n@Module({ providers: [{ provide: Refunds, useClass: RefundQueue }] })\nexport class RefundModule {}\n",
+      'api/src/refund.controller.ts':
+        "import { Controller } from '@nestjs/common';\nimport { Refunds } from './refunds';\n@Controller('refund')\nexport class RefundController {\n  constructor(private readonly refunds: Refunds) {}\n}\n",
+      // An interface imported for types only: its implementation still stands in for it.
+      'api/src/auditor.ts': "export interface Auditor { log(): void }\nexport const auditorName = 'audit';\n",
+      'api/src/file-auditor.ts': "import type { Auditor } from './auditor';\nimport { stamp } from './format';\nexport class FileAuditor implements Auditor { log(): void { stamp(); } }\n",
+      'api/src/report.ts': "import { auditorName, type Auditor } from './auditor';\nexport const report = (a: Auditor): string => auditorName;\n",
     };
     const root = writeRepo(files);
     made.push(root);
     const list = Object.keys(files).sort();
     await same(root, list, eachAlone(list));
+    // The TypeScript and Java changes are narrowed (the graph is not built whole) and still answer as the full graph.
+    const ts = eachAlone(list).filter(([f]) => f!.startsWith('api/') || f!.endsWith('.java'));
+    const { narrowed, read } = await same(root, list, ts);
+    assert.equal(narrowed, ts.length);
+    assert.ok(Math.min(...read) < codeOf(list).length / 2, `fewest files read: ${Math.min(...read)}`);
+    // format.ts reaches the users of Ticker through SystemClock, of Auditor through FileAuditor, of Refunds through
+    // RefundQueue.
+    const full = await loadDependencyGraph({ root, files: list, reader });
+    const users = importersOf(full.graph, 'api/src/format.ts');
+    const narrow = await loadReachableGraph({ root, files: list, reader, from: ['api/src/format.ts'] });
+    const reached = reachOf(narrow.graph, 'api/src/format.ts', (f) => (['api/src/tick.controller.ts', 'api/src/report.ts', 'api/src/refund.controller.ts'].includes(f) ? [{ touchpoint: f, journey: f, value: f }] : []), { ...DEFAULT_INDIRECT, maxHops: 4 });
+    assert.deepEqual(users, ['api/src/file-auditor.ts', 'api/src/refund-queue.ts', 'api/src/refund.module.ts', 'api/src/system-clock.ts']);
+    for (const f of ['api/src/tick.controller.ts', 'api/src/report.ts', 'api/src/refund.controller.ts']) assert.ok(reached.hits.some((h) => h.target.value === f), `${f} reached: ${JSON.stringify(reached.hits.map((h) => h.target.value))}`);
   });
 
   it('what a narrowed run parses is cached under the keys the full graph reads', async () => {

@@ -5,15 +5,16 @@
 // Files that pass names on (barrels) are followed both ways: whatever re-exports a reached file is searched for too,
 // and what a parsed file re-exports is parsed, so a name is collapsed to the same file as in the full graph. Where a
 // rule cannot be reversed, or the candidates grow past a share of the repository, the full graph is built instead
-// (from the texts already read): a change in Java or Go (same-package names), and one that reaches a class standing in
-// for an interface or abstract class (framework wiring). Every reach answer equals the full graph's
-// (src/node/reachable-graph.test.ts).
+// (from the texts already read): a change in Java or Go (same-package names). Framework wiring is reversed: a reached
+// class that stands in for an interface or abstract class (its own `implements`/`extends`, or a provider object)
+// makes that type's file reached, so its users are searched like a changed file's importers; decorator metadata is
+// an import line. Every reach answer equals the full graph's (src/node/reachable-graph.test.ts).
 import { realpath } from 'node:fs/promises';
 import type { FileImports } from '../core/code/imports';
 import { languageOfPath } from '../core/code/languages';
 import { MAX_PARSE_BYTES, ParseError } from '../core/code/parser';
 import { buildGraph, type DependencyGraph } from '../core/graph/graph';
-import { Resolver } from '../core/graph/resolve';
+import { dirOf, Resolver } from '../core/graph/resolve';
 import { ReverseResolver, candidateImporters } from '../core/graph/reverse';
 import type { CodeReader } from './code-reader';
 import { importsCacheKey, inExcludedFolder, loadDependencyGraph, readConfigs, readRepoFile, type GraphLoad, type GraphLoadOptions, type Read } from './dependency-graph';
@@ -41,7 +42,7 @@ export interface ReachableLoad extends GraphLoad {
 }
 
 const CONCURRENCY = 48;
-const SAME_PACKAGE_LANGUAGES = new Set(['java', 'go']);
+const SAME_PACKAGE_LANGUAGES = new Set(['go']);
 /** Up to this many files at once are parsed by `localReader`. */
 const LOCAL_BATCH = 200;
 
@@ -62,8 +63,14 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
   const full = async (why: string, texts?: ReadonlyMap<string, string>, skipped?: ReadonlyMap<string, string>): Promise<ReachableLoad> => {
     // The texts already read are not read again.
     const read = options.read ?? ((file: string) => readRepoFile(options.root, realRoot, file));
+    // Nor are the files already parsed parsed again: their answers stand in front of the cache.
+    const cache = options.cache;
     const load = await loadDependencyGraph({
       ...options,
+      cache: {
+        get: (key) => answered.get(key) ?? cache?.get(key),
+        set: (key, value) => cache?.set(key, value),
+      },
       read: async (file, max): Promise<Read> => {
         const text = texts?.get(file);
         if (text !== undefined) return { text };
@@ -71,16 +78,26 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
         return why !== undefined ? { skipped: why } : read(file, max);
       },
     });
-    return { ...load, narrowed: false, why, read: load.cached + load.parsed };
+    return { ...load, narrowed: false, why, read: load.cached + load.parsed, parsed: load.parsed + parsed, cached: load.cached - parsed };
   };
+  /** What this run parsed or took from the cache, by cache key, and how many of each. */
+  const answered = new Map<string, FileImports>();
+  let cached = 0;
+  let parsed = 0;
   const realRoot = options.read ? options.root : await realpath(options.root);
   if (from.length > (options.maxFrom ?? 5000)) return full(`a change of ${from.length} code files`);
-  // Java and Go files use names of their package that no import line names (contract §5.6): no string search
-  // finds those importers, so a change in either language builds the full graph.
+  // Go files use names of their package that no import line names (contract §5.6), matched against what each file
+  // of the package declares: not reversed, so a Go change builds the full graph. (A Java file's package names it by
+  // its simple name, which the search finds.)
   const samePackage = from.find((f) => SAME_PACKAGE_LANGUAGES.has(languageOfPath(f) ?? ''));
   if (samePackage) return full(`${samePackage} may be used by its package without an import`);
 
   const read = options.read ?? ((file: string) => readRepoFile(options.root, realRoot, file));
+  // In a large repository the walk usually passes the local batch: the workers start (and load their grammar)
+  // while the texts are read, not when the first large batch waits for them.
+  if (options.localReader && code.length >= 4 * LOCAL_BATCH) {
+    for (let i = 0; i < 2; i++) options.reader.ask('imports', `warm${i}.ts`, `// ${i}\n`).catch(() => undefined);
+  }
   // Configuration and the code's texts: the byte search runs over these (no parse).
   const { texts: configs } = await readConfigs(files, read, options.overrides);
   const texts = new Map<string, string>();
@@ -96,8 +113,6 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
   const resolver = new Resolver({ files, texts: configs });
   const reverse = new ReverseResolver(resolver, files);
   const imports = new Map<string, FileImports>();
-  let cached = 0;
-  let parsed = 0;
   let parser = options.reader;
   const parse = async (file: string): Promise<void> => {
     if (imports.has(file) || !texts.has(file)) return;
@@ -106,6 +121,7 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
     const hit = options.cache?.get(key);
     if (hit) {
       imports.set(file, hit);
+      answered.set(key, hit);
       cached++;
       return;
     }
@@ -114,6 +130,7 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
       parsed++;
       if (answer) {
         imports.set(file, answer);
+        answered.set(key, answer);
         options.cache?.set(key, answer);
       }
     } catch (error) {
@@ -136,10 +153,21 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
   // the repository's order (so each file's importers come in the same order as in the full graph, and so do the
   // chains reach picks). The full list's exclusion globs alone would cost more than the rest at 200,000 files.
   const targetsOf = new Map<string, string[]>();
+  // A Java file's same-package names are looked up among the files of its folder (a type there hides one imported
+  // on demand): those files are in the graph whenever one of the folder's files is read.
+  const javaByDir = new Map<string, string[]>();
+  for (const f of code) {
+    if (!f.endsWith('.java')) continue;
+    const d = dirOf(f);
+    const list = javaByDir.get(d);
+    if (list) list.push(f);
+    else javaByDir.set(d, [f]);
+  }
   const subset = (): string[] => {
     const keep = new Set<string>(from);
     for (const [file, answer] of imports) {
       keep.add(file);
+      if (file.endsWith('.java')) for (const f of javaByDir.get(dirOf(file)) ?? []) keep.add(f);
       let targets = targetsOf.get(file);
       if (!targets) {
         const language = languageOfPath(file);
@@ -183,6 +211,74 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
   };
   const tooMany = (): string | undefined =>
     Math.max(known.size, imports.size) > limit ? `the change may reach ${Math.max(known.size, imports.size)} of ${code.length} code files` : undefined;
+  /** The files a Java type name may be in, as seen from `file` (a superset of the graph's `javaType`). */
+  const javaTypeFiles = (file: string, answer: FileImports, name: string): string[] => {
+    const dot = name.indexOf('.');
+    const simple = dot < 0 ? name : name.slice(0, dot);
+    const out = new Set<string>();
+    const add = (specifier: string): void => {
+      const r = resolver.resolve(file, specifier, 'java');
+      if ('files' in r) for (const t of r.files) out.add(t);
+    };
+    for (const r of answer.imports) {
+      if (r.names?.includes('static')) continue;
+      if (r.specifier.endsWith('.*')) add(`${r.specifier.slice(0, -2)}.${simple}`);
+      else if (r.specifier === simple || r.specifier.endsWith(`.${simple}`)) add(r.specifier);
+    }
+    const dir = dirOf(file);
+    const same = dir === '' ? `${simple}.java` : `${dir}/${simple}.java`;
+    if (codeSet.has(same)) out.add(same);
+    if (dot > 0) add(name);
+    return [...out];
+  };
+  /** Supertype files of reached classes (read as reached), and the reached files whose type names were followed. */
+  const supertypes = new Set<string>();
+  const typesRead = new Set<string>();
+  /**
+   * The files defining `name` as `specifier` (imported by `file`) exports it, as the graph's lookup finds them:
+   * through named re-exports and `export *`, each file on the way parsed (not reached).
+   */
+  const definingFiles = async (file: string, specifier: string, name: string, language: NonNullable<ReturnType<typeof languageOfPath>>): Promise<string[]> => {
+    const r = resolver.resolve(file, specifier, language, [name]);
+    if (!('files' in r)) return [];
+    const lookup = async (at: string, wanted: string, seen: Set<string>): Promise<string[] | undefined> => {
+      if (seen.has(at) || seen.size >= 200) return undefined;
+      seen.add(at);
+      const found = await step(at, wanted, seen);
+      seen.delete(at);
+      return found;
+    };
+    const step = async (at: string, wanted: string, seen: Set<string>): Promise<string[] | undefined> => {
+      if (!imports.has(at)) await parse(at);
+      const answer = imports.get(at);
+      const atLanguage = languageOfPath(at);
+      if (!answer || !atLanguage) return undefined;
+      if (answer.exports.includes(wanted)) return [at];
+      const targetsOf = (re: (typeof answer.reexports)[number]): string[] => {
+        const t = resolver.resolve(at, re.specifier, atLanguage);
+        return 'files' in t ? [...t.files] : [];
+      };
+      for (const re of answer.reexports) {
+        if (re.typeOnly || re.names === '*') continue;
+        const entry = re.names.find((n) => n.as === wanted);
+        if (!entry) continue;
+        const out: string[] = [];
+        for (const t of targetsOf(re)) out.push(...((await lookup(t, entry.from, seen)) ?? [t]));
+        return out;
+      }
+      for (const re of answer.reexports) {
+        if (re.typeOnly || re.names !== '*') continue;
+        for (const t of targetsOf(re)) {
+          const inner = await lookup(t, wanted, seen);
+          if (inner) return inner;
+        }
+      }
+      return undefined;
+    };
+    const out: string[] = [];
+    for (const t of r.files) out.push(...((await lookup(t, name, new Set())) ?? [t]));
+    return [...new Set(out)];
+  };
   for (;;) {
     if (pending.length > 0) {
       for (const f of pending) searched.add(f);
@@ -198,22 +294,64 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
     if (many) return full(many, texts, skipped);
     await parseAll([...known].filter((f) => !imports.has(f)));
     graph = build();
-    // Reached: the changed files' transitive importers; and whatever re-exports a reached file, whose importers
-    // import it by the barrel's name.
-    const reached = new Set<string>(from);
-    const queue = from.map((f) => graph!.indexOf(f)).filter((i): i is number => i !== undefined);
+    // Reached: the changed files' transitive importers; what a reached file stands in for (contract §5.6: an
+    // implementation reaches the users of its interface, so the interface's importers are searched as a changed
+    // file's are); the classes a reached file's classes extend or implement, wherever they are defined (their own
+    // supertypes, and the provider objects that name them, are read so the stand-in closure is the full graph's);
+    // and whatever re-exports a reached file, whose importers import it by the barrel's name.
+    const reached = new Set<string>();
+    const queue: number[] = [];
+    const reach = (name: string): void => {
+      if (reached.has(name)) return;
+      reached.add(name);
+      const i = graph!.indexOf(name);
+      if (i !== undefined) queue.push(i);
+    };
+    for (const f of from) reach(f);
+    for (const f of supertypes) reach(f);
     for (let head = 0; head < queue.length; head++) {
-      for (const importer of graph.importersOf(queue[head]!)) {
-        const name = graph.files[importer]!;
-        if (reached.has(name)) continue;
-        reached.add(name);
-        queue.push(importer);
+      const at = queue[head]!;
+      for (const importer of graph.importersOf(at)) reach(graph.files[importer]!);
+      for (const target of graph.standIn[at]!) reach(graph.files[target]!);
+    }
+    let added = false;
+    for (const f of [...reached]) {
+      const answer = imports.get(f);
+      if (!answer?.implementations || typesRead.has(f)) continue;
+      typesRead.add(f);
+      const language = languageOfPath(f);
+      if (!language) continue;
+      for (const impl of answer.implementations) {
+        if (language === 'java') {
+          // A Java type is named without a specifier: every file the graph's lookup could pick (single import, the
+          // same package, fully qualified, on demand) is read as a reached one.
+          for (const d of javaTypeFiles(f, answer, impl.of.name)) {
+            if (d === f || supertypes.has(d)) continue;
+            supertypes.add(d);
+            reached.add(d);
+            if (!imports.has(d)) {
+              await parse(d);
+              added = true;
+            }
+          }
+          continue;
+        }
+        for (const ref of [impl.impl, impl.of]) {
+          if (ref.specifier === undefined) continue;
+          const before = imports.size;
+          const defining = await definingFiles(f, ref.specifier, ref.name, language);
+          if (imports.size > before) added = true;
+          // `class B extends C` in a reached file: C's file is read as a reached one (a concrete C is not in
+          // standIn, yet what C stands in for, by its own declaration or a provider naming it, B stands in for).
+          if (ref === impl.of && !impl.provider && impl.impl.specifier === undefined) {
+            for (const d of defining) if (!supertypes.has(d)) {
+              supertypes.add(d);
+              reached.add(d);
+            }
+          }
+        }
       }
     }
-    // An implementation stands in for what it implements (contract §5.6): the interface's users reach it without
-    // importing it, and they are found only by reading the whole repository.
-    const standsIn = [...reached].find((f) => (imports.get(f)?.implementations?.length ?? 0) > 0);
-    if (standsIn) return full(`${standsIn} implements or provides a type its users name instead`, texts, skipped);
     const reexporters = new Map<string, string[]>();
     for (const f of imports.keys()) {
       let targets = reexportsOf.get(f);
@@ -230,7 +368,6 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
     }
     // A name looked up through a reached file's `export *` may be defined in a file not reached: those are read
     // too (and what they `export *` in turn), so the lookup ends where the full graph's does.
-    let added = false;
     const seen = new Set<string>();
     let frontier = [...reached];
     while (frontier.length > 0) {

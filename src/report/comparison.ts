@@ -1,13 +1,12 @@
 // What the Impact Report compares, and gathering its report with git (Node only, no vscode, so it is unit-tested
 // against throw-away repositories). Runs git, so the panel calls it in trusted workspaces only.
-import { computeImpact, type ImpactReport } from '../core/impact/impact';
+import type { ImpactReport } from '../core/impact/impact';
 import { Matcher } from '../core/match/matcher';
 import type { CxMap } from '../core/types';
-import { WORKTREE, changedFiles, currentBranch, filesAt, hasCommit, listRefs, upstreamOf, worktreeFiles, type RefInfo } from '../node/git';
-import { narrowBySymbols } from '../node/change-symbols';
+import { WORKTREE, baseCandidates, currentBranch, filesAt, hasCommit, isSafeRef, listRefs, upstreamOf, worktreeFiles, type RefInfo } from '../node/git';
+import { analyzeChange, type ChangeServices } from '../node/change-pipeline';
 import type { CodeReader } from '../node/code-reader';
 import { filesOnDisk, isMapFile, mapFilesAmong, readMaps, readMapsAt } from '../node/maps';
-import { baseCandidates, isSafeRef } from '../views/changes-nodes';
 
 /** The three comparisons the panel offers. `branch` without a base uses the setting, the upstream, else the default branch. */
 export type Comparison = { kind: 'worktree' } | { kind: 'branch'; base?: string } | { kind: 'refs'; base: string; head: string };
@@ -45,6 +44,8 @@ export interface GatherOptions {
   baseSetting?: string;
   /** Reads symbols (contract §3), as the CLI does; without it touchpoints that name symbols count whole files. */
   reader?: CodeReader;
+  /** Indirect reach (contract §5) from the editor's graph, for a repository that is a workspace folder. */
+  reach?: ChangeServices['reach'];
 }
 
 export interface GatheredReport {
@@ -106,17 +107,25 @@ export async function gatherReport(options: GatherOptions): Promise<GatheredRepo
       label = `${comparison.head} vs ${comparison.base}`;
   }
 
-  const change = await changedFiles(root, baseRef, headRef);
-  const headFiles = async (): Promise<string[]> => (headRef === undefined ? worktreeFiles(root) : filesAt(root, change.head));
-  let headMaps: CxMap[];
-  if (headRef !== undefined) headMaps = await readMapsAt(root, change.head);
-  else headMaps = options.worktreeMaps ?? (await readMaps(root, mapFilesAmong(await filesOnDisk(root, true)))).maps;
-  const coverage = new Matcher(headMaps);
-
-  const touchesMap = change.files.some((c) => [c.path, c.oldPath].some((p) => p !== undefined && isMapFile(p)));
-  const mapEdit = touchesMap ? { baseCoverage: new Matcher(await readMapsAt(root, change.base)), files: await headFiles() } : undefined;
-  const fileReport = computeImpact({ base: change.base, head: change.head, coverage, changedFiles: change.files, isMap: isMapFile, ...(mapEdit ? { mapEdit } : {}) });
-  const report = options.reader ? await narrowBySymbols(fileReport, { root, change, reader: options.reader, mode: 'all' }) : fileReport;
+  const { report } = await analyzeChange(
+    { kind: 'refs', base: baseRef, ...(headRef !== undefined ? { head: headRef } : {}) },
+    {
+      root,
+      maps: async (change) => {
+        let headMaps: CxMap[];
+        if (headRef !== undefined) headMaps = await readMapsAt(root, change.head);
+        else headMaps = options.worktreeMaps ?? (await readMaps(root, mapFilesAmong(await filesOnDisk(root, true)))).maps;
+        return {
+          coverage: new Matcher(headMaps),
+          isMap: isMapFile,
+          mapEdit: async () => ({ baseCoverage: new Matcher(await readMapsAt(root, change.base)), files: headRef === undefined ? await worktreeFiles(root) : await filesAt(root, change.head) }),
+        };
+      },
+      ...(options.reader ? { reader: options.reader } : {}),
+      ...(options.reach ? { reach: options.reach } : {}),
+    },
+    { symbols: 'all' },
+  );
   const gathered: GatheredReport = { comparison, label, baseRef, headRef: headRef ?? WORKTREE, report, refs };
   if (branch !== undefined) gathered.branch = branch;
   return gathered;

@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ImpactReport } from '../core/impact/impact';
+import type { FileReach } from '../core/graph/reach';
+import type { Coverage } from '../core/types';
 import type { ReportPage } from '../core/render/html';
 import type * as ReportRender from './report-render';
 import { parseMap } from '../core/map/parse';
@@ -83,8 +84,8 @@ export class ImpactReportPanel implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
     /** Reads symbols for symbol-precise impact, as the CLI does. */
     private readonly code?: () => CodeReader | undefined,
-    /** Adds indirect reach (contract §5) to a gathered report, for a repository that is a workspace folder. */
-    private readonly indirect?: (root: vscode.Uri, report: ImpactReport) => Promise<ImpactReport>,
+    /** Indirect reach (contract §5) of a workspace folder's paths, from the editor's graph; the change pipeline asks. */
+    private readonly reach?: (root: vscode.Uri, paths: readonly string[]) => Promise<FileReach<Coverage>[] | undefined>,
   ) {
     this.disposables.push(
       vscode.commands.registerCommand(Command.showImpactReport, async (arg?: unknown) => {
@@ -305,8 +306,9 @@ export class ImpactReportPanel implements vscode.Disposable {
     const fingerprint = await headFingerprint(root).catch(() => undefined);
     try {
       const reader = this.code?.();
-      const gathered = await gatherReport({ root, comparison, baseSetting, ...(worktreeMaps ? { worktreeMaps } : {}), ...(reader ? { reader } : {}) });
-      if (this.indirect && path.resolve(folder.uri.fsPath) === path.resolve(root)) gathered.report = await this.indirect(folder.uri, gathered.report);
+      const reachOf = this.reach;
+      const reach = reachOf && path.resolve(folder.uri.fsPath) === path.resolve(root) ? (paths: readonly string[]) => reachOf(folder.uri, paths) : undefined;
+      const gathered = await gatherReport({ root, comparison, baseSetting, ...(worktreeMaps ? { worktreeMaps } : {}), ...(reader ? { reader } : {}), ...(reach ? { reach } : {}) });
       const page: ReportPage = {
         comparison: form,
         refs: gathered.refs,

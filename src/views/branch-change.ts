@@ -2,7 +2,8 @@
 // git extension repository it needs, so the tests hand in a fake.
 import * as l10n from '@vscode/l10n';
 import type { ChangedFile } from '../core/types';
-import { baseCandidates, changesFromGit, isSafeRef, type GitChangeLike } from './changes-nodes';
+import { baseCandidates, isSafeRef } from '../node/git';
+import { changesFromGit, type GitChangeLike } from './changes-nodes';
 
 export interface BranchRepository {
   /** The repository root's URI path (`/…`, `/` separators). */

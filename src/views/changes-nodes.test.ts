@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { computeImpact } from '../core/impact/impact';
 import type { ChangedFile } from '../core/types';
-import { baseCandidates, changeGroupNode, changesFromGit, GIT_STATUS, isSafeRef, type GitChangeLike } from './changes-nodes';
+import { isSafeRef } from '../node/git';
+import { changeGroupNode, changesFromGit, GIT_STATUS, type GitChangeLike } from './changes-nodes';
+import { baseCandidates } from '../node/git';
 import { makeMap, prefixCoverage } from './test-support';
 import { toSnapshot } from './view-node';
 

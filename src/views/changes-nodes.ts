@@ -98,24 +98,6 @@ export function changesFromGit(rootPath: string, groups: readonly (readonly GitC
   return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** A ref we hand to git: never an option, never a range, nothing git would read as two arguments. */
-export function isSafeRef(ref: string): boolean {
-  return ref.length > 0 && !ref.startsWith('-') && !/[\s\0]|\.\./.test(ref);
-}
-
-/**
- * The refs to try, in order, as the base of "Branch vs <base>" (contract §4, and the `cxImpact.changes.base`
- * setting): the setting when set, else the branch's upstream, else the default branch.
- */
-export function baseCandidates(setting: string, upstream: { remote: string; name: string } | undefined): string[] {
-  const configured = setting.trim();
-  if (configured) return [configured];
-  const out: string[] = [];
-  if (upstream) out.push(`${upstream.remote}/${upstream.name}`);
-  out.push('origin/HEAD', 'main', 'master', 'origin/main', 'origin/master');
-  return [...new Set(out)];
-}
-
 const STATUS_WORD: Record<ChangeStatus, string> = {
   added: 'added',
   modified: 'modified',

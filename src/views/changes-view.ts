@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
-import { addIndirectImpact } from '../core/graph/indirect-impact';
 import type { FileReach } from '../core/graph/reach';
-import { computeImpact, type CoverageSource, type ImpactReport } from '../core/impact/impact';
-import type { ChangedFile, Coverage, CxMap, Journey } from '../core/types';
-import { narrowBySymbols } from '../node/change-symbols';
+import type { CoverageSource, ImpactReport } from '../core/impact/impact';
+import type { Coverage, CxMap, Journey } from '../core/types';
+import { analyzeChange } from '../node/change-pipeline';
 import type { CodeReader } from '../node/code-reader';
-import { WORKTREE } from '../node/git';
+import { WORKTREE, type ChangeSet } from '../node/git';
 import type { WorkspaceMaps } from '../workspace/workspace-maps';
 import { watchHead } from '../node/git-head-watch';
 import { isMapFile } from '../node/maps';
@@ -27,21 +26,12 @@ const REVEAL_WITHIN_MS = 60_000;
 /** What the view needs from the dependency graph (src/workspace/workspace-graph.ts). */
 export interface IndirectSource {
   onDidChange: vscode.Event<void>;
-  /** Undefined while the graph is not built (a build starts). */
-  reachOfPathsNow(root: vscode.Uri, paths: readonly string[]): FileReach<Coverage>[] | undefined;
+  /** Waits for the graph to be built; undefined when the root is not a workspace folder (no graph). */
+  reachOfPaths(root: vscode.Uri, paths: readonly string[]): Promise<FileReach<Coverage>[] | undefined>;
 }
 
 /** The committed side of a repository's change, kept until HEAD, its upstream or the base setting moves. */
 type CachedBranchChange = BranchChange & { key: string; journeys?: number };
-
-interface GroupReports {
-  workingChanges: ChangedFile[];
-  working: ImpactReport;
-  branch: ImpactReport;
-  resolveJourney: (mapFile: string, journeyId: string) => { map: CxMap; journey: Journey } | undefined;
-  /** The journeys the reports name, by map file and id; indirect reach adds the ones it reaches. */
-  journeys: Map<string, { map: CxMap; journey: Journey }>;
-}
 
 /**
  * The customer impact of the current change, per repository: "Working tree" (staged, unstaged and untracked
@@ -109,6 +99,11 @@ export class ChangesView implements vscode.Disposable {
       // The view stays empty, so VS Code shows its welcome content for !isWorkspaceTrusted (a message would hide it).
       this.disposables.push(vscode.workspace.onDidGrantWorkspaceTrust(() => (this.connecting = this.connect())));
     }
+  }
+
+  /** What VS Code reads the view's items from (the integration tests record every answer it gives). */
+  get provider(): vscode.TreeDataProvider<ViewNode> {
+    return this.tree;
   }
 
   /** The text shown above the view's items (or its welcome content), if any. */
@@ -287,35 +282,20 @@ export class ChangesView implements vscode.Disposable {
     // One node per repository root, whatever wrappers the git API handed out.
     const byRoot = new Map([...this.repositories.keys()].map((r) => [r.rootUri.toString(), r] as const));
     const repositories = [...byRoot.values()].sort((a, b) => (a.rootUri.path < b.rootUri.path ? -1 : 1));
-    const perRepository: ViewNode[] = [];
-    const reports: { repository: GitRepository; branch: CachedBranchChange; reports: GroupReports }[] = [];
-    for (const repository of repositories) {
-      const branch = await this.branchChange(repository, forceBranch);
-      if (this.disposed) return;
-      const groupReports = this.groupReports(repository, branch);
-      reports.push({ repository, branch, reports: groupReports });
-      perRepository.push(this.repositoryNode(repository, branch, groupReports));
-    }
-    this.revealOnce(repositories.some((r) => (this.branches.get(r)?.journeys ?? 0) > 0));
-    this.show(perRepository, repositories);
-    // Then, off the first paint, narrow touchpoints that name symbols and list the changed declarations.
-    const reader = this.code?.();
-    if (!reader || !vscode.workspace.isTrusted) return;
-    const narrowed: ViewNode[] = [];
-    for (const { repository, branch, reports: r } of reports) {
-      try {
-        const root = repository.rootUri.fsPath;
-        const working = await narrowBySymbols(r.working, { root, change: { base: 'HEAD', head: WORKTREE, files: r.workingChanges }, reader, mode: 'all' });
-        const branchReport =
-          branch.mergeBase === undefined ? r.branch : await narrowBySymbols(r.branch, { root, change: { base: branch.mergeBase, head: 'HEAD', files: branch.changes }, reader, mode: 'all' });
-        if (this.disposed || this.queued > 1) return; // a newer update is waiting: it will do this again
-        narrowed.push(this.repositoryNode(repository, branch, { ...r, working, branch: branchReport }));
-      } catch (err) {
-        this.log.warn(`Could not read the changed symbols: ${err instanceof Error ? err.message : String(err)}`);
-        return;
+    // The view shows only whole answers (src/node/change-pipeline.ts): the last one stays, with a progress bar,
+    // until the next is complete, so no touchpoint shows that the symbols or the graph then take away.
+    await vscode.window.withProgress({ location: { viewId: CHANGES_VIEW } }, async () => {
+      const reader = vscode.workspace.isTrusted ? this.code?.() : undefined;
+      const perRepository: ViewNode[] = [];
+      for (const repository of repositories) {
+        const branch = await this.branchChange(repository, forceBranch);
+        if (this.disposed) return;
+        perRepository.push(await this.repositoryNode(repository, branch, reader));
+        if (this.disposed || this.queued > 1) return; // a newer update is waiting: it shows its own answer
       }
-    }
-    this.show(narrowed, repositories);
+      this.revealOnce(repositories.some((r) => (this.branches.get(r)?.journeys ?? 0) > 0));
+      this.show(perRepository, repositories);
+    });
   }
 
   private show(perRepository: ViewNode[], repositories: readonly GitRepository[]): void {
@@ -341,39 +321,50 @@ export class ChangesView implements vscode.Disposable {
     );
   }
 
-  private groupReports(repository: GitRepository, branch: CachedBranchChange): GroupReports {
-    const { state } = repository;
-    const workingChanges = changesFromGit(repository.rootUri.path, [
-      state.mergeChanges,
-      state.indexChanges,
-      state.workingTreeChanges,
-      state.untrackedChanges ?? [],
-    ]);
-    const journeys = new Map<string, { map: CxMap; journey: Journey }>();
+  /** The change's answer from the one pipeline (src/node/change-pipeline.ts), for one group of a repository. */
+  private async answer(repository: GitRepository, change: ChangeSet, reader: CodeReader | undefined, journeys: Map<string, { map: CxMap; journey: Journey }>): Promise<ImpactReport> {
+    const rootUri = repository.rootUri;
     const coverage: CoverageSource = {
       coverageOf: (path: string): Coverage[] => {
-        const hits = this.maps.coverageOf(vscode.Uri.joinPath(repository.rootUri, ...path.split('/')));
+        const hits = this.maps.coverageOf(vscode.Uri.joinPath(rootUri, ...path.split('/')));
         for (const hit of hits) journeys.set(`${hit.map.file}\u0000${hit.journey.id}`, { map: hit.map, journey: hit.journey });
         return hits;
       },
     };
-    return {
-      workingChanges,
-      working: computeImpact({ base: 'HEAD', head: 'WORKTREE', coverage, changedFiles: workingChanges, isMap: isMapFile }),
-      branch: computeImpact({ base: branch.mergeBase ?? '', head: 'HEAD', coverage, changedFiles: branch.changes, isMap: isMapFile }),
-      resolveJourney: (mapFile: string, journeyId: string) => journeys.get(`${mapFile}\u0000${journeyId}`),
-      journeys,
-    };
+    const indirect = this.indirect;
+    const answer = await analyzeChange(
+      { kind: 'change', change },
+      {
+        root: rootUri.fsPath,
+        maps: () => ({ coverage, isMap: isMapFile }),
+        ...(reader ? { reader } : {}),
+        // The graph of the working tree, built on first use (the progress bar shows while it builds).
+        ...(indirect ? { reach: (paths: readonly string[]) => indirect.reachOfPaths(rootUri, paths) } : {}),
+      },
+      { symbols: 'all', failures: 'warn' },
+    );
+    for (const warning of answer.warnings) this.log.warn(warning);
+    for (const r of answer.reaches ?? []) {
+      for (const hit of r.hits) journeys.set(`${hit.target.value.map.file}\u0000${hit.target.value.journey.id}`, { map: hit.target.value.map, journey: hit.target.value.journey });
+    }
+    return answer.report;
   }
 
-  private repositoryNode(repository: GitRepository, branch: CachedBranchChange, reports: GroupReports): ViewNode {
+  private async repositoryNode(repository: GitRepository, branch: CachedBranchChange, reader: CodeReader | undefined): Promise<ViewNode> {
     const root = repository.rootUri.toString();
-    const { resolveJourney } = reports;
+    const { state } = repository;
+    const workingChanges = changesFromGit(repository.rootUri.path, [state.mergeChanges, state.indexChanges, state.workingTreeChanges, state.untrackedChanges ?? []]);
+    /** The journeys the reports name, by map file and id: the coverage and the reach found fill it in. */
+    const journeys = new Map<string, { map: CxMap; journey: Journey }>();
+    const resolveJourney = (mapFile: string, journeyId: string) => journeys.get(`${mapFile}\u0000${journeyId}`);
+    const working = await this.answer(repository, { base: 'HEAD', head: WORKTREE, files: workingChanges }, reader, journeys);
+    // Without a base there is no commit to read symbols at (and no change).
+    const branchReport = await this.answer(repository, { base: branch.mergeBase ?? '', head: 'HEAD', files: branch.changes }, branch.mergeBase === undefined ? undefined : reader, journeys);
 
     const workingGroup = changeGroupNode({
       id: `${root}\u0000worktree`,
       label: vscode.l10n.t('Working tree'),
-      report: this.withIndirect(repository.rootUri, reports.working, reports.journeys),
+      report: working,
       root,
       base: 'HEAD',
       head: 'worktree',
@@ -383,11 +374,11 @@ export class ChangesView implements vscode.Disposable {
     });
     workingGroup.icon = 'edit';
 
-    branch.journeys = reports.branch.journeys.length;
+    branch.journeys = branchReport.journeys.filter((j) => j.reach !== 'indirect').length;
     const branchGroup = changeGroupNode({
       id: `${root}\u0000branch`,
       label: branch.label,
-      report: this.withIndirect(repository.rootUri, reports.branch, reports.journeys),
+      report: branchReport,
       root,
       base: branch.mergeBase ?? 'HEAD',
       head: 'HEAD',
@@ -410,15 +401,6 @@ export class ChangesView implements vscode.Disposable {
     const head = headName(repository);
     if (head) node.description = head;
     return node;
-  }
-
-  /** The report with indirect reach when the graph is ready (a build starts otherwise, and the view updates after). */
-  private withIndirect(root: vscode.Uri, report: ImpactReport, journeys: Map<string, { map: CxMap; journey: Journey }>): ImpactReport {
-    if (!this.indirect) return report;
-    const reaches = this.indirect.reachOfPathsNow(root, report.unmappedFiles);
-    if (!reaches) return report;
-    for (const r of reaches) for (const hit of r.hits) journeys.set(`${hit.target.value.map.file}\u0000${hit.target.value.journey.id}`, { map: hit.target.value.map, journey: hit.target.value.journey });
-    return addIndirectImpact(report, reaches);
   }
 
   private async branchChange(repository: GitRepository, force: boolean): Promise<CachedBranchChange> {

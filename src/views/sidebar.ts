@@ -23,6 +23,8 @@ export interface Sidebar extends vscode.Disposable {
   messages(): { thisFile: string | undefined; changes: string | undefined; journeys: string | undefined };
   /** What the Changes view's title shows beside it (the branch of a single repository), once updates settle. */
   changesDescription(): Promise<string | undefined>;
+  /** The Changes view's tree as VS Code reads it: the integration tests record every state it shows. */
+  changesTree(): vscode.TreeDataProvider<ViewNode>;
 }
 
 export function createSidebar(
@@ -57,6 +59,7 @@ export function createSidebar(
       await changes.settled();
       return changes.description;
     },
+    changesTree: () => changes.provider,
     dispose() {
       thisFile.dispose();
       changes.dispose();

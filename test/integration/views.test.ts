@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CxImpactApi } from '../../src/extension';
 import type { TreeSnapshot } from '../../src/views/sidebar';
+import { toSnapshot } from '../../src/views/view-node';
 import { api, eventually, file, fixture, fixtureDir } from './support';
 
 /** Labels and descriptions only, `label (description)`, nested by indentation: readable in a failure message. */
@@ -200,6 +201,36 @@ function child(nodes: readonly TreeSnapshot[] | undefined, label: string): TreeS
           ],
         },
       ]);
+    });
+
+    it('shows only whole answers: while a change comes in and on a refresh, every state it shows is the one before or the final one', async () => {
+      // Every answer the tree gives VS Code, read when it says its items changed (VS Code then asks for them).
+      const tree = cx.sidebar.changesTree();
+      const shownNow = async (): Promise<string> => outline(((await tree.getChildren()) ?? []).map(toSnapshot));
+      // The earlier tests put their files back; git notices that a moment later.
+      const before = await eventually('a clean working tree', 20_000, async () => {
+        const changes = (await cx.sidebar.snapshot()).changes;
+        return child(changes, 'Working tree')?.children?.[0]?.label === 'No uncommitted changes.' ? outline(changes) : undefined;
+      });
+      const shown: Promise<string>[] = [];
+      const listening = tree.onDidChangeTreeData?.(() => shown.push(shownNow()));
+      try {
+        // A covered file whose declaration the symbols read names: shown before they are read, it would lack `fee`.
+        fs.writeFileSync(path.join(fixtureDir, 'services/payments/fees.ts'), 'export const fee = 0;\n');
+        await eventually('the new file in the Working tree group', 20_000, async () => {
+          const group = child((await cx.sidebar.snapshot()).changes, 'Working tree');
+          return group?.description === '1 file · 1 journey' ? group : undefined;
+        });
+        cx.sidebar.refresh();
+        const final = outline((await cx.sidebar.snapshot()).changes);
+        assert.match(final, /fees\.ts \(services\/payments · untracked\)\n\s+fee \(line 1, added\)/);
+        const states = await Promise.all(shown);
+        assert.ok(states.includes(final), 'the final state was shown');
+        const others = states.filter((s) => s !== before && s !== final);
+        assert.deepEqual(others, [], `a state between the one before and the final one was shown; the final one:\n${final}`);
+      } finally {
+        listening?.dispose();
+      }
     });
 
     it('puts a changed file no journey covers in its own group', async () => {

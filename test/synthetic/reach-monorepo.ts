@@ -2,7 +2,8 @@
 // graph does (src/node/reachable-graph.test.ts): TypeScript workspace packages imported every way the resolver knows
 // (relative with and without `.js`, `baseUrl`, `paths` aliases with a star in the middle, package names and
 // `exports` subpaths, folders by `.`/`..`, barrels with named and `export *` re-exports, namespace, side-effect,
-// type-only, `require` and `import()`), test files, and Go, Python and Java packages that import each other.
+// type-only, `require` and `import()`), framework wiring (classes extending or implementing another module's, provider
+// objects, decorator metadata), test files, and Go, Python and Java packages that import each other.
 
 export interface ReachRecipe {
   seed: number;
@@ -36,7 +37,8 @@ export function reachMonorepo(recipe: ReachRecipe): Record<string, string> {
           ? { name: `@mono/pkg${p}`, main: 'dist/index.js' }
           : { name: `@mono/pkg${p}`, types: 'src/index.ts' },
     );
-    files[`${dir}/tsconfig.json`] = JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '~/*': ['src/*'] } } });
+    const decorators = p % 2 === 0 ? { experimentalDecorators: true, emitDecoratorMetadata: true } : {};
+    files[`${dir}/tsconfig.json`] = JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '~/*': ['src/*'] }, ...decorators } });
     const barrel: string[] = [];
     for (let m = 0; m < M; m++) {
       const lines: string[] = [];
@@ -66,6 +68,30 @@ export function reachMonorepo(recipe: ReachRecipe): Record<string, string> {
       }
       lines.push(`export function f${m}(): unknown { return [${uses.join(', ')}]; }`);
       lines.push(`export const g${m} = ${m};`);
+      // Framework wiring (contract §5.6): an abstract class, a concrete one and an interface in every module; some
+      // modules extend or implement another's (through a relative path, an alias, a package's barrel, a type-only
+      // import), put a class behind an abstract one with a provider object, or inject a class into a decorated one.
+      lines.push(`export abstract class B${m} { abstract run(): void; }`, `export class K${m} { run(): void {} }`, `export interface I${m} { x?: number }`);
+      const t = pick(M);
+      const wiring = pick(7);
+      const via = pick(3) === 0 ? `@mono/pkg${pick(P)}` : pick(2) === 0 ? `~/m${t}` : `./m${t}`;
+      if (wiring === 0) {
+        lines.unshift(`import { B${t} as Wb } from '${via}';`);
+        lines.push('export class X extends Wb { run(): void {} }');
+      } else if (wiring === 1) {
+        lines.unshift(`import type { I${t} } from '${via}';`);
+        lines.push(`export class Y implements I${t} {}`);
+      } else if (wiring === 2) {
+        lines.unshift(`import { K${t} as Wk } from '${via}';`);
+        lines.push('export class Z extends Wk {}');
+      } else if (wiring === 3) {
+        const u = pick(M);
+        lines.unshift("import { Module } from '@nestjs/common';", `import { B${t} as Pb } from './m${t}';`, `import { K${u} as Pk } from '${pick(2) === 0 ? `@lib/pkg${pick(P)}` : `./m${u}`}';`);
+        lines.push('@Module({ providers: [{ provide: Pb, useClass: Pk }] })', 'export class Mod {}');
+      } else if (wiring === 4) {
+        lines.unshift("import { Injectable } from '@nestjs/common';", `import { K${t} as Ik } from '${via}';`);
+        lines.push('@Injectable()', 'export class Svc {', '  constructor(private readonly k: Ik) {}', '}');
+      }
       // Either quote: the reversed strings end with it.
       files[`${dir}/src/m${m}.ts`] = `${lines.join('\n')}\n`.replace(/'/g, pick(2) === 0 ? "'" : '"');
       if (pick(4) !== 0) barrel.push(pick(2) === 0 ? `export { f${m}, g${m} } from './m${m}';` : `export * from './m${m}';`);
@@ -100,7 +126,16 @@ export function reachMonorepo(recipe: ReachRecipe): Record<string, string> {
   for (let j = 0; j < Math.max(2, P); j++) {
     const other = pick(Math.max(2, P));
     const imp = pick(3) === 0 ? `import com.ex.p${other}.*;` : pick(2) === 0 ? `import com.ex.p${other}.J${other};` : `import static com.ex.p${other}.J${other}.run;`;
-    files[`java/src/main/java/com/ex/p${j}/J${j}.java`] = `package com.ex.p${j};\n\n${imp}\n\npublic class J${j} { static void run() {} }\n`;
+    // Same-package names (no import line) and wiring: an abstract base in the package, an interface imported from
+    // another, their users.
+    const other2 = pick(Math.max(2, P));
+    const supers = [pick(2) === 0 ? ` extends Base${j}` : '', pick(2) === 0 ? ` implements Api${other2}` : ''].join('');
+    const apiImport = supers.includes('Api') ? (pick(2) === 0 ? `import com.ex.p${other2}.Api${other2};\n` : `import com.ex.p${other2}.*;\n`) : '';
+    files[`java/src/main/java/com/ex/p${j}/J${j}.java`] = `package com.ex.p${j};\n\n${imp}\n${apiImport}\npublic class J${j}${supers} { static void run() {} }\n`;
+    files[`java/src/main/java/com/ex/p${j}/Base${j}.java`] = `package com.ex.p${j};\n\npublic abstract class Base${j} { }\n`;
+    files[`java/src/main/java/com/ex/p${j}/Api${j}.java`] = `package com.ex.p${j};\n\npublic interface Api${j} { }\n`;
+    files[`java/src/main/java/com/ex/p${j}/Use${j}.java`] =
+      pick(2) === 0 ? `package com.ex.p${j};\n\npublic class Use${j} { Base${j} base; Api${j} api; }\n` : `package com.ex.p${j};\n\npublic class Use${j} { J${j} j; }\n`;
   }
   return files;
 }

@@ -13,7 +13,7 @@
 // - workspace packages (their name, `exports` keys): the package's name.
 // - Go: the package's import path (module path + folder). Python: the module's name, or the package folder's (an
 //   `__init__.py`; `from . import x` inside it). Java: the type's simple name before `;` or `.`; `a.b.*` ends with
-//   the folder's name. Not reversed: a Java import written with spaces inside it (`a.b. *`).
+//   the folder's name; inside its own folder (its package), the simple name anywhere. Not reversed: a Java import written with spaces inside it (`a.b. *`).
 // A TS/JS or Go specifier is a literal: the strings end with its closing quote, so `m1` does not find `m13`.
 import { languageOfPath } from '../code/languages';
 import { dirOf, joinPath, type Resolver } from './resolve';
@@ -90,6 +90,47 @@ export class ReverseResolver {
     }
   }
 
+  private named: { manifestDirs: Map<string, string[]>; strings: Map<string, string[]> } | undefined;
+
+  /**
+   * What names a file whatever the file is, found once for the repository (not once per file asked about): the
+   * folders whose package.json leads to a file, exact `paths` aliases, workspace packages' entries and exact
+   * `exports` keys (`name`, `name/key`), each with the file it resolves to.
+   */
+  private namedBy(): { manifestDirs: Map<string, string[]>; strings: Map<string, string[]> } {
+    if (this.named) return this.named;
+    const manifestDirs = new Map<string, string[]>();
+    const strings = new Map<string, string[]>();
+    const add = <T>(map: Map<string, T[]>, file: string | undefined, ...values: T[]): void => {
+      if (file === undefined) return;
+      let list = map.get(file);
+      if (!list) map.set(file, (list = []));
+      list.push(...values);
+    };
+    for (const d of this.manifestDirs) add(manifestDirs, this.view.probe(d), d);
+    for (const options of this.tsOptions) {
+      for (const entry of options.paths ?? []) {
+        for (const target of entry.targets) {
+          if (entry.star && target.includes('*')) continue;
+          const at = joinPath(options.pathsBase ?? '', target);
+          if (at !== undefined) add(strings, this.view.probe(at), ...ends(entry.star ? entry.prefix + entry.suffix : entry.pattern));
+        }
+      }
+    }
+    for (const pkg of this.view.packages) {
+      if (leavesPackage(pkg.manifest)) continue;
+      add(strings, this.view.resolvePackage(pkg, ''), ...ends(pkg.name), ...ends(`${pkg.name}/`));
+      const exportsField = pkg.manifest.exports;
+      if (typeof exportsField !== 'object' || exportsField === null || Array.isArray(exportsField)) continue;
+      for (const key of Object.keys(exportsField)) {
+        if (!key.startsWith('./') || key.includes('*')) continue;
+        add(strings, this.view.resolvePackage(pkg, key.slice(2)), ...ends(`${pkg.name}/${key.slice(2)}`), ...ends(`${pkg.name}/${key.slice(2)}/`));
+      }
+    }
+    this.named = { manifestDirs, strings };
+    return this.named;
+  }
+
   needlesOf(file: string): Needles {
     const language = languageOfPath(file);
     const out: Needles = { strings: [], folders: [] };
@@ -123,6 +164,8 @@ export class ReverseResolver {
         // `import a.b.Type;`, `import static a.b.Type.member;`, `import a.b.*;` (the folder's name before `.*`).
         out.strings.push(`${base.replace(/\.java$/, '')};`, `${base.replace(/\.java$/, '')}.`);
         if (folderName !== '') out.strings.push(`${folderName}.*`);
+        // Its package uses it by its simple name, with no import line (contract §5.6).
+        out.folders.push({ folder: dir, strings: [base.replace(/\.java$/, '')] });
         break;
       default:
         break;
@@ -135,9 +178,10 @@ export class ReverseResolver {
     const stem = base.replace(/(\.d)?\.[^.]+$/, '');
     pathForms(dir === '' ? stem : `${dir}/${stem}`, true, this.baseUrls, out);
     // Folders that name this file: its own (an index), any whose package.json leads here.
+    const named = this.namedBy();
     const byFolder = new Set<string>();
     if (stem === 'index') byFolder.add(dir);
-    for (const d of this.manifestDirs) if (this.view.probe(d) === file) byFolder.add(d);
+    for (const d of named.manifestDirs.get(file) ?? []) byFolder.add(d);
     for (const d of byFolder) {
       if (d === '') {
         out.everything = `${file} is the top-level folder's entry`;
@@ -160,14 +204,12 @@ export class ReverseResolver {
         }
       }
     };
-    // tsconfig `paths`: the alias, or the alias with its star filled in.
+    // tsconfig `paths`: the alias (found once for every file, in namedBy), or the alias with its star filled in.
+    out.strings.push(...(named.strings.get(file) ?? []));
     for (const options of this.tsOptions) {
       for (const entry of options.paths ?? []) {
         for (const target of entry.targets) {
-          if (!entry.star || !target.includes('*')) {
-            const at = joinPath(options.pathsBase ?? '', target);
-            if (at !== undefined && this.view.probe(at) === file) out.strings.push(...ends(entry.star ? entry.prefix + entry.suffix : entry.pattern));
-          } else filled(joinPath(options.pathsBase ?? '', target.replace('*', '\u0000')), entry.prefix, entry.suffix);
+          if (entry.star && target.includes('*')) filled(joinPath(options.pathsBase ?? '', target.replace('*', '\u0000')), entry.prefix, entry.suffix);
         }
       }
     }
@@ -178,7 +220,6 @@ export class ReverseResolver {
         out.strings.push(pkg.name);
         continue;
       }
-      if (this.view.resolvePackage(pkg, '') === file) out.strings.push(...ends(pkg.name), ...ends(`${pkg.name}/`));
       if (pkg.dir !== '' && !file.startsWith(`${pkg.dir}/`)) continue;
       const inside = pkg.dir === '' ? '' : `${pkg.dir}/`;
       filled(`${inside}\u0000`, `${pkg.name}/`, '');
@@ -188,10 +229,7 @@ export class ReverseResolver {
       for (const [key, value] of Object.entries(exportsField as Record<string, unknown>)) {
         if (!key.startsWith('./')) continue;
         const star = key.indexOf('*');
-        if (star < 0) {
-          if (this.view.resolvePackage(pkg, key.slice(2)) === file) out.strings.push(...ends(`${pkg.name}/${key.slice(2)}`), ...ends(`${pkg.name}/${key.slice(2)}/`));
-          continue;
-        }
+        if (star < 0) continue;
         const prefix = `${pkg.name}/${key.slice(2, star)}`;
         const suffix = key.slice(star + 1);
         for (const target of stringsIn(value)) {
@@ -254,12 +292,13 @@ export function candidateImporters(
   texts: ReadonlyMap<string, string>,
   known: ReadonlySet<string>,
 ): { files: string[] } | { everything: string } {
+  // The three quotes are one to the search (the automaton reads `"` and `` ` `` as `'`): a third of the strings.
   const strings = new Set<string>();
   const folders: Needles['folders'] = [];
   for (const n of needles) {
     if (n.everything !== undefined) return { everything: n.everything };
-    for (const s of n.strings) if (s !== '') strings.add(s);
-    folders.push(...n.folders);
+    for (const s of n.strings) if (s !== '') strings.add(oneQuote(s));
+    for (const f of n.folders) folders.push(f.strings ? { folder: f.folder, strings: f.strings.map(oneQuote) } : f);
   }
   // One pass over each text finds every needle (Aho-Corasick); a needle found counts anywhere, or only in a file
   // under one of its folders.
@@ -296,6 +335,10 @@ export function candidateImporters(
     if (hit) out.push(file);
   }
   return { files: out };
+}
+
+function oneQuote(s: string): string {
+  return s.replace(/["`]/g, "'");
 }
 
 /** Aho-Corasick over UTF-16 code units: every occurrence of any of the strings, in one pass over a text. */
@@ -348,6 +391,8 @@ class Automaton {
         this.table[state * 128 + c] = to !== undefined ? to : state === 0 ? 0 : this.table[this.fail[state]! * 128 + c]!;
       }
     }
+    // `"` and `` ` `` read as `'` (the strings were written with `'` alone).
+    for (let state = 0; state < states; state++) this.table[state * 128 + 34] = this.table[state * 128 + 96] = this.table[state * 128 + 39]!;
   }
 
   private readonly table: Int32Array;
