@@ -47,7 +47,6 @@ function command(cmd, args) {
     });
 }
 
-
 async function step(name, action) {
   console.log(`\n━━ ${name}`);
   const started = Date.now();
@@ -60,7 +59,12 @@ async function step(name, action) {
     code = 1;
   }
   const seconds = (Date.now() - started) / 1000;
-  results.push({ name, ok: code === 0, seconds, ...(code === 0 || !kept.text ? {} : { digest: failureDigest(kept.text) }) });
+  results.push({
+    name,
+    ok: code === 0,
+    seconds,
+    ...(code === 0 || !kept.text ? {} : { digest: failureDigest(kept.text) }),
+  });
   console.log(`━━ ${name}: ${code === 0 ? 'ok' : 'FAILED'} (${seconds.toFixed(1)} s)`);
   return code === 0;
 }
@@ -69,6 +73,7 @@ await step('typecheck', command(bin('tsc'), ['--noEmit', '-p', '.']));
 await step('typecheck (webview)', command(bin('tsc'), ['--noEmit', '-p', 'src/report/webview']));
 await step('typecheck (catalogue page)', command(bin('tsc'), ['--noEmit', '-p', 'src/catalog/page']));
 await step('lint', command(bin('eslint'), ['.']));
+await step('format (prettier --check)', command(bin('prettier'), ['--check', '.']));
 await step('unit tests', command(bin('mocha'), []));
 const built = await step('build', command(process.execPath, ['scripts/build.mjs']));
 
@@ -84,9 +89,17 @@ if (!skipIntegration || !skipE2e) {
 // The journey catalogue's page in a real Chromium from file:// (test/catalog): needs the same browser as the e2e checks.
 const chromiumPath = process.env.CX_IMPACT_CHROMIUM ?? '/usr/bin/chromium';
 if (fs.existsSync(chromiumPath)) {
-  await step('catalogue page in Chromium', command(bin('mocha'), ['--no-config', '--require', 'tsx/cjs', '--timeout', '120000', 'test/catalog/*.test.ts']));
+  await step(
+    'catalogue page in Chromium',
+    command(bin('mocha'), ['--no-config', '--require', 'tsx/cjs', '--timeout', '120000', 'test/catalog/*.test.ts']),
+  );
 } else {
-  results.push({ name: 'catalogue page in Chromium', ok: !process.env.CI, seconds: 0, note: `not run: no Chromium at ${chromiumPath}` });
+  results.push({
+    name: 'catalogue page in Chromium',
+    ok: !process.env.CI,
+    seconds: 0,
+    note: `not run: no Chromium at ${chromiumPath}`,
+  });
 }
 
 if (!skipIntegration && host) {
