@@ -24,15 +24,25 @@ function folders(dir = src) {
  * cli use no vscode (type imports aside), and core no Node builtin (its tests aside).
  */
 function layerRules() {
-  const vscode = { name: 'vscode', message: 'The engine, Node helpers and CLI run without VS Code.', allowTypeImports: true };
+  const vscode = {
+    name: 'vscode',
+    message: 'The engine, Node helpers and CLI run without VS Code.',
+    allowTypeImports: true,
+  };
   const builtins = [...new Set(builtinModules.map((m) => m.replace(/^node:/, '')))].map((name) => ({
     name,
     message: 'src/core is pure: no Node builtin (what needs the host is passed in from src/node/).',
   }));
-  const nodePrefix = { regex: '^node:', message: 'src/core is pure: no node:* import (what needs the host is passed in from src/node/).' };
+  const nodePrefix = {
+    regex: '^node:',
+    message: 'src/core is pure: no node:* import (what needs the host is passed in from src/node/).',
+  };
   // Imports across layers that wait for a change in flight (scripts/layers.mjs says which and why).
   const pendingLayer = Object.fromEntries(
-    PENDING_IMPORTS.map(({ file, imports }) => [file, path.posix.relative(path.posix.dirname(file), imports).replace(/\.ts$/, '')]),
+    PENDING_IMPORTS.map(({ file, imports }) => [
+      file,
+      path.posix.relative(path.posix.dirname(file), imports).replace(/\.ts$/, ''),
+    ]),
   );
   const configs = [];
   for (const folder of folders()) {
@@ -44,16 +54,36 @@ function layerRules() {
     const paths = ['core', 'node', 'cli'].includes(top) ? [vscode] : [];
     const files = [`src/${folder}/*.ts`];
     if (top !== 'core') {
-      configs.push({ files, rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths, patterns: [layer] }] } });
-      for (const [file, spec] of Object.entries(pendingLayer).filter(([f]) => path.posix.dirname(f) === `src/${folder}`)) {
-        const except = { ...layer, regex: `^(?!${spec.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$)${layer.regex.slice(1)}` };
-        configs.push({ files: [file], rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths, patterns: [except] }] } });
+      configs.push({
+        files,
+        rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths, patterns: [layer] }] },
+      });
+      for (const [file, spec] of Object.entries(pendingLayer).filter(
+        ([f]) => path.posix.dirname(f) === `src/${folder}`,
+      )) {
+        const except = {
+          ...layer,
+          regex: `^(?!${spec.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$)${layer.regex.slice(1)}`,
+        };
+        configs.push({
+          files: [file],
+          rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths, patterns: [except] }] },
+        });
       }
       continue;
     }
     const tests = [`src/${folder}/*.test.ts`];
     configs.push(
-      { files, ignores: tests, rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: [...paths, ...builtins], patterns: [layer, nodePrefix] }] } },
+      {
+        files,
+        ignores: tests,
+        rules: {
+          '@typescript-eslint/no-restricted-imports': [
+            'error',
+            { paths: [...paths, ...builtins], patterns: [layer, nodePrefix] },
+          ],
+        },
+      },
       { files: tests, rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths, patterns: [layer] }] } },
     );
   }
@@ -61,7 +91,17 @@ function layerRules() {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', '.cache/**', 'node_modules/**', 'examples/**', 'test-results/**', 'test/fixtures/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'out/**',
+      '.cache/**',
+      'node_modules/**',
+      'examples/**',
+      'test-results/**',
+      'test/fixtures/**',
+    ],
+  },
   js.configs.recommended,
   {
     files: ['**/*.ts'],
@@ -77,7 +117,10 @@ export default tseslint.config(
   },
   {
     rules: {
-      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='only']", message: 'A focused test skips the rest.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='only']", message: 'A focused test skips the rest.' },
+      ],
     },
   },
   ...layerRules(),

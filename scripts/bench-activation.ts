@@ -12,7 +12,9 @@ import * as path from 'node:path';
 const root = path.resolve(__dirname, '..');
 /** The names of the vscode module the extension reads (\`vscode.X\` in src/). */
 const VSCODE_NAMES =
-  'CancellationError CancellationTokenSource CodeAction CodeActionKind CodeLens CompletionItem CompletionItemKind CompletionList Diagnostic DiagnosticSeverity Disposable DocumentSymbol EventEmitter FileDecoration FileSystemError FoldingRange Hover Location MarkdownString Position ProgressLocation QuickPickItemKind Range RelativePattern Selection SnippetString StatusBarAlignment SymbolInformation SymbolKind TextEditorRevealType ThemeColor ThemeIcon TreeItem TreeItemCollapsibleState Uri ViewColumn WorkspaceEdit commands env extensions languages l10n window workspace'.split(' ');
+  'CancellationError CancellationTokenSource CodeAction CodeActionKind CodeLens CompletionItem CompletionItemKind CompletionList Diagnostic DiagnosticSeverity Disposable DocumentSymbol EventEmitter FileDecoration FileSystemError FoldingRange Hover Location MarkdownString Position ProgressLocation QuickPickItemKind Range RelativePattern Selection SnippetString StatusBarAlignment SymbolInformation SymbolKind TextEditorRevealType ThemeColor ThemeIcon TreeItem TreeItemCollapsibleState Uri ViewColumn WorkspaceEdit commands env extensions languages l10n window workspace'.split(
+    ' ',
+  );
 const RUNS = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 15;
 
 const STUB = `
@@ -66,15 +68,25 @@ async function main(): Promise<void> {
       const loads: number[] = [];
       const activations: number[] = [];
       for (let i = 0; i < RUNS; i++) {
-        const r = spawnSync(process.execPath, [path.join(dir, 'probe.js'), path.join(out, 'extension.js')], { cwd: dir, encoding: 'utf8' });
+        const r = spawnSync(process.execPath, [path.join(dir, 'probe.js'), path.join(out, 'extension.js')], {
+          cwd: dir,
+          encoding: 'utf8',
+        });
         if (!r.stdout) process.stderr.write(r.stderr);
         const m = JSON.parse(r.stdout || '{}') as { load?: number; activate?: number };
         loads.push(m.load ?? NaN);
         activations.push(m.activate ?? NaN);
       }
-      rows.push(`| ${v.name} | ${size.toLocaleString('en')} | ${median(loads).toFixed(1)} ms | ${median(activations).toFixed(1)} ms |`);
+      rows.push(
+        `| ${v.name} | ${size.toLocaleString('en')} | ${median(loads).toFixed(1)} ms | ${median(activations).toFixed(1)} ms |`,
+      );
     }
-    console.log(`extension bundle, ${RUNS} fresh processes each (median), load average ${os.loadavg().map((n) => n.toFixed(2)).join(', ')}`);
+    console.log(
+      `extension bundle, ${RUNS} fresh processes each (median), load average ${os
+        .loadavg()
+        .map((n) => n.toFixed(2))
+        .join(', ')}`,
+    );
     console.log(`budget: dist/extension.js <= ${bundles.EXTENSION_BUDGET_BYTES.toLocaleString('en')} bytes`);
     console.log('| dist/extension.js | bytes | load (require) | activate() against a stand-in vscode |');
     console.log('|---|---:|---:|---:|');

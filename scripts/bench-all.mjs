@@ -20,18 +20,32 @@ const BENCHES = [
   { name: 'graph', script: 'scripts/bench-graph.ts', title: 'Reading code: the dependency graph (issue #12)' },
   { name: 'entry', script: 'scripts/bench-entry.ts', title: 'Reading code: entry points (issue #17)' },
   { name: 'catalog', script: 'scripts/bench-catalog.ts', title: 'The journey catalogue (issue #25)' },
-  { name: 'activation', script: 'scripts/bench-activation.ts', title: 'The extension bundle: size, load and activate() (issue #24)' },
+  {
+    name: 'activation',
+    script: 'scripts/bench-activation.ts',
+    title: 'The extension bundle: size, load and activate() (issue #24)',
+  },
 ];
 const asked = process.argv.slice(2);
-const chosen = BENCHES.filter((b) => (asked.length === 0 || asked.includes(b.name)) && fs.existsSync(path.join(root, b.script)));
+const chosen = BENCHES.filter(
+  (b) => (asked.length === 0 || asked.includes(b.name)) && fs.existsSync(path.join(root, b.script)),
+);
 const sections = [];
 let failed = 0;
 for (const bench of chosen) {
-  const load = os.loadavg().map((n) => n.toFixed(2)).join(', ');
+  const load = os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(', ');
   const started = new Date().toISOString().slice(11, 19);
   console.log(`\n━━ bench ${bench.name} (${bench.script}), ${started} UTC, load average ${load}`);
   const args = [...(bench.gc ? ['--expose-gc'] : []), '--import', 'tsx', bench.script];
-  const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, args, {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
   process.stdout.write(result.stdout ?? '');
   if (result.status !== 0) failed++;
   if (bench.title) {

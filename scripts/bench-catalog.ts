@@ -90,13 +90,34 @@ function writeHistory(dir: string, shape: Shape): { files: number; patterns: num
   let feature = 0;
   const totalFeatures = shape.packages * shape.features;
   for (let j = 0; j < shape.journeys; j++) {
-    map.push(`  - id: journey-${j}`, `    name: Journey ${j}`, `    tier: ${tiers[j % 4]}`, `    owner: "@org/team-${j % 25}"`, `    description: Customers do thing ${j}.`, '    touchpoints:');
+    map.push(
+      `  - id: journey-${j}`,
+      `    name: Journey ${j}`,
+      `    tier: ${tiers[j % 4]}`,
+      `    owner: "@org/team-${j % 25}"`,
+      `    description: Customers do thing ${j}.`,
+      '    touchpoints:',
+    );
     for (let t = 0; t < shape.touchpointsPerJourney; t++) {
       const at = feature++ % totalFeatures;
       const dir = featureOf(shape, Math.floor(at / shape.features), at % shape.features);
-      map.push(`      - id: tp-${t}`, `        name: Touchpoint ${j}.${t}`, `        channel: ${channels[(j + t) % channels.length]}`, '        paths:');
-      const list = [`${dir}/**`, `!${dir}/**/*.md`, `${dir}/m0.ts`, `${dir}/*.json`, `${dir}/m1.ts`, `${dir}/*.svg`, `${dir}/m2.ts`];
-      for (let p = 0; p < shape.patternsPerTouchpoint; p++) map.push(`          - "${list[p % list.length]}${p >= list.length ? `#${p}` : ''}"`);
+      map.push(
+        `      - id: tp-${t}`,
+        `        name: Touchpoint ${j}.${t}`,
+        `        channel: ${channels[(j + t) % channels.length]}`,
+        '        paths:',
+      );
+      const list = [
+        `${dir}/**`,
+        `!${dir}/**/*.md`,
+        `${dir}/m0.ts`,
+        `${dir}/*.json`,
+        `${dir}/m1.ts`,
+        `${dir}/*.svg`,
+        `${dir}/m2.ts`,
+      ];
+      for (let p = 0; p < shape.patternsPerTouchpoint; p++)
+        map.push(`          - "${list[p % list.length]}${p >= list.length ? `#${p}` : ''}"`);
       patterns += shape.patternsPerTouchpoint;
     }
   }
@@ -133,7 +154,9 @@ function writeHistory(dir: string, shape: Shape): { files: number; patterns: num
     files.push(routesFile);
   }
   first.push(`M 100644 inline cx-map.yaml\n${data(`${map.join('\n')}\n`)}`);
-  first.push(`M 100644 inline CODEOWNERS\n${data(`* @org/platform\n${Array.from({ length: Math.min(shape.packages, 200) }, (_, k) => `/packages/p${k}/ @org/team-${k % 25}`).join('\n')}\n`)}`);
+  first.push(
+    `M 100644 inline CODEOWNERS\n${data(`* @org/platform\n${Array.from({ length: Math.min(shape.packages, 200) }, (_, k) => `/packages/p${k}/ @org/team-${k % 25}`).join('\n')}\n`)}`,
+  );
 
   const commitHeader = (n: number, time: number, message: string): string =>
     `commit refs/heads/main\nmark :${100 + n}\nauthor Dev ${n % 37} <dev${n % 37}@example.com> ${time} +0000\ncommitter Dev ${n % 37} <dev${n % 37}@example.com> ${time} +0000\n${data(message)}${n > 0 ? `from :${99 + n}\n` : ''}`;
@@ -152,7 +175,9 @@ function writeHistory(dir: string, shape: Shape): { files: number; patterns: num
       const k = random(shape.packages);
       if (random(5) === 0) {
         const u = random(10);
-        emit(`M 100644 inline packages/p${k}/src/lib/util${u}.ts\n${data(`export function util${u}(): number { return ${c}; }\n`)}`);
+        emit(
+          `M 100644 inline packages/p${k}/src/lib/util${u}.ts\n${data(`export function util${u}(): number { return ${c}; }\n`)}`,
+        );
       } else {
         const f = random(shape.features);
         const j = random(shape.code);
@@ -166,11 +191,21 @@ function writeHistory(dir: string, shape: Shape): { files: number; patterns: num
 }
 
 /** Wall time, and CPU time (user + system, all threads and child processes) when GNU time is there to tell it. */
-function timed(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): { wall: number; cpu: number } {
+function timed(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+): { wall: number; cpu: number } {
   const gnuTime = fs.existsSync('/usr/bin/time');
   const started = performance.now();
   const result = gnuTime
-    ? spawnSync('/usr/bin/time', ['-f', 'CPU %U %S', command, ...args], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 })
+    ? spawnSync('/usr/bin/time', ['-f', 'CPU %U %S', command, ...args], {
+        cwd,
+        env,
+        stdio: ['ignore', 'ignore', 'pipe'],
+        maxBuffer: 1 << 30,
+      })
     : spawnSync(command, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
   const wall = performance.now() - started;
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr?.toString() ?? ''}`);
@@ -178,10 +213,15 @@ function timed(command: string, args: string[], cwd: string, env: NodeJS.Process
   return { wall, cpu: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : NaN };
 }
 
-const best = (runs: { wall: number; cpu: number }[]): { wall: number; cpu: number } => runs.reduce((a, b) => (b.wall < a.wall ? b : a));
+const best = (runs: { wall: number; cpu: number }[]): { wall: number; cpu: number } =>
+  runs.reduce((a, b) => (b.wall < a.wall ? b : a));
 
 async function firstPaint(file: string): Promise<{ paint: number; ready: number }> {
-  const browser = await chromium.launch({ executablePath: process.env.CX_IMPACT_CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CX_IMPACT_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
   try {
     const page = await browser.newPage();
     await page.goto(`file://${file}`);
@@ -205,19 +245,43 @@ async function runShape(shape: Shape): Promise<Result> {
     const t0 = performance.now();
     const made = writeHistory(dir, shape);
     execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: repo });
-    execFileSync('sh', ['-c', `git fast-import --quiet < ${JSON.stringify(path.join(dir, 'import.stream'))}`], { cwd: repo });
+    execFileSync('sh', ['-c', `git fast-import --quiet < ${JSON.stringify(path.join(dir, 'import.stream'))}`], {
+      cwd: repo,
+    });
     execFileSync('git', ['checkout', '-q', '-f', 'main'], { cwd: repo });
-    console.log(`  generated ${made.files.toLocaleString('en')} files, ${made.patterns.toLocaleString('en')} patterns, ${shape.commits.toLocaleString('en')} commits in ${((performance.now() - t0) / 1000).toFixed(1)} s (git fast-import)`);
+    console.log(
+      `  generated ${made.files.toLocaleString('en')} files, ${made.patterns.toLocaleString('en')} patterns, ${shape.commits.toLocaleString('en')} commits in ${((performance.now() - t0) / 1000).toFixed(1)} s (git fast-import)`,
+    );
     // The whole history is the window: `--since` the first commit's date.
     const since = new Date((HEAD_TIME - shape.commits * 600) * 1000).toISOString();
     const env = { ...process.env, XDG_CACHE_HOME: cache, SOURCE_DATE_EPOCH: String(HEAD_TIME) };
-    const gitLog = best([0, 1, 2].map(() => timed('git', ['log', '--first-parent', '--name-only', '--no-renames', `--since=${since}`, '--format=%H %cI %an %s', 'HEAD', '--'], repo)));
+    const gitLog = best(
+      [0, 1, 2].map(() =>
+        timed(
+          'git',
+          [
+            'log',
+            '--first-parent',
+            '--name-only',
+            '--no-renames',
+            `--since=${since}`,
+            '--format=%H %cI %an %s',
+            'HEAD',
+            '--',
+          ],
+          repo,
+        ),
+      ),
+    );
     const out = path.join(dir, 'site');
     const args = [cli, 'catalog', '--since', since.slice(0, 19) + 'Z', '--out', out];
     const cold = timed(process.execPath, args, repo, env);
     const warm = best([0, 1, 2].map(() => timed(process.execPath, args, repo, env)));
     const html = path.join(out, 'index.html');
-    const catalog = JSON.parse(fs.readFileSync(path.join(out, 'catalog.json'), 'utf8')) as { journeys: { changesInWindow: number }[]; totals: { commits: number } };
+    const catalog = JSON.parse(fs.readFileSync(path.join(out, 'catalog.json'), 'utf8')) as {
+      journeys: { changesInWindow: number }[];
+      totals: { commits: number };
+    };
     const paint = await firstPaint(html);
     return {
       files: made.files,
@@ -276,20 +340,42 @@ const SHAPES: Shape[] = [
 
 async function main(): Promise<void> {
   if (!fs.existsSync(cli)) throw new Error(`${cli} is missing: run npm run build first`);
-  const only = process.argv.includes('--small') ? SHAPES.slice(0, 1) : process.argv.includes('--large') ? SHAPES.slice(1) : SHAPES;
-  console.log(`bench:catalog — load average ${loadavg().map((n) => n.toFixed(1)).join(' ')}, scratch in ${scratchBase}`);
+  const only = process.argv.includes('--small')
+    ? SHAPES.slice(0, 1)
+    : process.argv.includes('--large')
+      ? SHAPES.slice(1)
+      : SHAPES;
+  console.log(
+    `bench:catalog — load average ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')}, scratch in ${scratchBase}`,
+  );
   for (const shape of only) {
     console.log(`\n${shape.label}`);
     const r = await runShape(shape);
     const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
     console.log(`                                                              wall      CPU (user+sys)`);
-    console.log(`  git log --first-parent --name-only (same window, best of 3): ${s(r.gitLogMs).padEnd(9)} ${s(r.gitLogCpu)}`);
-    console.log(`  cx-impact catalog, cold (no graph cache):                  ${s(r.coldMs).padEnd(9)} ${s(r.coldCpu)}`);
-    console.log(`  cx-impact catalog, warm (graph cache; best of 3):          ${s(r.warmMs).padEnd(9)} ${s(r.warmCpu)}`);
-    console.log(`  ${r.journeys} journeys, ${r.commits.toLocaleString('en')} commits in the window, ${r.changes.toLocaleString('en')} journey changes; index.html ${(r.htmlBytes / 1024).toFixed(0)} KB`);
-    console.log(`  Chromium: first contentful paint ${r.firstPaintMs.toFixed(0)} ms, DOMContentLoaded ${r.readyMs.toFixed(0)} ms`);
+    console.log(
+      `  git log --first-parent --name-only (same window, best of 3): ${s(r.gitLogMs).padEnd(9)} ${s(r.gitLogCpu)}`,
+    );
+    console.log(
+      `  cx-impact catalog, cold (no graph cache):                  ${s(r.coldMs).padEnd(9)} ${s(r.coldCpu)}`,
+    );
+    console.log(
+      `  cx-impact catalog, warm (graph cache; best of 3):          ${s(r.warmMs).padEnd(9)} ${s(r.warmCpu)}`,
+    );
+    console.log(
+      `  ${r.journeys} journeys, ${r.commits.toLocaleString('en')} commits in the window, ${r.changes.toLocaleString('en')} journey changes; index.html ${(r.htmlBytes / 1024).toFixed(0)} KB`,
+    );
+    console.log(
+      `  Chromium: first contentful paint ${r.firstPaintMs.toFixed(0)} ms, DOMContentLoaded ${r.readyMs.toFixed(0)} ms`,
+    );
     for (const line of shape.budget(r)) console.log(`  budget: ${line}`);
-    console.log(`  load average after: ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+    console.log(
+      `  load average after: ${loadavg()
+        .map((n) => n.toFixed(1))
+        .join(' ')}`,
+    );
   }
 }
 

@@ -57,14 +57,21 @@ function generate(root: string, count: number): string[] {
         ].join('\n');
         break;
       case 2:
-        files[`${svc}/http${i}.go`] = `package svc\n\nimport "net/http"\n\nfunc (h *H${i}) Routes(mux *http.ServeMux) {\n\tmux.HandleFunc("GET /things${i}", h.list${i})\n\tmux.HandleFunc("POST /things${i}", h.create${i})\n}\n`;
-        files[`${svc}/things${i}.go`] = `package svc\n\nfunc (h *H${i}) list${i}(w http.ResponseWriter, r *http.Request) {}\nfunc (h *H${i}) create${i}(w http.ResponseWriter, r *http.Request) {}\n`;
+        files[`${svc}/http${i}.go`] =
+          `package svc\n\nimport "net/http"\n\nfunc (h *H${i}) Routes(mux *http.ServeMux) {\n\tmux.HandleFunc("GET /things${i}", h.list${i})\n\tmux.HandleFunc("POST /things${i}", h.create${i})\n}\n`;
+        files[`${svc}/things${i}.go`] =
+          `package svc\n\nfunc (h *H${i}) list${i}(w http.ResponseWriter, r *http.Request) {}\nfunc (h *H${i}) create${i}(w http.ResponseWriter, r *http.Request) {}\n`;
         break;
       case 3:
-        files[`${svc}/app/views${i}.py`] = `from fastapi import APIRouter\nrouter = APIRouter(prefix="/v${i}")\n\n@router.get("/{id}")\ndef read${i}(id: int):\n    return id\n`;
+        files[`${svc}/app/views${i}.py`] =
+          `from fastapi import APIRouter\nrouter = APIRouter(prefix="/v${i}")\n\n@router.get("/{id}")\ndef read${i}(id: int):\n    return id\n`;
         break;
       default: {
-        const body = Array.from({ length: 30 }, (_, k) => `export function helper${i}_${k}(a: number, b: number): number {\n  const m = new Map<string, number>();\n  m.set('k${k}', a + b);\n  return m.get('k${k}') ?? 0;\n}\n`).join('');
+        const body = Array.from(
+          { length: 30 },
+          (_, k) =>
+            `export function helper${i}_${k}(a: number, b: number): number {\n  const m = new Map<string, number>();\n  m.set('k${k}', a + b);\n  return m.get('k${k}') ?? 0;\n}\n`,
+        ).join('');
         files[`${svc}/src/lib/util${i}.ts`] = body;
       }
     }
@@ -81,7 +88,10 @@ function workerScript(dir: string): string {
   const built = path.join(__dirname, '..', 'dist', 'code-worker.js');
   if (fs.existsSync(built)) return built;
   const script = path.join(dir, 'worker.js');
-  fs.writeFileSync(script, `require(${JSON.stringify(require.resolve('tsx/cjs'))});\nrequire(${JSON.stringify(path.join(__dirname, '..', 'src', 'node', 'code-worker.ts'))});\n`);
+  fs.writeFileSync(
+    script,
+    `require(${JSON.stringify(require.resolve('tsx/cjs'))});\nrequire(${JSON.stringify(path.join(__dirname, '..', 'src', 'node', 'code-worker.ts'))});\n`,
+  );
   return script;
 }
 
@@ -131,7 +141,11 @@ async function main(): Promise<void> {
   try {
     const root = path.join(dir, 'repo');
     const files = generate(root, FILES);
-    console.log(`bench:entry — ${files.length} files, ${availableParallelism()} cores, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(
+      `bench:entry — ${files.length} files, ${availableParallelism()} cores, load ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
     const reader = new CodeReader({ wasmDir: packageWasmDir(), workerScript: workerScript(dir) });
     // Starting the workers and loading the grammars is paid once per process (the CLI and the extension pay it on
     // first use): measured apart, on one small file, so "cold" is the repository's own cost.
@@ -157,11 +171,20 @@ async function main(): Promise<void> {
     }
     reader.dispose();
     const naiveMs = await naive(root, files);
-    console.log(`entry points found:        ${cold.entryPoints.length} (${reader.stats.parsed} files parsed cold, ${reader.stats.cached} answers from the cache warm)`);
+    console.log(
+      `entry points found:        ${cold.entryPoints.length} (${reader.stats.parsed} files parsed cold, ${reader.stats.cached} answers from the cache warm)`,
+    );
     console.log(`worker start + grammars:   ${startup.toFixed(0)} ms (once per process)`);
-    console.log(`cold (workers, filtered):  ${coldMs.toFixed(0)} ms wall, ${coldCpu.toFixed(0)} ms CPU (all threads)   budget 1000 ms  ${coldMs <= 1000 ? 'ok' : 'OVER'}`);
-    console.log(`warm (cache), median of ${RUNS}: ${median(warm).toFixed(0)} ms wall, ${median(warmCpu).toFixed(0)} ms CPU   budget 100 ms  ${median(warm) <= 100 ? 'ok' : 'OVER'}   (runs: ${warm.map((w) => w.toFixed(0)).join(', ')})`);
-    if (loadavg()[0]! > availableParallelism()) console.log(`note: the load average (${loadavg()[0]!.toFixed(1)}) is above the core count: wall times include waiting for a core.`);
+    console.log(
+      `cold (workers, filtered):  ${coldMs.toFixed(0)} ms wall, ${coldCpu.toFixed(0)} ms CPU (all threads)   budget 1000 ms  ${coldMs <= 1000 ? 'ok' : 'OVER'}`,
+    );
+    console.log(
+      `warm (cache), median of ${RUNS}: ${median(warm).toFixed(0)} ms wall, ${median(warmCpu).toFixed(0)} ms CPU   budget 100 ms  ${median(warm) <= 100 ? 'ok' : 'OVER'}   (runs: ${warm.map((w) => w.toFixed(0)).join(', ')})`,
+    );
+    if (loadavg()[0]! > availableParallelism())
+      console.log(
+        `note: the load average (${loadavg()[0]!.toFixed(1)}) is above the core count: wall times include waiting for a core.`,
+      );
     console.log(`naive (this thread, every file parsed, no cache): ${naiveMs.toFixed(0)} ms`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

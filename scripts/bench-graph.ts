@@ -31,7 +31,9 @@ const FILES = option('files', 3000);
 const RUNS = option('runs', 3);
 const LARGE = process.argv.includes('--large');
 /** `--only wired,plain,go,python,java`: those rows alone. */
-const ONLY = process.argv.includes('--only') ? new Set((process.argv[process.argv.indexOf('--only') + 1] ?? '').split(',')) : undefined;
+const ONLY = process.argv.includes('--only')
+  ? new Set((process.argv[process.argv.indexOf('--only') + 1] ?? '').split(','))
+  : undefined;
 const want = (row: string): boolean => !ONLY || ONLY.has(row);
 const projectRoot = path.resolve(__dirname, '..');
 const wasmDir = path.join(projectRoot, 'dist', 'tree-sitter');
@@ -57,7 +59,11 @@ async function benchRepo(label: string, files: Record<string, string>, runs: num
   const root = writeRepo(files);
   const cacheRoot = mkdtempSync(path.join(tmpdir(), 'cx-bench-cache-'));
   try {
-    console.log(`\n${label}: ${list.length} files (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+    console.log(
+      `\n${label}: ${list.length} files (load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')})`,
+    );
     const cold: number[] = [];
     for (let i = 0; i < runs; i++) {
       const reader = new CodeReader({ wasmDir, workerScript, workers: 2 });
@@ -68,10 +74,15 @@ async function benchRepo(label: string, files: Record<string, string>, runs: num
       cold.push(now() - started);
       reader.dispose();
       if (i === 0) {
-        console.log(`  graph: ${load.graph.stats.files} code files, ${load.graph.stats.edges} edges, ${load.graph.stats.typeOnly} type-only, ${load.graph.stats.unresolved} unresolved, ${load.parsed} parsed`);
+        console.log(
+          `  graph: ${load.graph.stats.files} code files, ${load.graph.stats.edges} edges, ${load.graph.stats.typeOnly} type-only, ${load.graph.stats.unresolved} unresolved, ${load.parsed} parsed`,
+        );
         // Edges by why they exist (contract §5.6), so that growth from framework wiring is visible.
         const kinds = (load.graph.stats as { byKind?: Record<string, number> }).byKind;
-        if (kinds) console.log(`  edges by kind: import ${kinds.import}, decorator metadata ${kinds.metadata}, same-package ${kinds.samePackage}; implementation pairs ${kinds.implementation}`);
+        if (kinds)
+          console.log(
+            `  edges by kind: import ${kinds.import}, decorator metadata ${kinds.metadata}, same-package ${kinds.samePackage}; implementation pairs ${kinds.implementation}`,
+          );
       }
     }
     console.log(`  cold (2 workers, no cache): median ${fmt(median(cold))} ms  [${cold.map(fmt).join(', ')}]`);
@@ -90,7 +101,9 @@ async function benchRepo(label: string, files: Record<string, string>, runs: num
       heap = Math.max(heap, process.memoryUsage().heapUsed);
       reader.dispose();
     }
-    console.log(`  warm (from the cache):      median ${fmt(median(warm))} ms  [${warm.map(fmt).join(', ')}], ${last?.parsed ?? '?'} parsed; heap ${(heap / 1024 / 1024).toFixed(0)} MB`);
+    console.log(
+      `  warm (from the cache):      median ${fmt(median(warm))} ms  [${warm.map(fmt).join(', ')}], ${last?.parsed ?? '?'} parsed; heap ${(heap / 1024 / 1024).toFixed(0)} MB`,
+    );
     if (!last) return;
 
     // After a save: ask one file again (a new text) and rebuild the graph from the imports in memory.
@@ -105,7 +118,11 @@ async function benchRepo(label: string, files: Record<string, string>, runs: num
       // As the editor does on save: the file's edges in place, a full build only when its exports changed.
       if (answer && !updateGraphFile(last.graph, one, answer)) {
         source.imports.set(one, answer);
-        buildGraph({ files: source.files, imports: source.imports, resolver: new Resolver({ files: source.files, texts: source.texts }) });
+        buildGraph({
+          files: source.files,
+          imports: source.imports,
+          resolver: new Resolver({ files: source.files, texts: source.texts }),
+        });
       }
       saves.push(now() - started);
     }
@@ -119,7 +136,9 @@ async function benchRepo(label: string, files: Record<string, string>, runs: num
     const covered = (file: string): ReachTarget<string>[] => {
       let hit = coverage.get(file);
       if (!hit) {
-        hit = /pages\/page\d*[02468]\.tsx$/.test(file) ? [{ touchpoint: file, journey: file.split('/')[1]!, value: file }] : [];
+        hit = /pages\/page\d*[02468]\.tsx$/.test(file)
+          ? [{ touchpoint: file, journey: file.split('/')[1]!, value: file }]
+          : [];
         coverage.set(file, hit);
       }
       return hit;
@@ -134,7 +153,11 @@ async function benchRepo(label: string, files: Record<string, string>, runs: num
     console.log(`  reverse walk, ${changed.length}-file change: median ${fmt(median(walks))} ms`);
 
     // TypeScript's own: preProcessFile + resolveModuleName over the same files.
-    const options: ts.CompilerOptions = { moduleResolution: ts.ModuleResolutionKind.Bundler, module: ts.ModuleKind.ESNext, allowJs: true };
+    const options: ts.CompilerOptions = {
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      module: ts.ModuleKind.ESNext,
+      allowJs: true,
+    };
     const tsRuns: number[] = [];
     for (let i = 0; i < runs; i++) {
       const started = now();
@@ -142,13 +165,19 @@ async function benchRepo(label: string, files: Record<string, string>, runs: num
       for (const file of list) {
         if (!/\.(ts|tsx|js|mjs|cjs|jsx)$/.test(file)) continue;
         const info = ts.preProcessFile(readFileSync(path.join(root, file), 'utf8'), true, true);
-        for (const ref of info.importedFiles) ts.resolveModuleName(ref.fileName, path.join(root, file), options, ts.sys, cache);
+        for (const ref of info.importedFiles)
+          ts.resolveModuleName(ref.fileName, path.join(root, file), options, ts.sys, cache);
       }
       tsRuns.push(now() - started);
     }
     console.log(`  TypeScript preProcessFile + resolveModuleName (one thread): median ${fmt(median(tsRuns))} ms`);
-    console.log(`  ratio: cold ${(median(cold) / median(tsRuns)).toFixed(2)}× TypeScript's time, warm ${(median(warm) / median(tsRuns)).toFixed(2)}×`);
-    if (narrow) console.log(`  ratio: cold 10-file impact (narrowed graph + reach) ${(narrow / median(tsRuns)).toFixed(2)}× TypeScript's time (target <= 0.5)`);
+    console.log(
+      `  ratio: cold ${(median(cold) / median(tsRuns)).toFixed(2)}× TypeScript's time, warm ${(median(warm) / median(tsRuns)).toFixed(2)}×`,
+    );
+    if (narrow)
+      console.log(
+        `  ratio: cold 10-file impact (narrowed graph + reach) ${(narrow / median(tsRuns)).toFixed(2)}× TypeScript's time (target <= 0.5)`,
+      );
   } finally {
     rmSync(root, { recursive: true, force: true });
     rmSync(cacheRoot, { recursive: true, force: true });
@@ -157,9 +186,14 @@ async function benchRepo(label: string, files: Record<string, string>, runs: num
 
 /** Ten changed code files spread over the repository (every n-th non-test code file). */
 function tenChanged(list: readonly string[]): string[] {
-  const code = list.filter((f) => /\.(ts|tsx|go|py|java)$/.test(f) && !/(_test\.go|\.test\.ts|index\.ts|__init__\.py)$/.test(f));
+  const code = list.filter(
+    (f) => /\.(ts|tsx|go|py|java)$/.test(f) && !/(_test\.go|\.test\.ts|index\.ts|__init__\.py)$/.test(f),
+  );
   const step = Math.max(1, Math.floor(code.length / 10));
-  return Array.from({ length: Math.min(10, code.length) }, (_, i) => code[Math.min(code.length - 1, i * step + Math.floor(step / 2))]!);
+  return Array.from(
+    { length: Math.min(10, code.length) },
+    (_, i) => code[Math.min(code.length - 1, i * step + Math.floor(step / 2))]!,
+  );
 }
 
 /**
@@ -212,8 +246,14 @@ async function benchLanguage(label: string, files: Record<string, string>, runs:
       warm.push(now() - started);
       reader.dispose();
     }
-    console.log(`\n${label}: ${list.length} files, ${stats} (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
-    console.log(`  cold full graph (2 workers, no cache): median ${fmt(median(cold))} ms; warm: median ${fmt(median(warm))} ms`);
+    console.log(
+      `\n${label}: ${list.length} files, ${stats} (load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')})`,
+    );
+    console.log(
+      `  cold full graph (2 workers, no cache): median ${fmt(median(cold))} ms; warm: median ${fmt(median(warm))} ms`,
+    );
     await narrowed(root, list, runs);
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -226,7 +266,8 @@ function goRepo(total: number): Record<string, string> {
   for (let i = 0; i < total; i++) {
     const pkg = Math.floor(i / 20);
     const dep = Math.floor(pkg / 2);
-    files[`go/pkg${pkg}/f${i}.go`] = `package pkg${pkg}\n\nimport (\n\t"fmt"\n\t"example.com/big/go/pkg${dep}"\n)\n\nfunc F${i}() { fmt.Println(pkg${dep}.X) }\n`;
+    files[`go/pkg${pkg}/f${i}.go`] =
+      `package pkg${pkg}\n\nimport (\n\t"fmt"\n\t"example.com/big/go/pkg${dep}"\n)\n\nfunc F${i}() { fmt.Println(pkg${dep}.X) }\n`;
   }
   return files;
 }
@@ -237,7 +278,8 @@ function pythonRepo(total: number): Record<string, string> {
     const pkg = Math.floor(i / 20);
     const dep = Math.floor(pkg / 2);
     if (i % 20 === 0) files[`py/pkg${pkg}/__init__.py`] = '';
-    files[`py/pkg${pkg}/m${i}.py`] = `from . import m${pkg * 20}\nimport os\nfrom py.pkg${dep} import m${dep * 20 + (i % 20)}\n\ndef f${i}():\n    return os.sep\n`;
+    files[`py/pkg${pkg}/m${i}.py`] =
+      `from . import m${pkg * 20}\nimport os\nfrom py.pkg${dep} import m${dep * 20 + (i % 20)}\n\ndef f${i}():\n    return os.sep\n`;
   }
   return files;
 }
@@ -261,12 +303,14 @@ function largeRepo(total: number): Record<string, string> {
   files['go.mod'] = 'module example.com/big\n\ngo 1.22\n';
   for (let i = 0; i < third; i++) {
     const pkg = Math.floor(i / 20);
-    files[`go/pkg${pkg}/f${i}.go`] = `package pkg${pkg}\n\nimport (\n\t"fmt"\n\t"example.com/big/go/pkg${Math.max(0, pkg - 1)}"\n)\n\nfunc F${i}() { fmt.Println(pkg${Math.max(0, pkg - 1)}.X) }\n`;
+    files[`go/pkg${pkg}/f${i}.go`] =
+      `package pkg${pkg}\n\nimport (\n\t"fmt"\n\t"example.com/big/go/pkg${Math.max(0, pkg - 1)}"\n)\n\nfunc F${i}() { fmt.Println(pkg${Math.max(0, pkg - 1)}.X) }\n`;
   }
   for (let i = 0; i < third; i++) {
     const pkg = Math.floor(i / 20);
     if (i % 20 === 0) files[`py/pkg${pkg}/__init__.py`] = '';
-    files[`py/pkg${pkg}/m${i}.py`] = `from . import m${pkg * 20}\nimport os\nfrom py.pkg${Math.max(0, pkg - 1)} import m${Math.max(0, pkg - 1) * 20}\n\ndef f${i}():\n    return os.sep\n`;
+    files[`py/pkg${pkg}/m${i}.py`] =
+      `from . import m${pkg * 20}\nimport os\nfrom py.pkg${Math.max(0, pkg - 1)} import m${Math.max(0, pkg - 1) * 20}\n\ndef f${i}():\n    return os.sep\n`;
   }
   return files;
 }
@@ -274,8 +318,18 @@ function largeRepo(total: number): Record<string, string> {
 async function main(): Promise<void> {
   const modules = 27;
   const packages = Math.max(1, Math.round((FILES - 2 * (modules + 2)) / (modules + 4)));
-  if (want('wired')) await benchRepo('TypeScript workspace monorepo (NestJS-style wiring)', syntheticMonorepo({ packages, modules, apps: 2, wired: true }), RUNS);
-  if (want('plain')) await benchRepo('TypeScript workspace monorepo (no wiring)', syntheticMonorepo({ packages, modules, apps: 2 }), RUNS);
+  if (want('wired'))
+    await benchRepo(
+      'TypeScript workspace monorepo (NestJS-style wiring)',
+      syntheticMonorepo({ packages, modules, apps: 2, wired: true }),
+      RUNS,
+    );
+  if (want('plain'))
+    await benchRepo(
+      'TypeScript workspace monorepo (no wiring)',
+      syntheticMonorepo({ packages, modules, apps: 2 }),
+      RUNS,
+    );
   // The rows for each language the graph reads, at the same size.
   if (want('go')) await benchLanguage('Go only', goRepo(FILES), RUNS);
   if (want('python')) await benchLanguage('Python only', pythonRepo(FILES), RUNS);

@@ -16,7 +16,10 @@ import { seededRandom, syntheticMapTexts, syntheticMaps, syntheticPaths } from '
 function option(name: string, fallback: number[]): number[] {
   const at = process.argv.indexOf(`--${name}`);
   if (at < 0) return fallback;
-  return (process.argv[at + 1] ?? '').split(',').map(Number).filter((n) => n > 0);
+  return (process.argv[at + 1] ?? '')
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
 }
 
 const PATTERN_SIZES = option('patterns', [100, 2_000, 10_000]);
@@ -41,8 +44,11 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-
-function parseAll(files: ReadonlyArray<{ file: string; text: string }>): { wall: number; cpu: number; results: unknown[] } {
+function parseAll(files: ReadonlyArray<{ file: string; text: string }>): {
+  wall: number;
+  cpu: number;
+  results: unknown[];
+} {
   const results: unknown[] = [];
   const cpu0 = cpuMs();
   const t0 = now();
@@ -58,7 +64,11 @@ function main(): void {
     const maps = syntheticMaps(paths, { patterns, packageMaps: 3 }, seededRandom(PATH_SIZE + patterns));
     return { patterns, files: syntheticMapTexts(maps, MAX_MAP_BYTES * 0.6) };
   });
-  console.log(`Node ${process.version}, ${PATH_SIZE.toLocaleString('en-US')} paths, ${RUNS} warm runs${YAML_ONLY ? ', yaml package only' : ''}; load average ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
+  console.log(
+    `Node ${process.version}, ${PATH_SIZE.toLocaleString('en-US')} paths, ${RUNS} warm runs${YAML_ONLY ? ', yaml package only' : ''}; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}`,
+  );
   for (const { patterns, files } of inputs) {
     const kb = files.reduce((sum, f) => sum + Buffer.byteLength(f.text), 0) / 1024;
     gc?.();
@@ -72,7 +82,10 @@ function main(): void {
       walls.push(wall);
       cpus.push(cpu);
     }
-    const problems = (cold.results as Array<{ diagnostics: unknown[] }>).reduce((sum, r) => sum + r.diagnostics.length, 0);
+    const problems = (cold.results as Array<{ diagnostics: unknown[] }>).reduce(
+      (sum, r) => sum + r.diagnostics.length,
+      0,
+    );
     console.log(
       `${patterns.toLocaleString('en-US').padStart(6)} patterns (${kb.toFixed(0)} KiB in ${files.length} files, ${problems} diagnostics): ` +
         `cold ${cold.wall.toFixed(1)} ms (CPU ${cold.cpu.toFixed(0)}), warm median ${median(walls).toFixed(1)} ms (CPU ${median(cpus).toFixed(1)}), ` +

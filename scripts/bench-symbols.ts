@@ -42,11 +42,21 @@ function bigFile(): string {
   for (let c = 0; c < 40; c++) {
     lines.push(`export class Service${c} {`, `  private readonly store = new Map<string, number>();`);
     for (let m = 0; m < 12; m++) {
-      lines.push(`  method${m}(arg: string): number {`, `    const value = this.store.get(arg) ?? ${m};`, `    if (value > ${c}) {`, `      return value * 2;`, `    }`, `    return value;`, `  }`, '');
+      lines.push(
+        `  method${m}(arg: string): number {`,
+        `    const value = this.store.get(arg) ?? ${m};`,
+        `    if (value > ${c}) {`,
+        `      return value * 2;`,
+        `    }`,
+        `    return value;`,
+        `  }`,
+        '',
+      );
     }
     lines.push('}', '');
   }
-  for (let f = 0; f < 120; f++) lines.push(`export function helper${f}(x: number): number {`, `  const y = x + ${f};`, `  return y * y;`, '}', '');
+  for (let f = 0; f < 120; f++)
+    lines.push(`export function helper${f}(x: number): number {`, `  const y = x + ${f};`, `  return y * y;`, '}', '');
   while (lines.length < 5_000) lines.push(`// padding line ${lines.length}`);
   return lines.join('\n') + '\n';
 }
@@ -57,13 +67,18 @@ function workerScript(): string {
   if (existsSync(built)) return built;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cx-bench-worker-'));
   const script = path.join(dir, 'worker.js');
-  writeFileSync(script, `require(${JSON.stringify(require.resolve('tsx/cjs'))});\nrequire(${JSON.stringify(path.resolve('src/node/code-worker.ts'))});\n`);
+  writeFileSync(
+    script,
+    `require(${JSON.stringify(require.resolve('tsx/cjs'))});\nrequire(${JSON.stringify(path.resolve('src/node/code-worker.ts'))});\n`,
+  );
   return script;
 }
 
 async function fileSymbols(): Promise<ReturnType<typeof findSymbols> extends Promise<infer T> ? T : never> {
   const text = bigFile();
-  console.log(`\n1. Symbols of a ${text.split('\n').length - 1}-line TypeScript file (${(text.length / 1024).toFixed(0)} KB)`);
+  console.log(
+    `\n1. Symbols of a ${text.split('\n').length - 1}-line TypeScript file (${(text.length / 1024).toFixed(0)} KB)`,
+  );
   const parser = codeParser(packageWasmDir());
   let t = now();
   const first = await findSymbols(parser, 'typescript', text);
@@ -91,39 +106,69 @@ async function fileSymbols(): Promise<ReturnType<typeof findSymbols> extends Pro
 async function change(): Promise<void> {
   console.log(`\n2. Symbols of a ${FILES}-file change (git diff -U0, git cat-file --batch, both sides parsed)`);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cx-bench-symbols-'));
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'pipe' });
+  const git = (...args: string[]) =>
+    execFileSync(
+      'git',
+      ['-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', '-c', 'commit.gpgsign=false', ...args],
+      { cwd: dir, stdio: 'pipe' },
+    );
   try {
     git('init', '-q', '-b', 'main');
     const text = (i: number, v: number) =>
-      Array.from({ length: 6 }, (_, k) => `export class Module${i}Part${k} {\n  run(x: number): number {\n    return x + ${k === 3 ? v : 0};\n  }\n\n  stop(): void {}\n}\n`).join('\n');
+      Array.from(
+        { length: 6 },
+        (_, k) =>
+          `export class Module${i}Part${k} {\n  run(x: number): number {\n    return x + ${k === 3 ? v : 0};\n  }\n\n  stop(): void {}\n}\n`,
+      ).join('\n');
     for (let i = 0; i < FILES; i++) {
       const file = path.join(dir, 'src', `m${i % 40}`, `file${i}.ts`);
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, text(i, 0));
     }
-    writeFileSync(path.join(dir, 'cx-map.yaml'), 'version: 1\njourneys:\n  - id: j\n    name: J\n    touchpoints:\n      - id: t\n        name: T\n        paths: [src/**]\n        symbols: [Module1Part3.run]\n');
+    writeFileSync(
+      path.join(dir, 'cx-map.yaml'),
+      'version: 1\njourneys:\n  - id: j\n    name: J\n    touchpoints:\n      - id: t\n        name: T\n        paths: [src/**]\n        symbols: [Module1Part3.run]\n',
+    );
     git('add', '-A');
     git('commit', '-q', '-m', 'base');
     for (let i = 0; i < FILES; i++) writeFileSync(path.join(dir, 'src', `m${i % 40}`, `file${i}.ts`), text(i, 1));
-    const matcher = new Matcher([literalMap('', [{ id: 'j', tier: 'high', touchpoints: [{ id: 't', paths: ['src/**'], symbols: ['Module1Part3.run'] }] }])]);
+    const matcher = new Matcher([
+      literalMap('', [
+        { id: 'j', tier: 'high', touchpoints: [{ id: 't', paths: ['src/**'], symbols: ['Module1Part3.run'] }] },
+      ]),
+    ]);
     for (const where of ['workers', 'this thread'] as const) {
-      const reader = new CodeReader({ wasmDir: packageWasmDir(), ...(where === 'workers' ? { workerScript: workerScript(), workers: 2 } : {}) });
+      const reader = new CodeReader({
+        wasmDir: packageWasmDir(),
+        ...(where === 'workers' ? { workerScript: workerScript(), workers: 2 } : {}),
+      });
       const t = now();
       const set = await changedFiles(dir, 'HEAD', undefined);
       const report = computeImpact({ base: set.base, head: set.head, coverage: matcher, changedFiles: set.files });
       const narrowed = await narrowBySymbols(report, { root: dir, change: set, reader, mode: 'all' });
       const total = now() - t;
       const touched = narrowed.journeys.flatMap((j) => j.touchpoints.flatMap((tp) => tp.files)).length;
-      console.log(`   ${where.padEnd(11)}: ${ms(total)} for ${set.files.length} files (${reader.stats.parsed} parses; the touchpoint keeps ${touched} file)`);
+      console.log(
+        `   ${where.padEnd(11)}: ${ms(total)} for ${set.files.length} files (${reader.stats.parsed} parses; the touchpoint keeps ${touched} file)`,
+      );
       reader.dispose();
     }
     // Nothing needs symbols: nothing is parsed.
     const idle = new CodeReader({ wasmDir: packageWasmDir() });
     const set = await changedFiles(dir, 'HEAD', undefined);
-    const plain = computeImpact({ base: set.base, head: set.head, coverage: new Matcher([literalMap('', [{ id: 'j', tier: 'high', touchpoints: [{ id: 't', paths: ['src/**'] }] }])]), changedFiles: set.files });
+    const plain = computeImpact({
+      base: set.base,
+      head: set.head,
+      coverage: new Matcher([
+        literalMap('', [{ id: 'j', tier: 'high', touchpoints: [{ id: 't', paths: ['src/**'] }] }]),
+      ]),
+      changedFiles: set.files,
+    });
     const t = now();
     await narrowBySymbols(plain, { root: dir, change: set, reader: idle, mode: 'touchpoints' });
-    console.log(`   no touchpoint names symbols (--symbols touchpoints): ${ms(now() - t)}, ${idle.stats.parsed} parses`);
+    console.log(
+      `   no touchpoint names symbols (--symbols touchpoints): ${ms(now() - t)}, ${idle.stats.parsed} parses`,
+    );
     idle.dispose();
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -131,7 +176,9 @@ async function change(): Promise<void> {
 }
 
 function lens(symbols: Awaited<ReturnType<typeof fileSymbols>>): void {
-  console.log('\n3. One CodeLens request once parsed (the 5,000-line file, a 1,000-pattern map plus three touchpoints of its own)');
+  console.log(
+    '\n3. One CodeLens request once parsed (the 5,000-line file, a 1,000-pattern map plus three touchpoints of its own)',
+  );
   const { matcher, files } = lensBench();
   // As the editor does: the finder's answer turned into ranges, then the lenses placed.
   const times: number[] = [];
@@ -139,17 +186,28 @@ function lens(symbols: Awaited<ReturnType<typeof fileSymbols>>): void {
   for (let round = 0; round < 2; round++) {
     for (const file of files) {
       const t = process.hrtime.bigint();
-      const qualified = symbols.symbols.map((s) => ({ name: s.name, range: s.range, selectionRange: s.selectionRange }));
+      const qualified = symbols.symbols.map((s) => ({
+        name: s.name,
+        range: s.range,
+        selectionRange: s.selectionRange,
+      }));
       lenses = planLenses(matcher.coverageOf(file), qualified).length;
       times.push(Number(process.hrtime.bigint() - t) / 1e6);
     }
   }
   times.sort((a, b) => a - b);
-  console.log(`   ${symbols.symbols.length} symbols, ${lenses} lenses: p50 ${times[times.length >> 1]!.toFixed(3)} ms, p99 ${times[Math.floor(times.length * 0.99)]!.toFixed(3)} ms`);
+  console.log(
+    `   ${symbols.symbols.length} symbols, ${lenses} lenses: p50 ${times[times.length >> 1]!.toFixed(3)} ms, p99 ${times[Math.floor(times.length * 0.99)]!.toFixed(3)} ms`,
+  );
 }
 
 async function main(): Promise<void> {
-  console.log(`bench:symbols on ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`);
+  console.log(
+    `bench:symbols on ${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}`,
+  );
   const symbols = await fileSymbols();
   await change();
   lens(symbols);

@@ -13,12 +13,22 @@ import { computeImpact } from '../src/core/impact/impact';
 import { qualifySymbols, type SymbolTree } from '../src/core/symbols';
 import { planLenses } from '../src/codelens/lens-plan';
 import { NaiveMatcher } from '../src/core/match/naive';
-import { journeysAsYamlData, seededRandom, syntheticMapTexts, syntheticMaps, syntheticPaths, type ShapeMix } from '../test/synthetic/synthetic-repo';
+import {
+  journeysAsYamlData,
+  seededRandom,
+  syntheticMapTexts,
+  syntheticMaps,
+  syntheticPaths,
+  type ShapeMix,
+} from '../test/synthetic/synthetic-repo';
 import { lensBench } from '../test/synthetic/lens-bench';
 import type { ChangedFile, Coverage } from '../src/core/types';
 
 // `npm run bench -- 10000` runs only the sizes given (for a quick look); docs are written only for the full run.
-const chosen = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const chosen = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const PATH_SIZES = chosen.length > 0 ? chosen : [10_000, 200_000, 1_000_000];
 const PATTERN_SIZES = [100, 2_000, 10_000];
 /** The naive loop runs on this many paths for every size, so its cost stays bounded. */
@@ -37,8 +47,14 @@ const SHORT_REPEATS = 9;
 /** The row's maps: the two densities of issue #7, or a shape mix of issue #14 (ShapeMix in synthetic-repo.ts). */
 type Density = 'realistic' | 'dense' | ShapeMix;
 const MIXES: readonly ShapeMix[] = ['issue', 'floating', 'star', 'brace'];
-const MIX_LABEL: Record<ShapeMix, string> = { issue: 'mix: issue #14', floating: 'mix: floating-heavy', star: 'mix: `*`-segment-heavy', brace: 'mix: brace-heavy' };
-const rowLabel = (d: Density): string => (d === 'dense' ? 'dense (stress)' : d === 'realistic' ? 'realistic' : MIX_LABEL[d]);
+const MIX_LABEL: Record<ShapeMix, string> = {
+  issue: 'mix: issue #14',
+  floating: 'mix: floating-heavy',
+  star: 'mix: `*`-segment-heavy',
+  brace: 'mix: brace-heavy',
+};
+const rowLabel = (d: Density): string =>
+  d === 'dense' ? 'dense (stress)' : d === 'realistic' ? 'realistic' : MIX_LABEL[d];
 /** Every size (paths × patterns) has a row of each shape: the two densities and the four mixes of issue #14. */
 const SHAPES: readonly Density[] = ['realistic', 'dense', ...MIXES];
 /** The CLI end-to-end run uses this many patterns. */
@@ -120,7 +136,6 @@ function median(values: readonly number[]): number {
 
 const key = (c: Coverage): string => `${c.map.file}#${c.journey.id}.${c.touchpoint.id}:${c.pattern.line}`;
 
-
 interface Row {
   paths: number;
   patterns: number;
@@ -181,10 +196,19 @@ interface Row {
 
 function measure(paths: string[], patternCount: number, seed: number, density: Density): Row {
   const random = seededRandom(seed);
-  const maps = syntheticMaps(paths, { patterns: patternCount, packageMaps: 3, ...(density === 'realistic' || density === 'dense' ? { density } : { mix: density }) }, random);
+  const maps = syntheticMaps(
+    paths,
+    {
+      patterns: patternCount,
+      packageMaps: 3,
+      ...(density === 'realistic' || density === 'dense' ? { density } : { mix: density }),
+    },
+    random,
+  );
   const sources = maps.flatMap((m) => m.journeys.flatMap((j) => j.touchpoints.flatMap((t) => t.paths)));
   const negatedShare = sources.filter((p) => p.negated).length / Math.max(1, sources.length);
-  const floatingShare = sources.filter((p) => p.source.replace(/^!/, '').startsWith('**/')).length / Math.max(1, sources.length);
+  const floatingShare =
+    sources.filter((p) => p.source.replace(/^!/, '').startsWith('**/')).length / Math.max(1, sources.length);
 
   const files = syntheticMapTexts(maps, MAX_MAP_BYTES * 0.6);
   let parseProblems = 0;
@@ -285,7 +309,11 @@ function measure(paths: string[], patternCount: number, seed: number, density: D
   const scavengedRuns: number[] = [];
   const afterGcRuns: number[] = [];
   const afterGcCpuRuns: number[] = [];
-  const newChange = (): ChangedFile[] => Array.from({ length: CHANGE_SIZE }, () => ({ path: paths[Math.floor(lookupRandom() * paths.length)]!, status: 'modified' as const }));
+  const newChange = (): ChangedFile[] =>
+    Array.from({ length: CHANGE_SIZE }, () => ({
+      path: paths[Math.floor(lookupRandom() * paths.length)]!,
+      status: 'modified' as const,
+    }));
   for (let run = 0; run < CHANGE_REPEATS; run++) {
     const change = newChange();
     const loaded = new Matcher(maps);
@@ -293,17 +321,22 @@ function measure(paths: string[], patternCount: number, seed: number, density: D
     const profiler = new v8.GCProfiler();
     profiler.start();
     const cpuStart = cpuMs();
-    const ms = timed(() => computeImpact({ base: 'base', head: 'WORKTREE', coverage: loaded, changedFiles: change }))[1];
+    const ms = timed(() =>
+      computeImpact({ base: 'base', head: 'WORKTREE', coverage: loaded, changedFiles: change }),
+    )[1];
     changeCpuRuns.push(cpuMs() - cpuStart);
     changeRuns.push(ms);
-    if (profiler.stop().statistics.some((gc) => gc.gcType === 'Scavenge' || gc.gcType === 'MinorMarkCompact')) scavengedRuns.push(ms);
+    if (profiler.stop().statistics.some((gc) => gc.gcType === 'Scavenge' || gc.gcType === 'MinorMarkCompact'))
+      scavengedRuns.push(ms);
   }
   for (let run = 0; run < REPEATS; run++) {
     const otherChange = newChange();
     const collected = new Matcher(maps);
     gc?.();
     const gcCpuStart = cpuMs();
-    afterGcRuns.push(timed(() => computeImpact({ base: 'base', head: 'WORKTREE', coverage: collected, changedFiles: otherChange }))[1]);
+    afterGcRuns.push(
+      timed(() => computeImpact({ base: 'base', head: 'WORKTREE', coverage: collected, changedFiles: otherChange }))[1],
+    );
     afterGcCpuRuns.push(cpuMs() - gcCpuStart);
   }
   const changeMs = median(changeRuns);
@@ -322,7 +355,9 @@ function measure(paths: string[], patternCount: number, seed: number, density: D
       decideAll: (asked: readonly string[]) => (asked.length === files.length ? decided : answered.decideAll(asked)),
       patternTable: answered.patternTable,
     };
-    const [report, ms] = timed(() => computeImpact({ base: 'base', head: 'WORKTREE', coverage: source, changedFiles: change }));
+    const [report, ms] = timed(() =>
+      computeImpact({ base: 'base', head: 'WORKTREE', coverage: source, changedFiles: change }),
+    );
     reportRuns.push(ms);
     pairs = report.journeys.reduce((n, j) => n + j.touchpoints.reduce((m, t) => m + t.files.length, 0), 0);
   }
@@ -332,7 +367,9 @@ function measure(paths: string[], patternCount: number, seed: number, density: D
   const naiveSample = sample.slice(0, NAIVE_SAMPLE);
   const [naiveAnswers, naiveMs] = timed(() => naiveSample.map((path) => naive.coverageOf(path).map(key).join('\n')));
   const engine = new Matcher(maps);
-  const equalCount = naiveSample.filter((path, i) => engine.coverageOf(path).map(key).join('\n') === naiveAnswers[i]).length;
+  const equalCount = naiveSample.filter(
+    (path, i) => engine.coverageOf(path).map(key).join('\n') === naiveAnswers[i],
+  ).length;
   const naivePerPathUs = (naiveMs * 1e3) / NAIVE_SAMPLE;
   const perPathUs = (coverageMs * 1e3) / paths.length;
 
@@ -389,8 +426,10 @@ function measure(paths: string[], patternCount: number, seed: number, density: D
 }
 
 /** The first (cold) run after the median, when it differs by more than a fifth. */
-const cold = (first: number, med: number): string => (Math.abs(first - med) > med * 0.2 ? `; first ${fmt(first)} ms` : '');
-const fmt = (n: number, digits = 1): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const cold = (first: number, med: number): string =>
+  Math.abs(first - med) > med * 0.2 ? `; first ${fmt(first)} ms` : '';
+const fmt = (n: number, digits = 1): string =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const int = (n: number): string => Math.round(n).toLocaleString('en-US');
 
 /** Each target of issue #14 (which supersedes #7's lookup and change targets) against the figure measured for it. */
@@ -398,10 +437,18 @@ function targets(rows: readonly Row[], cli: CliRun | undefined): string[] {
   const lines: string[] = [];
   const label = (r: Row): string => `${int(r.paths)} paths, ${rowLabel(r.density)}`;
   const whole = rows.filter((r) => r.paths === 1_000_000 && r.patterns === 10_000);
-  if (whole.length === 0) lines.push('- Whole coverage of 1M paths × 10k patterns: not run (sizes chosen on the command line).');
+  if (whole.length === 0)
+    lines.push('- Whole coverage of 1M paths × 10k patterns: not run (sizes chosen on the command line).');
   for (const r of whole) {
-    const verdict = r.coverageMs <= 3000 && r.speedUp >= 1000 ? 'met' : r.coverageCpuMs <= 3000 && r.speedUp >= 1000 ? 'met in CPU time, not in wall time on this busy machine' : 'not met';
-    lines.push(`- Whole coverage of 1M paths × 10k patterns ≤ 3 s on one core and ≥ ×1,000 over naive (${label(r)}): ${fmt(r.coverageMs / 1e3, 2)} s wall, ${fmt(r.coverageCpuMs / 1e3, 2)} s CPU, ×${int(r.speedUp)} — ${verdict}.`);
+    const verdict =
+      r.coverageMs <= 3000 && r.speedUp >= 1000
+        ? 'met'
+        : r.coverageCpuMs <= 3000 && r.speedUp >= 1000
+          ? 'met in CPU time, not in wall time on this busy machine'
+          : 'not met';
+    lines.push(
+      `- Whole coverage of 1M paths × 10k patterns ≤ 3 s on one core and ≥ ×1,000 over naive (${label(r)}): ${fmt(r.coverageMs / 1e3, 2)} s wall, ${fmt(r.coverageCpuMs / 1e3, 2)} s CPU, ×${int(r.speedUp)} — ${verdict}.`,
+    );
   }
   // A size is paths × patterns, as in the issue's own table (50k × 500, 200k × 2k, 1M × 10k); its rows are the shapes.
   for (const size of [...new Set(rows.map((r) => `${r.paths}×${r.patterns}`))]) {
@@ -414,23 +461,42 @@ function targets(rows: readonly Row[], cli: CliRun | undefined): string[] {
       `- No row more than 3× slower than the fastest row of its size (${int(same[0]!.paths)} paths × ${int(same[0]!.patterns)} patterns, whole coverage, ${same.length} rows): slowest ${rowLabel(slowest.density)} ${int(slowest.coverageMs)} ms against fastest ${rowLabel(fastest.density)} ${int(fastest.coverageMs)} ms = ×${fmt(ratio, 2)} (CPU time ×${fmt(cpuRatio, 2)}) — ${ratio <= 3 ? 'met' : cpuRatio <= 3 ? 'met in CPU time, not in wall time on this busy machine' : 'not met'}.`,
     );
   }
-  if (cli === undefined) lines.push('- `cx-impact coverage --files-from` on 1M paths × 10k patterns ≤ 6 s: not run (sizes chosen on the command line, or no dist/cli.js).');
-  else lines.push(`- \`cx-impact coverage --files-from\` on ${int(cli.paths)} paths × ${int(cli.patterns)} patterns (${rowLabel(cli.density)}) ≤ 6 s wall: median ${fmt(cli.wallMs / 1e3, 2)} s (runs ${cli.runs.map((v) => fmt(v / 1e3, 2)).join(', ')} s; CPU of the process ${fmt(cli.cpuMs / 1e3, 2)} s) — ${cli.wallMs <= 6000 ? 'met' : cli.cpuMs <= 6000 ? 'met in CPU time, not in wall time on this busy machine' : 'not met'}.`);
+  if (cli === undefined)
+    lines.push(
+      '- `cx-impact coverage --files-from` on 1M paths × 10k patterns ≤ 6 s: not run (sizes chosen on the command line, or no dist/cli.js).',
+    );
+  else
+    lines.push(
+      `- \`cx-impact coverage --files-from\` on ${int(cli.paths)} paths × ${int(cli.patterns)} patterns (${rowLabel(cli.density)}) ≤ 6 s wall: median ${fmt(cli.wallMs / 1e3, 2)} s (runs ${cli.runs.map((v) => fmt(v / 1e3, 2)).join(', ')} s; CPU of the process ${fmt(cli.cpuMs / 1e3, 2)} s) — ${cli.wallMs <= 6000 ? 'met' : cli.cpuMs <= 6000 ? 'met in CPU time, not in wall time on this busy machine' : 'not met'}.`,
+    );
   for (const r of rows.filter((row) => row.patterns === 10_000)) {
-    const verdict = r.p99Us <= 50 ? 'met' : r.p99FastestUs <= 50 ? 'not met as measured; met by each lookup\'s fastest run' : 'not met';
-    lines.push(`- Single lookup p99 ≤ 50 µs with 10k patterns, ${label(r)}: p99 ${fmt(r.p99Us, 1)} µs (runs: ${r.p99Runs.map((v) => fmt(v, 1)).join(', ')}; p50 ${fmt(r.p50Us, 1)} µs, CPU mean ${fmt(r.lookupCpuUs, 1)} µs; each lookup's fastest of the runs: p99 ${fmt(r.p99FastestUs, 1)} µs; the machine's tail right after, a fixed loop timed the same way: p50 ${fmt(r.machineP50Us, 1)} µs, p99 ${fmt(r.machineP99Us, 1)} µs) — ${verdict}.`);
+    const verdict =
+      r.p99Us <= 50
+        ? 'met'
+        : r.p99FastestUs <= 50
+          ? "not met as measured; met by each lookup's fastest run"
+          : 'not met';
+    lines.push(
+      `- Single lookup p99 ≤ 50 µs with 10k patterns, ${label(r)}: p99 ${fmt(r.p99Us, 1)} µs (runs: ${r.p99Runs.map((v) => fmt(v, 1)).join(', ')}; p50 ${fmt(r.p50Us, 1)} µs, CPU mean ${fmt(r.lookupCpuUs, 1)} µs; each lookup's fastest of the runs: p99 ${fmt(r.p99FastestUs, 1)} µs; the machine's tail right after, a fixed loop timed the same way: p50 ${fmt(r.machineP50Us, 1)} µs, p99 ${fmt(r.machineP99Us, 1)} µs) — ${verdict}.`,
+    );
   }
   for (const r of rows.filter((row) => row.patterns === 10_000)) {
     const caveats = [
-      ...(r.changeScavenged > 0 && r.changeScavengedMs > 20 ? ['not in the runs with a young-generation collection inside'] : []),
+      ...(r.changeScavenged > 0 && r.changeScavengedMs > 20
+        ? ['not in the runs with a young-generation collection inside']
+        : []),
       ...(r.changeAfterGcMs > 20 ? ['not right after a forced GC'] : []),
     ];
     const verdict = r.changeMs > 20 ? 'not met' : caveats.length === 0 ? 'met' : `met; ${caveats.join(', ')}`;
-    lines.push(`- Impact of a 1,000-file change ≤ 20 ms with 10k patterns, ${label(r)}: median ${fmt(r.changeMs)} ms of ${r.changeRuns} runs (CPU ${fmt(r.changeCpuMs)} ms; ${scavenged(r)}; right after a forced GC ${fmt(r.changeAfterGcMs)} ms, CPU ${fmt(r.changeAfterGcCpuMs)} ms; the report alone, ${int(r.changePairs)} file-touchpoint pairs, ${fmt(r.changeReportMs)} ms) — ${verdict}.`);
+    lines.push(
+      `- Impact of a 1,000-file change ≤ 20 ms with 10k patterns, ${label(r)}: median ${fmt(r.changeMs)} ms of ${r.changeRuns} runs (CPU ${fmt(r.changeCpuMs)} ms; ${scavenged(r)}; right after a forced GC ${fmt(r.changeAfterGcMs)} ms, CPU ${fmt(r.changeAfterGcCpuMs)} ms; the report alone, ${int(r.changePairs)} file-touchpoint pairs, ${fmt(r.changeReportMs)} ms) — ${verdict}.`,
+    );
   }
   for (const r of rows.filter((row) => row.patterns === 10_000)) {
     const total = r.parseMs + r.indexMs;
-    lines.push(`- Parse + compile + index of a 10k-pattern map ≤ 250 ms (issue #7), ${label(r)}: ${int(r.parseMs)} + ${fmt(r.indexMs)} = ${int(total)} ms — ${total <= 250 ? 'met' : 'not met'}.`);
+    lines.push(
+      `- Parse + compile + index of a 10k-pattern map ≤ 250 ms (issue #7), ${label(r)}: ${int(r.parseMs)} + ${fmt(r.indexMs)} = ${int(total)} ms — ${total <= 250 ? 'met' : 'not met'}.`,
+    );
   }
   return lines;
 }
@@ -454,12 +520,25 @@ const CLI_RUNS = 3;
  * maps as cx-map.yaml files and the path list as a file, so process start, reading and parsing the maps and reading
  * the list are included. Wall time of the whole process, and its CPU time (user + system, from `times` in the shell).
  */
-function measureCli(paths: string[], patternCount: number, density: Density, expectedCovered: number): CliRun | undefined {
+function measureCli(
+  paths: string[],
+  patternCount: number,
+  density: Density,
+  expectedCovered: number,
+): CliRun | undefined {
   const cli = join(__dirname, '..', 'dist', 'cli.js');
   if (!existsSync(cli)) return undefined;
   const dir = mkdtempSync(join(os.tmpdir(), 'cx-bench-cli-'));
   try {
-    const maps = syntheticMaps(paths, { patterns: patternCount, packageMaps: 3, ...(density === 'realistic' || density === 'dense' ? { density } : { mix: density }) }, seededRandom(paths.length + patternCount));
+    const maps = syntheticMaps(
+      paths,
+      {
+        patterns: patternCount,
+        packageMaps: 3,
+        ...(density === 'realistic' || density === 'dense' ? { density } : { mix: density }),
+      },
+      seededRandom(paths.length + patternCount),
+    );
     for (const map of maps) {
       const folder = join(dir, map.dir);
       mkdirSync(folder, { recursive: true });
@@ -481,7 +560,16 @@ function measureCli(paths: string[], patternCount: number, density: Density, exp
       cpus.push((seconds[0] ?? NaN) * 1e3 + (seconds[1] ?? NaN) * 1e3);
       covered = (JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as { coveredFiles: number }).coveredFiles;
     }
-    return { paths: paths.length, patterns: patternCount, density, runs, wallMs: median(runs), cpuMs: median(cpus), coveredFiles: covered, equal: covered === expectedCovered };
+    return {
+      paths: paths.length,
+      patterns: patternCount,
+      density,
+      runs,
+      wallMs: median(runs),
+      cpuMs: median(cpus),
+      coveredFiles: covered,
+      equal: covered === expectedCovered,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -505,7 +593,11 @@ function measureLens(): LensRow {
   const tree: SymbolTree<number>[] = [];
   let line = 0;
   for (let c = 0; c < 40; c++) {
-    const children = Array.from({ length: 12 }, (_, m) => ({ name: `method${m}(arg)`, range: (line += 8), selectionRange: line }));
+    const children = Array.from({ length: 12 }, (_, m) => ({
+      name: `method${m}(arg)`,
+      range: (line += 8),
+      selectionRange: line,
+    }));
     tree.push({ name: `Service${c}`, range: (line += 4), selectionRange: line, children });
   }
   for (let f = 0; f < 120; f++) tree.push({ name: `helper${f}`, range: (line += 8), selectionRange: line });
@@ -521,12 +613,21 @@ function measureLens(): LensRow {
     });
   }
   times.sort();
-  return { patterns, symbols: qualifySymbols(tree).length, lenses, p50Us: percentile(times, 50), p99Us: percentile(times, 99) };
+  return {
+    patterns,
+    symbols: qualifySymbols(tree).length,
+    lenses,
+    p50Us: percentile(times, 50),
+    p99Us: percentile(times, 99),
+  };
 }
 
 function main(): void {
   const started = now();
-  const loadAtStart = os.loadavg().map((l) => fmt(l, 2)).join(', ');
+  const loadAtStart = os
+    .loadavg()
+    .map((l) => fmt(l, 2))
+    .join(', ');
   const rows: Row[] = [];
   for (const size of PATH_SIZES) {
     const [paths, genMs] = timed(() => syntheticPaths(size, seededRandom(size)));
@@ -549,16 +650,22 @@ function main(): void {
   const cliSize = PATH_SIZES[PATH_SIZES.length - 1]!;
   if (chosen.length === 0 || process.env.CX_BENCH_CLI === '1') {
     const paths = syntheticPaths(cliSize, seededRandom(cliSize));
-    const expected = rows.find((r) => r.paths === cliSize && r.patterns === MIX_PATTERNS && r.density === CLI_DENSITY)?.covered ?? -1;
+    const expected =
+      rows.find((r) => r.paths === cliSize && r.patterns === MIX_PATTERNS && r.density === CLI_DENSITY)?.covered ?? -1;
     cli = measureCli(paths, MIX_PATTERNS, CLI_DENSITY, expected);
-    if (cli === undefined) console.log('cx-impact coverage --files-from: dist/cli.js not found, run `npm run build` first');
+    if (cli === undefined)
+      console.log('cx-impact coverage --files-from: dist/cli.js not found, run `npm run build` first');
     else {
-      console.log(`cx-impact coverage --files-from, ${int(cli.paths)} paths × ${int(cli.patterns)} patterns (${rowLabel(CLI_DENSITY)}): median ${fmt(cli.wallMs / 1e3, 2)} s wall (runs ${cli.runs.map((v) => fmt(v / 1e3, 2)).join(', ')}), CPU ${fmt(cli.cpuMs / 1e3, 2)} s, ${int(cli.coveredFiles)} covered — ${cli.equal ? 'the same count as the in-process row' : 'NOT the count of the in-process row'}`);
+      console.log(
+        `cx-impact coverage --files-from, ${int(cli.paths)} paths × ${int(cli.patterns)} patterns (${rowLabel(CLI_DENSITY)}): median ${fmt(cli.wallMs / 1e3, 2)} s wall (runs ${cli.runs.map((v) => fmt(v / 1e3, 2)).join(', ')}), CPU ${fmt(cli.cpuMs / 1e3, 2)} s, ${int(cli.coveredFiles)} covered — ${cli.equal ? 'the same count as the in-process row' : 'NOT the count of the in-process row'}`,
+      );
       if (!cli.equal) process.exitCode = 1;
     }
   }
   const lens = measureLens();
-  console.log(`CodeLens request (${int(lens.patterns)} patterns, ${int(lens.symbols)} symbols, ${lens.lenses} lenses): p50 ${fmt(lens.p50Us, 1)} µs, p99 ${fmt(lens.p99Us, 1)} µs`);
+  console.log(
+    `CodeLens request (${int(lens.patterns)} patterns, ${int(lens.symbols)} symbols, ${lens.lenses} lenses): p50 ${fmt(lens.p50Us, 1)} µs, p99 ${fmt(lens.p99Us, 1)} µs`,
+  );
   const totalS = (now() - started) / 1e3;
   const cpus = os.cpus();
   const lines = [
@@ -569,7 +676,10 @@ function main(): void {
     `- Date: ${new Date().toISOString()}`,
     `- CPU: ${cpus[0]?.model ?? 'unknown'} (${cpus.length} logical cores; the matcher uses one)`,
     `- Node.js ${process.version} on ${os.platform()} ${os.arch()}`,
-    `- Load average (1, 5, 15 min) when the run started: ${loadAtStart}; when it ended: ${os.loadavg().map((l) => fmt(l, 2)).join(', ')}. Other work on the machine slows every wall-clock figure and lengthens the tail (p99).`,
+    `- Load average (1, 5, 15 min) when the run started: ${loadAtStart}; when it ended: ${os
+      .loadavg()
+      .map((l) => fmt(l, 2))
+      .join(', ')}. Other work on the machine slows every wall-clock figure and lengthens the tail (p99).`,
     `- Whole run: ${fmt(totalS)} s`,
     '',
     'Each row is a seeded, generated repository (`test/synthetic/synthetic-repo.ts`): folders of',
@@ -610,15 +720,23 @@ function main(): void {
     'What the columns measure:',
     '',
     '- **parse YAML**: `parseMap` on the maps written out as YAML (' +
-      rows.filter((r) => r.paths === rows[0]!.paths && r.density === 'realistic').map((r) => `${int(r.patterns)} patterns: ${int(r.yamlKb)} KiB in ${r.parseFiles} file(s), ${r.parseProblems} errors`).join('; ') +
+      rows
+        .filter((r) => r.paths === rows[0]!.paths && r.density === 'realistic')
+        .map(
+          (r) =>
+            `${int(r.patterns)} patterns: ${int(r.yamlKb)} KiB in ${r.parseFiles} file(s), ${r.parseProblems} errors`,
+        )
+        .join('; ') +
       `). A map over the parser's ${MAX_MAP_BYTES / 1024} KiB limit is parsed in parts. The maps are written by \`yaml.stringify\`: plain block style, which \`parseMap\` reads with its fast block reader (\`src/core/map/block-yaml.ts\`, held node for node to the yaml package by property tests). A map outside that subset (a comment after a value, flow lists, anchors…) goes through the yaml package's composer, several times slower: \`npm run bench:parse -- --yaml\` measures that path (10k patterns: warm median 370 ms against 82 ms, on a quiet machine).`,
     `- **parse YAML**, **compile + index**, **lookup p50/p99**: the median of ${REPEATS} runs; **1,000-file change**: of ${CHANGE_REPEATS} runs (after a forced GC: ${REPEATS}); "first" is the first run when it differs from the median by more than a fifth (a cold JIT).`,
     '- **compile + index**: `new Matcher(maps)` from CxMap objects: brace expansion, shape analysis, minimatch compiles, the trie. **parse + index** adds the two medians.',
-    '- **whole coverage**: `matcher.coverageReport(paths)` over the sorted list: covered/uncovered and per-pattern and per-touchpoint counts. Wall time, and in brackets the CPU time of the process over the same call (`process.cpuUsage`), which other work on the machine disturbs less. Per path = wall / paths. A run under 200 ms is repeated ' + SHORT_REPEATS + ' times, each started at a random fill level of the young generation (as for the change), and the median kept (a timer tick, a JIT tier-up or a collection is a fair part of a 10 ms run).',
+    '- **whole coverage**: `matcher.coverageReport(paths)` over the sorted list: covered/uncovered and per-pattern and per-touchpoint counts. Wall time, and in brackets the CPU time of the process over the same call (`process.cpuUsage`), which other work on the machine disturbs less. Per path = wall / paths. A run under 200 ms is repeated ' +
+      SHORT_REPEATS +
+      ' times, each started at a random fill level of the young generation (as for the change), and the median kept (a timer tick, a JIT tier-up or a collection is a fair part of a 10 ms run).',
     '- **lookup CPU mean**: the same lookups again, untimed one by one: process CPU time / lookups.',
     `- **lookup p50/p99**: ${int(LOOKUPS)} single \`coverageOf\` calls on random paths in random order, each timed alone (timer overhead included), on a fresh Matcher that answered the first 1,000 of them once (the Matcher keeps the answer of recent folders asked about twice, as CodeLens asks about the files of one folder). Every run asks the same lookups in the same order of a Matcher warmed the same way, so a lookup does the same work in each: the targets also give the p99 of each lookup's fastest run, its cost without what interrupted it, and the machine's own tail, a fixed loop of a few µs timed the same way right after the lookups (when its p99 is several times its p50, the machine was interrupting everything).`,
     `- **1,000-file change**: \`computeImpact\` for ${int(CHANGE_SIZE)} random changed paths (what \`impact\` and the Changes view do) on a Matcher that is built but has answered nothing yet: the map is loaded, no lookup is cached. A different change each run; CPU time of the process in brackets. As \`cx-impact impact\` runs it: the Matcher is built, then the change computed (the target is held to this). A young-generation collection (5–10 ms on this machine, most of it copying what is still alive) falls inside a run or not depending on how full the young generation is when the run starts. The loop's runs each allocate nearly the same amount, so left alone they would all start at nearly the same fill level and be one sample repeated: before each run the benchmark allocates and drops a random share of the young generation, as whatever a process did before leaves it. **Runs with a young-generation collection inside** are counted (\`v8.GCProfiler\`), with their median: the time a user gets when the collection falls there. **After a forced GC** is how earlier runs of this benchmark measured it: \`gc()\` returns with the collector's concurrent work on the heap (a million paths and three matchers) still running on the other core, where it competes for the memory the call reads — the process CPU time, about twice the wall time, shows that second thread. No user's run computes impact just after a forced collection; the column stays so the two can be compared. **Of which the report**: the same call on answers looked up beforehand (the change's \`Matcher.decideAll\`), so only grouping files by journey and touchpoint and one reason per (file, touchpoint) pair is timed; the pairs are the report's size (a dense map covers each file by dozens of touchpoints).`,
-    '- **negated / floating**: the share of the row\'s patterns that start with `!`, and that start with `**/` (after the `!`).',
+    "- **negated / floating**: the share of the row's patterns that start with `!`, and that start with `**/` (after the `!`).",
     '- **minimatch fallback**: how many of the row\'s patterns the engine cannot decide with string operations alone: "segment regex" patterns have a segment (an extglob, a class, `?`, a star between literal text) tested with the regex minimatch compiled for that segment, once per folder where the pattern can still match; "whole text" patterns (`//`, `.` or `..` segments, a leading `#` or second `!`) are handed to `Minimatch.match` on the path text.',
     '- **heap used**: `process.memoryUsage().heapUsed` after a GC, with the path list, maps, three matchers and the report alive.',
     `- **naive**: \`NaiveMatcher.coverageOf\` (for each pattern, for each prefix of the path, minimatch) on ${NAIVE_SAMPLE} of the random paths; "whole" multiplies by the path count. Speed-up = naive per path / engine per path (whole coverage), and / engine lookup p50.`,
@@ -643,9 +761,9 @@ function main(): void {
     '`src/core/match/pattern-index.ts`: each pattern is brace-expanded (at most 1,000 alternatives, counted before',
     'anything is expanded) and every alternative of every map is compiled into one automaton over path segments, as',
     'hmarr/codeowners does: a node is the point reached after some segments; a literal segment leads to a child, a `**`',
-    'to the node\'s deep node (active at that folder and at every folder below it), any other segment to a wild edge.',
-    'Once built, the automaton is flattened into typed arrays: nodes are numbers, a node\'s lists are ranges of',
-    'Int32Arrays, and a literal child is found in one open-addressing table by (node, segment number), the segment\'s',
+    "to the node's deep node (active at that folder and at every folder below it), any other segment to a wild edge.",
+    "Once built, the automaton is flattened into typed arrays: nodes are numbers, a node's lists are ranges of",
+    "Int32Arrays, and a literal child is found in one open-addressing table by (node, segment number), the segment's",
     'number looked up once per name. What a Matcher keeps alive is then mostly typed arrays (2.5 MB at 10k patterns,',
     'against 7.9 MB of small objects and Maps before), which a young-generation collection does not copy: built just',
     'before a change is computed, as `impact` does, it no longer makes the next collection 5–10 ms long.',
@@ -654,10 +772,10 @@ function main(): void {
     'cost grows with folders, not with files × patterns. Endings get ripgrep-globset-like shortcuts: a literal name',
     '(`dir/file.ts`, `**/README.md`, `**/.env`), any child (`dir/**`, `dir/*`, `dir/**/*`: a folder hit that covers',
     'everything below, decided once per folder), a name ending (`*.ts`, `*.{ts,tsx}` after brace expansion, looked up',
-    'by the text after its last dot). `coverageReport` also credits a folder\'s decision to all its files at once, and',
+    "by the text after its last dot). `coverageReport` also credits a folder's decision to all its files at once, and",
     'walks a list in the order given while it is sorted (checking the order with the comparison the walk makes anyway);',
-    '`coverageOf` keeps the walk\'s state and, for recent folders asked about twice, their answer and active nodes: a',
-    'file of such a folder is matched against them where they lie, without walking its folders again. A change\'s',
+    "`coverageOf` keeps the walk's state and, for recent folders asked about twice, their answer and active nodes: a",
+    "file of such a folder is matched against them where they lie, without walking its folders again. A change's",
     'impact takes its answers from one sorted walk as pattern numbers (`Matcher.decideAll`), grouped by touchpoint',
     'number, without a Coverage array per file.',
     '',
@@ -671,9 +789,9 @@ function main(): void {
     'several `*`, is tested with the regex minimatch compiled for that one segment, once per folder where the pattern',
     'can still match (screened by the literal text it must end with) — the "segment regex" count of each row. A',
     'pattern starting with `#` or with a second `!`, or with two or more `**`-delimited middle sections of different',
-    'lengths (`**/a/b/**/c/**/x`, where minimatch 10\'s own algorithm misses some paths the glob describes, and',
+    "lengths (`**/a/b/**/c/**/x`, where minimatch 10's own algorithm misses some paths the glob describes, and",
     'minimatch is the reference) is decided by `Minimatch.match` on the path text — the "whole text" count. Paths with',
-    'empty, `.` or `..` segments are answered by the naive reference. The segments themselves come from minimatch\'s',
+    "empty, `.` or `..` segments are answered by the naive reference. The segments themselves come from minimatch's",
     'own parse (`Minimatch.set`), so `//`, `.`, escapes and classes of one character mean what minimatch says.',
     'The naive reference (`naive.ts`), the equivalence tests and the property tests (`*.test.ts`, including',
     '`shapes.property.test.ts` with random patterns of every shape above) hold the engine to minimatch.',

@@ -26,18 +26,46 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['src/workspace/coverage-worker.ts'], outfile: 'dist/coverage-worker.js' }),
   // Reads code (tree-sitter) off the calling thread, for the CLI and the extension (src/node/code-reader.ts starts it).
   esbuild.build({ ...common, entryPoints: ['src/node/code-worker.ts'], outfile: 'dist/code-worker.js' }),
-  esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  esbuild.build({
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+  }),
   // The Impact Report page's script runs in the webview (a browser), not in Node.
-  esbuild.build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/report/webview/report.ts'], outfile: 'dist/report.js' }),
+  esbuild.build({
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: ['src/report/webview/report.ts'],
+    outfile: 'dist/report.js',
+  }),
   // The journey catalogue's page script: inlined into index.html by the CLI and into the webview by the extension.
-  esbuild.build({ ...common, sourcemap: false, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/catalog/page/main.ts'], outfile: 'dist/catalog-page.js' }),
+  esbuild.build({
+    ...common,
+    sourcemap: false,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: ['src/catalog/page/main.ts'],
+    outfile: 'dist/catalog-page.js',
+  }),
 ]);
 
 // tree-sitter's runtime and the grammars the engine reads (src/core/code/languages.ts), beside the bundle: they are
 // loaded on first use from dist/tree-sitter, never bundled into the scripts.
 const wasmDir = path.dirname(createRequire(import.meta.url).resolve('@vscode/tree-sitter-wasm'));
-const languages = await esbuild.build({ entryPoints: ['src/core/code/languages.ts'], bundle: true, format: 'esm', platform: 'node', write: false });
-const { GRAMMAR_FILES, RUNTIME_FILES } = await import(`data:text/javascript,${encodeURIComponent(languages.outputFiles[0].text)}`);
+const languages = await esbuild.build({
+  entryPoints: ['src/core/code/languages.ts'],
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  write: false,
+});
+const { GRAMMAR_FILES, RUNTIME_FILES } = await import(
+  `data:text/javascript,${encodeURIComponent(languages.outputFiles[0].text)}`
+);
 fs.mkdirSync('dist/tree-sitter', { recursive: true });
 for (const file of [...RUNTIME_FILES, ...Object.values(GRAMMAR_FILES)]) {
   fs.copyFileSync(path.join(wasmDir, file), path.join('dist/tree-sitter', file));

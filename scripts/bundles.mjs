@@ -28,7 +28,9 @@ const lazyBundles = {
   name: 'lazy-bundles',
   setup(build) {
     for (const lazy of LAZY_BUNDLES) {
-      build.onResolve({ filter: lazy.module }, (args) => (args.kind === 'require-call' ? { path: `./${lazy.outfile}`, external: true } : undefined));
+      build.onResolve({ filter: lazy.module }, (args) =>
+        args.kind === 'require-call' ? { path: `./${lazy.outfile}`, external: true } : undefined,
+      );
     }
   },
 };
@@ -54,7 +56,17 @@ export function commonOptions(production) {
 export function buildExtension({ root, outdir, production, lazy = true, metafile = false }) {
   const common = { ...commonOptions(production), absWorkingDir: root, external: ['vscode'] };
   return Promise.all([
-    esbuild.build({ ...common, entryPoints: ['src/extension.ts'], outfile: path.join(outdir, 'extension.js'), plugins: lazy ? [lazyBundles] : [], metafile }),
-    ...(lazy ? LAZY_BUNDLES.map((b) => esbuild.build({ ...common, entryPoints: [b.entry], outfile: path.join(outdir, b.outfile) })) : []),
+    esbuild.build({
+      ...common,
+      entryPoints: ['src/extension.ts'],
+      outfile: path.join(outdir, 'extension.js'),
+      plugins: lazy ? [lazyBundles] : [],
+      metafile,
+    }),
+    ...(lazy
+      ? LAZY_BUNDLES.map((b) =>
+          esbuild.build({ ...common, entryPoints: [b.entry], outfile: path.join(outdir, b.outfile) }),
+        )
+      : []),
   ]);
 }

@@ -15,7 +15,8 @@ export function githubWorkflow(markdown) {
   if (!section) throw new Error('docs/ci.md has no "## GitHub Actions" section');
   const file = /`(\.github\/workflows\/[^`]+)`/.exec(section)?.[1];
   const yaml = /^```ya?ml\n([\s\S]*?)^```/m.exec(section)?.[1];
-  if (!file || !yaml) throw new Error('docs/ci.md: the GitHub Actions section needs its workflow file name and a ```yaml block');
+  if (!file || !yaml)
+    throw new Error('docs/ci.md: the GitHub Actions section needs its workflow file name and a ```yaml block');
   return { file, yaml };
 }
 

@@ -24,8 +24,10 @@ function openInDesktop(workspace) {
   // A profile of its own: the demo neither installs into nor reads your usual VS Code setup.
   const profileDir = path.join(projectRoot, '.cache', 'demo', 'vscode-desktop');
   const profileArgs = [
-    '--user-data-dir', path.join(profileDir, 'user-data'),
-    '--extensions-dir', path.join(profileDir, 'extensions'),
+    '--user-data-dir',
+    path.join(profileDir, 'user-data'),
+    '--extensions-dir',
+    path.join(profileDir, 'extensions'),
   ];
   const settingsFile = path.join(profileDir, 'user-data', 'User', 'settings.json');
   fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
@@ -66,6 +68,8 @@ if (!process.argv.includes('--no-package')) {
 const desktop = onPath('code') && !process.argv.includes('--offline');
 // A desktop window keeps using its folder after `code` returns, so the demo repository stays in the temp folder.
 const workspace = makeDemoWorkspace({ keep: desktop });
-console.log(`Made the demo repository ${workspace.open} (on feature/refund-speedup; try \`cx-impact impact --base main\` there).`);
+console.log(
+  `Made the demo repository ${workspace.open} (on feature/refund-speedup; try \`cx-impact impact --base main\` there).`,
+);
 if (desktop) openInDesktop(workspace);
 else await openInOfflineHost(workspace);

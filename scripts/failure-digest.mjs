@@ -21,5 +21,8 @@ export function failureDigest(output, maxLines = 24) {
     digest.push(`${numbered[1]}) ${title.join(' › ').replace(/:$/, '')}${error ? ` — ${error}` : ''}`.slice(0, 400));
   }
   if (digest.length) return digest;
-  return lines.filter((line) => line.trim()).slice(-Math.min(maxLines, 12)).map((line) => line.slice(0, 400));
+  return lines
+    .filter((line) => line.trim())
+    .slice(-Math.min(maxLines, 12))
+    .map((line) => line.slice(0, 400));
 }

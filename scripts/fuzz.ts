@@ -11,7 +11,10 @@ interface Entry {
   name: string;
   run: (runs: number, seed: number) => PropertyRun;
 }
-const entry = <T>(spec: EngineProperty<T>): Entry => ({ name: spec.name, run: (runs, seed) => runProperty(spec, runs, seed) });
+const entry = <T>(spec: EngineProperty<T>): Entry => ({
+  name: spec.name,
+  run: (runs, seed) => runProperty(spec, runs, seed),
+});
 const PROPERTIES: Record<string, Entry> = {
   parse: entry(parseNeverThrows),
   match: entry(matcherEqualsNaive),
@@ -30,7 +33,9 @@ const firstSeed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !(name in PROPERTIES));
 if (!Number.isInteger(runs) || runs <= 0 || !Number.isInteger(firstSeed) || unknown.length > 0) {
-  console.error(`usage: FUZZ_RUNS=N FUZZ_SEED=N npm run fuzz -- [${Object.keys(PROPERTIES).join('|')}]...${unknown.length > 0 ? ` (unknown: ${unknown.join(', ')})` : ''}`);
+  console.error(
+    `usage: FUZZ_RUNS=N FUZZ_SEED=N npm run fuzz -- [${Object.keys(PROPERTIES).join('|')}]...${unknown.length > 0 ? ` (unknown: ${unknown.join(', ')})` : ''}`,
+  );
   process.exit(2);
 }
 
@@ -49,15 +54,20 @@ for (const name of chosen.length > 0 ? chosen : Object.keys(PROPERTIES)) {
       slowest = Math.max(slowest, run.slowestMs);
     } catch (error) {
       failed = true;
-      console.error(`${spec.name}: FAILED in the batch with seed ${seed} (FUZZ_SEED=${seed} FUZZ_RUNS=${BATCH} npm run fuzz -- ${name})`);
+      console.error(
+        `${spec.name}: FAILED in the batch with seed ${seed} (FUZZ_SEED=${seed} FUZZ_RUNS=${BATCH} npm run fuzz -- ${name})`,
+      );
       console.error(error instanceof Error ? error.message : String(error));
       const cause = error instanceof Error ? error.cause : undefined;
-      if (cause !== undefined) console.error(`cause: ${cause instanceof Error ? cause.message : JSON.stringify(cause)}`);
+      if (cause !== undefined)
+        console.error(`cause: ${cause instanceof Error ? cause.message : JSON.stringify(cause)}`);
       break;
     }
     if (batch % 10 === 9) console.log(`  ${name}: ${cases.toLocaleString('en-US')} cases…`);
   }
   const seconds = (Date.now() - started) / 1000;
-  console.log(`${spec.name}: ${cases.toLocaleString('en-US')} cases in ${seconds.toFixed(0)} s, slowest ${slowest.toFixed(1)} ms CPU`);
+  console.log(
+    `${spec.name}: ${cases.toLocaleString('en-US')} cases in ${seconds.toFixed(0)} s, slowest ${slowest.toFixed(1)} ms CPU`,
+  );
 }
 process.exitCode = failed ? 1 : 0;

@@ -30,7 +30,9 @@ export function iconSvg(glyph) {
 
 export async function writeIcon(out = ICON) {
   const { Resvg } = await import('@resvg/resvg-js');
-  const png = new Resvg(iconSvg(fs.readFileSync(GLYPH, 'utf8')), { fitTo: { mode: 'width', value: ICON_SIZE } }).render().asPng();
+  const png = new Resvg(iconSvg(fs.readFileSync(GLYPH, 'utf8')), { fitTo: { mode: 'width', value: ICON_SIZE } })
+    .render()
+    .asPng();
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, png);
   return out;

@@ -11,7 +11,10 @@ import { getL10nJson, getL10nPseudoLocalized } from '@vscode/l10n-dev';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BUNDLE = path.join(root, 'l10n', 'bundle.l10n.json');
 export const PSEUDO_LOCALE = 'qps-ploc';
-export const PSEUDO_FILES = [path.join(root, `package.nls.${PSEUDO_LOCALE}.json`), path.join(root, 'l10n', `bundle.l10n.${PSEUDO_LOCALE}.json`)];
+export const PSEUDO_FILES = [
+  path.join(root, `package.nls.${PSEUDO_LOCALE}.json`),
+  path.join(root, 'l10n', `bundle.l10n.${PSEUDO_LOCALE}.json`),
+];
 
 /** The extension's sources: what runs in the extension host (not tests, not the CLI, not the webview page). */
 export function sourceFiles(dir = path.join(root, 'src')) {
@@ -43,7 +46,10 @@ export async function writePseudo() {
   const [nlsOut, bundleOut] = PSEUDO_FILES;
   const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
   fs.writeFileSync(nlsOut, JSON.stringify(getL10nPseudoLocalized(nls), null, 2) + '\n');
-  fs.writeFileSync(bundleOut, JSON.stringify(getL10nPseudoLocalized(JSON.parse(fs.readFileSync(BUNDLE, 'utf8'))), null, 2) + '\n');
+  fs.writeFileSync(
+    bundleOut,
+    JSON.stringify(getL10nPseudoLocalized(JSON.parse(fs.readFileSync(BUNDLE, 'utf8'))), null, 2) + '\n',
+  );
   return PSEUDO_FILES;
 }
 

@@ -11,10 +11,34 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CALLS = new Set(['showInformationMessage', 'showWarningMessage', 'showErrorMessage', 'setStatusBarMessage', 'withProgress']);
-const PROPERTIES = new Set(['title', 'tooltip', 'label', 'description', 'detail', 'placeHolder', 'placeholder', 'prompt', 'message', 'validationMessage']);
+const CALLS = new Set([
+  'showInformationMessage',
+  'showWarningMessage',
+  'showErrorMessage',
+  'setStatusBarMessage',
+  'withProgress',
+]);
+const PROPERTIES = new Set([
+  'title',
+  'tooltip',
+  'label',
+  'description',
+  'detail',
+  'placeHolder',
+  'placeholder',
+  'prompt',
+  'message',
+  'validationMessage',
+]);
 /** Not extension-host code: the engine and CLI (English, like git), Node helpers, the webview page, workers, tests. */
-const SKIP = [/^src\/(core|cli|node|test)\//, /^src\/report\/webview\//, /\.test\.ts$/, /\.generated\.ts$/, /worker\.ts$/, /\.d\.ts$/];
+const SKIP = [
+  /^src\/(core|cli|node|test)\//,
+  /^src\/report\/webview\//,
+  /\.test\.ts$/,
+  /\.generated\.ts$/,
+  /worker\.ts$/,
+  /\.d\.ts$/,
+];
 
 export function candidateFiles() {
   return fs
@@ -55,7 +79,11 @@ function wanted(node) {
     const name = parent.name.getText().replace(/['"]/g, '');
     return PROPERTIES.has(name);
   }
-  if (ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+  if (
+    ts.isBinaryExpression(parent) &&
+    parent.right === node &&
+    parent.operatorToken.kind === ts.SyntaxKind.EqualsToken
+  ) {
     const left = parent.left;
     return ts.isPropertyAccessExpression(left) && (PROPERTIES.has(left.name.text) || left.name.text === 'text');
   }
@@ -82,12 +110,20 @@ function replacement(node, fn, source) {
 export function sweep(file, text) {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const importsVscode = source.statements.some(
-    (s) => ts.isImportDeclaration(s) && s.moduleSpecifier.text === 'vscode' && !s.importClause?.isTypeOnly && s.importClause?.namedBindings && ts.isNamespaceImport(s.importClause.namedBindings),
+    (s) =>
+      ts.isImportDeclaration(s) &&
+      s.moduleSpecifier.text === 'vscode' &&
+      !s.importClause?.isTypeOnly &&
+      s.importClause?.namedBindings &&
+      ts.isNamespaceImport(s.importClause.namedBindings),
   );
   const fn = importsVscode ? 'vscode.l10n.t' : 'l10n.t';
   const edits = [];
   const visit = (node) => {
-    if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) && wanted(node)) {
+    if (
+      (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) &&
+      wanted(node)
+    ) {
       const to = replacement(node, fn, source);
       if (to) edits.push({ start: node.getStart(source), end: node.getEnd(), to, from: node.getText(source) });
       return;

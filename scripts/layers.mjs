@@ -8,7 +8,18 @@
 // anything else under src/ is refused. A surface never imports another surface: what two surfaces share moves down.
 
 /** The editor's surfaces: each may import core, node and workspace, and nothing of another surface. */
-export const SURFACES = ['views', 'codelens', 'hovers', 'statusbar', 'decorations', 'report', 'map-editor', 'walkthrough', 'catalog', 'commands'];
+export const SURFACES = [
+  'views',
+  'codelens',
+  'hovers',
+  'statusbar',
+  'decorations',
+  'report',
+  'map-editor',
+  'walkthrough',
+  'catalog',
+  'commands',
+];
 
 /** What each top folder of src/ may import (besides itself). `.` is src/extension.ts, which wires everything. */
 export const MAY_IMPORT = {

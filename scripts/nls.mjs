@@ -28,12 +28,17 @@ export function localizableStrings(manifest) {
   };
   add(manifest, 'displayName', 'displayName');
   add(manifest, 'description', 'description');
-  for (const kind of ['untrustedWorkspaces', 'virtualWorkspaces']) add(manifest.capabilities?.[kind], 'description', `capabilities.${kind}.description`);
+  for (const kind of ['untrustedWorkspaces', 'virtualWorkspaces'])
+    add(manifest.capabilities?.[kind], 'description', `capabilities.${kind}.description`);
   const c = manifest.contributes ?? {};
   for (const command of c.commands ?? []) {
     for (const property of ['title', 'shortTitle', 'category']) {
       // One category string for all commands that share it.
-      add(command, property, property === 'category' ? `category.${slug(command.category)}` : `command.${command.command}.${property}`);
+      add(
+        command,
+        property,
+        property === 'category' ? `category.${slug(command.category)}` : `command.${command.command}.${property}`,
+      );
     }
   }
   for (const [where, containers] of Object.entries(c.viewsContainers ?? {})) {
@@ -45,19 +50,22 @@ export function localizableStrings(manifest) {
       add(view, 'contextualTitle', `view.${view.id}.contextualTitle`);
     }
   }
-  for (const welcome of c.viewsWelcome ?? []) add(welcome, 'contents', `viewsWelcome.${welcome.view}.${slug(welcome.when ?? 'always')}`);
+  for (const welcome of c.viewsWelcome ?? [])
+    add(welcome, 'contents', `viewsWelcome.${welcome.view}.${slug(welcome.when ?? 'always')}`);
   for (const submenu of c.submenus ?? []) add(submenu, 'label', `submenu.${submenu.id}.label`);
   for (const configuration of [c.configuration ?? []].flat()) {
     add(configuration, 'title', 'configuration.title');
     const walk = (properties, prefix) => {
       for (const [name, schema] of Object.entries(properties ?? {})) {
         const key = `${prefix}${name}`;
-        for (const p of ['description', 'markdownDescription', 'deprecationMessage', 'markdownDeprecationMessage']) add(schema, p, `config.${key}.${p}`);
+        for (const p of ['description', 'markdownDescription', 'deprecationMessage', 'markdownDeprecationMessage'])
+          add(schema, p, `config.${key}.${p}`);
         for (const p of ['enumDescriptions', 'markdownEnumDescriptions']) addList(schema, p, `config.${key}.${p}`);
         walk(schema.properties, `${key}.`);
         if (schema.items) {
           for (const p of ['description', 'markdownDescription']) add(schema.items, p, `config.${key}.items.${p}`);
-          for (const p of ['enumDescriptions', 'markdownEnumDescriptions']) addList(schema.items, p, `config.${key}.items.${p}`);
+          for (const p of ['enumDescriptions', 'markdownEnumDescriptions'])
+            addList(schema.items, p, `config.${key}.items.${p}`);
         }
       }
     };
@@ -125,7 +133,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     fs.writeFileSync(NLS, JSON.stringify(result.nls, null, 2) + '\n');
   }
   const left = problems(manifest, result.nls);
-  console.log(`package.nls.json: ${result.moved} string(s) moved, ${Object.keys(result.nls).length} in all${left.length ? `; ${left.length} problem(s):` : ''}`);
+  console.log(
+    `package.nls.json: ${result.moved} string(s) moved, ${Object.keys(result.nls).length} in all${left.length ? `; ${left.length} problem(s):` : ''}`,
+  );
   for (const line of left) console.error(line);
   process.exit(left.length ? 1 : 0);
 }

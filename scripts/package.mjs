@@ -18,9 +18,13 @@ export const VSIX_BUDGET_BYTES = 3.5 * 1024 * 1024;
 
 /** The three fields vsce and the Marketplace read, from the one address; undefined while it is empty. */
 export function repositoryFields(repositoryUrl) {
-  const url = (repositoryUrl ?? '').trim().replace(/\.git$/, '').replace(/\/+$/, '');
+  const url = (repositoryUrl ?? '')
+    .trim()
+    .replace(/\.git$/, '')
+    .replace(/\/+$/, '');
   if (!url) return undefined;
-  if (!/^https:\/\/[^\s/]+\/\S+$/.test(url)) throw new Error(`package.json config.repositoryUrl must be an https:// URL, got "${repositoryUrl}"`);
+  if (!/^https:\/\/[^\s/]+\/\S+$/.test(url))
+    throw new Error(`package.json config.repositoryUrl must be an https:// URL, got "${repositoryUrl}"`);
   return { repository: { type: 'git', url: `${url}.git` }, bugs: { url: `${url}/issues` }, homepage: `${url}#readme` };
 }
 
@@ -35,7 +39,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const fields = repositoryFields(manifest.config?.repositoryUrl);
   const flags = [];
   if (fields) {
-    const stale = Object.entries(fields).some(([key, value]) => JSON.stringify(manifest[key]) !== JSON.stringify(value));
+    const stale = Object.entries(fields).some(
+      ([key, value]) => JSON.stringify(manifest[key]) !== JSON.stringify(value),
+    );
     if (stale) {
       Object.assign(manifest, fields);
       fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
@@ -52,9 +58,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const vsce = path.join(root, 'node_modules', '.bin', 'vsce');
   run(vsce, ['package', '--no-dependencies', '--no-rewrite-relative-links', ...flags, '-o', path.relative(root, VSIX)]);
   const extension = fs.statSync(path.join(root, 'dist', 'extension.js')).size;
-  console.log(`dist/extension.js: ${extension} bytes, budget ${EXTENSION_BUDGET_BYTES} (what activation does not need is in bundles of its own)`);
+  console.log(
+    `dist/extension.js: ${extension} bytes, budget ${EXTENSION_BUDGET_BYTES} (what activation does not need is in bundles of its own)`,
+  );
   if (extension > EXTENSION_BUDGET_BYTES) {
-    console.error(`dist/extension.js is over its budget by ${extension - EXTENSION_BUDGET_BYTES} bytes: load what activation does not need on first use (scripts/bundles.mjs).`);
+    console.error(
+      `dist/extension.js is over its budget by ${extension - EXTENSION_BUDGET_BYTES} bytes: load what activation does not need on first use (scripts/bundles.mjs).`,
+    );
     process.exit(1);
   }
   const size = fs.statSync(VSIX).size;

@@ -67,7 +67,13 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
   // Nothing is read until a lens, hover or view asks: the graph builds in the background on first use.
   const graph = new WorkspaceGraph(maps, files, () => code.reader, context.storageUri ?? context.globalStorageUri, log);
   const sidebar = createSidebar(maps, log, () => code.reader, entryPoints, graph);
-  const report = new ImpactReportPanel(context.extensionUri, maps, log, () => code.reader, (root, paths) => graph.reachOfPaths(root, paths));
+  const report = new ImpactReportPanel(
+    context.extensionUri,
+    maps,
+    log,
+    () => code.reader,
+    (root, paths) => graph.reachOfPaths(root, paths),
+  );
 
   const catalog = new CatalogPanel(context.extensionUri, maps, files, entryPoints, graph, log);
   const status = new CoverageStatus(maps, () => setting('statusBar.showWhenUncovered', false));
@@ -96,10 +102,15 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
     vscode.window.registerFileDecorationProvider(decorations),
     vscode.languages.registerHoverProvider(
       { scheme: 'file' },
-      new CoverageHoverProvider(maps, () => setting<HoverMode>('hover.mode', 'declarations'), editorSymbols.symbolsOf, async (document, symbol) => {
-        const change = await workingTreeChange(document, symbol, code.reader);
-        return change && symbolChangeText(symbol, change);
-      }),
+      new CoverageHoverProvider(
+        maps,
+        () => setting<HoverMode>('hover.mode', 'declarations'),
+        editorSymbols.symbolsOf,
+        async (document, symbol) => {
+          const change = await workingTreeChange(document, symbol, code.reader);
+          return change && symbolChangeText(symbol, change);
+        },
+      ),
     ),
     toggled('codeLens.enabled', () => {
       const lenses = new CoverageLensProvider(maps, editorSymbols.symbolsOf);
@@ -111,7 +122,10 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
       const lenses = new IndirectLensProvider(maps, graph);
       return vscode.Disposable.from(lenses, vscode.languages.registerCodeLensProvider({ scheme: 'file' }, lenses));
     }),
-    vscode.languages.registerHoverProvider({ scheme: 'file' }, new IndirectHoverProvider(maps, graph, () => setting<HoverMode>('hover.mode', 'declarations'))),
+    vscode.languages.registerHoverProvider(
+      { scheme: 'file' },
+      new IndirectHoverProvider(maps, graph, () => setting<HoverMode>('hover.mode', 'declarations')),
+    ),
     registerFileCommands(maps),
     walkthrough,
     vscode.commands.registerCommand(Command.revealInSidebar, (uri?: vscode.Uri) =>
@@ -148,7 +162,10 @@ export function activate(context: vscode.ExtensionContext): CxImpactApi {
     activationMs,
     async mapFiles() {
       await maps.ready;
-      return maps.mapUris().map((uri) => uri.toString()).sort();
+      return maps
+        .mapUris()
+        .map((uri) => uri.toString())
+        .sort();
     },
   };
 }

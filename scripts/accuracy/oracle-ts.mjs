@@ -41,8 +41,11 @@ function readConfig(file) {
   for (const ref of parsed.projectReferences ?? []) readConfig(ts.resolveProjectReferencePath(ref));
 }
 // The root tsconfig first (its references are the app's), then the others.
-for (const c of configs.sort((a, b) => a.split('/').length - b.split('/').length || (a === 'tsconfig.json' ? -1 : 1))) readConfig(path.join(repo, c));
-const sources = tracked.filter((f) => /\.(ts|tsx|js|jsx|mts|cts)$/.test(f) && !f.endsWith('.d.ts') && !f.includes('node_modules/'));
+for (const c of configs.sort((a, b) => a.split('/').length - b.split('/').length || (a === 'tsconfig.json' ? -1 : 1)))
+  readConfig(path.join(repo, c));
+const sources = tracked.filter(
+  (f) => /\.(ts|tsx|js|jsx|mts|cts)$/.test(f) && !f.endsWith('.d.ts') && !f.includes('node_modules/'),
+);
 // Files no tsconfig includes (a JS app, a config file) are read with the defaults.
 const defaults = { allowJs: true, esModuleInterop: true };
 
@@ -56,9 +59,26 @@ for (const f of sources) {
 }
 
 const edges = new Set();
-const inRepo = (abs) => abs && abs.startsWith(repo + path.sep) && !abs.includes(`${path.sep}node_modules${path.sep}`) && !abs.endsWith('.d.ts');
+const inRepo = (abs) =>
+  abs &&
+  abs.startsWith(repo + path.sep) &&
+  !abs.includes(`${path.sep}node_modules${path.sep}`) &&
+  !abs.endsWith('.d.ts');
 for (const [options, roots] of groups) {
-  const emitOptions = { ...options, noEmit: false, declaration: false, emitDeclarationOnly: false, sourceMap: false, inlineSourceMap: false, noEmitOnError: false, module: ts.ModuleKind.CommonJS, outDir: '/virtual-out', allowJs: true, composite: false, incremental: false };
+  const emitOptions = {
+    ...options,
+    noEmit: false,
+    declaration: false,
+    emitDeclarationOnly: false,
+    sourceMap: false,
+    inlineSourceMap: false,
+    noEmitOnError: false,
+    module: ts.ModuleKind.CommonJS,
+    outDir: '/virtual-out',
+    allowJs: true,
+    composite: false,
+    incremental: false,
+  };
   delete emitOptions.tsBuildInfoFile;
   const program = ts.createProgram({ rootNames: roots, options: emitOptions });
   const checker = program.getTypeChecker();
@@ -75,9 +95,16 @@ for (const [options, roots] of groups) {
       if (!kept.has(m[2])) kept.set(m[2], []);
       if (m[1]) kept.get(m[2]).push(m[1]);
     }
-    for (const m of js.matchAll(/import\(["']([^"']+)["']\)|Promise\.resolve\(\)\.then\(\(\) => (?:[\w.]+\()?require\(["']([^"']+)["']\)/g)) if (!kept.has(m[1] ?? m[2])) kept.set(m[1] ?? m[2], []);
+    for (const m of js.matchAll(
+      /import\(["']([^"']+)["']\)|Promise\.resolve\(\)\.then\(\(\) => (?:[\w.]+\()?require\(["']([^"']+)["']\)/g,
+    ))
+      if (!kept.has(m[1] ?? m[2])) kept.set(m[1] ?? m[2], []);
     const resolved = (spec) => ts.resolveModuleName(spec, abs, emitOptions, ts.sys).resolvedModule?.resolvedFileName;
-    const reexported = new Set(sf.statements.filter((s) => ts.isExportDeclaration(s) && s.moduleSpecifier && !s.importClause).map((s) => s.moduleSpecifier.text));
+    const reexported = new Set(
+      sf.statements
+        .filter((s) => ts.isExportDeclaration(s) && s.moduleSpecifier && !s.importClause)
+        .map((s) => s.moduleSpecifier.text),
+    );
     for (const [spec, vars] of kept) {
       const target = resolved(spec);
       if (!inRepo(target)) continue;
@@ -86,7 +113,11 @@ for (const [options, roots] of groups) {
       const names = new Set();
       for (const v of vars) for (const u of js.matchAll(new RegExp(`\\b${v}\\.(\\w+)`, 'g'))) names.add(u[1]);
       // `export * from './x'` in a barrel: not an edge of the barrel (see above).
-      if (reexported.has(spec) && !sf.statements.some((s) => ts.isImportDeclaration(s) && s.moduleSpecifier.text === spec)) continue;
+      if (
+        reexported.has(spec) &&
+        !sf.statements.some((s) => ts.isImportDeclaration(s) && s.moduleSpecifier.text === spec)
+      )
+        continue;
       if (names.size === 0 || !moduleSymbol) {
         edges.add(`${rel(abs)}\u0000${rel(target)}`);
         continue;
@@ -108,27 +139,58 @@ for (const [options, roots] of groups) {
 
 // --- entry points ---
 const entryPoints = [];
-const parsed = new Map(sources.map((f) => [f, ts.createSourceFile(f, fs.readFileSync(path.join(repo, f), 'utf8'), ts.ScriptTarget.Latest, true)]));
-const str = (node) => (node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) ? node.text : undefined);
-const join = (a, b) => `/${[a, b].map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
-const HTTP = { Get: 'GET', Post: 'POST', Put: 'PUT', Patch: 'PATCH', Delete: 'DELETE', Options: 'OPTIONS', Head: 'HEAD', All: 'ANY' };
-const decoratorsOf = (node) => (ts.canHaveDecorators(node) ? ts.getDecorators(node) ?? [] : []);
+const parsed = new Map(
+  sources.map((f) => [
+    f,
+    ts.createSourceFile(f, fs.readFileSync(path.join(repo, f), 'utf8'), ts.ScriptTarget.Latest, true),
+  ]),
+);
+const str = (node) =>
+  node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) ? node.text : undefined;
+const join = (a, b) =>
+  `/${[a, b]
+    .map((p) => p.replace(/^\/+|\/+$/g, ''))
+    .filter(Boolean)
+    .join('/')}`;
+const HTTP = {
+  Get: 'GET',
+  Post: 'POST',
+  Put: 'PUT',
+  Patch: 'PATCH',
+  Delete: 'DELETE',
+  Options: 'OPTIONS',
+  Head: 'HEAD',
+  All: 'ANY',
+};
+const decoratorsOf = (node) => (ts.canHaveDecorators(node) ? (ts.getDecorators(node) ?? []) : []);
 
 // NestJS
 let globalPrefix = '';
 for (const [, sf] of parsed) {
   const visit = (node) => {
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'setGlobalPrefix') globalPrefix = str(node.arguments[0]) ?? globalPrefix;
+    if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      node.expression.name.text === 'setGlobalPrefix'
+    )
+      globalPrefix = str(node.arguments[0]) ?? globalPrefix;
     ts.forEachChild(node, visit);
   };
   visit(sf);
 }
 for (const [file, sf] of parsed) {
   for (const cls of sf.statements.filter(ts.isClassDeclaration)) {
-    const controller = decoratorsOf(cls).find((d) => ts.isCallExpression(d.expression) && d.expression.expression.getText() === 'Controller');
+    const controller = decoratorsOf(cls).find(
+      (d) => ts.isCallExpression(d.expression) && d.expression.expression.getText() === 'Controller',
+    );
     if (!controller) continue;
     const arg = controller.expression.arguments[0];
-    const base = str(arg) ?? (arg && ts.isObjectLiteralExpression(arg) ? str(arg.properties.find((p) => p.name?.getText() === 'path')?.initializer) : undefined) ?? '';
+    const base =
+      str(arg) ??
+      (arg && ts.isObjectLiteralExpression(arg)
+        ? str(arg.properties.find((p) => p.name?.getText() === 'path')?.initializer)
+        : undefined) ??
+      '';
     for (const member of cls.members) {
       for (const d of decoratorsOf(member)) {
         if (!ts.isCallExpression(d.expression)) continue;
@@ -155,7 +217,8 @@ for (const [file, sf] of parsed) {
       const spec = s.moduleSpecifier.text;
       if (s.importClause.name) imports.set(s.importClause.name.text, { spec, name: 'default' });
       const nb = s.importClause.namedBindings;
-      if (nb && ts.isNamedImports(nb)) for (const e of nb.elements) imports.set(e.name.text, { spec, name: (e.propertyName ?? e.name).text });
+      if (nb && ts.isNamedImports(nb))
+        for (const e of nb.elements) imports.set(e.name.text, { spec, name: (e.propertyName ?? e.name).text });
     }
     if (ts.isExportAssignment(s)) defaultOf.set(file, s.expression);
   }
@@ -168,7 +231,8 @@ function creates(file, expr) {
   const callee = expr.expression;
   if (ts.isIdentifier(callee)) return fromExpress(file, callee.text);
   if (ts.isPropertyAccessExpression(callee)) {
-    if (callee.name.text === 'Router' && ts.isIdentifier(callee.expression)) return fromExpress(file, callee.expression.text);
+    if (callee.name.text === 'Router' && ts.isIdentifier(callee.expression))
+      return fromExpress(file, callee.expression.text);
     if (callee.name.text === 'use') return creates(file, callee.expression);
   }
   return false;
@@ -177,13 +241,22 @@ function childKey(file, expr) {
   if (!ts.isIdentifier(expr)) return undefined;
   const imported = importsOf.get(file).get(expr.text);
   if (!imported) return `${file}\u0000${expr.text}`;
-  const target = ts.resolveModuleName(imported.spec, path.join(repo, file), { moduleResolution: ts.ModuleResolutionKind.Node10, allowJs: true }, ts.sys).resolvedModule?.resolvedFileName;
+  const target = ts.resolveModuleName(
+    imported.spec,
+    path.join(repo, file),
+    { moduleResolution: ts.ModuleResolutionKind.Node10, allowJs: true },
+    ts.sys,
+  ).resolvedModule?.resolvedFileName;
   if (!inRepo(target)) return undefined;
   return `${rel(target)}\u0000${imported.name}`;
 }
 /** The router a `.use()` chain belongs to, and the `.use()` calls in it: `Router().use(a).use('/x', b)`. */
 function useChain(file, expr, owner) {
-  while (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression) && expr.expression.name.text === 'use') {
+  while (
+    ts.isCallExpression(expr) &&
+    ts.isPropertyAccessExpression(expr.expression) &&
+    expr.expression.name.text === 'use'
+  ) {
     const args = expr.arguments;
     const prefix = str(args[0]);
     for (const a of prefix === undefined ? args : args.slice(1)) {
@@ -195,7 +268,12 @@ function useChain(file, expr, owner) {
 }
 for (const [file, sf] of parsed) {
   const visit = (node) => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && creates(file, node.initializer)) {
+    if (
+      ts.isVariableDeclaration(node) &&
+      ts.isIdentifier(node.name) &&
+      node.initializer &&
+      creates(file, node.initializer)
+    ) {
       routers.set(`${file}\u0000${node.name.text}`, true);
       useChain(file, node.initializer, `${file}\u0000${node.name.text}`);
     }
@@ -203,12 +281,21 @@ for (const [file, sf] of parsed) {
       routers.set(`${file}\u0000default`, true);
       useChain(file, node.expression, `${file}\u0000default`);
     }
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && ts.isIdentifier(node.expression.expression)) {
+    if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      ts.isIdentifier(node.expression.expression)
+    ) {
       const owner = `${file}\u0000${node.expression.expression.text}`;
       const verb = node.expression.name.text;
       if (routers.has(owner) || [...routers.keys()].includes(owner)) {
         const route = str(node.arguments[0]);
-        if (['get', 'post', 'put', 'patch', 'delete', 'options', 'head', 'all'].includes(verb) && route !== undefined && node.arguments.length >= 2) routes.push({ file, router: owner, method: verb === 'all' ? 'ANY' : verb.toUpperCase(), route });
+        if (
+          ['get', 'post', 'put', 'patch', 'delete', 'options', 'head', 'all'].includes(verb) &&
+          route !== undefined &&
+          node.arguments.length >= 2
+        )
+          routes.push({ file, router: owner, method: verb === 'all' ? 'ANY' : verb.toUpperCase(), route });
         if (verb === 'use') useChain(file, node, owner);
       }
     }
@@ -217,7 +304,8 @@ for (const [file, sf] of parsed) {
   visit(sf);
   // export default router: the default export is that router.
   const d = defaultOf.get(file);
-  if (d && ts.isIdentifier(d)) for (const m of [...mounts]) if (m.child === `${file}\u0000default`) m.child = `${file}\u0000${d.text}`;
+  if (d && ts.isIdentifier(d))
+    for (const m of [...mounts]) if (m.child === `${file}\u0000default`) m.child = `${file}\u0000${d.text}`;
 }
 // Children imported by default from a file whose default export is a named router.
 for (const m of mounts) {
@@ -230,6 +318,8 @@ function prefixes(key, depth = 0) {
   if (parents.length === 0 || depth > 8) return [''];
   return parents.flatMap((m) => prefixes(m.on, depth + 1).map((outer) => join(outer, m.prefix)));
 }
-for (const r of routes) for (const p of new Set(prefixes(r.router))) entryPoints.push({ method: r.method, route: join(p, r.route), file: r.file });
+for (const r of routes)
+  for (const p of new Set(prefixes(r.router)))
+    entryPoints.push({ method: r.method, route: join(p, r.route), file: r.file });
 
 console.log(JSON.stringify({ files: sources, edges: [...edges].map((e) => e.split('\u0000')), entryPoints }));

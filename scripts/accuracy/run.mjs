@@ -27,7 +27,9 @@ const oracleKind = flag('--oracle');
 const cli = path.resolve(flag('--cli') ?? path.join(here, '..', '..', 'dist', 'cli.js'));
 const details = args.includes('--details');
 if (!repo || !map || !oracleKind) {
-  console.error('usage: node scripts/accuracy/run.mjs <repo-dir> <map.yaml> --oracle ts|python|java|go [--cli dist/cli.js] [--details]');
+  console.error(
+    'usage: node scripts/accuracy/run.mjs <repo-dir> <map.yaml> --oracle ts|python|java|go [--cli dist/cli.js] [--details]',
+  );
   process.exit(2);
 }
 const MAX_HOPS = 2;
@@ -36,15 +38,26 @@ const SHARED_JOURNEYS = 5;
 const EXT = { ts: /\.(ts|tsx|js|jsx|mjs|cjs)$/, python: /\.py$/, java: /\.java$/, go: /\.go$/ }[oracleKind];
 
 copyFileSync(map, path.join(repo, 'cx-map.yaml'));
-const run = (cmd, argv, opts = {}) => execFileSync(cmd, argv, { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'], ...opts });
+const run = (cmd, argv, opts = {}) =>
+  execFileSync(cmd, argv, {
+    cwd: repo,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...opts,
+  });
 const commit = run('git', ['rev-parse', 'HEAD']).trim();
-const tracked = run('git', ['ls-files']).split('\n').filter((f) => EXT.test(f));
+const tracked = run('git', ['ls-files'])
+  .split('\n')
+  .filter((f) => EXT.test(f));
 
 // --- engine ---
 const deps = JSON.parse(run('node', [cli, 'deps', '--no-cache', '--format', 'json', ...tracked]));
 const universe = new Set(deps.files.filter((f) => f.inGraph && !f.excluded && !f.skipped).map((f) => f.path));
 const engineEdges = new Set();
-for (const f of deps.files) if (universe.has(f.path)) for (const e of f.imports) if (universe.has(e.file)) engineEdges.add(`${f.path} -> ${e.file}`);
+for (const f of deps.files)
+  if (universe.has(f.path))
+    for (const e of f.imports) if (universe.has(e.file)) engineEdges.add(`${f.path} -> ${e.file}`);
 const explain = JSON.parse(run('node', [cli, 'explain', '--no-cache', '--format', 'json', ...universe]));
 const covered = new Map();
 const enginePairs = new Set();
@@ -56,7 +69,11 @@ for (const e of explain) {
   if (covered.has(e.path) || e.shared) continue;
   for (const hit of e.indirect ?? []) enginePairs.add(`${e.path} ~ ${hit.journey}`);
 }
-const engineEntries = new Set(JSON.parse(run('node', [cli, 'entry-points', '--format', 'json'])).entryPoints.filter((p) => p.kind === 'http').map(entryKey));
+const engineEntries = new Set(
+  JSON.parse(run('node', [cli, 'entry-points', '--format', 'json']))
+    .entryPoints.filter((p) => p.kind === 'http')
+    .map(entryKey),
+);
 
 // --- oracle ---
 const oracleCmd = {
@@ -66,7 +83,9 @@ const oracleCmd = {
   go: ['python3', [path.join(here, 'oracle-go.py'), repo]],
 }[oracleKind];
 const oracle = JSON.parse(run(oracleCmd[0], oracleCmd[1]));
-const oracleEdges = new Set(oracle.edges.filter(([a, b]) => a !== b && universe.has(a) && universe.has(b)).map(([a, b]) => `${a} -> ${b}`));
+const oracleEdges = new Set(
+  oracle.edges.filter(([a, b]) => a !== b && universe.has(a) && universe.has(b)).map(([a, b]) => `${a} -> ${b}`),
+);
 const importers = new Map();
 for (const edge of oracleEdges) {
   const [a, b] = edge.split(' -> ');
@@ -86,7 +105,8 @@ const oracleEntries = new Set(oracle.entryPoints.map(entryKey));
 function transitiveImporters(file) {
   const seen = new Set([file]);
   const queue = [file];
-  while (queue.length) for (const from of importers.get(queue.shift()) ?? []) if (!seen.has(from)) seen.add(from) && queue.push(from);
+  while (queue.length)
+    for (const from of importers.get(queue.shift()) ?? []) if (!seen.has(from)) seen.add(from) && queue.push(from);
   return seen.size - 1;
 }
 function reachOracle(file) {
@@ -110,7 +130,10 @@ function reachOracle(file) {
 }
 /** Method and path, compared without regex anchors (`^api/x/?$`), an optional or trailing `/`, or doubled `/`. */
 function entryKey(p) {
-  let route = `/${p.route ?? ''}`.replace(/\^|\$$/g, '').replace(/\/\?$/, '').replace(/\/{2,}/g, '/');
+  let route = `/${p.route ?? ''}`
+    .replace(/\^|\$$/g, '')
+    .replace(/\/\?$/, '')
+    .replace(/\/{2,}/g, '/');
   if (route.length > 1) route = route.replace(/\/$/, '');
   return `${(p.method ?? 'ANY').toUpperCase()} ${route}`;
 }
@@ -122,7 +145,15 @@ function score(engine, truth) {
   // Nothing claimed: precision is undefined (shown as –); nothing to find: recall likewise.
   const p = engine.size === 0 ? NaN : tp / engine.size;
   const r = truth.size === 0 ? NaN : tp / truth.size;
-  return { engine: engine.size, oracle: truth.size, tp, p, r, extra: [...engine].filter((x) => !truth.has(x)).sort(), missed: [...truth].filter((x) => !engine.has(x)).sort() };
+  return {
+    engine: engine.size,
+    oracle: truth.size,
+    tp,
+    p,
+    r,
+    extra: [...engine].filter((x) => !truth.has(x)).sort(),
+    missed: [...truth].filter((x) => !engine.has(x)).sort(),
+  };
 }
 const pct = (x) => (Number.isNaN(x) ? '–' : `${Math.round(x * 100)} %`);
 const cell = (s) => `${s.tp}/${s.engine} · ${s.tp}/${s.oracle} (P ${pct(s.p)}, R ${pct(s.r)})`;
@@ -130,9 +161,15 @@ const edges = score(engineEdges, oracleEdges);
 const pairs = score(enginePairs, oraclePairs);
 const entries = score(engineEntries, oracleEntries);
 const name = path.basename(path.resolve(repo));
-console.log(`| ${name} (\`${commit.slice(0, 8)}\`) | ${oracleKind} | ${universe.size} | ${cell(edges)} | ${cell(pairs)} | ${cell(entries)} |`);
+console.log(
+  `| ${name} (\`${commit.slice(0, 8)}\`) | ${oracleKind} | ${universe.size} | ${cell(edges)} | ${cell(pairs)} | ${cell(entries)} |`,
+);
 if (details) {
-  for (const [what, s] of [['edges', edges], ['(file, journey) pairs', pairs], ['entry points', entries]]) {
+  for (const [what, s] of [
+    ['edges', edges],
+    ['(file, journey) pairs', pairs],
+    ['entry points', entries],
+  ]) {
     console.log(`\n${what}: engine only (${s.extra.length})`);
     for (const x of s.extra) console.log(`  + ${x}`);
     console.log(`${what}: oracle only (${s.missed.length})`);

@@ -20,7 +20,16 @@ export async function electronHostAvailable() {
   }
 }
 
-export async function runTestsElectron({ workspace, extensionDevelopmentPath, extensionTestsPath, env, timeoutMs, trusted = true, settings = {}, locale }) {
+export async function runTestsElectron({
+  workspace,
+  extensionDevelopmentPath,
+  extensionTestsPath,
+  env,
+  timeoutMs,
+  trusted = true,
+  settings = {},
+  locale,
+}) {
   if (process.platform === 'linux' && !process.env.DISPLAY) {
     throw new Error('VS Code desktop needs a display: run under xvfb-run, or use CX_IMPACT_TEST_HOST=offline');
   }

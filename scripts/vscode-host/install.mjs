@@ -8,7 +8,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CODE_SERVER_VERSION, chromiumPath, codeServerDir, codeServerEntry, completeMarker, hostDir } from './paths.mjs';
+import {
+  CODE_SERVER_VERSION,
+  chromiumPath,
+  codeServerDir,
+  codeServerEntry,
+  completeMarker,
+  hostDir,
+} from './paths.mjs';
 
 const force = process.argv.includes('--force');
 const started = Date.now();
@@ -107,7 +114,9 @@ function checkNativeModules() {
   execFileSync(process.execPath, ['-e', 'require("argon2")'], { cwd: codeServerDir, stdio: 'inherit' });
   // A throwaway config file: without --config code-server writes one into ~/.config.
   const config = path.join(hostDir, 'config.yaml');
-  const output = execFileSync(process.execPath, [codeServerEntry, '--config', config, '--version'], { encoding: 'utf8' });
+  const output = execFileSync(process.execPath, [codeServerEntry, '--config', config, '--version'], {
+    encoding: 'utf8',
+  });
   const version = output.split('\n').find((line) => line.startsWith(`${CODE_SERVER_VERSION} `));
   if (!version) fail(`unexpected code-server --version output:\n${output}`);
   log(`code-server --version: ${version}`);
@@ -125,7 +134,11 @@ fs.mkdirSync(hostDir, { recursive: true });
 // Its own package.json keeps npm from treating the project as the install root.
 fs.writeFileSync(
   path.join(hostDir, 'package.json'),
-  JSON.stringify({ name: 'cx-impact-vscode-host', private: true, description: 'Offline VS Code host for tests' }, null, 2),
+  JSON.stringify(
+    { name: 'cx-impact-vscode-host', private: true, description: 'Offline VS Code host for tests' },
+    null,
+    2,
+  ),
 );
 
 run('npm', ['install', `code-server@${CODE_SERVER_VERSION}`, '--ignore-scripts', '--no-save'], hostDir);

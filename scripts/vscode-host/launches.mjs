@@ -23,15 +23,39 @@ export const fixturesRoot = path.join(projectRoot, 'test', 'fixtures');
 export const LAUNCHES = [
   { fixture: 'workspace', open: 'workspace', git: true },
   { fixture: 'nested-only', open: 'nested-only', modules: ['activation'] },
-  { fixture: 'multi-root', open: 'multi-root/cx-impact.code-workspace', modules: ['activation', 'editor-surfaces', 'folders'] },
+  {
+    fixture: 'multi-root',
+    open: 'multi-root/cx-impact.code-workspace',
+    modules: ['activation', 'editor-surfaces', 'folders'],
+  },
   { fixture: 'empty', open: 'empty', modules: ['activation'] },
   // The workspace fixture again, in hosts of their own: files moving under the editor (with the logging git's
   // trusted control), and restricted mode.
   // (It took 284 s with the load average at 14: hence more than the default 300 s.)
-  { fixture: 'resilience', open: 'workspace', git: true, gitLog: true, modules: ['resilience', 'untrusted'], minTimeoutSeconds: 600 },
-  { fixture: 'untrusted', open: 'workspace', git: true, gitLog: true, trusted: false, modules: ['catalog', 'untrusted'] },
+  {
+    fixture: 'resilience',
+    open: 'workspace',
+    git: true,
+    gitLog: true,
+    modules: ['resilience', 'untrusted'],
+    minTimeoutSeconds: 600,
+  },
+  {
+    fixture: 'untrusted',
+    open: 'workspace',
+    git: true,
+    gitLog: true,
+    trusted: false,
+    modules: ['catalog', 'untrusted'],
+  },
   // examples/shop itself (with its routes and resolvers, one route left uncovered on purpose), not a copy: issue #17.
-  { fixture: 'shop', open: 'shop', from: path.join(projectRoot, 'examples', 'shop'), git: true, modules: ['catalog', 'entry-points'] },
+  {
+    fixture: 'shop',
+    open: 'shop',
+    from: path.join(projectRoot, 'examples', 'shop'),
+    git: true,
+    modules: ['catalog', 'entry-points'],
+  },
   { fixture: 'load', open: 'load', generate: 'load', modules: ['load'], onRequest: true },
   { fixture: 'reload', open: 'reload', generate: 'reload', modules: ['load-memory'], onRequest: true },
   // First run in an empty folder, in the pseudo-locale: the walkthrough opens by itself, and every string the
@@ -85,7 +109,10 @@ export function prepareLaunch(launch, { keep = false } = {}) {
   const copy = path.join(copyRoot, topFolder);
   const info = path.join(copyRoot, 'load-info.json');
   if (launch.generate) {
-    execFileSync(process.execPath, ['--import', 'tsx', generator, launch.generate, copy, info], { cwd: projectRoot, stdio: 'inherit' });
+    execFileSync(process.execPath, ['--import', 'tsx', generator, launch.generate, copy, info], {
+      cwd: projectRoot,
+      stdio: 'inherit',
+    });
   } else {
     fs.cpSync(launch.from ?? path.join(fixturesRoot, topFolder), copy, { recursive: true });
   }
@@ -132,7 +159,9 @@ export function prepareLaunch(launch, { keep = false } = {}) {
 /** The qps-ploc files VS Code reads for that locale, next to the extension's own; returns their removal. */
 function writePseudoLocale() {
   const script = path.join(projectRoot, 'scripts', 'l10n-bundle.mjs');
-  const files = execFileSync(process.execPath, [script, '--pseudo'], { cwd: projectRoot, encoding: 'utf8' }).trim().split('\n');
+  const files = execFileSync(process.execPath, [script, '--pseudo'], { cwd: projectRoot, encoding: 'utf8' })
+    .trim()
+    .split('\n');
   const removeNow = () => {
     for (const file of files) fs.rmSync(file, { force: true });
   };

@@ -84,10 +84,14 @@ export function installVsix(profile, vsixPath) {
     process.execPath,
     [
       codeServerEntry,
-      '--config', profile.config,
-      '--user-data-dir', profile.userDataDir,
-      '--extensions-dir', profile.extensionsDir,
-      '--install-extension', vsixPath,
+      '--config',
+      profile.config,
+      '--user-data-dir',
+      profile.userDataDir,
+      '--extensions-dir',
+      profile.extensionsDir,
+      '--install-extension',
+      vsixPath,
     ],
     { encoding: 'utf8' },
   );
@@ -117,11 +121,16 @@ export async function startServer({ profile, env = {}, port, workspace, trusted 
   const chosenPort = port ?? (await freePort());
   const args = [
     codeServerEntry,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${chosenPort}`,
-    '--config', profile.config,
-    '--user-data-dir', profile.userDataDir,
-    '--extensions-dir', profile.extensionsDir,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${chosenPort}`,
+    '--config',
+    profile.config,
+    '--user-data-dir',
+    profile.userDataDir,
+    '--extensions-dir',
+    profile.extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
     // Without it, the profile's security.workspace.trust.* settings decide (an untrusted launch turns trust on).
@@ -232,7 +241,16 @@ function addLanguagePack(profile, locale) {
  * Runs an extension test module (its `run()`) in the server's Node extension host, as VS Code's own browser
  * integration tests do. Resolves to the exit code: 0 passed, non-zero failed, 124 timed out.
  */
-export async function runTestsOffline({ workspace, extensionDevelopmentPath, extensionTestsPath, env, timeoutMs, trusted = true, settings = {}, locale }) {
+export async function runTestsOffline({
+  workspace,
+  extensionDevelopmentPath,
+  extensionTestsPath,
+  env,
+  timeoutMs,
+  trusted = true,
+  settings = {},
+  locale,
+}) {
   const profile = makeProfile(undefined, settings);
   // The display language: code-server's `locale` (its config file takes any command-line option), which it hands to
   // the VS Code server; User/argv.json too, where VS Code itself looks for it.
@@ -267,7 +285,9 @@ export async function runTestsOffline({ workspace, extensionDevelopmentPath, ext
       if (shot) {
         const file = path.join(projectRoot, 'test-results', 'integration', `${shot[1]}.png`);
         fs.mkdirSync(path.dirname(file), { recursive: true });
-        void page.screenshot({ path: file }).catch((error) => console.error(`[offline host] screenshot ${file}: ${error}`));
+        void page
+          .screenshot({ path: file })
+          .catch((error) => console.error(`[offline host] screenshot ${file}: ${error}`));
       }
       if (parts.some((part) => part.includes('[cx-impact tests]'))) suiteStarted = true;
       const print = type === 'error' || type === 'warn' ? console.error : console.log;
@@ -293,7 +313,9 @@ export async function runTestsOffline({ workspace, extensionDevelopmentPath, ext
     const outcome = await Promise.race([exitCode, timedOut, navigationFailed]);
     clearTimeout(timer);
     const startupLogs = () =>
-      suiteStarted ? '' : `\n[offline host] workbench log:\n${startup.join('\n')}\n[offline host] server log:\n${server.log()}`;
+      suiteStarted
+        ? ''
+        : `\n[offline host] workbench log:\n${startup.join('\n')}\n[offline host] server log:\n${server.log()}`;
     if (outcome === 'timeout') {
       console.error(
         `\n[offline host] The suite did not finish within ${Math.round(timeoutMs / 1000)} s: killed it. ` +

@@ -20,9 +20,12 @@ export function runE2e({ pack = true } = {}) {
   return run(process.execPath, [
     mocha,
     '--no-config',
-    '--require', 'tsx/cjs',
-    '--timeout', '180000',
-    '--reporter', 'spec',
+    '--require',
+    'tsx/cjs',
+    '--timeout',
+    '180000',
+    '--reporter',
+    'spec',
     'test/e2e/**/*.e2e.ts',
   ]);
 }

@@ -30,7 +30,9 @@ export async function runIntegration({ host, fixtures, modules = [] }) {
   const count = await bundleIntegrationTests();
   console.log(`Integration suite: ${count} test module(s), ${describeHost(host)}`);
   const timeoutMs = Number(process.env.CX_IMPACT_TEST_TIMEOUT ?? 300) * 1000;
-  const launches = fixtures.length ? LAUNCHES.filter((launch) => fixtures.includes(launch.fixture)) : LAUNCHES.filter((launch) => !launch.onRequest);
+  const launches = fixtures.length
+    ? LAUNCHES.filter((launch) => fixtures.includes(launch.fixture))
+    : LAUNCHES.filter((launch) => !launch.onRequest);
   if (launches.length === 0) throw new Error(`No launch for fixture(s) ${fixtures.join(', ')}`);
   const failed = [];
   for (const launch of launches) {

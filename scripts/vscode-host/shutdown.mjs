@@ -20,7 +20,10 @@ export function onShutdown(cleanup) {
   if (!hooked) {
     hooked = true;
     process.once('exit', runCleanups);
-    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+    for (const [signal, code] of [
+      ['SIGINT', 130],
+      ['SIGTERM', 143],
+    ]) {
       process.once(signal, () => {
         runCleanups();
         process.exit(code);

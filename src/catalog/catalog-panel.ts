@@ -62,30 +62,35 @@ export class CatalogPanel implements vscode.Disposable {
   async open(): Promise<CatalogSnapshot | undefined> {
     const folder = await this.pickFolder();
     if (!folder) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('No cx-map.yaml in this workspace: create one first (CX Impact: Create cx-map.yaml).'));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('No cx-map.yaml in this workspace: create one first (CX Impact: Create cx-map.yaml).'),
+      );
       return undefined;
     }
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Building the journey catalogue…') }, async () => {
-      try {
-        const catalog = await this.gather(folder);
-        const panel = this.reveal(folder);
-        const html = engine().renderCatalogHtml(catalog, {
-          script: await readFile(vscode.Uri.joinPath(this.extensionUri, 'dist', 'catalog-page.js').fsPath, 'utf8'),
-          host: 'vscode',
-          nonce: randomBytes(18).toString('base64url'),
-          cspSource: panel.webview.cspSource,
-        });
-        this.root = folder.uri;
-        this.current = { folder: folder.uri.toString(), catalog, html };
-        panel.webview.html = html;
-        return this.current;
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        this.log.error(`The journey catalogue could not be built: ${message}`);
-        void vscode.window.showErrorMessage(vscode.l10n.t('The journey catalogue could not be built: {0}', message));
-        return undefined;
-      }
-    });
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Building the journey catalogue…') },
+      async () => {
+        try {
+          const catalog = await this.gather(folder);
+          const panel = this.reveal(folder);
+          const html = engine().renderCatalogHtml(catalog, {
+            script: await readFile(vscode.Uri.joinPath(this.extensionUri, 'dist', 'catalog-page.js').fsPath, 'utf8'),
+            host: 'vscode',
+            nonce: randomBytes(18).toString('base64url'),
+            cspSource: panel.webview.cspSource,
+          });
+          this.root = folder.uri;
+          this.current = { folder: folder.uri.toString(), catalog, html };
+          panel.webview.html = html;
+          return this.current;
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          this.log.error(`The journey catalogue could not be built: ${message}`);
+          void vscode.window.showErrorMessage(vscode.l10n.t('The journey catalogue could not be built: {0}', message));
+          return undefined;
+        }
+      },
+    );
   }
 
   /**
@@ -97,16 +102,31 @@ export class CatalogPanel implements vscode.Disposable {
     const message = raw as Record<string, unknown>;
     if (message.type === 'rendered' && this.current) {
       const r = message as Partial<RenderedCatalog>;
-      this.current.rendered = { journeys: Number(r.journeys ?? 0), heading: String(r.heading ?? ''), scripts: Number(r.scripts ?? 0) };
+      this.current.rendered = {
+        journeys: Number(r.journeys ?? 0),
+        heading: String(r.heading ?? ''),
+        scripts: Number(r.scripts ?? 0),
+      };
       return;
     }
     if (message.type !== 'open' || !this.root || typeof message.file !== 'string') return;
     const file = message.file;
-    if (file === '' || file.includes('\0') || path.posix.isAbsolute(file) || /^[a-zA-Z]:/.test(file) || file.split(/[\\/]/).includes('..')) return;
-    const line = typeof message.line === 'number' && Number.isInteger(message.line) && message.line > 0 ? message.line : 1;
+    if (
+      file === '' ||
+      file.includes('\0') ||
+      path.posix.isAbsolute(file) ||
+      /^[a-zA-Z]:/.test(file) ||
+      file.split(/[\\/]/).includes('..')
+    )
+      return;
+    const line =
+      typeof message.line === 'number' && Number.isInteger(message.line) && message.line > 0 ? message.line : 1;
     const uri = vscode.Uri.joinPath(this.root, ...file.split('/'));
     const position = new vscode.Position(line - 1, 0);
-    await vscode.window.showTextDocument(uri, { selection: new vscode.Range(position, position), viewColumn: vscode.ViewColumn.One });
+    await vscode.window.showTextDocument(uri, {
+      selection: new vscode.Range(position, position),
+      viewColumn: vscode.ViewColumn.One,
+    });
   }
 
   dispose(): void {
@@ -130,7 +150,10 @@ export class CatalogPanel implements vscode.Disposable {
   private async gather(folder: vscode.WorkspaceFolder): Promise<Catalog> {
     const entry = this.maps.byFolder().find((f) => f.folder.uri.toString() === folder.uri.toString());
     const maps = entry?.maps ?? [];
-    const diagnostics = this.maps.mapUris().filter((u) => vscode.workspace.getWorkspaceFolder(u)?.uri.toString() === folder.uri.toString()).flatMap((u) => this.maps.mapDiagnostics(u));
+    const diagnostics = this.maps
+      .mapUris()
+      .filter((u) => vscode.workspace.getWorkspaceFolder(u)?.uri.toString() === folder.uri.toString())
+      .flatMap((u) => this.maps.mapDiagnostics(u));
     const files = await this.files.filesOf(folder);
     const { gatherCatalog, generatedAtOf } = engine();
     return gatherCatalog({

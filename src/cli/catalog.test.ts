@@ -19,18 +19,24 @@ describe('cx-impact catalog', function () {
     const repo = shopRepo();
     const result = repo.cli(['catalog', '--since', '30d'], { env: { SOURCE_DATE_EPOCH: '1796000000' } });
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /Wrote cx-catalog\/index\.html and cx-catalog\/catalog\.json: 4 journey\(s\), 4 commit\(s\)/);
+    assert.match(
+      result.stdout,
+      /Wrote cx-catalog\/index\.html and cx-catalog\/catalog\.json: 4 journey\(s\), 4 commit\(s\)/,
+    );
     const json = JSON.parse(readFileSync(path.join(repo.dir, 'cx-catalog/catalog.json'), 'utf8')) as Catalog;
     const html = readFileSync(path.join(repo.dir, 'cx-catalog/index.html'), 'utf8');
     const embedded = /<script type="application\/json" id="catalog-data">(.*?)<\/script>/s.exec(html)?.[1];
     assert.deepEqual(JSON.parse(embedded ?? 'null'), json);
-    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;sha256-[^"]+&#39;; style-src &#39;sha256-/);
+    assert.match(
+      html,
+      /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;sha256-[^"]+&#39;; style-src &#39;sha256-/,
+    );
     assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+href=|<img|<iframe/i, 'nothing loads from elsewhere');
     assert.doesNotMatch(/<style>(.*?)<\/style>/s.exec(html)?.[1] ?? '', /@import|url\(/i);
     assert.equal(json.generatedAt, '2026-11-30T00:53:20Z', 'SOURCE_DATE_EPOCH is generatedAt');
   });
 
-  it('counts the window back from HEAD\'s commit date: the same commit gives the same catalogue', () => {
+  it("counts the window back from HEAD's commit date: the same commit gives the same catalogue", () => {
     const repo = shopRepo();
     const env = { SOURCE_DATE_EPOCH: '1796000000' };
     const first = repo.cli(['catalog', '--format', 'json', '--since', '30d'], { env });
@@ -43,9 +49,12 @@ describe('cx-impact catalog', function () {
     assert.equal(catalogOf(repo, ['--since', '2026-11-24']).totals.commits, 3);
   });
 
-  it('lists each journey\'s fields, CODEOWNERS teams, touchpoints with entry points and file counts, and changes in plain words', () => {
+  it("lists each journey's fields, CODEOWNERS teams, touchpoints with entry points and file counts, and changes in plain words", () => {
     const catalog = catalogOf(shopRepo());
-    assert.deepEqual(catalog.journeys.map((j) => `${j.tier} ${j.id}`), ['critical checkout', 'high refunds', 'medium tracking', 'low search']);
+    assert.deepEqual(
+      catalog.journeys.map((j) => `${j.tier} ${j.id}`),
+      ['critical checkout', 'high refunds', 'medium tracking', 'low search'],
+    );
     const checkout = catalog.journeys[0]!;
     assert.equal(checkout.owner, '@shop/checkout');
     assert.equal(checkout.slo, '99.95% of checkouts succeed');
@@ -54,9 +63,15 @@ describe('cx-impact catalog', function () {
     const pay = checkout.touchpoints[0]!;
     assert.equal(pay.files, 1);
     assert.equal(pay.indirectFiles, 1, 'src/lib/money.ts reaches it through an import');
-    assert.deepEqual(pay.entryPoints.map((p) => `${p.method} ${p.route} ${p.file}:${p.line}`), ['POST /checkout/pay src/app.ts:6']);
     assert.deepEqual(
-      checkout.changes.map((c) => `${c.date} ${c.author} ${c.subject} #${c.pr ?? '-'} ${c.reach} ${c.touchpoints.join(',')} ${c.files.join(',')}`),
+      pay.entryPoints.map((p) => `${p.method} ${p.route} ${p.file}:${p.line}`),
+      ['POST /checkout/pay src/app.ts:6'],
+    );
+    assert.deepEqual(
+      checkout.changes.map(
+        (c) =>
+          `${c.date} ${c.author} ${c.subject} #${c.pr ?? '-'} ${c.reach} ${c.touchpoints.join(',')} ${c.files.join(',')}`,
+      ),
       [
         '2026-12-02T10:00:00Z Ada Lindqvist Round money to the tenth of a cent (#104) #104 indirect pay src/lib/money.ts',
         '2026-11-20T10:00:00Z Ada Lindqvist Speed up payment (#101) #101 direct pay src/checkout/pay.ts',
@@ -66,25 +81,47 @@ describe('cx-impact catalog', function () {
     assert.equal(checkout.mapEdited?.date, '2026-01-01T09:00:00Z');
 
     const refunds = catalog.journeys[1]!;
-    assert.deepEqual(refunds.codeOwners, ['@shop/contact-center', '@shop/payments', '@shop/refunds-eng'], 'last match wins per file; owners of most files first');
-    assert.deepEqual(refunds.changes.map((c) => `${c.subject} #${c.pr ?? '-'}`), ['Clearer refund wording for agents #102'], "a merge's title is its body's first line");
+    assert.deepEqual(
+      refunds.codeOwners,
+      ['@shop/contact-center', '@shop/payments', '@shop/refunds-eng'],
+      'last match wins per file; owners of most files first',
+    );
+    assert.deepEqual(
+      refunds.changes.map((c) => `${c.subject} #${c.pr ?? '-'}`),
+      ['Clearer refund wording for agents #102'],
+      "a merge's title is its body's first line",
+    );
     const tracking = catalog.journeys[2]!;
     assert.equal(tracking.changes[0]?.pr, undefined);
   });
 
   it('lists the blind spots: uncovered entry points, touchpoints that cover nothing, journeys with no entry point', () => {
     const catalog = catalogOf(shopRepo());
-    assert.deepEqual(catalog.blindSpots.uncoveredEntryPoints.map((p) => `${p.method} ${p.route}`), ['GET /admin/report']);
-    assert.deepEqual(catalog.blindSpots.touchpointsWithoutFiles, [{ journey: 'search', touchpoint: 'voice', map: 'cx-map.yaml' }]);
+    assert.deepEqual(
+      catalog.blindSpots.uncoveredEntryPoints.map((p) => `${p.method} ${p.route}`),
+      ['GET /admin/report'],
+    );
+    assert.deepEqual(catalog.blindSpots.touchpointsWithoutFiles, [
+      { journey: 'search', touchpoint: 'voice', map: 'cx-map.yaml' },
+    ]);
     assert.deepEqual(catalog.blindSpots.journeysWithoutEntryPoints, ['tracking', 'search']);
   });
 
-  it('the map edit: git blame of the journey\'s lines names the last commit that edited them', () => {
+  it("the map edit: git blame of the journey's lines names the last commit that edited them", () => {
     const repo = shopRepo();
-    repo.write({ 'cx-map.yaml': readFileSync(path.join(repo.dir, 'cx-map.yaml'), 'utf8').replace('owner: "@shop/fulfilment"', 'owner: "@shop/logistics"') });
+    repo.write({
+      'cx-map.yaml': readFileSync(path.join(repo.dir, 'cx-map.yaml'), 'utf8').replace(
+        'owner: "@shop/fulfilment"',
+        'owner: "@shop/logistics"',
+      ),
+    });
     commitAt(repo, '2026-12-03T08:00:00Z', 'Tracking moves to logistics', 'Mina Osei');
     const catalog = catalogOf(repo);
-    assert.deepEqual(catalog.journeys.find((j) => j.id === 'tracking')?.mapEdited, { date: '2026-12-03T08:00:00Z', author: 'Mina Osei', commit: repo.git('rev-parse', 'HEAD').trim() });
+    assert.deepEqual(catalog.journeys.find((j) => j.id === 'tracking')?.mapEdited, {
+      date: '2026-12-03T08:00:00Z',
+      author: 'Mina Osei',
+      commit: repo.git('rev-parse', 'HEAD').trim(),
+    });
     assert.equal(catalog.journeys.find((j) => j.id === 'checkout')?.mapEdited?.author, 'Grace Hopper');
   });
 
@@ -96,17 +133,25 @@ describe('cx-impact catalog', function () {
     assert.equal(result.code, 0);
     assert.equal(result.stderr, '');
     const catalog = JSON.parse(result.stdout) as Catalog;
-    assert.deepEqual(catalog.journeys.map((j) => j.codeOwners), [[], [], [], []]);
+    assert.deepEqual(
+      catalog.journeys.map((j) => j.codeOwners),
+      [[], [], [], []],
+    );
     assert.equal(catalog.journeys[0]!.owner, '@shop/checkout');
   });
 
   it('a map with errors: the journeys that parse, with the diagnostics', () => {
     const broken = shopRepo().dir;
     const repo = new TestRepo(broken);
-    repo.write({ 'cx-map.yaml': readFileSync(path.join(broken, 'cx-map.yaml'), 'utf8').replace('tier: medium', 'tier: urgent') });
+    repo.write({
+      'cx-map.yaml': readFileSync(path.join(broken, 'cx-map.yaml'), 'utf8').replace('tier: medium', 'tier: urgent'),
+    });
     const catalog = catalogOf(repo);
     assert.ok(catalog.journeys.length >= 3, 'the readable journeys are there');
-    assert.ok(catalog.diagnostics.some((d) => d.severity === 'error' && d.line > 1 && d.file === 'cx-map.yaml'), JSON.stringify(catalog.diagnostics));
+    assert.ok(
+      catalog.diagnostics.some((d) => d.severity === 'error' && d.line > 1 && d.file === 'cx-map.yaml'),
+      JSON.stringify(catalog.diagnostics),
+    );
   });
 
   it('a map that cannot be read: one line, exit 2, nothing written', () => {
@@ -140,7 +185,10 @@ describe('cx-impact catalog', function () {
     assert.equal(catalog.repository.shallow, true);
     assert.equal(catalog.repository.historyComplete, false);
     assert.equal(catalog.repository.historyFrom, '2026-12-01T10:00:00Z');
-    assert.match(result.stderr, /the clone is shallow: history reaches back to 2026-12-01T10:00:00Z.*git fetch --shallow-since=2026-11-02/);
+    assert.match(
+      result.stderr,
+      /the clone is shallow: history reaches back to 2026-12-01T10:00:00Z.*git fetch --shallow-since=2026-11-02/,
+    );
   });
 
   it('--format backstage and mermaid print one document; with --out they are written there', () => {

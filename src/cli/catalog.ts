@@ -33,7 +33,8 @@ export interface CatalogOptions {
 /** The page script beside the bundle (scripts/build.mjs writes dist/catalog-page.js). */
 export async function catalogPageScript(dir = __dirname): Promise<string> {
   const file = path.join(dir, 'catalog-page.js');
-  if (!existsSync(file)) throw new CatalogWindowError(`cannot write the page: its script ${file} is missing (run npm run build)`);
+  if (!existsSync(file))
+    throw new CatalogWindowError(`cannot write the page: its script ${file} is missing (run npm run build)`);
   return readFile(file, 'utf8');
 }
 
@@ -46,7 +47,11 @@ export function catalogHtml(catalog: Catalog, script: string): string {
   return renderCatalogHtml(catalog, { script, host: 'file', hash: sha256 });
 }
 
-export async function catalogCommand(io: CliIo, options: CatalogOptions, fail: (message: string) => Error): Promise<number> {
+export async function catalogCommand(
+  io: CliIo,
+  options: CatalogOptions,
+  fail: (message: string) => Error,
+): Promise<number> {
   const warn = (m: string): void => void io.stderr.write(`cx-impact: warning: ${m.replace(/\s*[\r\n]+\s*/g, ' ')}\n`);
   const gitRoot = await findRepoRoot(options.cwd);
   let root = gitRoot ?? options.cwd;
@@ -55,7 +60,8 @@ export async function catalogCommand(io: CliIo, options: CatalogOptions, fail: (
   if (options.map !== undefined) {
     const abs = path.resolve(options.cwd, options.map);
     const rel = toRepoPath(root, abs);
-    if (rel.startsWith('..') || path.isAbsolute(rel)) throw fail(`the map ${options.map} is outside the repository ${root}`);
+    if (rel.startsWith('..') || path.isAbsolute(rel))
+      throw fail(`the map ${options.map} is outside the repository ${root}`);
     mapFiles = [rel];
   } else {
     mapFiles = mapFilesAmong(files);
@@ -79,7 +85,9 @@ export async function catalogCommand(io: CliIo, options: CatalogOptions, fail: (
       ...(options.since !== undefined ? { since: options.since } : {}),
       ...(options.maxHops !== undefined ? { maxHops: options.maxHops } : {}),
       generatedAt: generatedAtOf(io.env),
-      entryPoints: async (code, matcher) => entryPointCoverage((await readEntryPoints(root, code, reader)).entryPoints, (p) => matcher.coverageOf(p)).entryPoints,
+      entryPoints: async (code, matcher) =>
+        entryPointCoverage((await readEntryPoints(root, code, reader)).entryPoints, (p) => matcher.coverageOf(p))
+          .entryPoints,
       graph: async (all, exclude) => {
         // As the other commands read it (src/cli/graph.ts): the cache under $XDG_CACHE_HOME/cx-impact unless --no-cache.
         const cache = options.noCache ? undefined : new ImportCache(defaultCacheDir(io.env), root);
@@ -89,7 +97,9 @@ export async function catalogCommand(io: CliIo, options: CatalogOptions, fail: (
         try {
           await cache?.save();
         } catch (error) {
-          warn(`cannot write the cache ${cache?.file ?? ''}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+          warn(
+            `cannot write the cache ${cache?.file ?? ''}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+          );
         }
         return load.graph;
       },
@@ -99,12 +109,20 @@ export async function catalogCommand(io: CliIo, options: CatalogOptions, fail: (
     reader.dispose();
   }
   if (!catalog.repository.historyComplete) {
-    warn(`the clone is shallow: history reaches back to ${catalog.repository.historyFrom ?? 'an unknown date'}, not to ${catalog.repository.since ?? '--since'}; fetch more (git fetch --shallow-since=${(catalog.repository.since ?? '').slice(0, 10)}, or git fetch --unshallow)`);
+    warn(
+      `the clone is shallow: history reaches back to ${catalog.repository.historyFrom ?? 'an unknown date'}, not to ${catalog.repository.since ?? '--since'}; fetch more (git fetch --shallow-since=${(catalog.repository.since ?? '').slice(0, 10)}, or git fetch --unshallow)`,
+    );
   }
 
   const json = `${JSON.stringify(catalog, null, 2)}\n`;
   if (options.format !== 'html' && options.out === undefined) {
-    io.stdout.write(options.format === 'json' ? json : options.format === 'backstage' ? renderBackstage(catalog) : renderMermaid(catalog));
+    io.stdout.write(
+      options.format === 'json'
+        ? json
+        : options.format === 'backstage'
+          ? renderBackstage(catalog)
+          : renderMermaid(catalog),
+    );
     return 0;
   }
   const out = path.resolve(options.cwd, options.out ?? 'cx-catalog');

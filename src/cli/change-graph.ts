@@ -26,7 +26,14 @@ export interface ChangeReachInput {
 
 export async function reachOfChange(input: ChangeReachInput): Promise<FileReach<Coverage>[]> {
   const blobs = new BlobReader(input.root);
-  const common = { root: input.root, env: input.env, noCache: input.noCache, exclude: input.exclude, warn: input.warn, ...(input.note ? { note: input.note } : {}) };
+  const common = {
+    root: input.root,
+    env: input.env,
+    noCache: input.noCache,
+    exclude: input.exclude,
+    warn: input.warn,
+    ...(input.note ? { note: input.note } : {}),
+  };
   try {
     const head = input.change.head === WORKTREE ? undefined : await commitFiles(input.root, input.change.head, blobs);
     const headFiles = head?.files ?? input.worktreeFiles;

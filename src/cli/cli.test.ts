@@ -120,7 +120,9 @@ describe('cx-impact (the built CLI against real git repositories)', function () 
     it('reports map changes: the files each touchpoint gained or lost by the map edit', () => {
       const repo = baseRepo();
       repo.git('switch', '-q', '-c', 'feature');
-      repo.write({ 'cx-map.yaml': MAP.replace('          - src/search/\n', '          - src/search/\n          - docs/\n') });
+      repo.write({
+        'cx-map.yaml': MAP.replace('          - src/search/\n', '          - src/search/\n          - docs/\n'),
+      });
       const report = impactJson(repo, ['--base', 'main']);
       assert.deepEqual(report.mapChanges, [
         { map: 'cx-map.yaml', journey: 'search', touchpoint: 'results', added: ['docs/readme.md'], removed: [] },
@@ -152,9 +154,15 @@ describe('cx-impact (the built CLI against real git repositories)', function () 
       repo.write({ 'cx-map.yaml': MAP.replace('tier: low', 'tier: lowest'), 'src/payments/charge.ts': 'changed\n' });
       const report = impactJson(repo, ['--base', 'HEAD']) as ImpactJson & { mapErrors?: number };
       assert.equal(report.mapErrors, 1);
-      assert.deepEqual(report.journeys.map((j) => j.id), ['checkout']);
+      assert.deepEqual(
+        report.journeys.map((j) => j.id),
+        ['checkout'],
+      );
       assert.match(repo.cli(['impact', '--base', 'HEAD']).stdout, /The journey maps have 1 error/);
-      assert.equal((impactJson(baseRepo(), ['--base', 'HEAD']) as ImpactJson & { mapErrors?: number }).mapErrors, undefined);
+      assert.equal(
+        (impactJson(baseRepo(), ['--base', 'HEAD']) as ImpactJson & { mapErrors?: number }).mapErrors,
+        undefined,
+      );
     });
 
     describe('base defaults', () => {
@@ -295,7 +303,10 @@ describe('cx-impact (the built CLI against real git repositories)', function () 
       const repo = baseRepo();
       repo.write({ 'src/payments/charge.ts': 'changed\n', 'new.txt': 'x\n' });
       const git = path.join(repo.dir, '.git');
-      const snapshot = () => readdirSync(git, { recursive: true }).map((f) => `${String(f)}:${statSync(path.join(git, String(f))).mtimeMs}`).sort();
+      const snapshot = () =>
+        readdirSync(git, { recursive: true })
+          .map((f) => `${String(f)}:${statSync(path.join(git, String(f))).mtimeMs}`)
+          .sort();
       // git status itself refreshes the index, so it runs before the snapshot.
       const status = repo.git('status', '--porcelain');
       const before = snapshot();
@@ -334,10 +345,19 @@ describe('cx-impact (the built CLI against real git repositories)', function () 
       const result = repo.cli(['check']);
       assert.equal(result.code, 1, result.stderr);
       const lines = result.stdout.trimEnd().split('\n');
-      assert.ok(lines.every((l) => /^cx-map\.yaml:\d+:\d+ (error|warning|info) [a-z-]+ .+$/.test(l)), result.stdout);
+      assert.ok(
+        lines.every((l) => /^cx-map\.yaml:\d+:\d+ (error|warning|info) [a-z-]+ .+$/.test(l)),
+        result.stdout,
+      );
       // `tier: lowest` is on line 16, its value at column 11; `ownr` on line 6, column 5.
-      assert.ok(lines.some((l) => l.startsWith('cx-map.yaml:16:11 error ')), result.stdout);
-      assert.ok(lines.some((l) => l.startsWith('cx-map.yaml:6:5 warning ')), result.stdout);
+      assert.ok(
+        lines.some((l) => l.startsWith('cx-map.yaml:16:11 error ')),
+        result.stdout,
+      );
+      assert.ok(
+        lines.some((l) => l.startsWith('cx-map.yaml:6:5 warning ')),
+        result.stdout,
+      );
     });
 
     it('exits 0 on a valid map, checks --map files (repeatable) and shows them as given', () => {
@@ -361,8 +381,17 @@ describe('cx-impact (the built CLI against real git repositories)', function () 
 
   describe('explain', () => {
     it('names the touchpoints and the deciding pattern with its line', () => {
-      const repo = TestRepo.create({ 'cx-map.yaml': MAP.replace('  - id: search', `          - src/payments/keep.test.ts\n  - id: search`) });
-      const json = repo.cli(['explain', 'src/payments/keep.test.ts', 'src/payments/other.test.ts', 'src/search/a/b.ts', '--format', 'json']);
+      const repo = TestRepo.create({
+        'cx-map.yaml': MAP.replace('  - id: search', `          - src/payments/keep.test.ts\n  - id: search`),
+      });
+      const json = repo.cli([
+        'explain',
+        'src/payments/keep.test.ts',
+        'src/payments/other.test.ts',
+        'src/search/a/b.ts',
+        '--format',
+        'json',
+      ]);
       assert.equal(json.code, 0, json.stderr);
       const entries = JSON.parse(json.stdout) as { path: string; touchpoints: Record<string, unknown>[] }[];
       assert.deepEqual(
@@ -409,7 +438,12 @@ describe('cx-impact (the built CLI against real git repositories)', function () 
       };
       assert.equal(report.totalFiles, 7); // the map itself and ignored.log are not counted
       assert.equal(report.coveredFiles, 3);
-      assert.deepEqual(report.uncoveredFiles, ['.gitignore', 'docs/readme.md', 'src/payments/charge.test.ts', 'untracked.txt']);
+      assert.deepEqual(report.uncoveredFiles, [
+        '.gitignore',
+        'docs/readme.md',
+        'src/payments/charge.test.ts',
+        'untracked.txt',
+      ]);
       assert.deepEqual(
         report.patterns.map((p) => [p.map, p.journey, p.touchpoint, p.pattern, p.line, p.files]),
         [
@@ -426,7 +460,11 @@ describe('cx-impact (the built CLI against real git repositories)', function () 
         input: 'src/search/a.ts\n./src/payments/b.ts\nREADME.md\n',
       });
       assert.equal(result.code, 0, result.stderr);
-      const report = JSON.parse(result.stdout) as { totalFiles: number; coveredFiles: number; uncoveredFiles: string[] };
+      const report = JSON.parse(result.stdout) as {
+        totalFiles: number;
+        coveredFiles: number;
+        uncoveredFiles: string[];
+      };
       assert.deepEqual([report.totalFiles, report.coveredFiles, report.uncoveredFiles], [3, 2, ['pkg/README.md']]);
     });
   });

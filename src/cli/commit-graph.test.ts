@@ -37,12 +37,18 @@ const FILES: Record<string, string> = {
 
 interface Impact {
   head: string;
-  journeys: { id: string; reach: string; touchpoints: { id: string; indirect?: { file: string; hops: number; via: string[] }[] }[] }[];
+  journeys: {
+    id: string;
+    reach: string;
+    touchpoints: { id: string; indirect?: { file: string; hops: number; via: string[] }[] }[];
+  }[];
   unmappedFiles: string[];
 }
 
 const reachOf = (report: Impact): string[] =>
-  report.journeys.flatMap((j) => j.touchpoints.flatMap((t) => (t.indirect ?? []).map((i) => `${j.id}/${t.id} ${i.hops} ${i.via.join('>')}`)));
+  report.journeys.flatMap((j) =>
+    j.touchpoints.flatMap((t) => (t.indirect ?? []).map((i) => `${j.id}/${t.id} ${i.hops} ${i.via.join('>')}`)),
+  );
 
 describe('cx-impact impact: the graph of the commit asked about (contract §5.7)', function () {
   this.timeout(60_000);
@@ -58,22 +64,33 @@ describe('cx-impact impact: the graph of the commit asked about (contract §5.7)
 
   it('--head REF reads the importers from REF, whatever the working tree holds', () => {
     repo.git('checkout', '-q', '-b', 'feature');
-    repo.write({ 'lib/money.ts': FILES['lib/money.ts'] + '// rounding\n', 'lib/session.ts': 'export const session = 2;\n' });
+    repo.write({
+      'lib/money.ts': FILES['lib/money.ts'] + '// rounding\n',
+      'lib/session.ts': 'export const session = 2;\n',
+    });
     const head = repo.commit('change the helpers');
     // The working tree no longer matches the head: the importers are emptied, the link of login.ts to session.ts
     // is gone, and an importer that the head does not have appears.
     repo.write({ 'web/pay.ts': '', 'services/order.service.ts': '', 'web/login.ts': 'export const login = 1;\n' });
     repo.write({ 'web/extra.ts': "import { round } from '../lib/money';\nexport const x = round(2);\n" });
 
-    for (const args of [['--head', 'feature'], ['--head', head]]) {
+    for (const args of [
+      ['--head', 'feature'],
+      ['--head', head],
+    ]) {
       const result = repo.cli(['impact', '--base', 'main', ...args, '--format', 'json', '--symbols', 'off'], { env });
       assert.equal(result.code, 0, result.stderr);
       const report = JSON.parse(result.stdout) as Impact;
       assert.equal(report.head, head);
-      assert.deepEqual(reachOf(report), ['checkout/pay 2 lib/money.ts>services/order.service.ts>web/pay.ts', 'account/login 1 lib/session.ts>web/login.ts']);
+      assert.deepEqual(reachOf(report), [
+        'checkout/pay 2 lib/money.ts>services/order.service.ts>web/pay.ts',
+        'account/login 1 lib/session.ts>web/login.ts',
+      ]);
     }
     // Asked about the working tree, the report follows the working tree: nothing imports the helpers any more.
-    const worktree = JSON.parse(repo.cli(['impact', '--base', 'main', '--format', 'json', '--symbols', 'off'], { env }).stdout) as Impact;
+    const worktree = JSON.parse(
+      repo.cli(['impact', '--base', 'main', '--format', 'json', '--symbols', 'off'], { env }).stdout,
+    ) as Impact;
     assert.deepEqual(reachOf(worktree), []);
   });
 
@@ -84,9 +101,13 @@ describe('cx-impact impact: the graph of the commit asked about (contract §5.7)
     // Later, pay.ts stops importing the service: the tag still has the chain.
     repo.write({ 'web/pay.ts': 'export const pay = () => 1;\n' });
     repo.commit('pay without the service');
-    const report = JSON.parse(repo.cli(['impact', '--base', `${old}^`, '--head', 'v2', '--format', 'json', '--symbols', 'off'], { env }).stdout) as Impact;
+    const report = JSON.parse(
+      repo.cli(['impact', '--base', `${old}^`, '--head', 'v2', '--format', 'json', '--symbols', 'off'], { env }).stdout,
+    ) as Impact;
     assert.deepEqual(reachOf(report), ['checkout/pay 2 lib/money.ts>services/order.service.ts>web/pay.ts']);
-    const now = JSON.parse(repo.cli(['impact', '--base', `${old}^`, '--format', 'json', '--symbols', 'off'], { env }).stdout) as Impact;
+    const now = JSON.parse(
+      repo.cli(['impact', '--base', `${old}^`, '--format', 'json', '--symbols', 'off'], { env }).stdout,
+    ) as Impact;
     assert.deepEqual(reachOf(now), []);
   });
 
@@ -106,9 +127,15 @@ describe('cx-impact impact: the graph of the commit asked about (contract §5.7)
   it('a renamed file is followed under its new path in the head and its old path in the base', () => {
     repo.git('checkout', '-q', '-b', 'feature');
     repo.git('mv', 'lib/money.ts', 'lib/cash.ts');
-    repo.write({ 'services/order.service.ts': "import { round } from '../lib/cash';\nexport function charge() { return round(1); }\n" });
+    repo.write({
+      'services/order.service.ts':
+        "import { round } from '../lib/cash';\nexport function charge() { return round(1); }\n",
+    });
     repo.commit('rename');
-    const report = JSON.parse(repo.cli(['impact', '--base', 'main', '--head', 'feature', '--format', 'json', '--symbols', 'off'], { env }).stdout) as Impact;
+    const report = JSON.parse(
+      repo.cli(['impact', '--base', 'main', '--head', 'feature', '--format', 'json', '--symbols', 'off'], { env })
+        .stdout,
+    ) as Impact;
     assert.deepEqual(reachOf(report), [
       'checkout/pay 1 services/order.service.ts>web/pay.ts',
       'checkout/pay 2 lib/cash.ts>services/order.service.ts>web/pay.ts',
@@ -126,7 +153,10 @@ describe('cx-impact impact: the graph of the commit asked about (contract §5.7)
     // On disk the link now leads nowhere useful: the commit is what counts.
     unlinkSync(path.join(repo.dir, 'web/login.ts'));
     symlinkSync('/etc/hostname', path.join(repo.dir, 'web/login.ts'));
-    const report = JSON.parse(repo.cli(['impact', '--base', 'main', '--head', 'feature', '--format', 'json', '--symbols', 'off'], { env }).stdout) as Impact;
+    const report = JSON.parse(
+      repo.cli(['impact', '--base', 'main', '--head', 'feature', '--format', 'json', '--symbols', 'off'], { env })
+        .stdout,
+    ) as Impact;
     assert.ok(reachOf(report).includes('account/login 1 lib/session.ts>web/login.ts'), JSON.stringify(reachOf(report)));
   });
 });

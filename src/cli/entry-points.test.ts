@@ -40,7 +40,8 @@ const FILES: Record<string, string> = {
     "orders.get('/:id', ctrl.show);",
   ].join('\n'),
   'src/orders/controller.ts': 'export class OrdersController {\n  cancel() {}\n  show() {}\n}\n',
-  'web/routes.go': 'package web\n\nimport "net/http"\n\nfunc (h *Handler) Routes(mux *http.ServeMux) {\n\tmux.HandleFunc("GET /unread", h.showUnreadPage)\n}\n',
+  'web/routes.go':
+    'package web\n\nimport "net/http"\n\nfunc (h *Handler) Routes(mux *http.ServeMux) {\n\tmux.HandleFunc("GET /unread", h.showUnreadPage)\n}\n',
   'web/unread.go': 'package web\n\nfunc (h *Handler) showUnreadPage(w http.ResponseWriter, r *http.Request) {}\n',
   'ignored/app.ts': "import express from 'express';\nconst app = express();\napp.get('/ignored', h);\n",
   '.gitignore': 'ignored/\n',
@@ -75,11 +76,25 @@ describe('cx-impact entry-points', () => {
     assert.equal(result.code, 0, result.stderr);
     const json = JSON.parse(result.stdout) as EntryPointsJson;
     assert.deepEqual(
-      json.entryPoints.map((p) => [p.method, p.route, `${p.file}:${p.line}`, p.handler, p.handlerFile, p.touchpoints.map((t) => `${t.journey}/${t.touchpoint}`)]),
+      json.entryPoints.map((p) => [
+        p.method,
+        p.route,
+        `${p.file}:${p.line}`,
+        p.handler,
+        p.handlerFile,
+        p.touchpoints.map((t) => `${t.journey}/${t.touchpoint}`),
+      ]),
       [
         ['POST', '/pay', 'src/app.ts:5', 'charge', 'src/payments/charge.ts', ['checkout/pay']],
         ['GET', '/health', 'src/app.ts:7', null, 'src/app.ts', []],
-        ['POST', '/orders/:id/cancel', 'src/orders/routes.ts:5', 'OrdersController.cancel', 'src/orders/controller.ts', ['checkout/cancel']],
+        [
+          'POST',
+          '/orders/:id/cancel',
+          'src/orders/routes.ts:5',
+          'OrdersController.cancel',
+          'src/orders/controller.ts',
+          ['checkout/cancel'],
+        ],
         ['GET', '/orders/:id', 'src/orders/routes.ts:6', 'OrdersController.show', 'src/orders/controller.ts', []],
         ['GET', '/unread', 'web/routes.go:6', 'Handler.showUnreadPage', 'web/unread.go', []],
       ],
@@ -87,7 +102,16 @@ describe('cx-impact entry-points', () => {
     assert.equal(json.total, 5);
     assert.equal(json.covered, 2);
     const first = json.entryPoints[0]!;
-    assert.deepEqual(Object.keys(first).slice(0, 8), ['kind', 'method', 'route', 'operation', 'file', 'line', 'handler', 'handlerFile']);
+    assert.deepEqual(Object.keys(first).slice(0, 8), [
+      'kind',
+      'method',
+      'route',
+      'operation',
+      'file',
+      'line',
+      'handler',
+      'handlerFile',
+    ]);
     assert.equal(first.kind, 'http');
     assert.equal(first.operation, null);
   });
@@ -103,7 +127,10 @@ describe('cx-impact entry-points', () => {
     );
     const md = repo.cli(['entry-points', '--uncovered', '--format', 'markdown']);
     assert.equal(md.code, 0, md.stderr);
-    assert.match(md.stdout, /\| `GET \/unread` \| `web\/routes\.go:6` \| `web\/unread\.go#Handler\.showUnreadPage` \| \*\*none\*\* \|/);
+    assert.match(
+      md.stdout,
+      /\| `GET \/unread` \| `web\/routes\.go:6` \| `web\/unread\.go#Handler\.showUnreadPage` \| \*\*none\*\* \|/,
+    );
     assert.doesNotMatch(md.stdout, /\/pay/);
   });
 
@@ -151,14 +178,32 @@ describe('cx-impact entry-points on examples/shop', () => {
     cpSync(path.join(__dirname, '..', '..', 'examples', 'shop'), repo.dir, { recursive: true });
     repo.commit('shop');
     const json = JSON.parse(repo.cli(['entry-points', '--format', 'json']).stdout) as EntryPointsJson;
-    const labels = json.entryPoints.map((p) => (p.kind === 'graphql' ? p.operation : `${p.kind === 'page' ? 'page' : p.method} ${p.route}`));
-    for (const expected of ['GET /search', 'POST /payments/{chargeID}/refunds', 'GET /agent/refunds/:orderId', 'GET /agent/refund-requests/:orderId', 'POST /agent/refund-requests', 'Query.refunds', 'page /cart']) {
+    const labels = json.entryPoints.map((p) =>
+      p.kind === 'graphql' ? p.operation : `${p.kind === 'page' ? 'page' : p.method} ${p.route}`,
+    );
+    for (const expected of [
+      'GET /search',
+      'POST /payments/{chargeID}/refunds',
+      'GET /agent/refunds/:orderId',
+      'GET /agent/refund-requests/:orderId',
+      'POST /agent/refund-requests',
+      'Query.refunds',
+      'page /cart',
+    ]) {
       assert.ok(labels.includes(expected), `${expected} in ${labels.join(', ')}`);
     }
     const uncovered = json.entryPoints.filter((p) => p.touchpoints.length === 0);
     assert.deepEqual(
       uncovered.map((p) => [p.method, p.route, `${p.file}:${p.line}`, p.handler, p.handlerFile]),
-      [['GET', '/payments/{chargeID}/receipt', 'services/payments/http.go:18', 'Handler.showReceipt', 'services/payments/receipt.go']],
+      [
+        [
+          'GET',
+          '/payments/{chargeID}/receipt',
+          'services/payments/http.go:18',
+          'Handler.showReceipt',
+          'services/payments/receipt.go',
+        ],
+      ],
     );
     assert.equal(json.covered, json.total - 1);
   });

@@ -19,7 +19,8 @@ function codeReader(): CodeReader {
   const worker = path.join(__dirname, 'code-worker.js');
   const wasmDir = path.join(__dirname, 'tree-sitter');
   // Without the grammars every file would be skipped and the counts would read as zero: say so instead.
-  if (!existsSync(path.join(wasmDir, 'tree-sitter.js'))) throw new Error(`cannot read code: the tree-sitter grammars are missing from ${wasmDir}`);
+  if (!existsSync(path.join(wasmDir, 'tree-sitter.js')))
+    throw new Error(`cannot read code: the tree-sitter grammars are missing from ${wasmDir}`);
   return new CodeReader({ wasmDir, ...(existsSync(worker) ? { workerScript: worker } : {}) });
 }
 
@@ -27,10 +28,17 @@ function codeReader(): CodeReader {
 function warnSkipped(skipped: readonly SkippedFile[], warn: ((message: string) => void) | undefined): void {
   if (!warn || skipped.length === 0) return;
   const shown = skipped.slice(0, 5).map((s) => `${s.path} (${s.reason === 'too-large' ? 'over 1 MB' : s.reason})`);
-  warn(`${skipped.length} source file${skipped.length === 1 ? ' was' : 's were'} not read for entry points, so any routes in ${skipped.length === 1 ? 'it are' : 'them are'} not counted: ${shown.join(', ')}${skipped.length > 5 ? ', …' : ''}`);
+  warn(
+    `${skipped.length} source file${skipped.length === 1 ? ' was' : 's were'} not read for entry points, so any routes in ${skipped.length === 1 ? 'it are' : 'them are'} not counted: ${shown.join(', ')}${skipped.length > 5 ? ', …' : ''}`,
+  );
 }
 
-async function report(root: string, files: readonly string[], matcher: Matcher, warn?: (message: string) => void): Promise<EntryPointReport> {
+async function report(
+  root: string,
+  files: readonly string[],
+  matcher: Matcher,
+  warn?: (message: string) => void,
+): Promise<EntryPointReport> {
   const reader = codeReader();
   try {
     const read = await readEntryPoints(root, files, reader);
@@ -41,12 +49,21 @@ async function report(root: string, files: readonly string[], matcher: Matcher, 
   }
 }
 
-export async function entryPointsCommand(io: CliIo, ws: Workspace, mapFiles: readonly string[], format: 'text' | 'markdown' | 'json', uncovered: boolean, color: boolean): Promise<number> {
+export async function entryPointsCommand(
+  io: CliIo,
+  ws: Workspace,
+  mapFiles: readonly string[],
+  format: 'text' | 'markdown' | 'json',
+  uncovered: boolean,
+  color: boolean,
+): Promise<number> {
   let files = await filesOnDisk(ws.root, ws.inGit);
   const mapDir = ws.explicitMap !== undefined ? path.posix.dirname(ws.explicitMap) : '.';
   if (mapDir !== '.') files = files.filter((f) => f.startsWith(`${mapDir}/`));
   const loaded = await readMaps(ws.root, mapFiles);
-  const result = await report(ws.root, files, new Matcher(loaded.maps), (m) => io.stderr.write(`cx-impact: warning: ${m}\n`));
+  const result = await report(ws.root, files, new Matcher(loaded.maps), (m) =>
+    io.stderr.write(`cx-impact: warning: ${m}\n`),
+  );
   io.stdout.write(
     format === 'json'
       ? `${JSON.stringify(entryPointsJson(result, uncovered), null, 2)}\n`
@@ -58,7 +75,12 @@ export async function entryPointsCommand(io: CliIo, ws: Workspace, mapFiles: rea
 }
 
 /** `coverage`'s `entryPoints: { total, covered }`. */
-export async function entryPointTotals(root: string, files: readonly string[], matcher: Matcher, warn?: (message: string) => void): Promise<{ total: number; covered: number }> {
+export async function entryPointTotals(
+  root: string,
+  files: readonly string[],
+  matcher: Matcher,
+  warn?: (message: string) => void,
+): Promise<{ total: number; covered: number }> {
   const result = await report(root, files, matcher, warn);
   return { total: result.total, covered: result.covered };
 }
@@ -67,7 +89,12 @@ export async function entryPointTotals(root: string, files: readonly string[], m
  * `check --entry-points`: one warning per entry point no journey covers (errors with `--fail-on-uncovered`), at the
  * line that registers it, shown relative to `cwd` as the map diagnostics are. `maps` are the checked maps (absolute).
  */
-export async function checkEntryPoints(cwd: string, maps: readonly string[], fail: boolean, warn?: (message: string) => void): Promise<MapDiagnostic[]> {
+export async function checkEntryPoints(
+  cwd: string,
+  maps: readonly string[],
+  fail: boolean,
+  warn?: (message: string) => void,
+): Promise<MapDiagnostic[]> {
   const root = (await findRepoRoot(cwd)) ?? cwd;
   const inside = maps.map((m) => toRepoPath(root, m)).filter((m) => !m.startsWith('..') && !path.isAbsolute(m));
   const parsed = [];

@@ -9,7 +9,14 @@ import { TestRepo, cliBundle, gitEnv, removeScratch, scratchDir } from '../node/
 const projectRoot = path.resolve(__dirname, '..', '..');
 
 interface Json {
-  journeys: { id: string; touchpoints: { id: string; precision?: string; symbols?: { file: string; symbol: string; side: string; lines: [number, number] }[] }[] }[];
+  journeys: {
+    id: string;
+    touchpoints: {
+      id: string;
+      precision?: string;
+      symbols?: { file: string; symbol: string; side: string; lines: [number, number] }[];
+    }[];
+  }[];
   changes: { path: string; symbols?: string[] }[];
 }
 
@@ -20,7 +27,9 @@ describe('the example repository: symbol precision', function () {
   before(() => {
     cliBundle();
     const dir = path.join(scratchDir(), 'demo');
-    execFileSync(process.execPath, [path.join(projectRoot, 'examples', 'make-demo-repo.mjs'), dir], { env: { ...process.env, ...gitEnv } });
+    execFileSync(process.execPath, [path.join(projectRoot, 'examples', 'make-demo-repo.mjs'), dir], {
+      env: { ...process.env, ...gitEnv },
+    });
     repo = new TestRepo(dir);
   });
   after(() => removeScratch());
@@ -34,17 +43,41 @@ describe('the example repository: symbol precision', function () {
   it('a commit that changes only a method the touchpoint does not name leaves the touchpoint out', () => {
     const json = impact('symbols/unnamed');
     assert.deepEqual(json.journeys, []);
-    assert.deepEqual(json.changes.map((c) => [c.path, c.symbols]), [['services/checkout/src/payment-service.ts', ['PaymentService.status']]]);
+    assert.deepEqual(
+      json.changes.map((c) => [c.path, c.symbols]),
+      [['services/checkout/src/payment-service.ts', ['PaymentService.status']]],
+    );
     // Without symbols (file level) the same commit would report Checkout: the precision is what leaves it out.
-    const fileLevel = repo.cli(['impact', '--base', 'symbols/unnamed~1', '--head', 'symbols/unnamed', '--format', 'json', '--symbols', 'off']);
-    assert.deepEqual((JSON.parse(fileLevel.stdout) as Json).journeys.map((j) => j.id), ['checkout']);
+    const fileLevel = repo.cli([
+      'impact',
+      '--base',
+      'symbols/unnamed~1',
+      '--head',
+      'symbols/unnamed',
+      '--format',
+      'json',
+      '--symbols',
+      'off',
+    ]);
+    assert.deepEqual(
+      (JSON.parse(fileLevel.stdout) as Json).journeys.map((j) => j.id),
+      ['checkout'],
+    );
   });
 
   it('a commit that changes the named method reports the touchpoint with it', () => {
     const json = impact('symbols/named');
     const pay = json.journeys.find((j) => j.id === 'checkout')?.touchpoints.find((t) => t.id === 'pay');
     assert.equal(pay?.precision, 'symbol');
-    assert.deepEqual(pay?.symbols, [{ file: 'services/checkout/src/payment-service.ts', symbol: 'PaymentService.charge', side: 'new', lines: [12, 21], change: 'changed' }]);
+    assert.deepEqual(pay?.symbols, [
+      {
+        file: 'services/checkout/src/payment-service.ts',
+        symbol: 'PaymentService.charge',
+        side: 'new',
+        lines: [12, 21],
+        change: 'changed',
+      },
+    ]);
     const text = repo.cli(['impact', '--base', 'symbols/named~1', '--head', 'symbols/named']);
     assert.match(text.stdout, /PaymentService\.charge \(lines 12–21\)/);
   });

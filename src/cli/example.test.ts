@@ -18,7 +18,9 @@ describe('the example repository (examples/make-demo-repo.mjs)', function () {
   before(() => {
     cliBundle();
     const dir = path.join(scratchDir(), 'demo');
-    execFileSync(process.execPath, [path.join(projectRoot, 'examples', 'make-demo-repo.mjs'), dir], { env: { ...process.env, ...gitEnv } });
+    execFileSync(process.execPath, [path.join(projectRoot, 'examples', 'make-demo-repo.mjs'), dir], {
+      env: { ...process.env, ...gitEnv },
+    });
     repo = new TestRepo(dir);
   });
   after(() => removeScratch());
@@ -42,9 +44,22 @@ describe('the example repository (examples/make-demo-repo.mjs)', function () {
     };
     const account = report.journeys.find((j) => j.id === 'account');
     assert.equal(account?.reach, 'indirect');
-    assert.deepEqual(account?.touchpoints.map((t) => [t.id, t.files, t.indirect]), [
-      ['sign-in', [], [{ file: 'services/accounts/src/session.service.ts', hops: 1, via: ['services/accounts/src/session.service.ts', 'services/accounts/src/login.ts'] }]],
-    ]);
+    assert.deepEqual(
+      account?.touchpoints.map((t) => [t.id, t.files, t.indirect]),
+      [
+        [
+          'sign-in',
+          [],
+          [
+            {
+              file: 'services/accounts/src/session.service.ts',
+              hops: 1,
+              via: ['services/accounts/src/session.service.ts', 'services/accounts/src/login.ts'],
+            },
+          ],
+        ],
+      ],
+    );
     assert.ok(!report.unmappedFiles.includes('services/accounts/src/session.service.ts'));
   });
 

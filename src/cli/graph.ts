@@ -39,10 +39,14 @@ export interface CliGraphOptions {
 }
 
 /** The cache, unless its folder is inside the repository: the CLI never writes there (the next run would see it as a change). */
-async function usableCache(dir: string, root: string, warn: (message: string) => void): Promise<ImportCache | undefined> {
+async function usableCache(
+  dir: string,
+  root: string,
+  warn: (message: string) => void,
+): Promise<ImportCache | undefined> {
   let real = path.resolve(dir);
   // The folder may not exist yet: compare its nearest existing ancestor with links resolved, as git prints the root.
-  for (let probe = real, rest = ''; ; ) {
+  for (let probe = real, rest = ''; ;) {
     try {
       real = path.join(await realpath(probe), rest);
       break;
@@ -64,22 +68,38 @@ async function usableCache(dir: string, root: string, warn: (message: string) =>
 export async function cliGraph(options: CliGraphOptions): Promise<GraphLoad> {
   const worker = path.join(__dirname, 'code-worker.js');
   const reader = new CodeReader({ wasmDir: wasmDir(), ...(existsSync(worker) ? { workerScript: worker } : {}) });
-  const cache = options.noCache ? undefined : await usableCache(defaultCacheDir(options.env), options.root, options.warn);
+  const cache = options.noCache
+    ? undefined
+    : await usableCache(defaultCacheDir(options.env), options.root, options.warn);
   try {
     await cache?.load();
-    const graphOptions = { root: options.root, files: options.files, reader, ...(cache ? { cache } : {}), ...(options.exclude ? { exclude: options.exclude } : {}), ...(options.read ? { read: options.read } : {}) };
+    const graphOptions = {
+      root: options.root,
+      files: options.files,
+      reader,
+      ...(cache ? { cache } : {}),
+      ...(options.exclude ? { exclude: options.exclude } : {}),
+      ...(options.read ? { read: options.read } : {}),
+    };
     const cold = !cache || cache.size === 0;
     let local: CodeReader | undefined;
     const load =
       options.from && cold
-        ? await loadReachableGraph({ ...graphOptions, from: options.from, localReader: (local = new CodeReader({ wasmDir: wasmDir() })), onProgress: progress(options.note ?? (() => undefined)) }).finally(() => local?.dispose())
+        ? await loadReachableGraph({
+            ...graphOptions,
+            from: options.from,
+            localReader: (local = new CodeReader({ wasmDir: wasmDir() })),
+            onProgress: progress(options.note ?? (() => undefined)),
+          }).finally(() => local?.dispose())
         : await loadDependencyGraph(graphOptions);
     for (const warning of load.warnings) options.warn(warning);
     try {
       await cache?.save();
     } catch (error) {
       // A cache that cannot be written costs time next run, nothing else.
-      options.warn(`cannot write the cache ${cache?.file ?? ''}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      options.warn(
+        `cannot write the cache ${cache?.file ?? ''}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      );
     }
     return load;
   } finally {

@@ -39,7 +39,9 @@ function ok(run: MeasuredRun, what: string, limitMb = RSS_LIMIT_MB): void {
 
 function log(what: string, run: MeasuredRun): void {
   // The figures docs/security.md reports, printed for the record.
-  console.log(`      ${what}: exit ${run.code}, ${run.seconds.toFixed(1)} s, ${run.maxRssMb} MB max RSS${run.timedOut ? ' (killed at the time limit)' : ''}`);
+  console.log(
+    `      ${what}: exit ${run.code}, ${run.seconds.toFixed(1)} s, ${run.maxRssMb} MB max RSS${run.timedOut ? ' (killed at the time limit)' : ''}`,
+  );
 }
 
 interface DepsJson {
@@ -60,7 +62,12 @@ describe('hostile repositories, caches and git settings (issue #23)', function (
       // Named like a code file in a symbol-scoped touchpoint, so that its symbols are asked for.
       repo.git('-c', 'protocol.file.allow=always', 'submodule', '-q', 'add', lib.dir, 'src/payments/vendor.ts');
       repo.commit('with a submodule');
-      const traps = { clean: trap('clean', true), textconv: trap('textconv'), external: trap('external'), fsmonitor: trap('fsmonitor') };
+      const traps = {
+        clean: trap('clean', true),
+        textconv: trap('textconv'),
+        external: trap('external'),
+        fsmonitor: trap('fsmonitor'),
+      };
       const sub = path.join(repo.dir, '.git', 'modules', 'src', 'payments', 'vendor.ts');
       const subGit = (...args: string[]) => new TestRepo(sub).git('--git-dir', sub, ...args);
       subGit('config', 'filter.evil.clean', traps.clean.program);
@@ -71,33 +78,62 @@ describe('hostile repositories, caches and git settings (issue #23)', function (
       repo.git('config', 'submodule.recurse', 'true');
       // A new commit in the submodule (the gitlink moves) and a dirty file in it.
       writeFileSync(path.join(repo.dir, 'src/payments/vendor.ts', 'lib.ts'), 'export const a = 2;\n');
-      new TestRepo(path.join(repo.dir, 'src/payments/vendor.ts')).git('-c', 'core.fsmonitor=false', 'commit', '-qam', 'sub change');
+      new TestRepo(path.join(repo.dir, 'src/payments/vendor.ts')).git(
+        '-c',
+        'core.fsmonitor=false',
+        'commit',
+        '-qam',
+        'sub change',
+      );
       writeFileSync(path.join(repo.dir, 'src/payments/vendor.ts', 'lib.ts'), 'export const a = 3;\n');
       subGit('config', 'core.fsmonitor', traps.fsmonitor.program);
       // The traps work: plain git in the parent runs the submodule's programs.
       repo.git('-c', 'core.fsmonitor=false', 'diff', 'HEAD');
-      assert.ok(traps.textconv.ran() || traps.external.ran() || traps.clean.ran() || traps.fsmonitor.ran(), 'plain git should run a submodule program');
+      assert.ok(
+        traps.textconv.ran() || traps.external.ran() || traps.clean.ran() || traps.fsmonitor.ran(),
+        'plain git should run a submodule program',
+      );
       const counts = () => Object.values(traps).map((t) => t.count());
       const before = counts();
       await leavesUntouched(repo, async () => {
-        for (const args of [['impact', '--base', 'HEAD', '--format', 'json'], ['impact', '--base', 'HEAD', '--format', 'markdown'], ['coverage'], ['check']]) {
+        for (const args of [
+          ['impact', '--base', 'HEAD', '--format', 'json'],
+          ['impact', '--base', 'HEAD', '--format', 'markdown'],
+          ['coverage'],
+          ['check'],
+        ]) {
           const run = await measuredCli(repo.dir, args);
           log(args.join(' '), run);
           ok(run, args.join(' '));
-          if (args[0] === 'impact' && args.includes('json')) assert.deepEqual((JSON.parse(run.stdout) as { changedFiles: string[] }).changedFiles, ['src/payments/vendor.ts']);
+          if (args[0] === 'impact' && args.includes('json'))
+            assert.deepEqual((JSON.parse(run.stdout) as { changedFiles: string[] }).changedFiles, [
+              'src/payments/vendor.ts',
+            ]);
         }
       });
       assert.deepEqual(counts(), before, 'cx-impact ran a program the submodule configures');
     });
 
     it('2. a partial clone whose config sets core.sshCommand: a missing blob is a clear error naming the fix, never a fetch', async () => {
-      const origin = TestRepo.create({ 'cx-map.yaml': MAP, 'src/payments/charge.ts': 'export function charge() {\n  return 1;\n}\n' });
+      const origin = TestRepo.create({
+        'cx-map.yaml': MAP,
+        'src/payments/charge.ts': 'export function charge() {\n  return 1;\n}\n',
+      });
       origin.commit('one');
       origin.write({ 'src/payments/charge.ts': 'export function charge() {\n  return 2;\n}\n' });
       origin.commit('two');
       origin.git('config', 'uploadpack.allowFilter', 'true');
       const dir = scratchDir('cx-impact-partial-');
-      new TestRepo(dir).git('-c', 'protocol.file.allow=always', 'clone', '-q', '--filter=blob:none', '--no-checkout', `file://${origin.dir}`, 'clone');
+      new TestRepo(dir).git(
+        '-c',
+        'protocol.file.allow=always',
+        'clone',
+        '-q',
+        '--filter=blob:none',
+        '--no-checkout',
+        `file://${origin.dir}`,
+        'clone',
+      );
       const clone = new TestRepo(path.join(dir, 'clone'));
       clone.git('-c', 'protocol.file.allow=always', 'checkout', '-q', 'main');
       const ssh = trap('ssh');
@@ -111,35 +147,59 @@ describe('hostile repositories, caches and git settings (issue #23)', function (
         assert.equal(run.code, 2, run.stderr);
         assert.match(run.stderr, /^cx-impact: [^\n]*partial clone[^\n]*(git diff|clone without --filter)[^\n]*\n$/);
         // Without symbols nothing is read from the blobs: the file-level answer stands.
-        const files = await measuredCli(clone.dir, ['impact', '--base', 'HEAD~1', '--head', 'HEAD', '--symbols', 'off', '--format', 'json']);
+        const files = await measuredCli(clone.dir, [
+          'impact',
+          '--base',
+          'HEAD~1',
+          '--head',
+          'HEAD',
+          '--symbols',
+          'off',
+          '--format',
+          'json',
+        ]);
         ok(files, 'impact --symbols off');
-        assert.deepEqual((JSON.parse(files.stdout) as { changedFiles: string[] }).changedFiles, ['src/payments/charge.ts']);
+        assert.deepEqual((JSON.parse(files.stdout) as { changedFiles: string[] }).changedFiles, [
+          'src/payments/charge.ts',
+        ]);
       });
       assert.equal(ssh.ran(), false);
     });
   });
 
   describe('crashes and hangs', () => {
-    it('3. a change whose git diff is larger than V8\'s largest string: streamed, the big file skipped, the answer right', async () => {
-      const repo = TestRepo.create({ 'cx-map.yaml': MAP, 'src/payments/charge.ts': 'export function charge() {\n  return 1;\n}\n' });
+    it("3. a change whose git diff is larger than V8's largest string: streamed, the big file skipped, the answer right", async () => {
+      const repo = TestRepo.create({
+        'cx-map.yaml': MAP,
+        'src/payments/charge.ts': 'export function charge() {\n  return 1;\n}\n',
+      });
       repo.commit('base');
       repo.git('switch', '-q', '-c', 'feature');
       const mb = FULL ? 300 : 40;
       // Short lines: git prints a + for each, so the diff is half as large again as the file.
       writeFileSync(path.join(repo.dir, 'big.txt'), 'a\n'.repeat((mb * 1024 * 1024) / 2));
-      const files: Record<string, string> = { 'src/payments/charge.ts': 'export function charge() {\n  return 2;\n}\n' };
+      const files: Record<string, string> = {
+        'src/payments/charge.ts': 'export function charge() {\n  return 2;\n}\n',
+      };
       for (let i = 0; i < 600; i++) files[`src/code/f${i}.ts`] = `export const v${i} = ${i};\n`;
       repo.write(files);
       repo.commit('big change');
       await leavesUntouched(repo, async () => {
-        const run = await measuredCli(repo.dir, ['impact', '--base', 'main', '--head', 'feature', '--format', 'json', '--fail-on', 'critical'], { timeoutMs: 300_000 });
+        const run = await measuredCli(
+          repo.dir,
+          ['impact', '--base', 'main', '--head', 'feature', '--format', 'json', '--fail-on', 'critical'],
+          { timeoutMs: 300_000 },
+        );
         log(`impact with a ${mb} MB text file and 601 code files`, run);
         assert.equal(run.code, 1, run.stderr.slice(0, 2000));
         assertNoTrace(run);
         // Small run: 552 MB and 31 s before the diff was streamed, 130 MB and 4 s after (docs/security.md).
         assert.ok(run.maxRssMb < (FULL ? RSS_LIMIT_MB : 300), `${run.maxRssMb} MB`);
         const report = JSON.parse(run.stdout) as { journeys: { id: string }[]; changedFiles: string[] };
-        assert.deepEqual(report.journeys.map((j) => j.id), ['checkout']);
+        assert.deepEqual(
+          report.journeys.map((j) => j.id),
+          ['checkout'],
+        );
         assert.equal(report.changedFiles.length, 602);
       });
     });
@@ -154,21 +214,44 @@ describe('hostile repositories, caches and git settings (issue #23)', function (
       });
       repo.commit('base');
       const cacheHome = scratchDir('cx-impact-cache-');
-      const deps = (extra: string[] = []) => measuredCli(repo.dir, ['deps', '--format', 'json', 'src/lib/fee.ts', 'src/lib/rate.ts', ...extra], { cacheHome });
+      const deps = (extra: string[] = []) =>
+        measuredCli(repo.dir, ['deps', '--format', 'json', 'src/lib/fee.ts', 'src/lib/rate.ts', ...extra], {
+          cacheHome,
+        });
       const truth = await deps(['--no-cache']);
       ok(truth, 'deps --no-cache');
       ok(await deps(), 'deps (writes the cache)');
       const cacheDir = path.join(cacheHome, 'cx-impact');
-      const file = path.join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith('.json'))!);
+      const file = path.join(
+        cacheDir,
+        readdirSync(cacheDir).find((f) => f.endsWith('.json'))!,
+      );
       const good = JSON.parse(readFileSync(file, 'utf8')) as { version: number; entries: Record<string, unknown> };
       const keys = Object.keys(good.entries);
       assert.equal(keys.length, 4);
-      const bad: unknown[] = [{ imports: 'x' }, null, { imports: [{ specifier: 5 }], reexports: [], exports: [], partial: false }, { imports: [], reexports: [], exports: null, partial: false }];
-      writeFileSync(file, JSON.stringify({ version: good.version, entries: Object.fromEntries(keys.map((k, i) => [k, bad[i % bad.length]])) }));
+      const bad: unknown[] = [
+        { imports: 'x' },
+        null,
+        { imports: [{ specifier: 5 }], reexports: [], exports: [], partial: false },
+        { imports: [], reexports: [], exports: null, partial: false },
+      ];
+      writeFileSync(
+        file,
+        JSON.stringify({
+          version: good.version,
+          entries: Object.fromEntries(keys.map((k, i) => [k, bad[i % bad.length]])),
+        }),
+      );
       await leavesUntouched(repo, async () => {
-        for (const args of [['deps', '--format', 'json', 'src/lib/fee.ts', 'src/lib/rate.ts'], ['explain', '--format', 'json', 'src/lib/rate.ts'], ['impact', '--base', 'HEAD', '--format', 'json']]) {
+        for (const args of [
+          ['deps', '--format', 'json', 'src/lib/fee.ts', 'src/lib/rate.ts'],
+          ['explain', '--format', 'json', 'src/lib/rate.ts'],
+          ['impact', '--base', 'HEAD', '--format', 'json'],
+        ]) {
           const run = await measuredCli(repo.dir, args, { cacheHome });
-          const fresh = await measuredCli(repo.dir, [...args, '--no-cache'], { cacheHome: scratchDir('cx-impact-cache-') });
+          const fresh = await measuredCli(repo.dir, [...args, '--no-cache'], {
+            cacheHome: scratchDir('cx-impact-cache-'),
+          });
           ok(run, `${args[0]} with a bad cache`);
           ok(fresh, `${args[0]} --no-cache`);
           assert.equal(run.stdout, fresh.stdout, `${args[0]}: the cached answer differs`);
@@ -192,11 +275,14 @@ describe('hostile repositories, caches and git settings (issue #23)', function (
         'src/use-deep.ts': "import { deep } from '@ws/deep';\nexport const d = deep;\n",
         'src/use-chain.ts': "import { end } from './chain/c0';\nexport const e = end;\n",
       };
-      for (let i = 0; i < chain; i++) files[`src/chain/c${i}.ts`] = i === chain - 1 ? 'export const end = 1;\n' : `export * from './c${i + 1}';\n`;
+      for (let i = 0; i < chain; i++)
+        files[`src/chain/c${i}.ts`] = i === chain - 1 ? 'export const end = 1;\n' : `export * from './c${i + 1}';\n`;
       const repo = TestRepo.create(files);
       repo.commit('deep');
       await leavesUntouched(repo, async () => {
-        const run = await measuredCli(repo.dir, ['deps', '--format', 'json', 'src/use-deep.ts', 'src/use-chain.ts'], { timeoutMs: 180_000 });
+        const run = await measuredCli(repo.dir, ['deps', '--format', 'json', 'src/use-deep.ts', 'src/use-chain.ts'], {
+          timeoutMs: 180_000,
+        });
         log(`deps with exports 5,000 deep and an export * chain ${chain} long`, run);
         ok(run, 'deps');
         const report = JSON.parse(run.stdout) as DepsJson;
@@ -205,12 +291,19 @@ describe('hostile repositories, caches and git settings (issue #23)', function (
         // Conditions deeper than any real package are not followed: the import is then the package's src/index.ts by
         // its fallback, or unresolved, never a crash. The chain leads into it (followed to the bound, then the file).
         assert.ok(useDeep && useChain, run.stdout.slice(0, 500));
-        assert.ok(useChain.imports.some((i) => i.file.startsWith('src/chain/')), JSON.stringify(useChain));
+        assert.ok(
+          useChain.imports.some((i) => i.file.startsWith('src/chain/')),
+          JSON.stringify(useChain),
+        );
       });
     });
 
     it('6. an Express file that mounts a router on itself 40 times: entry-points, coverage and check --entry-points answer in seconds', async () => {
-      const lines = ["import express from 'express';", 'const app = express();', "app.get('/health', (req, res) => res.send('ok'));"];
+      const lines = [
+        "import express from 'express';",
+        'const app = express();',
+        "app.get('/health', (req, res) => res.send('ok'));",
+      ];
       for (let i = 0; i < 40; i++) lines.push(`app.use('/r${i}', app);`);
       const repo = TestRepo.create({ 'cx-map.yaml': MAP, 'src/server.ts': `${lines.join('\n')}\n` });
       repo.commit('server');
@@ -220,26 +313,37 @@ describe('hostile repositories, caches and git settings (issue #23)', function (
           log(args.join(' '), run);
           ok(run, args.join(' '));
           assert.ok(run.seconds < 20, `${args.join(' ')}: ${run.seconds} s`);
-          if (args[0] === 'entry-points') assert.ok((JSON.parse(run.stdout) as { entryPoints: unknown[] }).entryPoints.length >= 1);
+          if (args[0] === 'entry-points')
+            assert.ok((JSON.parse(run.stdout) as { entryPoints: unknown[] }).entryPoints.length >= 1);
         }
       });
     });
 
     it('7. a changed code file that links to /dev/stdin or /dev/urandom is not read: no hang, no memory', async () => {
-      const repo = TestRepo.create({ 'cx-map.yaml': MAP, 'src/payments/charge.ts': 'export function charge() {}\n', 'src/payments/refund.ts': 'export function refund() {}\n' });
+      const repo = TestRepo.create({
+        'cx-map.yaml': MAP,
+        'src/payments/charge.ts': 'export function charge() {}\n',
+        'src/payments/refund.ts': 'export function refund() {}\n',
+      });
       repo.commit('base');
       rmSync(path.join(repo.dir, 'src/payments/charge.ts'));
       symlinkSync('/dev/stdin', path.join(repo.dir, 'src/payments/charge.ts'));
       rmSync(path.join(repo.dir, 'src/payments/refund.ts'));
       symlinkSync('/dev/urandom', path.join(repo.dir, 'src/payments/refund.ts'));
       await leavesUntouched(repo, async () => {
-        const run = await measuredCli(repo.dir, ['impact', '--base', 'HEAD', '--format', 'json'], { stdin: 'open', timeoutMs: 30_000 });
+        const run = await measuredCli(repo.dir, ['impact', '--base', 'HEAD', '--format', 'json'], {
+          stdin: 'open',
+          timeoutMs: 30_000,
+        });
         log('impact with links to /dev/stdin and /dev/urandom', run);
         ok(run, 'impact');
         const report = JSON.parse(run.stdout) as { changedFiles: string[]; journeys: { id: string }[] };
         assert.deepEqual(report.changedFiles, ['src/payments/charge.ts', 'src/payments/refund.ts']);
         // Unread, the files count at file level: the critical touchpoint is kept.
-        assert.deepEqual(report.journeys.map((j) => j.id), ['checkout']);
+        assert.deepEqual(
+          report.journeys.map((j) => j.id),
+          ['checkout'],
+        );
       });
     });
   });
@@ -250,17 +354,30 @@ describe('hostile repositories, caches and git settings (issue #23)', function (
       repo.commit('base');
       const mb = FULL ? 200 : 40;
       const line = 'export const x = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20];\n';
-      writeFileSync(path.join(repo.dir, 'src/payments/charge.ts'), line.repeat(Math.ceil((mb * 1024 * 1024) / line.length)));
+      writeFileSync(
+        path.join(repo.dir, 'src/payments/charge.ts'),
+        line.repeat(Math.ceil((mb * 1024 * 1024) / line.length)),
+      );
       writeFileSync(path.join(repo.dir, 'src/lib.ts'), "import './payments/charge';\n");
       await leavesUntouched(repo, async () => {
-        const run = await measuredCli(repo.dir, ['impact', '--base', 'HEAD', '--format', 'json', '--fail-on', 'critical'], { timeoutMs: 300_000 });
+        const run = await measuredCli(
+          repo.dir,
+          ['impact', '--base', 'HEAD', '--format', 'json', '--fail-on', 'critical'],
+          { timeoutMs: 300_000 },
+        );
         log(`impact with a ${mb} MB changed .ts file`, run);
         assert.equal(run.code, 1, run.stderr);
         assertNoTrace(run);
         // Small run: 373 MB before the size was checked before reading, 95 MB after.
         assert.ok(run.maxRssMb < (FULL ? RSS_LIMIT_MB : 200), `${run.maxRssMb} MB`);
-        const report = JSON.parse(run.stdout) as { changes?: { path: string; unread?: string }[]; journeys: { id: string }[] };
-        assert.deepEqual(report.journeys.map((j) => j.id), ['checkout']);
+        const report = JSON.parse(run.stdout) as {
+          changes?: { path: string; unread?: string }[];
+          journeys: { id: string }[];
+        };
+        assert.deepEqual(
+          report.journeys.map((j) => j.id),
+          ['checkout'],
+        );
       });
     });
 
@@ -268,12 +385,15 @@ describe('hostile repositories, caches and git settings (issue #23)', function (
       const n = FULL ? 5000 : 1500;
       const files: Record<string, string> = { 'cx-map.yaml': MAP, 'go.mod': 'module example.com/m\n\ngo 1.22\n' };
       for (let i = 0; i < n; i++) files[`pkg/big/f${i}.go`] = `package big\n\nfunc F${i}() int { return ${i} }\n`;
-      for (let i = 0; i < n; i++) files[`cmd/u${i}/main.go`] = `package main\n\nimport "example.com/m/pkg/big"\n\nfunc main() { big.F${i}() }\n`;
+      for (let i = 0; i < n; i++)
+        files[`cmd/u${i}/main.go`] = `package main\n\nimport "example.com/m/pkg/big"\n\nfunc main() { big.F${i}() }\n`;
       const repo = TestRepo.create(files);
       repo.commit('go');
       repo.write({ 'pkg/big/f0.go': 'package big\n\nfunc F0() int { return -1 }\n' });
       await leavesUntouched(repo, async () => {
-        const run = await measuredCli(repo.dir, ['impact', '--base', 'HEAD', '--format', 'json', '--no-cache'], { timeoutMs: 600_000 });
+        const run = await measuredCli(repo.dir, ['impact', '--base', 'HEAD', '--format', 'json', '--no-cache'], {
+          timeoutMs: 600_000,
+        });
         log(`impact on a Go package of ${n} files imported by ${n}`, run);
         // 1,500 x 1,500: 355-367 MB and 12-22 s with an edge object per (importer, package file) pair, 120-124 MB and
         // 4.7-6.5 s with the package held once; 5,000 x 5,000: 2,735 MB and 63 s before, 156-158 MB and 4-12 s after.
@@ -293,10 +413,13 @@ describe('hostile repositories, caches and git settings (issue #23)', function (
       repo.commit('base');
       repo.git('switch', '-q', '-c', 'feature');
       mkdirSync(path.join(repo.dir, 'src/new'));
-      for (let i = 0; i < n; i++) renameSync(path.join(repo.dir, `src/old/f${i}.ts`), path.join(repo.dir, `src/new/f${i}.ts`));
+      for (let i = 0; i < n; i++)
+        renameSync(path.join(repo.dir, `src/old/f${i}.ts`), path.join(repo.dir, `src/new/f${i}.ts`));
       repo.commit('rename');
       await leavesUntouched(repo, async () => {
-        const run = await measuredCli(repo.dir, ['impact', '--base', 'main', '--head', 'feature', '--format', 'json'], { timeoutMs: 600_000 });
+        const run = await measuredCli(repo.dir, ['impact', '--base', 'main', '--head', 'feature', '--format', 'json'], {
+          timeoutMs: 600_000,
+        });
         log(`impact of ${n} renamed files`, run);
         // Small run: 207–217 MB before (both sides of every rename read in one buffer and parsed), 146–151 MB after,
         // 172–176 MB since `--head` builds the graph from the commit's tree. The small bound was 190 MB, within 10% of
@@ -310,18 +433,28 @@ describe('hostile repositories, caches and git settings (issue #23)', function (
   });
 
   describe('writes and wrong answers', () => {
-    it('11. a cache folder seeded with links at the temporary file\'s name: no repository file is overwritten', async () => {
-      const repo = TestRepo.create({ 'cx-map.yaml': MAP, 'src/payments/charge.ts': "import { x } from './x';\nexport function charge() { return x; }\n", 'src/payments/x.ts': 'export const x = 1;\n' });
+    it("11. a cache folder seeded with links at the temporary file's name: no repository file is overwritten", async () => {
+      const repo = TestRepo.create({
+        'cx-map.yaml': MAP,
+        'src/payments/charge.ts': "import { x } from './x';\nexport function charge() { return x; }\n",
+        'src/payments/x.ts': 'export const x = 1;\n',
+      });
       repo.commit('base');
       const cacheHome = scratchDir('cx-impact-cache-');
       const cacheDir = path.join(cacheHome, 'cx-impact');
       mkdirSync(cacheDir);
-      const cacheFile = path.join(cacheDir, `imports-${createHash('sha1').update(repo.dir).digest('hex').slice(0, 16)}.json`);
+      const cacheFile = path.join(
+        cacheDir,
+        `imports-${createHash('sha1').update(repo.dir).digest('hex').slice(0, 16)}.json`,
+      );
       const victim = path.join(repo.dir, 'src/payments/x.ts');
       // The CLI's pid is the shell's ($$) once it execs: the link is planted at exactly the name the old code used.
       const shell = `ln -s "${victim}" "${cacheFile}.$$.tmp"; ln -s "${victim}" "${cacheFile}"; exec "$@"`;
       await leavesUntouched(repo, async () => {
-        const run = await measuredCli(repo.dir, ['deps', '--format', 'json', 'src/payments/x.ts'], { cacheHome, shell });
+        const run = await measuredCli(repo.dir, ['deps', '--format', 'json', 'src/payments/x.ts'], {
+          cacheHome,
+          shell,
+        });
         log('deps with a poisoned cache folder', run);
         ok(run, 'deps');
         assert.equal(readFileSync(victim, 'utf8'), 'export const x = 1;\n');
@@ -329,12 +462,18 @@ describe('hostile repositories, caches and git settings (issue #23)', function (
     });
 
     it('12. XDG_CACHE_HOME inside the checkout is refused (with a warning); the answer is the same', async () => {
-      const repo = TestRepo.create({ 'cx-map.yaml': MAP, 'src/payments/charge.ts': "import { x } from './x';\nexport function charge() { return x; }\n", 'src/payments/x.ts': 'export const x = 1;\n' });
+      const repo = TestRepo.create({
+        'cx-map.yaml': MAP,
+        'src/payments/charge.ts': "import { x } from './x';\nexport function charge() { return x; }\n",
+        'src/payments/x.ts': 'export const x = 1;\n',
+      });
       repo.commit('base');
       const expected = await measuredCli(repo.dir, ['deps', '--format', 'json', 'src/payments/x.ts']);
       await leavesUntouched(repo, async () => {
         for (const inside of [path.join(repo.dir, '.cache'), path.join(repo.dir, 'src')]) {
-          const run = await measuredCli(repo.dir, ['deps', '--format', 'json', 'src/payments/x.ts'], { cacheHome: inside });
+          const run = await measuredCli(repo.dir, ['deps', '--format', 'json', 'src/payments/x.ts'], {
+            cacheHome: inside,
+          });
           ok(run, 'deps');
           assert.match(run.stderr, /cache folder .* is inside the repository/);
           assert.equal(run.stdout, expected.stdout);
@@ -342,11 +481,18 @@ describe('hostile repositories, caches and git settings (issue #23)', function (
       });
     });
 
-    it('13. user git settings that change the diff\'s shape: the symbol-scoped critical touchpoint is still reported', async () => {
-      const repo = TestRepo.create({ 'cx-map.yaml': MAP, 'src/payments/charge.ts': 'export function other() {\n  return 0;\n}\n\nexport function charge() {\n  return 1;\n}\n' });
+    it("13. user git settings that change the diff's shape: the symbol-scoped critical touchpoint is still reported", async () => {
+      const repo = TestRepo.create({
+        'cx-map.yaml': MAP,
+        'src/payments/charge.ts':
+          'export function other() {\n  return 0;\n}\n\nexport function charge() {\n  return 1;\n}\n',
+      });
       repo.commit('base');
       repo.git('switch', '-q', '-c', 'feature');
-      repo.write({ 'src/payments/charge.ts': 'export function other() {\n  return 0;\n}\n\nexport function charge() {\n  return 2;\n}\n' });
+      repo.write({
+        'src/payments/charge.ts':
+          'export function other() {\n  return 0;\n}\n\nexport function charge() {\n  return 2;\n}\n',
+      });
       repo.commit('charge changes');
       // Each a user's global git config (trusted, but not allowed to change what git prints for the CLI).
       const configs = [
@@ -359,14 +505,30 @@ describe('hostile repositories, caches and git settings (issue #23)', function (
       });
       // The same change once more in the working tree, where git's mnemonic prefixes differ from a/ and b/.
       repo.git('switch', '-q', 'main');
-      repo.write({ 'src/payments/charge.ts': 'export function other() {\n  return 0;\n}\n\nexport function charge() {\n  return 2;\n}\n' });
+      repo.write({
+        'src/payments/charge.ts':
+          'export function other() {\n  return 0;\n}\n\nexport function charge() {\n  return 2;\n}\n',
+      });
       await leavesUntouched(repo, async () => {
         for (const userConfig of configs) {
-          for (const [cwd, range] of [[repo.dir, ['--base', 'main', '--head', 'feature']], [repo.dir, ['--base', 'HEAD']], [path.join(repo.dir, 'src'), ['--base', 'HEAD']]] as const) {
-            const run = await measuredCli(cwd, ['impact', ...range, '--fail-on', 'critical', '--format', 'json'], { env: { GIT_CONFIG_GLOBAL: userConfig } });
-            assert.equal(run.code, 1, `the critical touchpoint went unreported (${readFileSync(userConfig, 'utf8')}, ${range.join(' ')} in ${cwd}): ${run.stdout}${run.stderr}`);
+          for (const [cwd, range] of [
+            [repo.dir, ['--base', 'main', '--head', 'feature']],
+            [repo.dir, ['--base', 'HEAD']],
+            [path.join(repo.dir, 'src'), ['--base', 'HEAD']],
+          ] as const) {
+            const run = await measuredCli(cwd, ['impact', ...range, '--fail-on', 'critical', '--format', 'json'], {
+              env: { GIT_CONFIG_GLOBAL: userConfig },
+            });
+            assert.equal(
+              run.code,
+              1,
+              `the critical touchpoint went unreported (${readFileSync(userConfig, 'utf8')}, ${range.join(' ')} in ${cwd}): ${run.stdout}${run.stderr}`,
+            );
             const report = JSON.parse(run.stdout) as { journeys: { id: string }[] };
-            assert.deepEqual(report.journeys.map((j) => j.id), ['checkout']);
+            assert.deepEqual(
+              report.journeys.map((j) => j.id),
+              ['checkout'],
+            );
           }
         }
       });
@@ -389,37 +551,58 @@ describe('hostile repositories, caches and git settings (issue #23)', function (
         const run = await measuredCli(repo.dir, ['deps', '--format', 'json', 'src/app.ts']);
         ok(run, 'deps');
         const app = (JSON.parse(run.stdout) as DepsJson).files.find((f) => f.path === 'src/app.ts');
-        assert.deepEqual(app?.imports.map((i) => i.file), ['src/lib/money.ts'], run.stdout + run.stderr);
+        assert.deepEqual(
+          app?.imports.map((i) => i.file),
+          ['src/lib/money.ts'],
+          run.stdout + run.stderr,
+        );
       });
     });
 
     it('15. thousands of workspace packages under a low open-file limit: none drops out', async () => {
       const n = 1500;
-      const files: Record<string, string> = { 'cx-map.yaml': MAP, 'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'] }) };
+      const files: Record<string, string> = {
+        'cx-map.yaml': MAP,
+        'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'] }),
+      };
       const imports: string[] = [];
       for (let i = 0; i < n; i++) {
         files[`packages/p${i}/package.json`] = JSON.stringify({ name: `@ws/p${i}`, main: 'src/index.ts' });
         files[`packages/p${i}/src/index.ts`] = `export const p${i} = ${i};\n`;
         imports.push(`import { p${i} } from '@ws/p${i}';`);
       }
-      files['src/app.ts'] = `${imports.join('\n')}\nexport const all = [${Array.from({ length: n }, (_, i) => `p${i}`).join(', ')}];\n`;
+      files['src/app.ts'] =
+        `${imports.join('\n')}\nexport const all = [${Array.from({ length: n }, (_, i) => `p${i}`).join(', ')}];\n`;
       const repo = TestRepo.create(files);
       repo.commit('packages');
       await leavesUntouched(repo, async () => {
-        const run = await measuredCli(repo.dir, ['deps', '--format', 'json', '--no-cache', 'src/app.ts'], { shell: 'ulimit -n 128 && exec "$@"', timeoutMs: 120_000 });
+        const run = await measuredCli(repo.dir, ['deps', '--format', 'json', '--no-cache', 'src/app.ts'], {
+          shell: 'ulimit -n 128 && exec "$@"',
+          timeoutMs: 120_000,
+        });
         log(`deps of ${n} workspace packages under ulimit -n 128`, run);
         ok(run, 'deps');
         const app = (JSON.parse(run.stdout) as DepsJson).files.find((f) => f.path === 'src/app.ts');
-        assert.equal(app?.imports.length, n, `${app?.imports.length ?? 0} of ${n} packages resolved; stderr: ${run.stderr.slice(0, 500)}`);
+        assert.equal(
+          app?.imports.length,
+          n,
+          `${app?.imports.length ?? 0} of ${n} packages resolved; stderr: ${run.stderr.slice(0, 500)}`,
+        );
       });
     });
 
     it('16. an import specifier written with escapes is followed; a route file over 1 MB gives a notice, not a silent 0', async () => {
-      const big = ["import express from 'express';", 'const app = express();', "app.get('/big', (req, res) => res.send('x'));", `const pad = '${'x'.repeat(1100 * 1024)}';`].join('\n');
+      const big = [
+        "import express from 'express';",
+        'const app = express();',
+        "app.get('/big', (req, res) => res.send('x'));",
+        `const pad = '${'x'.repeat(1100 * 1024)}';`,
+      ].join('\n');
       const repo = TestRepo.create({
         'cx-map.yaml': MAP,
         'src/lib.ts': 'export const lib = 1;\n',
-        'src/app.ts': "import { lib } from './l\\x69b';\nimport { lib as l2 } from \"./\\u{6C}ib\";\nexport const a = lib + l2;\n",
+        'src/app.ts':
+          'import { lib } from \'./l\\x69b\';\nimport { lib as l2 } from "./\\u{6C}ib";\nexport const a = lib + l2;\n',
         'src/server.ts': `${big}\n`,
       });
       repo.commit('escapes');
@@ -427,11 +610,18 @@ describe('hostile repositories, caches and git settings (issue #23)', function (
         const deps = await measuredCli(repo.dir, ['deps', '--format', 'json', 'src/app.ts']);
         ok(deps, 'deps');
         const app = (JSON.parse(deps.stdout) as DepsJson).files.find((f) => f.path === 'src/app.ts');
-        assert.deepEqual(app?.imports.map((i) => i.file), ['src/lib.ts']);
+        assert.deepEqual(
+          app?.imports.map((i) => i.file),
+          ['src/lib.ts'],
+        );
         for (const args of [['entry-points'], ['coverage'], ['check', '--entry-points']]) {
           const run = await measuredCli(repo.dir, args);
           ok(run, args.join(' '));
-          assert.match(run.stderr, /^cx-impact: warning: 1 source file was not read for entry points.*src\/server\.ts \(over 1 MB\)/m, `${args.join(' ')}: ${run.stderr}`);
+          assert.match(
+            run.stderr,
+            /^cx-impact: warning: 1 source file was not read for entry points.*src\/server\.ts \(over 1 MB\)/m,
+            `${args.join(' ')}: ${run.stderr}`,
+          );
         }
       });
     });

@@ -2,7 +2,16 @@
 // loops, repository configuration that names programs, git missing, and the repository states CI meets. Each case
 // gets a right answer or one line on stderr with exit 2, never a stack trace, and leaves the repository as it was.
 import * as assert from 'node:assert/strict';
-import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import * as path from 'node:path';
 import { TestRepo, cliBundle, removeScratch, runCli, scratchDir, type CliResult } from '../node/test-repo';
 
@@ -27,7 +36,11 @@ interface ImpactJson {
 }
 
 function baseRepo(): TestRepo {
-  const repo = TestRepo.create({ 'cx-map.yaml': MAP, 'src/payments/charge.ts': 'charge\n', 'docs/readme.md': '# docs\n' });
+  const repo = TestRepo.create({
+    'cx-map.yaml': MAP,
+    'src/payments/charge.ts': 'charge\n',
+    'docs/readme.md': '# docs\n',
+  });
   repo.commit('initial');
   return repo;
 }
@@ -122,13 +135,27 @@ describe('cx-impact in hostile repositories and failing tools', function () {
     it('keeps names that start with -, hold newlines, quotes, tabs, backslashes, unicode or thousands of characters', () => {
       const repo = baseRepo();
       const deep = `src/payments/${Array.from({ length: 12 }, (_, i) => `${i}${'d'.repeat(200)}`).join('/')}/x.ts`;
-      const names = ['-rf.ts', '--output=x.ts', 'src/payments/-n.ts', 'src/payments/new\nline.ts', 'docs/"quoted" \'both\'.md', 'docs/tab\there.md', 'docs/back\\slash.md', 'docs/ünï 日本.md', '\u202eevil.md', deep];
+      const names = [
+        '-rf.ts',
+        '--output=x.ts',
+        'src/payments/-n.ts',
+        'src/payments/new\nline.ts',
+        'docs/"quoted" \'both\'.md',
+        'docs/tab\there.md',
+        'docs/back\\slash.md',
+        'docs/ünï 日本.md',
+        '\u202eevil.md',
+        deep,
+      ];
       assert.ok(deep.length > 2400);
       repo.write(Object.fromEntries(names.map((n) => [n, 'x\n'])));
       leavesUntouched(repo, () => {
         const report = impactJson(repo, ['--base', 'HEAD']);
         assert.deepEqual(report.changedFiles, [...names].sort());
-        assert.deepEqual(report.journeys[0]?.touchpoints[0]?.files, [deep, 'src/payments/-n.ts', 'src/payments/new\nline.ts'].sort());
+        assert.deepEqual(
+          report.journeys[0]?.touchpoints[0]?.files,
+          [deep, 'src/payments/-n.ts', 'src/payments/new\nline.ts'].sort(),
+        );
 
         // Committed, they come back from git diff (not only from ls-files) the same way.
         const text = repo.cli(['impact', '--base', 'HEAD']);
@@ -141,11 +168,20 @@ describe('cx-impact in hostile repositories and failing tools', function () {
         const explain = repo.cli(['explain', '--format', 'json', '--', '-rf.ts', 'src/payments/-n.ts', deep]);
         assert.equal(explain.code, 0, explain.stderr);
         const entries = JSON.parse(explain.stdout) as { path: string; touchpoints: unknown[] }[];
-        assert.deepEqual(entries.map((e) => [e.path, e.touchpoints.length]), [['-rf.ts', 0], ['src/payments/-n.ts', 1], [deep, 1]]);
+        assert.deepEqual(
+          entries.map((e) => [e.path, e.touchpoints.length]),
+          [
+            ['-rf.ts', 0],
+            ['src/payments/-n.ts', 1],
+            [deep, 1],
+          ],
+        );
 
         const coverage = repo.cli(['coverage', '--format', 'json']);
         assert.equal(coverage.code, 0, coverage.stderr);
-        assert.ok((JSON.parse(coverage.stdout) as { uncoveredFiles: string[] }).uncoveredFiles.includes('docs/tab\there.md'));
+        assert.ok(
+          (JSON.parse(coverage.stdout) as { uncoveredFiles: string[] }).uncoveredFiles.includes('docs/tab\there.md'),
+        );
       });
       repo.commit('odd names');
       repo.git('switch', '-q', '-c', 'feature');
@@ -219,7 +255,10 @@ describe('cx-impact in hostile repositories and failing tools', function () {
       repo.git('switch', '-q', '-c', 'feature');
       repo.write({ 'src/payments/charge.ts': 'committed\n' });
       repo.commit('feature');
-      repo.write({ 'src/payments/charge.ts': 'changed\n', 'cx-map.yaml': `${MAP}      - id: more\n        name: More\n        paths: [docs/**]\n` });
+      repo.write({
+        'src/payments/charge.ts': 'changed\n',
+        'cx-map.yaml': `${MAP}      - id: more\n        name: More\n        paths: [docs/**]\n`,
+      });
       // Set last: git itself would run it for the commits above.
       repo.git('config', 'core.fsmonitor', fsmonitor.program);
       const traps = [external, textconv, fsmonitor];
@@ -228,7 +267,13 @@ describe('cx-impact in hostile repositories and failing tools', function () {
       repo.git('-c', 'core.fsmonitor=false', 'diff', 'HEAD');
       repo.git('-c', 'core.fsmonitor=false', 'diff', '--no-ext-diff', 'HEAD');
       repo.git('status', '--porcelain');
-      for (const [name, t] of [['external', external], ['textconv', textconv], ['fsmonitor', fsmonitor], ['clean', clean]] as const) assert.ok(t.ran(), `${name} should run for plain git`);
+      for (const [name, t] of [
+        ['external', external],
+        ['textconv', textconv],
+        ['fsmonitor', fsmonitor],
+        ['clean', clean],
+      ] as const)
+        assert.ok(t.ran(), `${name} should run for plain git`);
       // A stat-only change makes git diff hash the file again, through the clean filter.
       repo.write({ 'src/payments/charge.ts': 'changed\n' });
       traps.push(clean);
@@ -246,7 +291,11 @@ describe('cx-impact in hostile repositories and failing tools', function () {
           const result = repo.cli(command);
           assert.equal(result.code, 0, `${command.join(' ')}: ${result.stderr}`);
         }
-        assert.deepEqual(traps.map((t) => t.count()), before, 'cx-impact ran a program the repository configures (external, textconv, fsmonitor, clean)');
+        assert.deepEqual(
+          traps.map((t) => t.count()),
+          before,
+          'cx-impact ran a program the repository configures (external, textconv, fsmonitor, clean)',
+        );
       });
     });
   });
@@ -319,7 +368,10 @@ describe('cx-impact in hostile repositories and failing tools', function () {
       leavesUntouched(repo, () => {
         const report = impactJson(repo, ['--base', 'HEAD']);
         assert.deepEqual(report.changedFiles, ['src/payments/charge.ts']);
-        assert.deepEqual(report.journeys.map((j) => j.id), ['checkout']);
+        assert.deepEqual(
+          report.journeys.map((j) => j.id),
+          ['checkout'],
+        );
         assert.equal(repo.cli(['coverage']).code, 0);
       });
     });

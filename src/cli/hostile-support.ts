@@ -20,14 +20,19 @@ export function tree(dir: string): string[] {
 /** Proves `run` changed nothing in the repository: `git status --ignored`, and every entry (size, mode, time). */
 export async function leavesUntouched<T>(repo: TestRepo, run: () => T | Promise<T>): Promise<T> {
   // git status refreshes the index itself, so it runs before the snapshot.
-  const status = (): string => repo.git('-c', 'core.fsmonitor=false', '-c', 'diff.ignoreSubmodules=dirty', 'status', '--porcelain', '--ignored');
+  const status = (): string =>
+    repo.git('-c', 'core.fsmonitor=false', '-c', 'diff.ignoreSubmodules=dirty', 'status', '--porcelain', '--ignored');
   const statusBefore = status();
   const before = tree(repo.dir);
   const result = await run();
   const after = tree(repo.dir);
   const gone = new Set(after);
   const added = new Set(before);
-  assert.deepEqual({ changed: after.filter((e) => !added.has(e)), was: before.filter((e) => !gone.has(e)) }, { changed: [], was: [] }, 'the CLI wrote into the repository');
+  assert.deepEqual(
+    { changed: after.filter((e) => !added.has(e)), was: before.filter((e) => !gone.has(e)) },
+    { changed: [], was: [] },
+    'the CLI wrote into the repository',
+  );
   assert.equal(status(), statusBefore);
   return result;
 }
@@ -62,19 +67,36 @@ export interface MeasuredRun {
 export function measuredCli(
   cwd: string,
   args: readonly string[],
-  options: { env?: Record<string, string>; timeoutMs?: number; stdin?: 'open' | 'closed'; shell?: string; cacheHome?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    timeoutMs?: number;
+    stdin?: 'open' | 'closed';
+    shell?: string;
+    cacheHome?: string;
+  } = {},
 ): Promise<MeasuredRun> {
   const dir = scratchDir('cx-impact-rss-');
   const preload = path.join(dir, 'rss.cjs');
   const out = path.join(dir, 'rss');
-  writeFileSync(preload, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(out)}, String(process.resourceUsage().maxRSS)));\n`);
-  const env: NodeJS.ProcessEnv = { ...process.env, ...gitEnv, XDG_CACHE_HOME: options.cacheHome ?? scratchDir('cx-impact-cache-'), ...options.env, NODE_OPTIONS: `--require ${preload}` };
+  writeFileSync(
+    preload,
+    `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(out)}, String(process.resourceUsage().maxRSS)));\n`,
+  );
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...gitEnv,
+    XDG_CACHE_HOME: options.cacheHome ?? scratchDir('cx-impact-cache-'),
+    ...options.env,
+    NODE_OPTIONS: `--require ${preload}`,
+  };
   delete env.NO_COLOR;
   delete env.FORCE_COLOR;
   const argv = [process.execPath, cliBundle(), ...args];
   const started = process.hrtime.bigint();
   return new Promise((resolve) => {
-    const child = options.shell ? spawn('sh', ['-c', options.shell, 'sh', ...argv], { cwd, env }) : spawn(argv[0]!, argv.slice(1), { cwd, env });
+    const child = options.shell
+      ? spawn('sh', ['-c', options.shell, 'sh', ...argv], { cwd, env })
+      : spawn(argv[0]!, argv.slice(1), { cwd, env });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
@@ -89,7 +111,14 @@ export function measuredCli(
       clearTimeout(timer);
       child.stdin.destroy();
       const kb = existsSync(out) ? Number(readFileSync(out, 'utf8')) : NaN;
-      resolve({ code, stdout, stderr, maxRssMb: Math.round(kb / 1024), seconds: Number(process.hrtime.bigint() - started) / 1e9, timedOut });
+      resolve({
+        code,
+        stdout,
+        stderr,
+        maxRssMb: Math.round(kb / 1024),
+        seconds: Number(process.hrtime.bigint() - started) / 1e9,
+        timedOut,
+      });
     });
   });
 }

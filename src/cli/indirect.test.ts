@@ -39,7 +39,8 @@ const FILES: Record<string, string> = {
   'web/login.ts': "import { session } from '@lib/session';\nexport const login = () => session;\n",
   'services/order.service.ts': "import { round } from '../lib/money';\nexport function charge() { return round(1); }\n",
   'services/order.service.test.ts': "import { charge } from './order.service';\ncharge();\n",
-  'services/search.service.ts': "import type { Money } from '../lib/money';\nexport function find(m?: Money) { return m; }\n",
+  'services/search.service.ts':
+    "import type { Money } from '../lib/money';\nexport function find(m?: Money) { return m; }\n",
   'lib/money.ts': 'export type Money = number;\nexport function round(x: number) { return Math.round(x); }\n',
   'lib/session.ts': 'export const session = 1;\n',
   'docs/notes.md': '# notes\n',
@@ -70,7 +71,10 @@ describe('cx-impact: indirect impact through the dependency graph', function () 
   });
 
   it('impact: a service file no touchpoint names reaches the journey of the file that imports it, with the chain', () => {
-    repo.write({ 'services/order.service.ts': FILES['services/order.service.ts'] + '// faster\n', 'docs/notes.md': '# more\n' });
+    repo.write({
+      'services/order.service.ts': FILES['services/order.service.ts'] + '// faster\n',
+      'docs/notes.md': '# more\n',
+    });
     const result = repo.cli(['impact', '--base', 'HEAD', '--format', 'json'], { env: env() });
     assert.equal(result.code, 0, result.stderr);
     const report = JSON.parse(result.stdout) as Impact;
@@ -79,24 +83,45 @@ describe('cx-impact: indirect impact through the dependency graph', function () 
       [['checkout', 'indirect']],
     );
     assert.deepEqual(report.journeys[0]!.touchpoints, [
-      { id: 'pay', name: 'Pay for the order', files: [], reasons: [], indirect: [{ file: 'services/order.service.ts', hops: 1, via: ['services/order.service.ts', 'web/pay.ts'] }] },
+      {
+        id: 'pay',
+        name: 'Pay for the order',
+        files: [],
+        reasons: [],
+        indirect: [{ file: 'services/order.service.ts', hops: 1, via: ['services/order.service.ts', 'web/pay.ts'] }],
+      },
     ]);
     assert.deepEqual(report.unmappedFiles, ['docs/notes.md']);
     assert.deepEqual(report.shared, []);
 
     const text = repo.cli(['impact', '--base', 'HEAD'], { env: env() });
-    assert.match(text.stdout, /Indirect, through imports \(no touchpoint file changed\):\n {4}Pay for the order ← services\/order\.service\.ts \(1 hop, likely\)\n {6}via services\/order\.service\.ts › web\/pay\.ts/);
+    assert.match(
+      text.stdout,
+      /Indirect, through imports \(no touchpoint file changed\):\n {4}Pay for the order ← services\/order\.service\.ts \(1 hop, likely\)\n {6}via services\/order\.service\.ts › web\/pay\.ts/,
+    );
     const markdown = repo.cli(['impact', '--base', 'HEAD', '--format', 'markdown'], { env: env() });
     assert.match(markdown.stdout, /Checkout · critical · indirect/);
-    assert.match(markdown.stdout, /- Pay for the order ← `services\/order\.service\.ts` · 1 hop, likely · via `services\/order\.service\.ts` › `web\/pay\.ts`/);
+    assert.match(
+      markdown.stdout,
+      /- Pay for the order ← `services\/order\.service\.ts` · 1 hop, likely · via `services\/order\.service\.ts` › `web\/pay\.ts`/,
+    );
   });
 
   it('impact: 2 hops is possible; type-only imports and tests carry nothing; direct reach wins', () => {
-    repo.write({ 'lib/money.ts': FILES['lib/money.ts'] + '// x\n', 'web/search.ts': FILES['web/search.ts'] + '// y\n' });
-    const report = JSON.parse(repo.cli(['impact', '--base', 'HEAD', '--format', 'json'], { env: env() }).stdout) as Impact;
+    repo.write({
+      'lib/money.ts': FILES['lib/money.ts'] + '// x\n',
+      'web/search.ts': FILES['web/search.ts'] + '// y\n',
+    });
+    const report = JSON.parse(
+      repo.cli(['impact', '--base', 'HEAD', '--format', 'json'], { env: env() }).stdout,
+    ) as Impact;
     // money.ts -> order.service.ts -> pay.ts; search.service.ts imports only the Money type, so Search is direct only.
     assert.deepEqual(
-      report.journeys.map((j) => [j.id, j.reach, j.touchpoints.map((t) => [t.id, t.files, t.indirect?.map((i) => `${i.hops} ${i.via.join('>')}`)])]),
+      report.journeys.map((j) => [
+        j.id,
+        j.reach,
+        j.touchpoints.map((t) => [t.id, t.files, t.indirect?.map((i) => `${i.hops} ${i.via.join('>')}`)]),
+      ]),
       [
         ['checkout', 'indirect', [['pay', [], ['2 lib/money.ts>services/order.service.ts>web/pay.ts']]]],
         ['search', 'direct', [['results', ['web/search.ts'], undefined]]],
@@ -107,8 +132,13 @@ describe('cx-impact: indirect impact through the dependency graph', function () 
   it('impact: tsconfig paths are followed; --max-hops 0 turns indirect reach off; --fail-on counts direct, --fail-on-indirect both', () => {
     repo.write({ 'lib/session.ts': 'export const session = 2;\n' });
     const on = JSON.parse(repo.cli(['impact', '--base', 'HEAD', '--format', 'json'], { env: env() }).stdout) as Impact;
-    assert.deepEqual(on.journeys.map((j) => j.id), ['account']);
-    const off = JSON.parse(repo.cli(['impact', '--base', 'HEAD', '--format', 'json', '--max-hops', '0'], { env: env() }).stdout) as Impact;
+    assert.deepEqual(
+      on.journeys.map((j) => j.id),
+      ['account'],
+    );
+    const off = JSON.parse(
+      repo.cli(['impact', '--base', 'HEAD', '--format', 'json', '--max-hops', '0'], { env: env() }).stdout,
+    ) as Impact;
     assert.deepEqual(off.journeys, []);
     assert.deepEqual(off.unmappedFiles, ['lib/session.ts']);
     assert.equal(repo.cli(['impact', '--base', 'HEAD', '--fail-on', 'medium'], { env: env() }).code, 0);
@@ -122,23 +152,40 @@ describe('cx-impact: indirect impact through the dependency graph', function () 
   it("explain: a file's indirect reach and its chain", () => {
     const json = repo.cli(['explain', 'services/order.service.ts', 'web/pay.ts', '--format', 'json'], { env: env() });
     assert.equal(json.code, 0, json.stderr);
-    const entries = JSON.parse(json.stdout) as { path: string; touchpoints: unknown[]; indirect?: { journey: string; touchpoint: string; hops: number; via: string[] }[] }[];
+    const entries = JSON.parse(json.stdout) as {
+      path: string;
+      touchpoints: unknown[];
+      indirect?: { journey: string; touchpoint: string; hops: number; via: string[] }[];
+    }[];
     assert.deepEqual(
       entries[0]!.indirect?.map((i) => [i.journey, i.touchpoint, i.hops, i.via]),
       [['checkout', 'pay', 1, ['services/order.service.ts', 'web/pay.ts']]],
     );
     assert.equal(entries[1]!.indirect, undefined);
     const text = repo.cli(['explain', 'services/order.service.ts'], { env: env() });
-    assert.match(text.stdout, /services\/order\.service\.ts: reaches 1 touchpoint indirectly\n {2}Checkout › Pay for the order \(checkout\/pay, 1 hop, likely\)\n {4}via services\/order\.service\.ts › web\/pay\.ts/);
+    assert.match(
+      text.stdout,
+      /services\/order\.service\.ts: reaches 1 touchpoint indirectly\n {2}Checkout › Pay for the order \(checkout\/pay, 1 hop, likely\)\n {4}via services\/order\.service\.ts › web\/pay\.ts/,
+    );
   });
 
   it('deps: imports and importers, --unresolved, and json', () => {
-    repo.write({ 'web/broken.ts': "import { x } from './nowhere';\nimport y from 'left-pad';\nexport const b = x + y;\n" });
+    repo.write({
+      'web/broken.ts': "import { x } from './nowhere';\nimport y from 'left-pad';\nexport const b = x + y;\n",
+    });
     const text = repo.cli(['deps', 'services/order.service.ts', '--unresolved'], { env: env() });
     assert.equal(text.code, 0, text.stderr);
-    assert.match(text.stdout, /^services\/order\.service\.ts\n {2}imports \(1\)\n {4}lib\/money\.ts {2}line 1: \.\.\/lib\/money\n {2}imported by \(1\)\n {4}web\/pay\.ts\n {2}unresolved \(0\)\n/);
-    const all = JSON.parse(repo.cli(['deps', '--unresolved', '--format', 'json'], { env: env() }).stdout) as { unresolved: unknown[]; stats: { external: number } };
-    assert.deepEqual(all.unresolved, [{ file: 'web/broken.ts', line: 1, specifier: './nowhere', reason: 'no such file' }]);
+    assert.match(
+      text.stdout,
+      /^services\/order\.service\.ts\n {2}imports \(1\)\n {4}lib\/money\.ts {2}line 1: \.\.\/lib\/money\n {2}imported by \(1\)\n {4}web\/pay\.ts\n {2}unresolved \(0\)\n/,
+    );
+    const all = JSON.parse(repo.cli(['deps', '--unresolved', '--format', 'json'], { env: env() }).stdout) as {
+      unresolved: unknown[];
+      stats: { external: number };
+    };
+    assert.deepEqual(all.unresolved, [
+      { file: 'web/broken.ts', line: 1, specifier: './nowhere', reason: 'no such file' },
+    ]);
     assert.equal(all.stats.external, 1);
     assert.equal(repo.cli(['deps'], { env: env() }).code, 2);
   });
@@ -152,18 +199,30 @@ describe('cx-impact: indirect impact through the dependency graph', function () 
     assert.equal(readdirSync(path.join(cache, 'cx-impact')).filter((f) => f.endsWith('.json')).length, 1);
     assert.equal(repo.git('status', '--porcelain', '--ignored', '--untracked-files=all'), before);
     // A second run from the cache gives the same answer.
-    assert.equal(repo.cli(['impact', '--base', 'HEAD', '--format', 'json'], { env: env() }).stdout, repo.cli(['impact', '--base', 'HEAD', '--format', 'json', '--no-cache'], { env: env() }).stdout);
+    assert.equal(
+      repo.cli(['impact', '--base', 'HEAD', '--format', 'json'], { env: env() }).stdout,
+      repo.cli(['impact', '--base', 'HEAD', '--format', 'json', '--no-cache'], { env: env() }).stdout,
+    );
   });
 
   it('bad input: an invalid tsconfig warns once and goes on; a link out of the repository is not followed', () => {
     const outside = scratchDir('cx-impact-outside-');
     writeFileSync(path.join(outside, 'secret.ts'), "import { charge } from './x';\n");
     symlinkSync(path.join(outside, 'secret.ts'), path.join(repo.dir, 'web', 'linked.ts'));
-    repo.write({ 'tsconfig.json': '{ "compilerOptions": { ', 'services/order.service.ts': FILES['services/order.service.ts'] + '// x\n' });
+    repo.write({
+      'tsconfig.json': '{ "compilerOptions": { ',
+      'services/order.service.ts': FILES['services/order.service.ts'] + '// x\n',
+    });
     const result = repo.cli(['impact', '--base', 'HEAD', '--format', 'json'], { env: env() });
     assert.equal(result.code, 0);
-    assert.equal(result.stderr, 'cx-impact: warning: tsconfig.json is not valid JSON: using the defaults (relative imports only)\n');
-    assert.deepEqual((JSON.parse(result.stdout) as Impact).journeys.map((j) => j.id), ['checkout']);
+    assert.equal(
+      result.stderr,
+      'cx-impact: warning: tsconfig.json is not valid JSON: using the defaults (relative imports only)\n',
+    );
+    assert.deepEqual(
+      (JSON.parse(result.stdout) as Impact).journeys.map((j) => j.id),
+      ['checkout'],
+    );
     const deps = repo.cli(['deps', 'web/linked.ts'], { env: env() });
     assert.match(deps.stdout, /web\/linked\.ts: not in the dependency graph \(symbolic link out of the repository\)/);
     assert.ok(existsSync(path.join(repo.dir, 'web', 'linked.ts')));

@@ -26,7 +26,16 @@ import { renderDepsText, renderExplainIndirectText } from '../core/render/deps';
 import { cliGraph, indirectSettings } from './graph';
 import { reachOfChange } from './change-graph';
 import { checkEntryPoints, entryPointsCommand, entryPointTotals } from './entry-points';
-import { MapReadError, filesOnDisk, isMapFile, mapFilesAmong, readMapText, readMaps, readMapsAt, toRepoPath } from '../node/maps';
+import {
+  MapReadError,
+  filesOnDisk,
+  isMapFile,
+  mapFilesAmong,
+  readMapText,
+  readMaps,
+  readMapsAt,
+  toRepoPath,
+} from '../node/maps';
 import { COMMAND_HELP, GLOBAL_HELP } from './usage';
 import { catalogCommand, type CatalogFormat } from './catalog';
 import { CatalogWindowError } from '../node/catalog';
@@ -83,7 +92,19 @@ const OPTIONS = {
 /** Which options each command takes; any other is a usage error. */
 const ALLOWED: Record<string, readonly (keyof typeof OPTIONS)[]> = {
   check: ['help', 'cwd', 'map', 'format', 'entry-points', 'fail-on-uncovered'],
-  impact: ['help', 'cwd', 'map', 'format', 'base', 'head', 'fail-on', 'symbols', 'max-hops', 'fail-on-indirect', 'no-cache'],
+  impact: [
+    'help',
+    'cwd',
+    'map',
+    'format',
+    'base',
+    'head',
+    'fail-on',
+    'symbols',
+    'max-hops',
+    'fail-on-indirect',
+    'no-cache',
+  ],
   explain: ['help', 'cwd', 'map', 'format', 'max-hops', 'no-cache'],
   coverage: ['help', 'cwd', 'map', 'format', 'files-from'],
   deps: ['help', 'cwd', 'map', 'format', 'unresolved', 'no-cache'],
@@ -91,13 +112,24 @@ const ALLOWED: Record<string, readonly (keyof typeof OPTIONS)[]> = {
   catalog: ['help', 'cwd', 'map', 'format', 'out', 'since', 'max-hops', 'no-cache'],
 };
 
-type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true } ? string[] : (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
+type Values = {
+  [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true }
+    ? string[]
+    : (typeof OPTIONS)[K]['type'] extends 'boolean'
+      ? boolean
+      : string;
+};
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     return await dispatch(argv, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof GitError || error instanceof MapReadError || error instanceof CatalogWindowError) {
+    if (
+      error instanceof UsageError ||
+      error instanceof GitError ||
+      error instanceof MapReadError ||
+      error instanceof CatalogWindowError
+    ) {
       io.stderr.write(`cx-impact: ${oneLine(error.message)}\n`);
       return 2;
     }
@@ -108,7 +140,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
 async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined) throw new UsageError('a command is needed: check, impact, explain, coverage, deps, entry-points or catalog; see cx-impact --help');
+  if (command === undefined)
+    throw new UsageError(
+      'a command is needed: check, impact, explain, coverage, deps, entry-points or catalog; see cx-impact --help',
+    );
   if (command === '--help' || command === '-h' || command === 'help') {
     io.stdout.write(GLOBAL_HELP);
     return 0;
@@ -120,7 +155,9 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const allowed = ALLOWED[command];
   if (!allowed) {
     throw new UsageError(
-      command.startsWith('-') ? `unknown option ${command}; see cx-impact --help` : `unknown command "${command}"; commands: check, impact, explain, coverage, deps, entry-points, catalog`,
+      command.startsWith('-')
+        ? `unknown option ${command}; see cx-impact --help`
+        : `unknown command "${command}"; commands: check, impact, explain, coverage, deps, entry-points, catalog`,
     );
   }
   const { values, positionals } = parseCommandArgs(command, rest);
@@ -129,10 +166,13 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     return 0;
   }
   for (const key of Object.keys(values) as (keyof typeof OPTIONS)[]) {
-    if (!allowed.includes(key)) throw new UsageError(`${command} does not take --${key}; see cx-impact ${command} --help`);
+    if (!allowed.includes(key))
+      throw new UsageError(`${command} does not take --${key}; see cx-impact ${command} --help`);
   }
   if (command !== 'explain' && command !== 'deps' && positionals.length > 0) {
-    throw new UsageError(`${command} takes no arguments, got "${positionals[0] ?? ''}"; see cx-impact ${command} --help`);
+    throw new UsageError(
+      `${command} takes no arguments, got "${positionals[0] ?? ''}"; see cx-impact ${command} --help`,
+    );
   }
   if (command !== 'check' && (values.map?.length ?? 0) > 1) throw new UsageError(`${command} takes one --map`);
   const format = formatOf(command, values.format);
@@ -141,15 +181,25 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
 
   switch (command) {
     case 'check':
-      if (values['fail-on-uncovered'] && !values['entry-points']) throw new UsageError('--fail-on-uncovered needs --entry-points');
-      return check(io, cwd, values.map ?? [], format, color, values['entry-points'] ? { fail: values['fail-on-uncovered'] === true } : undefined);
+      if (values['fail-on-uncovered'] && !values['entry-points'])
+        throw new UsageError('--fail-on-uncovered needs --entry-points');
+      return check(
+        io,
+        cwd,
+        values.map ?? [],
+        format,
+        color,
+        values['entry-points'] ? { fail: values['fail-on-uncovered'] === true } : undefined,
+      );
     case 'impact':
       return impact(io, cwd, values, format, color);
     case 'explain':
-      if (positionals.length === 0) throw new UsageError('explain needs at least one PATH; see cx-impact explain --help');
+      if (positionals.length === 0)
+        throw new UsageError('explain needs at least one PATH; see cx-impact explain --help');
       return explain(io, cwd, values, positionals, format, color);
     case 'deps':
-      if (positionals.length === 0 && !values.unresolved) throw new UsageError('deps needs at least one PATH (or --unresolved); see cx-impact deps --help');
+      if (positionals.length === 0 && !values.unresolved)
+        throw new UsageError('deps needs at least one PATH (or --unresolved); see cx-impact deps --help');
       return deps(io, cwd, values, positionals, format);
     case 'catalog':
       if (values.map?.[0] !== undefined && values.map.length > 1) throw new UsageError('catalog takes one --map');
@@ -169,7 +219,14 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     case 'entry-points': {
       // FORMATS lets only text, markdown and json through for this command.
       const ws = await workspace(cwd, values.map?.[0]);
-      return entryPointsCommand(io, ws, await mapFilesOf(ws), format as 'text' | 'markdown' | 'json', values.uncovered === true, color);
+      return entryPointsCommand(
+        io,
+        ws,
+        await mapFilesOf(ws),
+        format as 'text' | 'markdown' | 'json',
+        values.uncovered === true,
+        color,
+      );
     }
     default:
       return coverage(io, cwd, values, format, color);
@@ -213,7 +270,8 @@ function tierOf(value: string, option = '--fail-on'): Tier {
 
 function maxHopsOf(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) > 100) throw new UsageError(`--max-hops must be a whole number from 0 to 100, got "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) > 100)
+    throw new UsageError(`--max-hops must be a whole number from 0 to 100, got "${value}"`);
   return Number(value);
 }
 
@@ -248,7 +306,14 @@ async function mapFilesOf(ws: Workspace, files?: readonly string[]): Promise<str
   return mapFilesAmong(files ?? (await filesOnDisk(ws.root, ws.inGit)));
 }
 
-async function check(io: CliIo, cwd: string, maps: readonly string[], format: Format, color: boolean, entryPoints?: { fail: boolean }): Promise<number> {
+async function check(
+  io: CliIo,
+  cwd: string,
+  maps: readonly string[],
+  format: Format,
+  color: boolean,
+  entryPoints?: { fail: boolean },
+): Promise<number> {
   /** `found`: discovered in the repository (relative to `root`), so read only from inside it; else named by the user. */
   let files: { abs: string; shown: string; found?: { root: string; file: string } }[];
   /** CI formats name files relative to the repository root, where GitHub and GitLab look for them. */
@@ -275,11 +340,21 @@ async function check(io: CliIo, cwd: string, maps: readonly string[], format: Fo
     } catch (error) {
       if (error instanceof MapReadError) throw error;
       const code = (error as NodeJS.ErrnoException).code;
-      throw new MapReadError(`cannot read map ${file.shown}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : oneLine(String(error))}`);
+      throw new MapReadError(
+        `cannot read map ${file.shown}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : oneLine(String(error))}`,
+      );
     }
     diagnostics.push(...parseMap(text, file.shown).diagnostics.map((d) => ({ ...d, file: file.shown })));
   }
-  if (entryPoints) diagnostics.push(...(await checkEntryPoints(cwd, files.map((f) => f.abs), entryPoints.fail, (m) => io.stderr.write(`cx-impact: warning: ${oneLine(m)}\n`))));
+  if (entryPoints)
+    diagnostics.push(
+      ...(await checkEntryPoints(
+        cwd,
+        files.map((f) => f.abs),
+        entryPoints.fail,
+        (m) => io.stderr.write(`cx-impact: warning: ${oneLine(m)}\n`),
+      )),
+    );
   const byShown = new Map(files.map((f) => [f.shown, f.abs]));
   const repoPath = (shown: string): string => {
     const abs = byShown.get(shown);
@@ -293,7 +368,11 @@ async function check(io: CliIo, cwd: string, maps: readonly string[], format: Fo
       : format === 'github'
         ? renderDiagnosticsGithub(diagnostics, repoPath)
         : format === 'sarif'
-          ? renderSarif(diagnostics, { version: io.version, ...(io.homepage ? { informationUri: io.homepage } : {}) }, repoPath)
+          ? renderSarif(
+              diagnostics,
+              { version: io.version, ...(io.homepage ? { informationUri: io.homepage } : {}) },
+              repoPath,
+            )
           : format === 'gitlab'
             ? renderGitlabCodeQuality(diagnostics, sha256Hex, repoPath)
             : renderDiagnosticsText(diagnostics, { color }),
@@ -303,7 +382,8 @@ async function check(io: CliIo, cwd: string, maps: readonly string[], format: Fo
 
 async function impact(io: CliIo, cwd: string, values: Values, format: Format, color: boolean): Promise<number> {
   const failOn = values['fail-on'] !== undefined ? tierOf(values['fail-on']) : undefined;
-  const failOnIndirect = values['fail-on-indirect'] !== undefined ? tierOf(values['fail-on-indirect'], '--fail-on-indirect') : undefined;
+  const failOnIndirect =
+    values['fail-on-indirect'] !== undefined ? tierOf(values['fail-on-indirect'], '--fail-on-indirect') : undefined;
   const maxHops = maxHopsOf(values['max-hops']);
   const symbols = symbolsMode(values.symbols);
   const root = await repoRoot(cwd);
@@ -326,7 +406,12 @@ async function impact(io: CliIo, cwd: string, values: Values, format: Format, co
           coverage: matcher,
           errors: head.diagnostics.filter((d) => d.severity === 'error').length,
           isMap: (p) => (ws.explicitMap !== undefined ? p === ws.explicitMap : isMapFile(p)),
-          mapEdit: async () => ({ baseCoverage: new Matcher(await readMapsAt(root, change.base, ws.explicitMap !== undefined ? [ws.explicitMap] : undefined)), files: onDisk }),
+          mapEdit: async () => ({
+            baseCoverage: new Matcher(
+              await readMapsAt(root, change.base, ws.explicitMap !== undefined ? [ws.explicitMap] : undefined),
+            ),
+            files: onDisk,
+          }),
         }),
         ...(reader ? { reader } : {}),
         // Indirect reach from the graph of the commit asked about (src/cli/change-graph.ts).
@@ -365,7 +450,9 @@ async function impact(io: CliIo, cwd: string, values: Values, format: Format, co
     io.stdout.write(renderCriticalNotices(report));
     await appendStepSummary(io, root, text);
   }
-  const failed = (failOn !== undefined && reachesTier(report, failOn)) || (failOnIndirect !== undefined && reachesTier(report, failOnIndirect, true));
+  const failed =
+    (failOn !== undefined && reachesTier(report, failOn)) ||
+    (failOnIndirect !== undefined && reachesTier(report, failOnIndirect, true));
   return failed ? 1 : 0;
 }
 
@@ -386,7 +473,9 @@ async function appendStepSummary(io: CliIo, root: string, markdown: string): Pro
     await appendFile(abs, markdown);
   } catch (error) {
     // The report is printed and the exit code stands: a summary that cannot be written does not fail the step.
-    io.stderr.write(`cx-impact: cannot append to GITHUB_STEP_SUMMARY ${abs}: ${(error as NodeJS.ErrnoException).code ?? oneLine(String(error))}\n`);
+    io.stderr.write(
+      `cx-impact: cannot append to GITHUB_STEP_SUMMARY ${abs}: ${(error as NodeJS.ErrnoException).code ?? oneLine(String(error))}\n`,
+    );
   }
 }
 
@@ -396,7 +485,14 @@ function symbolsMode(value: string | undefined): SymbolsMode {
   throw new UsageError(`--symbols must be all, touchpoints or off, not "${value}"`);
 }
 
-async function explain(io: CliIo, cwd: string, values: Values, paths: readonly string[], format: Format, color: boolean): Promise<number> {
+async function explain(
+  io: CliIo,
+  cwd: string,
+  values: Values,
+  paths: readonly string[],
+  format: Format,
+  color: boolean,
+): Promise<number> {
   const ws = await workspace(cwd, values.map?.[0]);
   const loaded = await readMaps(ws.root, await mapFilesOf(ws));
   const repoPaths = paths.map((p) => {
@@ -407,14 +503,30 @@ async function explain(io: CliIo, cwd: string, values: Values, paths: readonly s
   const matcher = new Matcher(loaded.maps);
   const entries = explainPaths(matcher, repoPaths);
   const { options, exclude } = indirectSettings(loaded.maps, maxHopsOf(values['max-hops']));
-  const open = entries.filter((e) => e.touchpoints.length === 0 && languageOfPath(e.path) !== undefined).map((e) => e.path);
+  const open = entries
+    .filter((e) => e.touchpoints.length === 0 && languageOfPath(e.path) !== undefined)
+    .map((e) => e.path);
   if (open.length === 0 || options.maxHops === 0) {
     io.stdout.write(format === 'json' ? renderJson(entries) : renderExplainText(entries, { color }));
     return 0;
   }
-  const load = await cliGraph({ root: ws.root, files: await filesOnDisk(ws.root, ws.inGit), env: io.env, noCache: Boolean(values['no-cache']), exclude, warn: (m) => io.stderr.write(`cx-impact: warning: ${oneLine(m)}\n`) });
-  const withReach = explainIndirect(entries, reachOfFiles(load.graph, open, (f) => matcher.coverageOf(f), options));
-  io.stdout.write(format === 'json' ? renderJson(withReach) : renderExplainText(withReach, { color }) + renderExplainIndirectText(withReach));
+  const load = await cliGraph({
+    root: ws.root,
+    files: await filesOnDisk(ws.root, ws.inGit),
+    env: io.env,
+    noCache: Boolean(values['no-cache']),
+    exclude,
+    warn: (m) => io.stderr.write(`cx-impact: warning: ${oneLine(m)}\n`),
+  });
+  const withReach = explainIndirect(
+    entries,
+    reachOfFiles(load.graph, open, (f) => matcher.coverageOf(f), options),
+  );
+  io.stdout.write(
+    format === 'json'
+      ? renderJson(withReach)
+      : renderExplainText(withReach, { color }) + renderExplainIndirectText(withReach),
+  );
   return 0;
 }
 
@@ -427,7 +539,14 @@ async function deps(io: CliIo, cwd: string, values: Values, paths: readonly stri
     if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${p} is outside ${ws.root}`);
     return rel;
   });
-  const load = await cliGraph({ root: ws.root, files: await filesOnDisk(ws.root, ws.inGit), env: io.env, noCache: Boolean(values['no-cache']), exclude, warn: (m) => io.stderr.write(`cx-impact: warning: ${oneLine(m)}\n`) });
+  const load = await cliGraph({
+    root: ws.root,
+    files: await filesOnDisk(ws.root, ws.inGit),
+    env: io.env,
+    noCache: Boolean(values['no-cache']),
+    exclude,
+    warn: (m) => io.stderr.write(`cx-impact: warning: ${oneLine(m)}\n`),
+  });
   const report = depsOf(load.graph, repoPaths, Boolean(values.unresolved));
   io.stdout.write(format === 'json' ? renderJson(report) : renderDepsText(report));
   return 0;
@@ -448,14 +567,19 @@ async function coverage(io: CliIo, cwd: string, values: Values, format: Format, 
   }
   const loaded = await readMaps(ws.root, await mapFilesOf(ws, values['files-from'] === undefined ? files : undefined));
   const matcher = new Matcher(loaded.maps);
-  const report = computeCoverage(matcher, files.filter((f) => !isMapFile(f)));
+  const report = computeCoverage(
+    matcher,
+    files.filter((f) => !isMapFile(f)),
+  );
   // Entry points are read from the code on disk: a --files-from list names paths (often of another checkout, or
   // none at all, as in the benchmark's million), so its coverage leaves them out rather than reading what is not there.
   if (values['files-from'] !== undefined) {
     io.stdout.write(format === 'json' ? renderJson(report) : renderCoverageText(report, { color }));
     return 0;
   }
-  const entryPoints = await entryPointTotals(ws.root, files, matcher, (m) => io.stderr.write(`cx-impact: warning: ${oneLine(m)}\n`));
+  const entryPoints = await entryPointTotals(ws.root, files, matcher, (m) =>
+    io.stderr.write(`cx-impact: warning: ${oneLine(m)}\n`),
+  );
   const withEntryPoints: typeof report & { entryPoints: typeof entryPoints } = { ...report, entryPoints };
   io.stdout.write(
     format === 'json'
@@ -469,7 +593,9 @@ async function readList(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read --files-from ${file}: ${(error as NodeJS.ErrnoException).code ?? oneLine(String(error))}`);
+    throw new UsageError(
+      `cannot read --files-from ${file}: ${(error as NodeJS.ErrnoException).code ?? oneLine(String(error))}`,
+    );
   }
 }
 
@@ -479,7 +605,12 @@ export function parseFileList(text: string): string[] {
   return [
     ...new Set(
       parts
-        .map((p) => p.trim().replace(/\\/g, '/').replace(/^(\.\/)+/, ''))
+        .map((p) =>
+          p
+            .trim()
+            .replace(/\\/g, '/')
+            .replace(/^(\.\/)+/, ''),
+        )
         .filter((p) => p.length > 0),
     ),
   ];

@@ -44,12 +44,25 @@ func round(amount int) int {
 `;
 
 interface Json {
-  journeys: { id: string; touchpoints: { id: string; files: string[]; precision?: string; symbols?: { file: string; symbol: string; side: string; lines: [number, number] }[] }[] }[];
+  journeys: {
+    id: string;
+    touchpoints: {
+      id: string;
+      files: string[];
+      precision?: string;
+      symbols?: { file: string; symbol: string; side: string; lines: [number, number] }[];
+    }[];
+  }[];
   changes: { path: string; status: string; symbols?: string[]; precision?: string; unread?: string }[];
 }
 
 function repoWithRefunds(): { repo: TestRepo; base: string } {
-  const repo = TestRepo.create({ 'cx-map.yaml': MAP, 'services/refunds/refund.ts': REFUND_TS, 'services/refunds/charge.go': CHARGE_GO, 'docs/refunds.md': '# x\n' });
+  const repo = TestRepo.create({
+    'cx-map.yaml': MAP,
+    'services/refunds/refund.ts': REFUND_TS,
+    'services/refunds/charge.go': CHARGE_GO,
+    'docs/refunds.md': '# x\n',
+  });
   return { repo, base: repo.commit('base') };
 }
 
@@ -74,7 +87,15 @@ describe('cx-impact impact: symbol precision (contract §3)', function () {
         path: 'services/refunds/refund.ts',
         status: 'modified',
         symbols: ['formatRefundStatus'],
-        symbolLines: [{ file: 'services/refunds/refund.ts', symbol: 'formatRefundStatus', side: 'new', lines: [7, 9], change: 'changed' }],
+        symbolLines: [
+          {
+            file: 'services/refunds/refund.ts',
+            symbol: 'formatRefundStatus',
+            side: 'new',
+            lines: [7, 9],
+            change: 'changed',
+          },
+        ],
       },
     ]);
     const text = repo.cli(['impact', '--base', base, '--head', head]);
@@ -86,7 +107,10 @@ describe('cx-impact impact: symbol precision (contract §3)', function () {
     const { repo, base } = repoWithRefunds();
     repo.write({
       'services/refunds/refund.ts': REFUND_TS.replace('return id;', 'return id.trim();'),
-      'services/refunds/charge.go': CHARGE_GO.replace('return amount\n}\n\nfunc round', 'return amount * 2\n}\n\nfunc round'),
+      'services/refunds/charge.go': CHARGE_GO.replace(
+        'return amount\n}\n\nfunc round',
+        'return amount * 2\n}\n\nfunc round',
+      ),
     });
     const head = repo.commit('named');
     const json = impact(repo, ['--base', base, '--head', head]);
@@ -108,12 +132,16 @@ describe('cx-impact impact: symbol precision (contract §3)', function () {
   it('counts the working tree, untracked files included, and a deleted named symbol', () => {
     const { repo } = repoWithRefunds();
     repo.write({
-      'services/refunds/refund.ts': 'export class RefundService {\n}\n\nexport function formatRefundStatus(s: string) {\n  return s;\n}\n',
+      'services/refunds/refund.ts':
+        'export class RefundService {\n}\n\nexport function formatRefundStatus(s: string) {\n  return s;\n}\n',
       'services/refunds/new.ts': 'export function fresh() {}\n',
     });
     const json = impact(repo, ['--base', 'HEAD']);
     const ask = json.journeys[0]?.touchpoints.find((t) => t.id === 'ask');
-    assert.deepEqual(ask?.symbols?.map((s) => [s.symbol, s.side]), [['RefundService.requestRefund', 'old']]);
+    assert.deepEqual(
+      ask?.symbols?.map((s) => [s.symbol, s.side]),
+      [['RefundService.requestRefund', 'old']],
+    );
     assert.deepEqual(json.changes.find((c) => c.path === 'services/refunds/new.ts')?.symbols, ['fresh']);
   });
 
@@ -123,7 +151,10 @@ describe('cx-impact impact: symbol precision (contract §3)', function () {
     const head = repo.commit('rename');
     const json = impact(repo, ['--base', base, '--head', head]);
     const ask = json.journeys[0]?.touchpoints.find((t) => t.id === 'ask');
-    assert.ok(ask?.symbols?.some((s) => s.symbol === 'RefundService.requestRefund'), JSON.stringify(ask));
+    assert.ok(
+      ask?.symbols?.some((s) => s.symbol === 'RefundService.requestRefund'),
+      JSON.stringify(ask),
+    );
   });
 
   it('falls back to the whole file, and says so, when the symbols cannot be read', () => {
@@ -133,7 +164,12 @@ describe('cx-impact impact: symbol precision (contract §3)', function () {
     const json = impact(repo, ['--base', base, '--head', head]);
     const ask = json.journeys[0]?.touchpoints.find((t) => t.id === 'ask');
     assert.deepEqual([ask?.precision, ask?.files], ['file', ['services/refunds/refund.ts']]);
-    assert.deepEqual(json.changes[0], { path: 'services/refunds/refund.ts', status: 'modified', precision: 'file', unread: 'syntax errors' });
+    assert.deepEqual(json.changes[0], {
+      path: 'services/refunds/refund.ts',
+      status: 'modified',
+      precision: 'file',
+      unread: 'syntax errors',
+    });
     const text = repo.cli(['impact', '--base', base, '--head', head]);
     assert.match(text.stdout, /symbols not read \(syntax errors\); the whole file counts/);
   });
@@ -152,10 +188,15 @@ describe('cx-impact impact: symbol precision (contract §3)', function () {
 
   it('--symbols touchpoints names the declarations only of files a symbol-scoped touchpoint covers', () => {
     const { repo, base } = repoWithRefunds();
-    repo.write({ 'services/refunds/refund.ts': REFUND_TS.replace('return id;', 'return id + 1;'), 'other.ts': 'export const x = 1;\n' });
+    repo.write({
+      'services/refunds/refund.ts': REFUND_TS.replace('return id;', 'return id + 1;'),
+      'other.ts': 'export const x = 1;\n',
+    });
     const head = repo.commit('two');
     const json = impact(repo, ['--base', base, '--head', head, '--symbols', 'touchpoints']);
     assert.deepEqual(json.changes.find((c) => c.path === 'other.ts')?.symbols, undefined);
-    assert.deepEqual(json.changes.find((c) => c.path === 'services/refunds/refund.ts')?.symbols, ['RefundService.requestRefund']);
+    assert.deepEqual(json.changes.find((c) => c.path === 'services/refunds/refund.ts')?.symbols, [
+      'RefundService.requestRefund',
+    ]);
   });
 });

@@ -30,7 +30,8 @@ const FILES: Record<string, string> = {
   'src/main/java/shop/web/OrderController.java':
     'package shop.web;\nimport shop.service.OrderService;\n@RestController\npublic class OrderController {\n  private final OrderService orders;\n  public OrderController(OrderService orders) { this.orders = orders; Money m = null; }\n}\n',
   'src/main/java/shop/web/Money.java': 'package shop.web;\npublic record Money(long cents) {}\n',
-  'src/main/java/shop/service/OrderService.java': 'package shop.service;\npublic interface OrderService {\n  void place();\n}\n',
+  'src/main/java/shop/service/OrderService.java':
+    'package shop.service;\npublic interface OrderService {\n  void place();\n}\n',
   'src/main/java/shop/service/impl/OrderServiceImpl.java':
     'package shop.service.impl;\nimport shop.service.OrderService;\n@Service\npublic class OrderServiceImpl implements OrderService {\n  public void place() {}\n}\n',
   'src/main/java/shop/cycle/A.java': 'package shop.cycle;\npublic interface A extends B {}\n',
@@ -38,7 +39,8 @@ const FILES: Record<string, string> = {
   'app/__init__.py': '',
   'app/clock.py': 'def now():\n    return 0\n',
   'app/helpers.py': 'def slugify(text):\n    return text\n',
-  'app/views.py': 'from . import clock\nfrom .helpers import slugify\n\n\ndef ping(request):\n    return clock.now()\n\n\ndef other(request):\n    return slugify("x")\n',
+  'app/views.py':
+    'from . import clock\nfrom .helpers import slugify\n\n\ndef ping(request):\n    return clock.now()\n\n\ndef other(request):\n    return slugify("x")\n',
 };
 
 interface Hit {
@@ -63,11 +65,19 @@ describe('cx-impact: framework wiring', function () {
   });
 
   it('a Spring service implementation reaches the controller that injects its interface: text, Markdown and JSON', () => {
-    repo.write({ 'src/main/java/shop/service/impl/OrderServiceImpl.java': FILES['src/main/java/shop/service/impl/OrderServiceImpl.java'] + '// faster\n' });
+    repo.write({
+      'src/main/java/shop/service/impl/OrderServiceImpl.java':
+        FILES['src/main/java/shop/service/impl/OrderServiceImpl.java'] + '// faster\n',
+    });
     const json = repo.cli(['impact', '--base', 'HEAD', '--format', 'json'], { env: env() });
     assert.equal(json.code, 0, json.stderr);
-    const report = JSON.parse(json.stdout) as { journeys: { id: string; reach: string; touchpoints: { id: string; indirect?: Hit[] }[] }[] };
-    assert.deepEqual(report.journeys.map((j) => [j.id, j.reach]), [['checkout', 'indirect']]);
+    const report = JSON.parse(json.stdout) as {
+      journeys: { id: string; reach: string; touchpoints: { id: string; indirect?: Hit[] }[] }[];
+    };
+    assert.deepEqual(
+      report.journeys.map((j) => [j.id, j.reach]),
+      [['checkout', 'indirect']],
+    );
     assert.deepEqual(report.journeys[0]!.touchpoints[0]!.indirect, [
       {
         file: 'src/main/java/shop/service/impl/OrderServiceImpl.java',
@@ -89,16 +99,27 @@ describe('cx-impact: framework wiring', function () {
     );
     const markdown = repo.cli(['impact', '--base', 'HEAD', '--format', 'markdown'], { env: env() });
     // Markdown escapes the parentheses (`\(`), which render as themselves.
-    assert.match(markdown.stdout, /via `src\/main\/java\/shop\/service\/OrderService\.java` \\\(implemented by `src\/main\/java\/shop\/service\/impl\/OrderServiceImpl\.java`\\\) › `src\/main\/java\/shop\/web\/OrderController\.java`/);
+    assert.match(
+      markdown.stdout,
+      /via `src\/main\/java\/shop\/service\/OrderService\.java` \\\(implemented by `src\/main\/java\/shop\/service\/impl\/OrderServiceImpl\.java`\\\) › `src\/main\/java\/shop\/web\/OrderController\.java`/,
+    );
   });
 
   it('a symbol-scoped touchpoint: reached through the symbol that uses the import, named last in the chain', () => {
-    repo.write({ 'app/clock.py': FILES['app/clock.py'] + '# faster\n', 'app/helpers.py': FILES['app/helpers.py'] + '# faster\n' });
+    repo.write({
+      'app/clock.py': FILES['app/clock.py'] + '# faster\n',
+      'app/helpers.py': FILES['app/helpers.py'] + '# faster\n',
+    });
     const result = repo.cli(['impact', '--base', 'HEAD', '--format', 'json'], { env: env() });
     assert.equal(result.code, 0, result.stderr);
-    const report = JSON.parse(result.stdout) as { journeys: { id: string; touchpoints: { indirect?: Hit[] }[] }[]; unmappedFiles: string[] };
+    const report = JSON.parse(result.stdout) as {
+      journeys: { id: string; touchpoints: { indirect?: Hit[] }[] }[];
+      unmappedFiles: string[];
+    };
     const ops = report.journeys.find((j) => j.id === 'ops')!;
-    assert.deepEqual(ops.touchpoints[0]!.indirect, [{ file: 'app/clock.py', hops: 1, via: ['app/clock.py', 'app/views.py'], symbol: 'ping' }]);
+    assert.deepEqual(ops.touchpoints[0]!.indirect, [
+      { file: 'app/clock.py', hops: 1, via: ['app/clock.py', 'app/views.py'], symbol: 'ping' },
+    ]);
     // helpers.py is imported only for other(): it reaches nothing.
     assert.ok(report.unmappedFiles.includes('app/helpers.py'));
     const text = repo.cli(['impact', '--base', 'HEAD'], { env: env() });
@@ -109,6 +130,9 @@ describe('cx-impact: framework wiring', function () {
     const result = repo.cli(['deps', 'src/main/java/shop/web/OrderController.java'], { env: env() });
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /src\/main\/java\/shop\/web\/Money\.java {2}same package: Money/);
-    assert.match(result.stdout, /src\/main\/java\/shop\/service\/OrderService\.java {2}line 2: shop\.service\.OrderService/);
+    assert.match(
+      result.stdout,
+      /src\/main\/java\/shop\/service\/OrderService\.java {2}line 2: shop\.service\.OrderService/,
+    );
   });
 });

@@ -25,7 +25,9 @@ export class CoverageLensProvider implements vscode.CodeLensProvider, vscode.Dis
   constructor(
     private readonly maps: WorkspaceMaps,
     /** The engine's finder in the extension (src/workspace/editor-symbols.ts); the language server's by default. */
-    private readonly symbolsOf: (document: vscode.TextDocument) => Promise<QualifiedSymbol<vscode.Range>[]> = qualifiedSymbols,
+    private readonly symbolsOf: (
+      document: vscode.TextDocument,
+    ) => Promise<QualifiedSymbol<vscode.Range>[]> = qualifiedSymbols,
   ) {
     this.subscriptions = [
       this.changed,
@@ -66,10 +68,13 @@ export class CoverageLensProvider implements vscode.CodeLensProvider, vscode.Dis
     const tries = this.retries.get(id) ?? 0;
     if (tries >= 5 || this.retryTimer) return;
     this.retries.set(id, tries + 1);
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = undefined;
-      this.changed.fire();
-    }, 1000 * (tries + 1));
+    this.retryTimer = setTimeout(
+      () => {
+        this.retryTimer = undefined;
+        this.changed.fire();
+      },
+      1000 * (tries + 1),
+    );
   }
 
   dispose(): void {
@@ -84,7 +89,9 @@ function lens({ at, title, coverage }: PlannedLens<vscode.Range>, uri: vscode.Ur
   const line = at?.start.line ?? 0;
   return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
     title,
-    tooltip: coverage.map((c) => `${c.journey.name} › ${c.touchpoint.name} (${c.journey.tier}) — ${c.pattern.source}`).join('\n'),
+    tooltip: coverage
+      .map((c) => `${c.journey.name} › ${c.touchpoint.name} (${c.journey.tier}) — ${c.pattern.source}`)
+      .join('\n'),
     command: Command.revealInSidebar,
     arguments: [uri],
   });

@@ -5,7 +5,15 @@ import { Command } from '../workspace/command-ids';
 import type { WorkspaceEntryPoints } from '../workspace/workspace-entry-points';
 import { relativePath, type WorkspaceMaps } from '../workspace/workspace-maps';
 
-export const ENTRY_POINT_LENS_SELECTOR: vscode.DocumentSelector = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'go', 'python', 'java'].map((language) => ({ scheme: 'file', language }));
+export const ENTRY_POINT_LENS_SELECTOR: vscode.DocumentSelector = [
+  'typescript',
+  'typescriptreact',
+  'javascript',
+  'javascriptreact',
+  'go',
+  'python',
+  'java',
+].map((language) => ({ scheme: 'file', language }));
 
 export class EntryPointLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -42,17 +50,26 @@ export class EntryPointLensProvider implements vscode.CodeLensProvider, vscode.D
           continue;
         }
         const names = point.touchpoints.map((tp) => {
-          const map = this.maps.byFolder().flatMap((f) => f.maps).find((m) => m.file === tp.map);
+          const map = this.maps
+            .byFolder()
+            .flatMap((f) => f.maps)
+            .find((m) => m.file === tp.map);
           const journey = map?.journeys.find((j) => j.id === tp.journey);
           const touchpoint = journey?.touchpoints.find((t) => t.id === tp.touchpoint);
-          return { text: `${journey?.name ?? tp.journey} › ${touchpoint?.name ?? tp.touchpoint}`, map, line: touchpoint?.idRange.start.line };
+          return {
+            text: `${journey?.name ?? tp.journey} › ${touchpoint?.name ?? tp.touchpoint}`,
+            map,
+            line: touchpoint?.idRange.start.line,
+          };
         });
         const first = names[0]!;
         const uri = first.map && this.maps.uriOf(first.map);
         lenses.push(
           new vscode.CodeLens(range, {
             title: vscode.l10n.t('Journey: {0}', names.map((n) => n.text).join(', ')),
-            ...(uri && first.line !== undefined ? { command: Command.openMapAt, arguments: [uri.toString(), first.line + 1] } : { command: '' }),
+            ...(uri && first.line !== undefined
+              ? { command: Command.openMapAt, arguments: [uri.toString(), first.line + 1] }
+              : { command: '' }),
           }),
         );
       }

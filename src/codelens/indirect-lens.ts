@@ -28,13 +28,20 @@ export class IndirectLensProvider implements vscode.CodeLensProvider, vscode.Dis
     const reach = this.graph.reachOf(document.uri);
     if (!reach) return [];
     const top = new vscode.Range(0, 0, 0, 0);
-    const reveal = (title: string, tooltip: string) => new vscode.CodeLens(top, { title, tooltip, command: Command.revealInSidebar, arguments: [document.uri] });
+    const reveal = (title: string, tooltip: string) =>
+      new vscode.CodeLens(top, { title, tooltip, command: Command.revealInSidebar, arguments: [document.uri] });
     if (reach.shared) {
-      return [reveal(vscode.l10n.t('Shared infrastructure · {0} files depend on it', reach.shared.importers), vscode.l10n.t('Too much depends on this file to name its journeys one by one.'))];
+      return [
+        reveal(
+          vscode.l10n.t('Shared infrastructure · {0} files depend on it', reach.shared.importers),
+          vscode.l10n.t('Too much depends on this file to name its journeys one by one.'),
+        ),
+      ];
     }
     const hits = orderedHits(reach.hits);
     const lenses = hits.slice(0, MAX_LENSES).map((hit) => reveal(reachLine(hit), hit.via.join(' › ')));
-    if (hits.length > MAX_LENSES) lenses.push(reveal(vscode.l10n.t('+{0} more touchpoints through imports', hits.length - MAX_LENSES), ''));
+    if (hits.length > MAX_LENSES)
+      lenses.push(reveal(vscode.l10n.t('+{0} more touchpoints through imports', hits.length - MAX_LENSES), ''));
     return lenses;
   }
 

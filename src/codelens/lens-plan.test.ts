@@ -6,7 +6,11 @@ import { planLenses, needsSymbols } from './lens-plan';
 describe('planLenses', () => {
   const map = literalMap('', [
     { id: 'checkout', tier: 'critical', touchpoints: [{ id: 'pay', paths: ['src/**'] }] },
-    { id: 'refunds', tier: 'high', touchpoints: [{ id: 'ask', paths: ['src/refund.ts'], symbols: ['Refunds.request', 'format*'] }] },
+    {
+      id: 'refunds',
+      tier: 'high',
+      touchpoints: [{ id: 'ask', paths: ['src/refund.ts'], symbols: ['Refunds.request', 'format*'] }],
+    },
   ]);
   const matcher = new Matcher([map]);
   const symbols = [
@@ -31,7 +35,10 @@ describe('planLenses', () => {
   it('leaves scoped touchpoints out until the symbols are known', () => {
     const coverage = matcher.coverageOf('src/refund.ts');
     assert.equal(needsSymbols(coverage), true);
-    assert.deepEqual(planLenses(coverage, undefined).map((p) => p.at), [undefined]);
+    assert.deepEqual(
+      planLenses(coverage, undefined).map((p) => p.at),
+      [undefined],
+    );
   });
 
   it('plans nothing for an uncovered file', () => {

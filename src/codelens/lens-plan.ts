@@ -14,7 +14,10 @@ export interface PlannedLens<R> {
  * One lens at the top for the touchpoints that cover the whole file, and one above each symbol that a
  * symbol-scoped touchpoint names. `symbols` is undefined when the symbol provider has not answered.
  */
-export function planLenses<R>(coverage: readonly Coverage[], symbols: readonly QualifiedSymbol<R>[] | undefined): PlannedLens<R>[] {
+export function planLenses<R>(
+  coverage: readonly Coverage[],
+  symbols: readonly QualifiedSymbol<R>[] | undefined,
+): PlannedLens<R>[] {
   const whole = coverage.filter((c) => !c.symbolScoped);
   const scoped = coverage.filter((c) => c.symbolScoped);
   const lenses: PlannedLens<R>[] = [];

@@ -12,12 +12,16 @@ export function registerFileCommands(maps: WorkspaceMaps): vscode.Disposable {
     vscode.commands.registerCommand(Command.showFileTouchpoints, async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Open a file to see which customer touchpoints it serves.'));
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('Open a file to see which customer touchpoints it serves.'),
+        );
         return;
       }
       const coverage = maps.coverageOf(editor.document.uri);
       if (coverage.length === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('No journey covers {0}.', vscode.workspace.asRelativePath(editor.document.uri)));
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('No journey covers {0}.', vscode.workspace.asRelativePath(editor.document.uri)),
+        );
         return;
       }
       const picked = await vscode.window.showQuickPick(
@@ -27,7 +31,10 @@ export function registerFileCommands(maps: WorkspaceMaps): vscode.Disposable {
           detail: `${c.pattern.source} — ${c.map.file}:${c.pattern.line}`,
           coverage: c,
         })),
-        { title: vscode.l10n.t('Touchpoints of this file'), placeHolder: vscode.l10n.t('Pick one to open its rule in the map') },
+        {
+          title: vscode.l10n.t('Touchpoints of this file'),
+          placeHolder: vscode.l10n.t('Pick one to open its rule in the map'),
+        },
       );
       const uri = picked && maps.uriOf(picked.coverage.map);
       if (picked && uri) await openMapAt(uri, picked.coverage.pattern.line);
@@ -38,7 +45,12 @@ export function registerFileCommands(maps: WorkspaceMaps): vscode.Disposable {
         folderMaps.flatMap((map) =>
           map.journeys.map((journey) => ({
             label: journey.name,
-            description: vscode.l10n.t('{0} · {1} touchpoint{2}', journey.tier, journey.touchpoints.length, journey.touchpoints.length === 1 ? '' : 's'),
+            description: vscode.l10n.t(
+              '{0} · {1} touchpoint{2}',
+              journey.tier,
+              journey.touchpoints.length,
+              journey.touchpoints.length === 1 ? '' : 's',
+            ),
             detail: `${folder.name}/${map.file}:${journey.range.start.line + 1}`,
             map,
             line: journey.range.start.line + 1,
@@ -49,7 +61,10 @@ export function registerFileCommands(maps: WorkspaceMaps): vscode.Disposable {
         void vscode.window.showInformationMessage(vscode.l10n.t('No journey map found in this workspace.'));
         return;
       }
-      const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Open a journey in its map'), matchOnDescription: true });
+      const picked = await vscode.window.showQuickPick(items, {
+        title: vscode.l10n.t('Open a journey in its map'),
+        matchOnDescription: true,
+      });
       const uri = picked && maps.uriOf(picked.map);
       if (picked && uri) await openMapAt(uri, picked.line);
     }),
@@ -60,7 +75,7 @@ export function registerFileCommands(maps: WorkspaceMaps): vscode.Disposable {
       const path = vscode.workspace.asRelativePath(uri, false);
       const markdown = renderFileImpactMarkdown(path, maps.coverageOf(uri));
       await vscode.env.clipboard.writeText(markdown);
-      void vscode.window.setStatusBarMessage(vscode.l10n.t('CX Impact: copied this file\'s impact as Markdown'), 3000);
+      void vscode.window.setStatusBarMessage(vscode.l10n.t("CX Impact: copied this file's impact as Markdown"), 3000);
     }),
   );
 }

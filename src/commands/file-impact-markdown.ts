@@ -16,4 +16,3 @@ export function renderFileImpactMarkdown(path: string, coverage: readonly Covera
   }
   return lines.join('\n') + '\n';
 }
-

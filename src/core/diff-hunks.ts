@@ -56,8 +56,10 @@ export function parseUnifiedDiff(output: string): FileHunks[] {
     }
     if (!current) continue;
     if (inHeader) {
-      if (line.startsWith('rename from ') || line.startsWith('copy from ')) oldName = unquote(line.slice(line.indexOf(' from ') + 6));
-      else if (line.startsWith('rename to ') || line.startsWith('copy to ')) newName = unquote(line.slice(line.indexOf(' to ') + 4));
+      if (line.startsWith('rename from ') || line.startsWith('copy from '))
+        oldName = unquote(line.slice(line.indexOf(' from ') + 6));
+      else if (line.startsWith('rename to ') || line.startsWith('copy to '))
+        newName = unquote(line.slice(line.indexOf(' to ') + 4));
       else if (line.startsWith('--- ')) {
         const name = line.slice(4);
         if (name !== '/dev/null') oldName = stripPrefix(unquote(name), 'a/');
@@ -87,10 +89,11 @@ export function parseUnifiedDiff(output: string): FileHunks[] {
   }
   finishHeader();
   // A deleted file's path is its old path.
-  for (const f of files) if (!f.path && f.oldPath !== undefined) {
-    f.path = f.oldPath;
-    delete f.oldPath;
-  }
+  for (const f of files)
+    if (!f.path && f.oldPath !== undefined) {
+      f.path = f.oldPath;
+      delete f.oldPath;
+    }
   return files;
 }
 
@@ -127,7 +130,17 @@ function stripPrefix(name: string, prefix: string): string {
 }
 
 const utf8 = new TextEncoder();
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\', a: '\x07', b: '\b', f: '\f', v: '\v' };
+const ESCAPES: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '"': '"',
+  '\\': '\\',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  v: '\v',
+};
 
 /** git's C-style quoting of unusual names (octal escapes are UTF-8 bytes). */
 export function unquote(name: string): string {

@@ -27,7 +27,12 @@ describe('symbols', () => {
 
   it('qualifies nested symbols and strips signatures', () => {
     const tree = [
-      { name: 'PaymentService', range: 1, selectionRange: 1, children: [{ name: 'charge(amount)', range: 2, selectionRange: 2 }] },
+      {
+        name: 'PaymentService',
+        range: 1,
+        selectionRange: 1,
+        children: [{ name: 'charge(amount)', range: 2, selectionRange: 2 }],
+      },
       { name: 'refund', range: 3, selectionRange: 3 },
     ];
     assert.deepEqual(

@@ -33,7 +33,11 @@ export class TierDecorations implements vscode.FileDecorationProvider, vscode.Di
     const decoration = new vscode.FileDecoration(
       BADGES[tier],
       `CX Impact: ${tier} — ${journeys.join(', ')}`,
-      tier === 'critical' ? new vscode.ThemeColor('cxImpact.criticalForeground') : tier === 'high' ? new vscode.ThemeColor('cxImpact.highForeground') : undefined,
+      tier === 'critical'
+        ? new vscode.ThemeColor('cxImpact.criticalForeground')
+        : tier === 'high'
+          ? new vscode.ThemeColor('cxImpact.highForeground')
+          : undefined,
     );
     decoration.propagate = folders;
     return decoration;

@@ -16,7 +16,11 @@ export class IndirectHoverProvider implements vscode.HoverProvider {
     private readonly mode: () => HoverMode,
   ) {}
 
-  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+  async provideHover(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.Hover | undefined> {
     const mode = this.mode();
     if (mode === 'off' || this.maps.coverageOf(document.uri).length > 0) return undefined;
     const reach = this.graph.reachOf(document.uri);
@@ -25,14 +29,23 @@ export class IndirectHoverProvider implements vscode.HoverProvider {
     if (mode === 'declarations') {
       const symbols = await qualifiedSymbols(document);
       if (token.isCancellationRequested) return undefined;
-      range = symbols.filter((s) => s.selectionRange.contains(position)).sort((a, b) => b.name.length - a.name.length)[0]?.selectionRange;
+      range = symbols
+        .filter((s) => s.selectionRange.contains(position))
+        .sort((a, b) => b.name.length - a.name.length)[0]?.selectionRange;
       if (!range) return undefined;
     }
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
     // Untrusted Markdown: names are escaped, links are file links only.
     const md = new vscode.MarkdownString();
     if (reach.shared) {
-      md.appendMarkdown(escapeMarkdown(vscode.l10n.t('Shared infrastructure: {0} files depend on this file, so its journeys are not listed one by one.', reach.shared.importers)));
+      md.appendMarkdown(
+        escapeMarkdown(
+          vscode.l10n.t(
+            'Shared infrastructure: {0} files depend on this file, so its journeys are not listed one by one.',
+            reach.shared.importers,
+          ),
+        ),
+      );
       return new vscode.Hover(md, range);
     }
     md.appendMarkdown(`**${escapeMarkdown(vscode.l10n.t('Reaches through imports'))}**\n\n`);
@@ -40,10 +53,15 @@ export class IndirectHoverProvider implements vscode.HoverProvider {
       const c = hit.target.value;
       const chain = renderChain(
         hit,
-        (file) => (folder ? `[${escapeMarkdown(baseName(file))}](${vscode.Uri.joinPath(folder.uri, ...file.split('/')).toString()})` : escapeMarkdown(file)),
+        (file) =>
+          folder
+            ? `[${escapeMarkdown(baseName(file))}](${vscode.Uri.joinPath(folder.uri, ...file.split('/')).toString()})`
+            : escapeMarkdown(file),
         escapeMarkdown,
       );
-      md.appendMarkdown(`- ${escapeMarkdown(c.journey.name)} › ${escapeMarkdown(c.touchpoint.name)} (${escapeMarkdown(c.journey.tier)}) · ${escapeMarkdown(hopsText(hit.hops))} · ${chain}\n`);
+      md.appendMarkdown(
+        `- ${escapeMarkdown(c.journey.name)} › ${escapeMarkdown(c.touchpoint.name)} (${escapeMarkdown(c.journey.tier)}) · ${escapeMarkdown(hopsText(hit.hops))} · ${chain}\n`,
+      );
     }
     return new vscode.Hover(md, range);
   }

@@ -21,9 +21,15 @@ export interface AddEntryPointsChoices {
   newTouchpoint?: { name: string };
 }
 
-export async function addEntryPointsToTouchpoint(maps: WorkspaceMaps, entryPoints: WorkspaceEntryPoints, choices: AddEntryPointsChoices = {}): Promise<boolean> {
+export async function addEntryPointsToTouchpoint(
+  maps: WorkspaceMaps,
+  entryPoints: WorkspaceEntryPoints,
+  choices: AddEntryPointsChoices = {},
+): Promise<boolean> {
   const report = await entryPoints.report();
-  const uncovered = report.flatMap(({ folder, points }) => points.filter((p) => p.touchpoints.length === 0).map((point) => ({ folder, point })));
+  const uncovered = report.flatMap(({ folder, points }) =>
+    points.filter((p) => p.touchpoints.length === 0).map((point) => ({ folder, point })),
+  );
   let chosen = choices.entryPoints
     ? uncovered.filter(({ point }) => choices.entryPoints!.some((e) => e.file === point.file && e.line === point.line))
     : await pickEntryPoints(uncovered);
@@ -39,22 +45,36 @@ export async function addEntryPointsToTouchpoint(maps: WorkspaceMaps, entryPoint
   const mapUri = choices.map ?? (await chooseMap(maps, folder, handlerFiles));
   if (!mapUri) return false;
   const document = await vscode.workspace.openTextDocument(mapUri);
-  const map = maps.byFolder().flatMap((f) => f.maps).find((m) => maps.uriOf(m)?.toString() === mapUri.toString());
+  const map = maps
+    .byFolder()
+    .flatMap((f) => f.maps)
+    .find((m) => maps.uriOf(m)?.toString() === mapUri.toString());
   const dir = map?.dir ?? '';
-  const patterns = handlerFiles.filter((f) => dir === '' || f.startsWith(`${dir}/`)).map((f) => (dir === '' ? f : f.slice(dir.length + 1)));
+  const patterns = handlerFiles
+    .filter((f) => dir === '' || f.startsWith(`${dir}/`))
+    .map((f) => (dir === '' ? f : f.slice(dir.length + 1)));
   if (patterns.length === 0) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('CX Impact: the handlers are outside the folder that {0} governs.', map?.file ?? mapUri.fsPath));
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('CX Impact: the handlers are outside the folder that {0} governs.', map?.file ?? mapUri.fsPath),
+    );
     return false;
   }
   const journey = choices.journey ? { id: choices.journey, create: choices.newJourney } : await chooseJourney(map);
   if (!journey) return false;
   const existing = map?.journeys.find((j) => j.id === journey.id);
-  const touchpoint = choices.touchpoint ? { id: choices.touchpoint, create: choices.newTouchpoint } : await chooseTouchpoint(existing?.touchpoints ?? []);
+  const touchpoint = choices.touchpoint
+    ? { id: choices.touchpoint, create: choices.newTouchpoint }
+    : await chooseTouchpoint(existing?.touchpoints ?? []);
   if (!touchpoint) return false;
 
   const result = addPathsEdit(
     document.getText(),
-    { journey: journey.id, touchpoint: touchpoint.id, ...(journey.create ? { newJourney: journey.create } : {}), ...(touchpoint.create ? { newTouchpoint: touchpoint.create } : {}) },
+    {
+      journey: journey.id,
+      touchpoint: touchpoint.id,
+      ...(journey.create ? { newJourney: journey.create } : {}),
+      ...(touchpoint.create ? { newTouchpoint: touchpoint.create } : {}),
+    },
     patterns,
   );
   if ('problem' in result) {
@@ -63,7 +83,9 @@ export async function addEntryPointsToTouchpoint(maps: WorkspaceMaps, entryPoint
   }
   const editor = await vscode.window.showTextDocument(document);
   if ('already' in result) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('CX Impact: {0}/{1} already lists these handlers.', journey.id, touchpoint.id));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('CX Impact: {0}/{1} already lists these handlers.', journey.id, touchpoint.id),
+    );
     return false;
   }
   // A touchpoint that names symbols covers only those: the paths alone would not cover these handlers.
@@ -71,7 +93,12 @@ export async function addEntryPointsToTouchpoint(maps: WorkspaceMaps, entryPoint
   if (symbols.length > 0) {
     const handlers = [...new Set(chosen.flatMap((c) => (c.point.handler ? [c.point.handler] : [])))];
     void vscode.window.showWarningMessage(
-      vscode.l10n.t('CX Impact: {0}/{1} names symbols; add the handlers to its `symbols` too: {2}', journey.id, touchpoint.id, handlers.join(', ') || vscode.l10n.t('(inline handlers: remove `symbols` or pick another touchpoint)')),
+      vscode.l10n.t(
+        'CX Impact: {0}/{1} names symbols; add the handlers to its `symbols` too: {2}',
+        journey.id,
+        touchpoint.id,
+        handlers.join(', ') || vscode.l10n.t('(inline handlers: remove `symbols` or pick another touchpoint)'),
+      ),
     );
   }
   const start = document.positionAt(result.edit.start);
@@ -94,20 +121,41 @@ async function pickEntryPoints(uncovered: Choice[]): Promise<Choice[] | undefine
     items.push({ label: group.prefix, kind: vscode.QuickPickItemKind.Separator });
     for (const point of group.points) {
       const choice = uncovered.find((c) => c.point === point)!;
-      items.push({ label: entryPointLabel(point), description: `${point.file}:${point.line}`, detail: point.handler ? `${point.handler} · ${point.handlerFile}` : point.handlerFile, choice });
+      items.push({
+        label: entryPointLabel(point),
+        description: `${point.file}:${point.line}`,
+        detail: point.handler ? `${point.handler} · ${point.handlerFile}` : point.handlerFile,
+        choice,
+      });
     }
   }
-  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, placeHolder: vscode.l10n.t('Which entry points should a touchpoint cover?'), matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    canPickMany: true,
+    placeHolder: vscode.l10n.t('Which entry points should a touchpoint cover?'),
+    matchOnDescription: true,
+  });
   return picked?.flatMap((p) => (p.choice ? [p.choice] : []));
 }
 
-async function chooseMap(maps: WorkspaceMaps, folder: vscode.WorkspaceFolder, files: readonly string[]): Promise<vscode.Uri | undefined> {
+async function chooseMap(
+  maps: WorkspaceMaps,
+  folder: vscode.WorkspaceFolder,
+  files: readonly string[],
+): Promise<vscode.Uri | undefined> {
   const entry = maps.byFolder().find((f) => f.folder.uri.toString() === folder.uri.toString());
-  const governing = (entry?.maps ?? []).filter((m) => files.every((f) => m.dir === '' || f.startsWith(`${m.dir}/`))).sort((a, b) => b.dir.length - a.dir.length);
-  const uris = governing.map((m) => ({ map: m, uri: maps.uriOf(m) })).filter((m): m is { map: CxMap; uri: vscode.Uri } => m.uri !== undefined);
+  const governing = (entry?.maps ?? [])
+    .filter((m) => files.every((f) => m.dir === '' || f.startsWith(`${m.dir}/`)))
+    .sort((a, b) => b.dir.length - a.dir.length);
+  const uris = governing
+    .map((m) => ({ map: m, uri: maps.uriOf(m) }))
+    .filter((m): m is { map: CxMap; uri: vscode.Uri } => m.uri !== undefined);
   if (uris.length <= 1) return uris[0]?.uri;
   const picked = await vscode.window.showQuickPick(
-    uris.map((m) => ({ label: m.map.file, description: m.map.dir === '' ? vscode.l10n.t('the whole folder') : m.map.dir, uri: m.uri })),
+    uris.map((m) => ({
+      label: m.map.file,
+      description: m.map.dir === '' ? vscode.l10n.t('the whole folder') : m.map.dir,
+      uri: m.uri,
+    })),
     { placeHolder: vscode.l10n.t('Which map?') },
   );
   return picked?.uri;

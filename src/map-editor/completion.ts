@@ -20,7 +20,13 @@ const JOURNEY_SNIPPET = [
   '      - ${8:services/example/**}$0',
 ];
 
-const TOUCHPOINT_SNIPPET = ['id: ${1:touchpoint-id}', 'name: ${2:Touchpoint name}', `channel: \${3|${CHANNELS.join(',')}|}`, 'paths:', '  - ${4:services/example/**}$0'];
+const TOUCHPOINT_SNIPPET = [
+  'id: ${1:touchpoint-id}',
+  'name: ${2:Touchpoint name}',
+  `channel: \${3|${CHANNELS.join(',')}|}`,
+  'paths:',
+  '  - ${4:services/example/**}$0',
+];
 
 /**
  * Completion in cx-map.yaml: the keys valid at the cursor (with what they mean), tier and channel values, workspace
@@ -29,14 +35,20 @@ const TOUCHPOINT_SNIPPET = ['id: ${1:touchpoint-id}', 'name: ${2:Touchpoint name
 export class MapCompletionProvider implements vscode.CompletionItemProvider {
   constructor(private readonly files: WorkspaceFiles) {}
 
-  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionItem[] | vscode.CompletionList> {
+  async provideCompletionItems(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.CompletionItem[] | vscode.CompletionList> {
     const context = cursorContext(document.getText(), position.line, position.character);
     // With the Red Hat YAML extension, keys and values already come from the schema (with the same words): offering
     // them twice would list each key twice. Snippets and paths are ours alone.
     const schemaCompletes = redHatYaml();
     switch (context.kind) {
       case 'key':
-        return this.keys(context, position).filter((item) => !schemaCompletes || item.kind === vscode.CompletionItemKind.Snippet);
+        return this.keys(context, position).filter(
+          (item) => !schemaCompletes || item.kind === vscode.CompletionItemKind.Snippet,
+        );
       case 'value':
         return schemaCompletes ? [] : this.values(context, position);
       case 'item':
@@ -51,13 +63,18 @@ export class MapCompletionProvider implements vscode.CompletionItemProvider {
     const items: vscode.CompletionItem[] = [];
     const last = context.path[context.path.length - 1];
     // At a new list entry's place (`- ` typed, or the dash column of journeys/touchpoints): offer a whole entry.
-    if ((context.owner === 'journey' && context.startsItem) || last === 'journeys') items.push(snippet('New journey', JOURNEY_SNIPPET, !context.startsItem, range));
-    if ((context.owner === 'touchpoint' && context.startsItem) || last === 'touchpoints') items.push(snippet('New touchpoint', TOUCHPOINT_SNIPPET, !context.startsItem, range));
+    if ((context.owner === 'journey' && context.startsItem) || last === 'journeys')
+      items.push(snippet('New journey', JOURNEY_SNIPPET, !context.startsItem, range));
+    if ((context.owner === 'touchpoint' && context.startsItem) || last === 'touchpoints')
+      items.push(snippet('New touchpoint', TOUCHPOINT_SNIPPET, !context.startsItem, range));
     const docs = keyDocsFor(context.owner);
     if (!docs) return items;
     for (const [key, doc] of Object.entries(docs)) {
       if (context.siblings.includes(key)) continue;
-      const item = new vscode.CompletionItem({ label: key, description: doc.summary }, vscode.CompletionItemKind.Property);
+      const item = new vscode.CompletionItem(
+        { label: key, description: doc.summary },
+        vscode.CompletionItemKind.Property,
+      );
       item.documentation = new vscode.MarkdownString(doc.markdown);
       item.detail = doc.required ? 'required' : 'optional';
       item.range = range;
@@ -65,7 +82,8 @@ export class MapCompletionProvider implements vscode.CompletionItemProvider {
       item.sortText = `${doc.required ? 0 : 1}${String(Object.keys(docs).indexOf(key)).padStart(2, '0')}`;
       if (doc.shape === 'scalar') {
         item.insertText = new vscode.SnippetString(`${key}: `);
-        if (key === 'tier' || key === 'channel') item.command = { title: 'suggest', command: 'editor.action.triggerSuggest' };
+        if (key === 'tier' || key === 'channel')
+          item.command = { title: 'suggest', command: 'editor.action.triggerSuggest' };
       } else if (doc.shape === 'list') {
         item.insertText = new vscode.SnippetString(`${key}:\n  - $0`);
       } else {
@@ -76,7 +94,10 @@ export class MapCompletionProvider implements vscode.CompletionItemProvider {
     return items;
   }
 
-  private values(context: Extract<CursorContext, { kind: 'value' }>, position: vscode.Position): vscode.CompletionItem[] {
+  private values(
+    context: Extract<CursorContext, { kind: 'value' }>,
+    position: vscode.Position,
+  ): vscode.CompletionItem[] {
     const range = new vscode.Range(position.line, context.replaceStart, position.line, position.character);
     const choices: Array<{ value: string; doc?: string }> =
       context.owner === 'journey' && context.key === 'tier'
@@ -95,7 +116,12 @@ export class MapCompletionProvider implements vscode.CompletionItemProvider {
     });
   }
 
-  private async paths(document: vscode.TextDocument, context: Extract<CursorContext, { kind: 'item' }>, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionList> {
+  private async paths(
+    document: vscode.TextDocument,
+    context: Extract<CursorContext, { kind: 'item' }>,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.CompletionList> {
     const current = mapText(document);
     if (!current.folder) return new vscode.CompletionList([], false);
     let files: readonly string[];
@@ -107,7 +133,12 @@ export class MapCompletionProvider implements vscode.CompletionItemProvider {
     const dir = current.file.includes('/') ? current.file.slice(0, current.file.lastIndexOf('/')) : '';
     const range = new vscode.Range(position.line, context.replaceStart, position.line, position.character);
     const items = pathSuggestions(context.prefix, dir, files).map((s, i) => {
-      const kind = s.kind === 'folder' ? vscode.CompletionItemKind.Folder : s.kind === 'file' ? vscode.CompletionItemKind.File : vscode.CompletionItemKind.Snippet;
+      const kind =
+        s.kind === 'folder'
+          ? vscode.CompletionItemKind.Folder
+          : s.kind === 'file'
+            ? vscode.CompletionItemKind.File
+            : vscode.CompletionItemKind.Snippet;
       const item = new vscode.CompletionItem({ label: s.label, description: s.detail }, kind);
       const quote = context.quote === '' && needsQuotes(s.text) ? '"' : '';
       item.insertText = `${quote}${s.text}${quote}`;
@@ -128,11 +159,23 @@ export function redHatYaml(): boolean {
   return vscode.extensions.getExtension('redhat.vscode-yaml') !== undefined;
 }
 
-function snippet(label: string, lines: readonly string[], withDash: boolean, range: vscode.Range): vscode.CompletionItem {
+function snippet(
+  label: string,
+  lines: readonly string[],
+  withDash: boolean,
+  range: vscode.Range,
+): vscode.CompletionItem {
   const item = new vscode.CompletionItem(label, vscode.CompletionItemKind.Snippet);
   const body = withDash ? ['- ' + lines[0], ...lines.slice(1).map((l) => `  ${l}`)] : [...lines];
   item.insertText = new vscode.SnippetString(body.join('\n'));
-  item.documentation = new vscode.MarkdownString().appendCodeblock(body.join('\n').replace(/\$\{\d+\|([^,|]+)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$0/g, ''), 'yaml');
+  item.documentation = new vscode.MarkdownString().appendCodeblock(
+    body
+      .join('\n')
+      .replace(/\$\{\d+\|([^,|]+)[^}]*\}/g, '$1')
+      .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+      .replace(/\$0/g, ''),
+    'yaml',
+  );
   item.range = range;
   item.sortText = ' ';
   return item;

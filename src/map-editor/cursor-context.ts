@@ -7,11 +7,26 @@ export type KeyPath = string[];
 
 export type CursorContext =
   /** Where a key goes. `owner` is the mapping: root, journey, touchpoint, links (a link name), or other. */
-  | { kind: 'key'; owner: MappingKind; path: KeyPath; prefix: string; siblings: string[]; startsItem: boolean; replaceStart: number }
+  | {
+      kind: 'key';
+      owner: MappingKind;
+      path: KeyPath;
+      prefix: string;
+      siblings: string[];
+      startsItem: boolean;
+      replaceStart: number;
+    }
   /** After `key: `. `prefix` is the value typed so far. */
   | { kind: 'value'; owner: MappingKind; key: string; path: KeyPath; prefix: string; replaceStart: number }
   /** A `- ` entry of a `paths` or `symbols` list. */
-  | { kind: 'item'; list: 'paths' | 'symbols'; path: KeyPath; prefix: string; replaceStart: number; quote: '' | '"' | "'" }
+  | {
+      kind: 'item';
+      list: 'paths' | 'symbols';
+      path: KeyPath;
+      prefix: string;
+      replaceStart: number;
+      quote: '' | '"' | "'";
+    }
   | { kind: 'none' };
 
 export type MappingKind = 'root' | 'journey' | 'touchpoint' | 'links' | 'indirect' | 'other';
@@ -40,7 +55,9 @@ function shapeOf(line: string): LineShape {
 }
 
 function unquote(key: string): string {
-  return (key.startsWith('"') && key.endsWith('"')) || (key.startsWith("'") && key.endsWith("'")) ? key.slice(1, -1) : key;
+  return (key.startsWith('"') && key.endsWith('"')) || (key.startsWith("'") && key.endsWith("'"))
+    ? key.slice(1, -1)
+    : key;
 }
 
 export function mappingKind(path: KeyPath): MappingKind {
@@ -57,7 +74,12 @@ export function mappingKind(path: KeyPath): MappingKind {
  * The keys above a node at `col` on line `lineNo`: `item` says the node is a `- ` entry, else it is a key of a
  * mapping. Also collects the mapping's other keys (above and below) when the node is a key.
  */
-export function ancestry(lines: readonly string[], lineNo: number, col: number, item: boolean): { path: KeyPath; siblings: string[] } {
+export function ancestry(
+  lines: readonly string[],
+  lineNo: number,
+  col: number,
+  item: boolean,
+): { path: KeyPath; siblings: string[] } {
   const path: KeyPath = [];
   const siblings: string[] = [];
   let state: { kind: 'key' | 'item'; col: number } = { kind: item ? 'item' : 'key', col };
@@ -122,14 +144,25 @@ export function cursorContext(text: string, lineNo: number, character: number): 
   if (/[[{]/.test(before)) return { kind: 'none' };
 
   // A value after `key:`.
-  const valueMatch = /^(\s*)((?:-\s+)?)([A-Za-z0-9_][A-Za-z0-9_-]*)\s*:\s+(.*)$/.exec(before) ?? /^(\s*)((?:-\s+)?)([A-Za-z0-9_][A-Za-z0-9_-]*):()$/.exec(before);
+  const valueMatch =
+    /^(\s*)((?:-\s+)?)([A-Za-z0-9_][A-Za-z0-9_-]*)\s*:\s+(.*)$/.exec(before) ??
+    /^(\s*)((?:-\s+)?)([A-Za-z0-9_][A-Za-z0-9_-]*):()$/.exec(before);
   if (valueMatch) {
     const keyCol = (valueMatch[1]?.length ?? 0) + (valueMatch[2]?.length ?? 0);
     const isItem = (valueMatch[2] ?? '') !== '';
-    const { path } = isItem ? ancestry(lines, lineNo, keyCol - (valueMatch[2]?.length ?? 0), true) : ancestry(lines, lineNo, keyCol, false);
+    const { path } = isItem
+      ? ancestry(lines, lineNo, keyCol - (valueMatch[2]?.length ?? 0), true)
+      : ancestry(lines, lineNo, keyCol, false);
     const full = isItem ? [...path, '-'] : path;
     const prefix = valueMatch[4] ?? '';
-    return { kind: 'value', owner: mappingKind(full), key: valueMatch[3] ?? '', path: full, prefix, replaceStart: character - prefix.length };
+    return {
+      kind: 'value',
+      owner: mappingKind(full),
+      key: valueMatch[3] ?? '',
+      path: full,
+      prefix,
+      replaceStart: character - prefix.length,
+    };
   }
 
   // A list entry: `  - services/pay`, possibly quoted.
@@ -161,7 +194,15 @@ export function cursorContext(text: string, lineNo: number, character: number): 
       ({ path, siblings } = ancestry(lines, lineNo, keyCol, false));
     }
     const prefix = keyMatch[3] ?? '';
-    return { kind: 'key', owner: mappingKind(path), path, prefix, siblings, startsItem: dash !== '', replaceStart: character - prefix.length };
+    return {
+      kind: 'key',
+      owner: mappingKind(path),
+      path,
+      prefix,
+      siblings,
+      startsItem: dash !== '',
+      replaceStart: character - prefix.length,
+    };
   }
   return { kind: 'none' };
 }

@@ -9,7 +9,13 @@ import { coverageWarnings } from './workspace-checks';
 /** The setting that changes how the map editor's warnings are shown (`"off"` hides one). */
 export const SEVERITY_SETTING = 'cxImpact.mapDiagnostics.severity';
 /** Codes whose severity may be changed: the workspace checks and the parser's warnings. Errors stay errors: `check` fails on them. */
-export const ADJUSTABLE_CODES = ['pattern-covers-nothing', 'touchpoint-covers-nothing', 'symbol-not-found', 'unknown-key', 'yaml-warning'] as const;
+export const ADJUSTABLE_CODES = [
+  'pattern-covers-nothing',
+  'touchpoint-covers-nothing',
+  'symbol-not-found',
+  'unknown-key',
+  'yaml-warning',
+] as const;
 
 const SEVERITIES: Record<string, vscode.DiagnosticSeverity | undefined> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -41,7 +47,14 @@ export function coverageCheck(files: WorkspaceFiles): MapCheck {
     await files.filesOf(folder, token);
     // Typing in a name or description changes no pattern: the last answer stands. Counting runs in the coverage
     // worker (200,000 files × 10,000 patterns take seconds there, not on the extension host's thread).
-    const shape = JSON.stringify([files.version, map.dir, map.journeys.map((j) => [j.id, j.touchpoints.map((t) => [t.id, t.idRange, t.paths.map((p) => [p.source, p.range])])])]);
+    const shape = JSON.stringify([
+      files.version,
+      map.dir,
+      map.journeys.map((j) => [
+        j.id,
+        j.touchpoints.map((t) => [t.id, t.idRange, t.paths.map((p) => [p.source, p.range])]),
+      ]),
+    ]);
     const key = uri.toString();
     const cached = lastWarnings.get(key);
     if (cached?.shape === shape) return cached.warnings;

@@ -8,10 +8,16 @@ import type { WorkspaceEntryPoints } from '../workspace/workspace-entry-points';
 
 export function registerEntryPointActions(maps: WorkspaceMaps, entryPoints: WorkspaceEntryPoints): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(Command.addEntryPointsToTouchpoint, (arg?: unknown) => addEntryPointsToTouchpoint(maps, entryPoints, choicesOf(arg, entryPoints))),
-    vscode.languages.registerCodeActionsProvider([{ scheme: 'file', pattern: '**/cx-map.{yaml,yml}' }], new UncoveredEntryPointsAction(entryPoints), {
-      providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
-    }),
+    vscode.commands.registerCommand(Command.addEntryPointsToTouchpoint, (arg?: unknown) =>
+      addEntryPointsToTouchpoint(maps, entryPoints, choicesOf(arg, entryPoints)),
+    ),
+    vscode.languages.registerCodeActionsProvider(
+      [{ scheme: 'file', pattern: '**/cx-map.{yaml,yml}' }],
+      new UncoveredEntryPointsAction(entryPoints),
+      {
+        providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+      },
+    ),
   );
 }
 

@@ -14,7 +14,11 @@ const FIRST_FILES = 10;
 export class MapHoverProvider implements vscode.HoverProvider {
   constructor(private readonly files: WorkspaceFiles) {}
 
-  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+  async provideHover(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.Hover | undefined> {
     const current = mapText(document);
     const map = current.result.map;
     for (const journey of map?.journeys ?? []) {
@@ -32,7 +36,10 @@ export class MapHoverProvider implements vscode.HoverProvider {
           } catch {
             return undefined;
           }
-          return new vscode.Hover(patternCard(pattern, filesOfPattern(map, pattern.source, files, FIRST_FILES), current.folder.uri), range);
+          return new vscode.Hover(
+            patternCard(pattern, filesOfPattern(map, pattern.source, files, FIRST_FILES), current.folder.uri),
+            range,
+          );
         }
       }
     }
@@ -41,11 +48,16 @@ export class MapHoverProvider implements vscode.HoverProvider {
   }
 }
 
-function patternCard(pattern: PathPattern, found: { count: number; first: string[] }, root: vscode.Uri): vscode.MarkdownString {
+function patternCard(
+  pattern: PathPattern,
+  found: { count: number; first: string[] },
+  root: vscode.Uri,
+): vscode.MarkdownString {
   // Untrusted: file names and the pattern are escaped; the only links are to the files themselves.
   const md = new vscode.MarkdownString();
   const files = `${found.count} file${found.count === 1 ? '' : 's'}`;
-  if (pattern.negated) md.appendMarkdown(`${codeSpan(pattern.source)} leaves out **${files}** that the patterns above it cover.`);
+  if (pattern.negated)
+    md.appendMarkdown(`${codeSpan(pattern.source)} leaves out **${files}** that the patterns above it cover.`);
   else md.appendMarkdown(`${codeSpan(pattern.source)} covers **${files}**.`);
   if (found.count === 0) return md;
   md.appendMarkdown('\n\n');
@@ -72,10 +84,14 @@ function keyHover(document: vscode.TextDocument, position: vscode.Position): vsc
   if (position.character < start || position.character > start + key.length) return undefined;
   const lines = document.getText().split(/\r\n|\r|\n/);
   const item = (m[2] ?? '') !== '';
-  const { path } = item ? ancestry(lines, position.line, m[1]?.length ?? 0, true) : ancestry(lines, position.line, start, false);
+  const { path } = item
+    ? ancestry(lines, position.line, m[1]?.length ?? 0, true)
+    : ancestry(lines, position.line, start, false);
   const owner = mappingKind(item ? [...path, '-'] : path);
   const doc = keyDocsFor(owner)?.[key];
   if (!doc) return undefined;
-  const md = new vscode.MarkdownString(`${codeSpan(key)} (${owner === 'root' ? 'map' : owner}, ${doc.required ? 'required' : 'optional'})\n\n${doc.markdown}`);
+  const md = new vscode.MarkdownString(
+    `${codeSpan(key)} (${owner === 'root' ? 'map' : owner}, ${doc.required ? 'required' : 'optional'})\n\n${doc.markdown}`,
+  );
   return new vscode.Hover(md, new vscode.Range(position.line, start, position.line, start + key.length));
 }

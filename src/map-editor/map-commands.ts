@@ -7,23 +7,32 @@ import { entryPointLabel } from '../core/entry-points/coverage';
 import { groupByPrefix, proposeMap, type EntryPointGroup } from '../core/entry-points/propose';
 import type { WorkspaceEntryPoints } from '../workspace/workspace-entry-points';
 
-
 /**
  * "Create cx-map.yaml": creates a commented starter map at the root of a workspace folder (from its top-level folders)
  * with a WorkspaceEdit (undoable) and opens it. An existing map is opened instead, never overwritten. Resolves to the
  * map's URI.
  */
-export async function createMap(files: WorkspaceFiles, target?: unknown, entryPoints?: WorkspaceEntryPoints, proposal?: unknown): Promise<vscode.Uri | undefined> {
+export async function createMap(
+  files: WorkspaceFiles,
+  target?: unknown,
+  entryPoints?: WorkspaceEntryPoints,
+  proposal?: unknown,
+): Promise<vscode.Uri | undefined> {
   const folder = target instanceof vscode.Uri ? vscode.workspace.getWorkspaceFolder(target) : await pickFolder();
   if (!folder) {
-    if (!vscode.workspace.workspaceFolders?.length) void vscode.window.showInformationMessage(vscode.l10n.t('CX Impact: open a folder first; the map goes at its root.'));
+    if (!vscode.workspace.workspaceFolders?.length)
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('CX Impact: open a folder first; the map goes at its root.'),
+      );
     return undefined;
   }
   for (const name of ['cx-map.yaml', 'cx-map.yml']) {
     const existing = vscode.Uri.joinPath(folder.uri, name);
     if (await exists(existing)) {
       await vscode.window.showTextDocument(existing);
-      void vscode.window.showInformationMessage(vscode.l10n.t('CX Impact: {0} already has {1}; it is open.', folder.name, name));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('CX Impact: {0} already has {1}; it is open.', folder.name, name),
+      );
       return existing;
     }
   }
@@ -41,7 +50,9 @@ export async function createMap(files: WorkspaceFiles, target?: unknown, entryPo
   const edit = new vscode.WorkspaceEdit();
   edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(text) });
   if (!(await vscode.workspace.applyEdit(edit))) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('CX Impact: could not create {0}.', vscode.workspace.asRelativePath(uri)));
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('CX Impact: could not create {0}.', vscode.workspace.asRelativePath(uri)),
+    );
     return undefined;
   }
   await vscode.window.showTextDocument(uri);
@@ -53,10 +64,17 @@ export async function createMap(files: WorkspaceFiles, target?: unknown, entryPo
  * chosen at first). `[]`: none (the starter map is written instead); undefined: the user cancelled. `proposal`
  * `{ prefixes }` answers the pick up front (tests).
  */
-async function proposedGroups(entryPoints: WorkspaceEntryPoints, folder: vscode.WorkspaceFolder, proposal: unknown): Promise<EntryPointGroup[] | undefined> {
+async function proposedGroups(
+  entryPoints: WorkspaceEntryPoints,
+  folder: vscode.WorkspaceFolder,
+  proposal: unknown,
+): Promise<EntryPointGroup[] | undefined> {
   let points;
   try {
-    points = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('CX Impact: reading the entry points') }, () => entryPoints.pointsOf(folder));
+    points = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('CX Impact: reading the entry points') },
+      () => entryPoints.pointsOf(folder),
+    );
   } catch {
     return [];
   }
@@ -72,7 +90,11 @@ async function proposedGroups(entryPoints: WorkspaceEntryPoints, folder: vscode.
       picked: true,
       group,
     })),
-    { canPickMany: true, title: vscode.l10n.t('Propose a journey for each route prefix'), placeHolder: vscode.l10n.t('Review the journeys to propose; pick none for the starter map') },
+    {
+      canPickMany: true,
+      title: vscode.l10n.t('Propose a journey for each route prefix'),
+      placeHolder: vscode.l10n.t('Review the journeys to propose; pick none for the starter map'),
+    },
   );
   if (!picked) return undefined;
   return picked.map((p) => p.group);
@@ -101,7 +123,11 @@ export interface UncoveredFolder {
   files: string[];
 }
 
-export async function uncoveredByFolder(maps: WorkspaceMaps, files: WorkspaceFiles, token?: vscode.CancellationToken): Promise<UncoveredFolder[]> {
+export async function uncoveredByFolder(
+  maps: WorkspaceMaps,
+  files: WorkspaceFiles,
+  token?: vscode.CancellationToken,
+): Promise<UncoveredFolder[]> {
   const out: UncoveredFolder[] = [];
   for (const { folder, matcher } of maps.byFolder()) {
     const counts = await files.coverageCounts(folder, matcher, `maps#${maps.version}`, token);
@@ -121,21 +147,36 @@ export async function uncoveredByFolder(maps: WorkspaceMaps, files: WorkspaceFil
 
 /** "Show files no journey covers": a folder with its count, then one of its files to open. */
 export async function showUncoveredFiles(maps: WorkspaceMaps, files: WorkspaceFiles): Promise<void> {
-  const groups = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('CX Impact: finding uncovered files') }, () => uncoveredByFolder(maps, files));
+  const groups = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('CX Impact: finding uncovered files') },
+    () => uncoveredByFolder(maps, files),
+  );
   const total = groups.reduce((n, g) => n + g.files.length, 0);
   if (total === 0) {
-    void vscode.window.showInformationMessage(maps.hasMaps() ? 'CX Impact: every file is covered by a journey.' : 'CX Impact: no journey map yet, so no file is covered.');
+    void vscode.window.showInformationMessage(
+      maps.hasMaps()
+        ? 'CX Impact: every file is covered by a journey.'
+        : 'CX Impact: no journey map yet, so no file is covered.',
+    );
     return;
   }
   const several = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
   const group = await vscode.window.showQuickPick(
-    groups.map((g) => ({ label: `$(folder) ${g.dir === '' ? vscode.l10n.t('(top level)') : `${g.dir}/`}`, description: `${plural(g.files.length, 'file')}${several ? ` · ${g.folder.name}` : ''}`, group: g })),
+    groups.map((g) => ({
+      label: `$(folder) ${g.dir === '' ? vscode.l10n.t('(top level)') : `${g.dir}/`}`,
+      description: `${plural(g.files.length, 'file')}${several ? ` · ${g.folder.name}` : ''}`,
+      group: g,
+    })),
     { placeHolder: vscode.l10n.t('{0} file{1} no journey covers, by folder', total, total === 1 ? '' : 's') },
   );
   if (!group) return;
   const picked = await vscode.window.showQuickPick(
     group.group.files.map((file) => ({ label: file.slice(file.lastIndexOf('/') + 1), description: file, file })),
-    { placeHolder: vscode.l10n.t('Files in {0} that no journey covers', group.group.dir || 'the top level'), matchOnDescription: true },
+    {
+      placeHolder: vscode.l10n.t('Files in {0} that no journey covers', group.group.dir || 'the top level'),
+      matchOnDescription: true,
+    },
   );
-  if (picked) await vscode.window.showTextDocument(vscode.Uri.joinPath(group.group.folder.uri, ...picked.file.split('/')));
+  if (picked)
+    await vscode.window.showTextDocument(vscode.Uri.joinPath(group.group.folder.uri, ...picked.file.split('/')));
 }

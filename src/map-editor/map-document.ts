@@ -30,7 +30,9 @@ export function mapText(document: vscode.TextDocument): MapText {
   const cached = cache.get(id);
   if (cached && cached.version === document.version) return cached;
   const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-  const file = (folder && relativePath(folder.uri, document.uri)) ?? document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1);
+  const file =
+    (folder && relativePath(folder.uri, document.uri)) ??
+    document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1);
   const text = document.getText();
   const result = parseMap(text, file);
   const yaml = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
@@ -57,7 +59,10 @@ export function forgetMapText(uri: vscode.Uri): void {
   cache.delete(uri.toString());
 }
 
-export function toRange(r: { start: { line: number; character: number }; end: { line: number; character: number } }): vscode.Range {
+export function toRange(r: {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}): vscode.Range {
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 }
 

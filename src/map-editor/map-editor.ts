@@ -18,7 +18,11 @@ import { Command } from '../workspace/command-ids';
 export const MAP_SELECTOR: vscode.DocumentSelector = [{ scheme: 'file', pattern: '**/cx-map.{yaml,yml}' }];
 
 /** Everything that makes cx-map.yaml pleasant to edit; disposing it takes all of it away. */
-export function registerMapEditor(maps: WorkspaceMaps, files: WorkspaceFiles, entryPoints?: WorkspaceEntryPoints): vscode.Disposable {
+export function registerMapEditor(
+  maps: WorkspaceMaps,
+  files: WorkspaceFiles,
+  entryPoints?: WorkspaceEntryPoints,
+): vscode.Disposable {
   const lenses = new MapLensProvider(files);
   const outline = new MapOutlineProvider();
   maps.setChecks([coverageCheck(files), symbolCheck(files)]);
@@ -33,14 +37,25 @@ export function registerMapEditor(maps: WorkspaceMaps, files: WorkspaceFiles, en
     vscode.languages.registerHoverProvider(MAP_SELECTOR, new MapHoverProvider(files)),
     lenses,
     vscode.languages.registerCodeLensProvider(MAP_SELECTOR, lenses),
-    vscode.languages.registerCodeActionsProvider(MAP_SELECTOR, new MapQuickFixProvider(maps), MapQuickFixProvider.metadata),
+    vscode.languages.registerCodeActionsProvider(
+      MAP_SELECTOR,
+      new MapQuickFixProvider(maps),
+      MapQuickFixProvider.metadata,
+    ),
     vscode.languages.registerDocumentSymbolProvider(MAP_SELECTOR, outline, { label: vscode.l10n.t('CX Impact') }),
     vscode.languages.registerFoldingRangeProvider(MAP_SELECTOR, outline),
     vscode.languages.registerDefinitionProvider({ scheme: 'file' }, new MapIdDefinitionProvider(maps)),
-    vscode.commands.registerCommand(Command.showTouchpointFiles, (uri: unknown, journey: unknown, touchpoint: unknown) => showTouchpointFiles(files, uri, journey, touchpoint)),
+    vscode.commands.registerCommand(
+      Command.showTouchpointFiles,
+      (uri: unknown, journey: unknown, touchpoint: unknown) => showTouchpointFiles(files, uri, journey, touchpoint),
+    ),
     // From the Explorer the second argument is the list of selected files, not choices.
-    vscode.commands.registerCommand(Command.addFileToTouchpoint, (uri: unknown, choices: unknown) => addFileToTouchpoint(maps, files, uri, isChoices(choices) ? choices : {})),
-    vscode.commands.registerCommand(Command.createMap, (uri: unknown, proposal?: unknown) => createMap(files, uri, entryPoints, proposal)),
+    vscode.commands.registerCommand(Command.addFileToTouchpoint, (uri: unknown, choices: unknown) =>
+      addFileToTouchpoint(maps, files, uri, isChoices(choices) ? choices : {}),
+    ),
+    vscode.commands.registerCommand(Command.createMap, (uri: unknown, proposal?: unknown) =>
+      createMap(files, uri, entryPoints, proposal),
+    ),
     vscode.commands.registerCommand(Command.showUncoveredFiles, () => showUncoveredFiles(maps, files)),
   );
 }

@@ -6,7 +6,6 @@ import { mapCounts, type MapCounts } from './workspace-checks';
 import { plural } from '../workspace/coverage-text';
 import { Command } from '../workspace/command-ids';
 
-
 /**
  * In cx-map.yaml: above each journey "N files · M touchpoints", above each touchpoint "covers N files" (click to pick
  * one of them and open it). Counted from the text on screen against the workspace's files, once per text version.
@@ -78,20 +77,37 @@ function mapLenses(uri: vscode.Uri, map: CxMap, counts: MapCounts): vscode.CodeL
 }
 
 /** The quick pick behind the lenses: the files a journey (or one of its touchpoints) covers, to open one. */
-export async function showTouchpointFiles(files: WorkspaceFiles, uri: unknown, journeyId: unknown, touchpointId?: unknown): Promise<void> {
+export async function showTouchpointFiles(
+  files: WorkspaceFiles,
+  uri: unknown,
+  journeyId: unknown,
+  touchpointId?: unknown,
+): Promise<void> {
   if (!(uri instanceof vscode.Uri) || typeof journeyId !== 'string') return;
   const document = await vscode.workspace.openTextDocument(uri);
   const current = mapText(document);
   const map = current.result.map;
   const journey = map?.journeys.find((j) => j.id === journeyId);
   if (!map || !journey || !current.folder || !current.matcher) return;
-  const touchpoint = typeof touchpointId === 'string' ? journey.touchpoints.find((t) => t.id === touchpointId) : undefined;
+  const touchpoint =
+    typeof touchpointId === 'string' ? journey.touchpoints.find((t) => t.id === touchpointId) : undefined;
   const all = await files.filesOf(current.folder);
-  const covered = all.filter((file) => current.matcher?.coverageOf(file).some((c) => c.journey === journey && (!touchpoint || c.touchpoint === touchpoint)));
+  const covered = all.filter((file) =>
+    current.matcher
+      ?.coverageOf(file)
+      .some((c) => c.journey === journey && (!touchpoint || c.touchpoint === touchpoint)),
+  );
   const root = current.folder.uri;
   const picked = await vscode.window.showQuickPick(
     covered.map((file) => ({ label: file.slice(file.lastIndexOf('/') + 1), description: file, file })),
-    { placeHolder: vscode.l10n.t('{0} of {1}: pick one to open', plural(covered.length, 'file'), touchpoint ? `${journey.name} › ${touchpoint.name}` : journey.name), matchOnDescription: true },
+    {
+      placeHolder: vscode.l10n.t(
+        '{0} of {1}: pick one to open',
+        plural(covered.length, 'file'),
+        touchpoint ? `${journey.name} › ${touchpoint.name}` : journey.name,
+      ),
+      matchOnDescription: true,
+    },
   );
   if (picked) await vscode.window.showTextDocument(vscode.Uri.joinPath(root, ...picked.file.split('/')));
 }

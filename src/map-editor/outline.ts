@@ -9,8 +9,23 @@ import { mapText } from './map-document';
 export class MapOutlineProvider implements vscode.DocumentSymbolProvider, vscode.FoldingRangeProvider {
   provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
     return entries(document, 'journeys').map(({ node, range, id, name }) => {
-      const journey = new vscode.DocumentSymbol(id ?? name ?? '(journey)', name && id ? name : '', vscode.SymbolKind.Module, range, idRange(document, node) ?? new vscode.Range(range.start, range.start));
-      journey.children = entries(document, 'touchpoints', node).map((t) => new vscode.DocumentSymbol(t.id ?? t.name ?? '(touchpoint)', t.name && t.id ? t.name : '', vscode.SymbolKind.Event, t.range, idRange(document, t.node) ?? new vscode.Range(t.range.start, t.range.start)));
+      const journey = new vscode.DocumentSymbol(
+        id ?? name ?? '(journey)',
+        name && id ? name : '',
+        vscode.SymbolKind.Module,
+        range,
+        idRange(document, node) ?? new vscode.Range(range.start, range.start),
+      );
+      journey.children = entries(document, 'touchpoints', node).map(
+        (t) =>
+          new vscode.DocumentSymbol(
+            t.id ?? t.name ?? '(touchpoint)',
+            t.name && t.id ? t.name : '',
+            vscode.SymbolKind.Event,
+            t.range,
+            idRange(document, t.node) ?? new vscode.Range(t.range.start, t.range.start),
+          ),
+      );
       return journey;
     });
   }
@@ -18,9 +33,11 @@ export class MapOutlineProvider implements vscode.DocumentSymbolProvider, vscode
   provideFoldingRanges(document: vscode.TextDocument): vscode.FoldingRange[] {
     const ranges: vscode.FoldingRange[] = [];
     for (const journey of entries(document, 'journeys')) {
-      if (journey.range.end.line > journey.range.start.line) ranges.push(new vscode.FoldingRange(journey.range.start.line, lastLine(journey.range)));
+      if (journey.range.end.line > journey.range.start.line)
+        ranges.push(new vscode.FoldingRange(journey.range.start.line, lastLine(journey.range)));
       for (const t of entries(document, 'touchpoints', journey.node)) {
-        if (t.range.end.line > t.range.start.line) ranges.push(new vscode.FoldingRange(t.range.start.line, lastLine(t.range)));
+        if (t.range.end.line > t.range.start.line)
+          ranges.push(new vscode.FoldingRange(t.range.start.line, lastLine(t.range)));
       }
     }
     return ranges;
@@ -43,7 +60,10 @@ function entries(document: vscode.TextDocument, key: string, owner?: YAMLMap): E
   const out: Entry[] = [];
   for (const item of list.items) {
     if (!isMap(item) || !item.range) continue;
-    const range = new vscode.Range(document.positionAt(item.range[0]), document.positionAt(trimEnd(document, item.range[1])));
+    const range = new vscode.Range(
+      document.positionAt(item.range[0]),
+      document.positionAt(trimEnd(document, item.range[1])),
+    );
     out.push({ node: item, range, id: text(item, 'id'), name: text(item, 'name') });
   }
   return out;
@@ -51,12 +71,16 @@ function entries(document: vscode.TextDocument, key: string, owner?: YAMLMap): E
 
 function text(map: YAMLMap, key: string): string | undefined {
   const value = map.items.find((p) => isScalar(p.key) && p.key.value === key)?.value;
-  return isScalar(value) && (typeof value.value === 'string' || typeof value.value === 'number') ? String(value.value) : undefined;
+  return isScalar(value) && (typeof value.value === 'string' || typeof value.value === 'number')
+    ? String(value.value)
+    : undefined;
 }
 
 function idRange(document: vscode.TextDocument, map: YAMLMap): vscode.Range | undefined {
   const value = map.items.find((p) => isScalar(p.key) && p.key.value === 'id')?.value as Node | undefined;
-  return value?.range ? new vscode.Range(document.positionAt(value.range[0]), document.positionAt(value.range[1])) : undefined;
+  return value?.range
+    ? new vscode.Range(document.positionAt(value.range[0]), document.positionAt(value.range[1]))
+    : undefined;
 }
 
 /** A block node's range takes in the line break (and blank lines) after it; the outline should not. */

@@ -1,7 +1,16 @@
 import * as assert from 'node:assert/strict';
 import { pathSuggestions } from './path-suggestions';
 
-const FILES = ['README.md', 'db/a.sql', 'db/b.sql', 'services/payments/charge.ts', 'services/payments/refund.ts', 'services/search/index.ts', 'web/cx-map.yaml', 'web/src/cart.ts'];
+const FILES = [
+  'README.md',
+  'db/a.sql',
+  'db/b.sql',
+  'services/payments/charge.ts',
+  'services/payments/refund.ts',
+  'services/search/index.ts',
+  'web/cx-map.yaml',
+  'web/src/cart.ts',
+];
 
 describe('paths entry suggestions', () => {
   it('offers the top-level folders and files, then **/*.ext shapes by how common the extension is', () => {

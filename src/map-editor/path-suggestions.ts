@@ -15,7 +15,12 @@ export interface PathSuggestion {
  * `typed` is the entry so far (a leading `!` kept); `mapDir` the map's folder relative to the same root as `files`
  * (`''` at the root). Folders come first (alphabetically), then files, then shapes (`dir/**`, `**\/*.ext`).
  */
-export function pathSuggestions(typed: string, mapDir: string, files: readonly string[], limit = 200): PathSuggestion[] {
+export function pathSuggestions(
+  typed: string,
+  mapDir: string,
+  files: readonly string[],
+  limit = 200,
+): PathSuggestion[] {
   const bang = typed.startsWith('!') ? '!' : '';
   const body = typed.slice(bang.length).replace(/^(\.\/|\/)+/, '');
   const slash = body.lastIndexOf('/');
@@ -42,18 +47,35 @@ export function pathSuggestions(typed: string, mapDir: string, files: readonly s
   }
   const out: PathSuggestion[] = [];
   for (const [name, count] of [...folders].sort((a, b) => compare(a[0], b[0]))) {
-    out.push({ text: `${bang}${dirPart}${name}/`, label: `${name}/`, kind: 'folder', detail: l10n.t('{0} file{1}', count, count === 1 ? '' : 's') });
+    out.push({
+      text: `${bang}${dirPart}${name}/`,
+      label: `${name}/`,
+      kind: 'folder',
+      detail: l10n.t('{0} file{1}', count, count === 1 ? '' : 's'),
+    });
   }
-  for (const name of direct.sort(compare)) out.push({ text: `${bang}${dirPart}${name}`, label: name, kind: 'file', detail: 'file' });
+  for (const name of direct.sort(compare))
+    out.push({ text: `${bang}${dirPart}${name}`, label: name, kind: 'file', detail: 'file' });
   return [...out.slice(0, limit), ...shapes(bang, dirPart, extensions)];
 }
 
 function shapes(bang: string, dirPart: string, extensions: Map<string, number>): PathSuggestion[] {
   const out: PathSuggestion[] = [];
-  if (dirPart !== '') out.push({ text: `${bang}${dirPart}**`, label: `${dirPart}**`, kind: 'shape', detail: l10n.t('everything under {0}', dirPart) });
+  if (dirPart !== '')
+    out.push({
+      text: `${bang}${dirPart}**`,
+      label: `${dirPart}**`,
+      kind: 'shape',
+      detail: l10n.t('everything under {0}', dirPart),
+    });
   const common = [...extensions].sort((a, b) => b[1] - a[1] || compare(a[0], b[0])).slice(0, 5);
   for (const [ext, count] of common) {
-    out.push({ text: `${bang}${dirPart}**/*.${ext}`, label: `${dirPart}**/*.${ext}`, kind: 'shape', detail: l10n.t('every .{0} file{1} ({2})', ext, dirPart ? ` under ${dirPart}` : '', count) });
+    out.push({
+      text: `${bang}${dirPart}**/*.${ext}`,
+      label: `${dirPart}**/*.${ext}`,
+      kind: 'shape',
+      detail: l10n.t('every .{0} file{1} ({2})', ext, dirPart ? ` under ${dirPart}` : '', count),
+    });
   }
   return out;
 }

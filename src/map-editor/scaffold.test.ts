@@ -4,7 +4,18 @@ import { scaffoldMap, topLevelFolders } from './scaffold';
 
 describe('the starter map', () => {
   it('lists the top-level folders, most files first, without hidden, dependency and build folders', () => {
-    assert.deepEqual(topLevelFolders(['README.md', 'src/a.ts', 'src/b.ts', 'docs/x.md', '.github/ci.yml', 'node_modules/y/index.js', 'dist/a.js']), ['src', 'docs']);
+    assert.deepEqual(
+      topLevelFolders([
+        'README.md',
+        'src/a.ts',
+        'src/b.ts',
+        'docs/x.md',
+        '.github/ci.yml',
+        'node_modules/y/index.js',
+        'dist/a.js',
+      ]),
+      ['src', 'docs'],
+    );
   });
 
   it('is a map that check accepts, with the first folder in use and the others commented out', () => {

@@ -30,7 +30,7 @@ export function scaffoldMap(folders: readonly string[]): string {
     : ['          - "**/*"'];
   return [
     '# Journey map for CX Impact: which customer journeys and touchpoints this code serves.',
-    '# Paths are relative to this file\'s folder. Hover a key to see what it means; Ctrl+Space offers keys and values.',
+    "# Paths are relative to this file's folder. Hover a key to see what it means; Ctrl+Space offers keys and values.",
     '# Check it from a terminal with `npx cx-impact check`.',
     'version: 1',
     'journeys:',

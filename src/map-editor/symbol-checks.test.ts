@@ -20,13 +20,23 @@ describe('symbols checks', () => {
 
   it('flags an entry no symbol matches, and judges only touchpoints whose symbols are known', () => {
     const entries = symbolEntries(FIXTURE);
-    const names = new Map([['refunds/refund-status', ['RefundService', 'RefundService.status', 'RefundService.requestRefund']]]);
+    const names = new Map([
+      ['refunds/refund-status', ['RefundService', 'RefundService.status', 'RefundService.requestRefund']],
+    ]);
     const found = symbolWarnings('cx-map.yaml', FIXTURE, entries, names);
     const line = FIXTURE.split('\n').findIndex((l) => l.includes('- formatRefundStatus'));
     assert.deepEqual(
       found.map((d) => [d.code, d.range.start.line, d.range.start.character]),
       [['symbol-not-found', line, 12]],
     );
-    assert.deepEqual(symbolWarnings('cx-map.yaml', FIXTURE, entries, new Map([['refunds/refund-status', ['RefundService.*', 'formatRefundStatus', 'RefundService.status']]])), []);
+    assert.deepEqual(
+      symbolWarnings(
+        'cx-map.yaml',
+        FIXTURE,
+        entries,
+        new Map([['refunds/refund-status', ['RefundService.*', 'formatRefundStatus', 'RefundService.status']]]),
+      ),
+      [],
+    );
   });
 });

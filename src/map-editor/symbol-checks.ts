@@ -30,7 +30,8 @@ export function symbolEntries(text: string): SymbolEntry[] {
       const symbols = valueOf(touchpoint, 'symbols');
       if (!tid || !isSeq(symbols)) continue;
       for (const item of symbols.items) {
-        if (isScalar(item) && typeof item.value === 'string' && item.range) out.push({ journey: jid, touchpoint: tid, symbol: item.value, start: item.range[0], end: item.range[1] });
+        if (isScalar(item) && typeof item.value === 'string' && item.range)
+          out.push({ journey: jid, touchpoint: tid, symbol: item.value, start: item.range[0], end: item.range[1] });
       }
     }
   }
@@ -41,7 +42,12 @@ export function symbolEntries(text: string): SymbolEntry[] {
  * `names` holds, by `journey/touchpoint`, the qualified symbol names of the files the touchpoint covers; a touchpoint
  * left out (no file, or no symbol provider answered) is not judged.
  */
-export function symbolWarnings(file: string, text: string, entries: readonly SymbolEntry[], names: ReadonlyMap<string, readonly string[]>): MapDiagnostic[] {
+export function symbolWarnings(
+  file: string,
+  text: string,
+  entries: readonly SymbolEntry[],
+  names: ReadonlyMap<string, readonly string[]>,
+): MapDiagnostic[] {
   const positions = new TextPositions(text);
   const out: MapDiagnostic[] = [];
   for (const entry of entries) {
@@ -52,7 +58,12 @@ export function symbolWarnings(file: string, text: string, entries: readonly Sym
       range: positions.range(entry.start, entry.end),
       severity: WORKSPACE_CHECK_CODES['symbol-not-found'].severity,
       code: 'symbol-not-found',
-      message: l10n.t('No symbol `{0}` in the files of `{1}/{2}` (by their languages\' symbol providers).', entry.symbol.length > 60 ? `${entry.symbol.slice(0, 57)}...` : entry.symbol, entry.journey, entry.touchpoint),
+      message: l10n.t(
+        "No symbol `{0}` in the files of `{1}/{2}` (by their languages' symbol providers).",
+        entry.symbol.length > 60 ? `${entry.symbol.slice(0, 57)}...` : entry.symbol,
+        entry.journey,
+        entry.touchpoint,
+      ),
     });
   }
   return out;

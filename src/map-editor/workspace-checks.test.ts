@@ -60,7 +60,11 @@ describe('workspace checks', () => {
 
   it('matches a package map against its own folder only', () => {
     assert.deepEqual(warningsFor(one('src/**'), 'web/cx-map.yaml'), []);
-    assert.equal(warningsFor(one('pay/**'), 'web/cx-map.yaml')[1]?.suggestion, undefined, 'services/pay is outside web/');
+    assert.equal(
+      warningsFor(one('pay/**'), 'web/cx-map.yaml')[1]?.suggestion,
+      undefined,
+      'services/pay is outside web/',
+    );
   });
 
   it('does not flag a ! pattern that excludes nothing', () => {
@@ -68,8 +72,14 @@ describe('workspace checks', () => {
   });
 
   it('lists the files a pattern covers on its own, the first ones in path order', () => {
-    assert.deepEqual(filesOfPattern({ file: 'cx-map.yaml', dir: '' }, '**/*.sql', FILES, 1), { count: 2, first: ['db/schema.sql'] });
-    assert.deepEqual(filesOfPattern({ file: 'web/cx-map.yaml', dir: 'web' }, '!src/', FILES), { count: 1, first: ['web/src/b.ts'] });
+    assert.deepEqual(filesOfPattern({ file: 'cx-map.yaml', dir: '' }, '**/*.sql', FILES, 1), {
+      count: 2,
+      first: ['db/schema.sql'],
+    });
+    assert.deepEqual(filesOfPattern({ file: 'web/cx-map.yaml', dir: 'web' }, '!src/', FILES), {
+      count: 1,
+      first: ['web/src/b.ts'],
+    });
     assert.deepEqual(filesOfPattern({ file: 'cx-map.yaml', dir: '' }, 'nothing/**', FILES), { count: 0, first: [] });
   });
 
@@ -91,7 +101,20 @@ journeys:
     );
     assert.ok(map);
     const counts = mapCounts(map, counted(map));
-    assert.deepEqual([...counts.journeys], [['j', 2], ['k', 2]]);
-    assert.deepEqual([...counts.touchpoints], [['j/a', 1], ['j/b', 2], ['k/c', 2]]);
+    assert.deepEqual(
+      [...counts.journeys],
+      [
+        ['j', 2],
+        ['k', 2],
+      ],
+    );
+    assert.deepEqual(
+      [...counts.touchpoints],
+      [
+        ['j/a', 1],
+        ['j/b', 2],
+        ['k/c', 2],
+      ],
+    );
   });
 });

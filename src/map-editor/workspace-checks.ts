@@ -10,7 +10,10 @@ export { unanchored } from '../workspace/coverage-count';
 
 /** The codes these checks emit; docs/map-editing.md lists them, and the severities can be changed in settings. */
 export const WORKSPACE_CHECK_CODES = {
-  'pattern-covers-nothing': { severity: 'warning', fix: 'Correct the path, anchor it with `**/` when it names a file anywhere, or remove it.' },
+  'pattern-covers-nothing': {
+    severity: 'warning',
+    fix: 'Correct the path, anchor it with `**/` when it names a file anywhere, or remove it.',
+  },
   'touchpoint-covers-nothing': { severity: 'warning', fix: 'Give the touchpoint a pattern that covers its code.' },
   'symbol-not-found': { severity: 'info', fix: 'Correct the name (`Class.member` or a top-level name) or remove it.' },
 } as const satisfies Record<string, { severity: Severity; fix: string }>;
@@ -46,10 +49,16 @@ export function coverageWarnings(map: CxMap, counts: WorkspaceCounts): MapDiagno
       range: t.touchpoint.idRange,
       severity: WORKSPACE_CHECK_CODES['touchpoint-covers-nothing'].severity,
       code: 'touchpoint-covers-nothing',
-      message: l10n.t('The touchpoint `{0}/{1}` covers no file in the workspace: its changes can never be reported.', t.journey.id, t.touchpoint.id),
+      message: l10n.t(
+        'The touchpoint `{0}/{1}` covers no file in the workspace: its changes can never be reported.',
+        t.journey.id,
+        t.touchpoint.id,
+      ),
     });
   }
-  return warnings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return warnings.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
 }
 
 export interface MapCounts {
@@ -72,12 +81,36 @@ export function mapCounts(map: CxMap, counts: WorkspaceCounts): MapCounts {
  * The files a pattern matches on its own (a `!` pattern: the files it would leave out), counted, and the first
  * `limit` of them in path order. `files` are relative to the same root as the map's `file`, sorted.
  */
-export function filesOfPattern(map: Pick<CxMap, 'file' | 'dir'>, source: string, files: readonly string[], limit = 10): { count: number; first: string[] } {
+export function filesOfPattern(
+  map: Pick<CxMap, 'file' | 'dir'>,
+  source: string,
+  files: readonly string[],
+  limit = 10,
+): { count: number; first: string[] } {
   const plain = source.startsWith('!') ? source.slice(1) : source;
   const probe: CxMap = {
     file: map.file,
     dir: map.dir,
-    journeys: [{ id: 'probe', name: 'probe', tier: 'low', links: [], range: zero, idRange: zero, touchpoints: [{ id: 'p', name: 'p', paths: [{ source: plain, negated: false, range: zero, line: 1 }], symbols: [], range: zero, idRange: zero }] }],
+    journeys: [
+      {
+        id: 'probe',
+        name: 'probe',
+        tier: 'low',
+        links: [],
+        range: zero,
+        idRange: zero,
+        touchpoints: [
+          {
+            id: 'p',
+            name: 'p',
+            paths: [{ source: plain, negated: false, range: zero, line: 1 }],
+            symbols: [],
+            range: zero,
+            idRange: zero,
+          },
+        ],
+      },
+    ],
   };
   const matcher = new Matcher([probe]);
   const count = matcher.coverageReport(files).coveredFiles;

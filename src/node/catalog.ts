@@ -44,7 +44,10 @@ export async function gatherCatalog(sources: CatalogSources): Promise<Catalog> {
   const sinceText = sources.since ?? DEFAULT_SINCE;
   const headDate = head ? new Date(head.headDate) : new Date(sources.generatedAt);
   const since = windowStart(sinceText, headDate);
-  if (!since) throw new CatalogWindowError(`--since must be an ISO date (2026-11-01) or a duration (90d, 6w, 3m, 1y), got "${sinceText}"`);
+  if (!since)
+    throw new CatalogWindowError(
+      `--since must be an ISO date (2026-11-01) or a duration (90d, 6w, 3m, 1y), got "${sinceText}"`,
+    );
 
   const matcher = new Matcher(sources.maps);
   const files = sources.files.filter((f) => !isMapFile(f));
@@ -63,11 +66,16 @@ export async function gatherCatalog(sources: CatalogSources): Promise<Catalog> {
     timed('graph', options.maxHops > 0 ? sources.graph(sources.files, exclude) : Promise.resolve(undefined)),
     timed('git log', head ? commitsSince(root, since) : Promise.resolve([] as CommitFacts[])),
     head ? historyReach(root) : Promise.resolve<HistoryReach>({ shallow: false }),
-    timed('CODEOWNERS', readCodeOwners(root, sources.files, (m) => sources.warn(m))),
+    timed(
+      'CODEOWNERS',
+      readCodeOwners(root, sources.files, (m) => sources.warn(m)),
+    ),
     timed('blame', head ? blameMaps(root, sources.maps) : Promise.resolve(new Map<string, LineEdit[]>())),
   ]);
 
-  const repository: CatalogRepository = { historyComplete: !reach.shallow || (reach.oldest !== undefined && Date.parse(reach.oldest) <= since.getTime()) };
+  const repository: CatalogRepository = {
+    historyComplete: !reach.shallow || (reach.oldest !== undefined && Date.parse(reach.oldest) <= since.getTime()),
+  };
   if (head) {
     repository.head = head.head;
     repository.headDate = head.headDate;
@@ -95,15 +103,24 @@ export async function gatherCatalog(sources: CatalogSources): Promise<Catalog> {
   return built;
 }
 
-async function readCodeOwners(root: string, files: readonly string[], warn: (m: string) => void): Promise<{ file: string; owners: CodeOwners } | undefined> {
+async function readCodeOwners(
+  root: string,
+  files: readonly string[],
+  warn: (m: string) => void,
+): Promise<{ file: string; owners: CodeOwners } | undefined> {
   const file = codeOwnersFileAmong(new Set(files));
   if (file === undefined) return undefined;
   try {
     const owners = parseCodeOwners(await readFile(path.join(root, file), 'utf8'));
-    if (owners.skipped.length > 0) warn(`${file}: ${owners.skipped.length} line(s) not read (line ${owners.skipped.slice(0, 5).join(', ')}): negated or malformed patterns`);
+    if (owners.skipped.length > 0)
+      warn(
+        `${file}: ${owners.skipped.length} line(s) not read (line ${owners.skipped.slice(0, 5).join(', ')}): negated or malformed patterns`,
+      );
     return { file, owners };
   } catch (error) {
-    warn(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}; owners come from the map alone`);
+    warn(
+      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}; owners come from the map alone`,
+    );
     return undefined;
   }
 }

@@ -67,7 +67,11 @@ export interface ChangeAnswer {
 }
 
 /** The whole answer for one change. */
-export async function analyzeChange(request: ChangeRequest, services: ChangeServices, options: ChangeOptions = {}): Promise<ChangeAnswer> {
+export async function analyzeChange(
+  request: ChangeRequest,
+  services: ChangeServices,
+  options: ChangeOptions = {},
+): Promise<ChangeAnswer> {
   const { root } = services;
   const change = request.kind === 'change' ? request.change : await changedFiles(root, request.base, request.head);
   const maps = await services.maps(change);
@@ -82,7 +86,9 @@ export async function analyzeChange(request: ChangeRequest, services: ChangeServ
     }
   };
 
-  const touchesMap = maps.mapEdit !== undefined && change.files.some((c) => [c.path, c.oldPath].some((p) => p !== undefined && maps.isMap(p)));
+  const touchesMap =
+    maps.mapEdit !== undefined &&
+    change.files.some((c) => [c.path, c.oldPath].some((p) => p !== undefined && maps.isMap(p)));
   const mapEdit = touchesMap && maps.mapEdit ? await maps.mapEdit(change) : undefined;
   const direct = computeImpact({
     base: change.base,
@@ -97,12 +103,19 @@ export async function analyzeChange(request: ChangeRequest, services: ChangeServ
   const mode = options.symbols ?? 'all';
   const { reader } = services;
   const narrowed =
-    mode === 'off' || !reader ? direct : await attempt('Could not read the changed symbols', () => narrowBySymbols(direct, { root, change, reader, mode }), direct);
+    mode === 'off' || !reader
+      ? direct
+      : await attempt(
+          'Could not read the changed symbols',
+          () => narrowBySymbols(direct, { root, change, reader, mode }),
+          direct,
+        );
 
   if (!services.reach) return { change, report: narrowed, warnings };
   const candidates = narrowed.unmappedFiles.filter((f) => languageOfPath(f) !== undefined);
   // Nothing to follow: no graph is loaded, and the report keeps its direct shape (plus `reach`).
-  if (options.maxHops === 0 || candidates.length === 0) return { change, report: addIndirectImpact(narrowed, []), reaches: [], warnings };
+  if (options.maxHops === 0 || candidates.length === 0)
+    return { change, report: addIndirectImpact(narrowed, []), reaches: [], warnings };
   const reach = services.reach;
   const reaches = await attempt('Could not follow the imports', () => reach(candidates, change), undefined);
   if (!reaches) return { change, report: narrowed, warnings };

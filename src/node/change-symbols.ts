@@ -6,7 +6,14 @@ import { languageOfPath } from '../core/code/languages';
 import { ParseError } from '../core/code/parser';
 import { parseUnifiedDiff, wholeFileAdded, type FileHunks } from '../core/diff-hunks';
 import type { ImpactReport } from '../core/impact/impact';
-import { NO_GRAMMAR, applySymbolChanges, filesNeedingSymbols, symbolChangesOf, type FileSymbolChange, type SideSymbols } from '../core/impact/symbol-impact';
+import {
+  NO_GRAMMAR,
+  applySymbolChanges,
+  filesNeedingSymbols,
+  symbolChangesOf,
+  type FileSymbolChange,
+  type SideSymbols,
+} from '../core/impact/symbol-impact';
 import type { ChangedFile } from '../core/types';
 import type { CodeReader } from './code-reader';
 import { eachLimited, readRepoFile } from './dependency-graph';
@@ -30,7 +37,9 @@ const MAX_PATHSPECS = 500;
 /** The symbol changes of the wanted files, under both paths of a rename. */
 export async function readSymbolChanges(input: SymbolChangeInput): Promise<Map<string, FileSymbolChange>> {
   const wanted = new Set(input.files);
-  const selected = input.changes.filter((c) => wanted.has(c.path) || (c.oldPath !== undefined && wanted.has(c.oldPath)));
+  const selected = input.changes.filter(
+    (c) => wanted.has(c.path) || (c.oldPath !== undefined && wanted.has(c.oldPath)),
+  );
   const out = new Map<string, FileSymbolChange>();
   if (selected.length === 0) return out;
   const put = (change: ChangedFile, result: FileSymbolChange) => {
@@ -39,7 +48,15 @@ export async function readSymbolChanges(input: SymbolChangeInput): Promise<Map<s
   };
 
   const readable = selected.filter((c) => {
-    const unread = (why: string) => put(c, { path: c.path, ...(c.oldPath !== undefined ? { oldPath: c.oldPath } : {}), precision: 'file', unread: why, touched: [], changed: [] });
+    const unread = (why: string) =>
+      put(c, {
+        path: c.path,
+        ...(c.oldPath !== undefined ? { oldPath: c.oldPath } : {}),
+        precision: 'file',
+        unread: why,
+        touched: [],
+        changed: [],
+      });
     if (!languageOfPath(c.path) && !(c.oldPath !== undefined && languageOfPath(c.oldPath))) unread(NO_GRAMMAR);
     // git's batch reader takes one name a line.
     else if (c.path.includes('\n') || c.oldPath?.includes('\n')) unread('the path holds a line break');
@@ -52,7 +69,12 @@ export async function readSymbolChanges(input: SymbolChangeInput): Promise<Map<s
   const hunks = new Map<string, FileHunks>();
   if (tracked.length > 0) {
     const paths = tracked.flatMap((c) => (c.oldPath !== undefined ? [c.oldPath, c.path] : [c.path]));
-    const diff = await diffZeroContext(input.root, input.base, input.head, paths.length > MAX_PATHSPECS ? undefined : paths.map((p) => `:(literal)${p}`));
+    const diff = await diffZeroContext(
+      input.root,
+      input.base,
+      input.head,
+      paths.length > MAX_PATHSPECS ? undefined : paths.map((p) => `:(literal)${p}`),
+    );
     for (const f of parseUnifiedDiff(diff)) hunks.set(f.path, f);
   }
 
@@ -61,13 +83,20 @@ export async function readSymbolChanges(input: SymbolChangeInput): Promise<Map<s
   // A rename git shows without hunks moved the text unchanged: the new side is the old one, read and parsed once
   // (10,000 renamed files cost 10,000 reads and parses, not 20,000).
   const unchangedText = (c: ChangedFile): boolean =>
-    c.status === 'renamed' && c.oldPath !== undefined && languageOfPath(c.oldPath) === languageOfPath(c.path) && hunksOf(c) !== undefined && hunksOf(c)!.hunks.length === 0 && !hunksOf(c)!.binary;
+    c.status === 'renamed' &&
+    c.oldPath !== undefined &&
+    languageOfPath(c.oldPath) === languageOfPath(c.path) &&
+    hunksOf(c) !== undefined &&
+    hunksOf(c)!.hunks.length === 0 &&
+    !hunksOf(c)!.binary;
   const specs: string[] = [];
   const oldIndex = new Map<ChangedFile, number>();
   const newIndex = new Map<ChangedFile, number>();
   for (const c of readable) {
-    if (c.status !== 'added' && c.status !== 'untracked') oldIndex.set(c, specs.push(`${input.base}:${c.oldPath ?? c.path}`) - 1);
-    if (c.status !== 'deleted' && input.head !== WORKTREE && !unchangedText(c)) newIndex.set(c, specs.push(`${input.head}:${c.path}`) - 1);
+    if (c.status !== 'added' && c.status !== 'untracked')
+      oldIndex.set(c, specs.push(`${input.base}:${c.oldPath ?? c.path}`) - 1);
+    if (c.status !== 'deleted' && input.head !== WORKTREE && !unchangedText(c))
+      newIndex.set(c, specs.push(`${input.head}:${c.path}`) - 1);
   }
   const blobs = await readBlobsBounded(input.root, specs);
   const realRoot = input.head === WORKTREE ? await realpath(input.root) : input.root;
@@ -76,12 +105,14 @@ export async function readSymbolChanges(input: SymbolChangeInput): Promise<Map<s
     const before = oldIndex.has(c) ? blobs[oldIndex.get(c)!] : undefined;
     const same = unchangedText(c) && oldIndex.has(c);
     let after: BlobRead | Unread;
-    if (c.status !== 'deleted' && !same) after = input.head === WORKTREE ? await readWorktree(input.root, realRoot, c.path) : blobs[newIndex.get(c)!];
+    if (c.status !== 'deleted' && !same)
+      after = input.head === WORKTREE ? await readWorktree(input.root, realRoot, c.path) : blobs[newIndex.get(c)!];
     const fileHunks =
       c.status === 'untracked'
         ? wholeFileAdded(c.path, typeof after === 'string' ? after : '')
-        : hunksOf(c) ?? { path: c.path, ...(c.oldPath !== undefined ? { oldPath: c.oldPath } : {}), hunks: [] };
-    if (c.status === 'renamed' && c.oldPath !== undefined && fileHunks.oldPath === undefined) fileHunks.oldPath = c.oldPath;
+        : (hunksOf(c) ?? { path: c.path, ...(c.oldPath !== undefined ? { oldPath: c.oldPath } : {}), hunks: [] });
+    if (c.status === 'renamed' && c.oldPath !== undefined && fileHunks.oldPath === undefined)
+      fileHunks.oldPath = c.oldPath;
     const oldSide = oldIndex.has(c) ? await sideSymbols(input.reader, c.oldPath ?? c.path, before) : 'absent';
     const newSide = c.status === 'deleted' ? 'absent' : same ? oldSide : await sideSymbols(input.reader, c.path, after);
     put(c, symbolChangesOf(fileHunks, oldSide, newSide));
@@ -117,7 +148,15 @@ async function sideSymbols(reader: CodeReader, file: string, read: BlobRead | Un
     if (answer.syntaxErrors) return { unread: 'syntax errors' };
     return { symbols: answer.symbols, text };
   } catch (err) {
-    if (err instanceof ParseError) return { unread: err.reason === 'too-large' ? 'too large to parse' : err.reason === 'binary' ? 'binary' : 'parse took too long' };
+    if (err instanceof ParseError)
+      return {
+        unread:
+          err.reason === 'too-large'
+            ? 'too large to parse'
+            : err.reason === 'binary'
+              ? 'binary'
+              : 'parse took too long',
+      };
     return { unread: err instanceof Error ? err.message : String(err) };
   }
 }
@@ -129,10 +168,16 @@ export type SymbolsMode = 'all' | 'touchpoints' | 'off';
  * Narrows a file-level report's symbol-scoped touchpoints to the symbols the change touched (contract §3) and names
  * the changed declarations. Reads nothing when no file needs symbols.
  */
-export async function narrowBySymbols(report: ImpactReport, options: { root: string; change: ChangeSet; reader: CodeReader; mode: SymbolsMode }): Promise<ImpactReport> {
+export async function narrowBySymbols(
+  report: ImpactReport,
+  options: { root: string; change: ChangeSet; reader: CodeReader; mode: SymbolsMode },
+): Promise<ImpactReport> {
   if (options.mode === 'off') return report;
   const files = options.mode === 'all' ? report.changedFiles : filesNeedingSymbols(report);
   if (files.length === 0) return report;
   const { root, change, reader } = options;
-  return applySymbolChanges(report, await readSymbolChanges({ root, base: change.base, head: change.head, changes: change.files, files, reader }));
+  return applySymbolChanges(
+    report,
+    await readSymbolChanges({ root, base: change.base, head: change.head, changes: change.files, files, reader }),
+  );
 }

@@ -10,7 +10,10 @@ import { CodeReader } from './code-reader';
 function workerScript(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-code-worker-'));
   const script = path.join(dir, 'worker.js');
-  fs.writeFileSync(script, `require(${JSON.stringify(require.resolve('tsx/cjs'))});\nrequire(${JSON.stringify(path.join(__dirname, 'code-worker.ts'))});\n`);
+  fs.writeFileSync(
+    script,
+    `require(${JSON.stringify(require.resolve('tsx/cjs'))});\nrequire(${JSON.stringify(path.join(__dirname, 'code-worker.ts'))});\n`,
+  );
   return script;
 }
 
@@ -21,7 +24,10 @@ describe('code reader', () => {
     describe(`in a ${where}`, () => {
       let reader: CodeReader;
       beforeEach(() => {
-        reader = new CodeReader({ wasmDir, ...(where === 'worker' ? { workerScript: workerScript(), workers: 2 } : {}) });
+        reader = new CodeReader({
+          wasmDir,
+          ...(where === 'worker' ? { workerScript: workerScript(), workers: 2 } : {}),
+        });
       });
       afterEach(() => reader.dispose());
 
@@ -40,11 +46,16 @@ describe('code reader', () => {
       });
 
       it('rejects a binary file with the reason', async () => {
-        await assert.rejects(reader.ask('syntaxErrors', 'a.ts', '\u0000\u0001'), (e: unknown) => e instanceof ParseError && e.reason === 'binary');
+        await assert.rejects(
+          reader.ask('syntaxErrors', 'a.ts', '\u0000\u0001'),
+          (e: unknown) => e instanceof ParseError && e.reason === 'binary',
+        );
       });
 
       it('answers many files at once', async () => {
-        const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => reader.ask('syntaxErrors', `f${i}.go`, `package p\nfunc F${i}() {}\n`)));
+        const answers = await Promise.all(
+          Array.from({ length: 40 }, (_, i) => reader.ask('syntaxErrors', `f${i}.go`, `package p\nfunc F${i}() {}\n`)),
+        );
         assert.equal(answers.filter((a) => a?.problems.length === 0).length, 40);
       });
     });
@@ -52,9 +63,16 @@ describe('code reader', () => {
 
   it('answers on this thread when the worker script is missing, and says so once', async () => {
     const messages: string[] = [];
-    const reader = new CodeReader({ wasmDir, workerScript: path.join(os.tmpdir(), 'no-such-code-worker.js'), log: (m) => messages.push(m) });
+    const reader = new CodeReader({
+      wasmDir,
+      workerScript: path.join(os.tmpdir(), 'no-such-code-worker.js'),
+      log: (m) => messages.push(m),
+    });
     try {
-      const results = await Promise.all([reader.ask('syntaxErrors', 'a.py', 'def f(:\n'), reader.ask('syntaxErrors', 'b.py', 'x = 1\n')]);
+      const results = await Promise.all([
+        reader.ask('syntaxErrors', 'a.py', 'def f(:\n'),
+        reader.ask('syntaxErrors', 'b.py', 'x = 1\n'),
+      ]);
       assert.ok(results[0]!.problems.length > 0);
       assert.deepEqual(results[1]!.problems, []);
       assert.equal(messages.length, 1);

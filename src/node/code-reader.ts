@@ -72,7 +72,12 @@ export class CodeReader {
    * Answers `question` for the file at `path` with content `text`. Undefined when no grammar reads the file;
    * rejects with ParseError when the file is too large, binary or too slow to parse.
    */
-  ask<Q extends QuestionName>(question: Q, path: string, text: string, language = languageOfPath(path)): Promise<Answer<Q> | undefined> {
+  ask<Q extends QuestionName>(
+    question: Q,
+    path: string,
+    text: string,
+    language = languageOfPath(path),
+  ): Promise<Answer<Q> | undefined> {
     if (!language) return Promise.resolve(undefined);
     if (this.disposed) return Promise.reject(new Error('The code reader was disposed.'));
     const key = answerKey(question, language, text);
@@ -85,7 +90,9 @@ export class CodeReader {
       return Promise.resolve(hit);
     }
     this.stats.parsed++;
-    const run = this.inWorkers ? this.inWorker(question, language, text, path) : this.onThisThread(question, language, text, path);
+    const run = this.inWorkers
+      ? this.inWorker(question, language, text, path)
+      : this.onThisThread(question, language, text, path);
     return run.then((result) => {
       this.remember(key, result);
       return result;
@@ -102,12 +109,22 @@ export class CodeReader {
     }
   }
 
-  private onThisThread<Q extends QuestionName>(question: Q, language: LanguageId, text: string, path: string): Promise<Answer<Q>> {
+  private onThisThread<Q extends QuestionName>(
+    question: Q,
+    language: LanguageId,
+    text: string,
+    path: string,
+  ): Promise<Answer<Q>> {
     this.local ??= codeParser(this.options.wasmDir);
     return loadQuestions().answer(this.local, question, language, text, path);
   }
 
-  private inWorker<Q extends QuestionName>(question: Q, language: LanguageId, text: string, path: string): Promise<Answer<Q>> {
+  private inWorker<Q extends QuestionName>(
+    question: Q,
+    language: LanguageId,
+    text: string,
+    path: string,
+  ): Promise<Answer<Q>> {
     const worker = this.pickWorker();
     if (!worker) return this.onThisThread(question, language, text, path);
     const message: ToCodeWorker = { id: this.nextId++, question, language, text, path };
@@ -145,7 +162,8 @@ export class CodeReader {
       });
       worker.on('error', (err) => this.workerFailed(entry, err));
       worker.on('exit', (code) => {
-        if (!this.disposed && entry.busy.size > 0) this.workerFailed(entry, new Error(`code worker exited with ${code}`));
+        if (!this.disposed && entry.busy.size > 0)
+          this.workerFailed(entry, new Error(`code worker exited with ${code}`));
       });
       this.pool.push(entry);
       return entry;
@@ -172,7 +190,9 @@ export class CodeReader {
   private markBroken(err: unknown): void {
     if (this.broken) return;
     this.broken = true;
-    this.options.log?.(`code worker unavailable, reading code on this thread: ${err instanceof Error ? err.message : String(err)}`);
+    this.options.log?.(
+      `code worker unavailable, reading code on this thread: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
 
   dispose(): void {

@@ -13,8 +13,7 @@ export interface CodeWorkerData {
 export type ToCodeWorker = { id: number; question: QuestionName; language: LanguageId; text: string; path: string };
 
 export type FromCodeWorker =
-  | { id: number; ok: true; answer: unknown }
-  | { id: number; ok: false; message: string; reason?: ParseFailure };
+  { id: number; ok: true; answer: unknown } | { id: number; ok: false; message: string; reason?: ParseFailure };
 
 const port = parentPort;
 if (port) {
@@ -23,7 +22,11 @@ if (port) {
     answer(parser, message.question, message.language, message.text, message.path).then(
       (result) => port.postMessage({ id: message.id, ok: true, answer: result } satisfies FromCodeWorker),
       (err: unknown) => {
-        const reply: FromCodeWorker = { id: message.id, ok: false, message: err instanceof Error ? err.message : String(err) };
+        const reply: FromCodeWorker = {
+          id: message.id,
+          ok: false,
+          message: err instanceof Error ? err.message : String(err),
+        };
         if (err instanceof ParseError) reply.reason = err.reason;
         port.postMessage(reply);
       },

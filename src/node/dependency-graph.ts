@@ -72,7 +72,12 @@ export type Read = { text: string } | { skipped: string };
 const HANDLE_RETRIES = 20;
 
 /** Reads a file of the repository as text, or says why not. */
-export async function readRepoFile(root: string, realRoot: string, file: string, maxBytes = MAX_PARSE_BYTES): Promise<Read> {
+export async function readRepoFile(
+  root: string,
+  realRoot: string,
+  file: string,
+  maxBytes = MAX_PARSE_BYTES,
+): Promise<Read> {
   const abs = path.join(root, file);
   for (let attempt = 0; ; attempt++) {
     try {
@@ -81,7 +86,8 @@ export async function readRepoFile(root: string, realRoot: string, file: string,
       if (info.isSymbolicLink()) {
         const real = await realpath(abs);
         const inside = path.relative(realRoot, real);
-        if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) return { skipped: 'symbolic link out of the repository' };
+        if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside))
+          return { skipped: 'symbolic link out of the repository' };
         target = real;
       } else if (!info.isFile()) return { skipped: 'not a file' };
       return await readRegularFile(target, maxBytes);
@@ -128,7 +134,11 @@ export async function readRegularFile(file: string, maxBytes = MAX_PARSE_BYTES):
 const CONCURRENCY = 48;
 
 /** Runs `task` on every item, at most `limit` at once. */
-export async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+export async function eachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const work = async (): Promise<void> => {
     while (next < items.length) await task(items[next++]!);
@@ -151,7 +161,9 @@ export async function readConfigs(
   const unreadConfigs: string[] = [];
   // Configuration is read under the same bound as code: thousands of package.json files must not run out of handles.
   await eachLimited(configs, CONCURRENCY, async (file) => {
-    const read = options.overrides?.has(file) ? { text: options.overrides.get(file)! } : await readFile(file, MAX_PARSE_BYTES);
+    const read = options.overrides?.has(file)
+      ? { text: options.overrides.get(file)! }
+      : await readFile(file, MAX_PARSE_BYTES);
     if ('text' in read) texts.set(file, read.text);
     else if (read.skipped.startsWith('unreadable')) unreadConfigs.push(`${file} (${read.skipped})`);
   });
@@ -188,7 +200,9 @@ export async function readConfigs(
     round = [...wanted];
     for (const f of round) attempted.add(f);
     await eachLimited(round, CONCURRENCY, async (file) => {
-      const read = options.overrides?.has(file) ? { text: options.overrides.get(file)! } : await readFile(file, MAX_PARSE_BYTES);
+      const read = options.overrides?.has(file)
+        ? { text: options.overrides.get(file)! }
+        : await readFile(file, MAX_PARSE_BYTES);
       if ('text' in read) texts.set(file, read.text);
       else if (read.skipped.startsWith('unreadable')) unreadConfigs.push(`${file} (${read.skipped})`);
     });
@@ -222,7 +236,9 @@ export async function loadDependencyGraph(options: GraphLoadOptions): Promise<Gr
   const work = async (): Promise<void> => {
     while (next < code.length) {
       const file = code[next++]!;
-      const read = options.overrides?.has(file) ? { text: options.overrides.get(file)! } : await readFile(file, MAX_PARSE_BYTES);
+      const read = options.overrides?.has(file)
+        ? { text: options.overrides.get(file)! }
+        : await readFile(file, MAX_PARSE_BYTES);
       if ('skipped' in read) skipped.set(file, read.skipped);
       else {
         const key = importsCacheKey(file, read.text);
@@ -239,7 +255,12 @@ export async function loadDependencyGraph(options: GraphLoadOptions): Promise<Gr
             }
             parsed++;
           } catch (error) {
-            skipped.set(file, error instanceof ParseError ? error.reason : `unreadable (${error instanceof Error ? error.message : String(error)})`);
+            skipped.set(
+              file,
+              error instanceof ParseError
+                ? error.reason
+                : `unreadable (${error instanceof Error ? error.message : String(error)})`,
+            );
           }
         }
       }
@@ -251,11 +272,19 @@ export async function loadDependencyGraph(options: GraphLoadOptions): Promise<Gr
   options.onProgress?.(code.length, code.length);
 
   const resolver = new Resolver({ files, texts });
-  const graph = buildGraph({ files, imports, skipped, resolver, ...(options.exclude ? { exclude: options.exclude } : {}) });
+  const graph = buildGraph({
+    files,
+    imports,
+    skipped,
+    resolver,
+    ...(options.exclude ? { exclude: options.exclude } : {}),
+  });
   const warnings = [...resolver.warnings, ...graph.warnings];
   if (unreadConfigs.length > 0) {
     unreadConfigs.sort();
-    warnings.push(`${unreadConfigs.length} configuration file${unreadConfigs.length === 1 ? '' : 's'} could not be read, so imports through them may be missing: ${unreadConfigs.slice(0, 5).join(', ')}${unreadConfigs.length > 5 ? ', …' : ''}`);
+    warnings.push(
+      `${unreadConfigs.length} configuration file${unreadConfigs.length === 1 ? '' : 's'} could not be read, so imports through them may be missing: ${unreadConfigs.slice(0, 5).join(', ')}${unreadConfigs.length > 5 ? ', …' : ''}`,
+    );
   }
   return { graph, warnings, cached, parsed, source: { files, imports, texts } };
 }

@@ -9,7 +9,10 @@ import { readEntryPoints } from './entry-points';
 /** A worker entry that runs the TypeScript source through tsx, as the bundle runs dist/code-worker.js. */
 function workerScript(dir: string): string {
   const script = path.join(dir, 'worker.js');
-  fs.writeFileSync(script, `require(${JSON.stringify(require.resolve('tsx/cjs'))});\nrequire(${JSON.stringify(path.join(__dirname, 'code-worker.ts'))});\n`);
+  fs.writeFileSync(
+    script,
+    `require(${JSON.stringify(require.resolve('tsx/cjs'))});\nrequire(${JSON.stringify(path.join(__dirname, 'code-worker.ts'))});\n`,
+  );
   return script;
 }
 
@@ -28,9 +31,11 @@ describe('entry points read from disk', () => {
   it('asks the worker pool, and answers again from the cache without parsing', async () => {
     const repo = path.join(dir, 'repo');
     const files: Record<string, string> = {
-      'src/app.ts': "import express from 'express';\nimport { list } from './orders';\nconst app = express();\napp.get('/orders', list);\n",
+      'src/app.ts':
+        "import express from 'express';\nimport { list } from './orders';\nconst app = express();\napp.get('/orders', list);\n",
       'src/orders.ts': 'export function list() {}\n',
-      'web/handlers.go': 'package web\nimport "net/http"\nfunc (h *H) routes(m *http.ServeMux) { m.HandleFunc("GET /unread", h.unread) }\n',
+      'web/handlers.go':
+        'package web\nimport "net/http"\nfunc (h *H) routes(m *http.ServeMux) { m.HandleFunc("GET /unread", h.unread) }\n',
       'web/unread.go': 'package web\nfunc (h *H) unread() {}\n',
       'node_modules/x/index.js': "const express = require('express');\nconst app = express();\napp.get('/nope', f);\n",
       'big.ts': `export const x = '${'x'.repeat(1024 * 1024)}';\n`,
@@ -54,6 +59,9 @@ describe('entry points read from disk', () => {
     // A changed file is read again.
     fs.appendFileSync(path.join(repo, 'src/app.ts'), "app.delete('/orders/:id', list);\n");
     const changed = await readEntryPoints(repo, Object.keys(files), reader);
-    assert.deepEqual(changed.entryPoints.map((p) => `${p.method} ${p.route}`), ['GET /orders', 'DELETE /orders/:id', 'GET /unread']);
+    assert.deepEqual(
+      changed.entryPoints.map((p) => `${p.method} ${p.route}`),
+      ['GET /orders', 'DELETE /orders/:id', 'GET /unread'],
+    );
   });
 });

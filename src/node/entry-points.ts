@@ -39,7 +39,11 @@ const seen = new WeakMap<CodeReader, Map<string, Known>>();
 const NO_FACTS: EntryFacts = Object.freeze({ entries: [], mounts: [] });
 
 /** `files` are relative to `root`, with `/`: the repository's files as git lists them. */
-export async function readEntryPoints(root: string, files: readonly string[], reader: CodeReader): Promise<EntryPointsRead> {
+export async function readEntryPoints(
+  root: string,
+  files: readonly string[],
+  reader: CodeReader,
+): Promise<EntryPointsRead> {
   const sources = files.filter((f) => languageOfPath(f) !== undefined && !isVendored(f));
   const facts = new Map<string, EntryFacts>();
   const skipped: SkippedFile[] = [];
@@ -72,27 +76,35 @@ export async function readEntryPoints(root: string, files: readonly string[], re
         const text = read.text;
         const language = languageOfPath(file)!;
         // Most files register nothing: the cheap look at the text spares them the trip to a worker.
-        const answer = mayHaveEntries(language, text) ? await reader.ask('entryPoints', file, text, language) : NO_FACTS;
+        const answer = mayHaveEntries(language, text)
+          ? await reader.ask('entryPoints', file, text, language)
+          : NO_FACTS;
         if (answer) {
           facts.set(file, answer);
           memo.set(file, { size: info.size, mtimeMs: info.mtimeMs, facts: answer });
         }
       } catch (error) {
         if (error instanceof ParseError) skipped.push({ path: file, reason: error.reason });
-        else if ((error as NodeJS.ErrnoException).code !== 'ENOENT') skipped.push({ path: file, reason: error instanceof Error ? error.message : String(error) });
+        else if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+          skipped.push({ path: file, reason: error instanceof Error ? error.message : String(error) });
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, sources.length) }, work));
   // The assembly's result must not depend on which file finished first.
   const ordered = new Map([...facts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return { entryPoints: assembleEntryPoints(ordered, files), skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : 1)) };
+  return {
+    entryPoints: assembleEntryPoints(ordered, files),
+    skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : 1)),
+  };
 }
 
 /** Code the repository carries but does not serve: dependencies, build output, and tests (which register routes of their own). */
 function isVendored(file: string): boolean {
   return (
-    /(^|\/)(node_modules|vendor|dist|build|out|\.next|target|__pycache__|\.venv|venv|site-packages|__tests__|__mocks__|testdata|e2e)\//.test(file) ||
+    /(^|\/)(node_modules|vendor|dist|build|out|\.next|target|__pycache__|\.venv|venv|site-packages|__tests__|__mocks__|testdata|e2e)\//.test(
+      file,
+    ) ||
     /\.min\.js$/.test(file) ||
     file.endsWith('.d.ts') ||
     /(_test\.go|\.(test|spec|e2e-spec)\.[cm]?[jt]sx?|(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py)$/.test(file)

@@ -8,7 +8,10 @@ import { gitDirsOf, movesHead, watchHead, type HeadWatch } from './git-head-watc
 // Not TestRepo (src/node/test-repo.ts): this test runs git in folders a TestRepo does not own (a linked worktree
 // beside the repository), with a fixed identity.
 function git(cwd: string, ...args: string[]): void {
-  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t.invalid', '-c', 'init.defaultBranch=main', ...args], { cwd, stdio: 'ignore' });
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t.invalid', '-c', 'init.defaultBranch=main', ...args], {
+    cwd,
+    stdio: 'ignore',
+  });
 }
 
 /** Counts the watcher's calls; `next(what, action)` runs the action and waits for one more call. */
@@ -40,9 +43,24 @@ describe('git-head-watch', () => {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('knows which file changes move HEAD or a ref', () => {
-    for (const name of ['HEAD', 'packed-refs', 'ORIG_HEAD', 'refs/heads/main', 'refs/heads/feature/x', 'refs\\heads\\w'])
+    for (const name of [
+      'HEAD',
+      'packed-refs',
+      'ORIG_HEAD',
+      'refs/heads/main',
+      'refs/heads/feature/x',
+      'refs\\heads\\w',
+    ])
       assert.ok(movesHead(name), name);
-    for (const name of ['HEAD.lock', 'index', 'index.lock', 'refs/heads/main.lock', 'objects/ab/cdef', 'FETCH_HEAD', 'config'])
+    for (const name of [
+      'HEAD.lock',
+      'index',
+      'index.lock',
+      'refs/heads/main.lock',
+      'objects/ab/cdef',
+      'FETCH_HEAD',
+      'config',
+    ])
       assert.ok(!movesHead(name), name);
   });
 
@@ -56,9 +74,15 @@ describe('git-head-watch', () => {
     assert.deepEqual(gitDirsOf(repo), { gitDir: path.join(repo, '.git'), commonDir: path.join(repo, '.git') });
     const linked = path.join(dir, 'linked');
     git(repo, 'worktree', 'add', '-q', '-b', 'side', linked);
-    assert.deepEqual(gitDirsOf(linked), { gitDir: path.join(repo, '.git', 'worktrees', 'linked'), commonDir: path.join(repo, '.git') });
+    assert.deepEqual(gitDirsOf(linked), {
+      gitDir: path.join(repo, '.git', 'worktrees', 'linked'),
+      commonDir: path.join(repo, '.git'),
+    });
     assert.equal(gitDirsOf(dir), undefined);
-    assert.equal(watchHead(dir, () => undefined), undefined);
+    assert.equal(
+      watchHead(dir, () => undefined),
+      undefined,
+    );
   });
 
   it('calls back on checkout -b, commit, checkout, branch -D, reset and pack-refs, in a main and a linked worktree', async function () {

@@ -43,7 +43,9 @@ export function gitDirsOf(root: string): GitDirs | undefined {
 export function movesHead(relative: string): boolean {
   const name = relative.split(/[\\/]/).join('/');
   if (name.endsWith('.lock')) return false;
-  return name === 'HEAD' || name === 'packed-refs' || name === 'ORIG_HEAD' || name === 'refs' || name.startsWith('refs/');
+  return (
+    name === 'HEAD' || name === 'packed-refs' || name === 'ORIG_HEAD' || name === 'refs' || name.startsWith('refs/')
+  );
 }
 
 export interface HeadWatch {

@@ -28,7 +28,13 @@ export function listTree(root: string, rev: string): Promise<Map<string, TreeEnt
       (error, stdout, stderr) => {
         if (error) {
           const code = (error as NodeJS.ErrnoException).code;
-          reject(new GitError(code === 'ENOENT' ? 'git was not found on the PATH; install git or put it on the PATH' : `git ls-tree ${rev} failed: ${stderr.toString('utf8').trim().split('\n')[0] ?? ''}`));
+          reject(
+            new GitError(
+              code === 'ENOENT'
+                ? 'git was not found on the PATH; install git or put it on the PATH'
+                : `git ls-tree ${rev} failed: ${stderr.toString('utf8').trim().split('\n')[0] ?? ''}`,
+            ),
+          );
           return;
         }
         resolve(parseTree(stdout));
@@ -49,7 +55,8 @@ export function parseTree(out: Buffer): Map<string, TreeEntry> {
       const head = out.toString('latin1', at, tab).split(/ +/);
       const file = out.toString('utf8', tab + 1, stop);
       const [mode = '', type = '', oid = '', size = '-'] = head;
-      if (type === 'blob' || type === 'commit') entries.set(file, { mode, oid, size: size === '-' ? -1 : Number(size) });
+      if (type === 'blob' || type === 'commit')
+        entries.set(file, { mode, oid, size: size === '-' ? -1 : Number(size) });
     }
     at = stop + 1;
   }
@@ -78,16 +85,30 @@ export class BlobReader {
 
   private start(): ChildProcessWithoutNullStreams {
     if (this.child) return this.child;
-    const child = spawn('git', [...GIT_FLAGS, 'cat-file', '--batch'], { cwd: this.root, windowsHide: true, env: gitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('git', [...GIT_FLAGS, 'cat-file', '--batch'], {
+      cwd: this.root,
+      windowsHide: true,
+      env: gitEnv(),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     this.spawned++;
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => this.take(chunk));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     child.stdin.on('error', () => undefined);
-    child.on('error', (err: NodeJS.ErrnoException) => this.fail(new GitError(err.code === 'ENOENT' ? 'git was not found on the PATH; install git or put it on the PATH' : `git cat-file failed: ${err.message}`)));
+    child.on('error', (err: NodeJS.ErrnoException) =>
+      this.fail(
+        new GitError(
+          err.code === 'ENOENT'
+            ? 'git was not found on the PATH; install git or put it on the PATH'
+            : `git cat-file failed: ${err.message}`,
+        ),
+      ),
+    );
     child.on('close', (code) => {
       this.child = undefined;
-      if (this.pending.length > 0) this.fail(new GitError(`git cat-file stopped: ${stderr.trim().split('\n')[0] || `exit code ${code}`}`));
+      if (this.pending.length > 0)
+        this.fail(new GitError(`git cat-file stopped: ${stderr.trim().split('\n')[0] || `exit code ${code}`}`));
     });
     this.child = child;
     return child;

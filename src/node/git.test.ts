@@ -3,7 +3,23 @@ import { GitError, checkRef, isSafeRef, parseNameStatus } from './git';
 
 describe('git output parsing', () => {
   it('reads -z name-status with renames, copies, odd names and every status', () => {
-    const out = ['M', 'a b.ts', 'R087', 'old\tname.ts', 'new\nname.ts', 'D', 'gone.py', 'A', 'ünïcode/ファイル.go', 'C100', 'x', 'y', 'T', 'link', ''].join('\0');
+    const out = [
+      'M',
+      'a b.ts',
+      'R087',
+      'old\tname.ts',
+      'new\nname.ts',
+      'D',
+      'gone.py',
+      'A',
+      'ünïcode/ファイル.go',
+      'C100',
+      'x',
+      'y',
+      'T',
+      'link',
+      '',
+    ].join('\0');
     assert.deepEqual(parseNameStatus(out), [
       { path: 'a b.ts', status: 'modified' },
       { path: 'new\nname.ts', oldPath: 'old\tname.ts', status: 'renamed' },

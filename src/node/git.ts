@@ -95,7 +95,18 @@ const NO_PROTOCOL = 'cx-impact-no-transport';
  */
 export function gitEnvironment(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...base };
-  for (const name of ['GIT_EXTERNAL_DIFF', 'GIT_DIFF_OPTS', 'GIT_PAGER', 'PAGER', 'GIT_SSH', 'GIT_SSH_COMMAND', 'GIT_PROXY_COMMAND', 'GIT_ASKPASS', 'SSH_ASKPASS']) delete env[name];
+  for (const name of [
+    'GIT_EXTERNAL_DIFF',
+    'GIT_DIFF_OPTS',
+    'GIT_PAGER',
+    'PAGER',
+    'GIT_SSH',
+    'GIT_SSH_COMMAND',
+    'GIT_PROXY_COMMAND',
+    'GIT_ASKPASS',
+    'SSH_ASKPASS',
+  ])
+    delete env[name];
   return {
     ...env,
     GIT_TERMINAL_PROMPT: '0',
@@ -120,26 +131,43 @@ async function run(cwd: string, args: readonly string[]): Promise<RunResult> {
  * choice. Listing the config runs nothing.
  */
 async function filterOverrides(cwd: string): Promise<string[]> {
-  const listed = await exec(cwd, ['config', '-z', '--get-regexp', '^filter\\..+\\.(clean|smudge|process|required)$'], 'config');
+  const listed = await exec(
+    cwd,
+    ['config', '-z', '--get-regexp', '^filter\\..+\\.(clean|smudge|process|required)$'],
+    'config',
+  );
   const names = new Set<string>();
   for (const entry of splitZ(listed.stdout)) {
     const key = entry.split('\n', 1)[0] ?? '';
     const name = /^filter\.(.+)\.[a-z]+$/i.exec(key)?.[1];
     if (name !== undefined) names.add(name);
   }
-  return [...names].flatMap((name) => ['clean=', 'smudge=', 'process=', 'required=false'].flatMap((setting) => ['-c', `filter.${name}.${setting}`]));
+  return [...names].flatMap((name) =>
+    ['clean=', 'smudge=', 'process=', 'required=false'].flatMap((setting) => ['-c', `filter.${name}.${setting}`]),
+  );
 }
 
 /** Starts git isolated (see ISOLATION_ARGS and gitEnvironment), never through a shell. */
 function spawnGit(cwd: string, args: readonly string[]): ChildProcessWithoutNullStreams {
-  return spawn('git', [...ISOLATION_ARGS, ...args], { cwd, windowsHide: true, env: gitEnvironment(), stdio: ['pipe', 'pipe', 'pipe'] });
+  return spawn('git', [...ISOLATION_ARGS, ...args], {
+    cwd,
+    windowsHide: true,
+    env: gitEnvironment(),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
 }
 
 /**
  * Runs git, handing its output to `onData` chunk by chunk (never one string: a diff can be larger than V8's
  * largest string). Resolves with the exit code and the start of stderr.
  */
-function streamGit(cwd: string, args: readonly string[], command: string, onData: (chunk: Buffer) => void, input?: string): Promise<{ code: number; stderr: string }> {
+function streamGit(
+  cwd: string,
+  args: readonly string[],
+  command: string,
+  onData: (chunk: Buffer) => void,
+  input?: string,
+): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve, reject) => {
     let child: ChildProcessWithoutNullStreams;
     try {
@@ -164,7 +192,13 @@ function streamGit(cwd: string, args: readonly string[], command: string, onData
     });
     child.stdin.on('error', () => undefined);
     child.on('error', (error: NodeJS.ErrnoException) =>
-      reject(new GitError(error.code === 'ENOENT' ? 'git was not found on the PATH; install git or put it on the PATH' : `git ${command} failed: ${firstLine(error.message)}`)),
+      reject(
+        new GitError(
+          error.code === 'ENOENT'
+            ? 'git was not found on the PATH; install git or put it on the PATH'
+            : `git ${command} failed: ${firstLine(error.message)}`,
+        ),
+      ),
     );
     child.on('close', (code, signal) => {
       if (failed) reject(failed);
@@ -212,7 +246,8 @@ export async function repoRoot(cwd: string): Promise<string> {
   const result = await run(cwd, ['rev-parse', '--show-toplevel']);
   if (result.code !== 0) {
     if (/not a git repository/i.test(result.stderr)) throw new GitError(`not a git repository: ${cwd}`);
-    if (/must be run in a work tree/i.test(result.stderr)) throw new GitError(`${cwd} is in a bare repository (no working tree): run cx-impact in a checkout`);
+    if (/must be run in a work tree/i.test(result.stderr))
+      throw new GitError(`${cwd} is in a bare repository (no working tree): run cx-impact in a checkout`);
     throw new GitError(`git rev-parse failed in ${cwd}: ${firstLine(result.stderr)}`);
   }
   return path.resolve(result.stdout.trim());
@@ -324,7 +359,7 @@ const STATUS: Record<string, ChangeStatus> = {
 export function parseNameStatus(output: string): ChangedFile[] {
   const parts = splitZ(output);
   const files: ChangedFile[] = [];
-  for (let i = 0; i < parts.length; ) {
+  for (let i = 0; i < parts.length;) {
     const code = parts[i++] ?? '';
     const letter = code.charAt(0);
     if (letter === 'R' || letter === 'C') {
@@ -348,7 +383,11 @@ const DIFF_FLAGS = [...DIFF_FORMAT, '--name-status', '-z'];
  * The files a change touches (contract §4). With `head`: `BASE...HEAD`. Without: the merge-base of BASE and HEAD
  * against the working tree, staged, unstaged and untracked files included.
  */
-export async function changedFiles(root: string, base: string | undefined, head: string | undefined): Promise<ChangeSet> {
+export async function changedFiles(
+  root: string,
+  base: string | undefined,
+  head: string | undefined,
+): Promise<ChangeSet> {
   const baseRef = base ?? (await defaultBase(root));
   checkRef(baseRef);
   if (head !== undefined) checkRef(head);
@@ -389,7 +428,8 @@ export async function showFile(root: string, rev: string, file: string): Promise
   checkRef(rev);
   const result = await run(root, ['show', '--no-ext-diff', '--no-textconv', '--no-color', `${rev}:${file}`]);
   if (result.code !== 0) {
-    if (/does not exist|exists on disk, but not in|invalid object name|path .* does not exist/i.test(result.stderr)) return undefined;
+    if (/does not exist|exists on disk, but not in|invalid object name|path .* does not exist/i.test(result.stderr))
+      return undefined;
     throw new GitError(`git show ${rev}:${file} failed: ${firstLine(result.stderr)}`);
   }
   return result.stdout;
@@ -418,7 +458,13 @@ export async function listRefs(root: string): Promise<RefInfo[]> {
   for (const line of out.split('\n')) {
     const [full = '', short = '', symref = ''] = line.split('\0');
     if (!full || symref) continue;
-    const kind: RefKind | undefined = full.startsWith('refs/heads/') ? 'branch' : full.startsWith('refs/remotes/') ? 'remote' : full.startsWith('refs/tags/') ? 'tag' : undefined;
+    const kind: RefKind | undefined = full.startsWith('refs/heads/')
+      ? 'branch'
+      : full.startsWith('refs/remotes/')
+        ? 'remote'
+        : full.startsWith('refs/tags/')
+          ? 'tag'
+          : undefined;
     if (kind && !short.startsWith('-')) refs.push({ name: short, kind });
   }
   return refs;
@@ -460,7 +506,12 @@ export async function headFingerprint(root: string): Promise<string> {
  * Streamed: only the file headers and hunk headers are kept (the changed lines themselves are never needed), so a
  * diff of any size costs the size of its headers.
  */
-export async function diffZeroContext(root: string, base: string, head: string, paths?: readonly string[]): Promise<string> {
+export async function diffZeroContext(
+  root: string,
+  base: string,
+  head: string,
+  paths?: readonly string[],
+): Promise<string> {
   checkRef(base);
   if (head !== WORKTREE) checkRef(head);
   const args = ['diff', ...DIFF_FORMAT, '-U0', '--end-of-options', base];
@@ -512,11 +563,13 @@ export class DiffHeaderFilter {
     if (this.keep === undefined) {
       this.head = Buffer.concat([this.head, part.subarray(0, 16)]);
       if (this.inHunks) {
-        if (this.head.length >= 11 || !isPrefixOfAny(this.head, ['@@ ', 'diff --git '])) this.keep = startsWithAny(this.head, ['@@ ', 'diff --git ']);
+        if (this.head.length >= 11 || !isPrefixOfAny(this.head, ['@@ ', 'diff --git ']))
+          this.keep = startsWithAny(this.head, ['@@ ', 'diff --git ']);
       } else this.keep = true;
     }
     if (this.keep === false) return;
-    if (this.lineSize + part.length > MAX_HEADER_LINE) part = part.subarray(0, Math.max(0, MAX_HEADER_LINE - this.lineSize));
+    if (this.lineSize + part.length > MAX_HEADER_LINE)
+      part = part.subarray(0, Math.max(0, MAX_HEADER_LINE - this.lineSize));
     this.line.push(part);
     this.lineSize += part.length;
   }
@@ -553,7 +606,11 @@ export type BlobRead = string | undefined | { tooLarge: number };
  * cost more than parsing them. Undefined for a spec git does not have, and for one over `maxBytes` (never kept:
  * readBlobsBounded says which).
  */
-export async function readBlobs(root: string, specs: readonly string[], maxBytes = MAX_BLOB_BYTES): Promise<(string | undefined)[]> {
+export async function readBlobs(
+  root: string,
+  specs: readonly string[],
+  maxBytes = MAX_BLOB_BYTES,
+): Promise<(string | undefined)[]> {
   return (await readBlobsBounded(root, specs, maxBytes)).map((b) => (typeof b === 'string' ? b : undefined));
 }
 
@@ -562,11 +619,22 @@ export async function readBlobs(root: string, specs: readonly string[], maxBytes
  * bounded by the limit times the blobs asked for. A blob missing from a partial clone is an error that says how to
  * fetch it (git is refused every transport, so it is never fetched here).
  */
-export async function readBlobsBounded(root: string, specs: readonly string[], maxBytes = MAX_BLOB_BYTES): Promise<BlobRead[]> {
+export async function readBlobsBounded(
+  root: string,
+  specs: readonly string[],
+  maxBytes = MAX_BLOB_BYTES,
+): Promise<BlobRead[]> {
   if (specs.length === 0) return [];
-  for (const spec of specs) if (spec.includes('\n')) throw new GitError('a path with a line break cannot be read in a batch');
+  for (const spec of specs)
+    if (spec.includes('\n')) throw new GitError('a path with a line break cannot be read in a batch');
   const parser = new BatchParser(specs.length, maxBytes);
-  const result = await streamGit(root, ['cat-file', '--batch'], 'cat-file', (chunk) => parser.push(chunk), specs.map((s) => `${s}\n`).join(''));
+  const result = await streamGit(
+    root,
+    ['cat-file', '--batch'],
+    'cat-file',
+    (chunk) => parser.push(chunk),
+    specs.map((s) => `${s}\n`).join(''),
+  );
   if (result.code !== 0) throw await failure(root, 'cat-file', result.stderr, result.code);
   const reads = parser.end();
   if (reads.some((r, i) => r === undefined && parser.missing[i]) && (await isPartialClone(root))) {
@@ -662,7 +730,11 @@ export class BatchParser {
 
 /** True when the repository is a partial clone (objects it lacks would be fetched from a promisor remote). */
 export async function isPartialClone(root: string): Promise<boolean> {
-  const result = await exec(root, ['config', '-z', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor)$'], 'config');
+  const result = await exec(
+    root,
+    ['config', '-z', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor)$'],
+    'config',
+  );
   return result.code === 0 && result.stdout.length > 0;
 }
 
@@ -675,7 +747,10 @@ function partialCloneMessage(what: string): string {
 
 /** The error of a git command that failed: in a partial clone, a missing object says how to fetch it. */
 async function failure(root: string, command: string, stderr: string, code: number): Promise<GitError> {
-  if (/promisor|not allowed|unable to read|could not fetch|missing blob|bad object|not our ref/i.test(stderr) && (await isPartialClone(root).catch(() => false))) {
+  if (
+    /promisor|not allowed|unable to read|could not fetch|missing blob|bad object|not our ref/i.test(stderr) &&
+    (await isPartialClone(root).catch(() => false))
+  ) {
     return new GitError(partialCloneMessage('an object the change needs'));
   }
   return new GitError(`git ${command} failed: ${firstLine(stderr) || `exit code ${code}`}`);
@@ -688,6 +763,7 @@ async function failure(root: string, command: string, stderr: string, code: numb
 export async function readGit(root: string, args: readonly string[], worktree = false): Promise<string> {
   const filters = worktree ? await filterOverrides(root) : [];
   const result = await exec(root, [...filters, ...args], args[0] ?? '');
-  if (result.code !== 0) throw new GitError(`git ${args[0] ?? ''} failed: ${firstLine(result.stderr) || `exit code ${result.code}`}`);
+  if (result.code !== 0)
+    throw new GitError(`git ${args[0] ?? ''} failed: ${firstLine(result.stderr) || `exit code ${result.code}`}`);
   return result.stdout;
 }

@@ -5,7 +5,17 @@ import { isFileImports } from './graph-cache';
 
 describe('cache entries with framework wiring', () => {
   const good = {
-    imports: [{ specifier: './a', kind: 'import', line: 0, typeOnly: true, names: ['A'], metadata: ['A'], usedIn: ['C', 'C.constructor'] }],
+    imports: [
+      {
+        specifier: './a',
+        kind: 'import',
+        line: 0,
+        typeOnly: true,
+        names: ['A'],
+        metadata: ['A'],
+        usedIn: ['C', 'C.constructor'],
+      },
+    ],
     reexports: [],
     exports: ['C'],
     partial: false,
@@ -14,7 +24,10 @@ describe('cache entries with framework wiring', () => {
     uses: ['Money'],
     declares: ['handler'],
     methods: ['render'],
-    implementations: [{ impl: { name: 'C' }, of: { name: 'A', specifier: './a' } }, { impl: { name: 'B', specifier: './b' }, of: { name: 'A' }, provider: true }],
+    implementations: [
+      { impl: { name: 'C' }, of: { name: 'A', specifier: './a' } },
+      { impl: { name: 'B', specifier: './b' }, of: { name: 'A' }, provider: true },
+    ],
   };
 
   it('accepts what the reader answers', () => {
@@ -31,7 +44,8 @@ describe('cache entries with framework wiring', () => {
       ['implementations', [{ impl: { name: 'C' }, of: { name: 'A', specifier: 2 } }]],
       ['implementations', [{ impl: { name: 'C' }, of: { name: 'A' }, provider: 'yes' }]],
     ];
-    for (const [field, value] of bad) assert.equal(isFileImports({ ...good, [field]: value }), false, `${field}: ${JSON.stringify(value)}`);
+    for (const [field, value] of bad)
+      assert.equal(isFileImports({ ...good, [field]: value }), false, `${field}: ${JSON.stringify(value)}`);
     assert.equal(isFileImports({ ...good, imports: [{ ...good.imports[0], usedIn: 'C' }] }), false);
     assert.equal(isFileImports({ ...good, imports: [{ ...good.imports[0], metadata: [null] }] }), false);
   });

@@ -16,7 +16,8 @@ import type { FileImports } from '../core/code/imports';
 const CACHE_VERSION = 2;
 
 export function defaultCacheDir(env: Record<string, string | undefined>): string {
-  const base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(os.homedir(), '.cache');
+  const base =
+    env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(os.homedir(), '.cache');
   return path.join(base, 'cx-impact');
 }
 
@@ -24,7 +25,8 @@ export function defaultCacheDir(env: Record<string, string | undefined>): string
 export function refuseCacheDir(dir: string, root: string, realRoot?: string): string | undefined {
   for (const top of new Set([path.resolve(root), ...(realRoot ? [path.resolve(realRoot)] : [])])) {
     const rel = path.relative(top, path.resolve(dir));
-    if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) return `the cache folder ${dir} is inside the repository; set XDG_CACHE_HOME to a folder outside it (or use --no-cache)`;
+    if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel)))
+      return `the cache folder ${dir} is inside the repository; set XDG_CACHE_HOME to a folder outside it (or use --no-cache)`;
   }
   return undefined;
 }
@@ -50,21 +52,39 @@ function isLine(value: unknown): value is number {
 export function isFileImports(value: unknown): value is FileImports {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const v = value as Record<string, unknown>;
-  if (!Array.isArray(v.imports) || !Array.isArray(v.reexports) || !isStringArray(v.exports) || typeof v.partial !== 'boolean') return false;
+  if (
+    !Array.isArray(v.imports) ||
+    !Array.isArray(v.reexports) ||
+    !isStringArray(v.exports) ||
+    typeof v.partial !== 'boolean'
+  )
+    return false;
   if (v.imports.length > MAX_RECORDS || v.reexports.length > MAX_RECORDS) return false;
   for (const record of v.imports as unknown[]) {
     if (typeof record !== 'object' || record === null) return false;
     const r = record as Record<string, unknown>;
-    if (typeof r.specifier !== 'string' || typeof r.kind !== 'string' || !IMPORT_KINDS.has(r.kind) || !isLine(r.line) || typeof r.typeOnly !== 'boolean') return false;
+    if (
+      typeof r.specifier !== 'string' ||
+      typeof r.kind !== 'string' ||
+      !IMPORT_KINDS.has(r.kind) ||
+      !isLine(r.line) ||
+      typeof r.typeOnly !== 'boolean'
+    )
+      return false;
     if (r.names !== undefined && !isStringArray(r.names)) return false;
-    for (const field of ['metadata', 'metadataLoose', 'usedIn'] as const) if (r[field] !== undefined && !isStringArray(r[field])) return false;
+    for (const field of ['metadata', 'metadataLoose', 'usedIn'] as const)
+      if (r[field] !== undefined && !isStringArray(r[field])) return false;
   }
   // What framework wiring adds (contract §5.6): name lists, and implementations naming two types.
-  for (const field of ['typeExports', 'abstracts', 'uses', 'declares', 'methods'] as const) if (v[field] !== undefined && !isStringArray(v[field])) return false;
+  for (const field of ['typeExports', 'abstracts', 'uses', 'declares', 'methods'] as const)
+    if (v[field] !== undefined && !isStringArray(v[field])) return false;
   if (v.implementations !== undefined) {
     if (!Array.isArray(v.implementations) || v.implementations.length > MAX_RECORDS) return false;
     const isRef = (ref: unknown): boolean =>
-      typeof ref === 'object' && ref !== null && typeof (ref as Record<string, unknown>).name === 'string' && ['undefined', 'string'].includes(typeof (ref as Record<string, unknown>).specifier);
+      typeof ref === 'object' &&
+      ref !== null &&
+      typeof (ref as Record<string, unknown>).name === 'string' &&
+      ['undefined', 'string'].includes(typeof (ref as Record<string, unknown>).specifier);
     for (let i = 0; i < v.implementations.length; i++) {
       const entry = v.implementations[i] as unknown;
       if (typeof entry !== 'object' || entry === null) return false;
@@ -100,7 +120,10 @@ export class ImportCache {
 
   /** `dir`: the cache folder; `root`: the repository, which names the cache file (never written into). */
   constructor(dir: string, root: string) {
-    this.file = path.join(dir, `imports-${createHash('sha1').update(path.resolve(root)).digest('hex').slice(0, 16)}.json`);
+    this.file = path.join(
+      dir,
+      `imports-${createHash('sha1').update(path.resolve(root)).digest('hex').slice(0, 16)}.json`,
+    );
   }
 
   async load(): Promise<void> {
@@ -108,7 +131,10 @@ export class ImportCache {
     let text: string;
     try {
       // Read through an open file that is checked first: a link, a FIFO or a huge file is no cache.
-      const handle = await open(this.file, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0) | (fsConstants.O_NONBLOCK ?? 0));
+      const handle = await open(
+        this.file,
+        fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0) | (fsConstants.O_NONBLOCK ?? 0),
+      );
       try {
         const info = await handle.stat();
         if (!info.isFile() || info.size > MAX_CACHE_BYTES) return;
@@ -127,7 +153,14 @@ export class ImportCache {
       return;
     }
     const d = data as { version?: unknown; entries?: unknown } | null;
-    if (typeof d !== 'object' || d === null || d.version !== CACHE_VERSION || typeof d.entries !== 'object' || d.entries === null || Array.isArray(d.entries)) {
+    if (
+      typeof d !== 'object' ||
+      d === null ||
+      d.version !== CACHE_VERSION ||
+      typeof d.entries !== 'object' ||
+      d.entries === null ||
+      Array.isArray(d.entries)
+    ) {
       this.rejected++;
       return;
     }
@@ -172,7 +205,11 @@ export class ImportCache {
     // A new file of our own, created exclusively: whatever a poisoned cache folder holds under that name (a link to a
     // repository file) is never opened, let alone followed. The name is random, so it cannot be planted ahead.
     const temp = path.join(dir, `${path.basename(this.file)}.${process.pid}.${randomBytes(8).toString('hex')}.tmp`);
-    const handle = await open(temp, fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL | (fsConstants.O_NOFOLLOW ?? 0), 0o600);
+    const handle = await open(
+      temp,
+      fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL | (fsConstants.O_NOFOLLOW ?? 0),
+      0o600,
+    );
     try {
       try {
         await handle.writeFile(JSON.stringify({ version: CACHE_VERSION, entries }));

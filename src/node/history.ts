@@ -16,7 +16,11 @@ export async function headInfo(root: string): Promise<HeadInfo | undefined> {
   try {
     out = await readGit(root, ['log', '-1', '--no-show-signature', '--format=%H%x00%cI', 'HEAD', '--']);
   } catch (error) {
-    if (error instanceof GitError && /does not have any commits|unknown revision|bad default revision|ambiguous argument 'HEAD'/i.test(error.message)) return undefined;
+    if (
+      error instanceof GitError &&
+      /does not have any commits|unknown revision|bad default revision|ambiguous argument 'HEAD'/i.test(error.message)
+    )
+      return undefined;
     throw error;
   }
   const [head = '', date = ''] = out.trim().split('\0');
@@ -105,7 +109,11 @@ export function parseBlame(output: string): LineEdit[] {
     else if (text.startsWith('author-time ')) current.time = Number(text.slice(12));
     else if (text.startsWith('\t')) {
       const uncommitted = ZERO.test(current.commit);
-      const edit: LineEdit = { commit: current.commit, date: new Date(current.time * 1000).toISOString().replace(/\.000Z$/, 'Z'), author: current.author };
+      const edit: LineEdit = {
+        commit: current.commit,
+        date: new Date(current.time * 1000).toISOString().replace(/\.000Z$/, 'Z'),
+        author: current.author,
+      };
       if (uncommitted) edit.uncommitted = true;
       lines[current.line - 1] = edit;
       current = undefined;

@@ -1,6 +1,11 @@
 // Property tests (fast-check) for the data a hostile repository or cache controls: cache entries and git's output.
 // `npm run fuzz -- cache git-batch git-diff git-name-status` runs the same properties with far more cases.
-import { batchOutputParsed, cacheEntriesChecked, diffHeadersKept, nameStatusParsed } from '../../test/properties/hostile';
+import {
+  batchOutputParsed,
+  cacheEntriesChecked,
+  diffHeadersKept,
+  nameStatusParsed,
+} from '../../test/properties/hostile';
 import { describeRun, runProperty, suiteRuns } from '../../test/properties/run';
 
 describe('cache files and git output are data (issue #23)', function () {

@@ -8,9 +8,19 @@ describe('map discovery', () => {
   let dir: string;
   before(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'cx-maps-'));
-    for (const file of ['cx-map.yaml', 'pkg/a/cx-map.yml', 'node_modules/dep/cx-map.yaml', '.git/cx-map.yaml', 'src/x.ts', 'cx-map.yaml.bak']) {
+    for (const file of [
+      'cx-map.yaml',
+      'pkg/a/cx-map.yml',
+      'node_modules/dep/cx-map.yaml',
+      '.git/cx-map.yaml',
+      'src/x.ts',
+      'cx-map.yaml.bak',
+    ]) {
       mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-      writeFileSync(path.join(dir, file), 'version: 1\njourneys:\n  - id: a\n    name: A\n    touchpoints:\n      - id: t\n        name: T\n        paths: [src/**]\n');
+      writeFileSync(
+        path.join(dir, file),
+        'version: 1\njourneys:\n  - id: a\n    name: A\n    touchpoints:\n      - id: t\n        name: T\n        paths: [src/**]\n',
+      );
     }
   });
   after(() => rmSync(dir, { recursive: true, force: true }));

@@ -65,13 +65,22 @@ export async function readMapText(root: string, file: string): Promise<string> {
     const [realRoot, real] = await Promise.all([realpath(root), realpath(path.join(root, file))]);
     const inside = path.relative(realRoot, real);
     if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) {
-      throw new MapReadError(`cannot read map ${file}: it is a symbolic link to a file outside the repository, which is not read`);
+      throw new MapReadError(
+        `cannot read map ${file}: it is a symbolic link to a file outside the repository, which is not read`,
+      );
     }
     return await readFile(real, 'utf8');
   } catch (error) {
     if (error instanceof MapReadError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code === 'ELOOP' ? 'a symbolic link loop' : firstLine(error);
+    const reason =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a folder'
+          : code === 'ELOOP'
+            ? 'a symbolic link loop'
+            : firstLine(error);
     throw new MapReadError(`cannot read map ${file}: ${reason}`);
   }
 }

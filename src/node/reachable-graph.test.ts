@@ -62,11 +62,16 @@ function importersOf(graph: DependencyGraph, file: string): string[] {
       queue.push(from);
     }
   }
-  return queue.slice(1).map((i) => graph.files[i]!).sort();
+  return queue
+    .slice(1)
+    .map((i) => graph.files[i]!)
+    .sort();
 }
 
 /** Every file covered: the walk's first step, where an implementation's stand-in users are found. */
-const everyFile = (file: string): ReachTarget<string>[] => [{ touchpoint: file, journey: path.posix.dirname(file), value: file }];
+const everyFile = (file: string): ReachTarget<string>[] => [
+  { touchpoint: file, journey: path.posix.dirname(file), value: file },
+];
 const unbounded = { maxHops: 1000, sharedAbove: Number.MAX_SAFE_INTEGER, sharedJourneys: Number.MAX_SAFE_INTEGER };
 
 function answers(graph: DependencyGraph, from: readonly string[]): unknown {
@@ -91,20 +96,30 @@ describe('the graph narrowed to what a change can reach', function () {
   });
 
   /** Full and narrowed answers for each change; returns how many changes were narrowed (not the full graph). */
-  async function same(root: string, files: string[], changes: string[][], read?: GraphLoadOptions['read']): Promise<{ narrowed: number; read: number[] }> {
+  async function same(
+    root: string,
+    files: string[],
+    changes: string[][],
+    read?: GraphLoadOptions['read'],
+  ): Promise<{ narrowed: number; read: number[] }> {
     const full = await loadDependencyGraph({ root, files, reader, ...(read ? { read } : {}) });
     let narrowed = 0;
     const counts: number[] = [];
     for (const from of changes) {
       const narrow = await loadReachableGraph({ root, files, reader, from, ...(read ? { read } : {}) });
-      assert.deepEqual(answers(narrow.graph, from), answers(full.graph, from), `change ${from.join(', ')} (${narrow.narrowed ? 'narrowed' : `full: ${narrow.why ?? ''}`})`);
+      assert.deepEqual(
+        answers(narrow.graph, from),
+        answers(full.graph, from),
+        `change ${from.join(', ')} (${narrow.narrowed ? 'narrowed' : `full: ${narrow.why ?? ''}`})`,
+      );
       if (narrow.narrowed) narrowed++;
       counts.push(narrow.read);
     }
     return { narrowed, read: counts };
   }
 
-  const codeOf = (files: string[]): string[] => files.filter((f) => languageOfPath(f) !== undefined && !inExcludedFolder(f));
+  const codeOf = (files: string[]): string[] =>
+    files.filter((f) => languageOfPath(f) !== undefined && !inExcludedFolder(f));
   const eachAlone = (files: string[]): string[][] => codeOf(files).map((f) => [f]);
 
   it('examples/shop: every code file changed alone', async () => {
@@ -128,7 +143,11 @@ describe('the graph narrowed to what a change can reach', function () {
     made.push(root);
     const list = Object.keys(files).sort();
     const code = codeOf(list);
-    const { narrowed, read } = await same(root, list, [...eachAlone(list), code.slice(0, 5), code.filter((_, i) => i % 7 === 0)]);
+    const { narrowed, read } = await same(root, list, [
+      ...eachAlone(list),
+      code.slice(0, 5),
+      code.filter((_, i) => i % 7 === 0),
+    ]);
     assert.ok(narrowed > code.length / 2, `${narrowed} of ${code.length} changes narrowed`);
     // A leaf module's change reads a fraction of the repository.
     assert.ok(Math.min(...read) < code.length / 4, `fewest files read: ${Math.min(...read)} of ${code.length}`);
@@ -142,7 +161,11 @@ describe('the graph narrowed to what a change can reach', function () {
       mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
       writeFileSync(path.join(root, file), text);
     }
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, env: { ...process.env, GIT_CONFIG_GLOBAL: os.devNull, GIT_CONFIG_NOSYSTEM: '1' } });
+    const git = (...args: string[]) =>
+      execFileSync('git', args, {
+        cwd: root,
+        env: { ...process.env, GIT_CONFIG_GLOBAL: os.devNull, GIT_CONFIG_NOSYSTEM: '1' },
+      });
     git('init', '-q');
     git('add', '-A');
     git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-m', 'x');
@@ -162,8 +185,10 @@ describe('the graph narrowed to what a change can reach', function () {
     const files: Record<string, string> = {
       'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'proj.settings')\n",
       'proj/__init__.py': '',
-      'proj/settings.py': "ROOT_URLCONF = 'proj.urls'\nINSTALLED_APPS = ['shop.apps.ShopConfig', 'billing']\nMIDDLEWARE = ['shop.middleware.Audit']\n",
-      'proj/urls.py': "from django.urls import include, path\nurlpatterns = [path('shop/', include('shop.urls')), path('bill/', include('billing.urls'))]\n",
+      'proj/settings.py':
+        "ROOT_URLCONF = 'proj.urls'\nINSTALLED_APPS = ['shop.apps.ShopConfig', 'billing']\nMIDDLEWARE = ['shop.middleware.Audit']\n",
+      'proj/urls.py':
+        "from django.urls import include, path\nurlpatterns = [path('shop/', include('shop.urls')), path('bill/', include('billing.urls'))]\n",
       'shop/__init__.py': '',
       'shop/apps.py': 'class ShopConfig: pass\n',
       'shop/middleware.py': 'from .helpers import audit\nclass Audit: pass\n',
@@ -185,22 +210,26 @@ describe('the graph narrowed to what a change can reach', function () {
       // Spring: the controller names the interface; the implementation is injected.
       'shop/src/main/java/com/shop/web/OrderController.java':
         'package com.shop.web;\nimport com.shop.service.OrderService;\n@RestController\npublic class OrderController {\n  private final OrderService orders;\n  public OrderController(OrderService orders) { this.orders = orders; }\n  public void place() { orders.place(); }\n}\n',
-      'shop/src/main/java/com/shop/service/OrderService.java': 'package com.shop.service;\npublic interface OrderService { void place(); }\n',
+      'shop/src/main/java/com/shop/service/OrderService.java':
+        'package com.shop.service;\npublic interface OrderService { void place(); }\n',
       'shop/src/main/java/com/shop/service/OrderServiceImpl.java':
         'package com.shop.service;\n@Service\npublic class OrderServiceImpl implements OrderService {\n  private final PriceRules rules = new PriceRules();\n  public void place() { rules.apply(); }\n}\n',
       // Same package, no import line.
-      'shop/src/main/java/com/shop/service/PriceRules.java': 'package com.shop.service;\npublic class PriceRules { public void apply() {} }\n',
+      'shop/src/main/java/com/shop/service/PriceRules.java':
+        'package com.shop.service;\npublic class PriceRules { public void apply() {} }\n',
       // Go: the handler uses a name another file of its package declares.
       'go.mod': 'module example.com/feeds\n\ngo 1.22\n',
       'ui/handler.go': 'package ui\n\ntype handler struct{ store *Store }\n',
       'ui/unread.go': 'package ui\n\nfunc (h *handler) unread() { h.store.Query() }\n',
-      'ui/store.go': 'package ui\n\nimport "example.com/feeds/storage"\n\ntype Store struct{}\n\nfunc (s *Store) Query() { storage.Q() }\n',
+      'ui/store.go':
+        'package ui\n\nimport "example.com/feeds/storage"\n\ntype Store struct{}\n\nfunc (s *Store) Query() { storage.Q() }\n',
       'storage/q.go': 'package storage\n\nfunc Q() {}\n',
       'main.go': 'package main\n\nimport "example.com/feeds/ui"\n\nfunc main() { ui.Serve() }\n',
       // NestJS: a provider object puts an implementation behind an abstract class.
       'api/tsconfig.json': '{ "compilerOptions": { "experimentalDecorators": true, "emitDecoratorMetadata": true } }\n',
       'api/src/payments.ts': 'export abstract class Payments { abstract charge(): void; }\n',
-      'api/src/stripe-payments.ts': "import { Payments } from './payments';\nimport { round } from './money';\nexport class StripePayments extends Payments { charge(): void { round(); } }\n",
+      'api/src/stripe-payments.ts':
+        "import { Payments } from './payments';\nimport { round } from './money';\nexport class StripePayments extends Payments { charge(): void { round(); } }\n",
       'api/src/money.ts': 'export function round(): number { return 1; }\n',
       'api/src/app.module.ts':
         "import { Module } from '@nestjs/common';\nimport { Payments } from './payments';\nimport { StripePayments } from './stripe-payments';\nimport { PayController } from './pay.controller';\n@Module({ controllers: [PayController], providers: [{ provide: Payments, useClass: StripePayments }] })\nexport class AppModule {}\n",
@@ -211,23 +240,29 @@ describe('the graph narrowed to what a change can reach', function () {
       'api/src/base/index.ts': "export * from './ticker';\nexport { Clock } from './clock';\n",
       'api/src/base/ticker.ts': 'export abstract class Ticker { abstract tick(): number; }\n',
       'api/src/base/clock.ts': 'export class Clock { tick(): number { return 0; } }\n',
-      'api/src/system-clock.ts': "import { Clock } from './base';\nimport { stamp } from './format';\nexport class SystemClock extends Clock { tick(): number { return stamp(); } }\n",
+      'api/src/system-clock.ts':
+        "import { Clock } from './base';\nimport { stamp } from './format';\nexport class SystemClock extends Clock { tick(): number { return stamp(); } }\n",
       'api/src/format.ts': 'export function stamp(): number { return Date.now(); }\n',
       'api/src/clock.module.ts':
         "import { Module } from '@nestjs/common';\nimport { Clock, Ticker } from './base';\n@Module({ providers: [{ provide: Ticker, useClass: Clock }] })\nexport class ClockModule {}\n",
-      'api/src/tick.controller.ts': "import { Controller } from '@nestjs/common';\nimport { Ticker } from './base';\n@Controller('tick')\nexport class TickController {\n  constructor(private readonly ticker: Ticker) {}\n  now(): number { return this.ticker.tick(); }\n}\n",
-      'api/src/tick.page.ts': "import { TickController } from './tick.controller';\nexport const page = TickController.name;\n",
+      'api/src/tick.controller.ts':
+        "import { Controller } from '@nestjs/common';\nimport { Ticker } from './base';\n@Controller('tick')\nexport class TickController {\n  constructor(private readonly ticker: Ticker) {}\n  now(): number { return this.ticker.tick(); }\n}\n",
+      'api/src/tick.page.ts':
+        "import { TickController } from './tick.controller';\nexport const page = TickController.name;\n",
       // A provider object alone puts a class (which extends nothing) behind an abstract one.
       'api/src/refunds.ts': 'export abstract class Refunds { abstract refund(): void; }\n',
-      'api/src/refund-queue.ts': "import { stamp } from './format';\nexport class RefundQueue { refund(): void { stamp(); } }\n",
+      'api/src/refund-queue.ts':
+        "import { stamp } from './format';\nexport class RefundQueue { refund(): void { stamp(); } }\n",
       'api/src/refund.module.ts':
         "import { Module } from '@nestjs/common';\nimport { Refunds } from './refunds';\nimport { RefundQueue } from './refund-queue';\n@Module({ providers: [{ provide: Refunds, useClass: RefundQueue }] })\nexport class RefundModule {}\n",
       'api/src/refund.controller.ts':
         "import { Controller } from '@nestjs/common';\nimport { Refunds } from './refunds';\n@Controller('refund')\nexport class RefundController {\n  constructor(private readonly refunds: Refunds) {}\n}\n",
       // An interface imported for types only: its implementation still stands in for it.
       'api/src/auditor.ts': "export interface Auditor { log(): void }\nexport const auditorName = 'audit';\n",
-      'api/src/file-auditor.ts': "import type { Auditor } from './auditor';\nimport { stamp } from './format';\nexport class FileAuditor implements Auditor { log(): void { stamp(); } }\n",
-      'api/src/report.ts': "import { auditorName, type Auditor } from './auditor';\nexport const report = (a: Auditor): string => auditorName;\n",
+      'api/src/file-auditor.ts':
+        "import type { Auditor } from './auditor';\nimport { stamp } from './format';\nexport class FileAuditor implements Auditor { log(): void { stamp(); } }\n",
+      'api/src/report.ts':
+        "import { auditorName, type Auditor } from './auditor';\nexport const report = (a: Auditor): string => auditorName;\n",
     };
     const root = writeRepo(files);
     made.push(root);
@@ -243,9 +278,26 @@ describe('the graph narrowed to what a change can reach', function () {
     const full = await loadDependencyGraph({ root, files: list, reader });
     const users = importersOf(full.graph, 'api/src/format.ts');
     const narrow = await loadReachableGraph({ root, files: list, reader, from: ['api/src/format.ts'] });
-    const reached = reachOf(narrow.graph, 'api/src/format.ts', (f) => (['api/src/tick.controller.ts', 'api/src/report.ts', 'api/src/refund.controller.ts'].includes(f) ? [{ touchpoint: f, journey: f, value: f }] : []), { ...DEFAULT_INDIRECT, maxHops: 4 });
-    assert.deepEqual(users, ['api/src/file-auditor.ts', 'api/src/refund-queue.ts', 'api/src/refund.module.ts', 'api/src/system-clock.ts']);
-    for (const f of ['api/src/tick.controller.ts', 'api/src/report.ts', 'api/src/refund.controller.ts']) assert.ok(reached.hits.some((h) => h.target.value === f), `${f} reached: ${JSON.stringify(reached.hits.map((h) => h.target.value))}`);
+    const reached = reachOf(
+      narrow.graph,
+      'api/src/format.ts',
+      (f) =>
+        ['api/src/tick.controller.ts', 'api/src/report.ts', 'api/src/refund.controller.ts'].includes(f)
+          ? [{ touchpoint: f, journey: f, value: f }]
+          : [],
+      { ...DEFAULT_INDIRECT, maxHops: 4 },
+    );
+    assert.deepEqual(users, [
+      'api/src/file-auditor.ts',
+      'api/src/refund-queue.ts',
+      'api/src/refund.module.ts',
+      'api/src/system-clock.ts',
+    ]);
+    for (const f of ['api/src/tick.controller.ts', 'api/src/report.ts', 'api/src/refund.controller.ts'])
+      assert.ok(
+        reached.hits.some((h) => h.target.value === f),
+        `${f} reached: ${JSON.stringify(reached.hits.map((h) => h.target.value))}`,
+      );
   });
 
   it('what a narrowed run parses is cached under the keys the full graph reads', async () => {
@@ -253,7 +305,13 @@ describe('the graph narrowed to what a change can reach', function () {
     const files = walk(root);
     const cache = new ImportCache(mkdtempSync(path.join(os.tmpdir(), 'cx-reach-cache-')), root);
     made.push(path.dirname(cache.file));
-    const narrow = await loadReachableGraph({ root, files, reader, cache, from: ['services/checkout/src/payment-service.ts'] });
+    const narrow = await loadReachableGraph({
+      root,
+      files,
+      reader,
+      cache,
+      from: ['services/checkout/src/payment-service.ts'],
+    });
     assert.ok(narrow.narrowed && narrow.parsed > 0);
     const full = await loadDependencyGraph({ root, files, reader, cache });
     assert.equal(full.cached, narrow.parsed, 'every file the narrowed run parsed is a cache hit for the full graph');
@@ -266,13 +324,20 @@ describe('the graph narrowed to what a change can reach', function () {
     const list = [...Object.keys(files), 'index.ts'].sort();
     const code = codeOf(list);
     const progress: number[] = [];
-    const large = await loadReachableGraph({ root, files: list, reader, from: code.slice(0, 6), maxFrom: 5, onProgress: (done) => progress.push(done) });
+    const large = await loadReachableGraph({
+      root,
+      files: list,
+      reader,
+      from: code.slice(0, 6),
+      maxFrom: 5,
+      onProgress: (done) => progress.push(done),
+    });
     assert.equal(large.narrowed, false);
     assert.equal(large.why, 'a change of 6 code files');
     assert.equal(progress.at(-1), code.length);
     // The top-level index.ts is named by `.` from anywhere: not reversed, so the full graph answers.
     const top = await loadReachableGraph({ root, files: list, reader, from: ['index.ts'] });
-    assert.deepEqual([top.narrowed, top.why], [false, 'index.ts is the top-level folder\'s entry']);
+    assert.deepEqual([top.narrowed, top.why], [false, "index.ts is the top-level folder's entry"]);
     await same(root, list, [['index.ts'], code.slice(0, 6)]);
   });
 
@@ -280,7 +345,11 @@ describe('the graph narrowed to what a change can reach', function () {
     const runs = Number(process.env.PROPERTY_RUNS) > 0 ? Number(process.env.PROPERTY_RUNS) : 25;
     await fc.assert(
       fc.asyncProperty(
-        fc.record({ seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }), packages: fc.integer({ min: 1, max: 4 }), modules: fc.integer({ min: 1, max: 5 }) }),
+        fc.record({
+          seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+          packages: fc.integer({ min: 1, max: 4 }),
+          modules: fc.integer({ min: 1, max: 5 }),
+        }),
         fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
         async (recipe, picks) => {
           const files = reachMonorepo(recipe);

@@ -17,7 +17,16 @@ import { buildGraph, type DependencyGraph } from '../core/graph/graph';
 import { dirOf, Resolver } from '../core/graph/resolve';
 import { ReverseResolver, candidateImporters } from '../core/graph/reverse';
 import type { CodeReader } from './code-reader';
-import { importsCacheKey, inExcludedFolder, loadDependencyGraph, readConfigs, readRepoFile, type GraphLoad, type GraphLoadOptions, type Read } from './dependency-graph';
+import {
+  importsCacheKey,
+  inExcludedFolder,
+  loadDependencyGraph,
+  readConfigs,
+  readRepoFile,
+  type GraphLoad,
+  type GraphLoadOptions,
+  type Read,
+} from './dependency-graph';
 
 export interface ReachableGraphOptions extends GraphLoadOptions {
   /**
@@ -60,7 +69,11 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
   const code = files.filter((f) => languageOfPath(f) !== undefined);
   const codeSet = new Set(code);
   const from = [...new Set(options.from)].filter((f) => codeSet.has(f));
-  const full = async (why: string, texts?: ReadonlyMap<string, string>, skipped?: ReadonlyMap<string, string>): Promise<ReachableLoad> => {
+  const full = async (
+    why: string,
+    texts?: ReadonlyMap<string, string>,
+    skipped?: ReadonlyMap<string, string>,
+  ): Promise<ReachableLoad> => {
     // The texts already read are not read again.
     const read = options.read ?? ((file: string) => readRepoFile(options.root, realRoot, file));
     // Nor are the files already parsed parsed again: their answers stand in front of the cache.
@@ -78,7 +91,14 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
         return why !== undefined ? { skipped: why } : read(file, max);
       },
     });
-    return { ...load, narrowed: false, why, read: load.cached + load.parsed, parsed: load.parsed + parsed, cached: load.cached - parsed };
+    return {
+      ...load,
+      narrowed: false,
+      why,
+      read: load.cached + load.parsed,
+      parsed: load.parsed + parsed,
+      cached: load.cached - parsed,
+    };
   };
   /** What this run parsed or took from the cache, by cache key, and how many of each. */
   const answered = new Map<string, FileImports>();
@@ -134,7 +154,12 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
         options.cache?.set(key, answer);
       }
     } catch (error) {
-      skipped.set(file, error instanceof ParseError ? error.reason : `unreadable (${error instanceof Error ? error.message : String(error)})`);
+      skipped.set(
+        file,
+        error instanceof ParseError
+          ? error.reason
+          : `unreadable (${error instanceof Error ? error.message : String(error)})`,
+      );
     }
   };
   /** Where a parsed file's re-exports lead. */
@@ -175,7 +200,10 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
         if (language) {
           for (const r of [...answer.imports, ...answer.reexports]) {
             if (r.typeOnly) continue;
-            const res = 'kind' in r ? resolver.resolve(file, r.specifier, language, r.names, r.kind) : resolver.resolve(file, r.specifier, language);
+            const res =
+              'kind' in r
+                ? resolver.resolve(file, r.specifier, language, r.names, r.kind)
+                : resolver.resolve(file, r.specifier, language);
             if ('files' in res) targets.push(...res.files);
           }
         }
@@ -185,7 +213,14 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
     }
     return files.filter((f) => keep.has(f));
   };
-  const build = (): DependencyGraph => buildGraph({ files: subset(), imports, skipped, resolver, ...(options.exclude ? { exclude: options.exclude } : {}) });
+  const build = (): DependencyGraph =>
+    buildGraph({
+      files: subset(),
+      imports,
+      skipped,
+      resolver,
+      ...(options.exclude ? { exclude: options.exclude } : {}),
+    });
 
   const reexportsOf = new Map<string, string[]>();
   const known = new Set<string>(from);
@@ -210,7 +245,9 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
     await pool(list, parse);
   };
   const tooMany = (): string | undefined =>
-    Math.max(known.size, imports.size) > limit ? `the change may reach ${Math.max(known.size, imports.size)} of ${code.length} code files` : undefined;
+    Math.max(known.size, imports.size) > limit
+      ? `the change may reach ${Math.max(known.size, imports.size)} of ${code.length} code files`
+      : undefined;
   /** The files a Java type name may be in, as seen from `file` (a superset of the graph's `javaType`). */
   const javaTypeFiles = (file: string, answer: FileImports, name: string): string[] => {
     const dot = name.indexOf('.');
@@ -238,7 +275,12 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
    * The files defining `name` as `specifier` (imported by `file`) exports it, as the graph's lookup finds them:
    * through named re-exports and `export *`, each file on the way parsed (not reached).
    */
-  const definingFiles = async (file: string, specifier: string, name: string, language: NonNullable<ReturnType<typeof languageOfPath>>): Promise<string[]> => {
+  const definingFiles = async (
+    file: string,
+    specifier: string,
+    name: string,
+    language: NonNullable<ReturnType<typeof languageOfPath>>,
+  ): Promise<string[]> => {
     const r = resolver.resolve(file, specifier, language, [name]);
     if (!('files' in r)) return [];
     const lookup = async (at: string, wanted: string, seen: Set<string>): Promise<string[] | undefined> => {
@@ -344,10 +386,11 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
           // `class B extends C` in a reached file: C's file is read as a reached one (a concrete C is not in
           // standIn, yet what C stands in for, by its own declaration or a provider naming it, B stands in for).
           if (ref === impl.of && !impl.provider && impl.impl.specifier === undefined) {
-            for (const d of defining) if (!supertypes.has(d)) {
-              supertypes.add(d);
-              reached.add(d);
-            }
+            for (const d of defining)
+              if (!supertypes.has(d)) {
+                supertypes.add(d);
+                reached.add(d);
+              }
           }
         }
       }

@@ -64,7 +64,8 @@ export function cliBundle(): string {
   });
   const wasm = packageWasmDir();
   mkdirSync(path.join(dir, 'tree-sitter'));
-  for (const file of [...RUNTIME_FILES, ...Object.values(GRAMMAR_FILES)]) copyFileSync(path.join(wasm, file), path.join(dir, 'tree-sitter', file));
+  for (const file of [...RUNTIME_FILES, ...Object.values(GRAMMAR_FILES)])
+    copyFileSync(path.join(wasm, file), path.join(dir, 'tree-sitter', file));
   bundle = out;
   return out;
 }
@@ -104,7 +105,10 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { cwd: string; input?: string; env?: Record<string, string> }): CliResult {
+export function runCli(
+  args: string[],
+  options: { cwd: string; input?: string; env?: Record<string, string> },
+): CliResult {
   const result = spawnSync(process.execPath, [cliBundle(), ...args], {
     cwd: options.cwd,
     input: options.input ?? '',
@@ -144,6 +148,10 @@ export class TestRepo {
   }
 
   cli(args: string[], options: { input?: string; env?: Record<string, string>; cwd?: string } = {}): CliResult {
-    return runCli(args, { cwd: options.cwd ?? this.dir, ...(options.input !== undefined ? { input: options.input } : {}), ...(options.env ? { env: options.env } : {}) });
+    return runCli(args, {
+      cwd: options.cwd ?? this.dir,
+      ...(options.input !== undefined ? { input: options.input } : {}),
+      ...(options.env ? { env: options.env } : {}),
+    });
   }
 }

@@ -72,7 +72,9 @@ describe('Impact Report comparisons', () => {
       ],
     );
     assert.deepEqual(report.unmappedFiles, ['docs/notes.md'], 'the edited map is in mapChanges, not in no map');
-    assert.deepEqual(report.mapChanges, [{ map: 'cx-map.yaml', journey: 'sign-in', touchpoint: 'login', added: ['services/search/index.ts'], removed: [] }]);
+    assert.deepEqual(report.mapChanges, [
+      { map: 'cx-map.yaml', journey: 'sign-in', touchpoint: 'login', added: ['services/search/index.ts'], removed: [] },
+    ]);
 
     const cli = repo.cli(['impact', '--base', 'main', '--head', 'HEAD', '--format', 'markdown']);
     assert.equal(cli.code, 0, cli.stderr);
@@ -81,7 +83,10 @@ describe('Impact Report comparisons', () => {
     const json = repo.cli(['impact', '--base', 'main', '--head', 'HEAD', '--format', 'json']);
     assert.deepEqual((JSON.parse(json.stdout) as { mapChanges?: unknown }).mapChanges, report.mapChanges);
     const text = repo.cli(['impact', '--base', 'main', '--head', 'HEAD']);
-    assert.match(text.stdout, /\nMap changes\n {2}cx-map\.yaml sign-in\/login: \+1 -0\n {4}\+ services\/search\/index\.ts\n/);
+    assert.match(
+      text.stdout,
+      /\nMap changes\n {2}cx-map\.yaml sign-in\/login: \+1 -0\n {4}\+ services\/search\/index\.ts\n/,
+    );
   });
 
   it('compares a branch with its upstream before the default branch', async () => {
@@ -95,7 +100,10 @@ describe('Impact Report comparisons', () => {
     assert.equal(gathered.label, 'Branch feature vs origin/main');
     assert.deepEqual(gathered.report.changedFiles, ['services/accounts/login.ts']);
     assert.ok(gathered.refs.some((r) => r.kind === 'remote' && r.name === 'origin/main'));
-    assert.ok(!gathered.refs.some((r) => r.name === 'origin/HEAD' || r.name === 'origin'), 'the symbolic origin/HEAD is left out');
+    assert.ok(
+      !gathered.refs.some((r) => r.name === 'origin/HEAD' || r.name === 'origin'),
+      'the symbolic origin/HEAD is left out',
+    );
   });
 
   it('compares the working tree with HEAD, untracked files included, with the maps it is given', async () => {
@@ -108,7 +116,10 @@ describe('Impact Report comparisons', () => {
       { path: 'services/accounts/login.ts', status: 'modified' },
       { path: 'services/payments/new.ts', status: 'untracked' },
     ]);
-    assert.deepEqual(gathered.report.journeys.map((j) => j.id), ['checkout', 'sign-in']);
+    assert.deepEqual(
+      gathered.report.journeys.map((j) => j.id),
+      ['checkout', 'sign-in'],
+    );
     // The editor hands in its maps (the last good versions): those decide, not the file on disk.
     const noMaps = await gatherReport({ root: repo.dir, comparison: { kind: 'worktree' }, worktreeMaps: [] });
     assert.deepEqual(noMaps.report.journeys, []);
@@ -125,7 +136,10 @@ describe('Impact Report comparisons', () => {
     repo.commit('map emptied after v2');
     const gathered = await gatherReport({ root: repo.dir, comparison: { kind: 'refs', base: 'v1', head: 'v2' } });
     assert.equal(gathered.label, 'v2 vs v1');
-    assert.deepEqual(gathered.report.journeys.map((j) => j.id), ['checkout']);
+    assert.deepEqual(
+      gathered.report.journeys.map((j) => j.id),
+      ['checkout'],
+    );
     assert.equal(gathered.report.mapChanges, undefined, 'v1…v2 does not edit the map');
   });
 
@@ -138,16 +152,29 @@ describe('Impact Report comparisons', () => {
       assert.match(err.message, /No upstream or default branch to compare with/);
       return true;
     });
-    await assert.rejects(gatherReport({ root: repo.dir, comparison: { kind: 'branch' }, baseSetting: 'release' }), /Cannot find "release"/);
-    await assert.rejects(gatherReport({ root: repo.dir, comparison: { kind: 'refs', base: '--output=/tmp/x', head: 'HEAD' } }), GitError);
-    await assert.rejects(gatherReport({ root: repo.dir, comparison: { kind: 'refs', base: 'nope', head: 'HEAD' } }), /unknown ref "nope"/);
+    await assert.rejects(
+      gatherReport({ root: repo.dir, comparison: { kind: 'branch' }, baseSetting: 'release' }),
+      /Cannot find "release"/,
+    );
+    await assert.rejects(
+      gatherReport({ root: repo.dir, comparison: { kind: 'refs', base: '--output=/tmp/x', head: 'HEAD' } }),
+      GitError,
+    );
+    await assert.rejects(
+      gatherReport({ root: repo.dir, comparison: { kind: 'refs', base: 'nope', head: 'HEAD' } }),
+      /unknown ref "nope"/,
+    );
   });
 
   it('reads a comparison from page state or a command argument, dropping anything else', () => {
     assert.deepEqual(parseComparison({ kind: 'worktree', base: 'x' }), { kind: 'worktree' });
     assert.deepEqual(parseComparison({ kind: 'branch', base: ' main ' }), { kind: 'branch', base: 'main' });
     assert.deepEqual(parseComparison({ kind: 'branch', base: '-x' }), { kind: 'branch' });
-    assert.deepEqual(parseComparison({ kind: 'refs', base: 'v1', head: 'v2' }), { kind: 'refs', base: 'v1', head: 'v2' });
+    assert.deepEqual(parseComparison({ kind: 'refs', base: 'v1', head: 'v2' }), {
+      kind: 'refs',
+      base: 'v1',
+      head: 'v2',
+    });
     assert.equal(parseComparison({ kind: 'refs', base: 'v1', head: 'a b' }), undefined);
     assert.equal(parseComparison({ kind: 'refs', base: 'v1..v2', head: 'v3' }), undefined);
     assert.equal(parseComparison({ rootUri: {} }), undefined, 'the SCM title menu passes a source control');

@@ -3,13 +3,25 @@
 import type { ImpactReport } from '../core/impact/impact';
 import { Matcher } from '../core/match/matcher';
 import type { CxMap } from '../core/types';
-import { WORKTREE, baseCandidates, currentBranch, filesAt, hasCommit, isSafeRef, listRefs, upstreamOf, worktreeFiles, type RefInfo } from '../node/git';
+import {
+  WORKTREE,
+  baseCandidates,
+  currentBranch,
+  filesAt,
+  hasCommit,
+  isSafeRef,
+  listRefs,
+  upstreamOf,
+  worktreeFiles,
+  type RefInfo,
+} from '../node/git';
 import { analyzeChange, type ChangeServices } from '../node/change-pipeline';
 import type { CodeReader } from '../node/code-reader';
 import { filesOnDisk, isMapFile, mapFilesAmong, readMaps, readMapsAt } from '../node/maps';
 
 /** The three comparisons the panel offers. `branch` without a base uses the setting, the upstream, else the default branch. */
-export type Comparison = { kind: 'worktree' } | { kind: 'branch'; base?: string } | { kind: 'refs'; base: string; head: string };
+export type Comparison =
+  { kind: 'worktree' } | { kind: 'branch'; base?: string } | { kind: 'refs'; base: string; head: string };
 
 export const DEFAULT_COMPARISON: Comparison = { kind: 'branch' };
 
@@ -74,7 +86,8 @@ export async function branchBase(root: string, setting: string | undefined): Pro
     if (upstream) candidates.unshift(upstream);
   }
   for (const candidate of candidates) {
-    if (!isSafeRef(candidate)) throw new ComparisonError(`"${candidate}" is not a ref: check the cxImpact.changes.base setting.`);
+    if (!isSafeRef(candidate))
+      throw new ComparisonError(`"${candidate}" is not a ref: check the cxImpact.changes.base setting.`);
     if (await hasCommit(root, candidate)) return candidate;
   }
   throw new ComparisonError(
@@ -114,11 +127,15 @@ export async function gatherReport(options: GatherOptions): Promise<GatheredRepo
       maps: async (change) => {
         let headMaps: CxMap[];
         if (headRef !== undefined) headMaps = await readMapsAt(root, change.head);
-        else headMaps = options.worktreeMaps ?? (await readMaps(root, mapFilesAmong(await filesOnDisk(root, true)))).maps;
+        else
+          headMaps = options.worktreeMaps ?? (await readMaps(root, mapFilesAmong(await filesOnDisk(root, true)))).maps;
         return {
           coverage: new Matcher(headMaps),
           isMap: isMapFile,
-          mapEdit: async () => ({ baseCoverage: new Matcher(await readMapsAt(root, change.base)), files: headRef === undefined ? await worktreeFiles(root) : await filesAt(root, change.head) }),
+          mapEdit: async () => ({
+            baseCoverage: new Matcher(await readMapsAt(root, change.base)),
+            files: headRef === undefined ? await worktreeFiles(root) : await filesAt(root, change.head),
+          }),
         };
       },
       ...(options.reader ? { reader: options.reader } : {}),

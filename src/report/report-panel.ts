@@ -15,7 +15,14 @@ import { watchHead, type HeadWatch } from '../node/git-head-watch';
 import { openMapAt } from '../workspace/open-map';
 import type { WorkspaceMaps } from '../workspace/workspace-maps';
 import type { GitExtension } from '../workspace/git-api';
-import { ComparisonError, DEFAULT_COMPARISON, gatherReport, parseComparison, type Comparison, type GatheredReport } from './comparison';
+import {
+  ComparisonError,
+  DEFAULT_COMPARISON,
+  gatherReport,
+  parseComparison,
+  type Comparison,
+  type GatheredReport,
+} from './comparison';
 import { Command } from '../workspace/command-ids';
 
 let loaded: typeof ReportRender | undefined;
@@ -118,7 +125,10 @@ export class ImpactReportPanel implements vscode.Disposable {
    * argument names one (`folder`: its URI string, or a source control's `rootUri`).
    */
   private async chooseFolder(arg: unknown): Promise<'cancelled' | undefined> {
-    const withMaps = this.maps.byFolder().filter((f) => f.maps.length > 0).map((f) => f.folder);
+    const withMaps = this.maps
+      .byFolder()
+      .filter((f) => f.maps.length > 0)
+      .map((f) => f.folder);
     if (withMaps.length < 2) return undefined;
     const given = typeof arg === 'object' && arg !== null ? (arg as { folder?: unknown; rootUri?: unknown }) : {};
     const named =
@@ -133,7 +143,9 @@ export class ImpactReportPanel implements vscode.Disposable {
     }
     const active = vscode.window.activeTextEditor?.document.uri;
     const first = (active && vscode.workspace.getWorkspaceFolder(active)?.uri.toString()) ?? this.folder;
-    const ordered = [...withMaps].sort((a, b) => Number(b.uri.toString() === first) - Number(a.uri.toString() === first));
+    const ordered = [...withMaps].sort(
+      (a, b) => Number(b.uri.toString() === first) - Number(a.uri.toString() === first),
+    );
     const items = ordered.map((folder) => ({ label: folder.name, description: folder.uri.fsPath, folder }));
     this.offeredFolders = items.map((i) => i.label);
     const picked = await vscode.window.showQuickPick(items, {
@@ -151,7 +163,10 @@ export class ImpactReportPanel implements vscode.Disposable {
   /** Opens (or reveals) the panel; with a comparison, shows that one, else the one shown last. */
   async show(comparison?: Comparison): Promise<void> {
     if (this.panel) this.panel.reveal(undefined);
-    else this.adopt(vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, 'Impact Report', vscode.ViewColumn.Active, this.options()));
+    else
+      this.adopt(
+        vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, 'Impact Report', vscode.ViewColumn.Active, this.options()),
+      );
     await this.update(comparison ?? this.comparison);
   }
 
@@ -160,7 +175,10 @@ export class ImpactReportPanel implements vscode.Disposable {
    * does not parse falls back to the default).
    */
   restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const saved = (typeof state === 'object' && state !== null ? state : {}) as { comparison?: unknown; folder?: unknown };
+    const saved = (typeof state === 'object' && state !== null ? state : {}) as {
+      comparison?: unknown;
+      folder?: unknown;
+    };
     if (typeof saved.folder === 'string') this.folder = saved.folder;
     if (this.panel && this.panel !== panel) this.panel.dispose();
     this.adopt(panel);
@@ -212,7 +230,10 @@ export class ImpactReportPanel implements vscode.Disposable {
       enableFindWidget: true,
       // The page keeps its own state (getState/setState), so a hidden panel need not stay alive.
       retainContextWhenHidden: false,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')],
+      localResourceRoots: [
+        vscode.Uri.joinPath(this.extensionUri, 'dist'),
+        vscode.Uri.joinPath(this.extensionUri, 'media'),
+      ],
     };
   }
 
@@ -273,28 +294,50 @@ export class ImpactReportPanel implements vscode.Disposable {
         if (sequence !== this.sequence || !this.panel) return;
         this.watchHeadOf(root);
         const html = render().renderReportHtml(page, this.shell(this.panel.webview));
-        this.current = { page, html, ...(root ? { root } : {}), ...(gathered ? { gathered } : {}), ...(fingerprint !== undefined ? { fingerprint } : {}) };
+        this.current = {
+          page,
+          html,
+          ...(root ? { root } : {}),
+          ...(gathered ? { gathered } : {}),
+          ...(fingerprint !== undefined ? { fingerprint } : {}),
+        };
         this.panel.webview.html = html;
       })
       .catch((err: unknown) => this.log.error(`Impact Report: ${String(err)}`));
     return this.running;
   }
 
-  private async gather(comparison: Comparison): Promise<{ page: ReportPage; root?: string; gathered?: GatheredReport; fingerprint?: string }> {
+  private async gather(
+    comparison: Comparison,
+  ): Promise<{ page: ReportPage; root?: string; gathered?: GatheredReport; fingerprint?: string }> {
     const form: ReportPage['comparison'] = { ...comparison };
-    const message = (text: string, action?: ReportPage['messageAction'], refs: ReportPage['refs'] = []): { page: ReportPage } => ({
-      page: { comparison: form, refs, message: text, ...(action ? { messageAction: action } : {}), ...(this.folder ? { folder: this.folder } : {}) },
+    const message = (
+      text: string,
+      action?: ReportPage['messageAction'],
+      refs: ReportPage['refs'] = [],
+    ): { page: ReportPage } => ({
+      page: {
+        comparison: form,
+        refs,
+        message: text,
+        ...(action ? { messageAction: action } : {}),
+        ...(this.folder ? { folder: this.folder } : {}),
+      },
     });
     if (!vscode.workspace.isTrusted) {
-      return message('This workspace is not trusted, so CX Impact runs no git process and cannot compare changes. Trust the workspace to see the report.', {
-        action: 'trust',
-        label: vscode.l10n.t('Manage Workspace Trust'),
-      });
+      return message(
+        'This workspace is not trusted, so CX Impact runs no git process and cannot compare changes. Trust the workspace to see the report.',
+        {
+          action: 'trust',
+          label: vscode.l10n.t('Manage Workspace Trust'),
+        },
+      );
     }
     const folder = this.pickFolder();
     if (!folder) return message('Open a folder with a git repository to see the impact of its changes.');
     this.folder = folder.uri.toString();
-    if (folder.uri.scheme !== 'file') return message('Change impact needs git on a local disk; this folder is not on one.');
+    if (folder.uri.scheme !== 'file')
+      return message('Change impact needs git on a local disk; this folder is not on one.');
     const root = await findRepoRoot(folder.uri.fsPath);
     if (!root) return message(`${folder.name} is not in a git repository: change impact needs git.`);
 
@@ -307,8 +350,18 @@ export class ImpactReportPanel implements vscode.Disposable {
     try {
       const reader = this.code?.();
       const reachOf = this.reach;
-      const reach = reachOf && path.resolve(folder.uri.fsPath) === path.resolve(root) ? (paths: readonly string[]) => reachOf(folder.uri, paths) : undefined;
-      const gathered = await gatherReport({ root, comparison, baseSetting, ...(worktreeMaps ? { worktreeMaps } : {}), ...(reader ? { reader } : {}), ...(reach ? { reach } : {}) });
+      const reach =
+        reachOf && path.resolve(folder.uri.fsPath) === path.resolve(root)
+          ? (paths: readonly string[]) => reachOf(folder.uri, paths)
+          : undefined;
+      const gathered = await gatherReport({
+        root,
+        comparison,
+        baseSetting,
+        ...(worktreeMaps ? { worktreeMaps } : {}),
+        ...(reader ? { reader } : {}),
+        ...(reach ? { reach } : {}),
+      });
       const page: ReportPage = {
         comparison: form,
         refs: gathered.refs,
@@ -320,7 +373,11 @@ export class ImpactReportPanel implements vscode.Disposable {
     } catch (err) {
       if (!(err instanceof GitError || err instanceof ComparisonError)) throw err;
       const refs = await listRefs(root).catch(() => []);
-      return { ...message(err.message, { action: 'refresh', label: vscode.l10n.t('Try Again') }, refs), root, ...(fingerprint !== undefined ? { fingerprint } : {}) };
+      return {
+        ...message(err.message, { action: 'refresh', label: vscode.l10n.t('Try Again') }, refs),
+        root,
+        ...(fingerprint !== undefined ? { fingerprint } : {}),
+      };
     }
   }
 
@@ -357,7 +414,11 @@ export class ImpactReportPanel implements vscode.Disposable {
         case 'compare': {
           const comparison = parseComparison(message.comparison);
           if (comparison) await this.update(comparison);
-          else void this.post({ type: 'status', text: 'That is not a comparison: a ref may not be empty, start with "-" or contain spaces.' });
+          else
+            void this.post({
+              type: 'status',
+              text: 'That is not a comparison: a ref may not be empty, start with "-" or contain spaces.',
+            });
           return;
         }
         case 'refresh':
@@ -375,7 +436,11 @@ export class ImpactReportPanel implements vscode.Disposable {
           const offset = integer(message.offset, 0, Number.MAX_SAFE_INTEGER);
           const count = integer(message.count, 0, MAX_ROWS_PER_MESSAGE);
           if (offset === undefined || count === undefined) return;
-          void this.post({ type: 'rows', list: message.list, html: render().renderRows(report, message.list, offset, count) });
+          void this.post({
+            type: 'rows',
+            list: message.list,
+            html: render().renderRows(report, message.list, offset, count),
+          });
           return;
         }
         case 'open-file': {
@@ -384,7 +449,8 @@ export class ImpactReportPanel implements vscode.Disposable {
           // A symbol's button also names its first line (1-based) and the side of the change it is on.
           const line = integer(message.line, 1, Number.MAX_SAFE_INTEGER);
           const side = message.side === 'old' ? 'old' : 'new';
-          if (file !== undefined && current?.root) await this.openFile(current.root, file, line === undefined ? undefined : { line, side });
+          if (file !== undefined && current?.root)
+            await this.openFile(current.root, file, line === undefined ? undefined : { line, side });
           return;
         }
         case 'open-path': {
@@ -392,7 +458,10 @@ export class ImpactReportPanel implements vscode.Disposable {
           const files = report ? render().reportChainFiles(report) : [];
           const index = integer(message.path, 0, files.length - 1);
           const file = index === undefined ? undefined : files[index];
-          if (file !== undefined && current?.root) await vscode.window.showTextDocument(vscode.Uri.file(path.join(current.root, ...file.split('/'))), { preview: true });
+          if (file !== undefined && current?.root)
+            await vscode.window.showTextDocument(vscode.Uri.file(path.join(current.root, ...file.split('/'))), {
+              preview: true,
+            });
           return;
         }
         case 'open-map': {
@@ -428,7 +497,9 @@ export class ImpactReportPanel implements vscode.Disposable {
       }
     } catch (err) {
       this.log.error(`Impact Report: ${String(err)}`);
-      void vscode.window.showErrorMessage(vscode.l10n.t('CX Impact: {0}', err instanceof Error ? err.message : String(err)));
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('CX Impact: {0}', err instanceof Error ? err.message : String(err)),
+      );
     }
   }
 
@@ -500,10 +571,18 @@ export class ImpactReportPanel implements vscode.Disposable {
   private async openChange(root: string, file: string): Promise<void> {
     const report = this.current?.gathered?.report;
     if (!report) return;
-    const change = report.changes.find((c) => c.path === file || c.oldPath === file) ?? { path: file, status: 'modified' as const };
+    const change = report.changes.find((c) => c.path === file || c.oldPath === file) ?? {
+      path: file,
+      status: 'modified' as const,
+    };
     const uriOf = (p: string): vscode.Uri => vscode.Uri.file(path.join(root, ...p.split('/')));
     const git = await this.gitApi();
-    const after = report.head === WORKTREE ? uriOf(change.path) : git ? git.toGitUri(uriOf(change.path), report.head) : uriOf(change.path);
+    const after =
+      report.head === WORKTREE
+        ? uriOf(change.path)
+        : git
+          ? git.toGitUri(uriOf(change.path), report.head)
+          : uriOf(change.path);
     if (!git) {
       await vscode.commands.executeCommand('vscode.open', uriOf(change.path));
       return;
@@ -521,7 +600,12 @@ export class ImpactReportPanel implements vscode.Disposable {
       default: {
         const name = change.path.slice(change.path.lastIndexOf('/') + 1);
         const head = report.head === WORKTREE ? 'Working Tree' : report.head.slice(0, 7);
-        await vscode.commands.executeCommand('vscode.diff', before, after, `${name} (${report.base.slice(0, 7)} ↔ ${head})`);
+        await vscode.commands.executeCommand(
+          'vscode.diff',
+          before,
+          after,
+          `${name} (${report.base.slice(0, 7)} ↔ ${head})`,
+        );
       }
     }
   }
@@ -530,7 +614,8 @@ export class ImpactReportPanel implements vscode.Disposable {
 /** The one-based line of a journey's id in the map as the report's head has it; 0 (the top) when not found. */
 async function journeyLine(root: string, head: string, map: string, journeyId: string): Promise<number> {
   try {
-    const text = head === WORKTREE ? await readFile(path.join(root, ...map.split('/')), 'utf8') : await showFile(root, head, map);
+    const text =
+      head === WORKTREE ? await readFile(path.join(root, ...map.split('/')), 'utf8') : await showFile(root, head, map);
     const journey = text === undefined ? undefined : parseMap(text, map).map?.journeys.find((j) => j.id === journeyId);
     return journey ? journey.idRange.start.line + 1 : 0;
   } catch {
@@ -543,7 +628,8 @@ function revealLine(line: number, side: 'old' | 'new'): void {
   const editors = vscode.window.visibleTextEditors;
   const active = vscode.window.activeTextEditor;
   // In a diff the active editor is the new side; the old side is the other visible editor of the diff.
-  const editor = side === 'old' ? (editors.find((e) => e !== active && e.document.uri.scheme === 'git') ?? active) : active;
+  const editor =
+    side === 'old' ? (editors.find((e) => e !== active && e.document.uri.scheme === 'git') ?? active) : active;
   if (!editor) return;
   const position = new vscode.Position(Math.min(line - 1, Math.max(0, editor.document.lineCount - 1)), 0);
   editor.selection = new vscode.Selection(position, position);
@@ -555,7 +641,8 @@ function integer(value: unknown, min: number, max: number): number | undefined {
 }
 
 function renderedPage(message: Record<string, unknown>, loads: number): RenderedPage {
-  const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
+  const strings = (v: unknown): string[] =>
+    Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : [];
   const count = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : -1);
   return {
     key: typeof message.key === 'string' ? message.key : '',

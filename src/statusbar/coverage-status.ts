@@ -40,7 +40,8 @@ export class CoverageStatus implements vscode.Disposable {
     }
     this.item.text = `$(pulse) ${tierText(tier)} · ${plural(coverage.length, 'touchpoint')}`;
     this.item.tooltip = coverageCard(coverage, this.maps);
-    this.item.backgroundColor = tier === 'critical' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.backgroundColor =
+      tier === 'critical' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();
   }
 

@@ -5,7 +5,10 @@ import { GIT_STATUS, type GitChangeLike } from './changes-nodes';
 const MAIN_BASE = 'a'.repeat(40);
 
 /** A repository where `refs` resolve (to their merge-base with HEAD) and HEAD renamed one file since that base. */
-function repository(refs: Record<string, string>, overrides: Partial<BranchRepository> = {}): BranchRepository & { asked: string[] } {
+function repository(
+  refs: Record<string, string>,
+  overrides: Partial<BranchRepository> = {},
+): BranchRepository & { asked: string[] } {
   const asked: string[] = [];
   const renamed: GitChangeLike = {
     uri: { path: '/repo/new.ts' },
@@ -46,7 +49,11 @@ describe('"Branch vs <base>"', () => {
     const repo = repository({ main: MAIN_BASE });
     const change = await compareBranch(repo, 'release', noWarnings);
     assert.deepEqual(repo.asked, ['release...HEAD']);
-    assert.deepEqual(change, { label: 'Branch', changes: [], note: 'Cannot find "release": check the cxImpact.changes.base setting.' });
+    assert.deepEqual(change, {
+      label: 'Branch',
+      changes: [],
+      note: 'Cannot find "release": check the cxImpact.changes.base setting.',
+    });
   });
 
   it('never hands git a ref that reads as an option', async () => {
@@ -57,13 +64,22 @@ describe('"Branch vs <base>"', () => {
   });
 
   it('treats a rejected merge-base like a missing ref (older git extensions reject)', async () => {
-    const repo = repository({}, { getMergeBase: (ref1) => (ref1 === 'master' ? Promise.resolve(MAIN_BASE) : Promise.reject(new Error('bad ref'))) });
+    const repo = repository(
+      {},
+      {
+        getMergeBase: (ref1) => (ref1 === 'master' ? Promise.resolve(MAIN_BASE) : Promise.reject(new Error('bad ref'))),
+      },
+    );
     assert.equal((await compareBranch(repo, '', noWarnings)).label, 'Branch vs master');
   });
 
   it('says so in a repository without commits, without running git', async () => {
     const repo = repository({ main: MAIN_BASE }, { headCommit: undefined });
-    assert.deepEqual(await compareBranch(repo, '', noWarnings), { label: 'Branch', changes: [], note: 'No commits yet.' });
+    assert.deepEqual(await compareBranch(repo, '', noWarnings), {
+      label: 'Branch',
+      changes: [],
+      note: 'No commits yet.',
+    });
     assert.deepEqual(repo.asked, []);
   });
 

@@ -24,11 +24,19 @@ export interface BranchChange {
   note: string;
 }
 
-export async function compareBranch(repository: BranchRepository, setting: string, warn: (message: string) => void): Promise<BranchChange> {
+export async function compareBranch(
+  repository: BranchRepository,
+  setting: string,
+  warn: (message: string) => void,
+): Promise<BranchChange> {
   if (!repository.headCommit) return { label: l10n.t('Branch'), changes: [], note: 'No commits yet.' };
   for (const base of baseCandidates(setting, repository.upstream)) {
     if (!isSafeRef(base)) {
-      return { label: l10n.t('Branch'), changes: [], note: `"${base}" is not a ref: check the cxImpact.changes.base setting.` };
+      return {
+        label: l10n.t('Branch'),
+        changes: [],
+        note: `"${base}" is not a ref: check the cxImpact.changes.base setting.`,
+      };
     }
     let mergeBase: string | undefined;
     try {

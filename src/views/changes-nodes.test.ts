@@ -20,7 +20,11 @@ describe('changes from the git extension', () => {
     const files = changesFromGit(root, [
       [change(GIT_STATUS.INDEX_ADDED, 'a.ts'), change(GIT_STATUS.INDEX_DELETED, 'b.ts')],
       [change(GIT_STATUS.MODIFIED, 'c.ts'), change(GIT_STATUS.DELETED, 'd.ts'), change(GIT_STATUS.TYPE_CHANGED, 'e')],
-      [change(GIT_STATUS.UNTRACKED, 'f.ts'), change(GIT_STATUS.IGNORED, 'g.log'), change(GIT_STATUS.INTENT_TO_ADD, 'h.ts')],
+      [
+        change(GIT_STATUS.UNTRACKED, 'f.ts'),
+        change(GIT_STATUS.IGNORED, 'g.log'),
+        change(GIT_STATUS.INTENT_TO_ADD, 'h.ts'),
+      ],
     ]);
     assert.deepEqual(files, [
       { path: 'a.ts', status: 'added' },
@@ -43,13 +47,19 @@ describe('changes from the git extension', () => {
 
   it('reads a diffBetween result, where every change carries a renameUri, as renames only when it says so', () => {
     const same = { path: `${root}/m.ts` };
-    const files = changesFromGit(root, [[{ uri: same, originalUri: same, renameUri: same, status: GIT_STATUS.MODIFIED }]]);
+    const files = changesFromGit(root, [
+      [{ uri: same, originalUri: same, renameUri: same, status: GIT_STATUS.MODIFIED }],
+    ]);
     assert.deepEqual(files, [{ path: 'm.ts', status: 'modified' }]);
   });
 
   it('counts a staged file edited again as one change, and a staged addition deleted again as none', () => {
     const files = changesFromGit(root, [
-      [change(GIT_STATUS.INDEX_MODIFIED, 'a.ts'), change(GIT_STATUS.INDEX_ADDED, 'b.ts'), change(GIT_STATUS.INDEX_ADDED, 'c.ts')],
+      [
+        change(GIT_STATUS.INDEX_MODIFIED, 'a.ts'),
+        change(GIT_STATUS.INDEX_ADDED, 'b.ts'),
+        change(GIT_STATUS.INDEX_ADDED, 'c.ts'),
+      ],
       [change(GIT_STATUS.MODIFIED, 'a.ts'), change(GIT_STATUS.MODIFIED, 'b.ts'), change(GIT_STATUS.DELETED, 'c.ts')],
     ]);
     assert.deepEqual(files, [
@@ -59,7 +69,10 @@ describe('changes from the git extension', () => {
   });
 
   it('ignores files outside the repository root', () => {
-    assert.deepEqual(changesFromGit('/repo', [[{ ...change(GIT_STATUS.MODIFIED, 'x'), uri: { path: '/repository/x' } }]]), []);
+    assert.deepEqual(
+      changesFromGit('/repo', [[{ ...change(GIT_STATUS.MODIFIED, 'x'), uri: { path: '/repository/x' } }]]),
+      [],
+    );
   });
 });
 
@@ -80,7 +93,8 @@ describe('the base of "Branch vs <base>"', () => {
   });
   it('refuses refs git would read as options, ranges or several arguments', () => {
     for (const ok of ['main', 'origin/main', 'HEAD~3', 'v1.2.0', 'a1b2c3d']) assert.ok(isSafeRef(ok), ok);
-    for (const bad of ['', '-x', '--output=/tmp/x', 'main..HEAD', 'a b', 'a\0b']) assert.ok(!isSafeRef(bad), JSON.stringify(bad));
+    for (const bad of ['', '-x', '--output=/tmp/x', 'main..HEAD', 'a b', 'a\0b'])
+      assert.ok(!isSafeRef(bad), JSON.stringify(bad));
   });
 });
 
@@ -127,16 +141,34 @@ describe('a group of the Changes view', () => {
           label: 'Journey checkout',
           description: 'critical · 2 touchpoints',
           children: [
-            { label: 'Touchpoint pay', description: '1 file · web', children: [{ label: 'charge.ts', description: 'pay · modified' }] },
-            { label: 'Touchpoint confirm', description: '1 file · whole files', children: [{ label: 'send.ts', description: 'mail · added' }] },
+            {
+              label: 'Touchpoint pay',
+              description: '1 file · web',
+              children: [{ label: 'charge.ts', description: 'pay · modified' }],
+            },
+            {
+              label: 'Touchpoint confirm',
+              description: '1 file · whole files',
+              children: [{ label: 'send.ts', description: 'mail · added' }],
+            },
           ],
         },
         {
           label: 'Journey browse',
           description: 'low · 1 touchpoint',
-          children: [{ label: 'Touchpoint search', description: '1 file', children: [{ label: 'q.ts', description: 'search · modified' }] }],
+          children: [
+            {
+              label: 'Touchpoint search',
+              description: '1 file',
+              children: [{ label: 'q.ts', description: 'search · modified' }],
+            },
+          ],
         },
-        { label: 'Not in any journey', description: '1 file', children: [{ label: 'readme.md', description: 'docs · untracked' }] },
+        {
+          label: 'Not in any journey',
+          description: '1 file',
+          children: [{ label: 'readme.md', description: 'docs · untracked' }],
+        },
       ],
     });
   });
@@ -184,7 +216,11 @@ describe('a group of the Changes view', () => {
       isMap,
     });
     assert.deepEqual(toSnapshot(node).children, [
-      { label: 'Not in any journey', description: '1 file', children: [{ label: 'readme.md', description: 'docs · modified' }] },
+      {
+        label: 'Not in any journey',
+        description: '1 file',
+        children: [{ label: 'readme.md', description: 'docs · modified' }],
+      },
       { label: 'Maps edited', description: '1 file', children: [{ label: 'cx-map.yaml', description: 'modified' }] },
     ]);
   });

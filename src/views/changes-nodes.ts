@@ -162,8 +162,19 @@ export function changeGroupNode(input: ChangeGroupInput): ViewNode {
       node.expanded = expanded;
       node.children = symbols.map((s, i) => {
         const [first] = s.lines;
-        const target: FileTarget = { root: input.root, path: s.file, change: s.file === path ? change : { ...change, status: 'deleted' }, at: { line: first, side: s.side } };
-        return { id: `${node.id}\u0000${i}\u0000${s.symbol}`, kind: 'symbol', label: s.symbol, description: symbolWhere(s).slice(1, -1), file: target };
+        const target: FileTarget = {
+          root: input.root,
+          path: s.file,
+          change: s.file === path ? change : { ...change, status: 'deleted' },
+          at: { line: first, side: s.side },
+        };
+        return {
+          id: `${node.id}\u0000${i}\u0000${s.symbol}`,
+          kind: 'symbol',
+          label: s.symbol,
+          description: symbolWhere(s).slice(1, -1),
+          file: target,
+        };
       });
     }
     return node;
@@ -183,7 +194,12 @@ export function changeGroupNode(input: ChangeGroupInput): ViewNode {
       children: j.touchpoints.map((t) => {
         const tid = `${jid}\u0000${t.id}`;
         const touchpoint = found?.journey.touchpoints.find((candidate) => candidate.id === t.id);
-        const facts = [plural(t.files.length, 'file'), t.indirect ? l10n.t('{0} indirect', t.indirect.length) : undefined, t.channel, t.precision === 'file' ? l10n.t('whole files') : undefined];
+        const facts = [
+          plural(t.files.length, 'file'),
+          t.indirect ? l10n.t('{0} indirect', t.indirect.length) : undefined,
+          t.channel,
+          t.precision === 'file' ? l10n.t('whole files') : undefined,
+        ];
         const tp: ViewNode = {
           id: tid,
           kind: 'touchpoint',
@@ -194,13 +210,22 @@ export function changeGroupNode(input: ChangeGroupInput): ViewNode {
           children: [
             ...t.files.map((f) => {
               const reason = t.reasons.find((r) => r.file === f);
-              return fileNode(tid, f, reason ? `${reason.pattern} (${reason.map}:${reason.line})` : undefined, t.precision === 'symbol');
+              return fileNode(
+                tid,
+                f,
+                reason ? `${reason.pattern} (${reason.map}:${reason.line})` : undefined,
+                t.precision === 'symbol',
+              );
             }),
             ...indirectHitNodes(tid, input.root, t.indirect ?? []),
           ],
         };
         if (t.channel) tp.channel = t.channel;
-        if (t.precision === 'file') tp.tooltip = l10n.t('Names symbols ({0}): changed files count as a whole here.', (t.symbolScope ?? []).join(', '));
+        if (t.precision === 'file')
+          tp.tooltip = l10n.t(
+            'Names symbols ({0}): changed files count as a whole here.',
+            (t.symbolScope ?? []).join(', '),
+          );
         if (found && touchpoint) tp.mapLine = { map: found.map, line: touchpoint.idRange.start.line + 1 };
         return tp;
       }),
@@ -221,7 +246,9 @@ export function changeGroupNode(input: ChangeGroupInput): ViewNode {
     });
   }
   const covered = new Set(report.journeys.flatMap((j) => j.touchpoints.flatMap((t) => t.files)));
-  const maps = input.isMap ? report.changedFiles.filter((f) => input.isMap?.(f) && !covered.has(f) && !report.unmappedFiles.includes(f)) : [];
+  const maps = input.isMap
+    ? report.changedFiles.filter((f) => input.isMap?.(f) && !covered.has(f) && !report.unmappedFiles.includes(f))
+    : [];
   if (maps.length > 0) {
     const mid = `${input.id}\u0000maps`;
     children.push({

@@ -194,7 +194,10 @@ export class ChangesView implements vscode.Disposable {
 
   private track(repository: GitRepository): void {
     if (this.tracked(repository)) return;
-    const head = repository.rootUri.scheme === 'file' ? watchHead(repository.rootUri.fsPath, () => this.reread(repository)) : undefined;
+    const head =
+      repository.rootUri.scheme === 'file'
+        ? watchHead(repository.rootUri.fsPath, () => this.reread(repository))
+        : undefined;
     const tracked: vscode.Disposable = new vscode.Disposable(() => {
       stateChanged.dispose();
       head?.close();
@@ -249,7 +252,9 @@ export class ChangesView implements vscode.Disposable {
     this.pending++;
     void Promise.resolve()
       .then(() => repository.status())
-      .catch((err: unknown) => this.log.warn(`The git extension could not re-read ${repository.rootUri.fsPath}: ${String(err)}`))
+      .catch((err: unknown) =>
+        this.log.warn(`The git extension could not re-read ${repository.rootUri.fsPath}: ${String(err)}`),
+      )
       .finally(() => {
         this.pending--;
         this.schedule(true);
@@ -317,17 +322,25 @@ export class ChangesView implements vscode.Disposable {
     // Showing the view moves the keyboard focus there; the editor the user was in gets it back.
     const editor = vscode.window.activeTextEditor;
     void Promise.resolve(vscode.commands.executeCommand(`${CHANGES_VIEW}.focus`)).then(() =>
-      editor ? vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false }) : undefined,
+      editor
+        ? vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false })
+        : undefined,
     );
   }
 
   /** The change's answer from the one pipeline (src/node/change-pipeline.ts), for one group of a repository. */
-  private async answer(repository: GitRepository, change: ChangeSet, reader: CodeReader | undefined, journeys: Map<string, { map: CxMap; journey: Journey }>): Promise<ImpactReport> {
+  private async answer(
+    repository: GitRepository,
+    change: ChangeSet,
+    reader: CodeReader | undefined,
+    journeys: Map<string, { map: CxMap; journey: Journey }>,
+  ): Promise<ImpactReport> {
     const rootUri = repository.rootUri;
     const coverage: CoverageSource = {
       coverageOf: (path: string): Coverage[] => {
         const hits = this.maps.coverageOf(vscode.Uri.joinPath(rootUri, ...path.split('/')));
-        for (const hit of hits) journeys.set(`${hit.map.file}\u0000${hit.journey.id}`, { map: hit.map, journey: hit.journey });
+        for (const hit of hits)
+          journeys.set(`${hit.map.file}\u0000${hit.journey.id}`, { map: hit.map, journey: hit.journey });
         return hits;
       },
     };
@@ -345,21 +358,44 @@ export class ChangesView implements vscode.Disposable {
     );
     for (const warning of answer.warnings) this.log.warn(warning);
     for (const r of answer.reaches ?? []) {
-      for (const hit of r.hits) journeys.set(`${hit.target.value.map.file}\u0000${hit.target.value.journey.id}`, { map: hit.target.value.map, journey: hit.target.value.journey });
+      for (const hit of r.hits)
+        journeys.set(`${hit.target.value.map.file}\u0000${hit.target.value.journey.id}`, {
+          map: hit.target.value.map,
+          journey: hit.target.value.journey,
+        });
     }
     return answer.report;
   }
 
-  private async repositoryNode(repository: GitRepository, branch: CachedBranchChange, reader: CodeReader | undefined): Promise<ViewNode> {
+  private async repositoryNode(
+    repository: GitRepository,
+    branch: CachedBranchChange,
+    reader: CodeReader | undefined,
+  ): Promise<ViewNode> {
     const root = repository.rootUri.toString();
     const { state } = repository;
-    const workingChanges = changesFromGit(repository.rootUri.path, [state.mergeChanges, state.indexChanges, state.workingTreeChanges, state.untrackedChanges ?? []]);
+    const workingChanges = changesFromGit(repository.rootUri.path, [
+      state.mergeChanges,
+      state.indexChanges,
+      state.workingTreeChanges,
+      state.untrackedChanges ?? [],
+    ]);
     /** The journeys the reports name, by map file and id: the coverage and the reach found fill it in. */
     const journeys = new Map<string, { map: CxMap; journey: Journey }>();
     const resolveJourney = (mapFile: string, journeyId: string) => journeys.get(`${mapFile}\u0000${journeyId}`);
-    const working = await this.answer(repository, { base: 'HEAD', head: WORKTREE, files: workingChanges }, reader, journeys);
+    const working = await this.answer(
+      repository,
+      { base: 'HEAD', head: WORKTREE, files: workingChanges },
+      reader,
+      journeys,
+    );
     // Without a base there is no commit to read symbols at (and no change).
-    const branchReport = await this.answer(repository, { base: branch.mergeBase ?? '', head: 'HEAD', files: branch.changes }, branch.mergeBase === undefined ? undefined : reader, journeys);
+    const branchReport = await this.answer(
+      repository,
+      { base: branch.mergeBase ?? '', head: 'HEAD', files: branch.changes },
+      branch.mergeBase === undefined ? undefined : reader,
+      journeys,
+    );
 
     const workingGroup = changeGroupNode({
       id: `${root}\u0000worktree`,
@@ -433,7 +469,10 @@ export class ChangesView implements vscode.Disposable {
     const api = this.api;
     if (!change || !api) return openFileCommand(target, uri);
     const root = vscode.Uri.parse(target.root);
-    const before = api.toGitUri(change.oldPath ? vscode.Uri.joinPath(root, ...change.oldPath.split('/')) : uri, change.base);
+    const before = api.toGitUri(
+      change.oldPath ? vscode.Uri.joinPath(root, ...change.oldPath.split('/')) : uri,
+      change.base,
+    );
     const after = change.head === 'worktree' ? uri : api.toGitUri(uri, 'HEAD');
     // A changed declaration opens the change at its first line (the old side's file for a declaration that went).
     const at = target.at ? { selection: new vscode.Range(target.at.line - 1, 0, target.at.line - 1, 0) } : undefined;
@@ -446,11 +485,20 @@ export class ChangesView implements vscode.Disposable {
       case 'deleted':
         return { command: 'vscode.open', title: vscode.l10n.t('Open Deleted File'), arguments: [before, ...options] };
       default: {
-        if (target.at?.side === 'old') return { command: 'vscode.open', title: vscode.l10n.t('Open Before the Change'), arguments: [before, ...options] };
+        if (target.at?.side === 'old')
+          return {
+            command: 'vscode.open',
+            title: vscode.l10n.t('Open Before the Change'),
+            arguments: [before, ...options],
+          };
         const name = target.path.slice(target.path.lastIndexOf('/') + 1);
         const from = /^[0-9a-f]{40}$/.test(change.base) ? change.base.slice(0, 7) : change.base;
         const title = `${name} (${from} ↔ ${change.head === 'worktree' ? 'Working Tree' : 'HEAD'})`;
-        return { command: 'vscode.diff', title: vscode.l10n.t('Open Change'), arguments: [before, after, title, ...options] };
+        return {
+          command: 'vscode.diff',
+          title: vscode.l10n.t('Open Change'),
+          arguments: [before, after, title, ...options],
+        };
       }
     }
   };

@@ -19,7 +19,10 @@ export interface UncoveredInput {
 }
 
 /** Undefined when every entry point is covered (or there is none): the node is then left out. */
-export function uncoveredEntryPointsNode(input: UncoveredInput, groups: Map<string, EntryPoint[]>): ViewNode | undefined {
+export function uncoveredEntryPointsNode(
+  input: UncoveredInput,
+  groups: Map<string, EntryPoint[]>,
+): ViewNode | undefined {
   const uncovered = input.points.filter((p) => p.touchpoints.length === 0);
   if (uncovered.length === 0) return undefined;
   const id = `${input.id}\u0000entry-points`;
@@ -48,7 +51,14 @@ export function uncoveredEntryPointsNode(input: UncoveredInput, groups: Map<stri
             kind: 'entryPoint' as const,
             label: entryPointLabel(p),
             description: `${p.file}:${p.line}`,
-            tooltip: l10n.t('{0}\nRegistered at {1}:{2}\nHandler: {3}{4}', entryPointLabel(p), p.file, p.line, p.handler ? `${p.handler} in ` : '', p.handlerFile),
+            tooltip: l10n.t(
+              '{0}\nRegistered at {1}:{2}\nHandler: {3}{4}',
+              entryPointLabel(p),
+              p.file,
+              p.line,
+              p.handler ? `${p.handler} in ` : '',
+              p.handlerFile,
+            ),
             file: { root: input.root, path: p.file, line: p.line },
           };
         }),

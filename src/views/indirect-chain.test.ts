@@ -6,7 +6,10 @@ import type { Coverage } from '../core/types';
 import { chainNodes, indirectHitNodes } from './indirect-nodes';
 import { reachLine } from '../workspace/indirect-text';
 
-const coverage = { journey: { name: 'Checkout', tier: 'critical' }, touchpoint: { name: 'Place the order' } } as unknown as Coverage;
+const coverage = {
+  journey: { name: 'Checkout', tier: 'critical' },
+  touchpoint: { name: 'Place the order' },
+} as unknown as Coverage;
 
 describe('indirect reach in the editor: interfaces and symbols', () => {
   const through = {
@@ -24,8 +27,14 @@ describe('indirect reach in the editor: interfaces and symbols', () => {
       ],
     );
     const [hit] = indirectHitNodes('tp', '/repo', [{ file: 'svc/OrderServiceImpl.java', hops: 1, ...through }]);
-    assert.match(hit!.tooltip ?? '', /svc\/OrderService\.java \(implemented by svc\/OrderServiceImpl\.java\) › web\/OrderController\.java/);
-    assert.equal(chainNodes('id', '/repo', { via: ['app/clock.py', 'app/views.py'], symbol: 'ping' })[1]!.label, '› views.py › ping');
+    assert.match(
+      hit!.tooltip ?? '',
+      /svc\/OrderService\.java \(implemented by svc\/OrderServiceImpl\.java\) › web\/OrderController\.java/,
+    );
+    assert.equal(
+      chainNodes('id', '/repo', { via: ['app/clock.py', 'app/views.py'], symbol: 'ping' })[1]!.label,
+      '› views.py › ping',
+    );
   });
 
   it('CodeLens: names the interface, and the symbol of a scoped touchpoint', () => {
@@ -36,8 +45,14 @@ describe('indirect reach in the editor: interfaces and symbols', () => {
       via: through.via,
       ...extra,
     });
-    assert.equal(reachLine(hit({ standIns: through.standIns })), 'Checkout › Place the order · via OrderService.java › OrderController.java, 1 hop');
-    assert.equal(reachLine(hit({ file: 'app/views.py', via: ['app/clock.py', 'app/views.py'], symbol: 'ping' })), 'Checkout › Place the order · via views.py › ping, 1 hop');
+    assert.equal(
+      reachLine(hit({ standIns: through.standIns })),
+      'Checkout › Place the order · via OrderService.java › OrderController.java, 1 hop',
+    );
+    assert.equal(
+      reachLine(hit({ file: 'app/views.py', via: ['app/clock.py', 'app/views.py'], symbol: 'ping' })),
+      'Checkout › Place the order · via views.py › ping, 1 hop',
+    );
     assert.equal(reachLine(hit({})), 'Checkout › Place the order · via OrderController.java, 1 hop');
   });
 });

@@ -14,7 +14,9 @@ export function chainNodes(idPrefix: string, root: string, chain: Chain): ViewNo
     const { name, dir } = splitPath(path);
     const standIn = chain.standIns?.find((s) => s.index === i);
     const last = i === chain.via.length - 1 && chain.symbol !== undefined ? ` › ${chain.symbol}` : '';
-    const label = standIn ? renderChain({ via: [path], standIns: [{ index: 0, implements: standIn.implements }] }, (p) => splitPath(p).name) : name;
+    const label = standIn
+      ? renderChain({ via: [path], standIns: [{ index: 0, implements: standIn.implements }] }, (p) => splitPath(p).name)
+      : name;
     return {
       id: `${idPrefix}\u0000via\u0000${i}`,
       kind: 'file',
@@ -47,7 +49,10 @@ export function thisFileIndirectNodes(root: string, reach: FileReach<Coverage>):
       kind: 'touchpoint',
       label: `${c.journey.name} › ${c.touchpoint.name}`,
       description: l10n.t('indirect · {0}', hopsText(hit.hops)),
-      tooltip: l10n.t('Reached through imports: {0}', renderChain(hit, (f) => f)),
+      tooltip: l10n.t(
+        'Reached through imports: {0}',
+        renderChain(hit, (f) => f),
+      ),
       tier: c.journey.tier,
       expanded: true,
       children: chainNodes(id, root, hit),
@@ -68,7 +73,11 @@ export function indirectHitNodes(idPrefix: string, root: string, hits: readonly 
       kind: 'reason',
       label: name,
       description: l10n.t('indirect · {0}', hopsText(hit.hops)),
-      tooltip: l10n.t('{0} reaches this touchpoint through imports: {1}', hit.file, renderChain(hit, (f) => f)),
+      tooltip: l10n.t(
+        '{0} reaches this touchpoint through imports: {1}',
+        hit.file,
+        renderChain(hit, (f) => f),
+      ),
       expanded: true,
       children: chainNodes(id, root, hit),
     };

@@ -67,9 +67,11 @@ describe('the Journeys index', () => {
         },
       ],
     });
-    assert.deepEqual(toSnapshot(nodes[1]!), { label: 'Journey returns', description: 'medium · 1 touchpoint · 0 files', children: [
-      { label: 'Touchpoint label', description: '0 files', children: [] },
-    ] });
+    assert.deepEqual(toSnapshot(nodes[1]!), {
+      label: 'Journey returns',
+      description: 'medium · 1 touchpoint · 0 files',
+      children: [{ label: 'Touchpoint label', description: '0 files', children: [] }],
+    });
     assert.equal(nodes[0]?.mapLine?.line, 20);
     assert.equal(nodes[0]?.children?.[1]?.mapLine?.line, 24);
     assert.deepEqual(nodes[0]?.children?.[0]?.children?.[0]?.file, { root: 'file:///ws', path: 'pay/charge.ts' });

@@ -38,13 +38,19 @@ export function indexJourneys(
   const out: Array<JourneyFiles & { order: number }> = [];
   for (const map of maps) {
     map.journeys.forEach((journey, order) => {
-      const touchpoints = journey.touchpoints.map((touchpoint) => ({ touchpoint, files: byTouchpoint.get(touchpoint) ?? [] }));
+      const touchpoints = journey.touchpoints.map((touchpoint) => ({
+        touchpoint,
+        files: byTouchpoint.get(touchpoint) ?? [],
+      }));
       const fileCount = new Set(touchpoints.flatMap((t) => t.files)).size;
       out.push({ map, journey, touchpoints, fileCount, order });
     });
   }
   return out
-    .sort((a, b) => tierRank(a.journey.tier) - tierRank(b.journey.tier) || byPath(a.map.file, b.map.file) || a.order - b.order)
+    .sort(
+      (a, b) =>
+        tierRank(a.journey.tier) - tierRank(b.journey.tier) || byPath(a.map.file, b.map.file) || a.order - b.order,
+    )
     .map(({ map, journey, touchpoints, fileCount }) => ({ map, journey, touchpoints, fileCount }));
 }
 
@@ -61,8 +67,17 @@ export interface JourneyNodesInput {
 export function journeyNodes(input: JourneyNodesInput): ViewNode[] {
   return input.journeys.map(({ map, journey, touchpoints, fileCount }) => {
     const jid = `${input.id}\u0000${map.file}\u0000${journey.id}`;
-    const facts = [tierText(journey.tier), plural(touchpoints.length, 'touchpoint'), plural(fileCount, 'file'), input.folderName];
-    const tooltip = [l10n.t('{0} ({1}) in {2}', journey.name, tierText(journey.tier), map.file), journey.owner && l10n.t('Owner: {0}', journey.owner), journey.description];
+    const facts = [
+      tierText(journey.tier),
+      plural(touchpoints.length, 'touchpoint'),
+      plural(fileCount, 'file'),
+      input.folderName,
+    ];
+    const tooltip = [
+      l10n.t('{0} ({1}) in {2}', journey.name, tierText(journey.tier), map.file),
+      journey.owner && l10n.t('Owner: {0}', journey.owner),
+      journey.description,
+    ];
     const node: ViewNode = {
       id: jid,
       kind: 'journey',
@@ -82,7 +97,13 @@ export function journeyNodes(input: JourneyNodesInput): ViewNode[] {
           mapLine: { map, line: touchpoint.idRange.start.line + 1 },
           children: files.map((path) => {
             const { name, dir } = splitPath(path);
-            const file: ViewNode = { id: `${tid}\u0000${path}`, kind: 'file', label: name, tooltip: path, file: { root: input.root, path } };
+            const file: ViewNode = {
+              id: `${tid}\u0000${path}`,
+              kind: 'file',
+              label: name,
+              tooltip: path,
+              file: { root: input.root, path },
+            };
             if (dir) file.description = dir;
             return file;
           }),
@@ -97,7 +118,10 @@ export function journeyNodes(input: JourneyNodesInput): ViewNode[] {
 }
 
 /** Only the journeys of the chosen tiers; no filter (undefined or every tier) keeps them all. */
-export function filterByTier<T extends { journey: Pick<Journey, 'tier'> }>(journeys: readonly T[], tiers: ReadonlySet<Tier> | undefined): T[] {
+export function filterByTier<T extends { journey: Pick<Journey, 'tier'> }>(
+  journeys: readonly T[],
+  tiers: ReadonlySet<Tier> | undefined,
+): T[] {
   if (!tiers || tiers.size === 0 || tiers.size === TIERS.length) return [...journeys];
   return journeys.filter((j) => tiers.has(j.journey.tier));
 }

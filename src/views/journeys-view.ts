@@ -75,7 +75,11 @@ export class JourneysView implements vscode.Disposable {
     if (!chosen) {
       const picked = await vscode.window.showQuickPick(
         TIERS.map((tier) => ({ label: tier, picked: !this.tiers || this.tiers.has(tier) })),
-        { canPickMany: true, title: vscode.l10n.t('Show the journeys of these tiers'), placeHolder: vscode.l10n.t('Pick none or all to show every journey') },
+        {
+          canPickMany: true,
+          title: vscode.l10n.t('Show the journeys of these tiers'),
+          placeHolder: vscode.l10n.t('Pick none or all to show every journey'),
+        },
       );
       if (!picked) return;
       chosen = picked.map((p) => p.label);
@@ -91,15 +95,29 @@ export class JourneysView implements vscode.Disposable {
     const [folders, entryPoints] = await Promise.all([this.journeys(), this.uncoveredEntryPoints()]);
     const several = folders.length > 1;
     const nodes = folders.flatMap(({ folder, journeys }) => {
-      const input = { id: folder.uri.toString(), root: folder.uri.toString(), journeys: filterByTier(journeys, this.tiers) };
+      const input = {
+        id: folder.uri.toString(),
+        root: folder.uri.toString(),
+        journeys: filterByTier(journeys, this.tiers),
+      };
       return journeyNodes(several ? { ...input, folderName: folder.name } : input);
     });
     for (const { folder, points } of entryPoints) {
       const title = (count: number) => vscode.l10n.t('Entry points no journey covers ({0})', count);
-      const node = uncoveredEntryPointsNode({ id: folder.uri.toString(), root: folder.uri.toString(), points, title, ...(several ? { folderName: folder.name } : {}) }, this.entryPoints!.nodeGroups);
+      const node = uncoveredEntryPointsNode(
+        {
+          id: folder.uri.toString(),
+          root: folder.uri.toString(),
+          points,
+          title,
+          ...(several ? { folderName: folder.name } : {}),
+        },
+        this.entryPoints!.nodeGroups,
+      );
       if (node) nodes.push(node);
     }
-    this.view.message = nodes.length === 0 && this.tiers && this.maps.hasMaps() ? 'No journey of the chosen tiers.' : undefined;
+    this.view.message =
+      nodes.length === 0 && this.tiers && this.maps.hasMaps() ? 'No journey of the chosen tiers.' : undefined;
     return nodes;
   }
 
@@ -143,8 +161,9 @@ export class JourneysView implements vscode.Disposable {
     const journeys = this.list(listing.token);
     this.index = { key, journeys };
     const slow = setTimeout(() => {
-      void vscode.window.withProgress({ location: { viewId: JOURNEYS_VIEW }, title: vscode.l10n.t('Listing the workspace files…') }, () =>
-        journeys.catch(() => undefined),
+      void vscode.window.withProgress(
+        { location: { viewId: JOURNEYS_VIEW }, title: vscode.l10n.t('Listing the workspace files…') },
+        () => journeys.catch(() => undefined),
       );
     }, PROGRESS_AFTER_MS);
     void journeys.finally(() => clearTimeout(slow)).catch(() => undefined);

@@ -32,7 +32,8 @@ export function fileUriOf(target: FileTarget): vscode.Uri {
 export const openFileCommand: FileCommand = (target, uri) => ({
   command: 'vscode.open',
   title: vscode.l10n.t('Open File'),
-  arguments: target.line === undefined ? [uri] : [uri, { selection: new vscode.Range(target.line - 1, 0, target.line - 1, 0) }],
+  arguments:
+    target.line === undefined ? [uri] : [uri, { selection: new vscode.Range(target.line - 1, 0, target.line - 1, 0) }],
 });
 
 /**
@@ -99,7 +100,12 @@ export class NodeTree implements vscode.TreeDataProvider<ViewNode>, vscode.Dispo
       if (command) item.command = command;
     } else if (node.mapLine) {
       const uri = this.maps.uriOf(node.mapLine.map);
-      if (uri) item.command = { command: Command.openMapAt, title: vscode.l10n.t('Open Map at Line'), arguments: [uri.toString(), node.mapLine.line] };
+      if (uri)
+        item.command = {
+          command: Command.openMapAt,
+          title: vscode.l10n.t('Open Map at Line'),
+          arguments: [uri.toString(), node.mapLine.line],
+        };
     }
     return item;
   }

@@ -30,7 +30,12 @@ export function makeMap(file: string, journeys: { id: string; tier: Tier; touchp
           const touchpoint: Touchpoint = {
             id: t.id,
             name: `Touchpoint ${t.id}`,
-            paths: t.prefixes.map((p, k) => ({ source: `${p}**`, negated: false, range: at(tl + 1 + k), line: tl + 2 + k })),
+            paths: t.prefixes.map((p, k) => ({
+              source: `${p}**`,
+              negated: false,
+              range: at(tl + 1 + k),
+              line: tl + 2 + k,
+            })),
             symbols: t.symbols ?? [],
             range: at(tl),
             idRange: at(tl),

@@ -6,7 +6,11 @@ import { toSnapshot } from './view-node';
 describe('the This File view', () => {
   const map = makeMap('packages/web/cx-map.yaml', [
     { id: 'browse', tier: 'low', touchpoints: [{ id: 'search', prefixes: ['src/'] }] },
-    { id: 'checkout', tier: 'critical', touchpoints: [{ id: 'pay', prefixes: ['lib/', 'src/'], channel: 'web', symbols: ['Cart.pay'] }] },
+    {
+      id: 'checkout',
+      tier: 'critical',
+      touchpoints: [{ id: 'pay', prefixes: ['lib/', 'src/'], channel: 'web', symbols: ['Cart.pay'] }],
+    },
   ]);
   const coverage = prefixCoverage([map]);
 

@@ -2,7 +2,17 @@
 // (node-tree.ts) turns them into TreeItems, and snapshot() turns them into TreeSnapshots for the tests.
 import type { ChangeStatus, Coverage, CxMap, Tier } from '../core/types';
 
-export type NodeKind = 'group' | 'repository' | 'journey' | 'touchpoint' | 'file' | 'symbol' | 'reason' | 'info' | 'entryPointGroup' | 'entryPoint';
+export type NodeKind =
+  | 'group'
+  | 'repository'
+  | 'journey'
+  | 'touchpoint'
+  | 'file'
+  | 'symbol'
+  | 'reason'
+  | 'info'
+  | 'entryPointGroup'
+  | 'entryPoint';
 
 /** Where a click on a file goes: a path under a root the view can resolve (a workspace folder or repository). */
 export interface FileTarget {

@@ -10,7 +10,15 @@ const root = path.resolve(__dirname, '../..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
   contributes: {
     commands: { command: string }[];
-    walkthroughs: { id: string; steps: { id: string; description: string; media: { image?: string; markdown?: string }; completionEvents: string[] }[] }[];
+    walkthroughs: {
+      id: string;
+      steps: {
+        id: string;
+        description: string;
+        media: { image?: string; markdown?: string };
+        completionEvents: string[];
+      }[];
+    }[];
   };
 };
 const nls = existsSync(path.join(root, 'package.nls.json'))
@@ -42,7 +50,8 @@ describe('the Getting Started walkthrough', () => {
       assert.ok(ignore.includes(`!${media.split('/')[0]}/`), `${step.id}: ${media} is not in the .vsix`);
       if (step.media.markdown) assert.match(readFileSync(path.join(root, step.media.markdown), 'utf8'), /^# /);
       assert.ok(step.completionEvents.length > 0, step.id);
-      for (const event of step.completionEvents) assert.match(event, /^(onCommand|onContext|onSettingChanged):cxImpact\./, `${step.id}: ${event}`);
+      for (const event of step.completionEvents)
+        assert.match(event, /^(onCommand|onContext|onSettingChanged):cxImpact\./, `${step.id}: ${event}`);
     }
   });
 
@@ -50,7 +59,8 @@ describe('the Getting Started walkthrough', () => {
     for (const step of walkthrough?.steps ?? []) {
       const buttons = [...text(step.description).matchAll(/\(command:([\w.]+)/g)].map((m) => m[1] ?? '');
       assert.ok(buttons.length > 0, `${step.id} has no button`);
-      for (const command of buttons) assert.ok(contributed.has(command) || builtIn.has(command), `${step.id}: ${command}`);
+      for (const command of buttons)
+        assert.ok(contributed.has(command) || builtIn.has(command), `${step.id}: ${command}`);
       for (const event of step.completionEvents.filter((e) => e.startsWith('onCommand:'))) {
         assert.ok(contributed.has(event.slice('onCommand:'.length)), `${step.id}: ${event}`);
       }
@@ -58,7 +68,9 @@ describe('the Getting Started walkthrough', () => {
   });
 
   it('copies the workflow of docs/ci.md as it is now (run node scripts/ci-workflow.mjs)', async () => {
-    const script = (await import(path.join(root, 'scripts', 'ci-workflow.mjs'))) as { generatedModule: (md: string) => string };
+    const script = (await import(path.join(root, 'scripts', 'ci-workflow.mjs'))) as {
+      generatedModule: (md: string) => string;
+    };
     const expected = script.generatedModule(readFileSync(path.join(root, 'docs', 'ci.md'), 'utf8'));
     assert.equal(readFileSync(path.join(__dirname, 'ci-workflow.generated.ts'), 'utf8'), expected);
     assert.equal(CI_WORKFLOW_FILE, '.github/workflows/cx-impact.yml');
@@ -70,7 +82,10 @@ describe('the Getting Started walkthrough', () => {
 describe('the walkthrough the extension opens', () => {
   it('is the one package.json contributes (publisher.name#id)', () => {
     const id = WALKTHROUGH_ID;
-    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { publisher: string; name: string };
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      publisher: string;
+      name: string;
+    };
     assert.equal(id, `${pkg.publisher}.${pkg.name}#${manifest.contributes.walkthroughs[0]?.id ?? ''}`);
   });
 });

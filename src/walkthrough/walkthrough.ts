@@ -10,7 +10,6 @@ import { Command } from '../workspace/command-ids';
 /** globalState: set when the walkthrough was opened for the person, so it never opens by itself again. */
 export const WALKTHROUGH_SEEN_KEY = 'cxImpact.walkthrough.seen';
 
-
 export class Walkthrough implements vscode.Disposable {
   private readonly commands: vscode.Disposable;
   /** Settles once the first-run check has run: true when it opened the walkthrough. */
@@ -73,7 +72,8 @@ async function openCoveredFile(maps: WorkspaceMaps, files: WorkspaceFiles): Prom
   for (const wholeFile of [true, false]) {
     for (const { folder, matcher } of maps.byFolder()) {
       const found = (await files.filesOf(folder)).find(
-        (path) => !/(^|\/)cx-map\.ya?ml$/.test(path) && matcher.coverageOf(path).some((c) => !wholeFile || !c.symbolScoped),
+        (path) =>
+          !/(^|\/)cx-map\.ya?ml$/.test(path) && matcher.coverageOf(path).some((c) => !wholeFile || !c.symbolScoped),
       );
       if (found === undefined) continue;
       const uri = vscode.Uri.joinPath(folder.uri, found);
@@ -92,7 +92,13 @@ async function copyCiWorkflow(): Promise<string> {
   await vscode.env.clipboard.writeText(CI_WORKFLOW);
   const newFile = vscode.l10n.t('Open as a New File');
   void vscode.window
-    .showInformationMessage(vscode.l10n.t('CX Impact: the GitHub Actions workflow is copied. Save it as {0} in your repository.', CI_WORKFLOW_FILE), newFile)
+    .showInformationMessage(
+      vscode.l10n.t(
+        'CX Impact: the GitHub Actions workflow is copied. Save it as {0} in your repository.',
+        CI_WORKFLOW_FILE,
+      ),
+      newFile,
+    )
     .then(async (choice) => {
       if (choice !== newFile) return;
       const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: CI_WORKFLOW });

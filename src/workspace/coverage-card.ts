@@ -4,7 +4,6 @@ import type { Coverage } from '../core/types';
 import type { WorkspaceMaps } from './workspace-maps';
 import { Command } from './command-ids';
 
-
 /**
  * The card shown by hovers and the status bar tooltip. Everything that comes from the map is appended as text
  * (escaped); the only trusted links are the product's own `cxImpact.openMapAt` command and http(s) URLs.
@@ -42,10 +41,12 @@ export function coverageCard(coverage: readonly Coverage[], maps: WorkspaceMaps)
     const uri = maps.uriOf(c.map);
     if (uri) {
       const args = encodeURIComponent(JSON.stringify([uri.toString(), c.pattern.line]));
-      md.appendMarkdown(` — [${escapeMarkdown(`${c.map.file}:${c.pattern.line}`)}](command:${Command.openMapAt}?${args})`);
+      md.appendMarkdown(
+        ` — [${escapeMarkdown(`${c.map.file}:${c.pattern.line}`)}](command:${Command.openMapAt}?${args})`,
+      );
     }
-    if (c.symbolScoped) md.appendMarkdown(`  \n_${vscode.l10n.t('Scoped to symbols:')}_ `).appendText(c.touchpoint.symbols.join(', '));
+    if (c.symbolScoped)
+      md.appendMarkdown(`  \n_${vscode.l10n.t('Scoped to symbols:')}_ `).appendText(c.touchpoint.symbols.join(', '));
   });
   return md;
 }
-

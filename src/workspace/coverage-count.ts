@@ -63,7 +63,15 @@ export function slimMapsJson(maps: readonly CxMap[]): string {
   const slim: SlimMap[] = maps.map((m) => ({
     f: m.file,
     d: m.dir,
-    j: m.journeys.map((j) => ({ i: j.id, t: j.tier, p: j.touchpoints.map((t) => ({ i: t.id, s: t.paths.map((p) => p.source), ...(t.symbols.length ? { y: t.symbols } : {}) })) })),
+    j: m.journeys.map((j) => ({
+      i: j.id,
+      t: j.tier,
+      p: j.touchpoints.map((t) => ({
+        i: t.id,
+        s: t.paths.map((p) => p.source),
+        ...(t.symbols.length ? { y: t.symbols } : {}),
+      })),
+    })),
   }));
   return JSON.stringify(slim);
 }
@@ -73,7 +81,11 @@ export function mapsFromSlimJson(json: string): CxMap[] {
   return (JSON.parse(json) as SlimMap[]).map((m) => ({
     ...literalMap(
       m.d,
-      m.j.map((j) => ({ id: j.i, tier: j.t as Tier, touchpoints: j.p.map((t) => ({ id: t.i, paths: t.s, symbols: t.y })) })),
+      m.j.map((j) => ({
+        id: j.i,
+        tier: j.t as Tier,
+        touchpoints: j.p.map((t) => ({ id: t.i, paths: t.s, symbols: t.y })),
+      })),
     ),
     file: m.f,
   }));
@@ -92,7 +104,8 @@ export function countCoverage(maps: readonly CxMap[], files: readonly string[]):
   {
     // uncoveredFiles keeps the list's order; the indexes are found by walking both.
     let u = 0;
-    for (let i = 0; i < files.length && u < uncovered.length; i++) if (files[i] === report.uncoveredFiles[u]) uncovered[u++] = i;
+    for (let i = 0; i < files.length && u < uncovered.length; i++)
+      if (files[i] === report.uncoveredFiles[u]) uncovered[u++] = i;
   }
   const journeyIndex = new Map<Journey, number>();
   const journeyFiles: number[] = [];
@@ -131,7 +144,9 @@ export function countCoverage(maps: readonly CxMap[], files: readonly string[]):
   if (!shared) {
     // One touchpoint per journey: its count is the journey's.
     let t = 0;
-    for (const map of maps) for (const journey of map.journeys) for (const _ of journey.touchpoints) journeys[journeyIndex.get(journey)!] = touchpointFiles[t++]!;
+    for (const map of maps)
+      for (const journey of map.journeys)
+        for (const _ of journey.touchpoints) journeys[journeyIndex.get(journey)!] = touchpointFiles[t++]!;
   }
   return {
     totalFiles: report.totalFiles,
@@ -166,8 +181,25 @@ function alternativesOf(report: CoverageCounts, files: readonly string[]): RawCo
   const byMap = new Map<string, CxMap>();
   for (const c of candidates) {
     let probe = byMap.get(c.file);
-    if (!probe) byMap.set(c.file, (probe = { file: c.file, dir: c.dir, journeys: [{ id: 'probe', name: 'probe', tier: 'low', links: [], range: NOWHERE, idRange: NOWHERE, touchpoints: [] }] }));
-    probe.journeys[0]!.touchpoints.push({ id: `p${c.index}`, name: c.source, symbols: [], range: NOWHERE, idRange: NOWHERE, paths: [{ source: c.source, negated: false, range: NOWHERE, line: 1 }] });
+    if (!probe)
+      byMap.set(
+        c.file,
+        (probe = {
+          file: c.file,
+          dir: c.dir,
+          journeys: [
+            { id: 'probe', name: 'probe', tier: 'low', links: [], range: NOWHERE, idRange: NOWHERE, touchpoints: [] },
+          ],
+        }),
+      );
+    probe.journeys[0]!.touchpoints.push({
+      id: `p${c.index}`,
+      name: c.source,
+      symbols: [],
+      range: NOWHERE,
+      idRange: NOWHERE,
+      paths: [{ source: c.source, negated: false, range: NOWHERE, line: 1 }],
+    });
   }
   const probes = [...byMap.values()];
   const order = probes.flatMap((m) => m.journeys[0]!.touchpoints.map((t) => Number(t.id.slice(1))));
@@ -191,7 +223,14 @@ export function toWorkspaceCounts(maps: readonly CxMap[], raw: RawCounts, files:
         touchpoints.push({ map, journey, touchpoint, files: raw.touchpointFiles[touchpoints.length] ?? 0 });
         for (const pattern of touchpoint.paths) {
           const i = patterns.length;
-          patterns.push({ map, journey, touchpoint, pattern, files: raw.patternFiles[i] ?? 0, decided: raw.patternDecided[i] ?? 0 });
+          patterns.push({
+            map,
+            journey,
+            touchpoint,
+            pattern,
+            files: raw.patternFiles[i] ?? 0,
+            decided: raw.patternDecided[i] ?? 0,
+          });
         }
       }
     }
@@ -204,7 +243,11 @@ export function toWorkspaceCounts(maps: readonly CxMap[], raw: RawCounts, files:
   const symbolFiles = new Map<Touchpoint, string[]>();
   for (const s of raw.symbolFiles) {
     const t = touchpoints[s.touchpoint];
-    if (t) symbolFiles.set(t.touchpoint, s.files.map((i) => files[i]!));
+    if (t)
+      symbolFiles.set(
+        t.touchpoint,
+        s.files.map((i) => files[i]!),
+      );
   }
   return {
     totalFiles: raw.totalFiles,

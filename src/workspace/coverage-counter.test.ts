@@ -12,13 +12,22 @@ import { CountCancelled, CoverageCounter, type Cancellation } from './coverage-c
 function workerScript(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-counter-'));
   const script = path.join(dir, 'worker.js');
-  fs.writeFileSync(script, `require(${JSON.stringify(require.resolve('tsx/cjs'))});\nrequire(${JSON.stringify(path.join(__dirname, 'coverage-worker.ts'))});\n`);
+  fs.writeFileSync(
+    script,
+    `require(${JSON.stringify(require.resolve('tsx/cjs'))});\nrequire(${JSON.stringify(path.join(__dirname, 'coverage-worker.ts'))});\n`,
+  );
   return script;
 }
 const WORKER = workerScript();
 const FILES = ['a/x.ts', 'a/y.go', 'b/z.ts', 'c/w.md'];
 const MAP = literalMap('', [
-  { id: 'j', touchpoints: [{ id: 't1', paths: ['a/**'] }, { id: 't2', paths: ['**/*.ts'] }] },
+  {
+    id: 'j',
+    touchpoints: [
+      { id: 't1', paths: ['a/**'] },
+      { id: 't2', paths: ['**/*.ts'] },
+    ],
+  },
   { id: 'k', touchpoints: [{ id: 'u', paths: ['a/x.ts', 'nothing/**', 'y.go'], symbols: ['Service.handle'] }] },
 ]);
 
@@ -45,21 +54,40 @@ describe('counting coverage', () => {
     const counts = toWorkspaceCounts([MAP], countCoverage([MAP], FILES), FILES);
     assert.deepEqual(
       counts.journeys.map((j) => [j.journey.id, j.files]),
-      [['j', 3], ['k', 1]],
+      [
+        ['j', 3],
+        ['k', 1],
+      ],
     );
     assert.deepEqual(
       counts.touchpoints.map((t) => [t.touchpoint.id, t.files]),
-      [['t1', 2], ['t2', 2], ['u', 1]],
+      [
+        ['t1', 2],
+        ['t2', 2],
+        ['u', 1],
+      ],
     );
     assert.deepEqual(
       counts.patterns.map((p) => [p.pattern.source, p.files]),
-      [['a/**', 2], ['**/*.ts', 2], ['a/x.ts', 1], ['nothing/**', 0], ['y.go', 0]],
+      [
+        ['a/**', 2],
+        ['**/*.ts', 2],
+        ['a/x.ts', 1],
+        ['nothing/**', 0],
+        ['y.go', 0],
+      ],
     );
     assert.deepEqual(counts.uncoveredFiles, ['c/w.md']);
     // The files whose symbols the map warnings look up, for touchpoints with `symbols` only.
-    assert.deepEqual([...counts.symbolFiles].map(([t, files]) => [t.id, files]), [['u', ['a/x.ts']]]);
+    assert.deepEqual(
+      [...counts.symbolFiles].map(([t, files]) => [t.id, files]),
+      [['u', ['a/x.ts']]],
+    );
     // `y.go` covers nothing where it is; `**/y.go` would cover a/y.go. `nothing/**` has no alternative.
-    assert.deepEqual([...counts.alternatives.entries()].map(([p, a]) => [(p as { source: string }).source, a]), [['y.go', { pattern: '**/y.go', files: 1 }]]);
+    assert.deepEqual(
+      [...counts.alternatives.entries()].map(([p, a]) => [(p as { source: string }).source, a]),
+      [['y.go', { pattern: '**/y.go', files: 1 }]],
+    );
   });
 
   it('agrees with the matcher on a generated repository, through the slim JSON the worker gets', () => {
@@ -89,7 +117,10 @@ describe('the coverage counter', function () {
   it('counts in a worker thread, with the same answer as on this thread', async () => {
     counter = new CoverageCounter({ script: WORKER });
     const raw = await counter.count('list#1', FILES, slimMapsJson([MAP]));
-    assert.deepEqual(toWorkspaceCounts([MAP], raw, FILES).journeys.map((j) => j.files), [3, 1]);
+    assert.deepEqual(
+      toWorkspaceCounts([MAP], raw, FILES).journeys.map((j) => j.files),
+      [3, 1],
+    );
     assert.deepEqual({ ...raw, ms: 0 }, { ...countCoverage([MAP], FILES), ms: 0 });
     assert.equal(counter.records.at(-1)?.where, 'worker');
     // The list stays in the worker: a second job over it sends no files.
@@ -107,7 +138,11 @@ describe('the coverage counter', function () {
     await assert.rejects(running, CountCancelled);
     const next = await counter.count('small', FILES, slimMapsJson([MAP]));
     assert.equal(next.coveredFiles, 3);
-    assert.equal(counter.records.filter((r) => r.files === files.length).length, 0, 'the cancelled job finished anyway');
+    assert.equal(
+      counter.records.filter((r) => r.files === files.length).length,
+      0,
+      'the cancelled job finished anyway',
+    );
   });
 
   it('counts on this thread, and says so once, when the worker script is missing', async () => {
@@ -116,7 +151,10 @@ describe('the coverage counter', function () {
     assert.equal((await counter.count('l', FILES, slimMapsJson([MAP]))).coveredFiles, 3);
     assert.equal((await counter.count('l', FILES, slimMapsJson([MAP]))).coveredFiles, 3);
     assert.equal(messages.length, 1);
-    assert.match(messages[0]!, /no-such-worker\.js is missing; counting coverage on the extension host's thread instead/);
+    assert.match(
+      messages[0]!,
+      /no-such-worker\.js is missing; counting coverage on the extension host's thread instead/,
+    );
     assert.equal(counter.records.at(-1)?.where, 'thread');
   });
 });

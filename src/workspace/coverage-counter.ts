@@ -238,7 +238,13 @@ export class CoverageCounter {
   }
 
   private record(job: Job, where: CountRecord['where'], countMs: number): void {
-    this.records.push({ where, files: job.files.length, started: job.started ?? Date.now(), ended: Date.now(), countMs });
+    this.records.push({
+      where,
+      files: job.files.length,
+      started: job.started ?? Date.now(),
+      ended: Date.now(),
+      countMs,
+    });
     if (this.records.length > 50) this.records.shift();
   }
 }

@@ -4,15 +4,33 @@ import { coverageSummary, highestTier } from './coverage-text';
 
 const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
 function cov(journeyId: string, journeyName: string, tier: Tier, tpName: string): Coverage {
-  const touchpoint: Touchpoint = { id: tpName.toLowerCase(), name: tpName, paths: [], symbols: [], range, idRange: range };
-  const journey: Journey = { id: journeyId, name: journeyName, tier, links: [], touchpoints: [touchpoint], range, idRange: range };
+  const touchpoint: Touchpoint = {
+    id: tpName.toLowerCase(),
+    name: tpName,
+    paths: [],
+    symbols: [],
+    range,
+    idRange: range,
+  };
+  const journey: Journey = {
+    id: journeyId,
+    name: journeyName,
+    tier,
+    links: [],
+    touchpoints: [touchpoint],
+    range,
+    idRange: range,
+  };
   const map: CxMap = { file: 'cx-map.yaml', dir: '', journeys: [journey] };
   return { map, journey, touchpoint, pattern: { source: 'x/**', negated: false, range, line: 1 }, symbolScoped: false };
 }
 
 describe('coverage wording', () => {
   it('names the journey and touchpoint of a single match', () => {
-    assert.equal(coverageSummary([cov('checkout', 'Checkout', 'critical', 'Pay for the order')]), 'Checkout › Pay for the order · critical');
+    assert.equal(
+      coverageSummary([cov('checkout', 'Checkout', 'critical', 'Pay for the order')]),
+      'Checkout › Pay for the order · critical',
+    );
   });
   it('summarises several touchpoints of one journey', () => {
     const c = [cov('checkout', 'Checkout', 'high', 'Pay'), cov('checkout', 'Checkout', 'high', 'Confirm')];

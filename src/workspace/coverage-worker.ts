@@ -9,7 +9,8 @@ export type ToWorker =
   | { type: 'forget'; list: string }
   | { type: 'count'; job: number; list: string; maps: string };
 
-export type FromWorker = { type: 'counted'; job: number; counts: RawCounts } | { type: 'failed'; job: number; message: string };
+export type FromWorker =
+  { type: 'counted'; job: number; counts: RawCounts } | { type: 'failed'; job: number; message: string };
 
 const port = parentPort;
 if (port) {
@@ -32,7 +33,16 @@ if (port) {
       } catch (err) {
         reply = { type: 'failed', job: message.job, message: err instanceof Error ? err.message : String(err) };
       }
-      const transfer = reply.type === 'counted' ? [reply.counts.uncovered.buffer, reply.counts.patternFiles.buffer, reply.counts.patternDecided.buffer, reply.counts.touchpointFiles.buffer, reply.counts.journeyFiles.buffer] : [];
+      const transfer =
+        reply.type === 'counted'
+          ? [
+              reply.counts.uncovered.buffer,
+              reply.counts.patternFiles.buffer,
+              reply.counts.patternDecided.buffer,
+              reply.counts.touchpointFiles.buffer,
+              reply.counts.journeyFiles.buffer,
+            ]
+          : [];
       port.postMessage(reply, transfer as ArrayBuffer[]);
     }
   });

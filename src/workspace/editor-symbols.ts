@@ -14,7 +14,10 @@ export type DocumentSymbols = (document: vscode.TextDocument) => Promise<Qualifi
 const KEPT = 200;
 
 export class EditorSymbols implements vscode.Disposable {
-  private readonly byDocument = new Map<string, { version: number; symbols: Promise<QualifiedSymbol<vscode.Range>[]> }>();
+  private readonly byDocument = new Map<
+    string,
+    { version: number; symbols: Promise<QualifiedSymbol<vscode.Range>[]> }
+  >();
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly reader: () => CodeReader | undefined) {
@@ -48,7 +51,12 @@ export class EditorSymbols implements vscode.Disposable {
     return found.symbols.map((s) => ({
       name: s.name,
       range: new vscode.Range(s.range.start.line, s.range.start.character, s.range.end.line, s.range.end.character),
-      selectionRange: new vscode.Range(s.selectionRange.start.line, s.selectionRange.start.character, s.selectionRange.end.line, s.selectionRange.end.character),
+      selectionRange: new vscode.Range(
+        s.selectionRange.start.line,
+        s.selectionRange.start.character,
+        s.selectionRange.end.line,
+        s.selectionRange.end.character,
+      ),
     }));
   }
 

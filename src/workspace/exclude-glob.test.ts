@@ -6,7 +6,13 @@ describe('the exclude glob for listing files', () => {
     assert.equal(excludeGlob(undefined), '**/node_modules/**');
   });
   it('adds the files.exclude entries that are on, without conditions or nested braces', () => {
-    const glob = excludeGlob({ '**/.git': true, '**/.DS_Store': true, '**/off': false, '**/*.js': { when: '$(basename).ts' }, '**/*.{a,b}': true });
+    const glob = excludeGlob({
+      '**/.git': true,
+      '**/.DS_Store': true,
+      '**/off': false,
+      '**/*.js': { when: '$(basename).ts' },
+      '**/*.{a,b}': true,
+    });
     assert.equal(glob, '{**/node_modules/**,**/.git,**/.DS_Store}');
   });
 });

@@ -18,12 +18,21 @@ export function hopWord(hops: number): string {
 export function reachLine(hit: ReachHit<Coverage>): string {
   const next = hit.via[1] ?? hit.file;
   const standIn = hit.standIns?.find((s) => s.index === 0);
-  const names = [...(standIn ? [baseName(standIn.implements)] : []), baseName(next), ...(hit.symbol !== undefined && next === hit.file ? [hit.symbol] : [])];
+  const names = [
+    ...(standIn ? [baseName(standIn.implements)] : []),
+    baseName(next),
+    ...(hit.symbol !== undefined && next === hit.file ? [hit.symbol] : []),
+  ];
   return `${hit.target.value.journey.name} › ${hit.target.value.touchpoint.name} · via ${names.join(' › ')}, ${hopWord(hit.hops)}`;
 }
 
 /** Hits in the order people read them: nearest first, then the most critical journey. */
 export function orderedHits(hits: readonly ReachHit<Coverage>[]): ReachHit<Coverage>[] {
   const rank = { critical: 0, high: 1, medium: 2, low: 3 } as const;
-  return [...hits].sort((a, b) => a.hops - b.hops || rank[a.target.value.journey.tier] - rank[b.target.value.journey.tier] || a.file.localeCompare(b.file));
+  return [...hits].sort(
+    (a, b) =>
+      a.hops - b.hops ||
+      rank[a.target.value.journey.tier] - rank[b.target.value.journey.tier] ||
+      a.file.localeCompare(b.file),
+  );
 }

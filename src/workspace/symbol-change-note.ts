@@ -10,7 +10,11 @@ import { findRepoRoot, readBlobs } from '../node/git';
 
 export type SymbolChange = 'changed' | 'added' | 'unchanged' | 'untracked';
 
-export async function workingTreeChange(document: vscode.TextDocument, symbol: string, reader: CodeReader | undefined): Promise<SymbolChange | undefined> {
+export async function workingTreeChange(
+  document: vscode.TextDocument,
+  symbol: string,
+  reader: CodeReader | undefined,
+): Promise<SymbolChange | undefined> {
   if (!reader || !vscode.workspace.isTrusted || document.uri.scheme !== 'file') return undefined;
   const language = languageOfVscodeId(document.languageId) ?? languageOfPath(document.uri.path);
   if (!language) return undefined;
@@ -26,12 +30,19 @@ export async function workingTreeChange(document: vscode.TextDocument, symbol: s
   if (before === undefined) return 'untracked';
   const text = document.getText();
   try {
-    const [old, now] = await Promise.all([reader.ask('symbols', rel, before, language), reader.ask('symbols', rel, text, language)]);
+    const [old, now] = await Promise.all([
+      reader.ask('symbols', rel, before, language),
+      reader.ask('symbols', rel, text, language),
+    ]);
     const mine = now?.symbols.find((s) => s.name === symbol);
     if (!mine) return undefined;
     const theirs = old?.symbols.filter((s) => s.name === symbol) ?? [];
     if (theirs.length === 0) return 'added';
-    const slice = (source: string, s: CodeSymbol) => source.split('\n').slice(s.range.start.line, s.range.end.line + 1).join('\n');
+    const slice = (source: string, s: CodeSymbol) =>
+      source
+        .split('\n')
+        .slice(s.range.start.line, s.range.end.line + 1)
+        .join('\n');
     return theirs.some((s) => slice(before, s) === slice(text, mine)) ? 'unchanged' : 'changed';
   } catch {
     return undefined;

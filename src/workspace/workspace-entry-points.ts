@@ -97,7 +97,9 @@ export class WorkspaceEntryPoints implements vscode.Disposable {
     const started = Date.now();
     const files = await this.files.filesOf(folder);
     const read = await engine().readEntryPoints(folder.uri.fsPath, files, reader);
-    this.log.debug(`Entry points of ${folder.name}: ${read.entryPoints.length} in ${Date.now() - started} ms (${read.skipped.length} files skipped)`);
+    this.log.debug(
+      `Entry points of ${folder.name}: ${read.entryPoints.length} in ${Date.now() - started} ms (${read.skipped.length} files skipped)`,
+    );
     return read.entryPoints;
   }
 }

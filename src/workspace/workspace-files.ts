@@ -114,7 +114,12 @@ export class WorkspaceFiles implements vscode.Disposable {
    * coverage worker once per (maps' content, file list version) and shared by every caller asking meanwhile. `mapKey`
    * names the maps in the log. Rejects with CancellationError when `token` is cancelled first.
    */
-  async coverageCounts(folder: vscode.WorkspaceFolder, matcher: { readonly maps: readonly CxMap[] }, mapKey: string, token?: vscode.CancellationToken): Promise<WorkspaceCounts> {
+  async coverageCounts(
+    folder: vscode.WorkspaceFolder,
+    matcher: { readonly maps: readonly CxMap[] },
+    mapKey: string,
+    token?: vscode.CancellationToken,
+  ): Promise<WorkspaceCounts> {
     // The list id names the files the worker keeps: it must be the version these files were listed at.
     let version: number;
     let files: readonly string[];
@@ -130,10 +135,14 @@ export class WorkspaceFiles implements vscode.Disposable {
     if (!entry) {
       const cancel = new vscode.CancellationTokenSource();
       const started = Date.now();
-      const counts = this.counter.count(list, files, `[${slim.map((s) => s.json).join(',')}]`, cancel.token).then((raw) => {
-        this.log.info(`Counted ${mapKey} over ${files.length} files in ${Date.now() - started} ms (${raw.ms.toFixed(0)} ms of counting${this.counter.inWorker ? ' in the worker' : ''}).`);
-        return raw;
-      });
+      const counts = this.counter
+        .count(list, files, `[${slim.map((s) => s.json).join(',')}]`, cancel.token)
+        .then((raw) => {
+          this.log.info(
+            `Counted ${mapKey} over ${files.length} files in ${Date.now() - started} ms (${raw.ms.toFixed(0)} ms of counting${this.counter.inWorker ? ' in the worker' : ''}).`,
+          );
+          return raw;
+        });
       const created: CountsEntry = { counts, waiters: 0, settled: false, cancel };
       entry = created;
       this.counts.set(cacheKey, created);
@@ -212,7 +221,8 @@ export class WorkspaceFiles implements vscode.Disposable {
     // Counts of the old list are never asked for again: stop them, and let the worker drop the old lists.
     for (const entry of this.counts.values()) if (!entry.settled) entry.cancel.cancel();
     this.counts.clear();
-    for (const folder of vscode.workspace.workspaceFolders ?? []) this.counter.forget(`${folder.uri.toString()}#${this.currentVersion}`);
+    for (const folder of vscode.workspace.workspaceFolders ?? [])
+      this.counter.forget(`${folder.uri.toString()}#${this.currentVersion}`);
     this.currentVersion++;
     this.changed.fire();
   }
@@ -230,14 +240,22 @@ export class WorkspaceFiles implements vscode.Disposable {
     this.invalidateTimer = setTimeout(() => this.invalidate(), INVALIDATE_AFTER_MS);
   }
 
-  private async list(folder: vscode.WorkspaceFolder, source: Listing['source'], token: vscode.CancellationToken): Promise<readonly string[]> {
+  private async list(
+    folder: vscode.WorkspaceFolder,
+    source: Listing['source'],
+    token: vscode.CancellationToken,
+  ): Promise<readonly string[]> {
     const started = Date.now();
     const work = source === 'git' ? this.fromGit(folder, token) : this.fromFindFiles(folder, token);
     let done = false;
     const slow = setTimeout(() => {
       if (done) return;
       void vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('CX Impact: listing the files of {0}…', folder.name), cancellable: true },
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: vscode.l10n.t('CX Impact: listing the files of {0}…', folder.name),
+          cancellable: true,
+        },
         (_progress, progressToken) => {
           const sub = progressToken.onCancellationRequested(() => {
             for (const [key, listing] of this.listings) {
@@ -281,8 +299,15 @@ export class WorkspaceFiles implements vscode.Disposable {
   }
 
   private async fromFindFiles(folder: vscode.WorkspaceFolder, token: vscode.CancellationToken): Promise<string[]> {
-    const exclude = excludeGlob(vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude'));
-    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*'), exclude, undefined, token);
+    const exclude = excludeGlob(
+      vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude'),
+    );
+    const uris = await vscode.workspace.findFiles(
+      new vscode.RelativePattern(folder, '**/*'),
+      exclude,
+      undefined,
+      token,
+    );
     return uris
       .map((uri) => relativePath(folder.uri, uri))
       .filter((p): p is string => p !== undefined)

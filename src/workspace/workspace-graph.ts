@@ -116,7 +116,12 @@ export class WorkspaceGraph implements vscode.Disposable {
     if (path === undefined) return undefined;
     const { options } = indirectSettings(this.mapsOf(folder), undefined);
     const { reachOf, reachTargets } = engine();
-    return reachOf(graph, path, (file) => reachTargets(this.maps.coverageOf(vscode.Uri.joinPath(folder.uri, ...file.split('/')))), options);
+    return reachOf(
+      graph,
+      path,
+      (file) => reachTargets(this.maps.coverageOf(vscode.Uri.joinPath(folder.uri, ...file.split('/')))),
+      options,
+    );
   }
 
   /** The same, waiting for the graph to be built (the Impact Report). */
@@ -137,7 +142,8 @@ export class WorkspaceGraph implements vscode.Disposable {
     if (!graph) return undefined;
     const { options } = indirectSettings(this.mapsOf(folder), undefined);
     const { reachOf, reachTargets } = engine();
-    const coverageOf = (file: string) => reachTargets(this.maps.coverageOf(vscode.Uri.joinPath(folder.uri, ...file.split('/'))));
+    const coverageOf = (file: string) =>
+      reachTargets(this.maps.coverageOf(vscode.Uri.joinPath(folder.uri, ...file.split('/'))));
     return candidates.map((p) => reachOf(graph, p, coverageOf, options));
   }
 
@@ -165,7 +171,10 @@ export class WorkspaceGraph implements vscode.Disposable {
     const timer = setTimeout(() => {
       if (finished) return;
       void vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('CX Impact: reading imports of {0}', folder.name) },
+        {
+          location: vscode.ProgressLocation.Window,
+          title: vscode.l10n.t('CX Impact: reading imports of {0}', folder.name),
+        },
         () => new Promise<void>((resolve) => (resolveProgress = resolve)),
       );
     }, QUIET_MS);
@@ -176,7 +185,13 @@ export class WorkspaceGraph implements vscode.Disposable {
       const cache = new ImportCache(vscode.Uri.joinPath(this.storage, 'graph').fsPath, folder.uri.fsPath);
       await cache.load();
       const exclude = this.excludeOf(folder);
-      const load = await loadDependencyGraph({ root: folder.uri.fsPath, files, reader: this.codeReader(), cache, exclude });
+      const load = await loadDependencyGraph({
+        root: folder.uri.fsPath,
+        files,
+        reader: this.codeReader(),
+        cache,
+        exclude,
+      });
       await cache.save().catch((err: unknown) => this.log.warn(`Could not write the import cache: ${String(err)}`));
       for (const warning of load.warnings) this.log.warn(warning);
       if (this.disposed) return undefined;
@@ -194,7 +209,9 @@ export class WorkspaceGraph implements vscode.Disposable {
       this.changed.fire();
       return state;
     } catch (error) {
-      this.log.error(`Could not build the dependency graph of ${folder.name}: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.error(
+        `Could not build the dependency graph of ${folder.name}: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return undefined;
     } finally {
       finished = true;
@@ -238,7 +255,13 @@ export class WorkspaceGraph implements vscode.Disposable {
       else state.imports.delete(path);
     } else return;
     if (!state.files.includes(path)) state.files.push(path);
-    state.graph = buildGraph({ files: state.files, imports: state.imports, skipped: state.graph.skipped, resolver: new Resolver({ files: state.files, texts: state.texts }), exclude: state.exclude });
+    state.graph = buildGraph({
+      files: state.files,
+      imports: state.imports,
+      skipped: state.graph.skipped,
+      resolver: new Resolver({ files: state.files, texts: state.texts }),
+      exclude: state.exclude,
+    });
     this.lastUpdateMs = performance.now() - started;
     this.changed.fire();
   }

@@ -25,7 +25,12 @@ export function isMapFile(uri: vscode.Uri): boolean {
  * Checks that need more than the map's text (which files exist, which symbols a file has). Given the parse of the
  * text the user sees, returns more diagnostics; an empty list when it cannot tell. Cancelled when newer text comes.
  */
-export type MapCheck = (uri: vscode.Uri, result: ParseResult, text: string, token: vscode.CancellationToken) => Promise<MapDiagnostic[]>;
+export type MapCheck = (
+  uri: vscode.Uri,
+  result: ParseResult,
+  text: string,
+  token: vscode.CancellationToken,
+) => Promise<MapDiagnostic[]>;
 
 /** What the diagnostics of one map were last computed from. */
 interface Published {
@@ -128,7 +133,8 @@ export class WorkspaceMaps implements vscode.Disposable {
 
   /** Works the checks out again for every map shown (the workspace's files or a setting changed). */
   recheck(): void {
-    for (const [key, published] of this.published) this.publish(vscode.Uri.parse(key), published.result, published.text);
+    for (const [key, published] of this.published)
+      this.publish(vscode.Uri.parse(key), published.result, published.text);
   }
 
   /** The parse of the text the diagnostics of `uri` were last computed from (the open document's, when open). */
@@ -214,7 +220,8 @@ export class WorkspaceMaps implements vscode.Disposable {
       // The directory, not the file: editors and `git checkout` replace files by renaming over them.
       const watcher = fs.watch(key, { persistent: false }, (_event, name) => {
         const changed = name?.toString();
-        if (changed === 'cx-map.yaml' || changed === 'cx-map.yml') this.scheduleReload(vscode.Uri.joinPath(dir, changed));
+        if (changed === 'cx-map.yaml' || changed === 'cx-map.yml')
+          this.scheduleReload(vscode.Uri.joinPath(dir, changed));
       });
       watcher.on('error', () => {
         watcher.close();
@@ -275,7 +282,10 @@ export class WorkspaceMaps implements vscode.Disposable {
       return;
     }
     for (const dir of top) {
-      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(dir, '**/cx-map.{yaml,yml}'), EXCLUDE_GLOB);
+      const found = await vscode.workspace.findFiles(
+        new vscode.RelativePattern(dir, '**/cx-map.{yaml,yml}'),
+        EXCLUDE_GLOB,
+      );
       for (const uri of found) if (!this.isLoaded(uri) && !this.refused.has(uri.toString())) this.scheduleReload(uri);
     }
   }
@@ -354,7 +364,8 @@ export class WorkspaceMaps implements vscode.Disposable {
     let text: string;
     try {
       // On a local disk Node reads directly: workspace.fs goes through the workbench and took ~1 s under load.
-      const bytes = uri.scheme === 'file' ? await fs.promises.readFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri);
+      const bytes =
+        uri.scheme === 'file' ? await fs.promises.readFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri);
       text = new TextDecoder('utf-8').decode(bytes);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
@@ -441,7 +452,8 @@ export class WorkspaceMaps implements vscode.Disposable {
           return;
         }
         const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
-        const file = (folder && relativePath(folder.uri, doc.uri)) ?? doc.uri.path.slice(doc.uri.path.lastIndexOf('/') + 1);
+        const file =
+          (folder && relativePath(folder.uri, doc.uri)) ?? doc.uri.path.slice(doc.uri.path.lastIndexOf('/') + 1);
         const text = doc.getText();
         this.publish(doc.uri, parseMap(text, file), text);
       }, delay),
@@ -460,11 +472,14 @@ export class WorkspaceMaps implements vscode.Disposable {
       check(uri, result, text, cancel.token).then(
         (more) => {
           if (cancel.token.isCancellationRequested || more.length === 0) return;
-          entry.checked = [...entry.checked, ...more].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+          entry.checked = [...entry.checked, ...more].sort(
+            (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+          );
           this.diagnostics.set(uri, this.toDiagnostics([...result.diagnostics, ...entry.checked]));
         },
         (err: unknown) => {
-          if (!cancel.token.isCancellationRequested && !(err instanceof vscode.CancellationError)) this.log.warn(`Checking ${uri.fsPath} against the workspace failed: ${String(err)}`);
+          if (!cancel.token.isCancellationRequested && !(err instanceof vscode.CancellationError))
+            this.log.warn(`Checking ${uri.fsPath} against the workspace failed: ${String(err)}`);
         },
       );
     }

@@ -61,7 +61,8 @@ describe('the journey catalogue page in Chromium (file://)', function () {
     return { page, requests, errors };
   }
 
-  const rowNames = (page: Page): Promise<string[]> => page.$$eval('.journey-row .row-name', (els) => els.map((e) => e.textContent ?? ''));
+  const rowNames = (page: Page): Promise<string[]> =>
+    page.$$eval('.journey-row .row-name', (els) => els.map((e) => e.textContent ?? ''));
 
   it('makes no request outside the file, and a script trying to is stopped by the CSP', async () => {
     const { page, requests, errors } = await open(shopPage);
@@ -95,7 +96,10 @@ describe('the journey catalogue page in Chromium (file://)', function () {
       });
     });
     assert.equal(img, 'blocked');
-    assert.ok(failed.every((f) => !f.startsWith('finished')), failed.join('\n'));
+    assert.ok(
+      failed.every((f) => !f.startsWith('finished')),
+      failed.join('\n'),
+    );
     assert.deepEqual(errors, []);
     await page.close();
   });
@@ -148,7 +152,10 @@ describe('the journey catalogue page in Chromium (file://)', function () {
     assert.equal(await page.textContent('article.journey h2'), 'Get my money back');
     assert.equal(await page.isChecked('#cx-view'), true);
     assert.equal(await page.title(), 'Get my money back · Journey catalogue');
-    assert.match((await page.textContent('article.journey')) ?? '', /Agent refunds on the phone[\s\S]*Clearer refund wording for agents pull request #102/);
+    assert.match(
+      (await page.textContent('article.journey')) ?? '',
+      /Agent refunds on the phone[\s\S]*Clearer refund wording for agents pull request #102/,
+    );
     await page.close();
     const list = await open(shopPage, '#q=e&tier=critical&not=1');
     assert.equal(await list.page.inputValue('#search'), 'e');
@@ -169,7 +176,9 @@ describe('the journey catalogue page in Chromium (file://)', function () {
     assert.match(text, /1 file serves it directly, 1 more file through imports\./);
     assert.match(text, /route POST \/checkout\/pay src\/app\.ts:6/);
     assert.deepEqual(
-      await page.$$eval('main ol.changes > li > p:first-child', (els) => els.map((e) => (e.textContent ?? '').replace(/\s+\S+$/, ''))),
+      await page.$$eval('main ol.changes > li > p:first-child', (els) =>
+        els.map((e) => (e.textContent ?? '').replace(/\s+\S+$/, '')),
+      ),
       [
         '2 Dec 2026 — Ada Lindqvist changed Pay for the order (through code it uses): Round money to the tenth of a cent (#104) pull request #104',
         '20 Nov 2026 — Ada Lindqvist changed Pay for the order: Speed up payment (#101) pull request #101',
@@ -185,7 +194,10 @@ describe('the journey catalogue page in Chromium (file://)', function () {
     assert.ok(await page.isVisible('text=src/checkout/pay.ts'));
     await page.check('#cx-view');
     assert.match(page.url(), /cx=1/);
-    const visiblePaths = await page.$$eval('.path', (els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).length);
+    const visiblePaths = await page.$$eval(
+      '.path',
+      (els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).length,
+    );
     assert.equal(visiblePaths, 0);
     assert.equal(await page.isVisible('text=POST /checkout/pay'), true);
     assert.equal(await page.isVisible('text=Speed up payment (#101)'), true);
@@ -258,8 +270,14 @@ describe('the journey catalogue page in Chromium (file://)', function () {
         const { page } = await open(shopPage, hash, ctx);
         await page.evaluate(axeSource);
         const violations = await page.evaluate(async () => {
-          const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-          return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+          const result = await (
+            window as unknown as {
+              axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+            }
+          ).axe.run();
+          return result.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
         });
         assert.deepEqual(violations, [], `${scheme} ${hash || 'list'}`);
         await page.close();
@@ -293,44 +311,96 @@ describe('the journey catalogue page in Chromium (file://)', function () {
   it('a map with errors shows them on top; a shallow clone says how far history reaches and how to fetch more', async () => {
     const broken: Catalog = {
       ...shopCatalog,
-      repository: { ...shopCatalog.repository, historyComplete: false, shallow: true, historyFrom: '2026-12-01T10:00:00Z' },
-      diagnostics: [{ file: 'cx-map.yaml', line: 40, col: 11, severity: 'error', code: 'bad-tier', message: 'tier must be one of critical, high, medium, low' }],
+      repository: {
+        ...shopCatalog.repository,
+        historyComplete: false,
+        shallow: true,
+        historyFrom: '2026-12-01T10:00:00Z',
+      },
+      diagnostics: [
+        {
+          file: 'cx-map.yaml',
+          line: 40,
+          col: 11,
+          severity: 'error',
+          code: 'bad-tier',
+          message: 'tier must be one of critical, high, medium, low',
+        },
+      ],
     };
     const file = path.join(scratchDir(), 'index.html');
     writeFileSync(file, catalogHtml(broken, pageScript()));
     const { page } = await open(file);
     const error = (await page.textContent('.notice.error')) ?? '';
-    assert.match(error, /The map has 1 error: this page shows the journeys that could be read\.cx-map\.yaml:40:11 tier must be one of critical, high, medium, low \(bad-tier\)/);
+    assert.match(
+      error,
+      /The map has 1 error: this page shows the journeys that could be read\.cx-map\.yaml:40:11 tier must be one of critical, high, medium, low \(bad-tier\)/,
+    );
     const shallow = (await page.textContent('.notice.warning')) ?? '';
-    assert.match(shallow, /shallow clone: its history reaches back to 1 Dec 2026 only.*git fetch --shallow-since=2026-11-02/);
-    assert.deepEqual(await rowNames(page), ['Checkout', 'Get my money back', 'Where is my order', 'Find a product'], 'the journeys still show');
+    assert.match(
+      shallow,
+      /shallow clone: its history reaches back to 1 Dec 2026 only.*git fetch --shallow-since=2026-11-02/,
+    );
+    assert.deepEqual(
+      await rowNames(page),
+      ['Checkout', 'Get my money back', 'Where is my order', 'Find a product'],
+      'the journeys still show',
+    );
     await page.goto(`file://${file}#view=blind`);
     await page.waitForSelector('section.blind');
-    assert.match((await page.textContent('section.blind')) ?? '', /The map's diagnostics \(1\)error cx-map\.yaml:40 tier must be/);
+    assert.match(
+      (await page.textContent('section.blind')) ?? '',
+      /The map's diagnostics \(1\)error cx-map\.yaml:40 tier must be/,
+    );
     await page.close();
   });
 
   it('a hostile map runs nothing: markup in names, subjects and owners is text, and only http(s) and mailto links are links', async () => {
     const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
     const map = SHOP_MAP.replace('name: Checkout', `name: '${evil}'`)
-      .replace('description: Shoppers turn a cart into a paid order.', "description: '</script><script>window.__pwned=3</script>'")
+      .replace(
+        'description: Shoppers turn a cart into a paid order.',
+        "description: '</script><script>window.__pwned=3</script>'",
+      )
       .replace('owner: "@shop/checkout"', 'owner: "\\"><svg onload=window.__pwned=4>"')
-      .replace('dashboard: https://grafana.example.com/d/checkout', 'dashboard: "javascript:window.__pwned=5"\n      runbook: https://runbooks.example.com/a');
+      .replace(
+        'dashboard: https://grafana.example.com/d/checkout',
+        'dashboard: "javascript:window.__pwned=5"\n      runbook: https://runbooks.example.com/a',
+      );
     const repo = shopRepo(map);
     repo.write({ 'src/checkout/pay.ts': 'export function pay(): number { return 3; }\n' });
-    commitAt(repo, '2026-12-03T10:00:00Z', '<script>window.__pwned=6</script> (#7)', 'Eve" onmouseover="window.__pwned=7" &amp;');
+    commitAt(
+      repo,
+      '2026-12-03T10:00:00Z',
+      '<script>window.__pwned=6</script> (#7)',
+      'Eve" onmouseover="window.__pwned=7" &amp;',
+    );
     assert.equal(repo.cli(['catalog', '--since', '1y']).code, 0);
     const file = path.join(repo.dir, 'cx-catalog', 'index.html');
     // catalog.json edited by hand, as a tampered artifact would be: a javascript: and a data: link.
     const tampered = JSON.parse(readFileSync(path.join(repo.dir, 'cx-catalog', 'catalog.json'), 'utf8')) as Catalog;
-    tampered.journeys[0]!.links = { evil: 'javascript:window.__pwned=8', data: 'data:text/html,<script>1</script>', mail: 'mailto:cx@example.com', web: 'https://example.com/ok' };
+    tampered.journeys[0]!.links = {
+      evil: 'javascript:window.__pwned=8',
+      data: 'data:text/html,<script>1</script>',
+      mail: 'mailto:cx@example.com',
+      web: 'https://example.com/ok',
+    };
     const tamperedFile = path.join(scratchDir(), 'index.html');
     writeFileSync(tamperedFile, catalogHtml(tampered, pageScript()));
 
-    for (const [target, hash] of [[file, ''], [file, '#journey=checkout'], [tamperedFile, '#journey=checkout'], [file, '#view=blind']] as const) {
+    for (const [target, hash] of [
+      [file, ''],
+      [file, '#journey=checkout'],
+      [tamperedFile, '#journey=checkout'],
+      [file, '#view=blind'],
+    ] as const) {
       const { page, errors } = await open(target, hash);
       await page.emulateMedia({ media: 'print' });
-      assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined, `${hash}`);
+      assert.equal(
+        await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+        undefined,
+        `${hash}`,
+      );
       assert.equal(await page.locator('img, svg, iframe, object, embed').count(), 0);
       assert.equal(await page.locator('script').count(), 2, 'only the page data and the page script');
       const hrefs = await page.$$eval('a[href]', (els) => els.map((a) => a.getAttribute('href') ?? ''));
@@ -340,7 +410,10 @@ describe('the journey catalogue page in Chromium (file://)', function () {
         await page.emulateMedia({ media: 'screen' });
         assert.equal(await page.textContent('article.journey h2'), evil);
         const text = (await page.textContent('article.journey')) ?? '';
-        assert.match(text, /Eve" onmouseover="window\.__pwned=7" &amp changed Pay for the order: <script>window\.__pwned=6<\/script> \(#7\)/);
+        assert.match(
+          text,
+          /Eve" onmouseover="window\.__pwned=7" &amp changed Pay for the order: <script>window\.__pwned=6<\/script> \(#7\)/,
+        );
         if (target === tamperedFile) assert.match(text, /evil: javascript:window\.__pwned=8/);
       }
       await page.close();

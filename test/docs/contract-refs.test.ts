@@ -35,7 +35,8 @@ describe('contract references', () => {
   it('reads numbered sections from the contract page, and references from text', () => {
     assert.deepEqual([...contractSections('## §1 The file\n### §2.4 Last\n# §9 not a section\n')], ['1', '2.4']);
     assert.deepEqual(citedSections('see contract §5.3 and (contract §4).'), ['5.3', '4']);
-    for (const expected of ['1', '2', '2.4', '3', '4', '5', '5.6', '5.7', '6']) assert.ok(sections.has(expected), `§${expected}`);
+    for (const expected of ['1', '2', '2.4', '3', '4', '5', '5.6', '5.7', '6'])
+      assert.ok(sections.has(expected), `§${expected}`);
   });
 
   it('every "contract §N" in src, test, scripts and docs points at a section of docs/contract.md', () => {

@@ -80,7 +80,10 @@ describe('npm run demo, as it opens', function () {
     await workbench.shoot('01-demo-indirect');
     await page.mouse.move(200, 400);
     await page.mouse.wheel(0, -5000);
-    assert.match((await (await rowIn(changes, 'Branch vs main', 10_000)).textContent()) ?? '', /\d+ files · 3 journeys/);
+    assert.match(
+      (await (await rowIn(changes, 'Branch vs main', 10_000)).textContent()) ?? '',
+      /\d+ files · 3 journeys/,
+    );
   });
 
   it('lists the route no journey covers in the Journeys view (entry points)', async () => {
@@ -116,10 +119,11 @@ describe('npm run demo, as it opens', function () {
       if (!frame) await page.waitForTimeout(250);
     }
     assert.ok(frame, 'the catalogue page did not load in the webview');
-    assert.deepEqual(
-      (await frame.locator('.journey-row .row-name').allTextContents()).slice(0, 3),
-      ['Checkout', 'Checkout pages', 'Refunds'],
-    );
+    assert.deepEqual((await frame.locator('.journey-row .row-name').allTextContents()).slice(0, 3), [
+      'Checkout',
+      'Checkout pages',
+      'Refunds',
+    ]);
     await frame.locator('.journey-row', { hasText: 'Refunds' }).first().click();
     await frame.locator('main article.journey h2', { hasText: 'Refunds' }).waitFor({ timeout: 10_000 });
     await page.mouse.move(1300, 800);

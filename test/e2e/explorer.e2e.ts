@@ -65,13 +65,17 @@ describe('CX Impact installed from its .vsix', function () {
   before(async () => {
     // VS Code in a browser saves edits after a delay by default; the map editor check types into cx-map.yaml and
     // undoes it, which must never reach the disk (the report and the views read it).
-    workbench = await openWorkbench('workspace', { profilePrefix: 'cx-impact-e2e-', settings: { 'files.autoSave': 'off' } });
+    workbench = await openWorkbench('workspace', {
+      profilePrefix: 'cx-impact-e2e-',
+      settings: { 'files.autoSave': 'off' },
+    });
     page = workbench.page;
   });
 
   afterEach(async function () {
     // What the screen showed when a check failed is the first thing to look at.
-    if (this.currentTest?.state === 'failed' && page) await workbench.failed(this.currentTest.title.replace(/[^a-z0-9]+/gi, '-'));
+    if (this.currentTest?.state === 'failed' && page)
+      await workbench.failed(this.currentTest.title.replace(/[^a-z0-9]+/gi, '-'));
   });
 
   after(async () => {
@@ -148,7 +152,15 @@ describe('CX Impact installed from its .vsix', function () {
       }
     }
     const text = ((await card.first().textContent()) ?? '').replace(/\s+/g, ' ');
-    for (const expected of ['Checkout', 'Pay for the order', 'critical', '@acme/payments', 'Refunds', 'Ask for a refund', 'high']) {
+    for (const expected of [
+      'Checkout',
+      'Pay for the order',
+      'critical',
+      '@acme/payments',
+      'Refunds',
+      'Ask for a refund',
+      'high',
+    ]) {
       assert.ok(text.includes(expected), `the hover card lacks ${expected}: ${JSON.stringify(text)}`);
     }
     await workbench.shoot('05-hover');
@@ -163,7 +175,10 @@ describe('CX Impact installed from its .vsix', function () {
     const charge = path.join(dir, 'services', 'payments', 'charge.ts');
     fs.appendFileSync(charge, '\nexport const CHARGE_RETRIES = 3;\n');
     const refund = path.join(dir, 'services', 'payments', 'refund.ts');
-    fs.writeFileSync(refund, fs.readFileSync(refund, 'utf8').replace("state: 'requested' }", "state: 'requested' as RefundState }"));
+    fs.writeFileSync(
+      refund,
+      fs.readFileSync(refund, 'utf8').replace("state: 'requested' }", "state: 'requested' as RefundState }"),
+    );
 
     await runCommand('CX Impact: Show Impact Report');
     await page.locator('.tabs-container .tab.active[aria-label^="Impact Report"]').waitFor({ timeout: 20_000 });
@@ -174,8 +189,14 @@ describe('CX Impact installed from its .vsix', function () {
     const summary = (await frame.locator('#summary').textContent()) ?? '';
     assert.match(summary, /2 journeys touched, highest tier critical/);
     const headings = await frame.locator('section.journey h2').allTextContents();
-    assert.ok(headings.some((h) => h.includes('Checkout')), `no Checkout section: ${JSON.stringify(headings)}`);
-    assert.ok(headings.some((h) => h.includes('Refunds')), `no Refunds section: ${JSON.stringify(headings)}`);
+    assert.ok(
+      headings.some((h) => h.includes('Checkout')),
+      `no Checkout section: ${JSON.stringify(headings)}`,
+    );
+    assert.ok(
+      headings.some((h) => h.includes('Refunds')),
+      `no Refunds section: ${JSON.stringify(headings)}`,
+    );
     assert.match((await frame.locator('.compared').textContent()) ?? '', /working tree/);
     // The Changes view beside it follows the same two files, written outside VS Code: through the git extension, or its
     // own re-read 1.5 s after a file event the extension left unanswered. It first counts refund.ts for both Refunds
@@ -193,14 +214,20 @@ describe('CX Impact installed from its .vsix', function () {
     const lens = page.locator('.codelens-decoration', { hasText: /\d+ files? · \d+ touchpoints?/ });
     await lens.first().waitFor({ timeout: 60_000 });
     const lenses = await lens.allTextContents();
-    assert.ok(lenses.some((t) => t.includes('· 2 touchpoints')), `no "· 2 touchpoints" lens: ${JSON.stringify(lenses)}`);
+    assert.ok(
+      lenses.some((t) => t.includes('· 2 touchpoints')),
+      `no "· 2 touchpoints" lens: ${JSON.stringify(lenses)}`,
+    );
     await page.mouse.move(1300, 800);
     await workbench.shoot('07-map-codelens');
 
     // A typo in Checkout's tier: an error squiggle, and a quick fix back to `critical`.
     // The value is selected with the keyboard: the end of the line, then a word to the left.
     const selectTierValue = async (value: string) => {
-      await page.locator('.editor-instance .view-line', { hasText: `tier: ${value}` }).first().click();
+      await page
+        .locator('.editor-instance .view-line', { hasText: `tier: ${value}` })
+        .first()
+        .click();
       await page.keyboard.press('End');
       await page.keyboard.press('Shift+Control+ArrowLeft');
     };
@@ -235,7 +262,10 @@ describe('CX Impact installed from its .vsix', function () {
     await suggest.waitFor({ state: 'visible', timeout: 20_000 });
     const items = await suggest.locator('.monaco-list-row').allTextContents();
     for (const tier of ['critical', 'high', 'medium', 'low']) {
-      assert.ok(items.some((item) => item.includes(tier)), `no ${tier} in the completion list: ${JSON.stringify(items)}`);
+      assert.ok(
+        items.some((item) => item.includes(tier)),
+        `no ${tier} in the completion list: ${JSON.stringify(items)}`,
+      );
     }
     await workbench.shoot('09-map-completion');
     await page.keyboard.press('Escape');

@@ -16,7 +16,8 @@ describe('the Getting Started walkthrough of the installed .vsix', function () {
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) await workbench.failed(`walkthrough-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-')}`);
+    if (this.currentTest?.state === 'failed' && page)
+      await workbench.failed(`walkthrough-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-')}`);
   });
 
   after(async () => {
@@ -27,15 +28,28 @@ describe('the Getting Started walkthrough of the installed .vsix', function () {
     await page.locator('.activitybar .action-item a[aria-label^="CX Impact"]').click({ timeout: 60_000 });
     const title = page.locator('.gettingStartedContainer', { hasText: 'Get Started with CX Impact' });
     await title.first().waitFor({ state: 'visible', timeout: 60_000 });
-    for (const step of ['Create or open the journey map', 'Add the current file to a touchpoint', 'See the CodeLens and the hover', 'Open the Impact Report of your branch', 'Share the journey catalogue', 'Add the CI check']) {
-      await page.locator('.gettingStartedContainer .getting-started-step', { hasText: step }).first().waitFor({ timeout: 10_000 });
+    for (const step of [
+      'Create or open the journey map',
+      'Add the current file to a touchpoint',
+      'See the CodeLens and the hover',
+      'Open the Impact Report of your branch',
+      'Share the journey catalogue',
+      'Add the CI check',
+    ]) {
+      await page
+        .locator('.gettingStartedContainer .getting-started-step', { hasText: step })
+        .first()
+        .waitFor({ timeout: 10_000 });
     }
     await page.mouse.move(1300, 800);
     await workbench.shoot('walkthrough-first-run');
   });
 
-  it('shows the step media: the last step\'s workflow note', async () => {
-    await page.locator('.gettingStartedContainer .getting-started-step', { hasText: 'Add the CI check' }).first().click();
+  it("shows the step media: the last step's workflow note", async () => {
+    await page
+      .locator('.gettingStartedContainer .getting-started-step', { hasText: 'Add the CI check' })
+      .first()
+      .click();
     // The step's markdown media renders in a webview beside the steps.
     const deadline = Date.now() + 30_000;
     let found = false;
@@ -49,7 +63,7 @@ describe('the Getting Started walkthrough of the installed .vsix', function () {
       }
       if (!found) await page.waitForTimeout(250);
     }
-    assert.ok(found, 'the CI step\'s markdown did not render');
+    assert.ok(found, "the CI step's markdown did not render");
     await workbench.shoot('walkthrough-ci-step');
   });
 });

@@ -6,7 +6,16 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_SETTINGS, demoUrl, makeDemoWorkspace } from '../../scripts/demo-workspace.mjs';
 import { LAUNCHES, prepareLaunch } from '../../scripts/vscode-host/launches.mjs';
-import { extensionHostLog, installVsix, launchChromium, makeProfile, openQuery, startServer, type Profile, type RunningServer } from '../../scripts/vscode-host/offline-host.mjs';
+import {
+  extensionHostLog,
+  installVsix,
+  launchChromium,
+  makeProfile,
+  openQuery,
+  startServer,
+  type Profile,
+  type RunningServer,
+} from '../../scripts/vscode-host/offline-host.mjs';
 import { projectRoot } from '../../scripts/vscode-host/paths.mjs';
 
 export const vsix = path.join(projectRoot, 'dist', 'cx-impact.vsix');
@@ -32,7 +41,10 @@ export interface Workbench {
  * Opens the fixture in the installed extension's workbench. `settings` go to the profile's user settings (the demo's
  * own settings, DEMO_SETTINGS, for 'demo'); `profilePrefix` names the profile's temp folder.
  */
-export async function openWorkbench(fixture: WorkbenchFixture, options: { profilePrefix: string; settings?: Record<string, unknown> }): Promise<Workbench> {
+export async function openWorkbench(
+  fixture: WorkbenchFixture,
+  options: { profilePrefix: string; settings?: Record<string, unknown> },
+): Promise<Workbench> {
   assert.ok(fs.existsSync(vsix), `${vsix} is missing: run \`npm run package\` first`);
   const profile = makeProfile(options.profilePrefix, options.settings ?? (fixture === 'demo' ? DEMO_SETTINGS : {}));
   let workspace: { open: string; remove(): void } | undefined;

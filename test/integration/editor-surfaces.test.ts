@@ -46,18 +46,29 @@ function hoverText(hovers: vscode.Hover[]): string {
 
     it('summarises several touchpoints', async () => {
       const found = await lenses(file('services/payments/receipt.ts'));
-      assert.deepEqual(found.map((l) => l.command?.title), ['Checkout › 2 touchpoints · critical']);
+      assert.deepEqual(
+        found.map((l) => l.command?.title),
+        ['Checkout › 2 touchpoints · critical'],
+      );
     });
 
     it('gives an uncovered file no lens', async () => {
       assert.deepEqual(await lenses(file('services/search/index.ts')), []);
-      assert.deepEqual(await lenses(file('services/payments/charge.test.ts')), [], 'the negated test file is not covered');
+      assert.deepEqual(
+        await lenses(file('services/payments/charge.test.ts')),
+        [],
+        'the negated test file is not covered',
+      );
     });
 
     it('puts symbol-scoped touchpoints above their symbols', async () => {
       const uri = file('services/payments/refund.ts');
       const doc = await vscode.workspace.openTextDocument(uri);
-      const lineOf = (needle: string) => doc.getText().split('\n').findIndex((l) => l.includes(needle));
+      const lineOf = (needle: string) =>
+        doc
+          .getText()
+          .split('\n')
+          .findIndex((l) => l.includes(needle));
       // The TypeScript server may still be starting: symbol lenses appear once it answers.
       const found = await eventually('symbol lenses', 30_000, async () => {
         const all = await lenses(uri);
@@ -76,7 +87,10 @@ function hoverText(hovers: vscode.Hover[]): string {
 
     it('uses a package map for files in its folder', async () => {
       const found = await lenses(file('packages/web/src/cart.ts'));
-      assert.deepEqual(found.map((l) => l.command?.title), ['Browse the catalogue › Add to cart · high']);
+      assert.deepEqual(
+        found.map((l) => l.command?.title),
+        ['Browse the catalogue › Add to cart · high'],
+      );
     });
   });
 
@@ -85,17 +99,28 @@ function hoverText(hovers: vscode.Hover[]): string {
       this.timeout(60_000);
       const uri = file('services/payments/charge.ts');
       const doc = await vscode.workspace.openTextDocument(uri);
-      const line = doc.getText().split('\n').findIndex((l) => l.includes('class PaymentService'));
+      const line = doc
+        .getText()
+        .split('\n')
+        .findIndex((l) => l.includes('class PaymentService'));
       const position = new vscode.Position(line, doc.lineAt(line).text.indexOf('PaymentService') + 3);
       let seen = '';
       const text = await eventually('a CX Impact hover', 40_000, async () => {
-        const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
+        const hovers =
+          (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
         seen = hoverText(hovers);
         return seen.includes('Pay for the order') ? seen : undefined;
       }).catch((err: unknown) => {
         throw new Error(`${String(err)}; hovers said: ${seen}`);
       });
-      for (const expected of ['Checkout', 'critical', '@acme/payments', '99.95% of checkouts succeed', 'https://grafana.example.com/d/checkout', 'services/payments/\\*\\*']) {
+      for (const expected of [
+        'Checkout',
+        'critical',
+        '@acme/payments',
+        '99.95% of checkouts succeed',
+        'https://grafana.example.com/d/checkout',
+        'services/payments/\\*\\*',
+      ]) {
         assert.ok(text.includes(expected), `hover lacks ${expected}:\n${text}`);
       }
       assert.match(text, /command:cxImpact\.openMapAt\?/, 'the card links to the rule in the map');
@@ -104,9 +129,13 @@ function hoverText(hovers: vscode.Hover[]): string {
     it('stays quiet away from declarations', async () => {
       const uri = file('services/payments/charge.ts');
       const doc = await vscode.workspace.openTextDocument(uri);
-      const line = doc.getText().split('\n').findIndex((l) => l.includes('throw new Error'));
+      const line = doc
+        .getText()
+        .split('\n')
+        .findIndex((l) => l.includes('throw new Error'));
       const position = new vscode.Position(line, doc.lineAt(line).text.indexOf('Amount') + 2);
-      const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
+      const hovers =
+        (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
       assert.ok(!hoverText(hovers).includes('Pay for the order'));
     });
   });
@@ -114,7 +143,9 @@ function hoverText(hovers: vscode.Hover[]): string {
   describe('status bar and Explorer', () => {
     it('shows the highest tier and touchpoint count of the active file', async () => {
       await vscode.window.showTextDocument(file('services/payments/receipt.ts'));
-      await eventually('status text', 5_000, () => Promise.resolve(cx.status.snapshot().text.includes('critical') ? true : undefined));
+      await eventually('status text', 5_000, () =>
+        Promise.resolve(cx.status.snapshot().text.includes('critical') ? true : undefined),
+      );
       assert.deepEqual(cx.status.snapshot(), { text: '$(pulse) critical · 2 touchpoints', visible: true });
       await vscode.window.showTextDocument(file('services/search/index.ts'));
       await eventually('status hidden', 5_000, () => Promise.resolve(cx.status.snapshot().visible ? undefined : true));
@@ -123,7 +154,11 @@ function hoverText(hovers: vscode.Hover[]): string {
     it('badges files of critical and high journeys only', () => {
       assert.equal(cx.decorations.provideFileDecoration(file('services/payments/charge.ts'))?.badge, 'C');
       assert.equal(cx.decorations.provideFileDecoration(file('packages/web/src/cart.ts'))?.badge, 'H');
-      assert.equal(cx.decorations.provideFileDecoration(file('services/accounts/login.ts')), undefined, 'medium is not badged by default');
+      assert.equal(
+        cx.decorations.provideFileDecoration(file('services/accounts/login.ts')),
+        undefined,
+        'medium is not badged by default',
+      );
       assert.equal(cx.decorations.provideFileDecoration(file('services/search/index.ts')), undefined);
     });
   });
@@ -137,7 +172,9 @@ function hoverText(hovers: vscode.Hover[]): string {
     afterEach(async () => {
       const before = cx.maps.version;
       fs.writeFileSync(mapPath(), original);
-      await eventually('the original map back', 10_000, () => Promise.resolve(cx.maps.version > before ? true : undefined));
+      await eventually('the original map back', 10_000, () =>
+        Promise.resolve(cx.maps.version > before ? true : undefined),
+      );
       await eventually('the original lens back', 10_000, async () => {
         const titles = (await lenses(file('services/payments/charge.ts'))).map((l) => l.command?.title);
         return titles[0] === 'Checkout › Pay for the order · critical' ? true : undefined;
@@ -157,14 +194,22 @@ function hoverText(hovers: vscode.Hover[]): string {
         return titles[0] === 'Checkout › Pay for it · critical' ? true : undefined;
       });
       watch.dispose();
-      console.log(`[cx-impact tests] map reloaded ${reloadedAfter} ms and lens updated ${Date.now() - started} ms after the map was written`);
+      console.log(
+        `[cx-impact tests] map reloaded ${reloadedAfter} ms and lens updated ${Date.now() - started} ms after the map was written`,
+      );
       // The lens time includes this test's own round trips to the workbench; the reload is the extension's part.
-      assert.ok(reloadedAfter >= 0 && reloadedAfter < 1000, `the map was reloaded ${reloadedAfter} ms after it was written`);
+      assert.ok(
+        reloadedAfter >= 0 && reloadedAfter < 1000,
+        `the map was reloaded ${reloadedAfter} ms after it was written`,
+      );
     });
 
     it('keeps the last good map and shows diagnostics while the map is broken', async () => {
       const mapUri = file('cx-map.yaml');
-      fs.writeFileSync(mapPath(), original.replace('tier: critical', 'tier: crtical').replace('name: Pay for the order', 'name: Broken'));
+      fs.writeFileSync(
+        mapPath(),
+        original.replace('tier: critical', 'tier: crtical').replace('name: Pay for the order', 'name: Broken'),
+      );
       const tierLine = original.split('\n').findIndex((l) => l.includes('tier: critical'));
       // writeFileSync truncates before it writes: a watcher event in between reads an empty map ("The map is
       // empty"), and the write's own event then brings the real problems. Wait for those, not for the first
@@ -190,7 +235,10 @@ function hoverText(hovers: vscode.Hover[]): string {
     const folder = vscode.workspace.workspaceFolders?.find((f) => f.name === 'fulfilment');
     assert.ok(folder, 'the fulfilment folder is open');
     const found = await lenses(vscode.Uri.joinPath(folder.uri, 'src/shipping/notify.ts'));
-    assert.deepEqual(found.map((l) => l.command?.title), ['Delivery › Shipping update text message · critical']);
+    assert.deepEqual(
+      found.map((l) => l.command?.title),
+      ['Delivery › Shipping update text message · critical'],
+    );
     const storefront = vscode.workspace.workspaceFolders?.find((f) => f.name === 'storefront');
     assert.ok(storefront);
     assert.deepEqual(await lenses(vscode.Uri.joinPath(storefront.uri, 'src/banner.ts')), []);

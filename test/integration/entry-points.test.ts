@@ -24,7 +24,9 @@ function uncoveredNode(journeys: readonly TreeSnapshot[]): TreeSnapshot | undefi
   });
 
   it('the Journeys view lists the one route no journey covers, grouped by route prefix, linked to its registration', async () => {
-    const node = await eventually('the uncovered entry points node', 30_000, async () => uncoveredNode((await cx.sidebar.snapshot()).journeys));
+    const node = await eventually('the uncovered entry points node', 30_000, async () =>
+      uncoveredNode((await cx.sidebar.snapshot()).journeys),
+    );
     assert.deepEqual(node, {
       label: 'Entry points no journey covers (1)',
       children: [
@@ -55,9 +57,16 @@ function uncoveredNode(journeys: readonly TreeSnapshot[]): TreeSnapshot | undefi
   it('the map offers a quick fix that adds the uncovered entry points to a touchpoint', async () => {
     const mapUri = file('cx-map.yaml');
     await vscode.window.showTextDocument(mapUri);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', mapUri, new vscode.Range(3, 0, 3, 0));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      mapUri,
+      new vscode.Range(3, 0, 3, 0),
+    );
     const mine = actions.filter((a) => a.command?.command === Command.addEntryPointsToTouchpoint);
-    assert.deepEqual(mine.map((a) => a.title), ['Add 1 entry point(s) no journey covers to a touchpoint…']);
+    assert.deepEqual(
+      mine.map((a) => a.title),
+      ['Add 1 entry point(s) no journey covers to a touchpoint…'],
+    );
   });
 
   it('the add command puts the handler into a new touchpoint in one undoable edit that keeps the comments', async () => {
@@ -72,15 +81,26 @@ function uncoveredNode(journeys: readonly TreeSnapshot[]): TreeSnapshot | undefi
     });
     assert.equal(added, true);
     const after = document.getText();
-    assert.match(after, /- id: receipt\n {8}name: Download the receipt\n {8}paths:\n {10}- services\/payments\/receipt\.go\n/);
+    assert.match(
+      after,
+      /- id: receipt\n {8}name: Download the receipt\n {8}paths:\n {10}- services\/payments\/receipt\.go\n/,
+    );
     assert.ok(after.includes('# On purpose, no journey covers the newest route'), 'comments kept');
-    assert.equal(after.length - before.length, after.indexOf('\n  - id: refunds') - before.indexOf('\n  - id: refunds'), 'one insertion');
+    assert.equal(
+      after.length - before.length,
+      after.indexOf('\n  - id: refunds') - before.indexOf('\n  - id: refunds'),
+      'one insertion',
+    );
     // The view follows the edited (unsaved) map: nothing is uncovered any more.
-    await eventually('the uncovered node to go', 30_000, async () => (uncoveredNode((await cx.sidebar.snapshot()).journeys) ? undefined : true));
+    await eventually('the uncovered node to go', 30_000, async () =>
+      uncoveredNode((await cx.sidebar.snapshot()).journeys) ? undefined : true,
+    );
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('undo');
     assert.equal(document.getText(), before, 'one undo step restores the map');
-    await eventually('the uncovered node to come back', 30_000, async () => uncoveredNode((await cx.sidebar.snapshot()).journeys));
+    await eventually('the uncovered node to come back', 30_000, async () =>
+      uncoveredNode((await cx.sidebar.snapshot()).journeys),
+    );
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
@@ -89,7 +109,9 @@ function uncoveredNode(journeys: readonly TreeSnapshot[]): TreeSnapshot | undefi
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     fs.rmSync(path.join(fixtureDir, 'cx-map.yaml'));
     try {
-      const created = await vscode.commands.executeCommand<vscode.Uri>(Command.createMap, folderUri, { prefixes: ['/payments', '/agent'] });
+      const created = await vscode.commands.executeCommand<vscode.Uri>(Command.createMap, folderUri, {
+        prefixes: ['/payments', '/agent'],
+      });
       assert.equal(created?.toString(), file('cx-map.yaml').toString());
       const text = fs.readFileSync(path.join(fixtureDir, 'cx-map.yaml'), 'utf8');
       assert.match(text, /- id: payments\n {4}name: \/payments\n/);

@@ -9,8 +9,7 @@ import * as vscode from 'vscode';
 const ONLY_MODULES = 'CX_IMPACT_TEST_MODULES';
 
 function testFiles(dir: string): string[] {
-  const wanted = process.env[ONLY_MODULES]
-    ?.split(',')
+  const wanted = process.env[ONLY_MODULES]?.split(',')
     .map((name) => name.trim())
     .filter((name) => name.length > 0);
   return fs
@@ -29,7 +28,8 @@ export async function run(): Promise<void> {
   );
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
   const files = testFiles(__dirname);
-  if (files.length === 0) throw new Error(`No test modules selected in ${__dirname} (${ONLY_MODULES}=${process.env[ONLY_MODULES] ?? ''})`);
+  if (files.length === 0)
+    throw new Error(`No test modules selected in ${__dirname} (${ONLY_MODULES}=${process.env[ONLY_MODULES] ?? ''})`);
   for (const file of files) mocha.addFile(file);
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
   if (failures > 0) throw new Error(`${failures} integration test(s) failed`);

@@ -34,8 +34,14 @@ function find(nodes: readonly TreeSnapshot[] | undefined, label: string): TreeSn
   before(async () => {
     cx = await api();
     fs.mkdirSync(file('services/pricing').fsPath, { recursive: true });
-    fs.writeFileSync(file(DISCOUNT).fsPath, 'export function discount(cents: number): number {\n  return Math.round(cents * 0.9);\n}\n');
-    fs.writeFileSync(file(TOTALS).fsPath, "import { discount } from '../pricing/discount';\n\nexport const total = (cents: number): number => discount(cents);\n");
+    fs.writeFileSync(
+      file(DISCOUNT).fsPath,
+      'export function discount(cents: number): number {\n  return Math.round(cents * 0.9);\n}\n',
+    );
+    fs.writeFileSync(
+      file(TOTALS).fsPath,
+      "import { discount } from '../pricing/discount';\n\nexport const total = (cents: number): number => discount(cents);\n",
+    );
   });
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -57,19 +63,38 @@ function find(nodes: readonly TreeSnapshot[] | undefined, label: string): TreeSn
     const uri = file(DISCOUNT);
     await vscode.window.showTextDocument(uri);
     const hovers = await eventually('the indirect hover', 30_000, async () => {
-      const found = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(0, 18))) ?? [];
-      const ours = found.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+      const found =
+        (await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          uri,
+          new vscode.Position(0, 18),
+        )) ?? [];
+      const ours = found
+        .flatMap((h) => h.contents)
+        .map((c) => (typeof c === 'string' ? c : c.value))
+        .join('\n');
       return ours.includes('Reaches through imports') ? ours : undefined;
     });
-    assert.match(hovers, /Checkout › Pay for the order \(critical\) · 1 hop, likely · \[discount\.ts\]\(file:\/\/[^)]*services\/pricing\/discount\.ts\) › \[totals\.ts\]\(file:\/\/[^)]*services\/payments\/totals\.ts\)/);
+    assert.match(
+      hovers,
+      /Checkout › Pay for the order \(critical\) · 1 hop, likely · \[discount\.ts\]\(file:\/\/[^)]*services\/pricing\/discount\.ts\) › \[totals\.ts\]\(file:\/\/[^)]*services\/payments\/totals\.ts\)/,
+    );
   });
 
   it('This File lists the reached touchpoint with its chain', async () => {
     await cx.sidebar.revealFile(file(DISCOUNT));
-    const node = await eventually('This File', 30_000, async () => find((await cx.sidebar.snapshot()).thisFile, 'Checkout › Pay for the order'));
+    const node = await eventually('This File', 30_000, async () =>
+      find((await cx.sidebar.snapshot()).thisFile, 'Checkout › Pay for the order'),
+    );
     assert.equal(node.description, 'indirect · 1 hop, likely');
-    assert.deepEqual(node.children?.map((c) => c.label), ['discount.ts', '› totals.ts']);
-    assert.match(cx.sidebar.messages().thisFile ?? '', /No journey covers discount\.ts; through its importers it reaches:/);
+    assert.deepEqual(
+      node.children?.map((c) => c.label),
+      ['discount.ts', '› totals.ts'],
+    );
+    assert.match(
+      cx.sidebar.messages().thisFile ?? '',
+      /No journey covers discount\.ts; through its importers it reaches:/,
+    );
   });
 
   it('the Changes view shows the indirect reach apart from the direct files, with the chain', async () => {
@@ -82,10 +107,13 @@ function find(nodes: readonly TreeSnapshot[] | undefined, label: string): TreeSn
     assert.equal(pay.description, '1 file · 1 indirect · web');
     const indirect = pay.children?.find((c) => c.label === 'discount.ts');
     assert.equal(indirect?.description, 'indirect · 1 hop, likely');
-    assert.deepEqual(indirect?.children?.map((c) => [c.label, c.description]), [
-      ['discount.ts', 'services/pricing'],
-      ['› totals.ts', 'services/payments'],
-    ]);
+    assert.deepEqual(
+      indirect?.children?.map((c) => [c.label, c.description]),
+      [
+        ['discount.ts', 'services/pricing'],
+        ['› totals.ts', 'services/payments'],
+      ],
+    );
   });
 
   it('the Impact Report shows the indirect journey apart, each file of the chain a link that opens it', async () => {
@@ -94,17 +122,25 @@ function find(nodes: readonly TreeSnapshot[] | undefined, label: string): TreeSn
     assert.ok(snapshot?.gathered, `no report: ${snapshot?.page.message ?? ''}`);
     const checkout = snapshot.gathered.report.journeys.find((j) => j.id === 'checkout');
     assert.equal(checkout?.reach, 'direct');
-    assert.deepEqual(checkout?.touchpoints.find((t) => t.id === 'pay')?.indirect, [{ file: DISCOUNT, hops: 1, via: [DISCOUNT, TOTALS] }]);
+    assert.deepEqual(checkout?.touchpoints.find((t) => t.id === 'pay')?.indirect, [
+      { file: DISCOUNT, hops: 1, via: [DISCOUNT, TOTALS] },
+    ]);
     assert.ok(!snapshot.gathered.report.unmappedFiles.includes(DISCOUNT));
     assert.match(snapshot.html, /Reached indirectly, through imports:/);
-    assert.match(snapshot.html, /data-action="open-path" data-path="1" title="Open services\/payments\/totals\.ts">services\/payments\/totals\.ts<\/button>/);
+    assert.match(
+      snapshot.html,
+      /data-action="open-path" data-path="1" title="Open services\/payments\/totals\.ts">services\/payments\/totals\.ts<\/button>/,
+    );
     await cx.report.handleMessage({ type: 'open-path', path: 1 });
-    await eventually('totals.ts opened', 10_000, () => (vscode.window.activeTextEditor?.document.uri.path.endsWith(TOTALS) ? true : undefined));
+    await eventually('totals.ts opened', 10_000, () =>
+      vscode.window.activeTextEditor?.document.uri.path.endsWith(TOTALS) ? true : undefined,
+    );
   });
 
   it("the map's indirect key: completion offers its keys, a hover explains them, a bad value is a diagnostic", async () => {
     const mapUri = file('services/pricing/cx-map.yaml');
-    const text = 'version: 1\nindirect:\n  maxHops: two\n  \njourneys:\n  - id: pricing\n    name: Pricing\n    touchpoints:\n      - id: quote\n        name: Quote\n        paths: [quote.ts]\n';
+    const text =
+      'version: 1\nindirect:\n  maxHops: two\n  \njourneys:\n  - id: pricing\n    name: Pricing\n    touchpoints:\n      - id: quote\n        name: Quote\n        paths: [quote.ts]\n';
     fs.writeFileSync(mapUri.fsPath, text);
     try {
       await vscode.window.showTextDocument(mapUri);
@@ -113,12 +149,24 @@ function find(nodes: readonly TreeSnapshot[] | undefined, label: string): TreeSn
       );
       assert.equal(diagnostic.range.start.line, 2);
       assert.match(diagnostic.message, /`maxHops` is a whole number from 0 to 100/);
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', mapUri, new vscode.Position(3, 2));
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        mapUri,
+        new vscode.Position(3, 2),
+      );
       const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
       assert.ok(labels.includes('sharedAbove') && labels.includes('exclude'), labels.join(', '));
       assert.ok(!labels.includes('maxHops'), 'a key already there is not offered again');
-      const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', mapUri, new vscode.Position(2, 4))) ?? [];
-      const hover = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+      const hovers =
+        (await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          mapUri,
+          new vscode.Position(2, 4),
+        )) ?? [];
+      const hover = hovers
+        .flatMap((h) => h.contents)
+        .map((c) => (typeof c === 'string' ? c : c.value))
+        .join('\n');
       assert.match(hover, /How many imports away a touchpoint is still reported/);
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
@@ -129,12 +177,18 @@ function find(nodes: readonly TreeSnapshot[] | undefined, label: string): TreeSn
   it('a save updates the graph: once totals.ts no longer imports discount.ts, the lens goes', async () => {
     const doc = await vscode.workspace.openTextDocument(file(TOTALS));
     const editor = await vscode.window.showTextDocument(doc);
-    await editor.edit((b) => b.replace(new vscode.Range(0, 0, 2, 0), 'const discount = (cents: number): number => cents;\n\n'));
+    await editor.edit((b) =>
+      b.replace(new vscode.Range(0, 0, 2, 0), 'const discount = (cents: number): number => cents;\n\n'),
+    );
     await doc.save();
-    await eventually('the lens to go', 30_000, async () => ((await lensTitles(file(DISCOUNT))).length === 0 ? true : undefined));
+    await eventually('the lens to go', 30_000, async () =>
+      (await lensTitles(file(DISCOUNT))).length === 0 ? true : undefined,
+    );
     // Usually the saved file's edges are replaced in place (lastUpdateMs; unit-tested in graph.test.ts). When earlier
     // tests' file events make the graph rebuild while the save lands, the save makes that build stale and the graph is
     // built again instead: either way the lens must go, which is what the user sees.
-    console.log(`[cx-impact tests] graph update after a save: ${cx.graph.lastUpdateMs === undefined ? 'rebuilt' : `${cx.graph.lastUpdateMs.toFixed(1)} ms in place`}`);
+    console.log(
+      `[cx-impact tests] graph update after a save: ${cx.graph.lastUpdateMs === undefined ? 'rebuilt' : `${cx.graph.lastUpdateMs.toFixed(1)} ms in place`}`,
+    );
   });
 });

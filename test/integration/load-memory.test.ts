@@ -49,7 +49,8 @@ function collector(): () => void {
       const m = process.memoryUsage();
       return { heap: m.heapUsed / 2 ** 20, rss: m.rss / 2 ** 20 };
     };
-    const loadedName = (name: string) => cx.maps.byFolder().some((f) => f.maps.some((m) => m.journeys.some((j) => j.name === name)));
+    const loadedName = (name: string) =>
+      cx.maps.byFolder().some((f) => f.maps.some((m) => m.journeys.some((j) => j.name === name)));
     const readings = new Map<number, { heap: number; rss: number }>();
     readings.set(0, await heap());
     const started = Date.now();
@@ -57,11 +58,16 @@ function collector(): () => void {
       for (let i = 1; i <= RELOADS; i++) {
         // A new journey with a pattern that is new each time: a new map, a new matcher and a new count every reload.
         const name = `Reload ${i}`;
-        fs.writeFileSync(mapUri.fsPath, `${original}  - id: reload\n    name: ${name}\n    tier: low\n    touchpoints:\n      - id: t\n        name: T\n        paths:\n          - "gone-${i}/**"\n`);
+        fs.writeFileSync(
+          mapUri.fsPath,
+          `${original}  - id: reload\n    name: ${name}\n    tier: low\n    touchpoints:\n      - id: t\n        name: T\n        paths:\n          - "gone-${i}/**"\n`,
+        );
         await eventually(`reload ${i}`, 20_000, () => (loadedName(name) ? true : undefined));
         if (CHECKPOINTS.includes(i)) {
           readings.set(i, await heap());
-          console.log(`LOAD: after ${i} reloads (${((Date.now() - started) / 1000).toFixed(0)} s): heap ${readings.get(i)!.heap.toFixed(1)} MB, rss ${readings.get(i)!.rss.toFixed(0)} MB`);
+          console.log(
+            `LOAD: after ${i} reloads (${((Date.now() - started) / 1000).toFixed(0)} s): heap ${readings.get(i)!.heap.toFixed(1)} MB, rss ${readings.get(i)!.rss.toFixed(0)} MB`,
+          );
         }
       }
     } finally {
@@ -71,7 +77,10 @@ function collector(): () => void {
     console.log(
       `LOAD: heap after forced GC at 0/100/500/1000 reloads: ${[0, ...CHECKPOINTS].map((n) => at(n).toFixed(1)).join(' / ')} MB; growth ${WARM_UP}→${RELOADS}: ${(at(RELOADS) - at(WARM_UP)).toFixed(1)} MB (${info.patterns} patterns, ${((Date.now() - started) / RELOADS).toFixed(0)} ms per reload)`,
     );
-    assert.ok(at(RELOADS) - at(WARM_UP) < GROWTH_BOUND_MB, `the heap grew ${(at(RELOADS) - at(WARM_UP)).toFixed(1)} MB from ${WARM_UP} to ${RELOADS} reloads`);
+    assert.ok(
+      at(RELOADS) - at(WARM_UP) < GROWTH_BOUND_MB,
+      `the heap grew ${(at(RELOADS) - at(WARM_UP)).toFixed(1)} MB from ${WARM_UP} to ${RELOADS} reloads`,
+    );
     await eventually('the original map to load again', 20_000, () => (loadedName('Reload 1000') ? undefined : true));
   });
 });

@@ -70,8 +70,10 @@ async function timed<T>(run: () => Thenable<T>): Promise<Sample & { value: T }> 
   return { start, end: Date.now(), ms: performance.now() - t, value };
 }
 
-const codeLenses = (uri: vscode.Uri) => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
-const hovers = (uri: vscode.Uri) => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(0, 0));
+const codeLenses = (uri: vscode.Uri) =>
+  vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+const hovers = (uri: vscode.Uri) =>
+  vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(0, 0));
 
 (fixture === 'load' ? describe : describe.skip)('load: 200,000 files, 10,000 patterns, 50 editors', function () {
   this.timeout(600_000);
@@ -85,9 +87,19 @@ const hovers = (uri: vscode.Uri) => vscode.commands.executeCommand<vscode.Hover[
     const started = Date.now();
     cx = await api();
     folder = vscode.workspace.workspaceFolders![0]!;
-    const patterns = () => cx.maps.byFolder()[0]?.maps.reduce((n, m) => n + m.journeys.reduce((k, j) => k + j.touchpoints.reduce((p, t) => p + t.paths.length, 0), 0), 0) ?? 0;
-    await eventually(`the ${info.maps.length} maps to load`, 120_000, () => (patterns() === info.patterns ? true : undefined));
-    console.log(`LOAD: maps loaded: ${info.maps.length} maps, ${patterns()} patterns, ${Date.now() - started} ms after the tests started; activate() ${cx.activationMs.toFixed(1)} ms`);
+    const patterns = () =>
+      cx.maps
+        .byFolder()[0]
+        ?.maps.reduce(
+          (n, m) => n + m.journeys.reduce((k, j) => k + j.touchpoints.reduce((p, t) => p + t.paths.length, 0), 0),
+          0,
+        ) ?? 0;
+    await eventually(`the ${info.maps.length} maps to load`, 120_000, () =>
+      patterns() === info.patterns ? true : undefined,
+    );
+    console.log(
+      `LOAD: maps loaded: ${info.maps.length} maps, ${patterns()} patterns, ${Date.now() - started} ms after the tests started; activate() ${cx.activationMs.toFixed(1)} ms`,
+    );
   });
 
   it('lists the 200,000 files with git', async () => {
@@ -95,7 +107,9 @@ const hovers = (uri: vscode.Uri) => vscode.commands.executeCommand<vscode.Hover[
     probe.start();
     const listed = await timed(() => cx.files.filesOf(folder));
     const lag = probe.stop().map((s) => s.ms);
-    console.log(`LOAD: listing ${listed.value.length} files (git ls-files): ${listed.ms.toFixed(0)} ms; host event-loop lag meanwhile ${stats(lag)}`);
+    console.log(
+      `LOAD: listing ${listed.value.length} files (git ls-files): ${listed.ms.toFixed(0)} ms; host event-loop lag meanwhile ${stats(lag)}`,
+    );
     assert.equal(listed.value.length, info.files);
   });
 
@@ -136,7 +150,10 @@ const hovers = (uri: vscode.Uri) => vscode.commands.executeCommand<vscode.Hover[
       engine.push(performance.now() - t);
       assert.ok(coverage.length > 0);
       const l = await timed(() => codeLenses(uri));
-      assert.ok((l.value ?? []).some((x) => x.command?.command === Command.revealInSidebar), `no CX Impact lens on ${uri.path}`);
+      assert.ok(
+        (l.value ?? []).some((x) => x.command?.command === Command.revealInSidebar),
+        `no CX Impact lens on ${uri.path}`,
+      );
       lens.push(l);
       const h = await timed(() => hovers(uri));
       assert.ok((h.value ?? []).length > 0, `no hover on ${uri.path}`);
@@ -151,7 +168,9 @@ const hovers = (uri: vscode.Uri) => vscode.commands.executeCommand<vscode.Hover[
     const hoverDuring = hover.filter(during).map((s) => s.ms);
     const lagDuring = lag.filter(during).map((s) => s.ms);
 
-    console.log(`LOAD: coverage count of ${counts.totalFiles} files × ${info.patterns} patterns: ${record.ended - record.started} ms from request to answer, ${record.countMs.toFixed(0)} ms of counting in the ${record.where}`);
+    console.log(
+      `LOAD: coverage count of ${counts.totalFiles} files × ${info.patterns} patterns: ${record.ended - record.started} ms from request to answer, ${record.countMs.toFixed(0)} ms of counting in the ${record.where}`,
+    );
     console.log(`LOAD: during the count, CodeLens round trip ${stats(lensDuring)}`);
     console.log(`LOAD: during the count, hover round trip ${stats(hoverDuring)}`);
     console.log(`LOAD: during the count, host event-loop lag ${stats(lagDuring)}`);
@@ -160,14 +179,34 @@ const hovers = (uri: vscode.Uri) => vscode.commands.executeCommand<vscode.Hover[
     assert.equal(record.where, 'worker', 'the count ran on the extension host thread');
     assert.equal(counts.totalFiles, info.files);
     assert.equal(counts.coveredFiles, info.coveredFiles, 'the worker counted other files covered than the engine did');
-    assert.ok(lensDuring.length >= 20 && hoverDuring.length >= 20, `only ${lensDuring.length} CodeLens and ${hoverDuring.length} hover requests ran during the count`);
-    console.log(`LOAD: round-trip target p95 <= ${TARGET_MS} ms: CodeLens ${percentile(lensDuring, 95) <= TARGET_MS ? 'met' : 'not met'}, hover ${percentile(hoverDuring, 95) <= TARGET_MS ? 'met' : 'not met'} (idle p95 ${percentile(idle.lens, 95).toFixed(0)} / ${percentile(idle.hover, 95).toFixed(0)} ms)`);
-    for (const [what, during, before] of [['CodeLens', lensDuring, idle.lens], ['hover', hoverDuring, idle.hover]] as const) {
-      assert.ok(percentile(during, 50) <= 2 * percentile(before, 50) + 50, `${what} p50 ${percentile(during, 50)} ms during the count, ${percentile(before, 50)} ms idle`);
-      assert.ok(percentile(during, 95) <= 2 * percentile(before, 95) + 100, `${what} p95 ${percentile(during, 95)} ms during the count, ${percentile(before, 95)} ms idle`);
+    assert.ok(
+      lensDuring.length >= 20 && hoverDuring.length >= 20,
+      `only ${lensDuring.length} CodeLens and ${hoverDuring.length} hover requests ran during the count`,
+    );
+    console.log(
+      `LOAD: round-trip target p95 <= ${TARGET_MS} ms: CodeLens ${percentile(lensDuring, 95) <= TARGET_MS ? 'met' : 'not met'}, hover ${percentile(hoverDuring, 95) <= TARGET_MS ? 'met' : 'not met'} (idle p95 ${percentile(idle.lens, 95).toFixed(0)} / ${percentile(idle.hover, 95).toFixed(0)} ms)`,
+    );
+    for (const [what, during, before] of [
+      ['CodeLens', lensDuring, idle.lens],
+      ['hover', hoverDuring, idle.hover],
+    ] as const) {
+      assert.ok(
+        percentile(during, 50) <= 2 * percentile(before, 50) + 50,
+        `${what} p50 ${percentile(during, 50)} ms during the count, ${percentile(before, 50)} ms idle`,
+      );
+      assert.ok(
+        percentile(during, 95) <= 2 * percentile(before, 95) + 100,
+        `${what} p95 ${percentile(during, 95)} ms during the count, ${percentile(before, 95)} ms idle`,
+      );
     }
-    assert.ok(Math.max(...lagDuring) <= STALL_BOUND_MS, `the host's event loop stalled ${Math.max(...lagDuring)} ms during the count`);
-    assert.ok(percentile(engine, 95) <= ENGINE_BUDGET_MS, `lookup p95 ${percentile(engine, 95)} ms > ${ENGINE_BUDGET_MS} ms`);
+    assert.ok(
+      Math.max(...lagDuring) <= STALL_BOUND_MS,
+      `the host's event loop stalled ${Math.max(...lagDuring)} ms during the count`,
+    );
+    assert.ok(
+      percentile(engine, 95) <= ENGINE_BUDGET_MS,
+      `lookup p95 ${percentile(engine, 95)} ms > ${ENGINE_BUDGET_MS} ms`,
+    );
   });
 
   it('control: the same count on the host thread stalls hovers for its whole length (what the worker avoids)', async () => {
@@ -184,9 +223,17 @@ const hovers = (uri: vscode.Uri) => vscode.commands.executeCommand<vscode.Hover[
     const hover = await pending;
     await new Promise((resolve) => setTimeout(resolve, 50));
     const lag = probe.stop().map((s) => s.ms);
-    console.log(`LOAD: control, counting on the host thread: blocked ${blockedMs.toFixed(0)} ms; a hover sent meanwhile took ${hover.ms.toFixed(0)} ms; longest event-loop stall ${Math.max(...lag).toFixed(0)} ms`);
+    console.log(
+      `LOAD: control, counting on the host thread: blocked ${blockedMs.toFixed(0)} ms; a hover sent meanwhile took ${hover.ms.toFixed(0)} ms; longest event-loop stall ${Math.max(...lag).toFixed(0)} ms`,
+    );
     // The probe sees a blocked thread for what it is: the test above would catch a count that blocks again.
-    assert.ok(Math.max(...lag) >= 0.8 * blockedMs, `the probe saw only ${Math.max(...lag)} ms of stall while the thread was blocked ${blockedMs} ms`);
-    assert.ok(hover.ms >= 0.8 * blockedMs, `a hover sent while the thread was blocked ${blockedMs} ms answered in ${hover.ms} ms`);
+    assert.ok(
+      Math.max(...lag) >= 0.8 * blockedMs,
+      `the probe saw only ${Math.max(...lag)} ms of stall while the thread was blocked ${blockedMs} ms`,
+    );
+    assert.ok(
+      hover.ms >= 0.8 * blockedMs,
+      `a hover sent while the thread was blocked ${blockedMs} ms answered in ${hover.ms} ms`,
+    );
   });
 });

@@ -73,7 +73,10 @@ function rangeOf(text: string, needle: string): string {
       const broken = original
         .replace('    tier: critical', '    tiers: critical')
         .replace('channel: email', 'channel: emial')
-        .replace('          - services/payments/receipt.ts', '          - services/payments/receipt.ts\n          - "*.ts"');
+        .replace(
+          '          - services/payments/receipt.ts',
+          '          - services/payments/receipt.ts\n          - "*.ts"',
+        );
       await setText(doc, broken);
       assert.ok(doc.isDirty);
       const expected = [
@@ -86,7 +89,9 @@ function rangeOf(text: string, needle: string): string {
         const codes = ours(mapUri).map(codeAt);
         return expected.every((e) => codes.includes(e)) ? codes : undefined;
       });
-      console.log(`[cx-impact tests] live diagnostics (parser and workspace checks) shown ${Date.now() - edited} ms after the edit`);
+      console.log(
+        `[cx-impact tests] live diagnostics (parser and workspace checks) shown ${Date.now() - edited} ms after the edit`,
+      );
       assert.deepEqual(found.sort(), [...expected].sort());
       const covers = ours(mapUri).find((d) => d.code === 'pattern-covers-nothing');
       assert.match(covers?.message ?? '', /Did you mean `\*\*\/\*\.ts`\?/);
@@ -94,10 +99,12 @@ function rangeOf(text: string, needle: string): string {
       assert.equal(fs.readFileSync(mapUri.fsPath, 'utf8'), original, 'nothing was saved');
 
       await revert(doc);
-      await eventually('the diagnostics of the saved map again', 10_000, () => (ours(mapUri).length === 0 ? true : undefined));
+      await eventually('the diagnostics of the saved map again', 10_000, () =>
+        ours(mapUri).length === 0 ? true : undefined,
+      );
     });
 
-    it('says when a symbols entry names no symbol of the touchpoint\'s files (once the language answers)', async () => {
+    it("says when a symbols entry names no symbol of the touchpoint's files (once the language answers)", async () => {
       const text = original.replace('          - formatRefundStatus', '          - formatRefundStatuz');
       await setText(doc, text);
       const started = Date.now();
@@ -123,7 +130,13 @@ function rangeOf(text: string, needle: string): string {
         const found = ours(web).map(codeAt);
         return found.length >= 2 ? found : undefined;
       });
-      assert.deepEqual(codes.sort(), [`pattern-covers-nothing@${rangeOf(text, 'src/product/**')}`, `touchpoint-covers-nothing@${rangeOf(text, 'product-page')}`].sort());
+      assert.deepEqual(
+        codes.sort(),
+        [
+          `pattern-covers-nothing@${rangeOf(text, 'src/product/**')}`,
+          `touchpoint-covers-nothing@${rangeOf(text, 'product-page')}`,
+        ].sort(),
+      );
     });
   });
 
@@ -132,13 +145,22 @@ function rangeOf(text: string, needle: string): string {
       const broken = original
         .replace('    tier: critical', '    tiers: critical')
         .replace('channel: email', 'channel: emial')
-        .replace('          - services/payments/receipt.ts', '          - services/payments/receipt.ts\n          - "*.ts"');
+        .replace(
+          '          - services/payments/receipt.ts',
+          '          - services/payments/receipt.ts\n          - "*.ts"',
+        );
       await setText(doc, broken);
       const wanted = ['Rename the key to `tier`', 'Change to `email`', 'Anchor as `**/*.ts` (any depth)'];
       for (const title of wanted) {
         const action = await eventually(`the quick fix "${title}"`, 10_000, async () => {
           for (const d of ours(mapUri)) {
-            const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', mapUri, d.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+            const actions =
+              (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+                'vscode.executeCodeActionProvider',
+                mapUri,
+                d.range,
+                vscode.CodeActionKind.QuickFix.value,
+              )) ?? [];
             const found = actions.find((a) => a.title === title);
             if (found) return found;
           }
@@ -148,15 +170,34 @@ function rangeOf(text: string, needle: string): string {
         assert.ok(await vscode.workspace.applyEdit(action.edit));
       }
       const fixed = doc.getText();
-      assert.equal(fixed, original.replace('          - services/payments/receipt.ts', '          - services/payments/receipt.ts\n          - "**/*.ts"'));
+      assert.equal(
+        fixed,
+        original.replace(
+          '          - services/payments/receipt.ts',
+          '          - services/payments/receipt.ts\n          - "**/*.ts"',
+        ),
+      );
       assert.deepEqual(parseMap(fixed, 'cx-map.yaml').diagnostics, [], 'check accepts the fixed map');
     });
 
     it('removes a pattern that covers nothing when the touchpoint keeps another', async () => {
-      const text = original.replace('          - services/payments/receipt.ts', '          - services/payments/receipt.ts\n          - nowhere/**  # old');
+      const text = original.replace(
+        '          - services/payments/receipt.ts',
+        '          - services/payments/receipt.ts\n          - nowhere/**  # old',
+      );
       await setText(doc, text);
-      const range = await eventually('the pattern warning', 10_000, () => ours(mapUri).find((d) => d.code === 'pattern-covers-nothing')?.range);
-      const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', mapUri, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+      const range = await eventually(
+        'the pattern warning',
+        10_000,
+        () => ours(mapUri).find((d) => d.code === 'pattern-covers-nothing')?.range,
+      );
+      const actions =
+        (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+          'vscode.executeCodeActionProvider',
+          mapUri,
+          range,
+          vscode.CodeActionKind.QuickFix.value,
+        )) ?? [];
       const remove = actions.find((a) => a.title === 'Remove this pattern');
       assert.ok(remove?.edit, `actions: ${actions.map((a) => a.title).join(', ')}`);
       assert.ok(await vscode.workspace.applyEdit(remove.edit));
@@ -169,25 +210,44 @@ function rangeOf(text: string, needle: string): string {
       const lines = original.split('\n');
       const text = [...lines.slice(0, start), ...lines.slice(end)].join('\n');
       await setText(doc, text);
-      const range = await eventually('the missing-field error', 10_000, () => ours(mapUri).find((d) => d.code === 'missing-field')?.range);
-      const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', mapUri, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+      const range = await eventually(
+        'the missing-field error',
+        10_000,
+        () => ours(mapUri).find((d) => d.code === 'missing-field')?.range,
+      );
+      const actions =
+        (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+          'vscode.executeCodeActionProvider',
+          mapUri,
+          range,
+          vscode.CodeActionKind.QuickFix.value,
+        )) ?? [];
       const add = actions.find((a) => a.title === 'Add a `touchpoints` list');
       assert.ok(add?.edit, `actions: ${actions.map((a) => a.title).join(', ')}`);
       assert.ok(await vscode.workspace.applyEdit(add.edit));
-      assert.equal(parseMap(doc.getText(), 'cx-map.yaml').diagnostics.filter((d) => d.severity === 'error').length, 0, doc.getText());
+      assert.equal(
+        parseMap(doc.getText(), 'cx-map.yaml').diagnostics.filter((d) => d.severity === 'error').length,
+        0,
+        doc.getText(),
+      );
     });
   });
 
   describe('completion', () => {
     async function complete(position: vscode.Position): Promise<string[]> {
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', mapUri, position);
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        mapUri,
+        position,
+      );
       return list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     }
 
     it('offers the four tiers after `tier: `', async () => {
       const line = lineOf(original, 'tier: critical');
       const labels = await complete(new vscode.Position(line, '    tier: '.length));
-      for (const tier of ['critical', 'high', 'medium', 'low']) assert.ok(labels.includes(tier), `${tier} in ${labels.join(', ')}`);
+      for (const tier of ['critical', 'high', 'medium', 'low'])
+        assert.ok(labels.includes(tier), `${tier} in ${labels.join(', ')}`);
       assert.ok(!labels.includes('web'), 'no channels for a tier');
     });
 
@@ -219,8 +279,16 @@ function rangeOf(text: string, needle: string): string {
   describe('hover', () => {
     it('reports how many files a pattern covers, with the first ones', async () => {
       const line = lineOf(original, '- services/payments/**');
-      const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', mapUri, new vscode.Position(line, 16))) ?? [];
-      const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+      const hovers =
+        (await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          mapUri,
+          new vscode.Position(line, 16),
+        )) ?? [];
+      const text = hovers
+        .flatMap((h) => h.contents)
+        .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+        .join('\n');
       const onDisk = fs.readdirSync(file('services/payments').fsPath).length;
       assert.match(text, new RegExp(`covers \\*\\*${onDisk} files\\*\\*`), text);
       assert.match(text, /\[services\/payments\/charge\.ts\]\(file:/);
@@ -228,8 +296,16 @@ function rangeOf(text: string, needle: string): string {
 
     it('says what a key means', async () => {
       const line = lineOf(original, 'tier: critical');
-      const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', mapUri, new vscode.Position(line, 5))) ?? [];
-      const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+      const hovers =
+        (await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          mapUri,
+          new vscode.Position(line, 5),
+        )) ?? [];
+      const text = hovers
+        .flatMap((h) => h.contents)
+        .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+        .join('\n');
       assert.match(text, /most critical journeys first/);
     });
   });
@@ -237,7 +313,8 @@ function rangeOf(text: string, needle: string): string {
   describe('CodeLens', () => {
     it('counts the files and touchpoints of each journey and the files of each touchpoint', async () => {
       const lenses = await eventually('the map lenses', 10_000, async () => {
-        const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', mapUri)) ?? [];
+        const all =
+          (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', mapUri)) ?? [];
         const mine = all.filter((l) => l.command?.command === Command.showTouchpointFiles);
         return mine.length > 0 ? mine : undefined;
       });
@@ -254,13 +331,20 @@ function rangeOf(text: string, needle: string): string {
 
   describe('outline', () => {
     it('lists journeys with their touchpoints', async () => {
-      const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', mapUri)) ?? [];
+      const symbols =
+        (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+          'vscode.executeDocumentSymbolProvider',
+          mapUri,
+        )) ?? [];
       const tree = symbols.map((s) => [s.name, s.children.map((c) => c.name)]);
-      assert.deepEqual(tree.filter(([name]) => ['checkout', 'refunds', 'sign-in'].includes(name as string)), [
-        ['checkout', ['pay', 'confirmation-email']],
-        ['refunds', ['request-refund', 'refund-status']],
-        ['sign-in', ['login']],
-      ]);
+      assert.deepEqual(
+        tree.filter(([name]) => ['checkout', 'refunds', 'sign-in'].includes(name as string)),
+        [
+          ['checkout', ['pay', 'confirmation-email']],
+          ['refunds', ['request-refund', 'refund-status']],
+          ['sign-in', ['login']],
+        ],
+      );
     });
   });
 
@@ -272,7 +356,12 @@ function rangeOf(text: string, needle: string): string {
       const uri = vscode.Uri.file(notes);
       await vscode.workspace.openTextDocument(uri);
       const at = async (needle: string) => {
-        const locations = (await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeDefinitionProvider', uri, new vscode.Position(0, 'Slow: checkout/pay and all of refunds.'.indexOf(needle) + 1))) ?? [];
+        const locations =
+          (await vscode.commands.executeCommand<vscode.Location[]>(
+            'vscode.executeDefinitionProvider',
+            uri,
+            new vscode.Position(0, 'Slow: checkout/pay and all of refunds.'.indexOf(needle) + 1),
+          )) ?? [];
         return locations.filter((l) => l.uri.toString() === mapUri.toString()).map((l) => l.range.start.line);
       };
       assert.deepEqual(await at('checkout/pay'), [lineOf(original, '- id: pay')]);
@@ -283,9 +372,19 @@ function rangeOf(text: string, needle: string): string {
 
   describe('Add this file to a touchpoint', () => {
     it('adds the entry keeping every comment, and one undo restores the map byte for byte', async () => {
-      const added = await vscode.commands.executeCommand<boolean>(Command.addFileToTouchpoint, file('docs/notes.md'), { journey: 'checkout', touchpoint: 'pay', pattern: 'docs/notes.md' });
+      const added = await vscode.commands.executeCommand<boolean>(Command.addFileToTouchpoint, file('docs/notes.md'), {
+        journey: 'checkout',
+        touchpoint: 'pay',
+        pattern: 'docs/notes.md',
+      });
       assert.equal(added, true);
-      assert.equal(doc.getText(), original.replace('"!services/payments/**/*.test.ts"\n', '"!services/payments/**/*.test.ts"\n          - docs/notes.md\n'));
+      assert.equal(
+        doc.getText(),
+        original.replace(
+          '"!services/payments/**/*.test.ts"\n',
+          '"!services/payments/**/*.test.ts"\n          - docs/notes.md\n',
+        ),
+      );
       assert.equal(fs.readFileSync(mapUri.fsPath, 'utf8'), original, 'the map is changed in the editor, not saved');
       await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('undo');
@@ -293,13 +392,17 @@ function rangeOf(text: string, needle: string): string {
     });
 
     it('creates a journey and a touchpoint for the file, in one undo step', async () => {
-      const added = await vscode.commands.executeCommand<boolean>(Command.addFileToTouchpoint, file('services/search/index.ts'), {
-        journey: 'search',
-        newJourney: { name: 'Search the shop' },
-        touchpoint: 'results',
-        newTouchpoint: { name: 'See results' },
-        pattern: 'services/search/**',
-      });
+      const added = await vscode.commands.executeCommand<boolean>(
+        Command.addFileToTouchpoint,
+        file('services/search/index.ts'),
+        {
+          journey: 'search',
+          newJourney: { name: 'Search the shop' },
+          touchpoint: 'results',
+          newTouchpoint: { name: 'See results' },
+          pattern: 'services/search/**',
+        },
+      );
       assert.equal(added, true);
       const text = doc.getText();
       assert.ok(text.startsWith(original.trimEnd()), 'everything before stays as it was');
@@ -322,21 +425,28 @@ function rangeOf(text: string, needle: string): string {
       });
     }
 
-    it('lists the folder\'s files relative to it, and again after a file is created and deleted', async () => {
+    it("lists the folder's files relative to it, and again after a file is created and deleted", async () => {
       const folder = vscode.workspace.workspaceFolders?.[0];
       assert.ok(folder);
       const listed = await cx.files.filesOf(folder);
-      assert.deepEqual([...listed], onDisk(folder.uri.fsPath).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+      assert.deepEqual(
+        [...listed],
+        onDisk(folder.uri.fsPath).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+      );
       const version = cx.files.version;
       const extra = file('docs/listed-by-test.md');
       fs.writeFileSync(extra.fsPath, 'x\n');
       try {
-        await eventually('the new file listed', 20_000, async () => ((await cx.files.filesOf(folder)).includes('docs/listed-by-test.md') ? true : undefined));
+        await eventually('the new file listed', 20_000, async () =>
+          (await cx.files.filesOf(folder)).includes('docs/listed-by-test.md') ? true : undefined,
+        );
         assert.ok(cx.files.version > version);
       } finally {
         fs.rmSync(extra.fsPath, { force: true });
       }
-      await eventually('the deleted file gone', 20_000, async () => ((await cx.files.filesOf(folder)).includes('docs/listed-by-test.md') ? undefined : true));
+      await eventually('the deleted file gone', 20_000, async () =>
+        (await cx.files.filesOf(folder)).includes('docs/listed-by-test.md') ? undefined : true,
+      );
     });
   });
 
@@ -345,12 +455,23 @@ function rangeOf(text: string, needle: string): string {
       const groups = await uncoveredByFolder(cx.maps, cx.files);
       const byDir = new Map(groups.map((g) => [g.dir, g.files]));
       assert.deepEqual(byDir.get('services/search'), ['services/search/index.ts']);
-      assert.deepEqual(byDir.get('services/payments'), ['services/payments/charge.test.ts'], 'left out by the ! pattern');
+      assert.deepEqual(
+        byDir.get('services/payments'),
+        ['services/payments/charge.test.ts'],
+        'left out by the ! pattern',
+      );
       assert.ok(byDir.get('docs')?.includes('docs/notes.md'));
       const all = groups.flatMap((g) => g.files);
-      assert.ok(!all.includes('services/payments/charge.ts') && !all.includes('packages/web/src/cart.ts'), 'covered files are not listed');
+      assert.ok(
+        !all.includes('services/payments/charge.ts') && !all.includes('packages/web/src/cart.ts'),
+        'covered files are not listed',
+      );
       const counts = groups.map((g) => g.files.length);
-      assert.deepEqual(counts, [...counts].sort((a, b) => b - a), 'most files first');
+      assert.deepEqual(
+        counts,
+        [...counts].sort((a, b) => b - a),
+        'most files first',
+      );
     });
   });
 
@@ -358,27 +479,48 @@ function rangeOf(text: string, needle: string): string {
     it('hides a workspace warning whose severity is set to off', async () => {
       const web = file('packages/web/cx-map.yaml');
       const config = vscode.workspace.getConfiguration('cxImpact');
-      await eventually('the pattern warning', 10_000, () => (ours(web).some((d) => d.code === 'pattern-covers-nothing') ? true : undefined));
-      await config.update('mapDiagnostics.severity', { 'pattern-covers-nothing': 'off', 'touchpoint-covers-nothing': 'hint' }, vscode.ConfigurationTarget.Global);
+      await eventually('the pattern warning', 10_000, () =>
+        ours(web).some((d) => d.code === 'pattern-covers-nothing') ? true : undefined,
+      );
+      await config.update(
+        'mapDiagnostics.severity',
+        { 'pattern-covers-nothing': 'off', 'touchpoint-covers-nothing': 'hint' },
+        vscode.ConfigurationTarget.Global,
+      );
       try {
         // The parser's diagnostics are shown first, the workspace checks' once they answer: wait for the latter.
         const codes = await eventually('the warning gone and the other one a hint', 10_000, () => {
           const found = ours(web);
-          return found.some((d) => d.code === 'touchpoint-covers-nothing' && d.severity === vscode.DiagnosticSeverity.Hint) ? found : undefined;
+          return found.some(
+            (d) => d.code === 'touchpoint-covers-nothing' && d.severity === vscode.DiagnosticSeverity.Hint,
+          )
+            ? found
+            : undefined;
         });
-        assert.deepEqual(codes.map((d) => [d.code, d.severity]), [['touchpoint-covers-nothing', vscode.DiagnosticSeverity.Hint]]);
+        assert.deepEqual(
+          codes.map((d) => [d.code, d.severity]),
+          [['touchpoint-covers-nothing', vscode.DiagnosticSeverity.Hint]],
+        );
       } finally {
         await config.update('mapDiagnostics.severity', undefined, vscode.ConfigurationTarget.Global);
       }
-      await eventually('the warning back', 10_000, () => (ours(web).some((d) => d.code === 'pattern-covers-nothing') ? true : undefined));
+      await eventually('the warning back', 10_000, () =>
+        ours(web).some((d) => d.code === 'pattern-covers-nothing') ? true : undefined,
+      );
     });
 
     it('contributes the JSON Schema for the Red Hat YAML extension, and the schema is shipped', () => {
       const ext = vscode.extensions.getExtension('cx-impact.cx-impact');
       assert.ok(ext);
-      const contributes = (ext.packageJSON as { contributes: { yamlValidation?: Array<{ fileMatch: string[]; url: string }> } }).contributes;
-      assert.deepEqual(contributes.yamlValidation, [{ fileMatch: ['cx-map.yaml', 'cx-map.yml'], url: './schema/cx-map.schema.json' }]);
-      const schema = JSON.parse(fs.readFileSync(vscode.Uri.joinPath(ext.extensionUri, 'schema/cx-map.schema.json').fsPath, 'utf8')) as { required?: string[] };
+      const contributes = (
+        ext.packageJSON as { contributes: { yamlValidation?: Array<{ fileMatch: string[]; url: string }> } }
+      ).contributes;
+      assert.deepEqual(contributes.yamlValidation, [
+        { fileMatch: ['cx-map.yaml', 'cx-map.yml'], url: './schema/cx-map.schema.json' },
+      ]);
+      const schema = JSON.parse(
+        fs.readFileSync(vscode.Uri.joinPath(ext.extensionUri, 'schema/cx-map.schema.json').fsPath, 'utf8'),
+      ) as { required?: string[] };
       assert.deepEqual(schema.required?.sort(), ['journeys', 'version']);
       const ignore = fs.readFileSync(vscode.Uri.joinPath(ext.extensionUri, '.vscodeignore').fsPath, 'utf8');
       assert.match(ignore, /^!schema\/\*\*$/m);

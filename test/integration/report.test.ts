@@ -77,7 +77,12 @@ async function onBranch(name: string, body: () => Promise<void>): Promise<void> 
       const { report, label } = snapshot.gathered;
       assert.equal(label, 'Branch report-test vs main');
       assert.deepEqual(
-        report.journeys.map((j) => [j.name, j.tier, j.map, Object.fromEntries(j.touchpoints.map((t) => [t.id, t.files]))]),
+        report.journeys.map((j) => [
+          j.name,
+          j.tier,
+          j.map,
+          Object.fromEntries(j.touchpoints.map((t) => [t.id, t.files])),
+        ]),
         [
           ['Checkout', 'critical', 'cx-map.yaml', { pay: ['services/payments/charge.ts'] }],
           ['Browse the catalogue', 'high', 'packages/web/cx-map.yaml', { cart: ['packages/web/src/cart.ts'] }],
@@ -88,8 +93,20 @@ async function onBranch(name: string, body: () => Promise<void>): Promise<void> 
       assert.deepEqual(report.unmappedFiles, ['docs/notes.md']);
       assert.ok(report.changedFiles.includes('cx-map.yaml'));
       assert.deepEqual(report.mapChanges, [
-        { map: 'cx-map.yaml', journey: 'checkout', touchpoint: 'confirmation-email', added: [], removed: ['services/payments/receipt.ts'] },
-        { map: 'cx-map.yaml', journey: 'sign-in', touchpoint: 'login', added: ['services/search/index.ts'], removed: [] },
+        {
+          map: 'cx-map.yaml',
+          journey: 'checkout',
+          touchpoint: 'confirmation-email',
+          added: [],
+          removed: ['services/payments/receipt.ts'],
+        },
+        {
+          map: 'cx-map.yaml',
+          journey: 'sign-in',
+          touchpoint: 'login',
+          added: ['services/search/index.ts'],
+          removed: [],
+        },
       ]);
 
       assert.match(snapshot.html, /<h2 id="map-changes-h">Map changes<\/h2>/);
@@ -107,16 +124,33 @@ async function onBranch(name: string, body: () => Promise<void>): Promise<void> 
       // Copy and save use the one Markdown renderer: the text is the CLI's, byte for byte.
       const ext = vscode.extensions.getExtension(EXTENSION_ID);
       assert.ok(ext);
-      const cli = execFileSync(process.execPath, [path.join(ext.extensionPath, 'dist', 'cli.js'), 'impact', '--base', 'main', '--head', 'HEAD', '--format', 'markdown'], {
-        cwd: fixtureDir,
-        encoding: 'utf8',
-        env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-      });
+      const cli = execFileSync(
+        process.execPath,
+        [
+          path.join(ext.extensionPath, 'dist', 'cli.js'),
+          'impact',
+          '--base',
+          'main',
+          '--head',
+          'HEAD',
+          '--format',
+          'markdown',
+        ],
+        {
+          cwd: fixtureDir,
+          encoding: 'utf8',
+          env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+        },
+      );
       assert.equal(cx.report.markdown(), cli);
 
       // Hidden behind another editor, the page is dropped (no retained context); shown again, it reloads with its state.
-      await vscode.window.showTextDocument(vscode.Uri.file(path.join(fixtureDir, 'README.md')), { viewColumn: vscode.ViewColumn.Active });
-      const reportTab = vscode.window.tabGroups.activeTabGroup.tabs.findIndex((t) => t.input instanceof vscode.TabInputWebview);
+      await vscode.window.showTextDocument(vscode.Uri.file(path.join(fixtureDir, 'README.md')), {
+        viewColumn: vscode.ViewColumn.Active,
+      });
+      const reportTab = vscode.window.tabGroups.activeTabGroup.tabs.findIndex(
+        (t) => t.input instanceof vscode.TabInputWebview,
+      );
       assert.ok(reportTab >= 0 && reportTab < 9, 'the report is a tab of the active group');
       await vscode.commands.executeCommand(`workbench.action.openEditorAtIndex${reportTab + 1}`);
       const shownAgain = await eventually('the page to load again', 60_000, () => {
@@ -127,17 +161,26 @@ async function onBranch(name: string, body: () => Promise<void>): Promise<void> 
       assert.deepEqual(shownAgain.headings, page.headings);
 
       // A click on a file opens its diff between the compared commits; on a reason's map line, the head's map there.
-      await cx.report.handleMessage({ type: 'open-file', file: report.changedFiles.indexOf('services/payments/charge.ts') });
+      await cx.report.handleMessage({
+        type: 'open-file',
+        file: report.changedFiles.indexOf('services/payments/charge.ts'),
+      });
       const diff = await eventually('the diff of charge.ts', 10_000, () => {
         const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-        return input instanceof vscode.TabInputTextDiff && input.modified.path.endsWith('/services/payments/charge.ts') ? input : undefined;
+        return input instanceof vscode.TabInputTextDiff && input.modified.path.endsWith('/services/payments/charge.ts')
+          ? input
+          : undefined;
       });
       assert.equal(diff.original.scheme, 'git');
       assert.equal(diff.modified.scheme, 'git');
       assert.equal((JSON.parse(diff.original.query) as { ref?: string }).ref, report.base);
       assert.equal((JSON.parse(diff.modified.query) as { ref?: string }).ref, report.head);
 
-      const maps = [...new Set(report.journeys.flatMap((j) => [j.map, ...j.touchpoints.flatMap((t) => t.reasons.map((r) => r.map))]))].sort();
+      const maps = [
+        ...new Set(
+          report.journeys.flatMap((j) => [j.map, ...j.touchpoints.flatMap((t) => t.reasons.map((r) => r.map))]),
+        ),
+      ].sort();
       await cx.report.handleMessage({ type: 'open-map', map: maps.indexOf('packages/web/cx-map.yaml'), line: 13 });
       const mapEditor = await eventually('the nested map at line 13', 10_000, () => {
         const editor = vscode.window.activeTextEditor;
@@ -151,7 +194,9 @@ async function onBranch(name: string, body: () => Promise<void>): Promise<void> 
       await cx.report.handleMessage({ type: 'open-map', map: maps.indexOf('cx-map.yaml'), line: 0, journey: signIn });
       const atJourney = await eventually('the map at the sign-in journey', 10_000, () => {
         const editor = vscode.window.activeTextEditor;
-        return editor?.document.uri.path.endsWith('/cx-map.yaml') && !editor.document.uri.path.includes('packages') && editor.selection.active.line > 0
+        return editor?.document.uri.path.endsWith('/cx-map.yaml') &&
+          !editor.document.uri.path.includes('packages') &&
+          editor.selection.active.line > 0
           ? editor
           : undefined;
       });
@@ -174,10 +219,17 @@ async function onBranch(name: string, body: () => Promise<void>): Promise<void> 
       assert.equal(vscode.window.tabGroups.all.flatMap((g) => g.tabs).length, opened);
 
       // The same change picked as two refs, from main's point of view.
-      await vscode.commands.executeCommand(Command.showImpactReport, { kind: 'refs', base: 'main', head: 'report-test' });
+      await vscode.commands.executeCommand(Command.showImpactReport, {
+        kind: 'refs',
+        base: 'main',
+        head: 'report-test',
+      });
       const refs = await cx.report.settled();
       assert.equal(refs?.gathered?.label, 'report-test vs main');
-      assert.deepEqual(refs?.gathered?.report.journeys.map((j) => j.id), ['checkout', 'browse', 'sign-in']);
+      assert.deepEqual(
+        refs?.gathered?.report.journeys.map((j) => j.id),
+        ['checkout', 'browse', 'sign-in'],
+      );
       assert.deepEqual(refs?.page.comparison, { kind: 'refs', base: 'main', head: 'report-test' });
     });
   });
@@ -197,7 +249,10 @@ async function onBranch(name: string, body: () => Promise<void>): Promise<void> 
       assert.equal(snapshot?.gathered?.label, 'Working tree vs HEAD');
       assert.deepEqual(snapshot?.gathered?.report.changedFiles, ['services/payments/refund.ts']);
       // The line added after the last declaration touches none of the symbols Refunds' touchpoints name (contract §3).
-      assert.deepEqual(snapshot?.gathered?.report.journeys.map((j) => [j.id, j.touchpoints.map((t) => t.id)]), [['checkout', ['pay']]]);
+      assert.deepEqual(
+        snapshot?.gathered?.report.journeys.map((j) => [j.id, j.touchpoints.map((t) => t.id)]),
+        [['checkout', ['pay']]],
+      );
     } finally {
       fs.writeFileSync(target, before);
     }
@@ -215,7 +270,12 @@ async function onBranch(name: string, body: () => Promise<void>): Promise<void> 
     const fallback = await cx.report.settled();
     assert.deepEqual(fallback?.page.comparison, { kind: 'branch' });
     assert.equal(fallback?.gathered?.label, 'Branch main vs main');
-    assert.equal(vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview).length, 1, 'one report panel');
+    assert.equal(
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview)
+        .length,
+      1,
+      'one report panel',
+    );
   });
 
   it('shows a journey named like markup and a file named "><script> as plain text, and no script of theirs runs', async () => {
@@ -247,7 +307,8 @@ async function onBranch(name: string, body: () => Promise<void>): Promise<void> 
         { bodyScripts: page.bodyScripts, images: page.images, handlers: page.handlers },
         { bodyScripts: 1, images: 0, handlers: 0 },
       );
-      if (cleanScripts !== undefined) assert.equal(page.scripts, cleanScripts, 'as many scripts as on a page with harmless names');
+      if (cleanScripts !== undefined)
+        assert.equal(page.scripts, cleanScripts, 'as many scripts as on a page with harmless names');
     });
   });
 });

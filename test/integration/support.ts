@@ -24,7 +24,11 @@ export function file(relative: string): vscode.Uri {
 }
 
 /** Polls `probe` until it answers (not undefined) or the deadline passes: the host's events arrive when they do. */
-export async function eventually<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined> | T | undefined): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  timeoutMs: number,
+  probe: () => Promise<T | undefined> | T | undefined,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = await probe();

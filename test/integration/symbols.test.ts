@@ -31,11 +31,20 @@ function edit(file: string, from: string, to: string): void {
 }
 
 function outline(nodes: readonly TreeSnapshot[] | undefined, depth = 0): string {
-  return (nodes ?? []).map((n) => `${'  '.repeat(depth)}${n.label}${n.description ? ` (${n.description})` : ''}\n${outline(n.children, depth + 1)}`).join('');
+  return (nodes ?? [])
+    .map(
+      (n) =>
+        `${'  '.repeat(depth)}${n.label}${n.description ? ` (${n.description})` : ''}\n${outline(n.children, depth + 1)}`,
+    )
+    .join('');
 }
 
 function cli(ext: vscode.Extension<unknown>, args: string[]): string {
-  return execFileSync(process.execPath, [path.join(ext.extensionPath, 'dist', 'cli.js'), ...args], { cwd: fixtureDir, encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+  return execFileSync(process.execPath, [path.join(ext.extensionPath, 'dist', 'cli.js'), ...args], {
+    cwd: fixtureDir,
+    encoding: 'utf8',
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+  });
 }
 
 (fixture === 'workspace' ? describe : describe.skip)('symbol-precise change impact (workspace fixture)', function () {
@@ -72,7 +81,9 @@ function cli(ext: vscode.Extension<unknown>, args: string[]): string {
       last = (await cx.sidebar.snapshot()).changes;
       const group = last.find((g) => g.label === 'Branch vs main');
       // The symbol pass follows the file-level paint: wait for the declarations under the file.
-      const withSymbols = JSON.stringify(group).includes('"refundPolicyDays"') || JSON.stringify(group).includes('"RefundService.requestRefund"');
+      const withSymbols =
+        JSON.stringify(group).includes('"refundPolicyDays"') ||
+        JSON.stringify(group).includes('"RefundService.requestRefund"');
       return group?.description === description && withSymbols ? group : undefined;
     }).catch((err: unknown) => assert.fail(`${String(err)}; the Changes view shows:\n${outline(last)}`));
   }
@@ -89,7 +100,13 @@ function cli(ext: vscode.Extension<unknown>, args: string[]): string {
             {
               label: 'Pay for the order',
               description: '1 file · web',
-              children: [{ label: 'refund.ts', description: 'services/payments · modified', children: [{ label: 'refundPolicyDays', description: 'lines 37–39' }] }],
+              children: [
+                {
+                  label: 'refund.ts',
+                  description: 'services/payments · modified',
+                  children: [{ label: 'refundPolicyDays', description: 'lines 37–39' }],
+                },
+              ],
             },
           ],
         },
@@ -99,54 +116,88 @@ function cli(ext: vscode.Extension<unknown>, args: string[]): string {
       await vscode.commands.executeCommand(Command.showImpactReport, { kind: 'branch' });
       const snapshot = await cx.report.settled();
       assert.ok(snapshot?.gathered, snapshot?.page.message);
-      assert.deepEqual(snapshot.gathered.report.journeys.map((j) => j.id), ['checkout']);
-      assert.deepEqual(snapshot.gathered.report.changes.map((c) => [c.path, c.symbols]), [[REFUND, ['refundPolicyDays']]]);
+      assert.deepEqual(
+        snapshot.gathered.report.journeys.map((j) => j.id),
+        ['checkout'],
+      );
+      assert.deepEqual(
+        snapshot.gathered.report.changes.map((c) => [c.path, c.symbols]),
+        [[REFUND, ['refundPolicyDays']]],
+      );
       assert.match(snapshot.html, /refundPolicyDays \(lines 37–39\)/);
 
       // CLI: the same answer.
-      const json = JSON.parse(cli(ext, ['impact', '--base', 'main', '--head', 'HEAD', '--format', 'json'])) as { journeys: { id: string }[] };
-      assert.deepEqual(json.journeys.map((j) => j.id), ['checkout']);
-      assert.equal(cx.report.markdown(), cli(ext, ['impact', '--base', 'main', '--head', 'HEAD', '--format', 'markdown']));
+      const json = JSON.parse(cli(ext, ['impact', '--base', 'main', '--head', 'HEAD', '--format', 'json'])) as {
+        journeys: { id: string }[];
+      };
+      assert.deepEqual(
+        json.journeys.map((j) => j.id),
+        ['checkout'],
+      );
+      assert.equal(
+        cx.report.markdown(),
+        cli(ext, ['impact', '--base', 'main', '--head', 'HEAD', '--format', 'markdown']),
+      );
     });
   });
 
   it('a commit that changes a named symbol reports its touchpoint with that symbol, and a click opens the change there', async () => {
-    await onCommit('symbols-named', "throw new Error('A refund must be for a positive amount');", "throw new Error('A refund must be for more than nothing');", async () => {
-      const group = await branchGroup('1 file · 2 journeys');
-      const refunds = group.children?.find((j) => j.label === 'Refunds');
-      assert.deepEqual(refunds, {
-        label: 'Refunds',
-        description: 'high · 1 touchpoint',
-        children: [
-          {
-            label: 'Ask for a refund',
-            description: '1 file · contact-center',
-            children: [{ label: 'refund.ts', description: 'services/payments · modified', children: [{ label: 'RefundService.requestRefund', description: 'lines 14–21' }] }],
-          },
-        ],
-      });
+    await onCommit(
+      'symbols-named',
+      "throw new Error('A refund must be for a positive amount');",
+      "throw new Error('A refund must be for more than nothing');",
+      async () => {
+        const group = await branchGroup('1 file · 2 journeys');
+        const refunds = group.children?.find((j) => j.label === 'Refunds');
+        assert.deepEqual(refunds, {
+          label: 'Refunds',
+          description: 'high · 1 touchpoint',
+          children: [
+            {
+              label: 'Ask for a refund',
+              description: '1 file · contact-center',
+              children: [
+                {
+                  label: 'refund.ts',
+                  description: 'services/payments · modified',
+                  children: [{ label: 'RefundService.requestRefund', description: 'lines 14–21' }],
+                },
+              ],
+            },
+          ],
+        });
 
-      await vscode.commands.executeCommand(Command.showImpactReport, { kind: 'branch' });
-      const snapshot = await cx.report.settled();
-      assert.ok(snapshot?.gathered, snapshot?.page.message);
-      const ask = snapshot.gathered.report.journeys.find((j) => j.id === 'refunds')?.touchpoints;
-      assert.deepEqual(ask?.map((t) => [t.id, t.precision, t.symbols?.map((s) => [s.file, s.symbol, s.side, s.lines])]), [
-        ['request-refund', 'symbol', [[REFUND, 'RefundService.requestRefund', 'new', [14, 21]]]],
-      ]);
-      assert.match(snapshot.html, /data-action="open-symbol"[^>]*data-line="14"[^>]*>RefundService\.requestRefund \(lines 14–21\)/);
+        await vscode.commands.executeCommand(Command.showImpactReport, { kind: 'branch' });
+        const snapshot = await cx.report.settled();
+        assert.ok(snapshot?.gathered, snapshot?.page.message);
+        const ask = snapshot.gathered.report.journeys.find((j) => j.id === 'refunds')?.touchpoints;
+        assert.deepEqual(
+          ask?.map((t) => [t.id, t.precision, t.symbols?.map((s) => [s.file, s.symbol, s.side, s.lines])]),
+          [['request-refund', 'symbol', [[REFUND, 'RefundService.requestRefund', 'new', [14, 21]]]]],
+        );
+        assert.match(
+          snapshot.html,
+          /data-action="open-symbol"[^>]*data-line="14"[^>]*>RefundService\.requestRefund \(lines 14–21\)/,
+        );
 
-      // The page's symbol button opens the change with the cursor on the symbol's first line.
-      const index = snapshot.gathered.report.changedFiles.indexOf(REFUND);
-      await cx.report.handleMessage({ type: 'open-file', file: index, line: 14, side: 'new' });
-      const editor = await eventually('an editor on refund.ts', 20_000, () => {
-        const active = vscode.window.activeTextEditor;
-        return active?.document.uri.path.endsWith(REFUND) ? active : undefined;
-      });
-      assert.equal(editor.selection.active.line, 13);
+        // The page's symbol button opens the change with the cursor on the symbol's first line.
+        const index = snapshot.gathered.report.changedFiles.indexOf(REFUND);
+        await cx.report.handleMessage({ type: 'open-file', file: index, line: 14, side: 'new' });
+        const editor = await eventually('an editor on refund.ts', 20_000, () => {
+          const active = vscode.window.activeTextEditor;
+          return active?.document.uri.path.endsWith(REFUND) ? active : undefined;
+        });
+        assert.equal(editor.selection.active.line, 13);
 
-      const json = JSON.parse(cli(ext, ['impact', '--base', 'main', '--head', 'HEAD', '--format', 'json'])) as { journeys: { id: string }[] };
-      assert.deepEqual(json.journeys.map((j) => j.id), ['checkout', 'refunds']);
-    });
+        const json = JSON.parse(cli(ext, ['impact', '--base', 'main', '--head', 'HEAD', '--format', 'json'])) as {
+          journeys: { id: string }[];
+        };
+        assert.deepEqual(
+          json.journeys.map((j) => j.id),
+          ['checkout', 'refunds'],
+        );
+      },
+    );
   });
 
   it('the hover on a named symbol says whether the working tree changed it', async () => {
@@ -156,11 +207,15 @@ function cli(ext: vscode.Extension<unknown>, args: string[]): string {
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);
     const at = (name: string) => {
-      const line = document.getText().split('\n').findIndex((l) => l.includes(`${name}(`));
+      const line = document
+        .getText()
+        .split('\n')
+        .findIndex((l) => l.includes(`${name}(`));
       return new vscode.Position(line, document.lineAt(line).text.indexOf(name) + 1);
     };
     const hoverText = async (name: string) => {
-      const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at(name))) ?? [];
+      const hovers =
+        (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at(name))) ?? [];
       // Plain text appended to a MarkdownString comes back escaped (`&nbsp;`, `\(`): read it as text.
       return hovers
         .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
@@ -169,12 +224,19 @@ function cli(ext: vscode.Extension<unknown>, args: string[]): string {
         .replace(/\\/g, '');
     };
     try {
-      fs.writeFileSync(target, original.replace("    if (amountCents <= 0) {", "    // checked twice\n    if (amountCents <= 0) {"));
+      fs.writeFileSync(
+        target,
+        original.replace('    if (amountCents <= 0) {', '    // checked twice\n    if (amountCents <= 0) {'),
+      );
       let last = '';
       const changed = await eventually('the hover on requestRefund to say it changed', 30_000, async () => {
         last = await hoverText('requestRefund');
         return last.includes('changed RefundService.requestRefund') ? last : undefined;
-      }).catch((err: unknown) => assert.fail(`${String(err)}; the hover says: ${last}; the document (v${document.version}, dirty ${document.isDirty}) reads: ${document.getText().slice(300, 600)}`));
+      }).catch((err: unknown) =>
+        assert.fail(
+          `${String(err)}; the hover says: ${last}; the document (v${document.version}, dirty ${document.isDirty}) reads: ${document.getText().slice(300, 600)}`,
+        ),
+      );
       assert.match(changed, /Ask for a refund/);
       assert.match(await hoverText('status'), /did not change RefundService\.status/);
     } finally {
@@ -187,7 +249,10 @@ function cli(ext: vscode.Extension<unknown>, args: string[]): string {
     fs.mkdirSync(dir, { recursive: true });
     const goFile = path.join(dir, 'ledger.go');
     try {
-      fs.writeFileSync(goFile, 'package ledger\n\ntype Ledger struct{}\n\nfunc (l *Ledger) Post(amount int) error {\n\treturn nil\n}\n\nfunc audit() {}\n');
+      fs.writeFileSync(
+        goFile,
+        'package ledger\n\ntype Ledger struct{}\n\nfunc (l *Ledger) Post(amount int) error {\n\treturn nil\n}\n\nfunc audit() {}\n',
+      );
       // A package map of its own, scoped to the Go method by its receiver type.
       fs.writeFileSync(
         path.join(dir, 'cx-map.yaml'),
@@ -195,9 +260,14 @@ function cli(ext: vscode.Extension<unknown>, args: string[]): string {
       );
       const uri = vscode.Uri.file(goFile);
       const document = await vscode.workspace.openTextDocument(uri);
-      const lspSymbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', uri)) ?? [];
+      const lspSymbols =
+        (await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>(
+          'vscode.executeDocumentSymbolProvider',
+          uri,
+        )) ?? [];
       const lenses = await eventually('a lens above Ledger.Post', 30_000, async () => {
-        const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+        const all =
+          (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
         const ours = all.filter((l) => l.command?.command === Command.revealInSidebar);
         return ours.length > 0 ? ours : undefined;
       });
@@ -240,31 +310,51 @@ function cli(ext: vscode.Extension<unknown>, args: string[]): string {
         fs.writeFileSync(copy, text);
         const document = await vscode.workspace.openTextDocument(copy);
         const vscodeSymbols = await eventually(`TypeScript's symbols of ${rel}`, 60_000, async () => {
-          const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', document.uri);
+          const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>(
+            'vscode.executeDocumentSymbolProvider',
+            document.uri,
+          );
           return found && found.length > 0 ? found : undefined;
         });
-        const theirs = qualifySymbols(vscodeSymbols).map((s) => ({ name: s.name, line: s.range.start.line, end: s.range.end.line, nameAt: `${s.selectionRange.start.line}:${s.selectionRange.start.character}` }));
-        const ours = (await findSymbols(parser, file.endsWith('.tsx') ? 'tsx' : 'typescript', text)).symbols.map((s) => ({
+        const theirs = qualifySymbols(vscodeSymbols).map((s) => ({
           name: s.name,
           line: s.range.start.line,
           end: s.range.end.line,
           nameAt: `${s.selectionRange.start.line}:${s.selectionRange.start.character}`,
         }));
+        const ours = (await findSymbols(parser, file.endsWith('.tsx') ? 'tsx' : 'typescript', text)).symbols.map(
+          (s) => ({
+            name: s.name,
+            line: s.range.start.line,
+            end: s.range.end.line,
+            nameAt: `${s.selectionRange.start.line}:${s.selectionRange.start.character}`,
+          }),
+        );
         compared += ours.length;
         for (const o of ours) {
           const t = theirs.find((x) => x.name === o.name && x.nameAt === o.nameAt);
           if (!t) differences.push(`${rel}: ${o.name} (name at ${o.nameAt}) only in the finder`);
-          else if (t.line !== o.line || t.end !== o.end) differences.push(`${rel}: ${o.name} lines ${o.line + 1}–${o.end + 1} in the finder, ${t.line + 1}–${t.end + 1} in VS Code`);
+          else if (t.line !== o.line || t.end !== o.end)
+            differences.push(
+              `${rel}: ${o.name} lines ${o.line + 1}–${o.end + 1} in the finder, ${t.line + 1}–${t.end + 1} in VS Code`,
+            );
         }
-        for (const t of theirs) if (!ours.some((o) => o.name === t.name && o.nameAt === t.nameAt)) differences.push(`${rel}: ${t.name} (name at ${t.nameAt}) only in VS Code`);
+        for (const t of theirs)
+          if (!ours.some((o) => o.name === t.name && o.nameAt === t.nameAt))
+            differences.push(`${rel}: ${t.name} (name at ${t.nameAt}) only in VS Code`);
       }
     } finally {
       parser.dispose();
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       fs.rmSync(dir, { recursive: true, force: true });
     }
-    console.log(`[symbols vs TypeScript] ${files.length} files, ${compared} finder symbols; differences:\n${differences.join('\n') || '(none)'}`);
+    console.log(
+      `[symbols vs TypeScript] ${files.length} files, ${compared} finder symbols; differences:\n${differences.join('\n') || '(none)'}`,
+    );
     // Every declaration the finder reports, VS Code reports too, at the same name position.
-    assert.deepEqual(differences.filter((d) => d.includes('only in the finder')), []);
+    assert.deepEqual(
+      differences.filter((d) => d.includes('only in the finder')),
+      [],
+    );
   });
 });

@@ -14,7 +14,10 @@ import { api, eventually, file, fixture, fixtureDir } from './support';
 /** Labels and descriptions only, `label (description)`, nested by indentation: readable in a failure message. */
 function outline(nodes: readonly TreeSnapshot[] | undefined, depth = 0): string {
   return (nodes ?? [])
-    .map((n) => `${'  '.repeat(depth)}${n.label}${n.description ? ` (${n.description})` : ''}\n${outline(n.children, depth + 1)}`)
+    .map(
+      (n) =>
+        `${'  '.repeat(depth)}${n.label}${n.description ? ` (${n.description})` : ''}\n${outline(n.children, depth + 1)}`,
+    )
     .join('');
 }
 
@@ -123,7 +126,10 @@ function child(nodes: readonly TreeSnapshot[] | undefined, label: string): TreeS
           const found = child((await cx.sidebar.snapshot()).journeys, 'Sign in');
           return found?.description === 'medium · 1 touchpoint · 2 files' ? found : undefined;
         });
-        assert.deepEqual(signIn.children?.[0]?.children?.map((f) => f.label), ['login.ts', 'logout.ts']);
+        assert.deepEqual(
+          signIn.children?.[0]?.children?.map((f) => f.label),
+          ['login.ts', 'logout.ts'],
+        );
       } finally {
         await vscode.workspace.fs.delete(added);
       }
@@ -185,7 +191,13 @@ function child(nodes: readonly TreeSnapshot[] | undefined, label: string): TreeS
               label: 'Pay for the order',
               description: '1 file · web',
               // The changed declarations sit under the file (symbol precision, contract §3).
-              children: [{ label: 'fees.ts', description: 'services/payments · untracked', children: [{ label: 'fee', description: 'line 1, added' }] }],
+              children: [
+                {
+                  label: 'fees.ts',
+                  description: 'services/payments · untracked',
+                  children: [{ label: 'fee', description: 'line 1, added' }],
+                },
+              ],
             },
           ],
         },
@@ -210,7 +222,9 @@ function child(nodes: readonly TreeSnapshot[] | undefined, label: string): TreeS
       // The earlier tests put their files back; git notices that a moment later.
       const before = await eventually('a clean working tree', 20_000, async () => {
         const changes = (await cx.sidebar.snapshot()).changes;
-        return child(changes, 'Working tree')?.children?.[0]?.label === 'No uncommitted changes.' ? outline(changes) : undefined;
+        return child(changes, 'Working tree')?.children?.[0]?.label === 'No uncommitted changes.'
+          ? outline(changes)
+          : undefined;
       });
       const shown: Promise<string>[] = [];
       const listening = tree.onDidChangeTreeData?.(() => shown.push(shownNow()));
@@ -227,7 +241,11 @@ function child(nodes: readonly TreeSnapshot[] | undefined, label: string): TreeS
         const states = await Promise.all(shown);
         assert.ok(states.includes(final), 'the final state was shown');
         const others = states.filter((s) => s !== before && s !== final);
-        assert.deepEqual(others, [], `a state between the one before and the final one was shown; the final one:\n${final}`);
+        assert.deepEqual(
+          others,
+          [],
+          `a state between the one before and the final one was shown; the final one:\n${final}`,
+        );
       } finally {
         listening?.dispose();
       }
@@ -291,7 +309,9 @@ function child(nodes: readonly TreeSnapshot[] | undefined, label: string): TreeS
               {
                 label: 'Log in',
                 description: '1 file · web',
-                children: [{ label: 'refund.ts', description: 'services/accounts · renamed from services/payments/refund.ts' }],
+                children: [
+                  { label: 'refund.ts', description: 'services/accounts · renamed from services/payments/refund.ts' },
+                ],
               },
             ],
           },

@@ -17,7 +17,9 @@ function allTabs(): vscode.Tab[] {
 
 /** The walkthrough editor is no text, webview or custom editor for the API: its tab has no known input. */
 function walkthroughTabs(): vscode.Tab[] {
-  return allTabs().filter((tab) => tab.input === undefined && /walkthrough|welcome|get started|cx impact/i.test(tab.label));
+  return allTabs().filter(
+    (tab) => tab.input === undefined && /walkthrough|welcome|get started|cx impact/i.test(tab.label),
+  );
 }
 
 function workflowOfDocs(extensionRoot: string): string {
@@ -38,14 +40,21 @@ describe('the Getting Started walkthrough', function () {
       assert.equal(await cx.walkthrough.firstRun, true, 'the first-run check did not open the walkthrough');
       assert.equal(cx.walkthrough.seen(), true);
       // Other test modules may have closed editors since; the walkthrough's tab is there unless they did.
-      console.log(`[walkthrough] tabs: ${allTabs().map((t) => t.label).join(' | ')}`);
+      console.log(
+        `[walkthrough] tabs: ${allTabs()
+          .map((t) => t.label)
+          .join(' | ')}`,
+      );
     });
 
     it('never opens again once seen, even with still no map', async () => {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       assert.equal(await cx.walkthrough.openIfFirstRun(), false);
       await new Promise((resolve) => setTimeout(resolve, 500));
-      assert.deepEqual(walkthroughTabs().map((t) => t.label), []);
+      assert.deepEqual(
+        walkthroughTabs().map((t) => t.label),
+        [],
+      );
     });
 
     it('opens again on request (Get Started with CX Impact)', async () => {
@@ -90,7 +99,9 @@ describe('the Getting Started walkthrough', function () {
       });
       if (done !== true) {
         const map = await vscode.workspace.openTextDocument(mapUri);
-        console.log(`[walkthrough] add-file refused; map dirty: ${map.isDirty}; journey ${journey.id}/${touchpoint.id}; map starts:\n${map.getText().slice(0, 400)}`);
+        console.log(
+          `[walkthrough] add-file refused; map dirty: ${map.isDirty}; journey ${journey.id}/${touchpoint.id}; map starts:\n${map.getText().slice(0, 400)}`,
+        );
       }
       assert.equal(done, true);
       const document = await vscode.workspace.openTextDocument(mapUri);
@@ -109,7 +120,8 @@ describe('the Getting Started walkthrough', function () {
     assert.ok(uri, 'no covered file was opened');
     assert.ok(cx.maps.coverageOf(uri).length > 0);
     const lenses = await eventually('a CX Impact CodeLens', 30_000, async () => {
-      const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+      const all =
+        (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
       const ours = all.filter((l) => l.command?.command === Command.revealInSidebar);
       return ours.length > 0 ? ours : undefined;
     });
@@ -119,8 +131,16 @@ describe('the Getting Started walkthrough', function () {
     try {
       let seen = '';
       const hover = await eventually('a CX Impact hover', 30_000, async () => {
-        const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(0, 1))) ?? [];
-        seen = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+        const hovers =
+          (await vscode.commands.executeCommand<vscode.Hover[]>(
+            'vscode.executeHoverProvider',
+            uri,
+            new vscode.Position(0, 1),
+          )) ?? [];
+        seen = hovers
+          .flatMap((h) => h.contents)
+          .map((c) => (typeof c === 'string' ? c : c.value))
+          .join('\n');
         return seen.includes(`command:${Command.openMapAt}`) ? seen : undefined;
       }).catch((error: unknown) => {
         throw new Error(`${String(error)} on ${uri.path}; hovers said: ${seen}`);

@@ -25,7 +25,11 @@ export function record(): Recorder {
   const rejections: string[] = [];
   const window = vscode.window as unknown as Record<string, Show>;
   const originals = new Map<string, Show>();
-  const kinds = { showErrorMessage: 'error', showWarningMessage: 'warning', showInformationMessage: 'information' } as const;
+  const kinds = {
+    showErrorMessage: 'error',
+    showWarningMessage: 'warning',
+    showInformationMessage: 'information',
+  } as const;
   for (const [name, kind] of Object.entries(kinds)) {
     const original = window[name];
     if (!original) continue;

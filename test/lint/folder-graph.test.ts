@@ -30,7 +30,9 @@ describe('the folder graph of src/', () => {
   });
 
   it('sees the folders and their edges', () => {
-    assert.ok(graph.folders.includes('core/graph') && graph.folders.includes('views') && graph.folders.includes('workspace'));
+    assert.ok(
+      graph.folders.includes('core/graph') && graph.folders.includes('views') && graph.folders.includes('workspace'),
+    );
     assert.ok(graph.edges.get('views')?.has('workspace'), 'views import the workspace services');
   });
 
@@ -45,7 +47,11 @@ describe('the folder graph of src/', () => {
 
   it('imports only downward: core → node → workspace → surfaces → extension.ts, surfaces never each other', async () => {
     const layers = (await import(path.join(root, 'scripts', 'layers.mjs'))) as Layers;
-    const pending = new Set(layers.PENDING_IMPORTS.map((p) => `${p.file.replace(/^src\//, '')} -> ${path.posix.dirname(p.imports.replace(/^src\//, ''))}`));
+    const pending = new Set(
+      layers.PENDING_IMPORTS.map(
+        (p) => `${p.file.replace(/^src\//, '')} -> ${path.posix.dirname(p.imports.replace(/^src\//, ''))}`,
+      ),
+    );
     const wrong: string[] = [];
     for (const [from, row] of graph.edges) {
       for (const [to, files] of row) {

@@ -26,12 +26,30 @@ describe('the lint config: layers', function () {
   const probe = `layers-probe-${process.pid}`;
   const files = {
     // A type-only import counts: the folder graph has no type-only exception either.
-    surfaceToSurface: [`src/views/${probe}-wrong.ts`, "import type { PlannedLens } from '../codelens/lens-plan';\n\nexport type Probe = PlannedLens;\n"],
-    workspaceToSurface: [`src/workspace/${probe}-wrong.ts`, "import type { ViewNode } from '../views/view-node';\n\nexport type Probe = ViewNode;\n"],
-    coreToNodePath: [`src/core/map/${probe}-wrong.ts`, "import * as path from 'node:path';\n\nexport const sep: string = path.sep;\n"],
-    coreToBuiltin: [`src/core/${probe}-wrong.ts`, "import { createHash } from 'crypto';\n\nexport const hash = (s: string): string => createHash('sha1').update(s).digest('hex');\n"],
-    surfaceDown: [`src/views/${probe}-ok.ts`, "import type { WorkspaceMaps } from '../workspace/workspace-maps';\nimport type { Coverage } from '../core/types';\n\nexport type Probe = [WorkspaceMaps, Coverage];\n"],
-    coreDown: [`src/core/map/${probe}-ok.ts`, "import type { CxMap } from '../types';\nimport { Matcher } from '../match/matcher';\n\nexport const make = (maps: CxMap[]): Matcher => new Matcher(maps);\n"],
+    surfaceToSurface: [
+      `src/views/${probe}-wrong.ts`,
+      "import type { PlannedLens } from '../codelens/lens-plan';\n\nexport type Probe = PlannedLens;\n",
+    ],
+    workspaceToSurface: [
+      `src/workspace/${probe}-wrong.ts`,
+      "import type { ViewNode } from '../views/view-node';\n\nexport type Probe = ViewNode;\n",
+    ],
+    coreToNodePath: [
+      `src/core/map/${probe}-wrong.ts`,
+      "import * as path from 'node:path';\n\nexport const sep: string = path.sep;\n",
+    ],
+    coreToBuiltin: [
+      `src/core/${probe}-wrong.ts`,
+      "import { createHash } from 'crypto';\n\nexport const hash = (s: string): string => createHash('sha1').update(s).digest('hex');\n",
+    ],
+    surfaceDown: [
+      `src/views/${probe}-ok.ts`,
+      "import type { WorkspaceMaps } from '../workspace/workspace-maps';\nimport type { Coverage } from '../core/types';\n\nexport type Probe = [WorkspaceMaps, Coverage];\n",
+    ],
+    coreDown: [
+      `src/core/map/${probe}-ok.ts`,
+      "import type { CxMap } from '../types';\nimport { Matcher } from '../match/matcher';\n\nexport const make = (maps: CxMap[]): Matcher => new Matcher(maps);\n",
+    ],
   } as const;
   let results: Map<string, LintMessage[]>;
 
@@ -46,7 +64,8 @@ describe('the lint config: layers', function () {
     }
   });
 
-  const layerErrors = (key: keyof typeof files): string[] => (results.get(files[key][0]) ?? []).filter((m) => m.ruleId === RULE).map((m) => m.message);
+  const layerErrors = (key: keyof typeof files): string[] =>
+    (results.get(files[key][0]) ?? []).filter((m) => m.ruleId === RULE).map((m) => m.message);
 
   it('fails a surface importing another surface, with the layer message', () => {
     const errors = layerErrors('surfaceToSurface');

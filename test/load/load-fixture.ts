@@ -36,7 +36,11 @@ const OPEN = 50;
 // Not TestRepo's git, on purpose: this writes a 200,000-file repository, whose git output must not be buffered
 // (stdio ignored, a 256 MB buffer), and it runs as the load launch's generator, without the CLI tests' scaffolding.
 function git(cwd: string, ...args: string[]): void {
-  execFileSync('git', ['-c', 'user.name=CX Impact tests', '-c', 'user.email=tests@cx-impact.invalid', ...args], { cwd, stdio: 'ignore', maxBuffer: 1 << 28 });
+  execFileSync('git', ['-c', 'user.name=CX Impact tests', '-c', 'user.email=tests@cx-impact.invalid', ...args], {
+    cwd,
+    stdio: 'ignore',
+    maxBuffer: 1 << 28,
+  });
 }
 
 function mapYaml(map: CxMap): string {
@@ -46,7 +50,12 @@ function mapYaml(map: CxMap): string {
       id: j.id,
       name: `Journey ${j.id}`,
       tier: j.tier,
-      touchpoints: j.touchpoints.map((t) => ({ id: t.id, name: `Touchpoint ${t.id}`, paths: t.paths.map((p) => p.source), ...(t.symbols.length ? { symbols: t.symbols } : {}) })),
+      touchpoints: j.touchpoints.map((t) => ({
+        id: t.id,
+        name: `Touchpoint ${t.id}`,
+        paths: t.paths.map((p) => p.source),
+        ...(t.symbols.length ? { symbols: t.symbols } : {}),
+      })),
     })),
   });
 }
@@ -57,7 +66,9 @@ function writeMaps(dir: string, maps: readonly CxMap[]): string[] {
     const text = mapYaml(map);
     const errors = parseMap(text, map.file).diagnostics.filter((d) => d.severity === 'error');
     if (Buffer.byteLength(text) > MAX_MAP_BYTES || errors.length > 0) {
-      throw new Error(`${map.file}: ${Buffer.byteLength(text)} bytes (limit ${MAX_MAP_BYTES}, ${MAX_MAP_VALUES} values), ${errors.length} errors: ${errors[0]?.message ?? ''}`);
+      throw new Error(
+        `${map.file}: ${Buffer.byteLength(text)} bytes (limit ${MAX_MAP_BYTES}, ${MAX_MAP_VALUES} values), ${errors.length} errors: ${errors[0]?.message ?? ''}`,
+      );
     }
     fs.mkdirSync(path.join(dir, map.dir), { recursive: true });
     fs.writeFileSync(path.join(dir, map.file), text);
@@ -84,14 +95,21 @@ function writeFiles(dir: string, files: readonly string[]): void {
  */
 function commitAll(dir: string, empty: readonly string[], withText: readonly string[]): void {
   git(dir, 'init', '-q', '-b', 'main');
-  const parts = ['blob\nmark :1\ndata 0\n\ncommit refs/heads/main\ncommitter CX Impact tests <tests@cx-impact.invalid> 1767225600 +0000\ndata 13\nLoad fixture\n\n'];
+  const parts = [
+    'blob\nmark :1\ndata 0\n\ncommit refs/heads/main\ncommitter CX Impact tests <tests@cx-impact.invalid> 1767225600 +0000\ndata 13\nLoad fixture\n\n',
+  ];
   for (const file of empty) parts.push(`M 100644 :1 ${file}\n`);
   for (const file of withText) {
     const bytes = fs.readFileSync(path.join(dir, file));
     parts.push(`M 100644 inline ${file}\ndata ${bytes.length}\n`, bytes.toString('utf8'), '\n');
   }
   parts.push('\n');
-  execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, input: parts.join(''), stdio: ['pipe', 'ignore', 'inherit'], maxBuffer: 1 << 28 });
+  execFileSync('git', ['fast-import', '--quiet'], {
+    cwd: dir,
+    input: parts.join(''),
+    stdio: ['pipe', 'ignore', 'inherit'],
+    maxBuffer: 1 << 28,
+  });
   git(dir, 'reset', '-q');
 }
 
@@ -102,7 +120,8 @@ function pickOpen(matcher: Matcher, files: readonly string[]): string[] {
   for (let i = 0; i < files.length && open.length < OPEN; i += step) {
     const file = files[i]!;
     // A touchpoint without `symbols`: its lens and hover show on any file, without a language server.
-    if (/\.(go|py|sql|proto)$/.test(file) && matcher.coverageOf(file).some((c) => c.touchpoint.symbols.length === 0)) open.push(file);
+    if (/\.(go|py|sql|proto)$/.test(file) && matcher.coverageOf(file).some((c) => c.touchpoint.symbols.length === 0))
+      open.push(file);
   }
   if (open.length < OPEN) throw new Error(`only ${open.length} covered files to open`);
   return open;
@@ -117,7 +136,11 @@ function generate(kind: 'load' | 'reload', dir: string): LoadInfo {
   };
   const count = kind === 'load' ? FILES : 2_000;
   const files = syntheticPaths(count, seededRandom(kind === 'load' ? 1 : 11));
-  const maps = syntheticMaps(files, { patterns: kind === 'load' ? PATTERNS : 100, packageMaps: kind === 'load' ? 3 : 0 }, seededRandom(kind === 'load' ? 2 : 12));
+  const maps = syntheticMaps(
+    files,
+    { patterns: kind === 'load' ? PATTERNS : 100, packageMaps: kind === 'load' ? 3 : 0 },
+    seededRandom(kind === 'load' ? 2 : 12),
+  );
   const matcher = new Matcher(maps);
   const coveredFiles = matcher.coverageReport(files).coveredFiles;
   lap('generate');
@@ -129,17 +152,33 @@ function generate(kind: 'load' | 'reload', dir: string): LoadInfo {
   // built-in git extension (a `git status` of 200,000 files on every change, a quick diff per editor) and the npm and
   // TypeScript task detection (thousands of package.json) share the extension host and would measure themselves:
   // they are off. CX Impact runs git itself for its file list.
-  const settings = { 'cxImpact.hover.mode': 'everywhere', 'git.enabled': false, 'npm.autoDetect': 'off', 'typescript.tsc.autoDetect': 'off' };
+  const settings = {
+    'cxImpact.hover.mode': 'everywhere',
+    'git.enabled': false,
+    'npm.autoDetect': 'off',
+    'typescript.tsc.autoDetect': 'off',
+  };
   fs.mkdirSync(path.join(dir, '.vscode'), { recursive: true });
   fs.writeFileSync(path.join(dir, '.vscode', 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
   if (kind === 'load') {
     commitAll(dir, files, [...mapFiles, '.vscode/settings.json']);
     lap('git commit');
   }
-  const patterns = maps.reduce((n, m) => n + m.journeys.reduce((k, j) => k + j.touchpoints.reduce((p, t) => p + t.paths.length, 0), 0), 0);
+  const patterns = maps.reduce(
+    (n, m) => n + m.journeys.reduce((k, j) => k + j.touchpoints.reduce((p, t) => p + t.paths.length, 0), 0),
+    0,
+  );
   // git lists the maps and settings too; the engine's answer is over what the editor lists.
   const listed = kind === 'load' ? [...files, ...mapFiles, '.vscode/settings.json'].sort() : files;
-  return { kind, files: listed.length, patterns, maps: mapFiles, open: pickOpen(matcher, files), coveredFiles: kind === 'load' ? matcher.coverageReport(listed).coveredFiles : coveredFiles, seconds };
+  return {
+    kind,
+    files: listed.length,
+    patterns,
+    maps: mapFiles,
+    open: pickOpen(matcher, files),
+    coveredFiles: kind === 'load' ? matcher.coverageReport(listed).coveredFiles : coveredFiles,
+    seconds,
+  };
 }
 
 const [kind, dir, infoFile] = process.argv.slice(2);
@@ -149,4 +188,10 @@ if ((kind !== 'load' && kind !== 'reload') || !dir || !infoFile) {
 }
 const info = generate(kind, dir);
 fs.writeFileSync(infoFile, JSON.stringify(info, null, 2));
-console.log(`LOAD: generated ${kind} workspace: ${info.files} files, ${info.patterns} patterns in ${info.maps.length} maps (${Object.entries(info.seconds).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')})`);
+console.log(
+  `LOAD: generated ${kind} workspace: ${info.files} files, ${info.patterns} patterns in ${info.maps.length} maps (${Object.entries(
+    info.seconds,
+  )
+    .map(([k, v]) => `${k} ${v.toFixed(1)} s`)
+    .join(', ')})`,
+);

@@ -21,12 +21,16 @@ describe('the extension bundle', function () {
   it('dist/extension.js (minified, as packaged) is under its budget', () => {
     const size = statSync(path.join(dir, 'extension.js')).size;
     console.log(`      dist/extension.js: ${size} bytes, budget ${bundles.EXTENSION_BUDGET_BYTES}`);
-    assert.ok(size <= bundles.EXTENSION_BUDGET_BYTES, `dist/extension.js is ${size} bytes, over its budget of ${bundles.EXTENSION_BUDGET_BYTES}`);
+    assert.ok(
+      size <= bundles.EXTENSION_BUDGET_BYTES,
+      `dist/extension.js is ${size} bytes, over its budget of ${bundles.EXTENSION_BUDGET_BYTES}`,
+    );
   });
 
   it('requires each lazy bundle by name instead of holding its code', () => {
     const extension = readFileSync(path.join(dir, 'extension.js'), 'utf8');
-    for (const lazy of bundles.LAZY_BUNDLES) assert.ok(extension.includes(`require("./${lazy.outfile}")`), `extension.js does not require ./${lazy.outfile}`);
+    for (const lazy of bundles.LAZY_BUNDLES)
+      assert.ok(extension.includes(`require("./${lazy.outfile}")`), `extension.js does not require ./${lazy.outfile}`);
     // Strings only the lazy code holds: the resolver's, the report page's and the import reader's.
     assert.ok(!extension.includes('compilerOptions'), 'the resolver is in extension.js');
     assert.ok(!extension.includes('Content-Security-Policy'), 'the report renderer is in extension.js');
@@ -36,16 +40,35 @@ describe('the extension bundle', function () {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const load = (file: string) => require(path.join(dir, file)) as Record<string, unknown>;
     const graph = load('graph-engine.js');
-    for (const name of ['buildGraph', 'updateGraphFile', 'reachTargets', 'reachOf', 'isConfigFile', 'Resolver', 'inExcludedFolder', 'loadDependencyGraph', 'ImportCache']) {
+    for (const name of [
+      'buildGraph',
+      'updateGraphFile',
+      'reachTargets',
+      'reachOf',
+      'isConfigFile',
+      'Resolver',
+      'inExcludedFolder',
+      'loadDependencyGraph',
+      'ImportCache',
+    ]) {
       assert.equal(typeof graph[name], 'function', `graph-engine.js: ${name}`);
     }
     const render = load('report-render.js');
-    for (const name of ['listIds', 'renderReportHtml', 'renderRows', 'reportChainFiles', 'reportMaps', 'renderJson', 'renderImpactMarkdown']) {
+    for (const name of [
+      'listIds',
+      'renderReportHtml',
+      'renderRows',
+      'reportChainFiles',
+      'reportMaps',
+      'renderJson',
+      'renderImpactMarkdown',
+    ]) {
       assert.equal(typeof render[name], 'function', `report-render.js: ${name}`);
     }
     assert.equal(typeof load('code-questions.js').answer, 'function');
     assert.equal(typeof load('entry-engine.js').readEntryPoints, 'function');
     const catalog = load('catalog-engine.js');
-    for (const name of ['renderCatalogHtml', 'gatherCatalog', 'generatedAtOf']) assert.equal(typeof catalog[name], 'function', `catalog-engine.js: ${name}`);
+    for (const name of ['renderCatalogHtml', 'gatherCatalog', 'generatedAtOf'])
+      assert.equal(typeof catalog[name], 'function', `catalog-engine.js: ${name}`);
   });
 });

@@ -30,14 +30,24 @@ describe('the failure digest of npm test', function () {
           '}); });',
         ].join('\n'),
       );
-      const run = spawnSync(process.execPath, [path.join(root, 'node_modules/mocha/bin/mocha.js'), '--no-config', 'a.test.js'], { cwd: dir, encoding: 'utf8' });
+      const run = spawnSync(
+        process.execPath,
+        [path.join(root, 'node_modules/mocha/bin/mocha.js'), '--no-config', 'a.test.js'],
+        { cwd: dir, encoding: 'utf8' },
+      );
       assert.equal(run.status, 3, run.stderr);
       const digest = failureDigest(run.stdout + run.stderr);
       assert.equal(digest.length, 3, digest.join('\n'));
       assert.equal(digest[0], '1) outer suite › inner › fails on equal — AssertionError [ERR_ASSERTION]: 1 == 2');
-      assert.equal(digest[1], "2) outer suite › inner › throws a TypeError — TypeError: Cannot read properties of null (reading 'x')");
+      assert.equal(
+        digest[1],
+        "2) outer suite › inner › throws a TypeError — TypeError: Cannot read properties of null (reading 'x')",
+      );
       assert.match(digest[2] ?? '', /^3\) outer suite › inner › times out — Error: Timeout of 50ms exceeded/);
-      assert.deepEqual(failureDigest('\u001b[31mbuild\u001b[0m\n\nerror: no such file\n'), ['build', 'error: no such file']);
+      assert.deepEqual(failureDigest('\u001b[31mbuild\u001b[0m\n\nerror: no such file\n'), [
+        'build',
+        'error: no such file',
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

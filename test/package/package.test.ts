@@ -15,9 +15,7 @@ const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'
 /** What the extension needs at run time (and the page it is shown with), and nothing else. */
 function runtimeFiles(): string[] {
   const tracked = (dir: string) =>
-    execFileSync('git', ['ls-files', dir], { cwd: root, encoding: 'utf8' })
-      .split('\n')
-      .filter(Boolean);
+    execFileSync('git', ['ls-files', dir], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
   const optional = ['package.nls.json', 'l10n/bundle.l10n.json'].filter((f) => existsSync(path.join(root, f)));
   return [
     'package.json',
@@ -26,9 +24,19 @@ function runtimeFiles(): string[] {
     'CHANGELOG.md',
     ...optional,
     // The bundles: extension, CLI, the report page's script, the two workers; the Marketplace icon.
-    ...['extension.js', 'cli.js', 'report.js', 'catalog-page.js', 'coverage-worker.js', 'code-worker.js', 'icon.png'].map((f) => `dist/${f}`),
+    ...[
+      'extension.js',
+      'cli.js',
+      'report.js',
+      'catalog-page.js',
+      'coverage-worker.js',
+      'code-worker.js',
+      'icon.png',
+    ].map((f) => `dist/${f}`),
     // What the extension loads on first use (scripts/bundles.mjs).
-    ...['code-questions.js', 'graph-engine.js', 'report-render.js', 'catalog-engine.js', 'entry-engine.js'].map((f) => `dist/${f}`),
+    ...['code-questions.js', 'graph-engine.js', 'report-render.js', 'catalog-engine.js', 'entry-engine.js'].map(
+      (f) => `dist/${f}`,
+    ),
     ...[...RUNTIME_FILES, ...Object.values(GRAMMAR_FILES)].map((f) => `dist/tree-sitter/${f}`),
     ...tracked('schema'),
     ...tracked('media'),
@@ -43,7 +51,18 @@ describe('the packaged extension', function () {
   it('vsce ls lists exactly what runs or is shown: no sources, maps, tests, fixtures or node_modules', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'cx-impact-vsce-'));
     try {
-      for (const f of ['package.json', '.vscodeignore', 'README.md', 'LICENSE', 'CHANGELOG.md', 'package.nls.json', 'l10n', 'schema', 'media', 'docs']) {
+      for (const f of [
+        'package.json',
+        '.vscodeignore',
+        'README.md',
+        'LICENSE',
+        'CHANGELOG.md',
+        'package.nls.json',
+        'l10n',
+        'schema',
+        'media',
+        'docs',
+      ]) {
         if (existsSync(path.join(root, f))) cpSync(path.join(root, f), path.join(dir, f), { recursive: true });
       }
       const stub = (file: string) => {
@@ -70,7 +89,10 @@ describe('the packaged extension', function () {
         'package.nls.qps-ploc.json',
       ];
       for (const f of junk) stub(f);
-      const listed = execFileSync(path.join(root, 'node_modules', '.bin', 'vsce'), ['ls', '--no-dependencies'], { cwd: dir, encoding: 'utf8' })
+      const listed = execFileSync(path.join(root, 'node_modules', '.bin', 'vsce'), ['ls', '--no-dependencies'], {
+        cwd: dir,
+        encoding: 'utf8',
+      })
         .split('\n')
         .map((l) => l.trim())
         .filter(Boolean)
@@ -116,7 +138,28 @@ describe('the packaged extension', function () {
     const svg = iconSvg(readFileSync(path.join(root, 'media', 'cx-impact.svg'), 'utf8'));
     assert.match(svg, /width="128" height="128"/);
     assert.doesNotMatch(svg, /currentColor/);
-    const known = ['Azure', 'Data Science', 'Debuggers', 'Education', 'Extension Packs', 'Formatters', 'Keymaps', 'Language Packs', 'Linters', 'Machine Learning', 'Notebooks', 'Other', 'Programming Languages', 'SCM Providers', 'Snippets', 'Testing', 'Themes', 'Visualization', 'AI', 'Chat'];
+    const known = [
+      'Azure',
+      'Data Science',
+      'Debuggers',
+      'Education',
+      'Extension Packs',
+      'Formatters',
+      'Keymaps',
+      'Language Packs',
+      'Linters',
+      'Machine Learning',
+      'Notebooks',
+      'Other',
+      'Programming Languages',
+      'SCM Providers',
+      'Snippets',
+      'Testing',
+      'Themes',
+      'Visualization',
+      'AI',
+      'Chat',
+    ];
     for (const category of manifest.categories as string[]) assert.ok(known.includes(category), category);
   });
 });

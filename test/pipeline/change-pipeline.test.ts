@@ -50,7 +50,8 @@ const FILES: Record<string, string> = {
   'web/pay.ts': "import { round } from '../lib/money';\nexport const pay = (cents: number) => round(cents);\n",
   'web/login.ts': 'export const login = () => 1;\n',
   'lib/money.ts': 'export function round(x: number) {\n  return Math.round(x);\n}\n',
-  'services/refund.ts': 'export function requestRefund() {\n  return 1;\n}\n\nexport function refundPolicyDays() {\n  return 30;\n}\n',
+  'services/refund.ts':
+    'export function requestRefund() {\n  return 1;\n}\n\nexport function refundPolicyDays() {\n  return 30;\n}\n',
   'docs/notes.md': '# notes\n',
 };
 
@@ -79,28 +80,50 @@ function commitServices(root: string, reader: CodeReader): ChangeServices {
     maps: async (change) => ({
       coverage: new Matcher(await readMapsAt(root, change.head)),
       isMap: isMapFile,
-      mapEdit: async () => ({ baseCoverage: new Matcher(await readMapsAt(root, change.base)), files: await filesAt(root, change.head) }),
+      mapEdit: async () => ({
+        baseCoverage: new Matcher(await readMapsAt(root, change.base)),
+        files: await filesAt(root, change.head),
+      }),
     }),
     reader,
     reach: async (files, change) => {
       const maps = await readMapsAt(root, change.head);
       const matcher = new Matcher(maps);
       const { options, exclude } = indirectSettings(maps, undefined);
-      return reachOfChange({ root, change, worktreeFiles: [], files, coverageOf: (f) => matcher.coverageOf(f), options, exclude, env: {}, noCache: true, warn: () => undefined });
+      return reachOfChange({
+        root,
+        change,
+        worktreeFiles: [],
+        files,
+        coverageOf: (f) => matcher.coverageOf(f),
+        options,
+        exclude,
+        env: {},
+        noCache: true,
+        warn: () => undefined,
+      });
     },
   };
 }
 
 /** Journey › touchpoint › files (direct and indirect) as a surface lists them. */
 function outlineOfReport(report: ImpactReport): string[] {
-  return report.journeys.flatMap((j) => j.touchpoints.map((t) => `${j.name} › ${t.name}: ${[...t.files, ...(t.indirect ?? []).map((i) => `${i.file} (indirect)`)].join(', ')}`));
+  return report.journeys.flatMap((j) =>
+    j.touchpoints.map(
+      (t) =>
+        `${j.name} › ${t.name}: ${[...t.files, ...(t.indirect ?? []).map((i) => `${i.file} (indirect)`)].join(', ')}`,
+    ),
+  );
 }
 
 function outlineOfNodes(group: ViewNode): string[] {
   return (group.children ?? [])
     .filter((j) => j.kind === 'journey')
     .flatMap((j) =>
-      (j.children ?? []).map((t) => `${j.label} › ${t.label}: ${(t.children ?? []).map((f) => (f.description?.startsWith('indirect') ? `${f.children?.[0]?.file?.path ?? f.label} (indirect)` : (f.file?.path ?? f.label))).join(', ')}`),
+      (j.children ?? []).map(
+        (t) =>
+          `${j.label} › ${t.label}: ${(t.children ?? []).map((f) => (f.description?.startsWith('indirect') ? `${f.children?.[0]?.file?.path ?? f.label} (indirect)` : (f.file?.path ?? f.label))).join(', ')}`,
+      ),
     );
 }
 
@@ -129,8 +152,13 @@ describe('the change pipeline (analyzeChange)', function () {
     // Refunds names requestRefund; the change touched refundPolicyDays only, so it is left out, the file named.
     assert.ok(!report.journeys.some((j) => j.id === 'refunds'));
     assert.deepEqual(report.changes.find((c) => c.path === 'services/refund.ts')?.symbols, ['refundPolicyDays']);
-    assert.deepEqual(report.mapChanges, [{ map: 'cx-map.yaml', journey: 'account', touchpoint: 'login', added: ['docs/notes.md'], removed: [] }]);
-    assert.deepEqual(answer.reaches?.map((r) => [r.file, r.hits.length]), [['lib/money.ts', 1]]);
+    assert.deepEqual(report.mapChanges, [
+      { map: 'cx-map.yaml', journey: 'account', touchpoint: 'login', added: ['docs/notes.md'], removed: [] },
+    ]);
+    assert.deepEqual(
+      answer.reaches?.map((r) => [r.file, r.hits.length]),
+      [['lib/money.ts', 1]],
+    );
   });
 
   it('the CLI, the Impact Report and the Changes view show the answer it returns, the same journeys and files', async () => {
@@ -144,12 +172,18 @@ describe('the change pipeline (analyzeChange)', function () {
 
     // The Impact Report gathers the same report (its own services: the panel's, with the graph the CLI uses).
     const services = commitServices(repo.dir, reader);
-    const gathered = await gatherReport({ root: repo.dir, comparison: { kind: 'refs', base: 'main', head: 'HEAD' }, reader, ...(services.reach ? { reach: services.reach } : {}) });
+    const gathered = await gatherReport({
+      root: repo.dir,
+      comparison: { kind: 'refs', base: 'main', head: 'HEAD' },
+      reader,
+      ...(services.reach ? { reach: services.reach } : {}),
+    });
     assert.deepEqual(gathered.report, answer.report);
 
     // The Changes view's group is built from the answer: the same journeys, touchpoints and files, indirect apart.
     const journeys = new Map<string, { map: CxMap; journey: Journey }>();
-    for (const map of await readMapsAt(repo.dir, answer.change.head)) for (const journey of map.journeys) journeys.set(`${map.file}\u0000${journey.id}`, { map, journey });
+    for (const map of await readMapsAt(repo.dir, answer.change.head))
+      for (const journey of map.journeys) journeys.set(`${map.file}\u0000${journey.id}`, { map, journey });
     const group = changeGroupNode({
       id: 'repo\u0000branch',
       label: 'Branch vs main',
@@ -165,9 +199,7 @@ describe('the change pipeline (analyzeChange)', function () {
     assert.equal(group.description, '4 files · 2 journeys');
     assert.deepEqual(
       group.children?.filter((c) => c.kind === 'group').map((c) => [c.label, c.children?.map((f) => f.file?.path)]),
-      [
-        ['Maps edited', ['cx-map.yaml']],
-      ],
+      [['Maps edited', ['cx-map.yaml']]],
     );
   });
 
@@ -175,7 +207,11 @@ describe('the change pipeline (analyzeChange)', function () {
     const repo = branch();
     const services = commitServices(repo.dir, reader);
     const asked: string[][] = [];
-    const answer = await analyzeChange({ kind: 'refs', base: 'main', head: 'HEAD' }, { ...services, reach: (files) => (asked.push([...files]), Promise.resolve([])) }, { maxHops: 0 });
+    const answer = await analyzeChange(
+      { kind: 'refs', base: 'main', head: 'HEAD' },
+      { ...services, reach: (files) => (asked.push([...files]), Promise.resolve([])) },
+      { maxHops: 0 },
+    );
     assert.deepEqual(asked, []);
     assert.deepEqual(answer.report.unmappedFiles, ['lib/money.ts']);
     assert.ok(answer.report.journeys.every((j) => j.reach === 'direct'));
@@ -190,7 +226,11 @@ describe('the change pipeline (analyzeChange)', function () {
     ] as const) {
       const { report } = await analyzeChange({ kind: 'refs', base: 'main', head: 'HEAD' }, services, { symbols });
       const refunds = report.journeys.find((j) => j.id === 'refunds');
-      assert.deepEqual(refunds?.touchpoints.map((t) => [t.id, t.precision, t.files]), [['ask', 'file', ['services/refund.ts']]], symbols);
+      assert.deepEqual(
+        refunds?.touchpoints.map((t) => [t.id, t.precision, t.files]),
+        [['ask', 'file', ['services/refund.ts']]],
+        symbols,
+      );
     }
   });
 
@@ -198,18 +238,28 @@ describe('the change pipeline (analyzeChange)', function () {
     const repo = branch();
     const head = repo.git('rev-parse', 'HEAD').trim();
     // A base commit git does not have: listing the hunks fails.
-    const change: ChangeSet = { base: '0'.repeat(40), head, files: [{ path: 'services/refund.ts', status: 'modified' }] };
+    const change: ChangeSet = {
+      base: '0'.repeat(40),
+      head,
+      files: [{ path: 'services/refund.ts', status: 'modified' }],
+    };
     const services = commitServices(repo.dir, reader);
     await assert.rejects(analyzeChange({ kind: 'change', change }, services), GitError);
     const answer = await analyzeChange({ kind: 'change', change }, services, { failures: 'warn' });
     assert.equal(answer.warnings.length, 1);
     assert.match(answer.warnings[0] ?? '', /^Could not read the changed symbols: /);
-    assert.deepEqual(answer.report.journeys.map((j) => [j.id, j.touchpoints.map((t) => t.precision)]), [['refunds', ['file']]]);
+    assert.deepEqual(
+      answer.report.journeys.map((j) => [j.id, j.touchpoints.map((t) => t.precision)]),
+      [['refunds', ['file']]],
+    );
   });
 
   it('a repository without a graph (reach answers undefined) keeps the direct report, without reach', async () => {
     const repo = branch();
-    const answer = await analyzeChange({ kind: 'refs', base: 'main', head: 'HEAD' }, { ...commitServices(repo.dir, reader), reach: () => Promise.resolve(undefined) });
+    const answer = await analyzeChange(
+      { kind: 'refs', base: 'main', head: 'HEAD' },
+      { ...commitServices(repo.dir, reader), reach: () => Promise.resolve(undefined) },
+    );
     assert.equal(answer.reaches, undefined);
     assert.ok(answer.report.journeys.every((j) => j.reach === undefined));
     assert.deepEqual(answer.report.unmappedFiles, ['lib/money.ts']);

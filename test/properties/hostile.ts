@@ -19,27 +19,37 @@ const reexport = fc.record({
   specifier: fc.string(),
   line: fc.nat(),
   typeOnly: fc.boolean(),
-  names: fc.oneof(fc.constant('*' as const), fc.array(fc.record({ from: fc.string(), as: fc.string() }), { maxLength: 3 })),
+  names: fc.oneof(
+    fc.constant('*' as const),
+    fc.array(fc.record({ from: fc.string(), as: fc.string() }), { maxLength: 3 }),
+  ),
 });
-const goodEntry = fc.record({ imports: fc.array(importRecord, { maxLength: 4 }), reexports: fc.array(reexport, { maxLength: 3 }), exports: fc.array(fc.string(), { maxLength: 4 }), partial: fc.boolean() });
+const goodEntry = fc.record({
+  imports: fc.array(importRecord, { maxLength: 4 }),
+  reexports: fc.array(reexport, { maxLength: 3 }),
+  exports: fc.array(fc.string(), { maxLength: 4 }),
+  partial: fc.boolean(),
+});
 
 /** A good entry with one value somewhere replaced by any JSON value (or removed). */
-const mutatedEntry = fc.tuple(goodEntry, fc.jsonValue({ maxDepth: 3 }), fc.nat(), fc.boolean()).map(([entry, junk, at, remove]) => {
-  const copy = JSON.parse(JSON.stringify(entry)) as Record<string, unknown>;
-  const slots: [Record<string, unknown>, string][] = [];
-  const visit = (value: unknown): void => {
-    if (typeof value !== 'object' || value === null) return;
-    for (const key of Object.keys(value)) {
-      slots.push([value as Record<string, unknown>, key]);
-      visit((value as Record<string, unknown>)[key]);
-    }
-  };
-  visit(copy);
-  const [owner, key] = slots[at % slots.length]!;
-  if (remove) delete owner[key];
-  else owner[key] = junk;
-  return copy;
-});
+const mutatedEntry = fc
+  .tuple(goodEntry, fc.jsonValue({ maxDepth: 3 }), fc.nat(), fc.boolean())
+  .map(([entry, junk, at, remove]) => {
+    const copy = JSON.parse(JSON.stringify(entry)) as Record<string, unknown>;
+    const slots: [Record<string, unknown>, string][] = [];
+    const visit = (value: unknown): void => {
+      if (typeof value !== 'object' || value === null) return;
+      for (const key of Object.keys(value)) {
+        slots.push([value as Record<string, unknown>, key]);
+        visit((value as Record<string, unknown>)[key]);
+      }
+    };
+    visit(copy);
+    const [owner, key] = slots[at % slots.length]!;
+    if (remove) delete owner[key];
+    else owner[key] = junk;
+    return copy;
+  });
 
 /** What the graph does with an accepted entry: it must hold, whatever the cache file said. */
 function useEntry(value: unknown): void {
@@ -58,7 +68,11 @@ function useEntry(value: unknown): void {
 
 export const cacheEntriesChecked = property({
   name: 'cache entries: every JSON value is accepted only in the exact shape, never throws',
-  arbitrary: fc.oneof(goodEntry.map((e) => ({ value: e, good: true })), mutatedEntry.map((e) => ({ value: e, good: undefined })), fc.jsonValue({ maxDepth: 4 }).map((e) => ({ value: e, good: undefined }))),
+  arbitrary: fc.oneof(
+    goodEntry.map((e) => ({ value: e, good: true })),
+    mutatedEntry.map((e) => ({ value: e, good: undefined })),
+    fc.jsonValue({ maxDepth: 4 }).map((e) => ({ value: e, good: undefined })),
+  ),
   check: ({ value, good }) => {
     const accepted = isFileImports(value);
     if (good) assert.equal(accepted, true, JSON.stringify(value));
@@ -84,7 +98,14 @@ const content = fc.uint8Array({ maxLength: 40 }).map((a) => Buffer.from(a));
 export const batchOutputParsed = property({
   name: 'git cat-file --batch output: parsed the same however it is chunked; over the limit never kept; garbage is a GitError',
   arbitrary: fc.tuple(
-    fc.array(fc.oneof(content.map((c) => ({ blob: c })), fc.constant({ missing: true as const }), content.map((c) => ({ tree: c }))), { maxLength: 6 }),
+    fc.array(
+      fc.oneof(
+        content.map((c) => ({ blob: c })),
+        fc.constant({ missing: true as const }),
+        content.map((c) => ({ tree: c })),
+      ),
+      { maxLength: 6 },
+    ),
     fc.nat({ max: 30 }),
     fc.array(fc.nat(), { maxLength: 8 }),
     fc.option(fc.uint8Array({ maxLength: 30 }), { nil: undefined }),
@@ -95,7 +116,11 @@ export const batchOutputParsed = property({
       if ('missing' in o) parts.push(Buffer.from(`HEAD:f${i} missing\n`));
       else {
         const body = 'blob' in o ? o.blob : o.tree;
-        parts.push(Buffer.from(`${'a'.repeat(40)} ${'blob' in o ? 'blob' : 'tree'} ${body.length}\n`), body, Buffer.from('\n'));
+        parts.push(
+          Buffer.from(`${'a'.repeat(40)} ${'blob' in o ? 'blob' : 'tree'} ${body.length}\n`),
+          body,
+          Buffer.from('\n'),
+        );
       }
     });
     if (garbage) parts.push(Buffer.from(garbage));
@@ -120,9 +145,30 @@ export const batchOutputParsed = property({
 });
 
 const pathName = fc.stringMatching(/^[a-z][a-z0-9/._ -]{0,12}$/).filter((p) => !p.endsWith('/') && !p.includes('//'));
-const line = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('@@ -1 +1 @@', 'diff --git a/x b/x', '+++ b/evil', '--- a/evil', 'rename from evil', '\\ No newline at end of file'));
-const hunk = fc.tuple(fc.nat({ max: 3 }), fc.nat({ max: 3 }), fc.nat({ max: 50 }), fc.nat({ max: 50 }), fc.array(line, { minLength: 6, maxLength: 6 }));
-const fileDiff = fc.tuple(pathName, fc.option(pathName, { nil: undefined }), fc.array(hunk, { maxLength: 3 }), fc.boolean());
+const line = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.constantFrom(
+    '@@ -1 +1 @@',
+    'diff --git a/x b/x',
+    '+++ b/evil',
+    '--- a/evil',
+    'rename from evil',
+    '\\ No newline at end of file',
+  ),
+);
+const hunk = fc.tuple(
+  fc.nat({ max: 3 }),
+  fc.nat({ max: 3 }),
+  fc.nat({ max: 50 }),
+  fc.nat({ max: 50 }),
+  fc.array(line, { minLength: 6, maxLength: 6 }),
+);
+const fileDiff = fc.tuple(
+  pathName,
+  fc.option(pathName, { nil: undefined }),
+  fc.array(hunk, { maxLength: 3 }),
+  fc.boolean(),
+);
 
 export const diffHeadersKept = property({
   name: 'git diff -U0 output: the streamed header filter gives parseUnifiedDiff the same answer, however it is chunked',
@@ -154,7 +200,10 @@ export const diffHeadersKept = property({
 
 export const nameStatusParsed = property({
   name: 'git diff --name-status -z output: any text is parsed or refused with a GitError',
-  arbitrary: fc.array(fc.oneof(fc.constantFrom('M', 'A', 'D', 'R100', 'C050', 'T', 'U', 'X', ''), fc.string({ maxLength: 8 })), { maxLength: 10 }),
+  arbitrary: fc.array(
+    fc.oneof(fc.constantFrom('M', 'A', 'D', 'R100', 'C050', 'T', 'U', 'X', ''), fc.string({ maxLength: 8 })),
+    { maxLength: 10 },
+  ),
   check: (parts) => {
     try {
       for (const f of parseNameStatus(parts.join('\0'))) assert.equal(typeof f.path, 'string');

@@ -8,14 +8,76 @@ import { property } from './run';
 
 /** Characters that mean something to YAML, a glob or a terminal, and some that are hard to count. */
 const SPECIAL = [
-  ':', '-', '- ', '? ', '[', ']', '{', '}', ',', '&a', '*a', '&', '*', '!', '!!str ', '!tag ', '|', '>', "'", '"', '#', '%', '@', '`',
-  '<<', '---', '...', '\t', '\r', '\n', '\r\n', '\u0000', '\u0007', '\u001b[31m', '\u0085', '\u2028', '\ufeff', '\ud800', '\udfff',
-  '😀', 'é', '日本', '\\', '\\0', '\\x', '\\u', '{a,b}', '{1..9}', '**', '../', 'C:\\', '//', '  ', '    ',
+  ':',
+  '-',
+  '- ',
+  '? ',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '&a',
+  '*a',
+  '&',
+  '*',
+  '!',
+  '!!str ',
+  '!tag ',
+  '|',
+  '>',
+  "'",
+  '"',
+  '#',
+  '%',
+  '@',
+  '`',
+  '<<',
+  '---',
+  '...',
+  '\t',
+  '\r',
+  '\n',
+  '\r\n',
+  '\u0000',
+  '\u0007',
+  '\u001b[31m',
+  '\u0085',
+  '\u2028',
+  '\ufeff',
+  '\ud800',
+  '\udfff',
+  '😀',
+  'é',
+  '日本',
+  '\\',
+  '\\0',
+  '\\x',
+  '\\u',
+  '{a,b}',
+  '{1..9}',
+  '**',
+  '../',
+  'C:\\',
+  '//',
+  '  ',
+  '    ',
 ];
 
 const text = (max: number): fc.Arbitrary<string> =>
   fc.oneof(
-    { weight: 3, arbitrary: fc.constantFrom('Checkout', 'Pay for the order', '@acme/payments', '99.95% succeed', '120k a day', 'x', '') },
+    {
+      weight: 3,
+      arbitrary: fc.constantFrom(
+        'Checkout',
+        'Pay for the order',
+        '@acme/payments',
+        '99.95% succeed',
+        '120k a day',
+        'x',
+        '',
+      ),
+    },
     { weight: 1, arbitrary: fc.string({ maxLength: max }) },
     { weight: 1, arbitrary: fc.array(fc.constantFrom(...SPECIAL), { maxLength: 4 }).map((parts) => parts.join('')) },
   );
@@ -27,10 +89,32 @@ const idText = fc.oneof(
 
 const pattern = fc.oneof(
   fc.constantFrom(
-    'services/payments/**', '!services/payments/**/*.test.ts', 'src/', '*.md', '**/*.md', '/src/**', './a/b', '**/.env', 'a/{b,c}/**',
-    '+(a|b)/*', 'a/[!x]*', '{1..3}/x', '../x', 'C:\\x', '\\\\host\\share', '', '!', 'a\u0000b', '{a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}{o,p}{q,r}{s,t}',
+    'services/payments/**',
+    '!services/payments/**/*.test.ts',
+    'src/',
+    '*.md',
+    '**/*.md',
+    '/src/**',
+    './a/b',
+    '**/.env',
+    'a/{b,c}/**',
+    '+(a|b)/*',
+    'a/[!x]*',
+    '{1..3}/x',
+    '../x',
+    'C:\\x',
+    '\\\\host\\share',
+    '',
+    '!',
+    'a\u0000b',
+    '{a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}{o,p}{q,r}{s,t}',
   ),
-  fc.array(fc.constantFrom('a', 'b', '*', '**', '?', '{x,y}', '[ab]', '.d', 'ü', 'a b', '+(a|b)', '!(x)'), { minLength: 1, maxLength: 4 }).map((s) => s.join('/')),
+  fc
+    .array(fc.constantFrom('a', 'b', '*', '**', '?', '{x,y}', '[ab]', '.d', 'ü', 'a b', '+(a|b)', '!(x)'), {
+      minLength: 1,
+      maxLength: 4,
+    })
+    .map((s) => s.join('/')),
 );
 
 type Style = 'plain' | 'single' | 'double';
@@ -38,7 +122,8 @@ type Style = 'plain' | 'single' | 'double';
 /** A scalar in one of YAML's styles; plain only where the text is plain-safe enough to stay one value. */
 function scalar(value: string, style: Style): string {
   // eslint-disable-next-line no-control-regex
-  if (style === 'double' || /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]|[\ud800-\udfff]/.test(value)) return JSON.stringify(value);
+  if (style === 'double' || /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]|[\ud800-\udfff]/.test(value))
+    return JSON.stringify(value);
   if (style === 'single') return `'${value.replace(/'/g, "''")}'`;
   if (value === '' || /^[\s\-?:,[\]{}#&*!|>'"%@`]|: | #|\s$/.test(value)) return JSON.stringify(value);
   return value;
@@ -74,7 +159,9 @@ const touchpointSpec: fc.Arbitrary<TouchpointSpec> = fc.record({
   description: fc.option(text(30), { nil: undefined }),
   paths: fc.array(pattern, { minLength: 0, maxLength: 5 }),
   flowPaths: fc.boolean(),
-  symbols: fc.array(fc.constantFrom('PaymentService.charge', 'charge', 'A.*', 'bad name', 'a..b', '.x'), { maxLength: 3 }),
+  symbols: fc.array(fc.constantFrom('PaymentService.charge', 'charge', 'A.*', 'bad name', 'a..b', '.x'), {
+    maxLength: 3,
+  }),
   extraKey: fc.option(fc.constantFrom('touchpoint', 'pathz', 'chanel', 'note', '<<'), { nil: undefined }),
 });
 
@@ -86,7 +173,18 @@ const journeySpec: fc.Arbitrary<JourneySpec> = fc.record({
   slo: fc.option(text(20), { nil: undefined }),
   customers: fc.option(fc.oneof(text(10), fc.integer()), { nil: undefined }),
   links: fc.array(
-    fc.tuple(fc.constantFrom('dashboard', 'runbook', 'x', 'dashboard'), fc.constantFrom('https://grafana.example.com/d/x', 'http://a.b', 'javascript:alert(1)', 'command:workbench.action.terminal.new', 'file:///etc/passwd', 'https://', 'ftp://x')),
+    fc.tuple(
+      fc.constantFrom('dashboard', 'runbook', 'x', 'dashboard'),
+      fc.constantFrom(
+        'https://grafana.example.com/d/x',
+        'http://a.b',
+        'javascript:alert(1)',
+        'command:workbench.action.terminal.new',
+        'file:///etc/passwd',
+        'https://',
+        'ftp://x',
+      ),
+    ),
     { maxLength: 3 },
   ),
   touchpoints: fc.array(touchpointSpec, { minLength: 0, maxLength: 3 }),
@@ -109,7 +207,8 @@ function writeMap(spec: { version: string; journeys: JourneySpec[]; style: Style
     if (j.tier !== undefined) lines.push(`    tier: ${s(j.tier)}`);
     if (j.owner !== undefined) lines.push(`    owner: ${s(j.owner)}`);
     if (j.slo !== undefined) lines.push(`    slo: ${s(j.slo)}`);
-    if (j.customers !== undefined) lines.push(`    customers: ${typeof j.customers === 'number' ? String(j.customers) : s(j.customers)}`);
+    if (j.customers !== undefined)
+      lines.push(`    customers: ${typeof j.customers === 'number' ? String(j.customers) : s(j.customers)}`);
     if (j.links.length > 0) {
       lines.push('    links:');
       for (const [name, url] of j.links) lines.push(`      ${name}: ${s(url)}`);
@@ -153,7 +252,11 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     kind: fc.constant('insert' as const),
     at: fc.nat(),
     column: fc.nat(),
-    text: fc.oneof(fc.constantFrom(...SPECIAL), fc.string({ maxLength: 4 }), fc.string({ unit: 'binary', maxLength: 4 })),
+    text: fc.oneof(
+      fc.constantFrom(...SPECIAL),
+      fc.string({ maxLength: 4 }),
+      fc.string({ unit: 'binary', maxLength: 4 }),
+    ),
   }),
   fc.record({ kind: fc.constantFrom('swap-values' as const, 'swap-lines' as const), at: fc.nat(), other: fc.nat() }),
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat(), column: fc.nat() }),
@@ -214,15 +317,55 @@ function mutate(text: string, mutations: readonly Mutation[]): string {
   return lines.join(ending);
 }
 
-export const mutatedMap = fc.tuple(validishMap, fc.array(mutation, { minLength: 1, maxLength: 8 })).map(([text, mutations]) => mutate(text, mutations));
+export const mutatedMap = fc
+  .tuple(validishMap, fc.array(mutation, { minLength: 1, maxLength: 8 }))
+  .map(([text, mutations]) => mutate(text, mutations));
 
 /** YAML's own tokens in random order: flow and block structure, anchors, tags, documents, directives. */
 const tokenSoup = fc
   .array(
     fc.constantFrom(
-      'version: 1\n', 'journeys:\n', '  - ', 'id: a', 'name: A', 'touchpoints:', 'paths:', '&a ', '*a', '<<: ', '[', ']', '{', '}', ', ', ': ',
-      '- ', '\n', '  ', '"', "'", '# c', '!!str ', '!!map ', '|\n', '>-\n', '? ', '---\n', '...\n', '%YAML 1.2\n', '%TAG ! x\n', '\t', 'x', '1',
-      '~', 'null', '0x1F', '.inf', '\\', '\r', '\u0000',
+      'version: 1\n',
+      'journeys:\n',
+      '  - ',
+      'id: a',
+      'name: A',
+      'touchpoints:',
+      'paths:',
+      '&a ',
+      '*a',
+      '<<: ',
+      '[',
+      ']',
+      '{',
+      '}',
+      ', ',
+      ': ',
+      '- ',
+      '\n',
+      '  ',
+      '"',
+      "'",
+      '# c',
+      '!!str ',
+      '!!map ',
+      '|\n',
+      '>-\n',
+      '? ',
+      '---\n',
+      '...\n',
+      '%YAML 1.2\n',
+      '%TAG ! x\n',
+      '\t',
+      'x',
+      '1',
+      '~',
+      'null',
+      '0x1F',
+      '.inf',
+      '\\',
+      '\r',
+      '\u0000',
     ),
     { maxLength: 80 },
   )
@@ -243,12 +386,24 @@ export function lineLengths(text: string): number[] {
 
 function assertInside(range: Range, lines: readonly number[], what: string): void {
   const { start, end } = range;
-  for (const [name, p] of [['start', start], ['end', end]] as const) {
-    assert.ok(Number.isInteger(p.line) && p.line >= 0 && p.line < lines.length, `${what}: ${name} line ${p.line} of ${lines.length} lines`);
+  for (const [name, p] of [
+    ['start', start],
+    ['end', end],
+  ] as const) {
+    assert.ok(
+      Number.isInteger(p.line) && p.line >= 0 && p.line < lines.length,
+      `${what}: ${name} line ${p.line} of ${lines.length} lines`,
+    );
     const length = lines[p.line] ?? 0;
-    assert.ok(Number.isInteger(p.character) && p.character >= 0 && p.character <= length, `${what}: ${name} character ${p.character} on a line of ${length}`);
+    assert.ok(
+      Number.isInteger(p.character) && p.character >= 0 && p.character <= length,
+      `${what}: ${name} character ${p.character} on a line of ${length}`,
+    );
   }
-  assert.ok(start.line < end.line || (start.line === end.line && start.character <= end.character), `${what}: start after end`);
+  assert.ok(
+    start.line < end.line || (start.line === end.line && start.character <= end.character),
+    `${what}: start after end`,
+  );
 }
 
 /** Every range of the result (diagnostics, journeys, touchpoints, patterns, links) is inside the document. */
@@ -264,7 +419,10 @@ export function checkParseResult(text: string, result: ParseResult): void {
     assert.equal(d.file, 'cx-map.yaml');
   }
   if (!result.map) {
-    assert.ok(result.diagnostics.some((d) => d.severity === 'error'), 'no map without an error saying why');
+    assert.ok(
+      result.diagnostics.some((d) => d.severity === 'error'),
+      'no map without an error saying why',
+    );
     return;
   }
   for (const j of result.map.journeys) {

@@ -11,18 +11,96 @@ import type { ImpactReport, JourneyImpact } from '../../src/core/impact/impact';
 import { safeUrl } from '../../src/core/render/escape';
 import { renderReportHtml, type ReportPage } from '../../src/core/render/html';
 import { renderImpactMarkdown } from '../../src/core/render/markdown';
-import { renderCoverageText, renderDiagnosticsText, renderExplainText, renderImpactText } from '../../src/core/render/text';
+import {
+  renderCoverageText,
+  renderDiagnosticsText,
+  renderExplainText,
+  renderImpactText,
+} from '../../src/core/render/text';
 import { CHANNELS, TIERS, type ChangeStatus, type MapDiagnostic } from '../../src/core/types';
 import { property } from './run';
 
 /** Pieces of markup, Markdown, terminal escapes and text that is hard to count, for names to be made of. */
 const FRAGMENTS = [
-  '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>', "'", '"', '`', '``', '|', '\\', '*', '_', '~~', '~',
-  '[x](javascript:alert(1))', '[x](https://evil.example)', '![i](https://evil.example/i.png)', '<https://evil.example>', '[x]: https://evil.example',
-  '<a href="https://evil.example">x</a>', '&amp;', '&#60;', '&lt;', '&', '<!--', '-->', ']]>', '<details>', '</summary>', '</code>', '</td>', '</table>',
-  '\n', '\r\n', '\r', '\u2028', '\u0000', '\u001b[31m', '\u001b]8;;https://evil.example\u0007', '\u009b31m', '\u0007', '\b', '\u007f', '\u202e', '\u2066',
-  '\u200f', '$x$', '$$', '# ', '- ', '1. ', '> ', '    ', '\t', '===', '---', 'javascript:', 'http://', 'https://evil.example', 'www.evil.example',
-  'mailto:a@b.c', '@user', '#123', ':smile:', '{{x}}', '${x}', '%3Cscript%3E', '\ud800', '😀', 'é', '日本', ' ', '(', ')', '[', ']', '{', '}', '!', '^',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '"><svg onload=alert(1)>',
+  "'",
+  '"',
+  '`',
+  '``',
+  '|',
+  '\\',
+  '*',
+  '_',
+  '~~',
+  '~',
+  '[x](javascript:alert(1))',
+  '[x](https://evil.example)',
+  '![i](https://evil.example/i.png)',
+  '<https://evil.example>',
+  '[x]: https://evil.example',
+  '<a href="https://evil.example">x</a>',
+  '&amp;',
+  '&#60;',
+  '&lt;',
+  '&',
+  '<!--',
+  '-->',
+  ']]>',
+  '<details>',
+  '</summary>',
+  '</code>',
+  '</td>',
+  '</table>',
+  '\n',
+  '\r\n',
+  '\r',
+  '\u2028',
+  '\u0000',
+  '\u001b[31m',
+  '\u001b]8;;https://evil.example\u0007',
+  '\u009b31m',
+  '\u0007',
+  '\b',
+  '\u007f',
+  '\u202e',
+  '\u2066',
+  '\u200f',
+  '$x$',
+  '$$',
+  '# ',
+  '- ',
+  '1. ',
+  '> ',
+  '    ',
+  '\t',
+  '===',
+  '---',
+  'javascript:',
+  'http://',
+  'https://evil.example',
+  'www.evil.example',
+  'mailto:a@b.c',
+  '@user',
+  '#123',
+  ':smile:',
+  '{{x}}',
+  '${x}',
+  '%3Cscript%3E',
+  '\ud800',
+  '😀',
+  'é',
+  '日本',
+  ' ',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  '!',
+  '^',
 ];
 
 export const hostileText = fc
@@ -38,7 +116,15 @@ export const hostileText = fc
   .map((parts) => parts.join(''));
 
 const url = fc.oneof(
-  fc.constantFrom('https://grafana.example.com/d/x', 'http://a.b/c?d=e&f=g#h', 'javascript:alert(1)', 'command:workbench.action.terminal.new', 'file:///etc/passwd', 'data:text/html,<b>', 'HTTPS://X.Y'),
+  fc.constantFrom(
+    'https://grafana.example.com/d/x',
+    'http://a.b/c?d=e&f=g#h',
+    'javascript:alert(1)',
+    'command:workbench.action.terminal.new',
+    'file:///etc/passwd',
+    'data:text/html,<b>',
+    'HTTPS://X.Y',
+  ),
   hostileText.map((tail) => `https://e.example/${tail}`),
   hostileText,
 );
@@ -60,7 +146,15 @@ interface RawReport {
     slo: string;
     customers: string;
     links: { name: string; url: string }[];
-    touchpoints: { id: string; name: string; channel: (typeof CHANNELS)[number] | ''; symbols: string[]; pattern: string; line: number; files: number[] }[];
+    touchpoints: {
+      id: string;
+      name: string;
+      channel: (typeof CHANNELS)[number] | '';
+      symbols: string[];
+      pattern: string;
+      line: number;
+      files: number[];
+    }[];
   }[];
   moved: { map: string; journey: string; touchpoint: string; added: string[]; removed: string[] }[];
   page: { label: string; message: string; refs: string[]; base: string; head: string };
@@ -70,7 +164,9 @@ interface RawReport {
 const rawReport: fc.Arbitrary<RawReport> = fc.record({
   base: fc.oneof(fc.constant('0123456789abcdef0123456789abcdef01234567'), hostileText),
   head: fc.oneof(fc.constant('WORKTREE'), fc.constant('89abcdef0123456789abcdef0123456789abcdef'), hostileText),
-  files: fc.array(fc.record({ path: hostileText, status: fc.constantFrom(...STATUSES), oldPath: hostileText }), { maxLength: 6 }),
+  files: fc.array(fc.record({ path: hostileText, status: fc.constantFrom(...STATUSES), oldPath: hostileText }), {
+    maxLength: 6,
+  }),
   journeys: fc.array(
     fc.record({
       id: hostileText,
@@ -98,10 +194,22 @@ const rawReport: fc.Arbitrary<RawReport> = fc.record({
     { maxLength: 3 },
   ),
   moved: fc.array(
-    fc.record({ map: hostileText, journey: hostileText, touchpoint: hostileText, added: fc.array(hostileText, { maxLength: 2 }), removed: fc.array(hostileText, { maxLength: 2 }) }),
+    fc.record({
+      map: hostileText,
+      journey: hostileText,
+      touchpoint: hostileText,
+      added: fc.array(hostileText, { maxLength: 2 }),
+      removed: fc.array(hostileText, { maxLength: 2 }),
+    }),
     { maxLength: 2 },
   ),
-  page: fc.record({ label: hostileText, message: hostileText, refs: fc.array(hostileText, { maxLength: 3 }), base: hostileText, head: hostileText }),
+  page: fc.record({
+    label: hostileText,
+    message: hostileText,
+    refs: fc.array(hostileText, { maxLength: 3 }),
+    base: hostileText,
+    head: hostileText,
+  }),
   mapErrors: fc.nat({ max: 3 }),
 });
 
@@ -148,10 +256,24 @@ export function build(raw: RawReport, s: (text: string) => string): Built {
     base: s(raw.base),
     head: s(raw.head),
     changedFiles,
-    changes: files.map((f) => (f.status === 'renamed' || f.status === 'copied' ? { path: f.path, status: f.status, oldPath: f.oldPath } : { path: f.path, status: f.status })),
+    changes: files.map((f) =>
+      f.status === 'renamed' || f.status === 'copied'
+        ? { path: f.path, status: f.status, oldPath: f.oldPath }
+        : { path: f.path, status: f.status },
+    ),
     journeys,
     unmappedFiles: changedFiles.filter((f) => !covered.has(f)),
-    ...(raw.moved.length > 0 ? { mapChanges: raw.moved.map((m) => ({ map: s(m.map), journey: s(m.journey), touchpoint: s(m.touchpoint), added: m.added.map(s), removed: m.removed.map(s) })) } : {}),
+    ...(raw.moved.length > 0
+      ? {
+          mapChanges: raw.moved.map((m) => ({
+            map: s(m.map),
+            journey: s(m.journey),
+            touchpoint: s(m.touchpoint),
+            added: m.added.map(s),
+            removed: m.removed.map(s),
+          })),
+        }
+      : {}),
     ...(raw.mapErrors > 0 ? { mapErrors: raw.mapErrors } : {}),
   };
   const page: ReportPage = {
@@ -166,14 +288,35 @@ export function build(raw: RawReport, s: (text: string) => string): Built {
     touchpoints: journeys.flatMap((j) =>
       j.touchpoints
         .filter((_, ti) => (i + ti) % 2 === 0)
-        .map((t) => ({ journey: j.id, touchpoint: t.id, map: j.map, pattern: t.reasons[0]?.pattern ?? s('p'), line: 3, journeyName: j.name, touchpointName: t.name, tier: j.tier, ...(t.symbolScope ? { symbols: t.symbolScope } : {}) })),
+        .map((t) => ({
+          journey: j.id,
+          touchpoint: t.id,
+          map: j.map,
+          pattern: t.reasons[0]?.pattern ?? s('p'),
+          line: 3,
+          journeyName: j.name,
+          touchpointName: t.name,
+          tier: j.tier,
+          ...(t.symbolScope ? { symbols: t.symbolScope } : {}),
+        })),
     ),
   }));
   const coverage: CoverageReport = {
     totalFiles: changedFiles.length + 1,
     coveredFiles: 1,
     uncoveredFiles: changedFiles,
-    patterns: journeys.flatMap((j) => j.touchpoints.map((t, i) => ({ map: j.map, journey: j.id, touchpoint: t.id, pattern: t.reasons[0]?.pattern ?? s('p'), line: 2, negated: false, files: i % 2, decided: 0 }))),
+    patterns: journeys.flatMap((j) =>
+      j.touchpoints.map((t, i) => ({
+        map: j.map,
+        journey: j.id,
+        touchpoint: t.id,
+        pattern: t.reasons[0]?.pattern ?? s('p'),
+        line: 2,
+        negated: false,
+        files: i % 2,
+        decided: 0,
+      })),
+    ),
     touchpoints: [],
   };
   const diagnostics: MapDiagnostic[] = journeys.map((j, i) => ({
@@ -227,13 +370,23 @@ function hrefs(html: string): string[] {
   return out;
 }
 
-const shell = { nonce: 'n0nce', cspSource: 'https://webview.example', scriptUri: 'https://webview.example/report.js', styleUri: 'https://webview.example/report.css' };
+const shell = {
+  nonce: 'n0nce',
+  cspSource: 'https://webview.example',
+  scriptUri: 'https://webview.example/report.js',
+  styleUri: 'https://webview.example/report.css',
+};
 
 export function checkHtml(raw: RawReport): void {
   const { real, safe } = bothBuilds(raw);
   const html = renderReportHtml(real.page, shell);
-  assert.deepEqual(skeleton(html), skeleton(renderReportHtml(safe.page, shell)), 'the page has the elements and attributes of its template only');
-  for (const href of hrefs(html)) assert.match(href, /^(https?:\/\/|#journey-\d+$)/i, `a link or source the template did not make: ${href}`);
+  assert.deepEqual(
+    skeleton(html),
+    skeleton(renderReportHtml(safe.page, shell)),
+    'the page has the elements and attributes of its template only',
+  );
+  for (const href of hrefs(html))
+    assert.match(href, /^(https?:\/\/|#journey-\d+$)/i, `a link or source the template did not make: ${href}`);
 }
 
 // GitHub renders pull-request comments with raw HTML allowed (then sanitises): html:true is the stricter test.
@@ -253,7 +406,11 @@ export function checkMarkdown(raw: RawReport): void {
   const { real, safe } = bothBuilds(raw);
   const markdown = renderImpactMarkdown(real.report);
   const reference = renderImpactMarkdown(safe.report);
-  assert.deepEqual(tokenTypes(markdown), tokenTypes(reference), 'names add no Markdown structure (links, emphasis, code, HTML)');
+  assert.deepEqual(
+    tokenTypes(markdown),
+    tokenTypes(reference),
+    'names add no Markdown structure (links, emphasis, code, HTML)',
+  );
   const html = md.render(markdown);
   assert.deepEqual(skeleton(html), skeleton(md.render(reference)), 'names add no HTML element or attribute');
   for (const href of hrefs(html)) assert.match(href, /^https?:\/\//i, `a link that is not http(s): ${href}`);
@@ -279,12 +436,28 @@ export function checkText(raw: RawReport): void {
     outputs(real).forEach((out, i) => {
       const plain = out.replace(OWN_SGR, '');
       const bad = CONTROL.exec(plain);
-      assert.equal(bad, null, `a control character from a name reached the terminal: U+${bad?.[0].charCodeAt(0).toString(16).padStart(4, '0')}`);
+      assert.equal(
+        bad,
+        null,
+        `a control character from a name reached the terminal: U+${bad?.[0].charCodeAt(0).toString(16).padStart(4, '0')}`,
+      );
       assert.equal(out.split('\n').length, reference[i]!.split('\n').length, 'names add no lines');
     });
   }
 }
 
-export const htmlEscapes = property({ name: 'HTML report: random names add no markup', arbitrary: rawReport, check: checkHtml });
-export const markdownEscapes = property({ name: 'Markdown report: random names add no markup or links', arbitrary: rawReport, check: checkMarkdown });
-export const textEscapes = property({ name: 'text reports: random names add no control characters or lines', arbitrary: rawReport, check: checkText });
+export const htmlEscapes = property({
+  name: 'HTML report: random names add no markup',
+  arbitrary: rawReport,
+  check: checkHtml,
+});
+export const markdownEscapes = property({
+  name: 'Markdown report: random names add no markup or links',
+  arbitrary: rawReport,
+  check: checkMarkdown,
+});
+export const textEscapes = property({
+  name: 'text reports: random names add no control characters or lines',
+  arbitrary: rawReport,
+  check: checkText,
+});

@@ -30,6 +30,9 @@ export function lensBench(): LensBench {
   return {
     matcher: new Matcher(all),
     files: Array.from({ length: 1_000 }, (_, i) => `services/lens-bench/module-${i % 50}/file-${i}.ts`),
-    patterns: all.reduce((n, m) => n + m.journeys.reduce((k, j) => k + j.touchpoints.reduce((t, tp) => t + tp.paths.length, 0), 0), 0),
+    patterns: all.reduce(
+      (n, m) => n + m.journeys.reduce((k, j) => k + j.touchpoints.reduce((t, tp) => t + tp.paths.length, 0), 0),
+      0,
+    ),
   };
 }

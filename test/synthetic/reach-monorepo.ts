@@ -26,19 +26,26 @@ export function reachMonorepo(recipe: ReachRecipe): Record<string, string> {
   const P = recipe.packages;
   const M = recipe.modules;
   files['package.json'] = JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*'] });
-  files['tsconfig.json'] = JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@lib/*': ['packages/*/src'], '@exact': ['packages/pkg0/src/m0.ts'] } } });
+  files['tsconfig.json'] = JSON.stringify({
+    compilerOptions: { baseUrl: '.', paths: { '@lib/*': ['packages/*/src'], '@exact': ['packages/pkg0/src/m0.ts'] } },
+  });
   for (let p = 0; p < P; p++) {
     const dir = `packages/pkg${p}`;
     const exportsMap = p % 3 === 0;
     files[`${dir}/package.json`] = JSON.stringify(
       exportsMap
-        ? { name: `@mono/pkg${p}`, exports: { '.': './src/index.ts', './feature': `./src/m${M - 1}.ts`, './*': './src/*.ts' } }
+        ? {
+            name: `@mono/pkg${p}`,
+            exports: { '.': './src/index.ts', './feature': `./src/m${M - 1}.ts`, './*': './src/*.ts' },
+          }
         : p % 3 === 1
           ? { name: `@mono/pkg${p}`, main: 'dist/index.js' }
           : { name: `@mono/pkg${p}`, types: 'src/index.ts' },
     );
     const decorators = p % 2 === 0 ? { experimentalDecorators: true, emitDecoratorMetadata: true } : {};
-    files[`${dir}/tsconfig.json`] = JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '~/*': ['src/*'] }, ...decorators } });
+    files[`${dir}/tsconfig.json`] = JSON.stringify({
+      compilerOptions: { baseUrl: '.', paths: { '~/*': ['src/*'] }, ...decorators },
+    });
     const barrel: string[] = [];
     for (let m = 0; m < M; m++) {
       const lines: string[] = [];
@@ -71,7 +78,11 @@ export function reachMonorepo(recipe: ReachRecipe): Record<string, string> {
       // Framework wiring (contract §5.6): an abstract class, a concrete one and an interface in every module; some
       // modules extend or implement another's (through a relative path, an alias, a package's barrel, a type-only
       // import), put a class behind an abstract one with a provider object, or inject a class into a decorated one.
-      lines.push(`export abstract class B${m} { abstract run(): void; }`, `export class K${m} { run(): void {} }`, `export interface I${m} { x?: number }`);
+      lines.push(
+        `export abstract class B${m} { abstract run(): void; }`,
+        `export class K${m} { run(): void {} }`,
+        `export interface I${m} { x?: number }`,
+      );
       const t = pick(M);
       const wiring = pick(7);
       const via = pick(3) === 0 ? `@mono/pkg${pick(P)}` : pick(2) === 0 ? `~/m${t}` : `./m${t}`;
@@ -86,7 +97,11 @@ export function reachMonorepo(recipe: ReachRecipe): Record<string, string> {
         lines.push('export class Z extends Wk {}');
       } else if (wiring === 3) {
         const u = pick(M);
-        lines.unshift("import { Module } from '@nestjs/common';", `import { B${t} as Pb } from './m${t}';`, `import { K${u} as Pk } from '${pick(2) === 0 ? `@lib/pkg${pick(P)}` : `./m${u}`}';`);
+        lines.unshift(
+          "import { Module } from '@nestjs/common';",
+          `import { B${t} as Pb } from './m${t}';`,
+          `import { K${u} as Pk } from '${pick(2) === 0 ? `@lib/pkg${pick(P)}` : `./m${u}`}';`,
+        );
         lines.push('@Module({ providers: [{ provide: Pb, useClass: Pk }] })', 'export class Mod {}');
       } else if (wiring === 4) {
         lines.unshift("import { Injectable } from '@nestjs/common';", `import { K${t} as Ik } from '${via}';`);
@@ -94,19 +109,24 @@ export function reachMonorepo(recipe: ReachRecipe): Record<string, string> {
       }
       // Either quote: the reversed strings end with it.
       files[`${dir}/src/m${m}.ts`] = `${lines.join('\n')}\n`.replace(/'/g, pick(2) === 0 ? "'" : '"');
-      if (pick(4) !== 0) barrel.push(pick(2) === 0 ? `export { f${m}, g${m} } from './m${m}';` : `export * from './m${m}';`);
+      if (pick(4) !== 0)
+        barrel.push(pick(2) === 0 ? `export { f${m}, g${m} } from './m${m}';` : `export * from './m${m}';`);
       if (pick(5) === 0) files[`${dir}/src/m${m}.test.ts`] = `import { f${m} } from './m${m}';\nf${m}();\n`;
     }
     files[`${dir}/src/types.ts`] = 'export type T = number;\n';
     files[`${dir}/src/index.ts`] = `${barrel.join('\n')}\nexport type { T } from './types';\n`;
     // A folder of its own, with a barrel that passes names on from above.
     files[`${dir}/src/sub/index.ts`] = `export * from '../m${pick(M)}';\nexport { g${pick(M)} } from '..';\n`;
-    files[`${dir}/src/sub/leaf.ts`] = `import { f${pick(M)} } from '..';\nimport { g0 } from '.';\nexport const leaf = [f${0}, g0];\n`;
+    files[`${dir}/src/sub/leaf.ts`] =
+      `import { f${pick(M)} } from '..';\nimport { g0 } from '.';\nexport const leaf = [f${0}, g0];\n`;
   }
   // Go: a module with packages importing each other.
   files['go.mod'] = 'module example.com/mono\n\ngo 1.21\n';
   for (let g = 0; g < Math.max(2, P); g++) {
-    const imports = [`"example.com/mono/svc/g${pick(Math.max(2, P))}"`, pick(2) === 0 ? '"fmt"' : '"example.com/mono/svc"'];
+    const imports = [
+      `"example.com/mono/svc/g${pick(Math.max(2, P))}"`,
+      pick(2) === 0 ? '"fmt"' : '"example.com/mono/svc"',
+    ];
     files[`svc/g${g}/g${g}.go`] = `package g${g}\n\nimport (\n\t${imports.join('\n\t')}\n)\n\nfunc G${g}() {}\n`;
     if (pick(3) === 0) files[`svc/g${g}/g${g}_test.go`] = `package g${g}\n\nimport "example.com/mono/svc/g0"\n`;
   }
@@ -117,7 +137,15 @@ export function reachMonorepo(recipe: ReachRecipe): Record<string, string> {
     const style = pick(5);
     const target = pick(M);
     const line =
-      style === 0 ? `import app.m${target}` : style === 1 ? `from app import m${target}` : style === 2 ? `from . import m${target}` : style === 3 ? `from .m${target} import x${target}` : 'from . import helper';
+      style === 0
+        ? `import app.m${target}`
+        : style === 1
+          ? `from app import m${target}`
+          : style === 2
+            ? `from . import m${target}`
+            : style === 3
+              ? `from .m${target} import x${target}`
+              : 'from . import helper';
     files[`py/app/m${m}.py`] = `${line}\n\nx${m} = ${m}\n`;
   }
   files['py/app/sub/__init__.py'] = '';
@@ -125,17 +153,30 @@ export function reachMonorepo(recipe: ReachRecipe): Record<string, string> {
   // Java: packages by name, by wildcard, and a static import.
   for (let j = 0; j < Math.max(2, P); j++) {
     const other = pick(Math.max(2, P));
-    const imp = pick(3) === 0 ? `import com.ex.p${other}.*;` : pick(2) === 0 ? `import com.ex.p${other}.J${other};` : `import static com.ex.p${other}.J${other}.run;`;
+    const imp =
+      pick(3) === 0
+        ? `import com.ex.p${other}.*;`
+        : pick(2) === 0
+          ? `import com.ex.p${other}.J${other};`
+          : `import static com.ex.p${other}.J${other}.run;`;
     // Same-package names (no import line) and wiring: an abstract base in the package, an interface imported from
     // another, their users.
     const other2 = pick(Math.max(2, P));
     const supers = [pick(2) === 0 ? ` extends Base${j}` : '', pick(2) === 0 ? ` implements Api${other2}` : ''].join('');
-    const apiImport = supers.includes('Api') ? (pick(2) === 0 ? `import com.ex.p${other2}.Api${other2};\n` : `import com.ex.p${other2}.*;\n`) : '';
-    files[`java/src/main/java/com/ex/p${j}/J${j}.java`] = `package com.ex.p${j};\n\n${imp}\n${apiImport}\npublic class J${j}${supers} { static void run() {} }\n`;
-    files[`java/src/main/java/com/ex/p${j}/Base${j}.java`] = `package com.ex.p${j};\n\npublic abstract class Base${j} { }\n`;
+    const apiImport = supers.includes('Api')
+      ? pick(2) === 0
+        ? `import com.ex.p${other2}.Api${other2};\n`
+        : `import com.ex.p${other2}.*;\n`
+      : '';
+    files[`java/src/main/java/com/ex/p${j}/J${j}.java`] =
+      `package com.ex.p${j};\n\n${imp}\n${apiImport}\npublic class J${j}${supers} { static void run() {} }\n`;
+    files[`java/src/main/java/com/ex/p${j}/Base${j}.java`] =
+      `package com.ex.p${j};\n\npublic abstract class Base${j} { }\n`;
     files[`java/src/main/java/com/ex/p${j}/Api${j}.java`] = `package com.ex.p${j};\n\npublic interface Api${j} { }\n`;
     files[`java/src/main/java/com/ex/p${j}/Use${j}.java`] =
-      pick(2) === 0 ? `package com.ex.p${j};\n\npublic class Use${j} { Base${j} base; Api${j} api; }\n` : `package com.ex.p${j};\n\npublic class Use${j} { J${j} j; }\n`;
+      pick(2) === 0
+        ? `package com.ex.p${j};\n\npublic class Use${j} { Base${j} base; Api${j} api; }\n`
+        : `package com.ex.p${j};\n\npublic class Use${j} { J${j} j; }\n`;
   }
   return files;
 }

@@ -29,20 +29,35 @@ export function syntheticMonorepo(options: MonorepoOptions): Record<string, stri
   const pick = (n: number): number => Math.floor(random() * n);
   const files: Record<string, string> = {};
   const apps = options.apps ?? 2;
-  files['package.json'] = JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*', 'apps/*'] }, null, 2);
+  files['package.json'] = JSON.stringify(
+    { name: 'mono', private: true, workspaces: ['packages/*', 'apps/*'] },
+    null,
+    2,
+  );
   const decorators = options.wired ? { experimentalDecorators: true, emitDecoratorMetadata: true } : {};
-  files['tsconfig.base.json'] = JSON.stringify({ compilerOptions: { strict: true, module: 'esnext', moduleResolution: 'bundler', allowJs: true, ...decorators } }, null, 2);
+  files['tsconfig.base.json'] = JSON.stringify(
+    { compilerOptions: { strict: true, module: 'esnext', moduleResolution: 'bundler', allowJs: true, ...decorators } },
+    null,
+    2,
+  );
   for (let p = 0; p < options.packages; p++) {
     const dir = `packages/pkg${p}`;
     // Half the packages name their built output (source found under src/), half their source through `exports`.
     files[`${dir}/package.json`] = JSON.stringify(
       p % 2 === 0
-        ? { name: `@mono/pkg${p}`, exports: { '.': { types: './src/index.ts', default: './src/index.ts' }, './*': './src/*.ts' } }
+        ? {
+            name: `@mono/pkg${p}`,
+            exports: { '.': { types: './src/index.ts', default: './src/index.ts' }, './*': './src/*.ts' },
+          }
         : { name: `@mono/pkg${p}`, types: 'src/index.ts', main: 'src/index.ts' },
       null,
       2,
     );
-    files[`${dir}/tsconfig.json`] = JSON.stringify({ extends: '../../tsconfig.base.json', compilerOptions: { baseUrl: '.' } }, null, 2);
+    files[`${dir}/tsconfig.json`] = JSON.stringify(
+      { extends: '../../tsconfig.base.json', compilerOptions: { baseUrl: '.' } },
+      null,
+      2,
+    );
     const barrel: string[] = [];
     for (let m = 0; m < options.modules; m++) {
       const lines: string[] = [];
@@ -50,7 +65,14 @@ export function syntheticMonorepo(options: MonorepoOptions): Record<string, stri
       if (m > 0) {
         const target = pick(m);
         const style = pick(4);
-        const spec = style === 0 ? `./m${target}` : style === 1 ? `./m${target}.js` : style === 2 ? `src/m${target}` : `../src/m${target}`;
+        const spec =
+          style === 0
+            ? `./m${target}`
+            : style === 1
+              ? `./m${target}.js`
+              : style === 2
+                ? `src/m${target}`
+                : `../src/m${target}`;
         lines.push(`import { f${target} } from '${spec}';`);
         uses.push(`f${target}()`);
       }
@@ -86,15 +108,25 @@ export function syntheticMonorepo(options: MonorepoOptions): Record<string, stri
   for (let a = 0; a < apps; a++) {
     const dir = `apps/app${a}`;
     files[`${dir}/package.json`] = JSON.stringify({ name: `@mono/app${a}`, private: true }, null, 2);
-    files[`${dir}/tsconfig.json`] = JSON.stringify({ extends: '../../tsconfig.base.json', compilerOptions: { baseUrl: '.', paths: { '@app/*': ['src/*'], '@lib/*': ['../../packages/*/src'] } } }, null, 2);
+    files[`${dir}/tsconfig.json`] = JSON.stringify(
+      {
+        extends: '../../tsconfig.base.json',
+        compilerOptions: { baseUrl: '.', paths: { '@app/*': ['src/*'], '@lib/*': ['../../packages/*/src'] } },
+      },
+      null,
+      2,
+    );
     for (let m = 0; m < options.modules; m++) {
       const pkg = pick(options.packages);
-      const lines = [`import { f${pick(options.modules)} as lib } from '${pick(2) === 0 ? `@mono/pkg${pkg}` : `@lib/pkg${pkg}`}';`];
+      const lines = [
+        `import { f${pick(options.modules)} as lib } from '${pick(2) === 0 ? `@mono/pkg${pkg}` : `@lib/pkg${pkg}`}';`,
+      ];
       if (m > 0) lines.push(`import { page${m - 1} } from '@app/pages/page${m - 1}';`);
       lines.push(`export const page${m} = () => lib()${m > 0 ? ` + page${m - 1}()` : ''};`);
       files[`${dir}/src/pages/page${m}.tsx`] = `${lines.join('\n')}\n`;
     }
-    files[`${dir}/src/main.ts`] = `import('./pages/page0');\nconst legacy = require('./pages/page1');\nexport default legacy;\n`;
+    files[`${dir}/src/main.ts`] =
+      `import('./pages/page0');\nconst legacy = require('./pages/page1');\nexport default legacy;\n`;
   }
   return files;
 }

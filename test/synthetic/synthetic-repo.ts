@@ -22,15 +22,100 @@ type Random = () => number;
 
 const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
-const TOP = ['services', 'packages', 'apps', 'libs', 'tools', 'docs', 'infra', 'scripts', '.github', 'test', 'src', 'vendor'];
-const FOLDERS = [
-  'payments', 'checkout', 'auth', 'cart', 'search', 'catalog', 'orders', 'shipping', 'notifications', 'accounts',
-  'api', 'web', 'mobile', 'src', 'lib', 'components', 'handlers', 'models', 'gen', '__tests__', 'fixtures', 'v1', 'v2',
-  'internal', 'config', 'migrations', 'docs', 'guía', 'my folder', 'テスト', '.storybook', 'utils', 'core', 'ui', 'server',
+const TOP = [
+  'services',
+  'packages',
+  'apps',
+  'libs',
+  'tools',
+  'docs',
+  'infra',
+  'scripts',
+  '.github',
+  'test',
+  'src',
+  'vendor',
 ];
-const BASENAMES = ['index', 'main', 'service', 'client', 'handler', 'model', 'routes', 'types', 'config', 'schema', 'app', 'util', 'résumé', 'read me'];
-const EXTENSIONS = ['.ts', '.ts', '.ts', '.tsx', '.js', '.json', '.md', '.yml', '.proto', '.go', '.py', '.test.ts', '.spec.ts', '.css', '.sql'];
-const DOTFILES = ['.env', '.gitignore', '.eslintrc.json', '.npmrc', 'Dockerfile', 'Makefile', 'README.md', 'package.json'];
+const FOLDERS = [
+  'payments',
+  'checkout',
+  'auth',
+  'cart',
+  'search',
+  'catalog',
+  'orders',
+  'shipping',
+  'notifications',
+  'accounts',
+  'api',
+  'web',
+  'mobile',
+  'src',
+  'lib',
+  'components',
+  'handlers',
+  'models',
+  'gen',
+  '__tests__',
+  'fixtures',
+  'v1',
+  'v2',
+  'internal',
+  'config',
+  'migrations',
+  'docs',
+  'guía',
+  'my folder',
+  'テスト',
+  '.storybook',
+  'utils',
+  'core',
+  'ui',
+  'server',
+];
+const BASENAMES = [
+  'index',
+  'main',
+  'service',
+  'client',
+  'handler',
+  'model',
+  'routes',
+  'types',
+  'config',
+  'schema',
+  'app',
+  'util',
+  'résumé',
+  'read me',
+];
+const EXTENSIONS = [
+  '.ts',
+  '.ts',
+  '.ts',
+  '.tsx',
+  '.js',
+  '.json',
+  '.md',
+  '.yml',
+  '.proto',
+  '.go',
+  '.py',
+  '.test.ts',
+  '.spec.ts',
+  '.css',
+  '.sql',
+];
+const DOTFILES = [
+  '.env',
+  '.gitignore',
+  '.eslintrc.json',
+  '.npmrc',
+  'Dockerfile',
+  'Makefile',
+  'README.md',
+  'package.json',
+];
 
 /** `count` distinct file paths in a tree of about count/8 folders, sorted. */
 export function syntheticPaths(count: number, random: Random): string[] {
@@ -41,7 +126,10 @@ export function syntheticPaths(count: number, random: Random): string[] {
   let attempts = 0;
   while (folders.length < folderTarget && attempts++ < folderTarget * 20) {
     // Favour recent folders a little so some branches grow deep, as real ones do.
-    const parent = random() < 0.5 ? folders[folders.length - 1 - Math.floor(random() * Math.min(50, folders.length))]! : pick(random, folders);
+    const parent =
+      random() < 0.5
+        ? folders[folders.length - 1 - Math.floor(random() * Math.min(50, folders.length))]!
+        : pick(random, folders);
     if (depth.get(parent)! >= 9) continue;
     const name = random() < 0.6 ? pick(random, FOLDERS) : `${pick(random, FOLDERS)}-${Math.floor(random() * 500)}`;
     const folder = `${parent}/${name}`;
@@ -136,7 +224,11 @@ function plainPattern(tree: Tree, random: Random, folders = tree.folders, realis
 function negatedPattern(plain: string, tree: Tree, random: Random): string {
   // Carve out of the folder the plain pattern starts with, when it starts with one.
   const start = plain.replace(/^[./]+/, '').split('/')[0]!;
-  const folder = /^[^*?[\]{}()!+@]+$/.test(start) ? start : tree.folders.length > 0 ? pick(random, tree.folders) : 'src';
+  const folder = /^[^*?[\]{}()!+@]+$/.test(start)
+    ? start
+    : tree.folders.length > 0
+      ? pick(random, tree.folders)
+      : 'src';
   const r = random();
   if (r < 0.3) return `!${folder}/**/*.test.ts`;
   if (r < 0.5) return `!${folder}/**/gen/**`;
@@ -145,7 +237,16 @@ function negatedPattern(plain: string, tree: Tree, random: Random): string {
   return `!${pick(random, tree.files.length > 0 ? tree.files : [folder])}`;
 }
 
-const FLOATING = ['**/*.md', '**/.env', '**/Dockerfile', '**/*.proto', '**/__tests__/**', '**/*.{yml,yaml}', '**/gen/', '**/*.test.ts'];
+const FLOATING = [
+  '**/*.md',
+  '**/.env',
+  '**/Dockerfile',
+  '**/*.proto',
+  '**/__tests__/**',
+  '**/*.{yml,yaml}',
+  '**/gen/',
+  '**/*.test.ts',
+];
 /** Floating patterns only minimatch's regex can decide: tested under every folder, so kept rare. */
 const FLOATING_GENERIC = ['**/?(x)*.sql', '**/+(api|web)/**', '**/[A-Z]*file'];
 
@@ -197,16 +298,86 @@ const FLOATING_GENERIC = ['**/?(x)*.sql', '**/+(api|web)/**', '**/[A-Z]*file'];
 export type ShapeMix = 'issue' | 'floating' | 'star' | 'brace';
 
 type MixShape =
-  | 'dir/**' | 'dir' | 'dir/**/*.ext' | 'top/{a,b}/**' | 'dir/*.{ts,tsx}' | 'top/*/sub/**/*.ext' | 'file'
-  | '**/sub/**/*.ext' | '**/README.md' | '**/.env' | '**/*.ext|**/sub/**'
-  | 'top/*/sub/**' | 'dir/*/*.ext' | 'dir/*' | '*/sub/**' | '{dir,dir}/**' | 'dir/**/*.{ts,tsx,js}' | 'top/{a,b}/**/*.{ts,md}';
+  | 'dir/**'
+  | 'dir'
+  | 'dir/**/*.ext'
+  | 'top/{a,b}/**'
+  | 'dir/*.{ts,tsx}'
+  | 'top/*/sub/**/*.ext'
+  | 'file'
+  | '**/sub/**/*.ext'
+  | '**/README.md'
+  | '**/.env'
+  | '**/*.ext|**/sub/**'
+  | 'top/*/sub/**'
+  | 'dir/*/*.ext'
+  | 'dir/*'
+  | '*/sub/**'
+  | '{dir,dir}/**'
+  | 'dir/**/*.{ts,tsx,js}'
+  | 'top/{a,b}/**/*.{ts,md}';
 
 /** The tables of ShapeMix, as [shape, weight] pairs; each column sums to 100. */
 const MIXES: Record<ShapeMix, Array<[MixShape, number]>> = {
-  issue: [['dir/**', 35], ['dir', 25], ['dir/**/*.ext', 8], ['top/{a,b}/**', 7], ['dir/*.{ts,tsx}', 6], ['top/*/sub/**/*.ext', 5], ['file', 9], ['**/sub/**/*.ext', 2], ['**/README.md', 1], ['**/.env', 1], ['**/*.ext|**/sub/**', 1]],
-  floating: [['dir/**', 32], ['dir', 23], ['dir/**/*.ext', 7], ['top/{a,b}/**', 7], ['dir/*.{ts,tsx}', 6], ['top/*/sub/**/*.ext', 5], ['file', 10], ['**/sub/**/*.ext', 4], ['**/README.md', 2], ['**/.env', 2], ['**/*.ext|**/sub/**', 2]],
-  star: [['dir/**', 20], ['dir', 15], ['dir/**/*.ext', 5], ['top/{a,b}/**', 3], ['dir/*.{ts,tsx}', 3], ['top/*/sub/**/*.ext', 12], ['file', 7], ['**/sub/**/*.ext', 1], ['**/README.md', 1], ['**/.env', 1], ['**/*.ext|**/sub/**', 1], ['top/*/sub/**', 10], ['dir/*/*.ext', 10], ['dir/*', 6], ['*/sub/**', 5]],
-  brace: [['dir/**', 20], ['dir', 15], ['dir/**/*.ext', 5], ['top/{a,b}/**', 15], ['dir/*.{ts,tsx}', 10], ['top/*/sub/**/*.ext', 3], ['file', 7], ['**/sub/**/*.ext', 1], ['**/README.md', 1], ['**/.env', 1], ['**/*.ext|**/sub/**', 1], ['{dir,dir}/**', 8], ['dir/**/*.{ts,tsx,js}', 8], ['top/{a,b}/**/*.{ts,md}', 5]],
+  issue: [
+    ['dir/**', 35],
+    ['dir', 25],
+    ['dir/**/*.ext', 8],
+    ['top/{a,b}/**', 7],
+    ['dir/*.{ts,tsx}', 6],
+    ['top/*/sub/**/*.ext', 5],
+    ['file', 9],
+    ['**/sub/**/*.ext', 2],
+    ['**/README.md', 1],
+    ['**/.env', 1],
+    ['**/*.ext|**/sub/**', 1],
+  ],
+  floating: [
+    ['dir/**', 32],
+    ['dir', 23],
+    ['dir/**/*.ext', 7],
+    ['top/{a,b}/**', 7],
+    ['dir/*.{ts,tsx}', 6],
+    ['top/*/sub/**/*.ext', 5],
+    ['file', 10],
+    ['**/sub/**/*.ext', 4],
+    ['**/README.md', 2],
+    ['**/.env', 2],
+    ['**/*.ext|**/sub/**', 2],
+  ],
+  star: [
+    ['dir/**', 20],
+    ['dir', 15],
+    ['dir/**/*.ext', 5],
+    ['top/{a,b}/**', 3],
+    ['dir/*.{ts,tsx}', 3],
+    ['top/*/sub/**/*.ext', 12],
+    ['file', 7],
+    ['**/sub/**/*.ext', 1],
+    ['**/README.md', 1],
+    ['**/.env', 1],
+    ['**/*.ext|**/sub/**', 1],
+    ['top/*/sub/**', 10],
+    ['dir/*/*.ext', 10],
+    ['dir/*', 6],
+    ['*/sub/**', 5],
+  ],
+  brace: [
+    ['dir/**', 20],
+    ['dir', 15],
+    ['dir/**/*.ext', 5],
+    ['top/{a,b}/**', 15],
+    ['dir/*.{ts,tsx}', 10],
+    ['top/*/sub/**/*.ext', 3],
+    ['file', 7],
+    ['**/sub/**/*.ext', 1],
+    ['**/README.md', 1],
+    ['**/.env', 1],
+    ['**/*.ext|**/sub/**', 1],
+    ['{dir,dir}/**', 8],
+    ['dir/**/*.{ts,tsx,js}', 8],
+    ['top/{a,b}/**/*.{ts,md}', 5],
+  ],
 };
 
 const EXT = ['ts', 'tsx', 'js', 'go', 'py', 'md', 'json', 'proto', 'sql', 'yml'];
@@ -238,7 +409,14 @@ function mixTree(tree: Tree, owned: string[]): MixTree {
   const depthOf = (f: string): number => f.split('/').length;
   const deep = tree.folders.filter((f) => depthOf(f) >= 3);
   const tops = [...new Set(deep.map((f) => f.slice(0, f.indexOf('/'))))].sort();
-  return { tree, owned: owned.length > 0 ? owned : tree.folders, tops, children, deep, second: tree.folders.filter((f) => depthOf(f) === 2) };
+  return {
+    tree,
+    owned: owned.length > 0 ? owned : tree.folders,
+    tops,
+    children,
+    deep,
+    second: tree.folders.filter((f) => depthOf(f) === 2),
+  };
 }
 
 function weighted(random: Random, table: ReadonlyArray<[MixShape, number]>): MixShape {
@@ -250,7 +428,8 @@ function weighted(random: Random, table: ReadonlyArray<[MixShape, number]>): Mix
 /** Distinct items of `list`, `count` of them at most. */
 function distinct(random: Random, list: readonly string[], count: number): string[] {
   const out = new Set<string>();
-  for (let tries = 0; out.size < Math.min(count, list.length) && tries < count * 8; tries++) out.add(pick(random, list));
+  for (let tries = 0; out.size < Math.min(count, list.length) && tries < count * 8; tries++)
+    out.add(pick(random, list));
   return [...out];
 }
 
@@ -276,24 +455,46 @@ function mixPattern(shape: MixShape, t: MixTree, random: Random): string {
     return `${top}/${braceOf(distinct(random, t.children.get(top) ?? ['src'], n))}`;
   };
   switch (shape) {
-    case 'dir/**': return `${S()}/**`;
-    case 'dir': return S();
-    case 'dir/**/*.ext': return `${S()}/**/*.${ext()}`;
-    case 'top/{a,b}/**': return `${topBrace(2)}/**`;
-    case 'dir/*.{ts,tsx}': return `${S()}/*.${exts(2 + Math.floor(random() * 2))}`;
-    case 'top/*/sub/**/*.ext': { const [top, sub] = topAndSub(); return `${top}/*/${sub}/**/*.${ext()}`; }
-    case 'file': return file();
-    case '**/sub/**/*.ext': return `**/${segmentOf(anyFolder())}/**/*.${ext()}`;
-    case '**/README.md': return '**/README.md';
-    case '**/.env': return '**/.env';
-    case '**/*.ext|**/sub/**': return random() < 0.5 ? `**/*.${ext()}` : `**/${segmentOf(anyFolder())}/**`;
-    case 'top/*/sub/**': { const [top, sub] = topAndSub(); return `${top}/*/${sub}/**`; }
-    case 'dir/*/*.ext': return `${S()}/*/*.${ext()}`;
-    case 'dir/*': return `${S()}/*`;
-    case '*/sub/**': return `*/${t.second.length > 0 ? pick(random, t.second).split('/')[1]! : segmentOf(anyFolder())}/**`;
-    case '{dir,dir}/**': return `{${distinct(random, t.owned, 2).join(',')}}/**`.replace(/^\{([^,]*)\}/, '$1');
-    case 'dir/**/*.{ts,tsx,js}': return `${S()}/**/*.{ts,tsx,js}`;
-    case 'top/{a,b}/**/*.{ts,md}': return `${topBrace(2 + Math.floor(random() * 2))}/**/*.{ts,md}`;
+    case 'dir/**':
+      return `${S()}/**`;
+    case 'dir':
+      return S();
+    case 'dir/**/*.ext':
+      return `${S()}/**/*.${ext()}`;
+    case 'top/{a,b}/**':
+      return `${topBrace(2)}/**`;
+    case 'dir/*.{ts,tsx}':
+      return `${S()}/*.${exts(2 + Math.floor(random() * 2))}`;
+    case 'top/*/sub/**/*.ext': {
+      const [top, sub] = topAndSub();
+      return `${top}/*/${sub}/**/*.${ext()}`;
+    }
+    case 'file':
+      return file();
+    case '**/sub/**/*.ext':
+      return `**/${segmentOf(anyFolder())}/**/*.${ext()}`;
+    case '**/README.md':
+      return '**/README.md';
+    case '**/.env':
+      return '**/.env';
+    case '**/*.ext|**/sub/**':
+      return random() < 0.5 ? `**/*.${ext()}` : `**/${segmentOf(anyFolder())}/**`;
+    case 'top/*/sub/**': {
+      const [top, sub] = topAndSub();
+      return `${top}/*/${sub}/**`;
+    }
+    case 'dir/*/*.ext':
+      return `${S()}/*/*.${ext()}`;
+    case 'dir/*':
+      return `${S()}/*`;
+    case '*/sub/**':
+      return `*/${t.second.length > 0 ? pick(random, t.second).split('/')[1]! : segmentOf(anyFolder())}/**`;
+    case '{dir,dir}/**':
+      return `{${distinct(random, t.owned, 2).join(',')}}/**`.replace(/^\{([^,]*)\}/, '$1');
+    case 'dir/**/*.{ts,tsx,js}':
+      return `${S()}/**/*.{ts,tsx,js}`;
+    case 'top/{a,b}/**/*.{ts,md}':
+      return `${topBrace(2 + Math.floor(random() * 2))}/**/*.{ts,md}`;
   }
 }
 
@@ -397,7 +598,8 @@ export function syntheticMaps(paths: readonly string[], shape: MapShape, random:
         const previous = patterns[patterns.length - 1];
         if (mixTrees !== undefined && shape.mix !== undefined) {
           const t = mixTrees[which]!;
-          if (previous !== undefined && !previous.startsWith('!') && r < 0.07) patterns.push(mixNegation(previous, t, random));
+          if (previous !== undefined && !previous.startsWith('!') && r < 0.07)
+            patterns.push(mixNegation(previous, t, random));
           else patterns.push(mixPattern(weighted(random, MIXES[shape.mix]), t, random));
         } else if (previous !== undefined && !previous.startsWith('!') && r < 0.2) {
           patterns.push(negatedPattern(previous, tree, random));
@@ -427,7 +629,12 @@ export function journeysAsYamlData(map: CxMap): Array<Record<string, unknown>> {
     id: j.id,
     name: j.name,
     tier: j.tier,
-    touchpoints: j.touchpoints.map((t) => ({ id: t.id, name: t.name, paths: t.paths.map((p) => p.source), ...(t.symbols.length ? { symbols: t.symbols } : {}) })),
+    touchpoints: j.touchpoints.map((t) => ({
+      id: t.id,
+      name: t.name,
+      paths: t.paths.map((p) => p.source),
+      ...(t.symbols.length ? { symbols: t.symbols } : {}),
+    })),
   }));
 }
 

@@ -2,7 +2,13 @@
 // into index.html by the engine's renderer (src/core/catalog/html.ts). It renders the embedded catalog.json with DOM
 // calls only: every string from the map, git or CODEOWNERS goes through textContent, never markup, and only http(s)
 // and mailto links become links. The state (view, journey, search, filters, CX view) lives in the URL hash.
-import type { Catalog, CatalogChange, CatalogEntryPoint, CatalogJourney, CatalogTouchpoint } from '../../core/catalog/types';
+import type {
+  Catalog,
+  CatalogChange,
+  CatalogEntryPoint,
+  CatalogJourney,
+  CatalogTouchpoint,
+} from '../../core/catalog/types';
 
 export {};
 
@@ -50,7 +56,11 @@ const vscodeApi = host === 'vscode' && typeof acquireVsCodeApi === 'function' ? 
 // ---- small DOM helpers: text only, never markup -------------------------------------------------------------------
 
 type Child = Node | string | undefined | false;
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (name === 'class') el.className = value;
@@ -65,7 +75,9 @@ export function safeUrl(url: string): string | undefined {
   if (!/^(https?:\/\/|mailto:)/i.test(url.trim())) return undefined;
   try {
     const parsed = new URL(url.trim());
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' || parsed.protocol === 'mailto:' ? parsed.href : undefined;
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' || parsed.protocol === 'mailto:'
+      ? parsed.href
+      : undefined;
   } catch {
     return undefined;
   }
@@ -73,7 +85,12 @@ export function safeUrl(url: string): string | undefined {
 
 function externalLink(name: string, url: string): Node {
   const safe = safeUrl(url);
-  if (!safe) return h('span', { class: 'unsafe-link', title: 'Not a link: only http(s) and mailto links are shown as links' }, `${name}: ${url}`);
+  if (!safe)
+    return h(
+      'span',
+      { class: 'unsafe-link', title: 'Not a link: only http(s) and mailto links are shown as links' },
+      `${name}: ${url}`,
+    );
   return h('a', { href: safe, rel: 'noopener noreferrer', target: '_blank' }, name);
 }
 
@@ -81,12 +98,21 @@ function externalLink(name: string, url: string): Node {
 function pathRef(file: string, line?: number): Node {
   const label = line !== undefined ? `${file}:${line}` : file;
   if (!vscodeApi) return h('code', { class: 'path' }, label);
-  const button = h('button', { type: 'button', class: 'path path-link', 'data-file': file, 'data-line': String(line ?? 1) }, label);
+  const button = h(
+    'button',
+    { type: 'button', class: 'path path-link', 'data-file': file, 'data-line': String(line ?? 1) },
+    label,
+  );
   button.title = `Open ${label}`;
   return button;
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 function day(iso: string | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
@@ -170,7 +196,8 @@ function navigate(hash: string): void {
 
 function searchText(j: CatalogJourney): string {
   const parts = [j.name, j.id, j.description, j.owner, j.slo, j.customers, ...j.codeOwners];
-  for (const t of j.touchpoints) parts.push(t.name, t.description, channelLabel(t.channel), ...t.entryPoints.map(entryLabel));
+  for (const t of j.touchpoints)
+    parts.push(t.name, t.description, channelLabel(t.channel), ...t.entryPoints.map(entryLabel));
   return parts.filter(Boolean).join('\n').toLowerCase();
 }
 const haystacks = new Map<CatalogJourney, string>();
@@ -228,10 +255,28 @@ function renderNotices(): void {
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
     const list = h('ul', {});
-    for (const d of errors.slice(0, 20)) list.append(h('li', {}, h('code', { class: 'path' }, `${d.file}:${d.line}:${d.col}`), ` ${d.message} `, h('span', { class: 'muted' }, `(${d.code})`)));
+    for (const d of errors.slice(0, 20))
+      list.append(
+        h(
+          'li',
+          {},
+          h('code', { class: 'path' }, `${d.file}:${d.line}:${d.col}`),
+          ` ${d.message} `,
+          h('span', { class: 'muted' }, `(${d.code})`),
+        ),
+      );
     if (errors.length > 20) list.append(h('li', {}, `and ${errors.length - 20} more: see Blind spots`));
     notices.append(
-      h('div', { class: 'notice error', role: 'alert' }, h('strong', {}, `The map has ${plural(errors.length, 'error')}: this page shows the journeys that could be read.`), list),
+      h(
+        'div',
+        { class: 'notice error', role: 'alert' },
+        h(
+          'strong',
+          {},
+          `The map has ${plural(errors.length, 'error')}: this page shows the journeys that could be read.`,
+        ),
+        list,
+      ),
     );
   }
 }
@@ -248,7 +293,12 @@ function journeyRow(j: CatalogJourney, index: number): HTMLElement {
   const last = j.changes[0];
   const link = h(
     'a',
-    { class: 'journey-row', href: hashOf({ ...state, view: 'journeys', journey: j.key }), 'data-index': String(index), 'data-key': j.key },
+    {
+      class: 'journey-row',
+      href: hashOf({ ...state, view: 'journeys', journey: j.key }),
+      'data-index': String(index),
+      'data-key': j.key,
+    },
     h('span', { class: 'row-main' }, tierBadge(j.tier), h('span', { class: 'row-name' }, j.name)),
     h(
       'span',
@@ -256,7 +306,9 @@ function journeyRow(j: CatalogJourney, index: number): HTMLElement {
       j.owner ? `${j.owner} · ` : '',
       channelsOf(j).map(channelLabel).join(', '),
       ' · ',
-      j.changesInWindow > 0 ? `${plural(j.changesInWindow, 'change')}, last ${day(last?.date)}` : 'no change in the window',
+      j.changesInWindow > 0
+        ? `${plural(j.changesInWindow, 'change')}, last ${day(last?.date)}`
+        : 'no change in the window',
     ),
   );
   return h('li', {}, link);
@@ -305,7 +357,8 @@ function virtualList<T>(items: readonly T[], row: (item: T, index: number) => HT
   queueMicrotask(paint);
   (list as HTMLElement & { scrollToRow?: (i: number) => void }).scrollToRow = (i: number) => {
     const top = list.getBoundingClientRect().top + window.scrollY + i * ROW_HEIGHT;
-    if (top < window.scrollY || top + ROW_HEIGHT > window.scrollY + window.innerHeight) window.scrollTo(0, top - window.innerHeight / 3);
+    if (top < window.scrollY || top + ROW_HEIGHT > window.scrollY + window.innerHeight)
+      window.scrollTo(0, top - window.innerHeight / 3);
     paint();
   };
   return list;
@@ -329,7 +382,13 @@ function filterBar(count: number): HTMLElement {
   }
   const channels = new Set<string>();
   for (const j of journeys) for (const c of channelsOf(j)) channels.add(c);
-  const search = h('input', { id: 'search', type: 'search', name: 'q', placeholder: 'Journey, touchpoint, route, owner…', autocomplete: 'off' });
+  const search = h('input', {
+    id: 'search',
+    type: 'search',
+    name: 'q',
+    placeholder: 'Journey, touchpoint, route, owner…',
+    autocomplete: 'off',
+  });
   search.value = state.q;
   const since = h('input', { id: 'since', type: 'date', name: 'since' });
   since.value = state.since;
@@ -340,11 +399,21 @@ function filterBar(count: number): HTMLElement {
     { class: 'filters', role: 'search', 'aria-label': 'Filter journeys' },
     h('label', { class: 'field grow', for: 'search' }, h('span', {}, 'Search'), search),
     select('tier', 'Tier', state.tier, [['', 'Any tier'], ...TIERS.map((t): [string, string] => [t, t])]),
-    select('channel', 'Channel', state.channel, [['', 'Any channel'], ...[...channels].sort().map((c): [string, string] => [c, channelLabel(c)])]),
-    select('owner', 'Owner', state.owner, [['', 'Any owner'], ...[...owners].sort().map((o): [string, string] => [o, o])]),
+    select('channel', 'Channel', state.channel, [
+      ['', 'Any channel'],
+      ...[...channels].sort().map((c): [string, string] => [c, channelLabel(c)]),
+    ]),
+    select('owner', 'Owner', state.owner, [
+      ['', 'Any owner'],
+      ...[...owners].sort().map((o): [string, string] => [o, o]),
+    ]),
     h('label', { class: 'field', for: 'since' }, h('span', {}, 'Changed since'), since),
     h('label', { class: 'field check', for: 'not' }, not, h('span', {}, 'NOT: show the journeys that do not match')),
-    h('p', { class: 'count', id: 'count', role: 'status', 'aria-live': 'polite' }, `${plural(count, 'journey')} of ${journeys.length.toLocaleString('en')}`),
+    h(
+      'p',
+      { class: 'count', id: 'count', role: 'status', 'aria-live': 'polite' },
+      `${plural(count, 'journey')} of ${journeys.length.toLocaleString('en')}`,
+    ),
   );
   form.addEventListener('submit', (e) => e.preventDefault());
   search.addEventListener('input', () => setState({ q: search.value }));
@@ -364,7 +433,9 @@ function renderList(): void {
   main.replaceChildren(
     h('h2', { id: 'list-title', tabindex: '-1' }, 'Journeys'),
     filterBar(shown.length),
-    shown.length === 0 ? h('p', { class: 'empty' }, 'No journey matches.') : virtualList(shown, journeyRow, 'Journeys, most critical first'),
+    shown.length === 0
+      ? h('p', { class: 'empty' }, 'No journey matches.')
+      : virtualList(shown, journeyRow, 'Journeys, most critical first'),
   );
   if (focused) {
     const el = document.getElementById(focused) as HTMLInputElement | null;
@@ -388,18 +459,44 @@ function touchpointBlock(j: CatalogJourney, t: CatalogTouchpoint): HTMLElement {
     h(
       'p',
       { class: 'counts' },
-      t.files === 0 ? h('span', { class: 'warn-text' }, 'No file serves it yet') : `${plural(t.files, 'file')} ${t.files === 1 ? 'serves' : 'serve'} it directly`,
+      t.files === 0
+        ? h('span', { class: 'warn-text' }, 'No file serves it yet')
+        : `${plural(t.files, 'file')} ${t.files === 1 ? 'serves' : 'serve'} it directly`,
       t.indirectFiles > 0 ? `, ${plural(t.indirectFiles, 'more file')} through imports` : '',
       '.',
     ),
   );
   if (entries.length > 0) {
     const list = h('ul', { class: 'entry-points', 'aria-label': `Entry points of ${t.name}` });
-    for (const p of entries.slice(0, 50)) list.append(h('li', {}, h('span', { class: `kind kind-${p.kind}` }, p.kind === 'http' ? 'route' : p.kind === 'graphql' ? 'operation' : 'screen'), ' ', h('code', {}, entryLabel(p)), ' ', pathRef(p.file, p.line)));
+    for (const p of entries.slice(0, 50))
+      list.append(
+        h(
+          'li',
+          {},
+          h(
+            'span',
+            { class: `kind kind-${p.kind}` },
+            p.kind === 'http' ? 'route' : p.kind === 'graphql' ? 'operation' : 'screen',
+          ),
+          ' ',
+          h('code', {}, entryLabel(p)),
+          ' ',
+          pathRef(p.file, p.line),
+        ),
+      );
     if (entries.length > 50) list.append(h('li', { class: 'muted' }, `and ${entries.length - 50} more`));
     block.append(list);
   } else block.append(h('p', { class: 'muted' }, 'No route, operation or screen found for it.'));
-  block.append(h('p', { class: 'paths path' }, 'Paths: ', ...t.paths.flatMap((p, i) => [i > 0 ? ', ' : '', h('code', {}, p)]), ' ', pathRef(j.map, t.line)));
+  block.append(
+    h(
+      'p',
+      { class: 'paths path' },
+      'Paths: ',
+      ...t.paths.flatMap((p, i) => [i > 0 ? ', ' : '', h('code', {}, p)]),
+      ' ',
+      pathRef(j.map, t.line),
+    ),
+  );
   return block;
 }
 
@@ -407,7 +504,12 @@ function changeItem(j: CatalogJourney, c: CatalogChange): HTMLElement {
   const names = c.touchpoints.map((id) => j.touchpoints.find((t) => t.id === id)?.name ?? id);
   const subject: Child[] = [h('span', { class: 'subject' }, c.subject)];
   if (c.pr !== undefined) subject.push(' ', h('span', { class: 'pr' }, `pull request #${c.pr}`));
-  const files = h('p', { class: 'files path' }, ...c.files.flatMap((f, i) => [i > 0 ? ' ' : '', pathRef(f)]), c.filesTotal !== undefined ? ` and ${c.filesTotal - c.files.length} more` : '');
+  const files = h(
+    'p',
+    { class: 'files path' },
+    ...c.files.flatMap((f, i) => [i > 0 ? ' ' : '', pathRef(f)]),
+    c.filesTotal !== undefined ? ` and ${c.filesTotal - c.files.length} more` : '',
+  );
   return h(
     'li',
     { class: 'change' },
@@ -431,24 +533,51 @@ function journeyDetail(j: CatalogJourney, forPrint = false): HTMLElement {
   const edited = j.mapEdited;
   const editedText =
     edited && edited.commit
-      ? h('span', {}, `${day(edited.date)} by ${edited.author}`, ' ', h('code', { class: 'path commit' }, edited.commit.slice(0, 10)), edited.uncommitted ? ' (and edited since, not committed)' : '')
+      ? h(
+          'span',
+          {},
+          `${day(edited.date)} by ${edited.author}`,
+          ' ',
+          h('code', { class: 'path commit' }, edited.commit.slice(0, 10)),
+          edited.uncommitted ? ' (and edited since, not committed)' : '',
+        )
       : edited?.uncommitted
         ? 'edited in the working tree, not committed yet'
         : undefined;
   const section = h(
     'article',
-    forPrint ? { class: 'journey print-journey', 'aria-label': j.name } : { class: 'journey', 'aria-labelledby': 'j-title' },
-    h('header', { class: 'journey-head' }, h('h2', forPrint ? {} : { id: 'j-title', tabindex: '-1' }, j.name), ' ', tierBadge(j.tier)),
+    forPrint
+      ? { class: 'journey print-journey', 'aria-label': j.name }
+      : { class: 'journey', 'aria-labelledby': 'j-title' },
+    h(
+      'header',
+      { class: 'journey-head' },
+      h('h2', forPrint ? {} : { id: 'j-title', tabindex: '-1' }, j.name),
+      ' ',
+      tierBadge(j.tier),
+    ),
     j.description ? h('p', { class: 'lead' }, j.description) : undefined,
     h(
       'dl',
       { class: 'fields' },
       ...field('Owner', j.owner),
-      ...field('Teams (CODEOWNERS)', j.codeOwners.length > 0 ? j.codeOwners.join(', ') : catalog.codeOwnersFile ? 'none named' : undefined),
+      ...field(
+        'Teams (CODEOWNERS)',
+        j.codeOwners.length > 0 ? j.codeOwners.join(', ') : catalog.codeOwnersFile ? 'none named' : undefined,
+      ),
       ...field('SLO', j.slo),
       ...field('Customers', j.customers),
       ...field('Map entry last edited', editedText),
-      ...field('Links', links.length > 0 ? h('span', { class: 'links' }, ...links.flatMap(([name, url], i) => [i > 0 ? ' · ' : '', externalLink(name, url)])) : undefined),
+      ...field(
+        'Links',
+        links.length > 0
+          ? h(
+              'span',
+              { class: 'links' },
+              ...links.flatMap(([name, url], i) => [i > 0 ? ' · ' : '', externalLink(name, url)]),
+            )
+          : undefined,
+      ),
       ...field('Journey id', h('code', {}, j.id)),
     ),
     h('p', { class: 'path' }, 'In the map: ', pathRef(j.map, j.line)),
@@ -472,7 +601,14 @@ function journeyDetail(j: CatalogJourney, forPrint = false): HTMLElement {
     const ul = h('ol', { class: 'changes', 'aria-label': `Changes to ${j.name}, most recent first` });
     for (const c of j.changes) ul.append(changeItem(j, c));
     section.append(ul);
-    if (j.changesInWindow > j.changes.length) section.append(h('p', { class: 'muted' }, `The ${j.changes.length} most recent of ${j.changesInWindow} changes in the window.`));
+    if (j.changesInWindow > j.changes.length)
+      section.append(
+        h(
+          'p',
+          { class: 'muted' },
+          `The ${j.changes.length} most recent of ${j.changesInWindow} changes in the window.`,
+        ),
+      );
   }
   return section;
 }
@@ -484,16 +620,36 @@ function renderJourney(j: CatalogJourney): void {
 }
 
 function renderBlindSpots(): void {
-  const spots = catalog.blindSpots ?? { uncoveredEntryPoints: [], touchpointsWithoutFiles: [], journeysWithoutEntryPoints: [] };
+  const spots = catalog.blindSpots ?? {
+    uncoveredEntryPoints: [],
+    touchpointsWithoutFiles: [],
+    journeysWithoutEntryPoints: [],
+  };
   const section = h('section', { class: 'blind' }, h('h2', { id: 'blind-title', tabindex: '-1' }, 'Blind spots'));
   section.append(
-    h('p', { class: 'lead' }, 'What customers can reach that no journey names, and what the map names that nothing serves.'),
+    h(
+      'p',
+      { class: 'lead' },
+      'What customers can reach that no journey names, and what the map names that nothing serves.',
+    ),
     h('h3', {}, `Entry points no journey covers (${spots.uncoveredEntryPoints.length.toLocaleString('en')})`),
   );
-  if (spots.uncoveredEntryPoints.length === 0) section.append(h('p', { class: 'muted' }, 'None: every route, operation and screen found is in a journey.'));
+  if (spots.uncoveredEntryPoints.length === 0)
+    section.append(h('p', { class: 'muted' }, 'None: every route, operation and screen found is in a journey.'));
   else
     section.append(
-      virtualList(spots.uncoveredEntryPoints, (p, i) => h('li', { class: 'entry-row', 'data-index': String(i) }, h('code', {}, entryLabel(p)), ' ', pathRef(p.file, p.line)), 'Entry points no journey covers'),
+      virtualList(
+        spots.uncoveredEntryPoints,
+        (p, i) =>
+          h(
+            'li',
+            { class: 'entry-row', 'data-index': String(i) },
+            h('code', {}, entryLabel(p)),
+            ' ',
+            pathRef(p.file, p.line),
+          ),
+        'Entry points no journey covers',
+      ),
     );
   section.append(h('h3', {}, `Touchpoints whose paths cover no file (${spots.touchpointsWithoutFiles.length})`));
   if (spots.touchpointsWithoutFiles.length === 0) section.append(h('p', { class: 'muted' }, 'None.'));
@@ -502,7 +658,14 @@ function renderBlindSpots(): void {
     for (const t of spots.touchpointsWithoutFiles) {
       const j = byKey.get(t.journey);
       const tp = j?.touchpoints.find((x) => x.id === t.touchpoint);
-      ul.append(h('li', {}, h('a', { href: hashOf({ ...state, view: 'journeys', journey: t.journey }) }, j?.name ?? t.journey), ` › ${tp?.name ?? t.touchpoint}`));
+      ul.append(
+        h(
+          'li',
+          {},
+          h('a', { href: hashOf({ ...state, view: 'journeys', journey: t.journey }) }, j?.name ?? t.journey),
+          ` › ${tp?.name ?? t.touchpoint}`,
+        ),
+      );
     }
     section.append(ul);
   }
@@ -510,14 +673,32 @@ function renderBlindSpots(): void {
   if (spots.journeysWithoutEntryPoints.length === 0) section.append(h('p', { class: 'muted' }, 'None.'));
   else {
     const ul = h('ul', {});
-    for (const key of spots.journeysWithoutEntryPoints) ul.append(h('li', {}, h('a', { href: hashOf({ ...state, view: 'journeys', journey: key }) }, byKey.get(key)?.name ?? key)));
+    for (const key of spots.journeysWithoutEntryPoints)
+      ul.append(
+        h(
+          'li',
+          {},
+          h('a', { href: hashOf({ ...state, view: 'journeys', journey: key }) }, byKey.get(key)?.name ?? key),
+        ),
+      );
     section.append(ul);
   }
   const diagnostics = catalog.diagnostics ?? [];
   if (diagnostics.length > 0) {
     section.append(h('h3', {}, `The map's diagnostics (${diagnostics.length})`));
     const ul = h('ul', { class: 'diagnostics' });
-    for (const d of diagnostics) ul.append(h('li', {}, h('span', { class: `sev sev-${d.severity}` }, d.severity), ' ', pathRef(d.file, d.line), ` ${d.message} `, h('span', { class: 'muted' }, `(${d.code})`)));
+    for (const d of diagnostics)
+      ul.append(
+        h(
+          'li',
+          {},
+          h('span', { class: `sev sev-${d.severity}` }, d.severity),
+          ' ',
+          pathRef(d.file, d.line),
+          ` ${d.message} `,
+          h('span', { class: 'muted' }, `(${d.code})`),
+        ),
+      );
     section.append(ul);
   }
   main.replaceChildren(section);
@@ -549,7 +730,11 @@ function render(): void {
     const j = byKey.get(state.journey);
     if (j) renderJourney(j);
     else {
-      main.replaceChildren(h('h2', { tabindex: '-1' }, 'No such journey'), h('p', {}, 'No journey has the id ', h('code', {}, state.journey), '. '), h('a', { href: hashOf({ ...state, journey: '' }) }, '← All journeys'));
+      main.replaceChildren(
+        h('h2', { tabindex: '-1' }, 'No such journey'),
+        h('p', {}, 'No journey has the id ', h('code', {}, state.journey), '. '),
+        h('a', { href: hashOf({ ...state, journey: '' }) }, '← All journeys'),
+      );
     }
   } else {
     renderList();
@@ -591,7 +776,10 @@ function applyTheme(theme: string): void {
   const button = document.getElementById('theme');
   if (button) {
     button.textContent = `Theme: ${theme}`;
-    button.title = theme === 'system' ? 'The colours follow the system; click for dark, then light' : `Click for ${theme === 'dark' ? 'light' : 'the system'} colours`;
+    button.title =
+      theme === 'system'
+        ? 'The colours follow the system; click for dark, then light'
+        : `Click for ${theme === 'dark' ? 'light' : 'the system'} colours`;
   }
 }
 let theme = storedTheme();
@@ -610,7 +798,9 @@ document.getElementById('theme')?.addEventListener('click', () => {
 
 // ---- events -------------------------------------------------------------------------------------------------------
 
-document.getElementById('cx-view')?.addEventListener('change', (e) => setState({ cx: (e.target as HTMLInputElement).checked }));
+document
+  .getElementById('cx-view')
+  ?.addEventListener('change', (e) => setState({ cx: (e.target as HTMLInputElement).checked }));
 const fromUrl = (): void => {
   state = readState();
   render();
@@ -624,7 +814,8 @@ function rows(): HTMLElement[] {
 
 document.addEventListener('keydown', (e) => {
   const target = e.target as HTMLElement;
-  const typing = target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement;
+  const typing =
+    target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement;
   if (e.key === '/' && !typing) {
     const search = document.getElementById('search');
     if (search) {
@@ -677,17 +868,26 @@ function renderMeta(): void {
   if (repo.head) parts.push(`at commit ${repo.head.slice(0, 10)} of ${day(repo.headDate)}`);
   if (repo.since) parts.push(`changes since ${day(repo.since)}`);
   const totals = catalog.totals;
-  if (totals) parts.push(`${totals.coveredFiles.toLocaleString('en')} of ${totals.files.toLocaleString('en')} files in a journey`);
+  if (totals)
+    parts.push(
+      `${totals.coveredFiles.toLocaleString('en')} of ${totals.files.toLocaleString('en')} files in a journey`,
+    );
   meta.textContent = parts.join(' · ');
   const blind = document.querySelector('nav.views a[data-view="blind"]');
   const spots = catalog.blindSpots;
-  if (blind && spots) blind.textContent = `Blind spots (${(spots.uncoveredEntryPoints.length + spots.touchpointsWithoutFiles.length + spots.journeysWithoutEntryPoints.length).toLocaleString('en')})`;
+  if (blind && spots)
+    blind.textContent = `Blind spots (${(spots.uncoveredEntryPoints.length + spots.touchpointsWithoutFiles.length + spots.journeysWithoutEntryPoints.length).toLocaleString('en')})`;
 }
 
 renderMeta();
 renderNotices();
 render();
 document.body.dataset.ready = '1';
-vscodeApi?.postMessage({ type: 'rendered', journeys: journeys.length, heading: main.querySelector('h2')?.textContent ?? '', scripts: document.scripts.length });
+vscodeApi?.postMessage({
+  type: 'rendered',
+  journeys: journeys.length,
+  heading: main.querySelector('h2')?.textContent ?? '',
+  scripts: document.scripts.length,
+});
 // Small catalogues get their print pages at once (printing then needs no event); big ones on beforeprint.
 if (journeys.length <= 300) setTimeout(() => printed || preparePrint(), 0);

@@ -66,7 +66,8 @@ export const MAX_CHANGES_PER_JOURNEY = 200;
 export const MAX_FILES_PER_CHANGE = 20;
 
 const SEP = '\u0000';
-const touchpointKey = (map: string, journey: string, touchpoint: string): string => `${map}${SEP}${journey}${SEP}${touchpoint}`;
+const touchpointKey = (map: string, journey: string, touchpoint: string): string =>
+  `${map}${SEP}${journey}${SEP}${touchpoint}`;
 const journeyKey = (map: string, journey: string): string => `${map}${SEP}${journey}`;
 
 export function buildCatalog(input: CatalogInput): Catalog {
@@ -106,7 +107,10 @@ export function buildCatalog(input: CatalogInput): Catalog {
     }
   }
 
-  const indirectCounts = input.graph && input.indirect.maxHops > 0 ? indirectFileCounts(input.graph, touchpointFiles, covered, input.indirect.maxHops) : new Map<string, number>();
+  const indirectCounts =
+    input.graph && input.indirect.maxHops > 0
+      ? indirectFileCounts(input.graph, touchpointFiles, covered, input.indirect.maxHops)
+      : new Map<string, number>();
 
   // Entry points per touchpoint; the uncovered ones are blind spots.
   const entriesOf = new Map<string, CatalogEntryPoint[]>();
@@ -194,7 +198,12 @@ export function buildCatalog(input: CatalogInput): Catalog {
       code: d.code,
       message: d.message,
     })),
-    totals: { files: input.files.length, coveredFiles, commits: input.commits.length, entryPoints: input.entryPoints.length },
+    totals: {
+      files: input.files.length,
+      coveredFiles,
+      commits: input.commits.length,
+      entryPoints: input.entryPoints.length,
+    },
   };
   if (input.codeOwnersFile !== undefined) catalog.codeOwnersFile = input.codeOwnersFile;
   return catalog;
@@ -212,7 +221,8 @@ function entryPointOf(point: CoveredEntryPoint): CatalogEntryPoint {
 /** The owners of the journey's files, the one owning most of them first. */
 function ownersOfFiles(codeOwners: CodeOwners, files: readonly string[]): string[] {
   const counts = new Map<string, number>();
-  for (const file of files) for (const owner of codeOwners.ownersOf(file)) counts.set(owner, (counts.get(owner) ?? 0) + 1);
+  for (const file of files)
+    for (const owner of codeOwners.ownersOf(file)) counts.set(owner, (counts.get(owner) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([o]) => o);
 }
 
@@ -221,7 +231,12 @@ function ownersOfFiles(codeOwners: CodeOwners, files: readonly string[]): string
  * `impact` would report against it. Walks forward from the touchpoint's files along imports; a covered file ends the
  * walk (a change there is that file's own touchpoints' business), as it ends impact's walk back over importers.
  */
-function indirectFileCounts(graph: DependencyGraph, touchpointFiles: ReadonlyMap<string, string[]>, covered: ReadonlySet<string>, maxHops: number): Map<string, number> {
+function indirectFileCounts(
+  graph: DependencyGraph,
+  touchpointFiles: ReadonlyMap<string, string[]>,
+  covered: ReadonlySet<string>,
+  maxHops: number,
+): Map<string, number> {
   const out = new Map<string, number>();
   const stamp = new Uint32Array(graph.files.length);
   let epoch = 0;
@@ -260,20 +275,26 @@ function changesByJourney(input: CatalogInput, coverageOf: (path: string) => Cov
   const reachOf = new Map<string, { jk: string; tp: string }[]>();
   if (input.graph && input.indirect.maxHops > 0) {
     const open = new Set<string>();
-    for (const c of input.commits) for (const f of c.files) if (!open.has(f) && languageOfPath(f) !== undefined && coverageOf(f).length === 0) open.add(f);
+    for (const c of input.commits)
+      for (const f of c.files)
+        if (!open.has(f) && languageOfPath(f) !== undefined && coverageOf(f).length === 0) open.add(f);
     const inGraph = [...open].filter((f) => input.graph!.indexOf(f) !== undefined);
     for (const r of reachOfFiles(input.graph, inGraph, coverageOf, input.indirect)) {
       if (r.hits.length === 0) continue;
       reachOf.set(
         r.file,
-        r.hits.map((h) => ({ jk: journeyKey(h.target.value.map.file, h.target.value.journey.id), tp: h.target.value.touchpoint.id })),
+        r.hits.map((h) => ({
+          jk: journeyKey(h.target.value.map.file, h.target.value.journey.id),
+          tp: h.target.value.touchpoint.id,
+        })),
       );
     }
   }
 
   // A change names its touchpoints in the journey's order.
   const rank = new Map<string, number>();
-  for (const map of input.maps) for (const j of map.journeys) j.touchpoints.forEach((t, i) => rank.set(touchpointKey(map.file, j.id, t.id), i));
+  for (const map of input.maps)
+    for (const j of map.journeys) j.touchpoints.forEach((t, i) => rank.set(touchpointKey(map.file, j.id, t.id), i));
   const out = new Map<string, CatalogChange[]>();
   for (const commit of input.commits) {
     const perJourney = new Map<string, { direct: boolean; touchpoints: Set<string>; files: Set<string> }>();
@@ -307,7 +328,9 @@ function changesByJourney(input: CatalogInput, coverageOf: (path: string) => Cov
         author: commit.author,
         subject,
         reach: j.direct ? 'direct' : 'indirect',
-        touchpoints: [...j.touchpoints].sort((a, b) => (rank.get(`${jk}${SEP}${a}`) ?? 0) - (rank.get(`${jk}${SEP}${b}`) ?? 0)),
+        touchpoints: [...j.touchpoints].sort(
+          (a, b) => (rank.get(`${jk}${SEP}${a}`) ?? 0) - (rank.get(`${jk}${SEP}${b}`) ?? 0),
+        ),
         files: files.slice(0, MAX_FILES_PER_CHANGE),
       };
       if (pr !== undefined) change.pr = pr;

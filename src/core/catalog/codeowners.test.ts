@@ -33,7 +33,20 @@ describe('CODEOWNERS', () => {
 
   it('GitLab: sections add their owners, each decided by its own last match; default owners fill ownerless lines', () => {
     const owners = parseCodeOwners(
-      ['* @admins', '', '[Docs] @docs-team', 'docs/', '*.md @writers', '', '^[Security][2] @sec', '/src/auth/', 'src/auth/legacy/ @old-sec', '', '[Paths with spaces]', 'my\\ folder/ @spaces'].join('\n'),
+      [
+        '* @admins',
+        '',
+        '[Docs] @docs-team',
+        'docs/',
+        '*.md @writers',
+        '',
+        '^[Security][2] @sec',
+        '/src/auth/',
+        'src/auth/legacy/ @old-sec',
+        '',
+        '[Paths with spaces]',
+        'my\\ folder/ @spaces',
+      ].join('\n'),
     );
     assert.deepEqual(owners.ownersOf('src/app.ts'), ['@admins']);
     assert.deepEqual(owners.ownersOf('docs/guide.txt'), ['@admins', '@docs-team']);

@@ -4,10 +4,16 @@
 import { Minimatch } from 'minimatch';
 
 /** Where GitHub and GitLab look, in the order they look (the first that exists is the one used). */
-export const CODEOWNERS_LOCATIONS = ['.github/CODEOWNERS', '.gitlab/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const;
+export const CODEOWNERS_LOCATIONS = [
+  '.github/CODEOWNERS',
+  '.gitlab/CODEOWNERS',
+  'CODEOWNERS',
+  'docs/CODEOWNERS',
+] as const;
 
 export function codeOwnersFileAmong(files: ReadonlySet<string> | readonly string[]): string | undefined {
-  const has = (f: string): boolean => (Array.isArray(files) ? files.includes(f) : (files as ReadonlySet<string>).has(f));
+  const has = (f: string): boolean =>
+    Array.isArray(files) ? files.includes(f) : (files as ReadonlySet<string>).has(f);
   return CODEOWNERS_LOCATIONS.find(has);
 }
 
@@ -108,7 +114,8 @@ export function parseCodeOwners(text: string): CodeOwners {
         for (let i = s.rules.length - 1; i >= 0; i--) {
           const rule = s.rules[i]!;
           if (!rule.matchers.some((m) => m.match(path))) continue;
-          for (const owner of rule.owners.length > 0 ? rule.owners : s.defaultOwners) if (!out.includes(owner)) out.push(owner);
+          for (const owner of rule.owners.length > 0 ? rule.owners : s.defaultOwners)
+            if (!out.includes(owner)) out.push(owner);
           break;
         }
       }

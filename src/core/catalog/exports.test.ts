@@ -23,7 +23,18 @@ function journey(over: Partial<CatalogJourney>): CatalogJourney {
     map: 'cx-map.yaml',
     line: 3,
     codeOwners: [],
-    touchpoints: [{ id: 'pay', name: 'Pay: now', channel: 'web', files: 2, indirectFiles: 0, entryPoints: [], paths: ['src/**'], line: 9 }],
+    touchpoints: [
+      {
+        id: 'pay',
+        name: 'Pay: now',
+        channel: 'web',
+        files: 2,
+        indirectFiles: 0,
+        entryPoints: [],
+        paths: ['src/**'],
+        line: 9,
+      },
+    ],
     changes: [],
     changesInWindow: 0,
     ...over,
@@ -42,14 +53,31 @@ const catalog = (journeys: CatalogJourney[]): Catalog => ({
 
 describe('the Backstage export', () => {
   // The policies Backstage's catalog applies to every entity it ingests, and the System kind's own validator.
-  const policy = EntityPolicies.allOf([new SchemaValidEntityPolicy(), new DefaultNamespaceEntityPolicy(), new NoForeignRootFieldsEntityPolicy(), new FieldFormatEntityPolicy()]);
+  const policy = EntityPolicies.allOf([
+    new SchemaValidEntityPolicy(),
+    new DefaultNamespaceEntityPolicy(),
+    new NoForeignRootFieldsEntityPolicy(),
+    new FieldFormatEntityPolicy(),
+  ]);
 
   it("is multi-document YAML of System entities that Backstage's published schema and policies accept", async () => {
     const yaml = renderBackstage(
       catalog([
-        journey({ owner: '@shop/payments', description: 'Pay.', slo: '99.9%', links: { dashboard: 'https://grafana.example.com/d/x', bad: 'javascript:alert(1)' }, codeOwners: ['@shop/web'] }),
+        journey({
+          owner: '@shop/payments',
+          description: 'Pay.',
+          slo: '99.9%',
+          links: { dashboard: 'https://grafana.example.com/d/x', bad: 'javascript:alert(1)' },
+          codeOwners: ['@shop/web'],
+        }),
         journey({ key: 'refunds', id: 'refunds', name: 'Get my money back', tier: 'high', owner: 'Payments team' }),
-        journey({ key: 'tracking@packages/app', id: 'tracking', name: 'Tracking', tier: 'low', owner: 'ops@example.com' }),
+        journey({
+          key: 'tracking@packages/app',
+          id: 'tracking',
+          name: 'Tracking',
+          tier: 'low',
+          owner: 'ops@example.com',
+        }),
         journey({ key: 'orphan-', id: 'orphan-', name: 'No owner', tier: 'medium' }),
         journey({ key: 'orphan', id: 'orphan', name: 'No owner either', tier: 'medium', codeOwners: ['@someone'] }),
       ]),
@@ -63,9 +91,25 @@ describe('the Backstage export', () => {
       assert.equal((entity.spec as { type: string }).type, 'customer-journey');
       parseEntityRef((entity.spec as { owner: string }).owner);
     }
-    assert.deepEqual(docs.map((d) => d.metadata.name), ['checkout', 'refunds', 'tracking-packages-app', 'orphan', 'orphan-2']);
-    assert.deepEqual(docs.map((d) => (d.spec as { owner: string }).owner), ['group:default/payments', 'group:default/payments-team', 'user:default/ops', 'group:default/unowned', 'user:default/someone']);
-    assert.deepEqual(docs[0]!.metadata.links, [{ url: 'https://grafana.example.com/d/x', title: 'dashboard' }], 'only http(s) links');
+    assert.deepEqual(
+      docs.map((d) => d.metadata.name),
+      ['checkout', 'refunds', 'tracking-packages-app', 'orphan', 'orphan-2'],
+    );
+    assert.deepEqual(
+      docs.map((d) => (d.spec as { owner: string }).owner),
+      [
+        'group:default/payments',
+        'group:default/payments-team',
+        'user:default/ops',
+        'group:default/unowned',
+        'user:default/someone',
+      ],
+    );
+    assert.deepEqual(
+      docs[0]!.metadata.links,
+      [{ url: 'https://grafana.example.com/d/x', title: 'dashboard' }],
+      'only http(s) links',
+    );
     assert.equal(docs[0]!.metadata.annotations?.['cx-impact/owner'], '@shop/payments');
   });
 
@@ -80,8 +124,16 @@ describe('the Backstage export', () => {
 
 describe('the Mermaid export', () => {
   it('writes a journey block per journey, a section per channel, text without Mermaid syntax', () => {
-    const md = renderMermaid(catalog([journey({ owner: '@shop/pay', description: 'Shoppers <b>pay</b>' }), journey({ key: 'x', name: 'X; #1', touchpoints: [] })]));
-    assert.match(md, /^## Checkout \(critical\)\n\nShoppers \\<b\\>pay\\<\/b\\>\n\n```mermaid\njourney\n {2}title Checkout\n {2}section web\n {4}Pay now: 3: @shop\/pay\n```\n/);
+    const md = renderMermaid(
+      catalog([
+        journey({ owner: '@shop/pay', description: 'Shoppers <b>pay</b>' }),
+        journey({ key: 'x', name: 'X; #1', touchpoints: [] }),
+      ]),
+    );
+    assert.match(
+      md,
+      /^## Checkout \(critical\)\n\nShoppers \\<b\\>pay\\<\/b\\>\n\n```mermaid\njourney\n {2}title Checkout\n {2}section web\n {4}Pay now: 3: @shop\/pay\n```\n/,
+    );
     assert.match(md, /title X 1\n```/);
   });
 });

@@ -35,7 +35,11 @@ function safeLink(url: string): boolean {
 
 export function backstageEntity(j: CatalogJourney): Record<string, unknown> {
   const owner = backstageOwner(j.owner) ?? backstageOwner(j.codeOwners[0]) ?? 'group:default/unowned';
-  const annotations: Record<string, string> = { 'cx-impact/journey': j.id, 'cx-impact/tier': j.tier, 'cx-impact/map': `${j.map}:${j.line}` };
+  const annotations: Record<string, string> = {
+    'cx-impact/journey': j.id,
+    'cx-impact/tier': j.tier,
+    'cx-impact/map': `${j.map}:${j.line}`,
+  };
   if (j.owner !== undefined) annotations['cx-impact/owner'] = j.owner;
   if (j.slo !== undefined) annotations['cx-impact/slo'] = j.slo;
   if (j.codeOwners.length > 0) annotations['cx-impact/code-owners'] = j.codeOwners.join(' ');
@@ -44,7 +48,12 @@ export function backstageEntity(j: CatalogJourney): Record<string, unknown> {
     name: backstageName(j.key),
     title: j.name,
     annotations,
-    tags: ['customer-journey', `tier-${j.tier}`, ...channels.map((c) => `channel-${c}`)].map((t) => t.toLowerCase().replace(/[^a-z0-9+#-]+/g, '-').slice(0, 63)),
+    tags: ['customer-journey', `tier-${j.tier}`, ...channels.map((c) => `channel-${c}`)].map((t) =>
+      t
+        .toLowerCase()
+        .replace(/[^a-z0-9+#-]+/g, '-')
+        .slice(0, 63),
+    ),
   };
   if (j.description !== undefined) metadata.description = j.description;
   const links = Object.entries(j.links)
@@ -71,7 +80,13 @@ export function renderBackstage(catalog: Catalog): string {
 
 /** Mermaid's journey syntax reads `:` `;` `#` and line breaks; the text keeps its words without them. */
 function mermaidText(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/[:;#`]/g, ' ').replace(/\s+/g, ' ').trim() || '-';
+  return (
+    text
+      .replace(/[\r\n]+/g, ' ')
+      .replace(/[:;#`]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim() || '-'
+  );
 }
 
 function markdownText(text: string): string {
@@ -95,7 +110,8 @@ export function renderMermaid(catalog: Catalog): string {
     for (const t of j.touchpoints) byChannel.set(t.channel, [...(byChannel.get(t.channel) ?? []), t]);
     for (const [channel, list] of byChannel) {
       out.push(`  section ${mermaidText(channel)}`);
-      for (const t of list) out.push(`    ${mermaidText(t.name)}: ${t.files === 0 ? 1 : t.entryPoints.length > 0 ? 5 : 3}: ${actor}`);
+      for (const t of list)
+        out.push(`    ${mermaidText(t.name)}: ${t.files === 0 ? 1 : t.entryPoints.length > 0 ? 5 : 3}: ${actor}`);
     }
     out.push('```', '');
   }

@@ -3,7 +3,7 @@ import { plainSubject, pullRequestOf, windowStart } from './window';
 
 describe('the catalogue window and pull requests', () => {
   const head = new Date('2026-12-02T10:00:00Z');
-  it('takes an ISO date as it is, and a duration back from HEAD\'s date', () => {
+  it("takes an ISO date as it is, and a duration back from HEAD's date", () => {
     const iso = (v: string): string | undefined => windowStart(v, head)?.toISOString();
     assert.equal(iso('2026-11-01'), '2026-11-01T00:00:00.000Z');
     assert.equal(iso('2026-11-01T08:30:00+02:00'), '2026-11-01T06:30:00.000Z');
@@ -12,7 +12,8 @@ describe('the catalogue window and pull requests', () => {
     assert.equal(iso('3m'), '2026-09-02T10:00:00.000Z');
     assert.equal(iso('1y'), '2025-12-02T10:00:00.000Z');
     assert.equal(iso('12h'), '2026-12-01T22:00:00.000Z');
-    for (const bad of ['', 'yesterday', '90', '-3d', '2026-13-45', '5 fortnights']) assert.equal(iso(bad), undefined, bad);
+    for (const bad of ['', 'yesterday', '90', '-3d', '2026-13-45', '5 fortnights'])
+      assert.equal(iso(bad), undefined, bad);
   });
 
   it('reads the pull-request number of squash, merge, GitLab and Bitbucket subjects', () => {

@@ -4,11 +4,22 @@
 export const DEFAULT_SINCE = '90d';
 
 const UNITS: Record<string, 'h' | 'd' | 'w' | 'm' | 'y'> = {
-  h: 'h', hour: 'h', hours: 'h',
-  d: 'd', day: 'd', days: 'd',
-  w: 'w', week: 'w', weeks: 'w',
-  m: 'm', mo: 'm', month: 'm', months: 'm',
-  y: 'y', year: 'y', years: 'y',
+  h: 'h',
+  hour: 'h',
+  hours: 'h',
+  d: 'd',
+  day: 'd',
+  days: 'd',
+  w: 'w',
+  week: 'w',
+  weeks: 'w',
+  m: 'm',
+  mo: 'm',
+  month: 'm',
+  months: 'm',
+  y: 'y',
+  year: 'y',
+  years: 'y',
 };
 
 /**
@@ -55,7 +66,10 @@ export function pullRequestOf(subject: string, body = ''): number | undefined {
 /** A merge commit's subject says little (`Merge pull request #12 from org/branch`): the title is the body's first line. */
 export function plainSubject(subject: string, body = ''): string {
   if (/^Merge (pull request #\d+ from|branch '.*' into)/.test(subject)) {
-    const title = body.split('\n').map((l) => l.trim()).find((l) => l.length > 0 && !/^See merge request/.test(l));
+    const title = body
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l.length > 0 && !/^See merge request/.test(l));
     if (title) return title;
   }
   return subject;

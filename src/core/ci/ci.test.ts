@@ -27,7 +27,8 @@ const schemas = path.join(root, 'test', 'fixtures', 'schemas');
 function readCommand(line: string): { command: string; properties: Record<string, string>; message: string } {
   const match = /^::([a-z-]+)(?: ([^:]*))?::(.*)$/s.exec(line);
   assert.ok(match, `not a workflow command: ${line}`);
-  const unescape = (text: string) => text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+  const unescape = (text: string) =>
+    text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
   const properties: Record<string, string> = {};
   for (const pair of (match[2] ?? '').split(',').filter(Boolean)) {
     const eq = pair.indexOf('=');
@@ -70,7 +71,7 @@ journeys:
 
 describe('CI formats', () => {
   describe('GitHub workflow commands', () => {
-    it('the reader understands the examples of GitHub\'s documentation', () => {
+    it("the reader understands the examples of GitHub's documentation", () => {
       assert.deepEqual(readCommand('::error file=app.js,line=1::Missing semicolon'), {
         command: 'error',
         properties: { file: 'app.js', line: '1' },
@@ -95,7 +96,10 @@ describe('CI formats', () => {
     });
 
     it('prints one ::error or ::warning per problem with file, 1-based line and col, and the code as title', () => {
-      const out = renderDiagnosticsGithub([diagnostic(), diagnostic({ severity: 'warning', code: 'unknown-key', message: 'unknown key "ownr"' })]);
+      const out = renderDiagnosticsGithub([
+        diagnostic(),
+        diagnostic({ severity: 'warning', code: 'unknown-key', message: 'unknown key "ownr"' }),
+      ]);
       const lines = out.trimEnd().split('\n');
       assert.equal(lines.length, 2);
       assert.deepEqual(readCommand(lines[0] ?? ''), {
@@ -125,8 +129,22 @@ describe('CI formats', () => {
         changes: [],
         unmappedFiles: [],
         journeys: [
-          { id: 'checkout', name: 'Checkout, the one', tier: 'critical', map: 'cx-map.yaml', links: [], touchpoints: [{ id: 'pay', name: 'Pay', files: ['src/pay.ts'], reasons: [] }] },
-          { id: 'search', name: 'Search', tier: 'high', map: 'cx-map.yaml', links: [], touchpoints: [{ id: 'r', name: 'Results', files: ['src/search.ts'], reasons: [] }] },
+          {
+            id: 'checkout',
+            name: 'Checkout, the one',
+            tier: 'critical',
+            map: 'cx-map.yaml',
+            links: [],
+            touchpoints: [{ id: 'pay', name: 'Pay', files: ['src/pay.ts'], reasons: [] }],
+          },
+          {
+            id: 'search',
+            name: 'Search',
+            tier: 'high',
+            map: 'cx-map.yaml',
+            links: [],
+            touchpoints: [{ id: 'r', name: 'Results', files: ['src/search.ts'], reasons: [] }],
+          },
         ],
       };
       const lines = renderCriticalNotices(report).trimEnd().split('\n');
@@ -142,16 +160,38 @@ describe('CI formats', () => {
   describe('SARIF', () => {
     const ajv = new AjvDraft04({ allErrors: true, strict: false });
     addFormats(ajv);
-    const validate = ajv.compile(JSON.parse(readFileSync(path.join(schemas, 'sarif-schema-2.1.0.json'), 'utf8')) as object);
+    const validate = ajv.compile(
+      JSON.parse(readFileSync(path.join(schemas, 'sarif-schema-2.1.0.json'), 'utf8')) as object,
+    );
     const valid = (log: unknown): void => assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
 
     it('the committed schema is the OASIS SARIF 2.1.0 schema, and it rejects what is not SARIF', () => {
-      const schema = JSON.parse(readFileSync(path.join(schemas, 'sarif-schema-2.1.0.json'), 'utf8')) as { id: string; definitions: object };
+      const schema = JSON.parse(readFileSync(path.join(schemas, 'sarif-schema-2.1.0.json'), 'utf8')) as {
+        id: string;
+        definitions: object;
+      };
       assert.match(schema.id, /^https:\/\/docs\.oasis-open\.org\/sarif\/sarif\/v2\.1\.0\//);
       assert.equal(Object.keys(schema.definitions).length, 52);
       assert.equal(validate({ version: '2.1.0' }), false, 'runs is required');
-      assert.equal(validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ ruleId: 'x' }] }] }), false, 'a result needs a message');
-      const region = { version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'a' }, region: { startLine: 0 } } }] }] }] };
+      assert.equal(
+        validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ ruleId: 'x' }] }] }),
+        false,
+        'a result needs a message',
+      );
+      const region = {
+        version: '2.1.0',
+        runs: [
+          {
+            tool: { driver: { name: 'x' } },
+            results: [
+              {
+                message: { text: 'm' },
+                locations: [{ physicalLocation: { artifactLocation: { uri: 'a' }, region: { startLine: 0 } } }],
+              },
+            ],
+          },
+        ],
+      };
       assert.equal(validate(region), false, 'lines are 1-based');
     });
 
@@ -162,7 +202,7 @@ describe('CI formats', () => {
       valid(JSON.parse(renderSarif([], { version: '0.1.0', informationUri: 'https://github.com/acme/cx-impact' })));
     });
 
-    it('one rule per diagnostic code with the documentation\'s help, and results with regions', () => {
+    it("one rule per diagnostic code with the documentation's help, and results with regions", () => {
       const log = sarifLog([diagnostic()], { version: '1.2.3' });
       const run = log.runs[0];
       assert.ok(run);
@@ -170,28 +210,41 @@ describe('CI formats', () => {
       assert.deepEqual(ids, Object.keys(MAP_DIAGNOSTIC_CODES));
       const badTier = run.tool.driver.rules.find((r) => r.id === 'bad-tier');
       assert.ok(badTier);
-      assert.equal(badTier.help.markdown, '`tier` is not one of the four (the message suggests the closest).\n\n**How to fix it:** Use `critical`, `high`, `medium` or `low`.');
+      assert.equal(
+        badTier.help.markdown,
+        '`tier` is not one of the four (the message suggests the closest).\n\n**How to fix it:** Use `critical`, `high`, `medium` or `low`.',
+      );
       assert.equal(badTier.shortDescription.text, '`tier` is not one of the four (the message suggests the closest).');
       assert.equal(badTier.defaultConfiguration.level, 'error');
       const result = run.results[0];
       assert.ok(result);
       assert.equal(result.ruleId, 'bad-tier');
       assert.equal(run.tool.driver.rules[result.ruleIndex ?? -1]?.id, 'bad-tier');
-      assert.deepEqual(result.locations[0]?.physicalLocation.region, { startLine: 16, startColumn: 11, endLine: 16, endColumn: 17 });
+      assert.deepEqual(result.locations[0]?.physicalLocation.region, {
+        startLine: 16,
+        startColumn: 11,
+        endLine: 16,
+        endColumn: 17,
+      });
       assert.equal(result.level, 'error');
     });
 
     it('file paths become relative URI references', () => {
       const log = sarifLog([diagnostic({ file: 'dir with space/a#b.yaml' })], { version: '1' });
-      assert.equal(log.runs[0]?.results[0]?.locations[0]?.physicalLocation.artifactLocation.uri, 'dir%20with%20space/a%23b.yaml');
+      assert.equal(
+        log.runs[0]?.results[0]?.locations[0]?.physicalLocation.artifactLocation.uri,
+        'dir%20with%20space/a%23b.yaml',
+      );
     });
   });
 
   describe('GitLab code quality', () => {
     const ajv = new Ajv({ allErrors: true });
-    const validate = ajv.compile(JSON.parse(readFileSync(path.join(schemas, 'gitlab-code-quality.schema.json'), 'utf8')) as object);
+    const validate = ajv.compile(
+      JSON.parse(readFileSync(path.join(schemas, 'gitlab-code-quality.schema.json'), 'utf8')) as object,
+    );
 
-    it('the example report of GitLab\'s documentation passes the fields check', () => {
+    it("the example report of GitLab's documentation passes the fields check", () => {
       const example = [
         {
           description: "'unused' is assigned a value but never used.",
@@ -212,19 +265,30 @@ describe('CI formats', () => {
       const issues = codeQualityIssues(diagnostics, sha256);
       assert.equal(new Set(issues.map((i) => i.fingerprint)).size, issues.length);
       // The same problem two lines lower is the same issue (lines above it moved), so it keeps its fingerprint.
-      const moved = codeQualityIssues([diagnostic({ range: { start: { line: 17, character: 10 }, end: { line: 17, character: 16 } } })], sha256);
+      const moved = codeQualityIssues(
+        [diagnostic({ range: { start: { line: 17, character: 10 }, end: { line: 17, character: 16 } } })],
+        sha256,
+      );
       assert.equal(moved[0]?.fingerprint, codeQualityIssues([diagnostic()], sha256)[0]?.fingerprint);
-      assert.deepEqual(codeQualityIssues([diagnostic()], sha256)[0]?.location, { path: 'cx-map.yaml', lines: { begin: 16 } });
+      assert.deepEqual(codeQualityIssues([diagnostic()], sha256)[0]?.location, {
+        path: 'cx-map.yaml',
+        lines: { begin: 16 },
+      });
       assert.equal(codeQualityIssues([diagnostic()], sha256)[0]?.severity, 'major');
       // The fingerprint is what GitLab compares between pipelines: the host's SHA-256 of file, code, message and count.
       const one = diagnostic();
-      assert.equal(codeQualityIssues([one], sha256)[0]?.fingerprint, sha256(`${one.file}\0${one.code}\0${one.message}\0${0}`).slice(0, 32));
+      assert.equal(
+        codeQualityIssues([one], sha256)[0]?.fingerprint,
+        sha256(`${one.file}\0${one.code}\0${one.message}\0${0}`).slice(0, 32),
+      );
     });
   });
 
   describe('diagnostic help from docs/cx-map.md', () => {
-    it('the generated module is the doc\'s table as it is now (run node scripts/diagnostic-help.mjs)', async () => {
-      const script = (await import(path.join(root, 'scripts', 'diagnostic-help.mjs'))) as { generatedModule(md: string): string };
+    it("the generated module is the doc's table as it is now (run node scripts/diagnostic-help.mjs)", async () => {
+      const script = (await import(path.join(root, 'scripts', 'diagnostic-help.mjs'))) as {
+        generatedModule(md: string): string;
+      };
       const expected = script.generatedModule(readFileSync(path.join(root, 'docs', 'cx-map.md'), 'utf8'));
       assert.equal(readFileSync(path.join(__dirname, 'diagnostic-help.generated.ts'), 'utf8'), expected);
     });

@@ -16,7 +16,11 @@ export function escapeProperty(text: string): string {
 
 export type WorkflowCommand = 'error' | 'warning' | 'notice';
 
-export function workflowCommand(command: WorkflowCommand, properties: Record<string, string | number | undefined>, message: string): string {
+export function workflowCommand(
+  command: WorkflowCommand,
+  properties: Record<string, string | number | undefined>,
+  message: string,
+): string {
   const props = Object.entries(properties)
     .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
     .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
@@ -30,21 +34,25 @@ const COMMAND: Record<Severity, WorkflowCommand> = { error: 'error', warning: 'w
  * One annotation per map problem. `path` turns a diagnostic's file into the path GitHub knows (relative to the
  * repository root); positions are 1-based, as the runner expects.
  */
-export function renderDiagnosticsGithub(diagnostics: readonly MapDiagnostic[], path: (file: string) => string = (f) => f): string {
+export function renderDiagnosticsGithub(
+  diagnostics: readonly MapDiagnostic[],
+  path: (file: string) => string = (f) => f,
+): string {
   return diagnostics
-    .map((d) =>
-      workflowCommand(
-        COMMAND[d.severity],
-        {
-          file: path(d.file),
-          line: d.range.start.line + 1,
-          col: d.range.start.character + 1,
-          endLine: d.range.end.line + 1,
-          endColumn: d.range.end.character + 1,
-          title: d.code,
-        },
-        d.message,
-      ) + '\n',
+    .map(
+      (d) =>
+        workflowCommand(
+          COMMAND[d.severity],
+          {
+            file: path(d.file),
+            line: d.range.start.line + 1,
+            col: d.range.start.character + 1,
+            endLine: d.range.end.line + 1,
+            endColumn: d.range.end.character + 1,
+            title: d.code,
+          },
+          d.message,
+        ) + '\n',
     )
     .join('');
 }

@@ -18,7 +18,11 @@ const SEVERITY: Record<Severity, CodeQualityIssue['severity']> = { error: 'major
  * (not the line, so an issue does not turn new when lines above it move), and a count for repeats of the same three.
  * `sha256` (hex) comes from the host (src/node/hash.ts): the engine imports no host module.
  */
-export function codeQualityIssues(diagnostics: readonly MapDiagnostic[], sha256: (text: string) => string, path: (file: string) => string = (f) => f): CodeQualityIssue[] {
+export function codeQualityIssues(
+  diagnostics: readonly MapDiagnostic[],
+  sha256: (text: string) => string,
+  path: (file: string) => string = (f) => f,
+): CodeQualityIssue[] {
   const seen = new Map<string, number>();
   return diagnostics.map((d) => {
     const file = path(d.file);
@@ -35,6 +39,10 @@ export function codeQualityIssues(diagnostics: readonly MapDiagnostic[], sha256:
   });
 }
 
-export function renderGitlabCodeQuality(diagnostics: readonly MapDiagnostic[], sha256: (text: string) => string, path?: (file: string) => string): string {
+export function renderGitlabCodeQuality(
+  diagnostics: readonly MapDiagnostic[],
+  sha256: (text: string) => string,
+  path?: (file: string) => string,
+): string {
   return JSON.stringify(codeQualityIssues(diagnostics, sha256, path), null, 2) + '\n';
 }

@@ -4,7 +4,8 @@ import { MAP_DIAGNOSTIC_CODES } from '../map/codes';
 import type { MapDiagnostic, Severity } from '../types';
 import { DIAGNOSTIC_HELP } from './diagnostic-help.generated';
 
-export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+export const SARIF_SCHEMA =
+  'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
 export interface SarifOptions {
   version: string;
@@ -48,7 +49,9 @@ function rules(informationUri: string | undefined) {
         markdown: `${sentence(problem)}\n\n**How to fix it:** ${sentence(fix)}`,
       },
       defaultConfiguration: { level: LEVEL[known.severity] },
-      ...(informationUri ? { helpUri: `${informationUri.replace(/\/$/, '')}/blob/HEAD/docs/cx-map.md#diagnostic-codes` } : {}),
+      ...(informationUri
+        ? { helpUri: `${informationUri.replace(/\/$/, '')}/blob/HEAD/docs/cx-map.md#diagnostic-codes` }
+        : {}),
       properties: { tags: ['cx-map'] },
     };
   });
@@ -59,7 +62,11 @@ function uriOf(file: string): string {
   return file.split('/').map(encodeURIComponent).join('/');
 }
 
-export function sarifLog(diagnostics: readonly MapDiagnostic[], options: SarifOptions, path: (file: string) => string = (f) => f) {
+export function sarifLog(
+  diagnostics: readonly MapDiagnostic[],
+  options: SarifOptions,
+  path: (file: string) => string = (f) => f,
+) {
   const ruleList = rules(options.informationUri);
   const index = new Map(ruleList.map((r, i) => [r.id, i]));
   return {
@@ -78,7 +85,9 @@ export function sarifLog(diagnostics: readonly MapDiagnostic[], options: SarifOp
         },
         // Columns are counted as JavaScript counts them (UTF-16 code units), like the editor's.
         columnKind: 'utf16CodeUnits' as const,
-        originalUriBaseIds: { SRCROOT: { description: { text: 'The repository root: result paths are relative to it.' } } },
+        originalUriBaseIds: {
+          SRCROOT: { description: { text: 'The repository root: result paths are relative to it.' } },
+        },
         results: diagnostics.map((d) => {
           const ruleIndex = index.get(d.code);
           return {
@@ -95,7 +104,9 @@ export function sarifLog(diagnostics: readonly MapDiagnostic[], options: SarifOp
                     startColumn: d.range.start.character + 1,
                     endLine: Math.max(d.range.end.line, d.range.start.line) + 1,
                     endColumn:
-                      d.range.end.line > d.range.start.line ? d.range.end.character + 1 : Math.max(d.range.end.character, d.range.start.character) + 1,
+                      d.range.end.line > d.range.start.line
+                        ? d.range.end.character + 1
+                        : Math.max(d.range.end.character, d.range.start.character) + 1,
                   },
                 },
               },
@@ -107,6 +118,10 @@ export function sarifLog(diagnostics: readonly MapDiagnostic[], options: SarifOp
   };
 }
 
-export function renderSarif(diagnostics: readonly MapDiagnostic[], options: SarifOptions, path?: (file: string) => string): string {
+export function renderSarif(
+  diagnostics: readonly MapDiagnostic[],
+  options: SarifOptions,
+  path?: (file: string) => string,
+): string {
   return JSON.stringify(sarifLog(diagnostics, options, path), null, 2) + '\n';
 }

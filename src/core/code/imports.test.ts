@@ -5,8 +5,12 @@ import { packageParser } from '../../../test/support/tree-sitter';
 describe('imports of a file', () => {
   const parser = packageParser();
   after(() => parser.dispose());
-  const read = (language: Parameters<typeof importsOf>[1], text: string): Promise<FileImports> => importsOf(parser, language, text);
-  const brief = (f: FileImports) => f.imports.map((i) => `${i.kind} ${i.specifier}${i.typeOnly ? ' type' : ''}${i.names ? ` [${i.names.join(',')}]` : ''}`);
+  const read = (language: Parameters<typeof importsOf>[1], text: string): Promise<FileImports> =>
+    importsOf(parser, language, text);
+  const brief = (f: FileImports) =>
+    f.imports.map(
+      (i) => `${i.kind} ${i.specifier}${i.typeOnly ? ' type' : ''}${i.names ? ` [${i.names.join(',')}]` : ''}`,
+    );
 
   it('reads every TypeScript form with a literal specifier', async () => {
     const f = await read(
@@ -18,8 +22,8 @@ describe('imports of a file', () => {
         "import h = require('./h');",
         "const i = require('./i');",
         "async function f() { return import('./j'); }",
-        "const notLiteral = require(name);",
-        "const tpl = require(`./t${x}`);",
+        'const notLiteral = require(name);',
+        'const tpl = require(`./t${x}`);',
         'console.log(d, b, e, ns, h, i);',
       ].join('\n'),
     );
@@ -47,7 +51,13 @@ describe('imports of a file', () => {
         'export function run(g: G): void {}',
       ].join('\n'),
     );
-    assert.deepEqual(brief(f), ['import ./a type [A]', 'import ./b type [B,C]', 'import ./d type [D]', 'import ./ef [F]', 'import ./g type [G]']);
+    assert.deepEqual(brief(f), [
+      'import ./a type [A]',
+      'import ./b type [B,C]',
+      'import ./d type [D]',
+      'import ./ef [F]',
+      'import ./g type [G]',
+    ]);
   });
 
   it('keeps names used only as values in JavaScript (no types there)', async () => {
@@ -75,7 +85,14 @@ describe('imports of a file', () => {
     assert.deepEqual(
       f.reexports.map((r) => ({ s: r.specifier, t: r.typeOnly, n: r.names })),
       [
-        { s: './e', t: false, n: [{ from: 'x', as: 'y' }, { from: 'z', as: 'z' }] },
+        {
+          s: './e',
+          t: false,
+          n: [
+            { from: 'x', as: 'y' },
+            { from: 'z', as: 'z' },
+          ],
+        },
         { s: './f', t: false, n: '*' },
         { s: './g', t: false, n: [{ from: '*', as: 'g' }] },
         { s: './k', t: true, n: [{ from: 'K', as: 'K' }] },
@@ -88,7 +105,10 @@ describe('imports of a file', () => {
   });
 
   it('keeps the imports it can read from a file with syntax errors', async () => {
-    const f = await read('typescript', "import { a } from './a';\nfunction (( {\nimport { b } from './b';\nconsole.log(a, b);\n");
+    const f = await read(
+      'typescript',
+      "import { a } from './a';\nfunction (( {\nimport { b } from './b';\nconsole.log(a, b);\n",
+    );
     assert.equal(f.partial, true);
     assert.ok(f.imports.some((i) => i.specifier === './a'));
   });
@@ -103,7 +123,15 @@ describe('imports of a file', () => {
       'python',
       'import a.b, c as d\nfrom .e import f, g as h\nfrom .. import i\nfrom j.k import *\nfrom typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from m import N\n',
     );
-    assert.deepEqual(brief(f), ['import a.b', 'import c', 'import .e [f,g]', 'import .. [i]', 'import j.k [*]', 'import typing [TYPE_CHECKING]', 'import m type [N]']);
+    assert.deepEqual(brief(f), [
+      'import a.b',
+      'import c',
+      'import .e [f,g]',
+      'import .. [i]',
+      'import j.k [*]',
+      'import typing [TYPE_CHECKING]',
+      'import m type [N]',
+    ]);
   });
 
   it('reads Java imports and the package', async () => {
@@ -114,7 +142,8 @@ describe('imports of a file', () => {
   });
 
   it('reads a deeply nested file in every language without overflowing the call stack', async () => {
-    const deep = (open: string, inner: string, close: string): string => `${open.repeat(20_000)}${inner}${close.repeat(20_000)}`;
+    const deep = (open: string, inner: string, close: string): string =>
+      `${open.repeat(20_000)}${inner}${close.repeat(20_000)}`;
     const cases: [Parameters<typeof read>[0], string][] = [
       ['typescript', `import { y } from './y';\nexport const v = ${deep('(', 'y', ')')};\n`],
       ['go', `package a\n\nimport "x/y"\n\nvar v = ${deep('(', 'y.Z', ')')}\n`],

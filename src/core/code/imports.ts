@@ -88,7 +88,9 @@ export async function importsOf(parser: CodeParser, language: LanguageId, text: 
     case 'typescript':
     case 'tsx':
     case 'javascript':
-      return parser.withTree(language, text, (tree) => withUsedIn(scriptImports(tree.rootNode, language !== 'javascript'), tree, language));
+      return parser.withTree(language, text, (tree) =>
+        withUsedIn(scriptImports(tree.rootNode, language !== 'javascript'), tree, language),
+      );
     case 'go':
       return parser.withTree(language, text, (tree) => withUsedIn(goImports(tree.rootNode), tree, language));
     case 'python':
@@ -122,7 +124,16 @@ function stringValue(node: Node | null | undefined): string | undefined {
   if (node.type === 'string' || node.type === 'interpreted_string_literal' || node.type === 'raw_string_literal') {
     // A template or concatenation is not literal; only plain quoted text counts.
     const fragments = node.namedChildren.filter((c) => c !== null);
-    if (fragments.some((c) => c.type !== 'string_fragment' && c.type !== 'interpreted_string_literal_content' && c.type !== 'raw_string_literal_content' && c.type !== 'escape_sequence')) return undefined;
+    if (
+      fragments.some(
+        (c) =>
+          c.type !== 'string_fragment' &&
+          c.type !== 'interpreted_string_literal_content' &&
+          c.type !== 'raw_string_literal_content' &&
+          c.type !== 'escape_sequence',
+      )
+    )
+      return undefined;
     const raw = node.text;
     if (raw.length < 2) return undefined;
     // `'./\x61'` is `./a` to the runtime: escapes are decoded, as the compiler reads the string.
@@ -130,28 +141,42 @@ function stringValue(node: Node | null | undefined): string | undefined {
   }
   if (node.type === 'template_string') {
     const parts = node.namedChildren.filter((c) => c !== null);
-    return parts.every((c) => c.type === 'string_fragment' || c.type === 'escape_sequence') ? decodeEscapes(node.text.slice(1, -1)) : undefined;
+    return parts.every((c) => c.type === 'string_fragment' || c.type === 'escape_sequence')
+      ? decodeEscapes(node.text.slice(1, -1))
+      : undefined;
   }
   return undefined;
 }
 
-const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', a: '\x07', '0': '\0' };
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  b: '\b',
+  f: '\f',
+  v: '\v',
+  a: '\x07',
+  '0': '\0',
+};
 
 /** The text of a JS/TS or Go string literal's content with its escapes decoded (`\x61`, `\u0061`, `\u{61}`, `\141`). */
 export function decodeEscapes(content: string): string {
   if (!content.includes('\\')) return content;
-  return content.replace(/\\(?:x([0-9a-fA-F]{2})|u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|([0-7]{1,3})|(\r\n|[\s\S]))/g, (_m, x, braced, u, bigU, octal, other: string | undefined) => {
-    const hex = (x ?? braced ?? u ?? bigU) as string | undefined;
-    if (hex !== undefined) {
-      const code = parseInt(hex, 16);
-      return code <= 0x10ffff ? String.fromCodePoint(code) : '';
-    }
-    if (octal !== undefined) return octal === '0' ? '\0' : String.fromCharCode(parseInt(octal as string, 8) & 0xff);
-    if (other === undefined) return '';
-    // A line continuation is nothing; any other escaped character is itself.
-    if (other === '\n' || other === '\r\n' || other === '\r' || other === '\u2028' || other === '\u2029') return '';
-    return SIMPLE_ESCAPES[other] ?? other;
-  });
+  return content.replace(
+    /\\(?:x([0-9a-fA-F]{2})|u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|([0-7]{1,3})|(\r\n|[\s\S]))/g,
+    (_m, x, braced, u, bigU, octal, other: string | undefined) => {
+      const hex = (x ?? braced ?? u ?? bigU) as string | undefined;
+      if (hex !== undefined) {
+        const code = parseInt(hex, 16);
+        return code <= 0x10ffff ? String.fromCodePoint(code) : '';
+      }
+      if (octal !== undefined) return octal === '0' ? '\0' : String.fromCharCode(parseInt(octal as string, 8) & 0xff);
+      if (other === undefined) return '';
+      // A line continuation is nothing; any other escaped character is itself.
+      if (other === '\n' || other === '\r\n' || other === '\r' || other === '\u2028' || other === '\u2029') return '';
+      return SIMPLE_ESCAPES[other] ?? other;
+    },
+  );
 }
 
 function hasKeyword(node: Node, keyword: string): boolean {
@@ -267,9 +292,12 @@ function scriptImports(root: Node, typed: boolean): FileImports {
       }
     }
     if (!typed) return;
-    const decorators = (n: Node | null | undefined): number => (n ? n.namedChildren.filter((c) => c?.type === 'decorator').length : 0);
+    const decorators = (n: Node | null | undefined): number =>
+      n ? n.namedChildren.filter((c) => c?.type === 'decorator').length : 0;
     const params = (m: Node): Node[] =>
-      (m.childForFieldName('parameters')?.namedChildren ?? []).filter((p): p is Node => p !== null && (p.type === 'required_parameter' || p.type === 'optional_parameter'));
+      (m.childForFieldName('parameters')?.namedChildren ?? []).filter(
+        (p): p is Node => p !== null && (p.type === 'required_parameter' || p.type === 'optional_parameter'),
+      );
     const note = (type: Node | null | undefined): void => {
       const head = serializedType(type);
       if (head === undefined || !type) return;
@@ -281,7 +309,8 @@ function scriptImports(root: Node, typed: boolean): FileImports {
     const body = node.childForFieldName('body');
     if (!body) return;
     const members = body.namedChildren.filter((m): m is Node => m !== null);
-    const classDecorated = decorators(node) > 0 || (node.parent?.type === 'export_statement' && decorators(node.parent) > 0);
+    const classDecorated =
+      decorators(node) > 0 || (node.parent?.type === 'export_statement' && decorators(node.parent) > 0);
     let pending = false;
     for (const m of members) {
       if (m.type === 'decorator') {
@@ -317,14 +346,17 @@ function scriptImports(root: Node, typed: boolean): FileImports {
       if (key === 'provide') provide = value.text;
       else if (key === 'useClass' || key === 'useExisting') uses.push(value.text);
     }
-    if (provide !== undefined) for (const impl of uses) if (impl !== provide) localImplementations.push({ impl, of: provide, provider: true });
+    if (provide !== undefined)
+      for (const impl of uses) if (impl !== provide) localImplementations.push({ impl, of: provide, provider: true });
   };
 
   const readImport = (node: Node): void => {
     const line = node.startPosition.row;
     const requireClause = node.namedChildren.find((c) => c?.type === 'import_require_clause');
     if (requireClause) {
-      const specifier = stringValue(requireClause.childForFieldName('source') ?? requireClause.namedChildren.find((c) => c?.type === 'string'));
+      const specifier = stringValue(
+        requireClause.childForFieldName('source') ?? requireClause.namedChildren.find((c) => c?.type === 'string'),
+      );
       const local = requireClause.namedChildren.find((c) => c?.type === 'identifier')?.text;
       if (specifier === undefined) return;
       const record: ImportRecord = { specifier, kind: 'import-equals', line, typeOnly: hasKeyword(node, 'type') };
@@ -398,7 +430,12 @@ function scriptImports(root: Node, typed: boolean): FileImports {
         if (!spec || spec.type !== 'export_specifier') continue;
         const local = spec.childForFieldName('name')?.text;
         if (local === undefined) continue;
-        localExports.push({ local, as: spec.childForFieldName('alias')?.text ?? local, line, typeOnly: typeOnly || hasKeyword(spec, 'type') });
+        localExports.push({
+          local,
+          as: spec.childForFieldName('alias')?.text ?? local,
+          line,
+          typeOnly: typeOnly || hasKeyword(spec, 'type'),
+        });
       }
       return;
     }
@@ -409,7 +446,10 @@ function scriptImports(root: Node, typed: boolean): FileImports {
     const declaration = node.childForFieldName('declaration');
     if (declaration) {
       if (!isDefault) for (const name of declaredNames(declaration)) exports.add(name);
-      if (!isDefault && (declaration.type === 'interface_declaration' || declaration.type === 'type_alias_declaration')) {
+      if (
+        !isDefault &&
+        (declaration.type === 'interface_declaration' || declaration.type === 'type_alias_declaration')
+      ) {
         for (const name of declaredNames(declaration)) typeExports.add(name);
       }
       // The declaration's body uses names as values like any other code.
@@ -460,7 +500,10 @@ function scriptImports(root: Node, typed: boolean): FileImports {
     const used = runtime.filter((b) => !reexported.has(b.local) || valueUses.has(b.local));
     const metadata = own.filter((b) => !b.typeOnly && typed && !valueUses.has(b.local) && metadataUses.has(b.local));
     if (metadata.length > 0) record.metadata = [...new Set(metadata.map((b) => b.imported))];
-    const loose = own.filter((b) => !b.typeOnly && typed && !valueUses.has(b.local) && !metadataUses.has(b.local) && metadataLoose.has(b.local));
+    const loose = own.filter(
+      (b) =>
+        !b.typeOnly && typed && !valueUses.has(b.local) && !metadataUses.has(b.local) && metadataLoose.has(b.local),
+    );
     if (loose.length > 0) record.metadataLoose = [...new Set(loose.map((b) => b.imported))];
     // Names passed on by `export { a }` are followed through the re-export, not as this file's own use.
     if (used.length === 0) record.typeOnly = true;
@@ -481,7 +524,11 @@ function scriptImports(root: Node, typed: boolean): FileImports {
     const b = byLocal.get(local);
     return b && b.imported !== '*' ? { name: b.imported, specifier: b.record.specifier } : { name: local };
   };
-  const implementations = localImplementations.map((i): Implementation => ({ impl: ref(i.impl), of: ref(i.of), ...(i.provider ? { provider: true as const } : {}) }));
+  const implementations = localImplementations.map((i): Implementation => ({
+    impl: ref(i.impl),
+    of: ref(i.of),
+    ...(i.provider ? { provider: true as const } : {}),
+  }));
 
   const out: FileImports = { imports, reexports, exports: [...exports], partial: root.hasError };
   if (typeExports.size > 0) out.typeExports = [...typeExports];
@@ -572,7 +619,12 @@ function withUsedIn(read: FileImports, tree: Tree, language: LanguageId): FileIm
   uses.sort((a, b) => a.at - b.at);
   const found = symbolsOfTree(tree, language).symbols;
   const symbols = found
-    .map((s) => ({ name: s.name, kind: s.kind, start: key(s.range.start.line, s.range.start.character), end: key(s.range.end.line, s.range.end.character) }))
+    .map((s) => ({
+      name: s.name,
+      kind: s.kind,
+      start: key(s.range.start.line, s.range.start.character),
+      end: key(s.range.end.line, s.range.end.character),
+    }))
     .sort((a, b) => a.start - b.start || b.end - a.end);
   /** The members of each container: a name a class keeps in a field or takes in its constructor, its methods use. */
   const members = new Map<string, string[]>();
@@ -602,8 +654,16 @@ function withUsedIn(read: FileImports, tree: Tree, language: LanguageId): FileIm
     }
     if (!innermost) continue;
     // Injected state: a field's type, a constructor's parameter, the class's own heritage or decorators.
-    const member = innermost.kind === 'field' || innermost.kind === 'property' || innermost.kind === 'constructor' || /\.(constructor|__init__)$/.test(innermost.name);
-    const container = member ? innermost.name.slice(0, innermost.name.lastIndexOf('.')) : innermost.kind === 'class' ? innermost.name : undefined;
+    const member =
+      innermost.kind === 'field' ||
+      innermost.kind === 'property' ||
+      innermost.kind === 'constructor' ||
+      /\.(constructor|__init__)$/.test(innermost.name);
+    const container = member
+      ? innermost.name.slice(0, innermost.name.lastIndexOf('.'))
+      : innermost.kind === 'class'
+        ? innermost.name
+        : undefined;
     if (container !== undefined) for (const m of members.get(container) ?? []) use.names.add(m);
   }
   for (const [record, names] of sets) record.usedIn = [...names];
@@ -674,7 +734,16 @@ function goImports(root: Node): FileImports {
       const name = top.childForFieldName('name')?.text;
       if (name !== undefined) methods.add(name);
     } else if (top.type === 'type_declaration' || top.type === 'var_declaration' || top.type === 'const_declaration') {
-      const specs = (n: Node): Node[] => n.namedChildren.flatMap((c) => (!c ? [] : c.type.endsWith('_spec') || c.type === 'type_alias' ? [c] : c.type.endsWith('_spec_list') ? specs(c) : []));
+      const specs = (n: Node): Node[] =>
+        n.namedChildren.flatMap((c) =>
+          !c
+            ? []
+            : c.type.endsWith('_spec') || c.type === 'type_alias'
+              ? [c]
+              : c.type.endsWith('_spec_list')
+                ? specs(c)
+                : [],
+        );
       for (const spec of specs(top)) {
         if (spec.type === 'type_spec' || spec.type === 'type_alias') named(spec.childForFieldName('name'));
         else for (const c of spec.childrenForFieldName('name')) if (c) named(c);
@@ -714,7 +783,8 @@ function goImports(root: Node): FileImports {
       case 'field_identifier':
       case 'package_identifier': {
         if (node.type !== 'package_identifier') uses.add(node.text);
-        if (node.type === 'type_identifier' || node.type === 'field_identifier' || !packageNames.has(node.text)) return false;
+        if (node.type === 'type_identifier' || node.type === 'field_identifier' || !packageNames.has(node.text))
+          return false;
         let list = positions.get(node.text);
         if (!list) positions.set(node.text, (list = []));
         list.push(node.startPosition);
@@ -741,7 +811,8 @@ function goImports(root: Node): FileImports {
 
 function pythonImports(root: Node): FileImports {
   const imports: ImportRecord[] = [];
-  const dotted = (node: Node | null | undefined): string | undefined => (node?.type === 'dotted_name' ? node.text.replace(/\s+/g, '') : undefined);
+  const dotted = (node: Node | null | undefined): string | undefined =>
+    node?.type === 'dotted_name' ? node.text.replace(/\s+/g, '') : undefined;
   /** The local names each import binds: `import a.b` binds a, `import a as c` c, `from m import x as y` y. */
   const bound: { record: ImportRecord; local: string }[] = [];
   const positions = new Map<string, Position[]>();
@@ -761,7 +832,8 @@ function pythonImports(root: Node): FileImports {
     if (node.type === 'import_from_statement') {
       const moduleNode = node.childForFieldName('module_name');
       if (!moduleNode) return false;
-      const specifier = moduleNode.type === 'relative_import' ? moduleNode.text.replace(/\s+/g, '') : dotted(moduleNode);
+      const specifier =
+        moduleNode.type === 'relative_import' ? moduleNode.text.replace(/\s+/g, '') : dotted(moduleNode);
       if (specifier === undefined) return false;
       const names: string[] = [];
       const locals: string[] = [];
@@ -787,7 +859,11 @@ function pythonImports(root: Node): FileImports {
       return false;
     }
     const runTime = djangoDottedString(node);
-    if (runTime !== undefined) dottedStrings.push({ record: { specifier: runTime.module, kind: 'dynamic', line, typeOnly: false }, how: runTime.how });
+    if (runTime !== undefined)
+      dottedStrings.push({
+        record: { specifier: runTime.module, kind: 'dynamic', line, typeOnly: false },
+        how: runTime.how,
+      });
     return true;
   };
   const dottedStrings: { record: ImportRecord; how: 'ROOT_URLCONF' | 'include' }[] = [];
@@ -808,7 +884,10 @@ function pythonImports(root: Node): FileImports {
 function isDjangoSettings(root: Node): boolean {
   return root.namedChildren.some((statement) => {
     const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
-    return assignment?.type === 'assignment' && /^(ROOT_URLCONF|INSTALLED_APPS)$/.test(assignment.childForFieldName('left')?.text ?? '');
+    return (
+      assignment?.type === 'assignment' &&
+      /^(ROOT_URLCONF|INSTALLED_APPS)$/.test(assignment.childForFieldName('left')?.text ?? '')
+    );
   });
 }
 
@@ -828,8 +907,16 @@ function settingsStrings(root: Node): ImportRecord[] {
       if (value === undefined || !DOTTED.test(value) || outer === 'ROOT_URLCONF') continue;
       const dot = value.lastIndexOf('.');
       // INSTALLED_APPS names modules, `shop` included; elsewhere a word without a dot is just a word.
-      if (dot > 0) out.push({ specifier: value.slice(0, dot), kind: 'dynamic', line: node.startPosition.row, typeOnly: false, names: [value.slice(dot + 1)] });
-      else if (outer === 'INSTALLED_APPS') out.push({ specifier: value, kind: 'dynamic', line: node.startPosition.row, typeOnly: false });
+      if (dot > 0)
+        out.push({
+          specifier: value.slice(0, dot),
+          kind: 'dynamic',
+          line: node.startPosition.row,
+          typeOnly: false,
+          names: [value.slice(dot + 1)],
+        });
+      else if (outer === 'INSTALLED_APPS')
+        out.push({ specifier: value, kind: 'dynamic', line: node.startPosition.row, typeOnly: false });
       continue;
     }
     // Settings are data: a function's strings are not names given to Django.
@@ -849,7 +936,9 @@ const DOTTED = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
 function djangoDottedString(node: Node): { module: string; how: 'ROOT_URLCONF' | 'include' } | undefined {
   if (node.type === 'assignment') {
     const value = pythonString(node.childForFieldName('right'));
-    return node.childForFieldName('left')?.text === 'ROOT_URLCONF' && value !== undefined && DOTTED.test(value) ? { module: value, how: 'ROOT_URLCONF' } : undefined;
+    return node.childForFieldName('left')?.text === 'ROOT_URLCONF' && value !== undefined && DOTTED.test(value)
+      ? { module: value, how: 'ROOT_URLCONF' }
+      : undefined;
   }
   if (node.type !== 'call' || node.childForFieldName('function')?.text !== 'include') return undefined;
   let arg = node.childForFieldName('arguments')?.namedChildren[0];
@@ -862,9 +951,13 @@ function djangoDottedString(node: Node): { module: string; how: 'ROOT_URLCONF' |
 function pythonString(node: Node | null | undefined): string | undefined {
   if (node?.type !== 'string') return undefined;
   const parts = node.namedChildren.filter((c) => c !== null);
-  if (parts.some((c) => c.type !== 'string_start' && c.type !== 'string_content' && c.type !== 'string_end')) return undefined;
+  if (parts.some((c) => c.type !== 'string_start' && c.type !== 'string_content' && c.type !== 'string_end'))
+    return undefined;
   if (/^[A-Za-z]*f/i.test(parts[0]?.text ?? '')) return undefined;
-  return parts.filter((c) => c.type === 'string_content').map((c) => c.text).join('');
+  return parts
+    .filter((c) => c.type === 'string_content')
+    .map((c) => c.text)
+    .join('');
 }
 
 function insideTypeChecking(node: Node): boolean {
@@ -892,7 +985,14 @@ function javaImports(root: Node): FileImports {
     return undefined;
   };
   const typesOf = (n: Node | null | undefined): string[] =>
-    !n ? [] : n.type === 'type_list' || n.type === 'superclass' || n.type === 'super_interfaces' || n.type === 'extends_interfaces' ? n.namedChildren.flatMap(typesOf) : [typeName(n)].filter((t): t is string => t !== undefined);
+    !n
+      ? []
+      : n.type === 'type_list' ||
+          n.type === 'superclass' ||
+          n.type === 'super_interfaces' ||
+          n.type === 'extends_interfaces'
+        ? n.namedChildren.flatMap(typesOf)
+        : [typeName(n)].filter((t): t is string => t !== undefined);
   const visit = (node: Node): boolean => {
     switch (node.type) {
       case 'import_declaration': {
@@ -900,7 +1000,13 @@ function javaImports(root: Node): FileImports {
         if (!name) return false;
         const star = node.namedChildren.some((c) => c?.type === 'asterisk');
         const specifier = star ? `${name.text}.*` : name.text;
-        imports.push({ specifier: specifier.replace(/\s+/g, ''), kind: 'import', line: node.startPosition.row, typeOnly: false, ...(hasKeyword(node, 'static') ? { names: ['static'] } : {}) });
+        imports.push({
+          specifier: specifier.replace(/\s+/g, ''),
+          kind: 'import',
+          line: node.startPosition.row,
+          typeOnly: false,
+          ...(hasKeyword(node, 'static') ? { names: ['static'] } : {}),
+        });
         return false;
       }
       case 'package_declaration':
@@ -912,7 +1018,8 @@ function javaImports(root: Node): FileImports {
         const name = node.childForFieldName('name')?.text;
         if (name === undefined) break;
         const modifiers = node.namedChildren.find((c) => c?.type === 'modifiers');
-        if (node.type === 'interface_declaration' || (modifiers && hasKeyword(modifiers, 'abstract'))) abstracts.add(name);
+        if (node.type === 'interface_declaration' || (modifiers && hasKeyword(modifiers, 'abstract')))
+          abstracts.add(name);
         const supers = [
           ...typesOf(node.childForFieldName('superclass')),
           ...typesOf(node.childForFieldName('interfaces')),

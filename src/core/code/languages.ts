@@ -1,7 +1,19 @@
 // Which tree-sitter grammar reads which file. The grammars are the ones VS Code itself ships
 // (@vscode/tree-sitter-wasm); a file in any other language has no parser and its callers fall back to whole files.
 
-export const LANGUAGES = ['typescript', 'tsx', 'javascript', 'go', 'python', 'java', 'csharp', 'rust', 'ruby', 'php', 'cpp'] as const;
+export const LANGUAGES = [
+  'typescript',
+  'tsx',
+  'javascript',
+  'go',
+  'python',
+  'java',
+  'csharp',
+  'rust',
+  'ruby',
+  'php',
+  'cpp',
+] as const;
 export type LanguageId = (typeof LANGUAGES)[number];
 
 /** The grammar's file in the wasm folder. */

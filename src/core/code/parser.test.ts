@@ -37,8 +37,14 @@ describe('code parser (tree-sitter)', () => {
   });
 
   it('refuses files over the size limit and binary files, with the reason', async () => {
-    await assert.rejects(parser.parse('typescript', 'x'.repeat(MAX_PARSE_BYTES + 1)), (e: unknown) => e instanceof ParseError && e.reason === 'too-large');
-    await assert.rejects(parser.parse('typescript', 'a\u0000b'), (e: unknown) => e instanceof ParseError && e.reason === 'binary');
+    await assert.rejects(
+      parser.parse('typescript', 'x'.repeat(MAX_PARSE_BYTES + 1)),
+      (e: unknown) => e instanceof ParseError && e.reason === 'too-large',
+    );
+    await assert.rejects(
+      parser.parse('typescript', 'a\u0000b'),
+      (e: unknown) => e instanceof ParseError && e.reason === 'binary',
+    );
   });
 
   it('picks grammars by extension', () => {

@@ -27,7 +27,10 @@ export type ParseFailure = 'too-large' | 'binary' | 'timeout' | 'no-grammar';
 
 export class ParseError extends Error {
   override name = 'ParseError';
-  constructor(readonly reason: ParseFailure, message: string) {
+  constructor(
+    readonly reason: ParseFailure,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -64,7 +64,10 @@ function decl(kind: SymbolKind, options: { nameField?: string; body?: string | s
     if (!nameNode) return [];
     const found: Found = { name: clean(nameNode.text), kind, nameNode };
     if (options.body !== undefined) {
-      const bodies = typeof options.body === 'string' ? [field(node, options.body)].filter((b): b is Node => b !== undefined) : named(node, ...options.body);
+      const bodies =
+        typeof options.body === 'string'
+          ? [field(node, options.body)].filter((b): b is Node => b !== undefined)
+          : named(node, ...options.body);
       found.members = bodies;
     }
     return [found];
@@ -77,12 +80,19 @@ function clean(text: string): string {
 }
 
 /** Each `name` child of the node's declarators (Java `int a, b;`, C# fields, PHP properties). */
-function declarators(kind: SymbolKind, declaratorTypes: string[], nameOf: (d: Node) => Node | undefined, within?: (n: Node) => Node[]): Rule {
+function declarators(
+  kind: SymbolKind,
+  declaratorTypes: string[],
+  nameOf: (d: Node) => Node | undefined,
+  within?: (n: Node) => Node[],
+): Rule {
   return (node) => {
     const list = (within ? within(node) : [node]).flatMap((n) => named(n, ...declaratorTypes));
     return list.flatMap((d): Found[] => {
       const nameNode = nameOf(d);
-      return nameNode ? [{ name: clean(nameNode.text), kind, nameNode, ...(list.length > 1 ? { rangeNode: d } : {}) }] : [];
+      return nameNode
+        ? [{ name: clean(nameNode.text), kind, nameNode, ...(list.length > 1 ? { rangeNode: d } : {}) }]
+        : [];
     });
   };
 }
@@ -101,7 +111,13 @@ const jsVariables: Rule = (node) => {
     const isFunction = value !== undefined && FUNCTION_VALUES.has(value.type);
     // Module level only (a namespace's body counts as one); `exported` or a function in all but syntax.
     if (!exported && !isFunction) return [];
-    const kind: SymbolKind = isFunction ? (value.type === 'class' ? 'class' : 'function') : node.text.startsWith('const') ? 'constant' : 'variable';
+    const kind: SymbolKind = isFunction
+      ? value.type === 'class'
+        ? 'class'
+        : 'function'
+      : node.text.startsWith('const')
+        ? 'constant'
+        : 'variable';
     return [{ name: nameNode.text, kind, nameNode, ...(list.length > 1 ? { rangeNode: d } : {}) }];
   });
 };
@@ -116,8 +132,19 @@ function jsRules(): LanguageRules {
     const prefixName = clean(nameNode.text);
     for (const m of body?.namedChildren ?? []) {
       if (!m) continue;
-      const memberName = m.type === 'enum_assignment' ? field(m, 'name') : m.type === 'property_identifier' || m.type === 'string' ? m : undefined;
-      if (memberName) members.push({ name: `${prefixName}.${clean(memberName.text)}`, kind: 'enum-member', nameNode: memberName, rangeNode: m });
+      const memberName =
+        m.type === 'enum_assignment'
+          ? field(m, 'name')
+          : m.type === 'property_identifier' || m.type === 'string'
+            ? m
+            : undefined;
+      if (memberName)
+        members.push({
+          name: `${prefixName}.${clean(memberName.text)}`,
+          kind: 'enum-member',
+          nameNode: memberName,
+          rangeNode: m,
+        });
     }
     return members;
   };
@@ -143,7 +170,16 @@ function jsRules(): LanguageRules {
       lexical_declaration: jsVariables,
       variable_declaration: jsVariables,
     },
-    transparent: new Set(['program', 'export_statement', 'class_body', 'interface_body', 'object_type', 'expression_statement', 'ambient_declaration', 'statement_block']),
+    transparent: new Set([
+      'program',
+      'export_statement',
+      'class_body',
+      'interface_body',
+      'object_type',
+      'expression_statement',
+      'ambient_declaration',
+      'statement_block',
+    ]),
     wrappers: new Set(['export_statement', 'ambient_declaration']),
     wrapperExtras: new Set(['decorator', 'comment']),
   };
@@ -156,7 +192,7 @@ function goReceiverType(node: Node): string | undefined {
   const param = receiver ? named(receiver, 'parameter_declaration')[0] : undefined;
   let type = param ? field(param, 'type') : undefined;
   while (type && (type.type === 'pointer_type' || type.type === 'generic_type' || type.type === 'parenthesized_type')) {
-    type = type.type === 'generic_type' ? field(type, 'type') : type.namedChildren[0] ?? undefined;
+    type = type.type === 'generic_type' ? field(type, 'type') : (type.namedChildren[0] ?? undefined);
   }
   return type?.text;
 }
@@ -168,9 +204,16 @@ function goRules(): LanguageRules {
     const nameNode = field(node, 'name');
     const type = field(node, 'type');
     if (!nameNode) return [];
-    const kind: SymbolKind = type?.type === 'struct_type' ? 'class' : type?.type === 'interface_type' ? 'interface' : 'type';
-    const declaration = node.parent?.type === 'type_declaration' && named(node.parent, 'type_spec').length === 1 ? node.parent : node;
-    const members = type?.type === 'struct_type' ? named(type, 'field_declaration_list') : type?.type === 'interface_type' ? [type] : [];
+    const kind: SymbolKind =
+      type?.type === 'struct_type' ? 'class' : type?.type === 'interface_type' ? 'interface' : 'type';
+    const declaration =
+      node.parent?.type === 'type_declaration' && named(node.parent, 'type_spec').length === 1 ? node.parent : node;
+    const members =
+      type?.type === 'struct_type'
+        ? named(type, 'field_declaration_list')
+        : type?.type === 'interface_type'
+          ? [type]
+          : [];
     return [{ name: nameNode.text, kind, nameNode, rangeNode: declaration, members }];
   };
   const spec =
@@ -179,8 +222,17 @@ function goRules(): LanguageRules {
       if (prefix) return [];
       const names = named(node, 'identifier').filter((n) => goExported(n.text));
       const parent = node.parent?.type === 'var_spec_list' ? node.parent.parent : node.parent;
-      const alone = parent && named(parent, 'const_spec', 'var_spec').length + (node.parent?.type === 'var_spec_list' ? named(node.parent, 'var_spec').length - 1 : 0) === 1;
-      return names.map((n) => ({ name: n.text, kind, nameNode: n, ...(alone && names.length === 1 ? { rangeNode: parent } : {}) }));
+      const alone =
+        parent &&
+        named(parent, 'const_spec', 'var_spec').length +
+          (node.parent?.type === 'var_spec_list' ? named(node.parent, 'var_spec').length - 1 : 0) ===
+          1;
+      return names.map((n) => ({
+        name: n.text,
+        kind,
+        nameNode: n,
+        ...(alone && names.length === 1 ? { rangeNode: parent } : {}),
+      }));
     };
   return {
     declarations: {
@@ -193,13 +245,21 @@ function goRules(): LanguageRules {
       },
       type_spec: typeSpec,
       type_alias: typeSpec,
-      field_declaration: (node) => named(node, 'field_identifier').map((n) => ({ name: n.text, kind: 'field' as const, nameNode: n })),
+      field_declaration: (node) =>
+        named(node, 'field_identifier').map((n) => ({ name: n.text, kind: 'field' as const, nameNode: n })),
       method_elem: decl('method'),
       method_spec: decl('method'),
       const_spec: spec('constant'),
       var_spec: spec('variable'),
     },
-    transparent: new Set(['source_file', 'type_declaration', 'const_declaration', 'var_declaration', 'var_spec_list', 'field_declaration_list']),
+    transparent: new Set([
+      'source_file',
+      'type_declaration',
+      'const_declaration',
+      'var_declaration',
+      'var_spec_list',
+      'field_declaration_list',
+    ]),
     wrappers: new Set(),
     wrapperExtras: new Set(),
   };
@@ -215,7 +275,13 @@ function pythonRules(): LanguageRules {
         const nameNode = field(node, 'name');
         if (!nameNode) return [];
         const inClass = node.parent?.type === 'block' || node.parent?.parent?.type === 'block';
-        return [{ name: nameNode.text, kind: prefix && inClass ? (nameNode.text === '__init__' ? 'constructor' : 'method') : 'function', nameNode }];
+        return [
+          {
+            name: nameNode.text,
+            kind: prefix && inClass ? (nameNode.text === '__init__' ? 'constructor' : 'method') : 'function',
+            nameNode,
+          },
+        ];
       },
     },
     transparent: new Set(['module', 'decorated_definition', 'block']),
@@ -243,7 +309,14 @@ function javaRules(): LanguageRules {
       constant_declaration: declarators('constant', ['variable_declarator'], (d) => field(d, 'name')),
       enum_constant: decl('enum-member'),
     },
-    transparent: new Set(['program', 'class_body', 'interface_body', 'enum_body', 'enum_body_declarations', 'annotation_type_body']),
+    transparent: new Set([
+      'program',
+      'class_body',
+      'interface_body',
+      'enum_body',
+      'enum_body_declarations',
+      'annotation_type_body',
+    ]),
     wrappers: new Set(),
     wrapperExtras: new Set(),
   };
@@ -268,10 +341,26 @@ function csharpRules(): LanguageRules {
       event_declaration: decl('property'),
       delegate_declaration: decl('type'),
       enum_member_declaration: decl('enum-member'),
-      field_declaration: declarators('field', ['variable_declarator'], (d) => field(d, 'name') ?? named(d, 'identifier')[0], (n) => named(n, 'variable_declaration')),
-      event_field_declaration: declarators('field', ['variable_declarator'], (d) => field(d, 'name') ?? named(d, 'identifier')[0], (n) => named(n, 'variable_declaration')),
+      field_declaration: declarators(
+        'field',
+        ['variable_declarator'],
+        (d) => field(d, 'name') ?? named(d, 'identifier')[0],
+        (n) => named(n, 'variable_declaration'),
+      ),
+      event_field_declaration: declarators(
+        'field',
+        ['variable_declarator'],
+        (d) => field(d, 'name') ?? named(d, 'identifier')[0],
+        (n) => named(n, 'variable_declaration'),
+      ),
     },
-    transparent: new Set(['compilation_unit', 'namespace_declaration', 'file_scoped_namespace_declaration', 'declaration_list', 'enum_member_declaration_list']),
+    transparent: new Set([
+      'compilation_unit',
+      'namespace_declaration',
+      'file_scoped_namespace_declaration',
+      'declaration_list',
+      'enum_member_declaration_list',
+    ]),
     wrappers: new Set(),
     wrapperExtras: new Set(),
   };
@@ -319,11 +408,13 @@ function rustRules(): LanguageRules {
 // Ruby
 
 function rubyRules(): LanguageRules {
-  const container = (kind: SymbolKind): Rule => (node) => {
-    const nameNode = field(node, 'name');
-    if (!nameNode) return [];
-    return [{ name: clean(nameNode.text), kind, nameNode, members: [node] }];
-  };
+  const container =
+    (kind: SymbolKind): Rule =>
+    (node) => {
+      const nameNode = field(node, 'name');
+      if (!nameNode) return [];
+      return [{ name: clean(nameNode.text), kind, nameNode, members: [node] }];
+    };
   return {
     declarations: {
       class: container('class'),
@@ -356,7 +447,13 @@ function phpRules(): LanguageRules {
       }),
       const_declaration: declarators('constant', ['const_element'], (d) => named(d, 'name')[0]),
     },
-    transparent: new Set(['program', 'namespace_definition', 'compound_statement', 'declaration_list', 'enum_declaration_list']),
+    transparent: new Set([
+      'program',
+      'namespace_definition',
+      'compound_statement',
+      'declaration_list',
+      'enum_declaration_list',
+    ]),
     wrappers: new Set(),
     wrapperExtras: new Set(),
   };
@@ -367,7 +464,17 @@ function phpRules(): LanguageRules {
 /** The name a declarator declares: through pointers, references and the function declarator. */
 function cppDeclaratorName(node: Node | undefined): Node | undefined {
   let d = node;
-  while (d && ['pointer_declarator', 'reference_declarator', 'function_declarator', 'array_declarator', 'parenthesized_declarator', 'init_declarator'].includes(d.type)) {
+  while (
+    d &&
+    [
+      'pointer_declarator',
+      'reference_declarator',
+      'function_declarator',
+      'array_declarator',
+      'parenthesized_declarator',
+      'init_declarator',
+    ].includes(d.type)
+  ) {
     d = field(d, 'declarator') ?? d.namedChildren.find((c) => c !== null && c.type !== 'type_qualifier') ?? undefined;
   }
   return d;
@@ -381,35 +488,52 @@ function isFunctionDeclarator(node: Node | undefined): boolean {
 
 /** `shop::Cart::add` is `Cart.add`: the scope nearest the name is its class; outer scopes are namespaces. */
 function cppName(nameNode: Node): string {
-  const segments = nameNode.text.replace(/<[^<>]*>/g, '').split('::').map((s) => s.trim());
+  const segments = nameNode.text
+    .replace(/<[^<>]*>/g, '')
+    .split('::')
+    .map((s) => s.trim());
   return segments.slice(-2).join('.');
 }
 
 function cppRules(): LanguageRules {
-  const container = (kind: SymbolKind): Rule => (node) => {
-    const nameNode = field(node, 'name');
-    const body = field(node, 'body');
-    if (!nameNode || !body) return [];
-    return [{ name: clean(nameNode.text.replace(/<[^<>]*>/g, '')), kind, nameNode, members: [body] }];
-  };
+  const container =
+    (kind: SymbolKind): Rule =>
+    (node) => {
+      const nameNode = field(node, 'name');
+      const body = field(node, 'body');
+      if (!nameNode || !body) return [];
+      return [{ name: clean(nameNode.text.replace(/<[^<>]*>/g, '')), kind, nameNode, members: [body] }];
+    };
   const functionDefinition: Rule = (node, prefix) => {
     const nameNode = cppDeclaratorName(field(node, 'declarator'));
     if (!nameNode) return [];
     const qualified = nameNode.type === 'qualified_identifier';
     const name = cppName(nameNode);
-    return [{ name: qualified && prefix ? name.split('.').pop()! : name, kind: prefix || qualified ? 'method' : 'function', nameNode }];
+    return [
+      {
+        name: qualified && prefix ? name.split('.').pop()! : name,
+        kind: prefix || qualified ? 'method' : 'function',
+        nameNode,
+      },
+    ];
   };
   /** Inside a class: methods and fields it declares; elsewhere only classes nested in the declaration's type. */
   const declaration: Rule = (node, prefix) => {
     const out: Found[] = [];
     const type = field(node, 'type');
-    if (type && ['class_specifier', 'struct_specifier', 'union_specifier', 'enum_specifier'].includes(type.type)) out.push(...containerRules[type.type]!(type, prefix));
+    if (type && ['class_specifier', 'struct_specifier', 'union_specifier', 'enum_specifier'].includes(type.type))
+      out.push(...containerRules[type.type]!(type, prefix));
     if (!prefix) return out;
     const declared = node.childrenForFieldName('declarator').filter((d): d is Node => d !== null);
     for (const d of declared) {
       const nameNode = cppDeclaratorName(d);
       if (!nameNode) continue;
-      out.push({ name: cppName(nameNode), kind: isFunctionDeclarator(d) ? 'method' : 'field', nameNode, ...(declared.length > 1 ? { rangeNode: d } : {}) });
+      out.push({
+        name: cppName(nameNode),
+        kind: isFunctionDeclarator(d) ? 'method' : 'field',
+        nameNode,
+        ...(declared.length > 1 ? { rangeNode: d } : {}),
+      });
     }
     return out;
   };

@@ -79,7 +79,16 @@ const FIXTURES: Record<LanguageId, { text: string; names: string[] }> = {
       'const MaxAmount = 100',
       'const minAmount = 1',
     ].join('\n'),
-    names: ['Service', 'Service.gateway', 'Gateway', 'Gateway.Charge', 'Service.Charge', 'Service.refund', 'NewService', 'MaxAmount'],
+    names: [
+      'Service',
+      'Service.gateway',
+      'Gateway',
+      'Gateway.Charge',
+      'Service.Charge',
+      'Service.refund',
+      'NewService',
+      'MaxAmount',
+    ],
   },
   python: {
     text: [
@@ -104,7 +113,15 @@ const FIXTURES: Record<LanguageId, { text: string; names: string[] }> = {
   },
   java: {
     text: 'package shop;\n\npublic class Orders {\n  private int count;\n  public Orders() {}\n  public void place(Order o) {\n    Runnable r = () -> {};\n  }\n  enum State { NEW, PAID }\n}\n',
-    names: ['Orders', 'Orders.count', 'Orders.Orders', 'Orders.place', 'Orders.State', 'Orders.State.NEW', 'Orders.State.PAID'],
+    names: [
+      'Orders',
+      'Orders.count',
+      'Orders.Orders',
+      'Orders.place',
+      'Orders.State',
+      'Orders.State.NEW',
+      'Orders.State.PAID',
+    ],
   },
   csharp: {
     text: 'namespace Shop.Billing\n{\n  public class Invoice\n  {\n    public decimal Total { get; set; }\n    public void Send() { }\n  }\n}\n',
@@ -146,7 +163,10 @@ describe('symbol finder (tree-sitter)', () => {
       for (const s of result.symbols) {
         assert.ok(within(s.selectionRange, s.range), `${s.name}: name inside the declaration`);
         const line = lines[s.selectionRange.start.line] ?? '';
-        const text = line.slice(s.selectionRange.start.character, s.selectionRange.start.line === s.selectionRange.end.line ? s.selectionRange.end.character : undefined);
+        const text = line.slice(
+          s.selectionRange.start.character,
+          s.selectionRange.start.line === s.selectionRange.end.line ? s.selectionRange.end.character : undefined,
+        );
         const last = s.name.split('.').pop()!;
         assert.ok(text.replace(/^\$/, '').endsWith(last), `${s.name}: name range reads "${text}"`);
       }
@@ -161,20 +181,46 @@ describe('symbol finder (tree-sitter)', () => {
     assert.deepEqual(cls.range.start, { line: 1, character: 0 }, 'the range starts at `export`');
     assert.deepEqual(cls.selectionRange.start, { line: 1, character: 13 });
     const py = await findSymbols(parser, 'python', FIXTURES.python.text);
-    assert.deepEqual([byName(py.symbols, 'RefundRequest.total').range.start.line, byName(py.symbols, 'RefundRequest.total').range.end.line], [6, 10]);
+    assert.deepEqual(
+      [
+        byName(py.symbols, 'RefundRequest.total').range.start.line,
+        byName(py.symbols, 'RefundRequest.total').range.end.line,
+      ],
+      [6, 10],
+    );
     const go = await findSymbols(parser, 'go', FIXTURES.go.text);
-    assert.deepEqual([byName(go.symbols, 'Service.Charge').range.start.line, byName(go.symbols, 'Service.Charge').range.end.line], [10, 12]);
-    assert.deepEqual([byName(go.symbols, 'Service').range.start.line, byName(go.symbols, 'Service').range.end.line], [2, 4]);
+    assert.deepEqual(
+      [byName(go.symbols, 'Service.Charge').range.start.line, byName(go.symbols, 'Service.Charge').range.end.line],
+      [10, 12],
+    );
+    assert.deepEqual(
+      [byName(go.symbols, 'Service').range.start.line, byName(go.symbols, 'Service').range.end.line],
+      [2, 4],
+    );
   });
 
   it('names Go methods by their receiver type, through pointers and type parameters', async () => {
-    const result = await findSymbols(parser, 'go', 'package a\nfunc (s *Store[K, V]) Get(k K) V { var v V; return v }\nfunc (Store[K, V]) Len() int { return 0 }\n');
-    assert.deepEqual(result.symbols.map((s) => s.name), ['Store.Get', 'Store.Len']);
+    const result = await findSymbols(
+      parser,
+      'go',
+      'package a\nfunc (s *Store[K, V]) Get(k K) V { var v V; return v }\nfunc (Store[K, V]) Len() int { return 0 }\n',
+    );
+    assert.deepEqual(
+      result.symbols.map((s) => s.name),
+      ['Store.Get', 'Store.Len'],
+    );
   });
 
   it('nests at any depth', async () => {
-    const result = await findSymbols(parser, 'typescript', 'namespace A { export namespace B { export class C { d() {} } } }\n');
-    assert.deepEqual(result.symbols.map((s) => s.name), ['A', 'A.B', 'A.B.C', 'A.B.C.d']);
+    const result = await findSymbols(
+      parser,
+      'typescript',
+      'namespace A { export namespace B { export class C { d() {} } } }\n',
+    );
+    assert.deepEqual(
+      result.symbols.map((s) => s.name),
+      ['A', 'A.B', 'A.B.C', 'A.B.C.d'],
+    );
   });
 
   it('says when the text has syntax errors, and still finds what it can', async () => {
@@ -186,12 +232,20 @@ describe('symbol finder (tree-sitter)', () => {
   it('matches touchpoint patterns with the existing `*` globbing', async () => {
     const result = await findSymbols(parser, 'typescript', FIXTURES.typescript.text);
     const hits = result.symbols.filter((s) => symbolMatches('RefundService.*', s.name)).map((s) => s.name);
-    assert.deepEqual(hits, ['RefundService.limit', 'RefundService.constructor', 'RefundService.requestRefund', 'RefundService.create']);
+    assert.deepEqual(hits, [
+      'RefundService.limit',
+      'RefundService.constructor',
+      'RefundService.requestRefund',
+      'RefundService.create',
+    ]);
   });
 
   it('counts columns in UTF-16 code units, as editors do', async () => {
     const result = await findSymbols(parser, 'typescript', 'const s = "€😀"; export function f() {}\n');
-    assert.deepEqual(byName(result.symbols, 'f').selectionRange.start, { line: 0, character: 'const s = "€😀"; export function '.length });
+    assert.deepEqual(byName(result.symbols, 'f').selectionRange.start, {
+      line: 0,
+      character: 'const s = "€😀"; export function '.length,
+    });
   });
 });
 
@@ -202,6 +256,7 @@ function byName(symbols: CodeSymbol[], name: string): CodeSymbol {
 }
 
 function within(inner: CodeSymbol['range'], outer: CodeSymbol['range']): boolean {
-  const before = (a: CodeSymbol['range']['start'], b: CodeSymbol['range']['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  const before = (a: CodeSymbol['range']['start'], b: CodeSymbol['range']['start']) =>
+    a.line < b.line || (a.line === b.line && a.character <= b.character);
   return before(outer.start, inner.start) && before(inner.end, outer.end);
 }

@@ -60,7 +60,12 @@ function visit(node: Node, prefix: string, rules: LanguageRules, out: CodeSymbol
     for (const found of rule(node, prefix)) {
       const name = prefix ? `${prefix}.${found.name}` : found.name;
       if (found.kind !== undefined && found.nameNode) {
-        out.push({ name, kind: found.kind, range: rangeOf(found.rangeNode ?? wrapperOf(node, rules)), selectionRange: rangeOf(found.nameNode) });
+        out.push({
+          name,
+          kind: found.kind,
+          range: rangeOf(found.rangeNode ?? wrapperOf(node, rules)),
+          selectionRange: rangeOf(found.nameNode),
+        });
       }
       if (found.members) for (const body of found.members) walkMembers(body, name, rules, out);
     }
@@ -72,7 +77,11 @@ function visit(node: Node, prefix: string, rules: LanguageRules, out: CodeSymbol
 /** `export class A {}` and Python's decorated definitions wrap the declaration: the change of either is the symbol's. */
 function wrapperOf(node: Node, rules: LanguageRules): Node {
   const parent = node.parent;
-  return parent && rules.wrappers.has(parent.type) && parent.namedChildren.filter((c) => c && !rules.wrapperExtras.has(c.type)).length === 1 ? parent : node;
+  return parent &&
+    rules.wrappers.has(parent.type) &&
+    parent.namedChildren.filter((c) => c && !rules.wrapperExtras.has(c.type)).length === 1
+    ? parent
+    : node;
 }
 
 function rangeOf(node: Node): CodeRange {

@@ -18,20 +18,26 @@ interface MountedAt {
 const MAX_MOUNT_DEPTH = 6;
 const MAX_PREFIXES = 8;
 
-export function assembleEntryPoints(facts: ReadonlyMap<string, EntryFacts>, allFiles: Iterable<string> = facts.keys()): EntryPoint[] {
+export function assembleEntryPoints(
+  facts: ReadonlyMap<string, EntryFacts>,
+  allFiles: Iterable<string> = facts.keys(),
+): EntryPoint[] {
   const files = new Set(allFiles);
   for (const f of facts.keys()) files.add(f);
   const lookup = new HandlerLookup(facts, files);
   const mounts = mountIndex(facts, lookup);
   // One NestJS app per repository is the common case; with several global prefixes none is guessed.
-  const nestPrefixes = new Set([...facts.values()].flatMap((f) => (f.nestGlobalPrefix !== undefined ? [f.nestGlobalPrefix] : [])));
+  const nestPrefixes = new Set(
+    [...facts.values()].flatMap((f) => (f.nestGlobalPrefix !== undefined ? [f.nestGlobalPrefix] : [])),
+  );
   const nestPrefix = nestPrefixes.size === 1 ? [...nestPrefixes][0]! : '';
   const nestPaths = nestRouterPaths(facts, lookup);
   // Spring: interface name -> the controllers implementing it.
   const implementers = new Map<string, { file: string; className: string }[]>();
   for (const [file, found] of facts) {
     for (const c of found.springControllers ?? []) {
-      for (const name of c.interfaces) implementers.set(name, [...(implementers.get(name) ?? []), { file, className: c.className }]);
+      for (const name of c.interfaces)
+        implementers.set(name, [...(implementers.get(name) ?? []), { file, className: c.className }]);
     }
   }
   const out: EntryPoint[] = [];
@@ -47,7 +53,14 @@ export function assembleEntryPoints(facts: ReadonlyMap<string, EntryFacts>, allF
       // The route is served by each implementing controller, whose method is the handler.
       const method = entry.handler?.symbol?.slice(entry.handler.symbol.lastIndexOf('.') + 1) ?? '';
       for (const impl of by) {
-        const point: EntryPoint = { kind: entry.kind, framework: entry.framework, file, line: entry.line, handlerFile: impl.file, handler: `${impl.className}.${method}` };
+        const point: EntryPoint = {
+          kind: entry.kind,
+          framework: entry.framework,
+          file,
+          line: entry.line,
+          handlerFile: impl.file,
+          handler: `${impl.className}.${method}`,
+        };
         if (entry.method !== undefined) point.method = entry.method;
         if (entry.route !== undefined) point.route = entry.route;
         out.push(point);
@@ -59,11 +72,19 @@ export function assembleEntryPoints(facts: ReadonlyMap<string, EntryFacts>, allF
         entry.route === undefined
           ? [{ prefix: '' }]
           : entry.framework === 'nestjs'
-            ? (nestPaths.get(`${file}\u0000${entry.router ?? ''}`) ?? ['']).map((p) => ({ prefix: joinPrefix(nestPrefix, p) }))
+            ? (nestPaths.get(`${file}\u0000${entry.router ?? ''}`) ?? ['']).map((p) => ({
+                prefix: joinPrefix(nestPrefix, p),
+              }))
             : innerPrefixes(mounts, file, entry.router ?? '', prefixMemo);
       const handler = lookup.resolve(file, entry.handler);
       for (const { prefix, replaces } of prefixes) {
-        const point: EntryPoint = { kind: entry.kind, framework: entry.framework, file, line: entry.line, handlerFile: handler.file };
+        const point: EntryPoint = {
+          kind: entry.kind,
+          framework: entry.framework,
+          file,
+          line: entry.line,
+          handlerFile: handler.file,
+        };
         if (entry.method !== undefined) point.method = entry.method;
         const route = replaces && entry.bareRoute !== undefined ? entry.bareRoute : entry.route;
         if (route !== undefined) point.route = prefix ? joinPrefix(prefix, route) : route;
@@ -122,34 +143,54 @@ function mountIndex(facts: ReadonlyMap<string, EntryFacts>, lookup: HandlerLooku
       if (!target) continue;
       const key = `${target.file}\u0000${target.name}`;
       const list = index.get(key) ?? [];
-      list.push({ prefix: mount.prefix, file, on: (mount.router ?? '').replace(/\(\)$/, ''), ...(mount.replacesOwnPrefix ? { replaces: true } : {}) });
+      list.push({
+        prefix: mount.prefix,
+        file,
+        on: (mount.router ?? '').replace(/\(\)$/, ''),
+        ...(mount.replacesOwnPrefix ? { replaces: true } : {}),
+      });
       index.set(key, list);
     }
   }
   return index;
 }
 
-function mountTarget(file: string, mount: FoundMount, facts: ReadonlyMap<string, EntryFacts>, lookup: HandlerLookup): { file: string; name: string } | undefined {
+function mountTarget(
+  file: string,
+  mount: FoundMount,
+  facts: ReadonlyMap<string, EntryFacts>,
+  lookup: HandlerLookup,
+): { file: string; name: string } | undefined {
   if (mount.pyModule !== undefined) {
     // Django: `from blog import urls; include(urls)` mounts the submodule's `urlpatterns`.
-    const submodule = mount.pySubmodule ? lookup.pythonModule(file, joinModule(mount.pyModule, mount.target)) : undefined;
+    const submodule = mount.pySubmodule
+      ? lookup.pythonModule(file, joinModule(mount.pyModule, mount.target))
+      : undefined;
     if (submodule) return { file: submodule, name: 'urlpatterns' };
     const target = lookup.pythonModule(file, mount.pyModule);
     return target ? { file: target, name: mount.target } : undefined;
   }
   if (mount.goFunction) {
-    const target = mount.goMethod ? lookup.goMethodFile(mount.target, mount.goImport!) : lookup.goFunctionFile(file, mount.target, mount.goImport);
+    const target = mount.goMethod
+      ? lookup.goMethodFile(mount.target, mount.goImport!)
+      : lookup.goFunctionFile(file, mount.target, mount.goImport);
     return target ? { file: target, name: mount.target } : undefined;
   }
   if (mount.from === undefined) return { file, name: mount.target };
   const target = lookup.tsModule(file, mount.from);
   if (!target) return undefined;
-  const name = mount.imported === 'default' || mount.imported === '*' ? facts.get(target)?.defaultExport : mount.imported;
+  const name =
+    mount.imported === 'default' || mount.imported === '*' ? facts.get(target)?.defaultExport : mount.imported;
   return name === undefined ? undefined : { file: target, name };
 }
 
 /** The prefixes a router is served under, and whether the mount nearest to it replaces the router's own prefix. */
-function innerPrefixes(mounts: Map<string, MountedAt[]>, file: string, router: string, memo: Map<string, string[]>): { prefix: string; replaces?: boolean }[] {
+function innerPrefixes(
+  mounts: Map<string, MountedAt[]>,
+  file: string,
+  router: string,
+  memo: Map<string, string[]>,
+): { prefix: string; replaces?: boolean }[] {
   const key = `${file}\u0000${router.replace(/\(\)$/, '')}`;
   const at = mounts.get(key);
   if (!at) return [{ prefix: '' }];
@@ -169,7 +210,14 @@ function innerPrefixes(mounts: Map<string, MountedAt[]>, file: string, router: s
  * mount that leads back into the chain (a cycle) contributes none. Memoised per router, depth and chain: a router
  * mounted 40 times on another is 40 steps per level, not 40 to the depth.
  */
-function prefixesOf(mounts: Map<string, MountedAt[]>, file: string, router: string, depth: number, chain: Set<string>, memo: Map<string, string[]>): string[] {
+function prefixesOf(
+  mounts: Map<string, MountedAt[]>,
+  file: string,
+  router: string,
+  depth: number,
+  chain: Set<string>,
+  memo: Map<string, string[]>,
+): string[] {
   const key = `${file}\u0000${router.replace(/\(\)$/, '')}`;
   if (chain.has(key)) return [];
   const at = mounts.get(key);
@@ -179,7 +227,8 @@ function prefixesOf(mounts: Map<string, MountedAt[]>, file: string, router: stri
   if (known) return known;
   const inner = new Set([...chain, key]);
   const out = new Set<string>();
-  for (const m of at) for (const outer of prefixesOf(mounts, m.file, m.on, depth + 1, inner, memo)) out.add(joinPrefix(outer, m.prefix));
+  for (const m of at)
+    for (const outer of prefixesOf(mounts, m.file, m.on, depth + 1, inner, memo)) out.add(joinPrefix(outer, m.prefix));
   // Mounted only inside itself: served at its own root.
   const result = out.size > 0 ? [...out].slice(0, MAX_PREFIXES) : [''];
   memo.set(memoKey, result);
@@ -257,7 +306,8 @@ export class HandlerLookup {
   goMethod(file: string, method: string): { file: string; symbol: string } | undefined {
     const found: { file: string; symbol: string }[] = [];
     for (const candidate of this.byDir.get(posix.dirname(file)) ?? []) {
-      for (const symbol of this.facts.get(candidate)?.goMethods ?? []) if (symbol.endsWith(`.${method}`)) found.push({ file: candidate, symbol });
+      for (const symbol of this.facts.get(candidate)?.goMethods ?? [])
+        if (symbol.endsWith(`.${method}`)) found.push({ file: candidate, symbol });
     }
     return found.length === 1 ? found[0] : undefined;
   }
@@ -271,7 +321,9 @@ export class HandlerLookup {
   /** The file of the imported package `importPath` defining a method `name`, when only one type there has one. */
   goMethodFile(name: string, importPath: string): string | undefined {
     const dir = this.goPackageDir(importPath);
-    const found = (dir === undefined ? [] : (this.byDir.get(dir) ?? [])).filter((candidate) => this.facts.get(candidate)?.goMethods?.some((m) => m.endsWith(`.${name}`)));
+    const found = (dir === undefined ? [] : (this.byDir.get(dir) ?? [])).filter((candidate) =>
+      this.facts.get(candidate)?.goMethods?.some((m) => m.endsWith(`.${name}`)),
+    );
     return found.length === 1 ? found[0] : undefined;
   }
 
@@ -283,7 +335,8 @@ export class HandlerLookup {
   private goPackageDir(importPath: string): string | undefined {
     let best: string | undefined;
     for (const dir of this.byDir.keys()) {
-      if ((importPath === dir || importPath.endsWith(`/${dir}`)) && (best === undefined || dir.length > best.length)) best = dir;
+      if ((importPath === dir || importPath.endsWith(`/${dir}`)) && (best === undefined || dir.length > best.length))
+        best = dir;
     }
     return best;
   }
@@ -291,14 +344,24 @@ export class HandlerLookup {
   /** `.views` relative to the file's package, or `shop.views` anywhere in the repository (the shortest path when several match). */
   pythonModule(from: string, module: string): string | undefined {
     const dots = /^\.*/.exec(module)![0].length;
-    const rest = module.slice(dots).split('.').filter((s) => s.length > 0).join('/');
+    const rest = module
+      .slice(dots)
+      .split('.')
+      .filter((s) => s.length > 0)
+      .join('/');
     if (dots > 0) {
       let dir = posix.dirname(from);
       for (let i = 1; i < dots; i++) dir = posix.dirname(dir);
       const stem = dir === '.' ? rest : rest ? `${dir}/${rest}` : dir;
       return [`${stem}.py`, `${stem}/__init__.py`].find((f) => this.files.has(f));
     }
-    const matches = [...this.files].filter((f) => f === `${rest}.py` || f.endsWith(`/${rest}.py`) || f === `${rest}/__init__.py` || f.endsWith(`/${rest}/__init__.py`));
+    const matches = [...this.files].filter(
+      (f) =>
+        f === `${rest}.py` ||
+        f.endsWith(`/${rest}.py`) ||
+        f === `${rest}/__init__.py` ||
+        f.endsWith(`/${rest}/__init__.py`),
+    );
     return matches.length === 1 ? matches[0] : matches.sort((a, b) => a.length - b.length)[0];
   }
 }

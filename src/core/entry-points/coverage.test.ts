@@ -19,7 +19,16 @@ journeys:
 `;
 
 function point(over: Partial<EntryPoint>): EntryPoint {
-  return { kind: 'http', framework: 'express', method: 'GET', route: '/x', file: 'src/app.ts', line: 1, handlerFile: 'src/app.ts', ...over };
+  return {
+    kind: 'http',
+    framework: 'express',
+    method: 'GET',
+    route: '/x',
+    file: 'src/app.ts',
+    line: 1,
+    handlerFile: 'src/app.ts',
+    ...over,
+  };
 }
 
 describe('entry points: coverage', () => {
@@ -30,7 +39,11 @@ describe('entry points: coverage', () => {
     const report = entryPointCoverage(
       [
         point({ route: '/pay', file: 'src/app.ts', handlerFile: 'src/payments/charge.ts', handler: 'charge' }),
-        point({ route: '/orders/:id/cancel', handlerFile: 'src/orders/handlers.ts', handler: 'OrdersController.cancel' }),
+        point({
+          route: '/orders/:id/cancel',
+          handlerFile: 'src/orders/handlers.ts',
+          handler: 'OrdersController.cancel',
+        }),
         point({ route: '/orders/:id', handlerFile: 'src/orders/handlers.ts', handler: 'OrdersController.show' }),
         point({ route: '/orders', handlerFile: 'src/orders/handlers.ts' }),
         point({ route: '/health', file: 'src/payments/routes.ts', handlerFile: 'src/health.ts' }),

@@ -20,12 +20,16 @@ export interface EntryPointReport {
   covered: number;
 }
 
-export function entryPointCoverage(points: readonly EntryPoint[], coverageOf: (path: string) => Coverage[]): EntryPointReport {
+export function entryPointCoverage(
+  points: readonly EntryPoint[],
+  coverageOf: (path: string) => Coverage[],
+): EntryPointReport {
   const entryPoints = points.map((point) => {
     const touchpoints: EntryPointTouchpoint[] = [];
     const seen = new Set<string>();
     for (const c of coverageOf(point.handlerFile)) {
-      if (c.symbolScoped && (point.handler === undefined || !anySymbolMatches(c.touchpoint.symbols, point.handler))) continue;
+      if (c.symbolScoped && (point.handler === undefined || !anySymbolMatches(c.touchpoint.symbols, point.handler)))
+        continue;
       const key = `${c.map.file}\u0000${c.journey.id}\u0000${c.touchpoint.id}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -33,7 +37,11 @@ export function entryPointCoverage(points: readonly EntryPoint[], coverageOf: (p
     }
     return { ...point, touchpoints };
   });
-  return { entryPoints, total: entryPoints.length, covered: entryPoints.filter((p) => p.touchpoints.length > 0).length };
+  return {
+    entryPoints,
+    total: entryPoints.length,
+    covered: entryPoints.filter((p) => p.touchpoints.length > 0).length,
+  };
 }
 
 /** The entry point as one line: `GET /orders/:id`, `Query.orders`, `page /checkout`. */

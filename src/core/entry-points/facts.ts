@@ -14,7 +14,12 @@ import type { EntryFacts } from './types';
 
 // The answer must not depend on the path: the reader caches answers by content (two files with the same text share
 // one). What depends on the path (Next.js routes, where a handler is) is decided by the assembly.
-export async function entryPointFacts(parser: CodeParser, language: LanguageId, text: string, _path: string): Promise<EntryFacts> {
+export async function entryPointFacts(
+  parser: CodeParser,
+  language: LanguageId,
+  text: string,
+  _path: string,
+): Promise<EntryFacts> {
   const facts: EntryFacts = { entries: [], mounts: [] };
   if (!mayHaveEntries(language, text)) return facts;
   return parser.withTree(language, text, (tree) => {
@@ -56,7 +61,9 @@ export function mayHaveEntries(language: LanguageId, text: string): boolean {
     case 'typescript':
     case 'tsx':
     case 'javascript':
-      return /\b(express|fastify|koa|hono|nestjs|type-graphql|graphql|apollo|mercurius|next)\b|Query|Mutation|[Rr]esolvers|export\s+default|export\s+(async\s+)?(function|const)\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/.test(text);
+      return /\b(express|fastify|koa|hono|nestjs|type-graphql|graphql|apollo|mercurius|next)\b|Query|Mutation|[Rr]esolvers|export\s+default|export\s+(async\s+)?(function|const)\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/.test(
+        text,
+      );
     case 'go':
       return true;
     case 'python':

@@ -81,8 +81,16 @@ export function detectGo(root: Node, facts: EntryFacts): void {
       if (left?.type === 'identifier' && right) {
         // h := handler.New(…), h := &handler.Handler{…}: a value of that package, whose methods may register routes.
         const made = right.type === 'unary_expression' ? kids(right)[0] : right;
-        const head = made?.type === 'call_expression' ? made.childForFieldName('function') : made?.type === 'composite_literal' ? made.childForFieldName('type') : undefined;
-        const pkg = head?.type === 'selector_expression' || head?.type === 'qualified_type' ? head.childForFieldName(head.type === 'qualified_type' ? 'package' : 'operand')?.text : undefined;
+        const head =
+          made?.type === 'call_expression'
+            ? made.childForFieldName('function')
+            : made?.type === 'composite_literal'
+              ? made.childForFieldName('type')
+              : undefined;
+        const pkg =
+          head?.type === 'selector_expression' || head?.type === 'qualified_type'
+            ? head.childForFieldName(head.type === 'qualified_type' ? 'package' : 'operand')?.text
+            : undefined;
         if (pkg !== undefined && imports.has(pkg)) valuePackages.set(left.text, imports.get(pkg)!);
         const prefix = derivedPrefix(right, frameworks, (n, name) => prefixAt(n, name));
         if (prefix !== undefined) {
@@ -114,8 +122,20 @@ export function detectGo(root: Node, facts: EntryFacts): void {
         const callee = args[1].childForFieldName('function');
         const pkg = callee?.type === 'selector_expression' ? callee.childForFieldName('operand') : undefined;
         const goImport = pkg?.type === 'identifier' ? imports.get(pkg.text) : undefined;
-        const target = callee?.type === 'identifier' ? callee.text : goImport !== undefined ? callee?.childForFieldName('field')?.text : undefined;
-        if (target) facts.mounts.push({ prefix: join(base, route), target, goFunction: true, router: parameterScope(node, origins) ?? '', ...(goImport ? { goImport } : {}) });
+        const target =
+          callee?.type === 'identifier'
+            ? callee.text
+            : goImport !== undefined
+              ? callee?.childForFieldName('field')?.text
+              : undefined;
+        if (target)
+          facts.mounts.push({
+            prefix: join(base, route),
+            target,
+            goFunction: true,
+            router: parameterScope(node, origins) ?? '',
+            ...(goImport ? { goImport } : {}),
+          });
       }
       return;
     }
@@ -126,7 +146,11 @@ export function detectGo(root: Node, facts: EntryFacts): void {
       if (route !== undefined && param) routeScopes.set(args[1].id, { name: param, prefix: join(base, route) });
       return;
     }
-    if ((name === 'HandleFunc' || name === 'Handle') && args.length >= 2 && (frameworks.has('net/http') || frameworks.has('gorilla') || frameworks.has('chi'))) {
+    if (
+      (name === 'HandleFunc' || name === 'Handle') &&
+      args.length >= 2 &&
+      (frameworks.has('net/http') || frameworks.has('gorilla') || frameworks.has('chi'))
+    ) {
       const pattern = literal(args[0]);
       if (pattern === undefined) return;
       const { method, route } = splitPattern(pattern);
@@ -134,7 +158,16 @@ export function detectGo(root: Node, facts: EntryFacts): void {
       if (!/^([a-z0-9.-]+(:\d+)?)?\//i.test(route)) return;
       const gorillaMethods = frameworks.has('gorilla') ? chainedMethods(node) : [];
       for (const m of gorillaMethods.length > 0 ? gorillaMethods : [method]) {
-        push(facts, origins, node, frameworks.has('gorilla') && receiver !== 'http' ? 'gorilla' : 'net/http', m, join(base, route), args[args.length - 1], imports);
+        push(
+          facts,
+          origins,
+          node,
+          frameworks.has('gorilla') && receiver !== 'http' ? 'gorilla' : 'net/http',
+          m,
+          join(base, route),
+          args[args.length - 1],
+          imports,
+        );
       }
       return;
     }
@@ -151,27 +184,61 @@ export function detectGo(root: Node, facts: EntryFacts): void {
       push(facts, origins, node, 'chi', method.toUpperCase(), join(base, route), args[2], imports);
       return;
     }
-    const ginOrEcho: Framework | undefined = frameworks.has('gin') ? 'gin' : frameworks.has('echo') ? 'echo' : undefined;
+    const ginOrEcho: Framework | undefined = frameworks.has('gin')
+      ? 'gin'
+      : frameworks.has('echo')
+        ? 'echo'
+        : undefined;
     if (ginOrEcho && (UPPER_METHODS.has(name) || name === 'Any') && args.length >= 2) {
       const route = literal(args[0]);
       // `tags.GET("", h.Tags)`: the group's own path.
-      const groupRoot = route === '' && receiver !== undefined && (prefixes.has(receiver) || parameterScope(node, origins) !== undefined);
+      const groupRoot =
+        route === '' &&
+        receiver !== undefined &&
+        (prefixes.has(receiver) || parameterScope(node, origins) !== undefined);
       if (route === undefined || (!route.startsWith('/') && !groupRoot)) return;
-      push(facts, origins, node, ginOrEcho, name === 'Any' ? 'ANY' : name, join(base, route), args[args.length - 1], imports);
+      push(
+        facts,
+        origins,
+        node,
+        ginOrEcho,
+        name === 'Any' ? 'ANY' : name,
+        join(base, route),
+        args[args.length - 1],
+        imports,
+      );
       return;
     }
     if (ginOrEcho === 'gin' && name === 'Handle' && args.length >= 3) {
       const method = literal(args[0]);
       const route = literal(args[1]);
-      if (method !== undefined && route !== undefined) push(facts, origins, node, 'gin', method.toUpperCase(), join(base, route), args[args.length - 1], imports);
+      if (method !== undefined && route !== undefined)
+        push(facts, origins, node, 'gin', method.toUpperCase(), join(base, route), args[args.length - 1], imports);
     }
   });
 }
 
-function push(facts: EntryFacts, origins: ReadonlyMap<string, string>, node: Node, framework: Framework, method: string, route: string, handlerNode: Node | undefined, imports: Map<string, string>): void {
+function push(
+  facts: EntryFacts,
+  origins: ReadonlyMap<string, string>,
+  node: Node,
+  framework: Framework,
+  method: string,
+  route: string,
+  handlerNode: Node | undefined,
+  imports: Map<string, string>,
+): void {
   const handler = goHandler(handlerNode, imports);
   const scope = parameterScope(node, origins);
-  facts.entries.push({ kind: 'http', framework, method, route, line: lineOf(node), ...(handler ? { handler } : {}), ...(scope ? { router: scope } : {}) });
+  facts.entries.push({
+    kind: 'http',
+    framework,
+    method,
+    route,
+    line: lineOf(node),
+    ...(handler ? { handler } : {}),
+    ...(scope ? { router: scope } : {}),
+  });
 }
 
 /**
@@ -183,11 +250,16 @@ function parameterScope(call: Node, origins: ReadonlyMap<string, string>): strin
   if (receiver?.type !== 'identifier') return undefined;
   // `users := rg.Group("/users")` inside the function: the group comes from the parameter `rg`.
   const names = [receiver.text];
-  for (let name = origins.get(receiver.text); name !== undefined && !names.includes(name); name = origins.get(name)) names.push(name);
+  for (let name = origins.get(receiver.text); name !== undefined && !names.includes(name); name = origins.get(name))
+    names.push(name);
   for (let at: Node | null = call.parent; at; at = at.parent) {
     if (at.type === 'func_literal') return undefined;
     if (at.type === 'function_declaration' || at.type === 'method_declaration') {
-      const params = kids(at.childForFieldName('parameters') ?? at).flatMap((p) => kids(p).filter((k) => k.type === 'identifier').map((k) => k.text));
+      const params = kids(at.childForFieldName('parameters') ?? at).flatMap((p) =>
+        kids(p)
+          .filter((k) => k.type === 'identifier')
+          .map((k) => k.text),
+      );
       const name = at.childForFieldName('name')?.text;
       if (!name) return undefined;
       if (names.some((n) => params.includes(n))) return `${name}()`;
@@ -199,7 +271,14 @@ function parameterScope(call: Node, origins: ReadonlyMap<string, string>): strin
 }
 
 /** `users.UsersRegister(v1.Group("/users"))`, `registerRoutes(api)`: a group handed to a function that registers routes. */
-function registerCall(call: Node, fn: Node | null, imports: Map<string, string>, values: ReadonlyMap<string, string>, facts: EntryFacts, prefixOf: (arg: Node) => string | undefined): void {
+function registerCall(
+  call: Node,
+  fn: Node | null,
+  imports: Map<string, string>,
+  values: ReadonlyMap<string, string>,
+  facts: EntryFacts,
+  prefixOf: (arg: Node) => string | undefined,
+): void {
   let target: string | undefined;
   let goImport: string | undefined;
   let goMethod = false;
@@ -218,7 +297,13 @@ function registerCall(call: Node, fn: Node | null, imports: Map<string, string>,
   for (const arg of kids(call.childForFieldName('arguments') ?? call)) {
     const prefix = prefixOf(arg);
     if (prefix === undefined || prefix === '') continue;
-    facts.mounts.push({ prefix, target, goFunction: true, ...(goImport ? { goImport } : {}), ...(goMethod ? { goMethod: true } : {}) });
+    facts.mounts.push({
+      prefix,
+      target,
+      goFunction: true,
+      ...(goImport ? { goImport } : {}),
+      ...(goMethod ? { goMethod: true } : {}),
+    });
     return;
   }
 }
@@ -256,7 +341,11 @@ function routerOperand(expr: Node): string | undefined {
 }
 
 /** `r.PathPrefix("/api").Subrouter()`, `r.Group("/api")` (gin, echo), `chi.NewRouter()` (no prefix). */
-function derivedPrefix(expr: Node, frameworks: Set<Framework>, prefixOf: (node: Node, name: string) => string): string | undefined {
+function derivedPrefix(
+  expr: Node,
+  frameworks: Set<Framework>,
+  prefixOf: (node: Node, name: string) => string,
+): string | undefined {
   if (expr.type !== 'call_expression') return undefined;
   const fn = expr.childForFieldName('function');
   if (fn?.type !== 'selector_expression') return undefined;
@@ -267,10 +356,15 @@ function derivedPrefix(expr: Node, frameworks: Set<Framework>, prefixOf: (node: 
     const inner = operand.childForFieldName('function');
     const on = inner?.childForFieldName('operand');
     const prefix = literal(kids(operand.childForFieldName('arguments') ?? operand)[0]);
-    if (inner?.childForFieldName('field')?.text === 'PathPrefix' && on?.type === 'identifier' && prefix !== undefined) return join(prefixOf(expr, on.text), prefix);
+    if (inner?.childForFieldName('field')?.text === 'PathPrefix' && on?.type === 'identifier' && prefix !== undefined)
+      return join(prefixOf(expr, on.text), prefix);
     return undefined;
   }
-  if (field === 'Group' && (frameworks.has('gin') || frameworks.has('echo') || frameworks.size === 0) && operand?.type === 'identifier') {
+  if (
+    field === 'Group' &&
+    (frameworks.has('gin') || frameworks.has('echo') || frameworks.size === 0) &&
+    operand?.type === 'identifier'
+  ) {
     const prefix = literal(args[0]);
     if (prefix !== undefined) return join(prefixOf(expr, operand.text), prefix);
   }
@@ -280,7 +374,11 @@ function derivedPrefix(expr: Node, frameworks: Set<Framework>, prefixOf: (node: 
 /** gorilla: `r.HandleFunc("/x", h).Methods("GET", "POST")`. */
 function chainedMethods(call: Node): string[] {
   const out: string[] = [];
-  for (let at: Node | null = call; at?.parent?.type === 'selector_expression' && at.parent.parent?.type === 'call_expression'; at = at.parent.parent) {
+  for (
+    let at: Node | null = call;
+    at?.parent?.type === 'selector_expression' && at.parent.parent?.type === 'call_expression';
+    at = at.parent.parent
+  ) {
     if (at.parent.childForFieldName('field')?.text !== 'Methods') continue;
     for (const arg of kids(at.parent.parent.childForFieldName('arguments') ?? at.parent.parent)) {
       const m = literal(arg);
@@ -320,7 +418,9 @@ function goHandler(node: Node | undefined, imports: Map<string, string>, depth =
       }
     }
     const fn = node.childForFieldName('function');
-    return fn?.type === 'selector_expression' && !imports.has(fn.childForFieldName('operand')?.text ?? '') ? goHandler(fn, imports, depth + 1) : undefined;
+    return fn?.type === 'selector_expression' && !imports.has(fn.childForFieldName('operand')?.text ?? '')
+      ? goHandler(fn, imports, depth + 1)
+      : undefined;
   }
   if (node.type === 'func_literal') return { local: true };
   return undefined;

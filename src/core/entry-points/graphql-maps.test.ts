@@ -21,7 +21,8 @@ describe('entry points: GraphQL resolver maps', () => {
         'function me() {}',
       ].join('\n'),
       'src/orders/queries.ts': 'export function orders() {}\nexport function order() {}\n',
-      'src/server.js': "const { ApolloServer } = require('@apollo/server');\nnew ApolloServer({ typeDefs, resolvers: { Query: { ping: () => 'pong' } } });\n",
+      'src/server.js':
+        "const { ApolloServer } = require('@apollo/server');\nnew ApolloServer({ typeDefs, resolvers: { Query: { ping: () => 'pong' } } });\n",
     });
     assert.deepEqual(summary(points), [
       'Query.orders @src/graphql/resolvers.ts:5 -> src/orders/queries.ts#orders',
@@ -34,7 +35,8 @@ describe('entry points: GraphQL resolver maps', () => {
 
   it('ignores objects that merely have a Query key', async () => {
     const points = await entryPointsOf({
-      'src/state.ts': "export const cache = { Query: { orders: [] }, Mutation: { n: 1 } };\nconst keys = { Query: { a: () => 1 } };\n",
+      'src/state.ts':
+        'export const cache = { Query: { orders: [] }, Mutation: { n: 1 } };\nconst keys = { Query: { a: () => 1 } };\n',
     });
     assert.deepEqual(points, []);
   });

@@ -24,7 +24,9 @@ export function detectResolverMaps(module: TsModule, facts: EntryFacts): void {
   const imported = importsAny(module, GRAPHQL_PACKAGES);
   walk(module.root, (node) => {
     if (node.type !== 'object') return;
-    const roots = kids(node).filter((p) => p.type === 'pair' && ROOT_TYPES.has(keyOf(p) ?? '') && p.childForFieldName('value')?.type === 'object');
+    const roots = kids(node).filter(
+      (p) => p.type === 'pair' && ROOT_TYPES.has(keyOf(p) ?? '') && p.childForFieldName('value')?.type === 'object',
+    );
     if (roots.length === 0) return;
     if (!imported && !namedAsResolvers(node)) return;
     for (const root of roots) {
@@ -32,9 +34,20 @@ export function detectResolverMaps(module: TsModule, facts: EntryFacts): void {
       for (const field of kids(root.childForFieldName('value')!)) {
         const name = field.type === 'shorthand_property_identifier' ? field.text : keyOf(field);
         if (name === undefined) continue;
-        const value = field.type === 'pair' ? field.childForFieldName('value') : field.type === 'shorthand_property_identifier' ? field : undefined;
+        const value =
+          field.type === 'pair'
+            ? field.childForFieldName('value')
+            : field.type === 'shorthand_property_identifier'
+              ? field
+              : undefined;
         const handler = value && value.type !== 'object' ? tsHandler(value, module) : { local: true };
-        facts.entries.push({ kind: 'graphql', framework: 'resolver-map', operation: `${type}.${name}`, line: lineOf(field), ...(handler ? { handler } : {}) });
+        facts.entries.push({
+          kind: 'graphql',
+          framework: 'resolver-map',
+          operation: `${type}.${name}`,
+          line: lineOf(field),
+          ...(handler ? { handler } : {}),
+        });
       }
     }
     return false;
@@ -58,6 +71,7 @@ function namedAsResolvers(object: Node): boolean {
     return /resolvers$/i.test(name) || /Resolvers\b/.test(type);
   }
   if (parent.type === 'pair') return /resolvers$/i.test(parent.childForFieldName('key')?.text ?? '');
-  if (parent.type === 'satisfies_expression' || parent.type === 'as_expression') return /Resolvers\b/.test(parent.text.slice(object.text.length));
+  if (parent.type === 'satisfies_expression' || parent.type === 'as_expression')
+    return /Resolvers\b/.test(parent.text.slice(object.text.length));
   return false;
 }

@@ -24,7 +24,8 @@ describe('entry points: NestJS controllers and GraphQL resolver classes', () => 
         '  helper() {}',
         '}',
       ].join('\n'),
-      'src/health.controller.ts': "import { Controller, Get } from '@nestjs/common';\n@Controller({ path: 'health' })\nclass HealthController {\n  @Get('live') live() {}\n}\n@Controller()\nexport class RootController {\n  @Get() index() {}\n}\n",
+      'src/health.controller.ts':
+        "import { Controller, Get } from '@nestjs/common';\n@Controller({ path: 'health' })\nclass HealthController {\n  @Get('live') live() {}\n}\n@Controller()\nexport class RootController {\n  @Get() index() {}\n}\n",
     });
     assert.deepEqual(summary(points), [
       'GET /health/live @src/health.controller.ts:4 -> src/health.controller.ts#HealthController.live',
@@ -53,7 +54,8 @@ describe('entry points: NestJS controllers and GraphQL resolver classes', () => 
         '  lines() {}',
         '}',
       ].join('\n'),
-      'src/recipe.resolver.ts': "import { Resolver, Query, FieldResolver } from 'type-graphql';\n@Resolver(of => Recipe)\nclass RecipeResolver {\n  @Query(returns => [Recipe])\n  recipes() {}\n  @FieldResolver()\n  rating() {}\n}\n",
+      'src/recipe.resolver.ts':
+        "import { Resolver, Query, FieldResolver } from 'type-graphql';\n@Resolver(of => Recipe)\nclass RecipeResolver {\n  @Query(returns => [Recipe])\n  recipes() {}\n  @FieldResolver()\n  rating() {}\n}\n",
     });
     assert.deepEqual(summary(points), [
       'Query.orders @src/orders.resolver.ts:4 -> src/orders.resolver.ts#OrdersResolver.orders',
@@ -67,8 +69,10 @@ describe('entry points: NestJS controllers and GraphQL resolver classes', () => 
 
   it('ignores decorators of the same name that do not come from NestJS', async () => {
     const points = await entryPointsOf({
-      'a.ts': "import { Controller, Get } from './my-decorators';\n@Controller('x')\nclass A {\n  @Get('y') y() {}\n}\n",
-      'b.ts': "import { Injectable } from '@nestjs/common';\n@Injectable()\nexport class Service {\n  get(id: string) {}\n}\n",
+      'a.ts':
+        "import { Controller, Get } from './my-decorators';\n@Controller('x')\nclass A {\n  @Get('y') y() {}\n}\n",
+      'b.ts':
+        "import { Injectable } from '@nestjs/common';\n@Injectable()\nexport class Service {\n  get(id: string) {}\n}\n",
     });
     assert.deepEqual(points, []);
   });
@@ -77,17 +81,22 @@ describe('entry points: NestJS controllers and GraphQL resolver classes', () => 
 describe('entry points: NestJS global prefix', () => {
   it('puts every controller route under app.setGlobalPrefix()', async () => {
     const points = await entryPointsOf({
-      'src/main.ts': "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.setGlobalPrefix('api');\n  await app.listen(3000);\n}\n",
-      'src/tags.controller.ts': "import { Controller, Get } from '@nestjs/common';\n@Controller('tags')\nexport class TagsController {\n  @Get() all() {}\n}\n",
+      'src/main.ts':
+        "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.setGlobalPrefix('api');\n  await app.listen(3000);\n}\n",
+      'src/tags.controller.ts':
+        "import { Controller, Get } from '@nestjs/common';\n@Controller('tags')\nexport class TagsController {\n  @Get() all() {}\n}\n",
     });
-    assert.deepEqual(summary(points), ['GET /api/tags @src/tags.controller.ts:4 -> src/tags.controller.ts#TagsController.all']);
+    assert.deepEqual(summary(points), [
+      'GET /api/tags @src/tags.controller.ts:4 -> src/tags.controller.ts#TagsController.all',
+    ]);
   });
 });
 
 describe('entry points: NestJS RouterModule', () => {
   it("serves a module's controllers under the path RouterModule registers it at, children nested, after the global prefix", async () => {
     const points = await entryPointsOf({
-      'src/main.ts': "import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.setGlobalPrefix('api');\n}\n",
+      'src/main.ts':
+        "import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.setGlobalPrefix('api');\n}\n",
       'src/app.module.ts': [
         "import { Module } from '@nestjs/common';",
         "import { RouterModule } from '@nestjs/core';",
@@ -100,12 +109,17 @@ describe('entry points: NestJS RouterModule', () => {
         '})',
         'export class AppModule {}',
       ].join('\n'),
-      'src/admin/admin.module.ts': "import { Module } from '@nestjs/common';\nimport { StatsController } from './stats.controller';\n@Module({ controllers: [StatsController] })\nexport class AdminModule {}\n",
-      'src/admin/stats.controller.ts': "import { Controller, Get } from '@nestjs/common';\n@Controller('stats')\nexport class StatsController {\n  @Get() all() {}\n}\n",
-      'src/users/users.module.ts': "import { Module } from '@nestjs/common';\nimport { UsersController } from './users.controller';\n@Module({ controllers: [UsersController] })\nexport class UsersModule {}\n",
-      'src/users/users.controller.ts': "import { Controller, Get } from '@nestjs/common';\n@Controller('users')\nexport class UsersController {\n  @Get(':id') find() {}\n}\n",
+      'src/admin/admin.module.ts':
+        "import { Module } from '@nestjs/common';\nimport { StatsController } from './stats.controller';\n@Module({ controllers: [StatsController] })\nexport class AdminModule {}\n",
+      'src/admin/stats.controller.ts':
+        "import { Controller, Get } from '@nestjs/common';\n@Controller('stats')\nexport class StatsController {\n  @Get() all() {}\n}\n",
+      'src/users/users.module.ts':
+        "import { Module } from '@nestjs/common';\nimport { UsersController } from './users.controller';\n@Module({ controllers: [UsersController] })\nexport class UsersModule {}\n",
+      'src/users/users.controller.ts':
+        "import { Controller, Get } from '@nestjs/common';\n@Controller('users')\nexport class UsersController {\n  @Get(':id') find() {}\n}\n",
       // A controller of no routed module keeps its own path.
-      'src/health.controller.ts': "import { Controller, Get } from '@nestjs/common';\n@Controller('health')\nexport class HealthController {\n  @Get() ok() {}\n}\n",
+      'src/health.controller.ts':
+        "import { Controller, Get } from '@nestjs/common';\n@Controller('health')\nexport class HealthController {\n  @Get() ok() {}\n}\n",
     });
     assert.deepEqual(summary(points), [
       'GET /api/admin/stats @src/admin/stats.controller.ts:4 -> src/admin/stats.controller.ts#StatsController.all',

@@ -19,7 +19,11 @@ const HTTP_DECORATORS: Readonly<Record<string, string>> = {
   Options: 'OPTIONS',
   All: 'ANY',
 };
-const OPERATIONS: Readonly<Record<string, string>> = { Query: 'Query', Mutation: 'Mutation', Subscription: 'Subscription' };
+const OPERATIONS: Readonly<Record<string, string>> = {
+  Query: 'Query',
+  Mutation: 'Mutation',
+  Subscription: 'Subscription',
+};
 const FIELD_RESOLVERS = new Set(['ResolveField', 'FieldResolver', 'ResolveProperty']);
 
 interface Decorator {
@@ -42,7 +46,9 @@ export function detectNest(module: TsModule, facts: EntryFacts): void {
   }
   // RouterModule.register([{ path: 'admin', module: AdminModule, children: [...] }]): the module's controllers are
   // served under the path.
-  const routerModule = [...module.imports.entries()].find(([, i]) => i.from === '@nestjs/core' && i.imported === 'RouterModule')?.[0];
+  const routerModule = [...module.imports.entries()].find(
+    ([, i]) => i.from === '@nestjs/core' && i.imported === 'RouterModule',
+  )?.[0];
   if (routerModule) {
     walk(module.root, (node) => {
       if (node.type !== 'call_expression') return;
@@ -61,9 +67,17 @@ export function detectNest(module: TsModule, facts: EntryFacts): void {
       if (child.type === 'class_declaration' || child.type === 'abstract_class_declaration') {
         // A class's decorators sit on the class, or on the `export` statement around it.
         const own = kids(child).filter((k) => k.type === 'decorator');
-        readClass(child, [...outer, ...own].map((d) => decorator(d, module)).filter((d) => d !== undefined), module, facts);
+        readClass(
+          child,
+          [...outer, ...own].map((d) => decorator(d, module)).filter((d) => d !== undefined),
+          module,
+          facts,
+        );
       } else if (child.type === 'export_statement') {
-        visit(child, kids(child).filter((k) => k.type === 'decorator'));
+        visit(
+          child,
+          kids(child).filter((k) => k.type === 'decorator'),
+        );
       }
     }
   };
@@ -75,7 +89,8 @@ function readClass(cls: Node, decorators: Decorator[], module: TsModule, facts: 
   const body = cls.childForFieldName('body');
   if (!className || !body) return;
   const moduleDecorator = decorators.find((d) => d.name === 'Module' && d.package === '@nestjs/common');
-  const controllers = moduleDecorator?.args[0]?.type === 'object' ? objectPairs(moduleDecorator.args[0]).get('controllers') : undefined;
+  const controllers =
+    moduleDecorator?.args[0]?.type === 'object' ? objectPairs(moduleDecorator.args[0]).get('controllers') : undefined;
   if (controllers?.type === 'array') {
     const refs = kids(controllers).flatMap((c) => (c.type === 'identifier' ? [classRef(c.text, module)] : []));
     (facts.nestModules ??= []).push({ className, controllers: refs });
@@ -84,7 +99,7 @@ function readClass(cls: Node, decorators: Decorator[], module: TsModule, facts: 
   const resolver = decorators.find((d) => d.name === 'Resolver' && GRAPHQL.includes(d.package));
   if (!controller && !resolver) return;
   const prefixes = controller ? routesOf(controller.args[0]) : [];
-  const parentType = resolver ? resolverType(resolver.args[0]) ?? className.replace(/Resolver$/, '') : '';
+  const parentType = resolver ? (resolverType(resolver.args[0]) ?? className.replace(/Resolver$/, '')) : '';
   // Method decorators precede their method_definition inside the class body.
   let pending: Decorator[] = [];
   for (const member of kids(body)) {
@@ -108,7 +123,15 @@ function readClass(cls: Node, decorators: Decorator[], module: TsModule, facts: 
         const paths = d.args.length > 0 ? routesOf(d.args[0]) : [''];
         for (const prefix of prefixes.length > 0 ? prefixes : ['']) {
           for (const route of paths.length > 0 ? paths : ['']) {
-            facts.entries.push({ kind: 'http', framework: 'nestjs', method: verb, route: joinRoute(prefix, route), line: lineOf(d.node), handler, router: className });
+            facts.entries.push({
+              kind: 'http',
+              framework: 'nestjs',
+              method: verb,
+              route: joinRoute(prefix, route),
+              line: lineOf(d.node),
+              handler,
+              router: className,
+            });
           }
         }
       }
@@ -144,7 +167,8 @@ function nestRoutes(routes: Node, outer: string, module: TsModule, facts: EntryF
     if (path === undefined) continue;
     const full = joinRoute(outer, path);
     const target = pairs.get('module');
-    if (target?.type === 'identifier') (facts.nestRoutes ??= []).push({ path: full, module: classRef(target.text, module) });
+    if (target?.type === 'identifier')
+      (facts.nestRoutes ??= []).push({ path: full, module: classRef(target.text, module) });
     const children = pairs.get('children');
     if (children?.type === 'array') nestRoutes(children, full, module, facts);
   }
@@ -166,7 +190,10 @@ function routesOf(arg: Node | undefined): string[] {
   if (!arg) return [''];
   const direct = literal(arg);
   if (direct !== undefined) return [direct];
-  if (arg.type === 'array') return kids(arg).map((k) => literal(k)).filter((s): s is string => s !== undefined);
+  if (arg.type === 'array')
+    return kids(arg)
+      .map((k) => literal(k))
+      .filter((s): s is string => s !== undefined);
   if (arg.type === 'object') {
     const path = objectPairs(arg).get('path');
     if (!path) return [''];

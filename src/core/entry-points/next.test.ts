@@ -23,7 +23,8 @@ describe('entry points: Next.js pages and route handlers', () => {
       'web/next.config.mjs': 'export default {};\n',
       'web/pages/index.tsx': 'export default function Home() { return null; }\n',
       'web/pages/api/orders.ts': 'export default async function handler(req, res) {}\n',
-      'web/src/app/orders/[id]/route.ts': "export async function GET() {}\nconst post = () => {};\nexport { post as POST };\nexport const dynamic = 'force-dynamic';\n",
+      'web/src/app/orders/[id]/route.ts':
+        "export async function GET() {}\nconst post = () => {};\nexport { post as POST };\nexport const dynamic = 'force-dynamic';\n",
       'web/src/app/(shop)/cart/page.tsx': 'const Page = () => null;\nexport default Page;\n',
       'web/app/util.ts': 'export default 1;\n',
     });

@@ -10,7 +10,9 @@ const ROUTE_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS
 const SCRIPT = /\.(tsx|ts|jsx|js|mjs)$/;
 
 /** Where a path sits in a Next.js app: the app's folder and the route, or nothing. */
-export function nextRouteOf(path: string): { root: string; router: 'pages' | 'app'; route: string; api: boolean; file: string } | undefined {
+export function nextRouteOf(
+  path: string,
+): { root: string; router: 'pages' | 'app'; route: string; api: boolean; file: string } | undefined {
   if (!SCRIPT.test(path) || /\.(test|spec|stories|d)\.[a-z]+$/.test(path)) return undefined;
   const segments = path.split('/');
   const at = segments.findIndex((s, i) => (s === 'pages' || s === 'app') && i < segments.length - 1);
@@ -45,7 +47,10 @@ export function detectNextExports(module: TsModule, facts: EntryFacts): void {
   });
   const page = exported.get('default');
   if (!page && methods.length === 0) return;
-  facts.nextExports = { methods, ...(page ? { defaultExport: { line: lineOf(page.node), ...(page.name ? { name: page.name } : {}) } } : {}) };
+  facts.nextExports = {
+    methods,
+    ...(page ? { defaultExport: { line: lineOf(page.node), ...(page.name ? { name: page.name } : {}) } } : {}),
+  };
 }
 
 /** The entries of a file that sits where Next.js serves pages or route handlers. */
@@ -55,7 +60,13 @@ export function nextEntries(path: string, facts: EntryFacts): FoundEntry[] {
   if (!where || !exports) return [];
   const base = { framework: 'nextjs', route: where.route };
   if (where.router === 'app' && where.file === 'route') {
-    return exports.methods.map(({ method, line }) => ({ ...base, kind: 'http' as const, method, line, handler: { local: true, symbol: method } }));
+    return exports.methods.map(({ method, line }) => ({
+      ...base,
+      kind: 'http' as const,
+      method,
+      line,
+      handler: { local: true, symbol: method },
+    }));
   }
   const page = exports.defaultExport;
   if (!page) return [];

@@ -17,17 +17,26 @@ export function groupByPrefix(points: readonly EntryPoint[]): EntryPointGroup[] 
     list.push(point);
     groups.set(prefix, list);
   }
-  return [...groups].map(([prefix, list]) => ({ prefix, points: list })).sort((a, b) => b.points.length - a.points.length || (a.prefix < b.prefix ? -1 : 1));
+  return [...groups]
+    .map(([prefix, list]) => ({ prefix, points: list }))
+    .sort((a, b) => b.points.length - a.points.length || (a.prefix < b.prefix ? -1 : 1));
 }
 
 /** A map id from free text: `/api/orders` -> `api-orders`. */
 export function idOf(text: string, fallback: string): string {
-  const id = text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
+  const id = text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
   return id || fallback;
 }
 
 function yamlString(text: string): string {
-  return /^[A-Za-z0-9_/][A-Za-z0-9_ ./-]*$/.test(text) && !/^(true|false|null|yes|no|on|off)$/i.test(text) ? text : JSON.stringify(text);
+  return /^[A-Za-z0-9_/][A-Za-z0-9_ ./-]*$/.test(text) && !/^(true|false|null|yes|no|on|off)$/i.test(text)
+    ? text
+    : JSON.stringify(text);
 }
 
 /** A valid, commented cx-map.yaml for the chosen groups. Paths are relative to `mapDir` ('' for the top level). */
@@ -45,7 +54,12 @@ export function proposeMap(groups: readonly EntryPointGroup[], mapDir = ''): str
     let id = base;
     for (let n = 2; journeyIds.has(id); n++) id = `${base}-${n}`;
     journeyIds.add(id);
-    out.push(`  - id: ${id}`, `    name: ${yamlString(group.prefix === '/' ? 'Home' : group.prefix)}`, '    tier: medium', '    touchpoints:');
+    out.push(
+      `  - id: ${id}`,
+      `    name: ${yamlString(group.prefix === '/' ? 'Home' : group.prefix)}`,
+      '    tier: medium',
+      '    touchpoints:',
+    );
     const byFile = new Map<string, EntryPoint[]>();
     for (const point of group.points) {
       const list = byFile.get(point.handlerFile) ?? [];

@@ -37,8 +37,10 @@ describe('entry points: Flask, FastAPI, Django', () => {
 
   it('FastAPI: routers with a prefix, included under another prefix from another file', async () => {
     const points = await entryPointsOf({
-      'app/main.py': 'from fastapi import FastAPI\nfrom app.routers import items\napp = FastAPI()\napp.include_router(items.router, prefix="/api")\n\n@app.get("/")\nasync def root():\n    return {}\n',
-      'app/routers/items.py': 'from fastapi import APIRouter\nrouter = APIRouter(prefix="/items")\n\n@router.get("/{item_id}")\nasync def read_item(item_id: int):\n    pass\n\n@router.delete("/{item_id}")\nasync def delete_item(item_id: int):\n    pass\n',
+      'app/main.py':
+        'from fastapi import FastAPI\nfrom app.routers import items\napp = FastAPI()\napp.include_router(items.router, prefix="/api")\n\n@app.get("/")\nasync def root():\n    return {}\n',
+      'app/routers/items.py':
+        'from fastapi import APIRouter\nrouter = APIRouter(prefix="/items")\n\n@router.get("/{item_id}")\nasync def read_item(item_id: int):\n    pass\n\n@router.delete("/{item_id}")\nasync def delete_item(item_id: int):\n    pass\n',
       'app/routers/__init__.py': '',
     });
     assert.deepEqual(summary(points), [
@@ -50,8 +52,10 @@ describe('entry points: Flask, FastAPI, Django', () => {
 
   it('Django: path() and re_path() with views in another module, and include()', async () => {
     const points = await entryPointsOf({
-      'site/urls.py': "from django.urls import include, path\nurlpatterns = [\n    path('shop/', include('shop.urls')),\n    path('', home),\n]\ndef home(request):\n    pass\n",
-      'shop/urls.py': "from django.urls import path, re_path\nfrom . import views\nfrom .views import OrderView\nurlpatterns = [\n    path('orders/<int:pk>/', views.detail, name='detail'),\n    re_path(r'^cart/$', OrderView.as_view()),\n]\n",
+      'site/urls.py':
+        "from django.urls import include, path\nurlpatterns = [\n    path('shop/', include('shop.urls')),\n    path('', home),\n]\ndef home(request):\n    pass\n",
+      'shop/urls.py':
+        "from django.urls import path, re_path\nfrom . import views\nfrom .views import OrderView\nurlpatterns = [\n    path('orders/<int:pk>/', views.detail, name='detail'),\n    re_path(r'^cart/$', OrderView.as_view()),\n]\n",
       'shop/views.py': 'def detail(request, pk):\n    pass\nclass OrderView:\n    pass\n',
       'shop/__init__.py': '',
     });
@@ -80,7 +84,8 @@ describe('entry points: Django lists mounted elsewhere keep their prefixes', () 
         "    path('shop/', include('shop.urls')),",
         ']',
       ].join('\n'),
-      'shop/urls.py': "from django.urls import path\nfrom . import views\napi_patterns = [\n    path('orders/', views.orders),\n]\nurlpatterns = [\n    path('cart/', views.cart),\n]\n",
+      'shop/urls.py':
+        "from django.urls import path\nfrom . import views\napi_patterns = [\n    path('orders/', views.orders),\n]\nurlpatterns = [\n    path('cart/', views.cart),\n]\n",
       'shop/views.py': 'def login(request):\n    pass\ndef orders(request):\n    pass\ndef cart(request):\n    pass\n',
       'shop/__init__.py': '',
     });
@@ -130,7 +135,8 @@ describe('entry points: Django lists mounted elsewhere keep their prefixes', () 
         'from blog.urls import extra',
         "urlpatterns = [path('blog/', include(blog_urls))] + extra",
       ].join('\n'),
-      'blog/urls.py': "from django.urls import path\nfrom .views import post, feed\nurlpatterns = [path('<slug>/', post)]\nextra = [path('feed/', feed)]\n",
+      'blog/urls.py':
+        "from django.urls import path\nfrom .views import post, feed\nurlpatterns = [path('<slug>/', post)]\nextra = [path('feed/', feed)]\n",
       'blog/views.py': 'def post(r, slug):\n    pass\ndef feed(r):\n    pass\n',
       'blog/__init__.py': '',
     });
@@ -144,20 +150,30 @@ describe('entry points: Django lists mounted elsewhere keep their prefixes', () 
 describe('entry points: Flask and FastAPI routers mounted in another place', () => {
   it('Flask: blueprints registered in an application factory, and a blueprint registered on another blueprint', async () => {
     const points = await entryPointsOf({
-      'app/__init__.py': "from flask import Flask\nfrom .orders import bp as orders_bp\nfrom .api import api\ndef create_app():\n    app = Flask(__name__)\n    app.register_blueprint(orders_bp, url_prefix='/orders')\n    app.register_blueprint(api)\n    return app\n",
-      'app/orders.py': "from flask import Blueprint\nbp = Blueprint('orders', __name__)\n@bp.route('/<id>')\ndef show(id):\n    pass\n",
-      'app/api.py': "from flask import Blueprint\nfrom .v1 import v1\napi = Blueprint('api', __name__, url_prefix='/api')\napi.register_blueprint(v1, url_prefix='/v1')\n",
+      'app/__init__.py':
+        "from flask import Flask\nfrom .orders import bp as orders_bp\nfrom .api import api\ndef create_app():\n    app = Flask(__name__)\n    app.register_blueprint(orders_bp, url_prefix='/orders')\n    app.register_blueprint(api)\n    return app\n",
+      'app/orders.py':
+        "from flask import Blueprint\nbp = Blueprint('orders', __name__)\n@bp.route('/<id>')\ndef show(id):\n    pass\n",
+      'app/api.py':
+        "from flask import Blueprint\nfrom .v1 import v1\napi = Blueprint('api', __name__, url_prefix='/api')\napi.register_blueprint(v1, url_prefix='/v1')\n",
       'app/v1.py': "from flask import Blueprint\nv1 = Blueprint('v1', __name__)\n@v1.get('/x')\ndef x():\n    pass\n",
     });
-    assert.deepEqual(summary(points), ['GET /orders/<id> @app/orders.py:3 -> app/orders.py#show', 'GET /api/v1/x @app/v1.py:3 -> app/v1.py#x']);
+    assert.deepEqual(summary(points), [
+      'GET /orders/<id> @app/orders.py:3 -> app/orders.py#show',
+      'GET /api/v1/x @app/v1.py:3 -> app/v1.py#x',
+    ]);
   });
 
   it('FastAPI: a router included without a prefix keeps the prefixes of the router it is included in; an app made in a factory', async () => {
     const points = await entryPointsOf({
-      'app/main.py': "from fastapi import FastAPI\nfrom app.api.main import api_router\ndef create_app():\n    app = FastAPI()\n    app.include_router(api_router, prefix='/api/v1')\n    return app\n",
-      'app/api/main.py': "from fastapi import APIRouter\nfrom app.api.routes import items, login\napi_router = APIRouter()\napi_router.include_router(login.router, tags=['login'])\napi_router.include_router(items.router, prefix='/items')\n",
-      'app/api/routes/items.py': "from fastapi import APIRouter\nrouter = APIRouter()\n@router.get('/{id}')\ndef read(id):\n    pass\n",
-      'app/api/routes/login.py': "from fastapi import APIRouter\nrouter = APIRouter(tags=['login'])\n@router.post('/login/access-token')\ndef login():\n    pass\n",
+      'app/main.py':
+        "from fastapi import FastAPI\nfrom app.api.main import api_router\ndef create_app():\n    app = FastAPI()\n    app.include_router(api_router, prefix='/api/v1')\n    return app\n",
+      'app/api/main.py':
+        "from fastapi import APIRouter\nfrom app.api.routes import items, login\napi_router = APIRouter()\napi_router.include_router(login.router, tags=['login'])\napi_router.include_router(items.router, prefix='/items')\n",
+      'app/api/routes/items.py':
+        "from fastapi import APIRouter\nrouter = APIRouter()\n@router.get('/{id}')\ndef read(id):\n    pass\n",
+      'app/api/routes/login.py':
+        "from fastapi import APIRouter\nrouter = APIRouter(tags=['login'])\n@router.post('/login/access-token')\ndef login():\n    pass\n",
     });
     assert.deepEqual(summary(points), [
       'GET /api/v1/items/{id} @app/api/routes/items.py:3 -> app/api/routes/items.py#read',
@@ -169,10 +185,15 @@ describe('entry points: Flask and FastAPI routers mounted in another place', () 
 describe("entry points: Flask's url_prefix on register_blueprint", () => {
   it("replaces the blueprint's own url_prefix (FastAPI's prefix adds to the router's)", async () => {
     const points = await entryPointsOf({
-      'app/__init__.py': "from flask import Flask\nfrom .orders import bp\napp = Flask(__name__)\napp.register_blueprint(bp)\napp.register_blueprint(bp, url_prefix='/shop', name='shop_orders')\n",
-      'app/orders.py': "from flask import Blueprint\nbp = Blueprint('orders', __name__, url_prefix='/orders')\n@bp.get('/<id>')\ndef show(id):\n    pass\n",
+      'app/__init__.py':
+        "from flask import Flask\nfrom .orders import bp\napp = Flask(__name__)\napp.register_blueprint(bp)\napp.register_blueprint(bp, url_prefix='/shop', name='shop_orders')\n",
+      'app/orders.py':
+        "from flask import Blueprint\nbp = Blueprint('orders', __name__, url_prefix='/orders')\n@bp.get('/<id>')\ndef show(id):\n    pass\n",
     });
-    assert.deepEqual(summary(points).sort(), ['GET /orders/<id> @app/orders.py:3 -> app/orders.py#show', 'GET /shop/<id> @app/orders.py:3 -> app/orders.py#show']);
+    assert.deepEqual(summary(points).sort(), [
+      'GET /orders/<id> @app/orders.py:3 -> app/orders.py#show',
+      'GET /shop/<id> @app/orders.py:3 -> app/orders.py#show',
+    ]);
   });
 });
 

@@ -11,7 +11,12 @@ interface PyRouter {
   prefix: string;
 }
 
-const FACTORIES: Readonly<Record<string, PyRouter['framework']>> = { Flask: 'flask', Blueprint: 'flask', FastAPI: 'fastapi', APIRouter: 'fastapi' };
+const FACTORIES: Readonly<Record<string, PyRouter['framework']>> = {
+  Flask: 'flask',
+  Blueprint: 'flask',
+  FastAPI: 'fastapi',
+  APIRouter: 'fastapi',
+};
 
 export function detectPython(root: Node, facts: EntryFacts): void {
   /** Local name -> [module, imported name] (`from . import views` -> ['.', 'views']). */
@@ -78,17 +83,33 @@ export function detectPython(root: Node, facts: EntryFacts): void {
           const verb = callee.childForFieldName('attribute')?.text ?? '';
           if (!router) continue;
           const args = kids(call.childForFieldName('arguments') ?? call);
-          const route = literal(args[0]?.type === 'keyword_argument' ? keyword(call, 'path') ?? keyword(call, 'rule') : args[0]);
+          const route = literal(
+            args[0]?.type === 'keyword_argument' ? (keyword(call, 'path') ?? keyword(call, 'rule')) : args[0],
+          );
           if (route === undefined) continue;
           let methods: string[];
           if ((HTTP_METHODS as readonly string[]).includes(verb)) methods = [verb.toUpperCase()];
           else if (verb === 'route' || verb === 'api_route') {
             const listed = keyword(call, 'methods');
-            methods = listed?.type === 'list' || listed?.type === 'tuple' ? kids(listed).map((m) => literal(m)?.toUpperCase()).filter((m): m is string => m !== undefined) : [verb === 'route' ? 'GET' : 'ANY'];
+            methods =
+              listed?.type === 'list' || listed?.type === 'tuple'
+                ? kids(listed)
+                    .map((m) => literal(m)?.toUpperCase())
+                    .filter((m): m is string => m !== undefined)
+                : [verb === 'route' ? 'GET' : 'ANY'];
           } else if (verb === 'websocket') methods = ['WEBSOCKET'];
           else continue;
           for (const method of methods) {
-            facts.entries.push({ kind: 'http', framework: router.framework, method, route: router.prefix ? `${router.prefix.replace(/\/+$/, '')}/${route.replace(/^\/+/, '')}` : route, line: lineOf(decorator), handler: { local: true, symbol: name }, router: callee.childForFieldName('object')!.text, ...(router.prefix && router.framework === 'flask' ? { bareRoute: route } : {}) });
+            facts.entries.push({
+              kind: 'http',
+              framework: router.framework,
+              method,
+              route: router.prefix ? `${router.prefix.replace(/\/+$/, '')}/${route.replace(/^\/+/, '')}` : route,
+              line: lineOf(decorator),
+              handler: { local: true, symbol: name },
+              router: callee.childForFieldName('object')!.text,
+              ...(router.prefix && router.framework === 'flask' ? { bareRoute: route } : {}),
+            });
           }
         }
         return false;
@@ -108,7 +129,14 @@ export function detectPython(root: Node, facts: EntryFacts): void {
       // A router included without a prefix still serves under the prefixes of the one it is included in, and a
       // blueprint or router registered on another blueprint or router takes that one's own prefix too.
       // Flask: `url_prefix=` replaces the blueprint's own url_prefix; FastAPI's `prefix=` comes before the router's own.
-      pyMount(facts, target, joinPrefix(parent.prefix, prefix), imports, on, verb === 'register_blueprint' && given !== undefined);
+      pyMount(
+        facts,
+        target,
+        joinPrefix(parent.prefix, prefix),
+        imports,
+        on,
+        verb === 'register_blueprint' && given !== undefined,
+      );
     });
   }
 
@@ -136,7 +164,8 @@ function detectDjango(root: Node, facts: EntryFacts, imports: PyImports): void {
     if (node.type === 'identifier') {
       const imported = imports.get(node.text);
       if (!imported) facts.mounts.push({ prefix, target: node.text, router: list });
-      else if (imported[1] === undefined) facts.mounts.push({ prefix, target: 'urlpatterns', pyModule: imported[0], router: list });
+      else if (imported[1] === undefined)
+        facts.mounts.push({ prefix, target: 'urlpatterns', pyModule: imported[0], router: list });
       // `from blog import urls` (a module) or `from blog.urls import extra` (a list): the assembly tells which.
       else facts.mounts.push({ prefix, target: imported[1], pyModule: imported[0], router: list, pySubmodule: true });
       return;
@@ -144,7 +173,13 @@ function detectDjango(root: Node, facts: EntryFacts, imports: PyImports): void {
     if (node.type === 'attribute') {
       const imported = imports.get(node.childForFieldName('object')?.text ?? '');
       const attribute = node.childForFieldName('attribute')?.text;
-      if (imported && attribute) facts.mounts.push({ prefix, target: attribute, pyModule: imported[1] === undefined ? imported[0] : joinModule(imported[0], imported[1]), router: list });
+      if (imported && attribute)
+        facts.mounts.push({
+          prefix,
+          target: attribute,
+          pyModule: imported[1] === undefined ? imported[0] : joinModule(imported[0], imported[1]),
+          router: list,
+        });
     }
   };
   const visit = (start: Node, prefix: string, list: string): void => {
@@ -186,7 +221,15 @@ function detectDjango(root: Node, facts: EntryFacts, imports: PyImports): void {
         return false;
       }
       const handler = pyHandler(view, imports);
-      facts.entries.push({ kind: 'http', framework: 'django', method: 'ANY', route: shown, line: lineOf(node), router: list, ...(handler ? { handler } : {}) });
+      facts.entries.push({
+        kind: 'http',
+        framework: 'django',
+        method: 'ANY',
+        route: shown,
+        line: lineOf(node),
+        router: list,
+        ...(handler ? { handler } : {}),
+      });
       return false;
     });
   };
@@ -202,12 +245,20 @@ function flattenSum(node: Node): Node[] {
 
 function keyword(call: Node, name: string): Node | undefined {
   for (const arg of kids(call.childForFieldName('arguments') ?? call)) {
-    if (arg.type === 'keyword_argument' && arg.childForFieldName('name')?.text === name) return arg.childForFieldName('value') ?? undefined;
+    if (arg.type === 'keyword_argument' && arg.childForFieldName('name')?.text === name)
+      return arg.childForFieldName('value') ?? undefined;
   }
   return undefined;
 }
 
-function pyMount(facts: EntryFacts, target: Node, prefix: string, imports: Map<string, [string, string | undefined]>, on: string, replaces: boolean): void {
+function pyMount(
+  facts: EntryFacts,
+  target: Node,
+  prefix: string,
+  imports: Map<string, [string, string | undefined]>,
+  on: string,
+  replaces: boolean,
+): void {
   const flag = replaces ? { replacesOwnPrefix: true } : {};
   // include_router(orders.router) with `from app.routers import orders`, or include_router(router) imported by name.
   if (target.type === 'attribute') {
@@ -219,7 +270,13 @@ function pyMount(facts: EntryFacts, target: Node, prefix: string, imports: Map<s
     facts.mounts.push({ prefix, target: attribute, pyModule: module, router: on, ...flag });
   } else if (target.type === 'identifier') {
     const imported = imports.get(target.text);
-    facts.mounts.push({ prefix, target: imported?.[1] ?? target.text, router: on, ...(imported ? { pyModule: imported[0] } : {}), ...flag });
+    facts.mounts.push({
+      prefix,
+      target: imported?.[1] ?? target.text,
+      router: on,
+      ...(imported ? { pyModule: imported[0] } : {}),
+      ...flag,
+    });
   }
 }
 
@@ -232,7 +289,8 @@ function pyHandler(node: Node | undefined, imports: Map<string, [string, string 
   if (!node) return undefined;
   if (node.type === 'call') {
     const fn = node.childForFieldName('function');
-    if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'as_view') return pyHandler(fn.childForFieldName('object') ?? undefined, imports);
+    if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'as_view')
+      return pyHandler(fn.childForFieldName('object') ?? undefined, imports);
     return undefined;
   }
   if (node.type === 'attribute') {

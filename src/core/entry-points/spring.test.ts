@@ -23,7 +23,8 @@ describe('entry points: Spring', () => {
         '  public void helper() {}',
         '}',
       ].join('\n'),
-      'src/main/java/shop/NotWeb.java': 'package shop;\nimport com.example.GetMapping;\nclass NotWeb {\n  @GetMapping("/x") void x() {}\n}\n',
+      'src/main/java/shop/NotWeb.java':
+        'package shop;\nimport com.example.GetMapping;\nclass NotWeb {\n  @GetMapping("/x") void x() {}\n}\n',
     });
     assert.deepEqual(summary(points), [
       'GET /orders @src/main/java/shop/OrderController.java:6 -> src/main/java/shop/OrderController.java#OrderController.all',
@@ -60,7 +61,8 @@ describe('entry points: Spring mappings declared on an interface', () => {
         '}',
       ].join('\n'),
       // Not a controller: implementing the interface in a client serves nothing.
-      'src/main/java/shop/client/OrdersClient.java': 'package shop.client;\nimport shop.api.OrdersApi;\npublic class OrdersClient implements OrdersApi {\n  public Order show(long id) { return null; }\n}\n',
+      'src/main/java/shop/client/OrdersClient.java':
+        'package shop.client;\nimport shop.api.OrdersApi;\npublic class OrdersClient implements OrdersApi {\n  public Order show(long id) { return null; }\n}\n',
     });
     assert.deepEqual(summary(points), [
       'GET /api/orders/{id} @src/main/java/shop/api/OrdersApi.java:5 -> src/main/java/shop/web/OrdersController.java#OrdersController.show',

@@ -15,7 +15,9 @@ const MAPPINGS: Readonly<Record<string, string>> = {
 };
 
 export function detectSpring(root: Node, facts: EntryFacts): void {
-  const imported = kids(root).some((n) => n.type === 'import_declaration' && /org\.springframework\.web\.bind\.annotation\b/.test(n.text));
+  const imported = kids(root).some(
+    (n) => n.type === 'import_declaration' && /org\.springframework\.web\.bind\.annotation\b/.test(n.text),
+  );
   if (!imported) return;
   walk(root, (node) => {
     if (node.type !== 'class_declaration' && node.type !== 'interface_declaration') return;
@@ -31,10 +33,11 @@ export function detectSpring(root: Node, facts: EntryFacts): void {
     if (!isInterface && controller) {
       const interfaces = node.childForFieldName('interfaces');
       const names: string[] = [];
-      if (interfaces) walk(interfaces, (t) => {
-        if (t.type === 'type_identifier') names.push(t.text);
-        return t.type !== 'type_arguments';
-      });
+      if (interfaces)
+        walk(interfaces, (t) => {
+          if (t.type === 'type_identifier') names.push(t.text);
+          return t.type !== 'type_arguments';
+        });
       if (names.length > 0) (facts.springControllers ??= []).push({ className, interfaces: names });
     }
     for (const member of kids(body)) {
@@ -48,7 +51,15 @@ export function detectSpring(root: Node, facts: EntryFacts): void {
         for (const prefix of prefixes) {
           for (const path of mapping.paths) {
             for (const m of methods) {
-              facts.entries.push({ kind: 'http', framework: 'spring', method: m, route: joinRoute(prefix, path), line: lineOf(mapping.node), handler: { local: true, symbol: `${className}.${method}` }, ...(isInterface ? { springInterface: className } : {}) });
+              facts.entries.push({
+                kind: 'http',
+                framework: 'spring',
+                method: m,
+                route: joinRoute(prefix, path),
+                line: lineOf(mapping.node),
+                handler: { local: true, symbol: `${className}.${method}` },
+                ...(isInterface ? { springInterface: className } : {}),
+              });
             }
           }
         }
@@ -86,7 +97,10 @@ function annotations(declaration: Node): Annotation[] {
           paths = strings(value);
           unknown = paths.length === 0;
         }
-        if (key === 'method' && value) methods = (value.type === 'element_value_array_initializer' ? kids(value) : [value]).map((v) => v.text.split('.').pop() ?? '').filter((m) => m.length > 0);
+        if (key === 'method' && value)
+          methods = (value.type === 'element_value_array_initializer' ? kids(value) : [value])
+            .map((v) => v.text.split('.').pop() ?? '')
+            .filter((m) => m.length > 0);
       } else {
         paths = strings(arg);
         unknown = paths.length === 0;
@@ -98,7 +112,10 @@ function annotations(declaration: Node): Annotation[] {
 }
 
 function strings(node: Node): string[] {
-  if (node.type === 'element_value_array_initializer') return kids(node).map((k) => literal(k)).filter((s): s is string => s !== undefined);
+  if (node.type === 'element_value_array_initializer')
+    return kids(node)
+      .map((k) => literal(k))
+      .filter((s): s is string => s !== undefined);
   const one = literal(node);
   return one === undefined ? [] : [one];
 }

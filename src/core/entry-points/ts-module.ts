@@ -26,10 +26,18 @@ export interface TsModule {
 }
 
 export function readTsModule(root: Node): TsModule {
-  const module: TsModule = { root, imports: new Map(), specifiers: new Set(), locals: new Set(), instances: new Map(), typeImports: new Map() };
+  const module: TsModule = {
+    root,
+    imports: new Map(),
+    specifiers: new Set(),
+    locals: new Set(),
+    instances: new Map(),
+    typeImports: new Map(),
+  };
   for (const statement of kids(root)) {
     if (statement.type === 'import_statement') readImport(statement, module);
-    const declaration = statement.type === 'export_statement' ? statement.childForFieldName('declaration') ?? statement : statement;
+    const declaration =
+      statement.type === 'export_statement' ? (statement.childForFieldName('declaration') ?? statement) : statement;
     if (statement.type === 'export_statement') {
       const value = statement.childForFieldName('value');
       // `export default router`, or `export default Router().use(…)`: a value with no name of its own.
@@ -61,7 +69,8 @@ export function readTsModule(root: Node): TsModule {
     if (name?.type === 'identifier') module.imports.set(name.text, { from: spec, imported: '*' });
     if (name?.type === 'object_pattern') {
       for (const part of kids(name)) {
-        if (part.type === 'shorthand_property_identifier_pattern') module.imports.set(part.text, { from: spec, imported: part.text });
+        if (part.type === 'shorthand_property_identifier_pattern')
+          module.imports.set(part.text, { from: spec, imported: part.text });
         if (part.type === 'pair_pattern') {
           const key = part.childForFieldName('key')?.text;
           const value = part.childForFieldName('value');
@@ -84,7 +93,8 @@ function readImport(statement: Node, module: TsModule): void {
   if (typeOnly) {
     for (const spec of kids(clause).flatMap((part) => (part.type === 'named_imports' ? kids(part) : []))) {
       const name = spec.childForFieldName('name')?.text;
-      if (spec.type === 'import_specifier' && name) module.typeImports.set(spec.childForFieldName('alias')?.text ?? name, { from, imported: name });
+      if (spec.type === 'import_specifier' && name)
+        module.typeImports.set(spec.childForFieldName('alias')?.text ?? name, { from, imported: name });
     }
     return;
   }
@@ -106,7 +116,14 @@ function readImport(statement: Node, module: TsModule): void {
 }
 
 function readDeclaration(node: Node, module: TsModule): void {
-  if (['function_declaration', 'generator_function_declaration', 'class_declaration', 'abstract_class_declaration'].includes(node.type)) {
+  if (
+    [
+      'function_declaration',
+      'generator_function_declaration',
+      'class_declaration',
+      'abstract_class_declaration',
+    ].includes(node.type)
+  ) {
     const name = node.childForFieldName('name');
     if (name) module.locals.add(name.text);
   }
@@ -148,7 +165,12 @@ export function tsHandler(node: Node | undefined, module: TsModule, depth = 0): 
     case 'shorthand_property_identifier':
     case 'identifier': {
       const imported = module.imports.get(node.text);
-      if (imported) return { from: imported.from, imported: imported.imported, ...(imported.imported === 'default' || imported.imported === '*' ? {} : { symbol: imported.imported }) };
+      if (imported)
+        return {
+          from: imported.from,
+          imported: imported.imported,
+          ...(imported.imported === 'default' || imported.imported === '*' ? {} : { symbol: imported.imported }),
+        };
       return { local: true, symbol: node.text };
     }
     case 'member_expression': {
@@ -159,12 +181,17 @@ export function tsHandler(node: Node | undefined, module: TsModule, depth = 0): 
         const imported = module.imports.get(object.text);
         if (imported) {
           if (imported.imported === '*') return { from: imported.from, imported: property, symbol: property };
-          return { from: imported.from, imported: imported.imported, symbol: `${imported.imported === 'default' ? object.text : imported.imported}.${property}` };
+          return {
+            from: imported.from,
+            imported: imported.imported,
+            symbol: `${imported.imported === 'default' ? object.text : imported.imported}.${property}`,
+          };
         }
         const cls = module.instances.get(object.text);
         if (cls) {
           const classImport = module.imports.get(cls);
-          if (classImport) return { from: classImport.from, imported: classImport.imported, symbol: `${cls}.${property}` };
+          if (classImport)
+            return { from: classImport.from, imported: classImport.imported, symbol: `${cls}.${property}` };
           return { local: true, symbol: `${cls}.${property}` };
         }
       }
@@ -174,7 +201,8 @@ export function tsHandler(node: Node | undefined, module: TsModule, depth = 0): 
     case 'call_expression': {
       // asyncHandler(list), ctrl.list.bind(ctrl)
       const fn = node.childForFieldName('function');
-      if (fn?.type === 'member_expression' && fn.childForFieldName('property')?.text === 'bind') return tsHandler(fn.childForFieldName('object') ?? undefined, module, depth + 1);
+      if (fn?.type === 'member_expression' && fn.childForFieldName('property')?.text === 'bind')
+        return tsHandler(fn.childForFieldName('object') ?? undefined, module, depth + 1);
       const args = kids(node.childForFieldName('arguments') ?? node);
       const last = args[args.length - 1];
       return last ? tsHandler(last, module, depth + 1) : undefined;
@@ -193,7 +221,8 @@ export function enclosingTopLevel(node: Node): string | undefined {
   let current: Node | null = node;
   let name: string | undefined;
   while (current && current.parent) {
-    if (['function_declaration', 'class_declaration'].includes(current.type)) name = current.childForFieldName('name')?.text ?? name;
+    if (['function_declaration', 'class_declaration'].includes(current.type))
+      name = current.childForFieldName('name')?.text ?? name;
     if (current.type === 'variable_declarator') name = current.childForFieldName('name')?.text ?? name;
     current = current.parent;
   }

@@ -39,9 +39,12 @@ describe('entry points: Express, Fastify, Koa, Hono', () => {
 
   it('follows routers mounted in a chain, a default-exported router, and require()', async () => {
     const points = await entryPointsOf({
-      'server.js': "const express = require('express');\nconst api = require('./api');\nconst app = express();\napp.use('/api', api);\n",
-      'api/index.js': "const express = require('express');\nconst users = require('./users');\nconst router = express.Router();\nrouter.use('/users', users);\nmodule.exports = router;\n",
-      'api/users.js': "const { Router } = require('express');\nconst r = Router();\nr.get('/:id', function show(req, res) {});\nmodule.exports = r;\n",
+      'server.js':
+        "const express = require('express');\nconst api = require('./api');\nconst app = express();\napp.use('/api', api);\n",
+      'api/index.js':
+        "const express = require('express');\nconst users = require('./users');\nconst router = express.Router();\nrouter.use('/users', users);\nmodule.exports = router;\n",
+      'api/users.js':
+        "const { Router } = require('express');\nconst r = Router();\nr.get('/:id', function show(req, res) {});\nmodule.exports = r;\n",
     });
     assert.deepEqual(summary(points), ['GET /api/users/:id @api/users.js:3 -> api/users.js']);
   });
@@ -79,7 +82,8 @@ describe('entry points: Express, Fastify, Koa, Hono', () => {
 
   it('reads Koa routers with a prefix option and Hono with basePath and route()', async () => {
     const points = await entryPointsOf({
-      'koa.ts': "import Router from '@koa/router';\nconst router = new Router({ prefix: '/v1' });\nrouter.get('/items', list);\nrouter.all('/any', list);\nfunction list() {}\n",
+      'koa.ts':
+        "import Router from '@koa/router';\nconst router = new Router({ prefix: '/v1' });\nrouter.get('/items', list);\nrouter.all('/any', list);\nfunction list() {}\n",
       'hono.ts': [
         "import { Hono } from 'hono';",
         "const app = new Hono().basePath('/api');",
@@ -97,7 +101,8 @@ describe('entry points: Express, Fastify, Koa, Hono', () => {
 
   it('takes a parameter typed as a router as a router', async () => {
     const points = await entryPointsOf({
-      'routes.ts': "import type { Router } from 'express';\nimport { Router as R } from 'express';\nexport function mount(router: R) {\n  router.put('/profile', save);\n}\nfunction save() {}\n",
+      'routes.ts':
+        "import type { Router } from 'express';\nimport { Router as R } from 'express';\nexport function mount(router: R) {\n  router.put('/profile', save);\n}\nfunction save() {}\n",
     });
     assert.deepEqual(summary(points), ['PUT /profile @routes.ts:4 -> routes.ts#save']);
   });
@@ -115,7 +120,7 @@ describe('entry points: Express, Fastify, Koa, Hono', () => {
         "app.get('env');",
         "app.set('/x', 1);",
         'app.get(routeFromConfig, handler);',
-        "app.get(`/orders/${id}`, handler);",
+        'app.get(`/orders/${id}`, handler);',
       ].join('\n'),
       'no-framework.ts': "const app = makeApp();\napp.get('/x', (req, res) => {});\nrouter.post('/y', h);\n",
     });
@@ -126,22 +131,33 @@ describe('entry points: Express, Fastify, Koa, Hono', () => {
 describe('entry points: Express routers composed in chains', () => {
   it('follows Router().use(a).use(b), a default-exported chain with a prefix, and app.use(routes) without one', async () => {
     const points = await entryPointsOf({
-      'src/main.ts': "import express from 'express';\nimport routes from './routes';\nconst app = express();\napp.use(express.json());\napp.use(routes);\napp.get('/', (req, res) => res.end());\n",
-      'src/routes.ts': "import { Router } from 'express';\nimport tags from './tags';\nconst api = Router()\n  .use(tags);\nexport default Router().use('/api', api);\n",
-      'src/tags.ts': "import { Router } from 'express';\nconst router = Router();\nrouter.get('/tags', async (req, res) => res.json([]));\nexport default router;\n",
+      'src/main.ts':
+        "import express from 'express';\nimport routes from './routes';\nconst app = express();\napp.use(express.json());\napp.use(routes);\napp.get('/', (req, res) => res.end());\n",
+      'src/routes.ts':
+        "import { Router } from 'express';\nimport tags from './tags';\nconst api = Router()\n  .use(tags);\nexport default Router().use('/api', api);\n",
+      'src/tags.ts':
+        "import { Router } from 'express';\nconst router = Router();\nrouter.get('/tags', async (req, res) => res.json([]));\nexport default router;\n",
     });
-    assert.deepEqual(summary(points), ['GET / @src/main.ts:6 -> src/main.ts', 'GET /api/tags @src/tags.ts:3 -> src/tags.ts']);
+    assert.deepEqual(summary(points), [
+      'GET / @src/main.ts:6 -> src/main.ts',
+      'GET /api/tags @src/tags.ts:3 -> src/tags.ts',
+    ]);
   });
 });
 
 describe('entry points: routers mounted from another file in CommonJS and namespaces', () => {
   it('Express: app.use(prefix, require("./routes")), require("express").Router(), and a router taken from a namespace import', async () => {
     const points = await entryPointsOf({
-      'app.js': "const express = require('express');\nconst app = express();\napp.use('/api/users', require('./routes/users'));\nconst orders = require('./routes/orders');\napp.use('/api/orders', orders);\n",
-      'routes/users.js': "const express = require('express');\nconst router = express.Router();\nrouter.get('/:id', (req, res) => {});\nmodule.exports = router;\n",
-      'routes/orders.js': "const router = require('express').Router();\nrouter.post('/', (req, res) => {});\nmodule.exports = router;\n",
-      'src/app.ts': "import express from 'express';\nimport * as carts from './carts';\nconst app = express();\napp.use('/carts', carts.router);\n",
-      'src/carts/index.ts': "import { Router } from 'express';\nexport const router = Router();\nrouter.get('/', (req, res) => {});\n",
+      'app.js':
+        "const express = require('express');\nconst app = express();\napp.use('/api/users', require('./routes/users'));\nconst orders = require('./routes/orders');\napp.use('/api/orders', orders);\n",
+      'routes/users.js':
+        "const express = require('express');\nconst router = express.Router();\nrouter.get('/:id', (req, res) => {});\nmodule.exports = router;\n",
+      'routes/orders.js':
+        "const router = require('express').Router();\nrouter.post('/', (req, res) => {});\nmodule.exports = router;\n",
+      'src/app.ts':
+        "import express from 'express';\nimport * as carts from './carts';\nconst app = express();\napp.use('/carts', carts.router);\n",
+      'src/carts/index.ts':
+        "import { Router } from 'express';\nexport const router = Router();\nrouter.get('/', (req, res) => {});\n",
     });
     assert.deepEqual(summary(points), [
       'POST /api/orders @routes/orders.js:2 -> routes/orders.js',
@@ -152,8 +168,10 @@ describe('entry points: routers mounted from another file in CommonJS and namesp
 
   it('Fastify: a named plugin whose instance type is imported with `import type`', async () => {
     const points = await entryPointsOf({
-      'src/app.ts': "import Fastify from 'fastify';\nimport { usersRoutes } from './users';\nconst app = Fastify();\napp.register(usersRoutes, { prefix: '/users' });\n",
-      'src/users.ts': "import type { FastifyInstance } from 'fastify';\nexport async function usersRoutes(fastify: FastifyInstance) {\n  fastify.get('/:id', async () => ({}));\n}\n",
+      'src/app.ts':
+        "import Fastify from 'fastify';\nimport { usersRoutes } from './users';\nconst app = Fastify();\napp.register(usersRoutes, { prefix: '/users' });\n",
+      'src/users.ts':
+        "import type { FastifyInstance } from 'fastify';\nexport async function usersRoutes(fastify: FastifyInstance) {\n  fastify.get('/:id', async () => ({}));\n}\n",
     });
     assert.deepEqual(summary(points), ['GET /users/:id @src/users.ts:3 -> src/users.ts']);
   });
@@ -162,9 +180,14 @@ describe('entry points: routers mounted from another file in CommonJS and namesp
 describe('entry points: an Express router made by a function', () => {
   it('app.use("/users", makeRouter()) serves the routes the function registers, here or in another file', async () => {
     const points = await entryPointsOf({
-      'src/app.ts': "import express from 'express';\nimport { makeRouter } from './users';\nconst app = express();\napp.use('/users', makeRouter());\napp.use('/admin', adminRouter());\nfunction adminRouter() {\n  const r = express.Router();\n  r.get('/stats', (req, res) => {});\n  return r;\n}\n",
-      'src/users.ts': "import { Router } from 'express';\nexport function makeRouter() {\n  const router = Router();\n  router.get('/:id', (req, res) => {});\n  return router;\n}\n",
+      'src/app.ts':
+        "import express from 'express';\nimport { makeRouter } from './users';\nconst app = express();\napp.use('/users', makeRouter());\napp.use('/admin', adminRouter());\nfunction adminRouter() {\n  const r = express.Router();\n  r.get('/stats', (req, res) => {});\n  return r;\n}\n",
+      'src/users.ts':
+        "import { Router } from 'express';\nexport function makeRouter() {\n  const router = Router();\n  router.get('/:id', (req, res) => {});\n  return router;\n}\n",
     });
-    assert.deepEqual(summary(points), ['GET /admin/stats @src/app.ts:8 -> src/app.ts', 'GET /users/:id @src/users.ts:4 -> src/users.ts']);
+    assert.deepEqual(summary(points), [
+      'GET /admin/stats @src/app.ts:8 -> src/app.ts',
+      'GET /users/:id @src/users.ts:4 -> src/users.ts',
+    ]);
   });
 });

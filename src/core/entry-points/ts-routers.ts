@@ -95,7 +95,12 @@ export function detectTsRouters(module: TsModule, facts: EntryFacts): void {
           ...scopeOf(node, object.text, module),
         });
       }
-    } else if (name === 'register' && router.framework === 'fastify' && args.length >= 2 && args[1]?.type === 'object') {
+    } else if (
+      name === 'register' &&
+      router.framework === 'fastify' &&
+      args.length >= 2 &&
+      args[1]?.type === 'object'
+    ) {
       // fastify.register(plugin, { prefix: '/api' })
       const prefix = literal(objectPairs(args[1]).get('prefix'));
       if (prefix !== undefined) mount(facts, module, joinPrefix(router.prefix, prefix), args[0], object.text);
@@ -120,7 +125,12 @@ function mount(facts: EntryFacts, module: TsModule, prefix: string, targetNode: 
   if (target?.type === 'call_expression' && target.childForFieldName('function')?.type === 'identifier') {
     const fn = target.childForFieldName('function')!.text;
     const imported = module.imports.get(fn);
-    facts.mounts.push({ prefix, target: fn, router: on, ...(imported ? { from: imported.from, imported: imported.imported } : {}) });
+    facts.mounts.push({
+      prefix,
+      target: fn,
+      router: on,
+      ...(imported ? { from: imported.from, imported: imported.imported } : {}),
+    });
     return;
   }
   // app.use('/orders', orders.router) with `import * as orders from './orders'` (or `const orders = require(…)`).
@@ -128,12 +138,18 @@ function mount(facts: EntryFacts, module: TsModule, prefix: string, targetNode: 
     const object = target.childForFieldName('object');
     const property = target.childForFieldName('property')?.text;
     const imported = object?.type === 'identifier' ? module.imports.get(object.text) : undefined;
-    if (imported?.imported === '*' && property) facts.mounts.push({ prefix, target: property, router: on, from: imported.from, imported: property });
+    if (imported?.imported === '*' && property)
+      facts.mounts.push({ prefix, target: property, router: on, from: imported.from, imported: property });
     return;
   }
   if (target?.type !== 'identifier') return;
   const imported = module.imports.get(target.text);
-  facts.mounts.push({ prefix, target: target.text, router: on, ...(imported ? { from: imported.from, imported: imported.imported } : {}) });
+  facts.mounts.push({
+    prefix,
+    target: target.text,
+    router: on,
+    ...(imported ? { from: imported.from, imported: imported.imported } : {}),
+  });
 }
 
 /**
@@ -141,7 +157,12 @@ function mount(facts: EntryFacts, module: TsModule, prefix: string, targetNode: 
  * (`app.use(a).use(b)`) or from a router created in place (`const api = Router().use(a)`, `export default
  * Router().use('/api', api)`), named after what the chain is assigned to (`default` for a default export).
  */
-function mountOwner(call: Node, object: Node | null, routers: Map<string, Router>, module: TsModule): { name: string; router: Router } | undefined {
+function mountOwner(
+  call: Node,
+  object: Node | null,
+  routers: Map<string, Router>,
+  module: TsModule,
+): { name: string; router: Router } | undefined {
   if (object?.type === 'identifier') {
     const router = routers.get(object.text);
     return router ? { name: object.text, router } : undefined;
@@ -165,7 +186,8 @@ function mountOwner(call: Node, object: Node | null, routers: Map<string, Router
 /** What a call chain is assigned to: `const api = …` -> `api`, `export default …` -> `default`. */
 function chainOwner(call: Node): string | undefined {
   let top = call;
-  while (top.parent?.type === 'member_expression' && top.parent.parent?.type === 'call_expression') top = top.parent.parent;
+  while (top.parent?.type === 'member_expression' && top.parent.parent?.type === 'call_expression')
+    top = top.parent.parent;
   const parent = top.parent;
   if (parent?.type === 'variable_declarator') return parent.childForFieldName('name')?.text;
   if (parent?.type === 'export_statement') return 'default';
@@ -182,7 +204,10 @@ function findRouters(module: TsModule): Map<string, Router> {
       if (name?.type !== 'identifier' || !value) return;
       let root: Node = value;
       // const api = Router().use(a).use(b)
-      for (let fn = root.type === 'call_expression' ? root.childForFieldName('function') : null; fn?.type === 'member_expression' && fn.childForFieldName('property')?.text === 'use'; ) {
+      for (
+        let fn = root.type === 'call_expression' ? root.childForFieldName('function') : null;
+        fn?.type === 'member_expression' && fn.childForFieldName('property')?.text === 'use';
+      ) {
         const inner = fn.childForFieldName('object');
         if (!inner) break;
         root = inner;
@@ -198,7 +223,9 @@ function findRouters(module: TsModule): Map<string, Router> {
       const typeName = kids(type)[0];
       const head = (typeName?.type === 'generic_type' ? kids(typeName)[0] : typeName)?.text.split('.')[0] ?? '';
       const typed = module.typeImports.get(head);
-      const from = importedFrom(module, head, PACKAGES) ?? (typed && PACKAGES.includes(rootPackage(typed.from)) ? typed : undefined);
+      const from =
+        importedFrom(module, head, PACKAGES) ??
+        (typed && PACKAGES.includes(rootPackage(typed.from)) ? typed : undefined);
       if (from) routers.set(name.text, { framework: FRAMEWORKS[rootPackage(from.from)] ?? 'express', prefix: '' });
     }
   });
@@ -220,13 +247,22 @@ function createdRouter(value: Node, module: TsModule): Router | undefined {
     }
   }
   if (node.type !== 'call_expression' && node.type !== 'new_expression') return undefined;
-  const callee = node.type === 'call_expression' ? node.childForFieldName('function') : node.childForFieldName('constructor');
+  const callee =
+    node.type === 'call_expression' ? node.childForFieldName('function') : node.childForFieldName('constructor');
   if (!callee) return undefined;
   // express(), Router(), Fastify(), new Koa(), new Router(), new Hono(), express.Router(), require('express').Router()
   const head = callee.type === 'member_expression' ? callee.childForFieldName('object') : callee;
-  const required = head?.type === 'call_expression' && head.childForFieldName('function')?.text === 'require' ? literal(kids(head.childForFieldName('arguments') ?? head)[0]) : undefined;
+  const required =
+    head?.type === 'call_expression' && head.childForFieldName('function')?.text === 'require'
+      ? literal(kids(head.childForFieldName('arguments') ?? head)[0])
+      : undefined;
   if (head?.type !== 'identifier' && required === undefined) return undefined;
-  const from = required !== undefined ? (PACKAGES.includes(rootPackage(required)) ? { from: required } : undefined) : importedFrom(module, head!.text, PACKAGES);
+  const from =
+    required !== undefined
+      ? PACKAGES.includes(rootPackage(required))
+        ? { from: required }
+        : undefined
+      : importedFrom(module, head!.text, PACKAGES);
   if (!from) return undefined;
   if (callee.type === 'member_expression' && callee.childForFieldName('property')?.text !== 'Router') return undefined;
   const framework = FRAMEWORKS[rootPackage(from.from)] ?? 'express';
@@ -235,7 +271,10 @@ function createdRouter(value: Node, module: TsModule): Router | undefined {
   return { framework, prefix: prefix ?? '' };
 }
 
-function routeChain(call: Node, routers: Map<string, Router>): { router: Router; name: string; route: string } | undefined {
+function routeChain(
+  call: Node,
+  routers: Map<string, Router>,
+): { router: Router; name: string; route: string } | undefined {
   let node: Node | null = call;
   while (node?.type === 'call_expression') {
     const fn: Node | null = node.childForFieldName('function');

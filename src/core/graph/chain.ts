@@ -13,7 +13,11 @@ export interface Chain {
  * `OrderService.java (implemented by OrderServiceImpl.java) › OrderController.java`; a symbol-scoped touchpoint's
  * symbol last (`helpers.py › views.py › ping`). `file` draws a file (a path, a link), `plain` escapes the words.
  */
-export function renderChain(chain: Chain, file: (path: string) => string, plain: (text: string) => string = (t) => t): string {
+export function renderChain(
+  chain: Chain,
+  file: (path: string) => string,
+  plain: (text: string) => string = (t) => t,
+): string {
   const parts = chain.via.map((path, i) => {
     const standIn = chain.standIns?.find((s) => s.index === i);
     return standIn ? `${file(standIn.implements)} ${plain('(implemented by ')}${file(path)}${plain(')')}` : file(path);

@@ -35,9 +35,20 @@ export function depsOf(graph: DependencyGraph, paths: readonly string[], unresol
     if (skipped !== undefined) entry.skipped = skipped;
     if (i === undefined) return entry;
     if (graph.excluded[i]) entry.excluded = true;
-    entry.imports = graph.importsOf(i).map((e) => ({ file: graph.files[e.to]!, line: e.line + 1, specifier: e.specifier, ...(e.kind ? { kind: e.kind } : {}) }));
-    entry.importers = graph.importersOf(i).map((from) => graph.files[from]!).sort();
-    if (unresolved) entry.unresolved = graph.unresolved.filter((u) => u.file === path).map((u) => ({ line: u.line + 1, specifier: u.specifier, reason: u.reason }));
+    entry.imports = graph.importsOf(i).map((e) => ({
+      file: graph.files[e.to]!,
+      line: e.line + 1,
+      specifier: e.specifier,
+      ...(e.kind ? { kind: e.kind } : {}),
+    }));
+    entry.importers = graph
+      .importersOf(i)
+      .map((from) => graph.files[from]!)
+      .sort();
+    if (unresolved)
+      entry.unresolved = graph.unresolved
+        .filter((u) => u.file === path)
+        .map((u) => ({ line: u.line + 1, specifier: u.specifier, reason: u.reason }));
     return entry;
   });
   const report: DepsReport = { files, stats: graph.stats, skipped: graph.skipped.size };
@@ -59,9 +70,16 @@ export interface ExplainIndirect {
   symbol?: string;
 }
 
-export type ExplainEntryWithReach = ExplainEntry & { indirect?: ExplainIndirect[]; shared?: { importers: number }; beyond?: number };
+export type ExplainEntryWithReach = ExplainEntry & {
+  indirect?: ExplainIndirect[];
+  shared?: { importers: number };
+  beyond?: number;
+};
 
-export function explainIndirect(entries: readonly ExplainEntry[], reaches: readonly FileReach<Coverage>[]): ExplainEntryWithReach[] {
+export function explainIndirect(
+  entries: readonly ExplainEntry[],
+  reaches: readonly FileReach<Coverage>[],
+): ExplainEntryWithReach[] {
   const byPath = new Map(reaches.map((r) => [r.file, r]));
   return entries.map((entry) => {
     const reach = byPath.get(entry.path);

@@ -38,13 +38,19 @@ describe('dependency graph: modules Django imports by their dotted name', () => 
       // Not a URL conf: a function named include is no Django include.
       'shop/other.py': "def include(x):\n    pass\ninclude('shop.urls')\n",
     });
-    assert.deepEqual(edgesOf(graph), ['site/settings.py -> site/urls.py', 'site/urls.py -> shop/api_urls.py', 'site/urls.py -> shop/urls.py']);
+    assert.deepEqual(edgesOf(graph), [
+      'site/settings.py -> site/urls.py',
+      'site/urls.py -> shop/api_urls.py',
+      'site/urls.py -> shop/urls.py',
+    ]);
     const report = depsOf(graph, [], true);
     assert.deepEqual(
       report.unresolved?.map((u) => `${u.file}:${u.line} ${u.specifier}`),
       ['site/urls.py:6 shop.blog_urls', 'site/urls.py:7 shop.blog_urls'],
     );
-    assert.deepEqual(resolver.warnings, ["site/urls.py names the module 'shop.blog_urls', which is not in the repository (Django imports it at run time)"]);
+    assert.deepEqual(resolver.warnings, [
+      "site/urls.py names the module 'shop.blog_urls', which is not in the repository (Django imports it at run time)",
+    ]);
   });
 
   it("a settings module's dotted names are edges: apps, middleware, backends, handlers, as Django's import_string reads them", async () => {
@@ -75,6 +81,8 @@ describe('dependency graph: modules Django imports by their dotted name', () => 
       'site/settings.py -> shop/middleware.py',
       'site/settings.py -> site/urls.py',
     ]);
-    assert.deepEqual(resolver.warnings, ["site/settings.py names the module 'shop.missing.Renderer', which is not in the repository (Django imports it at run time)"]);
+    assert.deepEqual(resolver.warnings, [
+      "site/settings.py names the module 'shop.missing.Renderer', which is not in the repository (Django imports it at run time)",
+    ]);
   });
 });

@@ -11,7 +11,8 @@ import { seededRandom } from '../../../test/synthetic/synthetic-repo';
 import { graphOfSources } from './test-graph';
 import { packageParser } from '../../../test/support/tree-sitter';
 
-const OPTIONS = '{ "compilerOptions": { "experimentalDecorators": true, "emitDecoratorMetadata": true, "strict": true, "target": "ES2019" } }';
+const OPTIONS =
+  '{ "compilerOptions": { "experimentalDecorators": true, "emitDecoratorMetadata": true, "strict": true, "target": "ES2019" } }';
 
 /** The globals the fixtures name, instead of TypeScript's own lib files (loading those takes most of a Program's time). */
 const LIB = `interface Array<T> { length: number; [n: number]: T }
@@ -35,7 +36,8 @@ function emittedEdges(sources: Readonly<Record<string, string>>, options: ts.Com
   const inMemory = new Map(Object.entries(sources).map(([f, t]) => [abs(f), t]));
   inMemory.set(abs('__lib.d.ts'), LIB);
   const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (name, version) => (inMemory.has(name) ? ts.createSourceFile(name, inMemory.get(name)!, version) : getSourceFile(name, version));
+  host.getSourceFile = (name, version) =>
+    inMemory.has(name) ? ts.createSourceFile(name, inMemory.get(name)!, version) : getSourceFile(name, version);
   host.fileExists = (name) => inMemory.has(name) || ts.sys.fileExists(name);
   host.readFile = (name) => inMemory.get(name) ?? ts.sys.readFile(name);
   host.getCurrentDirectory = () => root;
@@ -44,7 +46,19 @@ function emittedEdges(sources: Readonly<Record<string, string>>, options: ts.Com
   const outputs = new Map<string, string>();
   host.writeFile = (name, text) => outputs.set(name, text);
   const files = Object.keys(sources).filter((f) => f.endsWith('.ts'));
-  const program = ts.createProgram([...files.map(abs), abs('__lib.d.ts')], { ...options, noLib: true, module: ts.ModuleKind.CommonJS, outDir: `${root}/out`, rootDir: root, noEmitOnError: false, types: [] }, host);
+  const program = ts.createProgram(
+    [...files.map(abs), abs('__lib.d.ts')],
+    {
+      ...options,
+      noLib: true,
+      module: ts.ModuleKind.CommonJS,
+      outDir: `${root}/out`,
+      rootDir: root,
+      noEmitOnError: false,
+      types: [],
+    },
+    host,
+  );
   program.emit();
   const edges: string[] = [];
   for (const file of files) {
@@ -77,13 +91,15 @@ export function nestProject(seed: number, modules: number): Record<string, strin
   const abstract = Array.from({ length: modules }, () => random() < 0.6);
   for (let m = 0; m < modules; m++) {
     out[`m${m}/entity.ts`] = `export class Entity${m} {\n  id = ${m};\n}\n`;
-    out[`m${m}/dto.ts`] = `export class Create${m}Dto {\n  name = '';\n}\nexport interface View${m} {\n  id: number;\n}\nexport type Id${m} = string;\n`;
+    out[`m${m}/dto.ts`] =
+      `export class Create${m}Dto {\n  name = '';\n}\nexport interface View${m} {\n  id: number;\n}\nexport type Id${m} = string;\n`;
     out[`m${m}/repo.ts`] = `export class Repo${m}<T> {\n  items: T[] = [];\n}\n`;
     out[`m${m}/service.ts`] = abstract[m]
       ? `import { Entity${m} } from './entity';\nexport abstract class Service${m} {\n  abstract find(id: number): Entity${m} | undefined;\n}\n`
       : `import { Injectable } from '../common/decorators';\nimport { Repo${m} } from './repo';\nimport { Entity${m} } from './entity';\n@Injectable()\nexport class Service${m} {\n  constructor(private readonly repo: Repo${m}<Entity${m}>) {}\n  find(id: number): Entity${m} | undefined { return this.repo.items[id]; }\n}\n`;
     if (abstract[m]) {
-      out[`m${m}/service.impl.ts`] = `import { Injectable } from '../common/decorators';\nimport { Service${m} } from './service';\nimport { Repo${m} } from './repo';\nimport { Entity${m} } from './entity';\n@Injectable()\nexport class Service${m}Impl extends Service${m} {\n  constructor(private readonly repo: Repo${m}<Entity${m}>) { super(); }\n  find(id: number): Entity${m} | undefined { return this.repo.items[id]; }\n}\n`;
+      out[`m${m}/service.impl.ts`] =
+        `import { Injectable } from '../common/decorators';\nimport { Service${m} } from './service';\nimport { Repo${m} } from './repo';\nimport { Entity${m} } from './entity';\n@Injectable()\nexport class Service${m}Impl extends Service${m} {\n  constructor(private readonly repo: Repo${m}<Entity${m}>) { super(); }\n  find(id: number): Entity${m} | undefined { return this.repo.items[id]; }\n}\n`;
     }
     // The controller's constructor and members name types of its own module and of others, in every shape.
     const imports = new Map<string, { names: Set<string>; typeOnly: Set<string> }>();
@@ -144,14 +160,27 @@ export function nestProject(seed: number, modules: number): Record<string, strin
       `export class Controller${m} {`,
       `  constructor(${params.join(', ')}) {}`,
     ];
-    if (random() < 0.5) lines.push(`  @${use('../common/decorators', 'Inject')}() private readonly field${m}!: ${pick(shapes)()};`);
-    if (random() < 0.7) lines.push(`  @${use('../common/decorators', 'Get')}() list(): Promise<${pick(shapes)()}> { return Promise.resolve(undefined as never); }`);
-    if (random() < 0.7) lines.push(`  @${use('../common/decorators', 'Post')}() create(@${use('../common/decorators', 'Body')}() dto: ${pick(shapes)()}): ${pick(shapes)()} { return undefined as never; }`);
+    if (random() < 0.5)
+      lines.push(`  @${use('../common/decorators', 'Inject')}() private readonly field${m}!: ${pick(shapes)()};`);
+    if (random() < 0.7)
+      lines.push(
+        `  @${use('../common/decorators', 'Get')}() list(): Promise<${pick(shapes)()}> { return Promise.resolve(undefined as never); }`,
+      );
+    if (random() < 0.7)
+      lines.push(
+        `  @${use('../common/decorators', 'Post')}() create(@${use('../common/decorators', 'Body')}() dto: ${pick(shapes)()}): ${pick(shapes)()} { return undefined as never; }`,
+      );
     // An undecorated member: its types are erased whatever they are.
     lines.push(`  plain(x: ${pick(shapes)()}): ${pick(shapes)()} { return undefined as never; }`);
     lines.push('}');
     const header = [...imports].map(([file, { names, typeOnly }]) => {
-      const parts = [...[...names].sort(), ...[...typeOnly].filter((n) => !names.has(n)).sort().map((n) => `type ${n}`)];
+      const parts = [
+        ...[...names].sort(),
+        ...[...typeOnly]
+          .filter((n) => !names.has(n))
+          .sort()
+          .map((n) => `type ${n}`),
+      ];
       return `import { ${parts.join(', ')} } from '${file.replace(`../m${m}/`, './')}';`;
     });
     out[`m${m}/controller.ts`] = `${header.join('\n')}\n${lines.join('\n')}\n`;
@@ -160,7 +189,10 @@ export function nestProject(seed: number, modules: number): Record<string, strin
   const moduleLines = ["import { Module } from './common/decorators';"];
   const providers: string[] = [];
   for (let m = 0; m < modules; m++) {
-    moduleLines.push(`import { Controller${m} } from './m${m}/controller';`, `import { Service${m} } from './m${m}/service';`);
+    moduleLines.push(
+      `import { Controller${m} } from './m${m}/controller';`,
+      `import { Service${m} } from './m${m}/service';`,
+    );
     if (abstract[m]) {
       moduleLines.push(`import { Service${m}Impl } from './m${m}/service.impl';`);
       providers.push(`{ provide: Service${m}, useClass: Service${m}Impl }`);
@@ -178,12 +210,18 @@ describe('run-time edges equal what TypeScript emits', function () {
   this.timeout(120_000);
   const parser = packageParser();
   after(() => parser.dispose());
-  const compilerOptions: ts.CompilerOptions = { experimentalDecorators: true, emitDecoratorMetadata: true, strict: true, target: ts.ScriptTarget.ES2019 };
+  const compilerOptions: ts.CompilerOptions = {
+    experimentalDecorators: true,
+    emitDecoratorMetadata: true,
+    strict: true,
+    target: ts.ScriptTarget.ES2019,
+  };
 
   it('on fixtures: constructor, property and method metadata, unions, arrays, generics, interfaces, import type, forwardRef, providers', async () => {
     const sources: Record<string, string> = {
       'tsconfig.json': OPTIONS,
-      'd.ts': 'export const Dec = (...a: unknown[]): any => () => undefined;\nexport const forwardRef = (f: () => unknown): unknown => f;\n',
+      'd.ts':
+        'export const Dec = (...a: unknown[]): any => () => undefined;\nexport const forwardRef = (f: () => unknown): unknown => f;\n',
       'a.ts': 'export class A {}\n',
       'b.ts': 'export class B {}\n',
       'c.ts': 'export class C<T> { t?: T }\n',
@@ -221,14 +259,17 @@ describe('run-time edges equal what TypeScript emits', function () {
         '}',
         '',
       ].join('\n'),
-      'providers.ts': "import { Dec } from './d';\nimport { A } from './a';\nimport { B } from './b';\n@Dec({ providers: [{ provide: A, useClass: B }] })\nexport class M {}\n",
-      'plain.ts': "import { A } from './a';\nimport { B } from './b';\nexport class NoDecorators {\n  constructor(a: A, b: B) {}\n}\n",
+      'providers.ts':
+        "import { Dec } from './d';\nimport { A } from './a';\nimport { B } from './b';\n@Dec({ providers: [{ provide: A, useClass: B }] })\nexport class M {}\n",
+      'plain.ts':
+        "import { A } from './a';\nimport { B } from './b';\nexport class NoDecorators {\n  constructor(a: A, b: B) {}\n}\n",
     };
     const theirs = emittedEdges(sources, compilerOptions);
     assert.deepEqual(await engineEdges(parser, sources), theirs);
     // What the fixture is about: the metadata imports survive, the rest is erased; under strict, `B | null` is Object.
     for (const kept of ['a', 'c', 'q', 's', 'x']) assert.ok(theirs.includes(`host.ts -> ${kept}.ts`), kept);
-    for (const erased of ['b', 'e', 'i', 'n', 'p', 'r', 'u', 'w']) assert.ok(!theirs.includes(`host.ts -> ${erased}.ts`), erased);
+    for (const erased of ['b', 'e', 'i', 'n', 'p', 'r', 'u', 'w'])
+      assert.ok(!theirs.includes(`host.ts -> ${erased}.ts`), erased);
     assert.ok(!theirs.includes('plain.ts -> a.ts'));
     // Without strictNullChecks the compiler drops null and undefined from the union: `B | null` is B.
     const loose = { ...sources, 'tsconfig.json': OPTIONS.replace('"strict": true', '"strict": false') };
@@ -245,7 +286,9 @@ describe('run-time edges equal what TypeScript emits', function () {
     const extra = ours.filter((e) => !theirs.includes(e));
     if (process.env.CX_ORACLE_PRINT) {
       const kinds = (await graphOfSources(parser, sources)).stats.byKind;
-      console.log(`NestJS-style: ${theirs.length} emitted edges, engine ${ours.length} (${JSON.stringify(kinds)}); missed ${missed.length}, extra ${extra.length}`);
+      console.log(
+        `NestJS-style: ${theirs.length} emitted edges, engine ${ours.length} (${JSON.stringify(kinds)}); missed ${missed.length}, extra ${extra.length}`,
+      );
     }
     assert.deepEqual({ missed, extra }, { missed: [], extra: [] });
     assert.ok(theirs.length > 200, `only ${theirs.length} edges`);

@@ -13,7 +13,11 @@ function coverage(map: Record<string, string[]>): (file: string) => ReachTarget<
 
 function brief(graph: DependencyGraph, file: string, cover: Record<string, string[]>, options = DEFAULT_INDIRECT) {
   const r = reachOf(graph, file, coverage(cover), options);
-  return { hits: r.hits.map((h) => `${h.target.value} ${h.hops} ${h.via.join(' > ')}`), beyond: r.beyond, shared: r.shared };
+  return {
+    hits: r.hits.map((h) => `${h.target.value} ${h.hops} ${h.via.join(' > ')}`),
+    beyond: r.beyond,
+    shared: r.shared,
+  };
 }
 
 describe('dependency graph and indirect reach', () => {
@@ -22,7 +26,8 @@ describe('dependency graph and indirect reach', () => {
 
   it('barrel collapse: a name imported through index.ts is an edge to the file that defines it', async () => {
     const g = await graphOfSources(parser, {
-      'lib/index.ts': "export { round } from './round';\nexport * from './format';\nexport * as money from './money';\nexport const own = 1;\n",
+      'lib/index.ts':
+        "export { round } from './round';\nexport * from './format';\nexport * as money from './money';\nexport const own = 1;\n",
       'lib/round.ts': 'export function round() {}\n',
       'lib/format.ts': 'export function format() {}\n',
       'lib/money.ts': 'export const cents = 1;\n',
@@ -44,7 +49,11 @@ describe('dependency graph and indirect reach', () => {
       'app/e.ts -> lib/money.ts',
     ]);
     // So a change to round.ts reaches only the file that uses round.
-    const r = brief(g, 'lib/round.ts', { 'app/a.ts': ['checkout/pay'], 'app/b.ts': ['search/results'], 'app/c.ts': ['account/login'] });
+    const r = brief(g, 'lib/round.ts', {
+      'app/a.ts': ['checkout/pay'],
+      'app/b.ts': ['search/results'],
+      'app/c.ts': ['account/login'],
+    });
     assert.deepEqual(r.hits, ['checkout/pay 1 lib/round.ts > app/a.ts']);
   });
 
@@ -71,7 +80,11 @@ describe('dependency graph and indirect reach', () => {
     };
     const g = await graphOfSources(parser, sources);
     assert.deepEqual(edgesOf(g), ['src/pay.ts -> src/round.ts', 'tools/gen.ts -> src/round.ts']);
-    const cover = { 'src/round.test.ts': ['checkout/pay'], 'src/Button.stories.tsx': ['shop/ui'], 'tools/gen.ts': ['ops/gen'] };
+    const cover = {
+      'src/round.test.ts': ['checkout/pay'],
+      'src/Button.stories.tsx': ['shop/ui'],
+      'tools/gen.ts': ['ops/gen'],
+    };
     assert.deepEqual(brief(g, 'src/round.ts', cover).hits, ['ops/gen 1 src/round.ts > tools/gen.ts']);
     const withExclude = await graphOfSources(parser, sources, ['tools/**']);
     assert.deepEqual(edgesOf(withExclude), ['src/pay.ts -> src/round.ts']);
@@ -86,7 +99,11 @@ describe('dependency graph and indirect reach', () => {
       'far.ts': "import { p } from './page';\nexport const f = p;\n",
       'far2.ts': "import { f } from './far';\nexport const f2 = f;\n",
     });
-    const cover = { 'handler.ts': ['checkout/pay'], 'page.ts': ['checkout/pay', 'search/results'], 'far2.ts': ['account/login'] };
+    const cover = {
+      'handler.ts': ['checkout/pay'],
+      'page.ts': ['checkout/pay', 'search/results'],
+      'far2.ts': ['account/login'],
+    };
     assert.deepEqual(brief(g, 'service.ts', cover), {
       hits: ['checkout/pay 1 service.ts > handler.ts'],
       beyond: 0,
@@ -95,10 +112,22 @@ describe('dependency graph and indirect reach', () => {
     // From util.ts: handler (2 hops) is reached; page.ts lies behind the covered handler, so the walk stops there.
     assert.deepEqual(brief(g, 'util.ts', cover).hits, ['checkout/pay 2 util.ts > service.ts > handler.ts']);
     const open = { 'page.ts': ['search/results'], 'far2.ts': ['account/login'] };
-    assert.deepEqual(brief(g, 'service.ts', open), { hits: ['search/results 2 service.ts > handler.ts > page.ts'], beyond: 0, shared: undefined });
+    assert.deepEqual(brief(g, 'service.ts', open), {
+      hits: ['search/results 2 service.ts > handler.ts > page.ts'],
+      beyond: 0,
+      shared: undefined,
+    });
     // far2.ts is 4 hops away: counted, not listed.
-    assert.deepEqual(brief(g, 'service.ts', { 'far2.ts': ['account/login'] }), { hits: [], beyond: 1, shared: undefined });
-    assert.deepEqual(brief(g, 'service.ts', open, { ...DEFAULT_INDIRECT, maxHops: 0 }), { hits: [], beyond: 0, shared: undefined });
+    assert.deepEqual(brief(g, 'service.ts', { 'far2.ts': ['account/login'] }), {
+      hits: [],
+      beyond: 1,
+      shared: undefined,
+    });
+    assert.deepEqual(brief(g, 'service.ts', open, { ...DEFAULT_INDIRECT, maxHops: 0 }), {
+      hits: [],
+      beyond: 0,
+      shared: undefined,
+    });
   });
 
   it('shared infrastructure: more importers than sharedAbove, or 5 journeys within 2 hops, is reported once', async () => {
@@ -113,8 +142,14 @@ describe('dependency graph and indirect reach', () => {
     cover['one.ts'] = ['journey0/tp'];
     const g = await graphOfSources(parser, sources);
     assert.deepEqual(brief(g, 'log.ts', cover), { hits: [], beyond: 0, shared: { importers: 6, journeys: 6 } });
-    assert.deepEqual(brief(g, 'log.ts', cover, { ...DEFAULT_INDIRECT, sharedJourneys: 10, sharedAbove: 5 }).shared, { importers: 6, journeys: 6 });
-    assert.equal(brief(g, 'log.ts', cover, { ...DEFAULT_INDIRECT, sharedJourneys: 10, sharedAbove: 300 }).hits.length, 6);
+    assert.deepEqual(brief(g, 'log.ts', cover, { ...DEFAULT_INDIRECT, sharedJourneys: 10, sharedAbove: 5 }).shared, {
+      importers: 6,
+      journeys: 6,
+    });
+    assert.equal(
+      brief(g, 'log.ts', cover, { ...DEFAULT_INDIRECT, sharedJourneys: 10, sharedAbove: 300 }).hits.length,
+      6,
+    );
     assert.deepEqual(brief(g, 'few.ts', cover).hits, ['journey0/tp 1 few.ts > one.ts']);
   });
 
@@ -122,7 +157,9 @@ describe('dependency graph and indirect reach', () => {
     // A ring of 40 files, each importing the next; two of them are covered.
     const sources: Record<string, string> = {};
     const n = 40;
-    for (let i = 0; i < n; i++) sources[`ring/f${i}.ts`] = `import { v${(i + 1) % n} } from './f${(i + 1) % n}';\nexport const v${i} = v${(i + 1) % n};\n`;
+    for (let i = 0; i < n; i++)
+      sources[`ring/f${i}.ts`] =
+        `import { v${(i + 1) % n} } from './f${(i + 1) % n}';\nexport const v${i} = v${(i + 1) % n};\n`;
     const g = await graphOfSources(parser, sources);
     assert.equal(g.stats.edges, n);
     const cover = { 'ring/f5.ts': ['a/one'], 'ring/f25.ts': ['b/two'] };
@@ -154,7 +191,7 @@ describe('dependency graph and indirect reach', () => {
     ]);
   });
 
-  it('a save that changes only a file\'s own imports updates its edges in place; a changed export needs a full build', async () => {
+  it("a save that changes only a file's own imports updates its edges in place; a changed export needs a full build", async () => {
     const sources: Record<string, string> = {
       'a.ts': "import { b } from './b';\nexport const a = b;\n",
       'b.ts': 'export const b = 1;\n',
@@ -165,10 +202,22 @@ describe('dependency graph and indirect reach', () => {
     for (const f of files) imports.set(f, await importsOf(parser, 'typescript', sources[f]!));
     const graph = buildGraph({ files, imports, resolver: new Resolver({ files, texts: new Map() }) });
     assert.deepEqual(edgesOf(graph), ['a.ts -> b.ts']);
-    assert.ok(updateGraphFile(graph, 'a.ts', await importsOf(parser, 'typescript', "import { c } from './c';\nexport const a = c;\n")));
+    assert.ok(
+      updateGraphFile(
+        graph,
+        'a.ts',
+        await importsOf(parser, 'typescript', "import { c } from './c';\nexport const a = c;\n"),
+      ),
+    );
     assert.deepEqual(edgesOf(graph), ['a.ts -> c.ts']);
-    assert.deepEqual(graph.files.map((_, i) => graph.importersOf(i).length), [0, 0, 1]);
-    assert.equal(updateGraphFile(graph, 'b.ts', await importsOf(parser, 'typescript', 'export const renamed = 1;\n')), false);
+    assert.deepEqual(
+      graph.files.map((_, i) => graph.importersOf(i).length),
+      [0, 0, 1],
+    );
+    assert.equal(
+      updateGraphFile(graph, 'b.ts', await importsOf(parser, 'typescript', 'export const renamed = 1;\n')),
+      false,
+    );
   });
 
   it('counts and lists what it cannot resolve, with the line', async () => {

@@ -122,7 +122,9 @@ export class DependencyGraph {
     const out: Edge[] = [];
     for (const e of this.entries[file] ?? []) {
       if (e.to >= 0) out.push(e);
-      else for (const to of this.hubs[-1 - e.to]!.members) if (to !== file) out.push({ to, line: e.line, specifier: e.specifier, kind: e.kind, usedIn: e.usedIn });
+      else
+        for (const to of this.hubs[-1 - e.to]!.members)
+          if (to !== file) out.push({ to, line: e.line, specifier: e.specifier, kind: e.kind, usedIn: e.usedIn });
     }
     return out;
   }
@@ -277,7 +279,13 @@ export function buildGraph(input: GraphInput): DependencyGraph {
   // a candidate hub (see Hub) once a second importer gets it. (Other languages' answers are new lists each time.)
   const sharedTargets = new WeakMap<readonly string[], number[]>();
   const shared = new WeakSet<number[]>();
-  const resolveTo = (file: string, specifier: string, line: number, names?: readonly string[], kind?: ImportRecord['kind']): number[] | undefined => {
+  const resolveTo = (
+    file: string,
+    specifier: string,
+    line: number,
+    names?: readonly string[],
+    kind?: ImportRecord['kind'],
+  ): number[] | undefined => {
     const language = languageOfPath(file);
     if (!language) return undefined;
     const result = input.resolver.resolve(file, specifier, language, names, kind);
@@ -308,9 +316,11 @@ export function buildGraph(input: GraphInput): DependencyGraph {
   const packages = new SamePackage(files, index, input.imports);
   const resolveImports = (file: string, i: number, read: FileImports, count: boolean): Resolved[] => {
     const out: Resolved[] = [];
-    const metadataRuns = read.imports.some((r) => r.metadata || r.metadataLoose) && input.resolver.decoratorMetadata(file);
+    const metadataRuns =
+      read.imports.some((r) => r.metadata || r.metadataLoose) && input.resolver.decoratorMetadata(file);
     const loose = metadataRuns && !input.resolver.strictNullChecks(file);
-    const metadataOf = (record: ImportRecord): string[] => (metadataRuns ? [...(record.metadata ?? []), ...(loose ? (record.metadataLoose ?? []) : [])] : []);
+    const metadataOf = (record: ImportRecord): string[] =>
+      metadataRuns ? [...(record.metadata ?? []), ...(loose ? (record.metadataLoose ?? []) : [])] : [];
     for (const record of read.imports) {
       const metadata = metadataOf(record);
       if (record.typeOnly) {
@@ -328,7 +338,11 @@ export function buildGraph(input: GraphInput): DependencyGraph {
       out.push({ record, targets: packages.narrowStar(file, record, targets, read), names });
     }
     for (const { to, name } of packages.references(file, i, read)) {
-      out.push({ record: { specifier: name, kind: 'import', line: 0, typeOnly: false }, targets: [to], kind: 'same-package' });
+      out.push({
+        record: { specifier: name, kind: 'import', line: 0, typeOnly: false },
+        targets: [to],
+        kind: 'same-package',
+      });
     }
     return out;
   };
@@ -391,7 +405,8 @@ export function buildGraph(input: GraphInput): DependencyGraph {
     const out = [file];
     for (const { re, targets } of reexportsOf[file]!) {
       for (const t of targets) {
-        if (re.names === '*' || re.names.some((n) => n.from === '*')) out.push(...(seen.has(t) ? [t] : definers(t, '*', seen) ?? [t]));
+        if (re.names === '*' || re.names.some((n) => n.from === '*'))
+          out.push(...(seen.has(t) ? [t] : (definers(t, '*', seen) ?? [t])));
         else for (const n of re.names) out.push(...(definers(t, n.from, seen) ?? [t]));
       }
     }
@@ -428,7 +443,13 @@ export function buildGraph(input: GraphInput): DependencyGraph {
       // An import of a whole hub is one entry; its edges are each member, as below (no barrels, no other reason).
       const hub = kind === undefined && !expand ? hubFor(targets) : undefined;
       if (hub !== undefined) {
-        out.push({ to: -1 - hub, line: record.line, specifier: record.specifier, kind: undefined, usedIn: record.usedIn });
+        out.push({
+          to: -1 - hub,
+          line: record.line,
+          specifier: record.specifier,
+          kind: undefined,
+          usedIn: record.usedIn,
+        });
         groups++;
         continue;
       }
@@ -498,7 +519,8 @@ export function buildGraph(input: GraphInput): DependencyGraph {
       // Resolved again without counting: the import itself was counted (and listed if unresolved) above.
       const language = languageOfPath(file);
       const result = language ? input.resolver.resolve(file, ref.specifier, language, [ref.name]) : undefined;
-      const targets = result && 'files' in result ? result.files.flatMap((f) => (index.has(f) ? [index.get(f)!] : [])) : [];
+      const targets =
+        result && 'files' in result ? result.files.flatMap((f) => (index.has(f) ? [index.get(f)!] : [])) : [];
       return [...new Set(targets.flatMap((t) => definers(t, ref.name, new Set()) ?? [t]))];
     }
     if (languageOfPath(file) === 'java') {
@@ -515,7 +537,13 @@ export function buildGraph(input: GraphInput): DependencyGraph {
       const own = typeFile(file, i, impl.impl);
       const of = typeFile(file, i, impl.of);
       const simple = (r: TypeRef): string => r.name.slice(r.name.lastIndexOf('.') + 1);
-      for (const a of own) for (const b of of) supers.push({ from: { file: a, name: simple(impl.impl) }, to: { file: b, name: simple(impl.of) }, provider: impl.provider === true });
+      for (const a of own)
+        for (const b of of)
+          supers.push({
+            from: { file: a, name: simple(impl.impl) },
+            to: { file: b, name: simple(impl.of) },
+            provider: impl.provider === true,
+          });
     }
   });
   const abstractsOf = (f: number): readonly string[] => input.imports.get(files[f]!)?.abstracts ?? [];
@@ -604,7 +632,9 @@ function implementationClosure(
     if (onStack.has(k)) {
       if (!warned.has(k)) {
         warned.add(k);
-        warnings.push(`${files[n.file]}: ${n.name} extends or implements itself through a cycle; the cycle is followed once`);
+        warnings.push(
+          `${files[n.file]}: ${n.name} extends or implements itself through a cycle; the cycle is followed once`,
+        );
       }
       return found;
     }
@@ -620,7 +650,8 @@ function implementationClosure(
   const standIn: Set<number>[] = files.map(() => new Set());
   for (const n of nodes.values()) {
     if (excluded[n.file]) continue;
-    for (const target of closure(n).values()) if (target.file !== n.file && !excluded[target.file]) standIn[n.file]!.add(target.file);
+    for (const target of closure(n).values())
+      if (target.file !== n.file && !excluded[target.file]) standIn[n.file]!.add(target.file);
   }
   let pairs = 0;
   const lists = standIn.map((s) => {
@@ -657,15 +688,19 @@ class SamePackage {
       const target = this.files[t]!;
       const name = target.slice(target.lastIndexOf('/') + 1, -'.java'.length);
       // `import a.b.Outer.*`: the nested types of Outer, in Outer's own file.
-      if (name === outerName && targets.length === 1 && target.endsWith(`${outer.split('.').join('/')}.java`)) return true;
+      if (name === outerName && targets.length === 1 && target.endsWith(`${outer.split('.').join('/')}.java`))
+        return true;
       // A type of the file's own package hides one of the same name imported on demand.
-      if (!uses.has(name) || own.has(name) || (dirOf(target) !== dir && this.index.has(`${dir}/${name}.java`))) return false;
+      if (!uses.has(name) || own.has(name) || (dirOf(target) !== dir && this.index.has(`${dir}/${name}.java`)))
+        return false;
       return target.endsWith('.java');
     });
   }
 
   private singleImports(read: FileImports): string[] {
-    return read.imports.filter((r) => !r.specifier.endsWith('.*') && !r.names?.includes('static')).map((r) => r.specifier.slice(r.specifier.lastIndexOf('.') + 1));
+    return read.imports
+      .filter((r) => !r.specifier.endsWith('.*') && !r.names?.includes('static'))
+      .map((r) => r.specifier.slice(r.specifier.lastIndexOf('.') + 1));
   }
 
   /** The same-package references of a file: each used name declared in another file of its package. */

@@ -13,7 +13,10 @@ import { packageParser } from '../../../test/support/tree-sitter';
 
 const GO_MOD = 'module example.com/m\n\ngo 1.22\n';
 
-async function goGraph(parser: CodeParser, sources: Record<string, string>): Promise<{ graph: DependencyGraph; imports: Map<string, FileImports>; files: string[] }> {
+async function goGraph(
+  parser: CodeParser,
+  sources: Record<string, string>,
+): Promise<{ graph: DependencyGraph; imports: Map<string, FileImports>; files: string[] }> {
   const files = Object.keys(sources).sort();
   const imports = new Map<string, FileImports>();
   for (const f of files) if (f.endsWith('.go')) imports.set(f, await importsOf(parser, 'go', sources[f]!));
@@ -21,8 +24,14 @@ async function goGraph(parser: CodeParser, sources: Record<string, string>): Pro
   return { graph, imports, files };
 }
 
-function chains(graph: DependencyGraph, file: string, covered: Record<string, string>, options = DEFAULT_INDIRECT): string[] {
-  const coverage = (f: string): ReachTarget<string>[] => (covered[f] ? [{ touchpoint: covered[f], journey: covered[f], value: covered[f] }] : []);
+function chains(
+  graph: DependencyGraph,
+  file: string,
+  covered: Record<string, string>,
+  options = DEFAULT_INDIRECT,
+): string[] {
+  const coverage = (f: string): ReachTarget<string>[] =>
+    covered[f] ? [{ touchpoint: covered[f], journey: covered[f], value: covered[f] }] : [];
   return reachOf(graph, file, coverage, options).hits.map((h) => `${h.target.value} ${h.hops} ${h.via.join(' > ')}`);
 }
 
@@ -45,7 +54,14 @@ describe('a Go package imported as a whole: held once, answers as one edge per f
     const imports = new Map<string, FileImports>();
     for (let i = 0; i < n; i++) {
       files.push(`pkg/big/f${i}.go`);
-      imports.set(`pkg/big/f${i}.go`, { imports: [], reexports: [], exports: [], partial: false, declares: [`F${i}`], uses: [] });
+      imports.set(`pkg/big/f${i}.go`, {
+        imports: [],
+        reexports: [],
+        exports: [],
+        partial: false,
+        declares: [`F${i}`],
+        uses: [],
+      });
     }
     for (let i = 0; i < n; i++) {
       files.push(`cmd/u${i}/main.go`);
@@ -59,7 +75,11 @@ describe('a Go package imported as a whole: held once, answers as one edge per f
       });
     }
     const before = heapMb();
-    const graph = buildGraph({ files, imports, resolver: new Resolver({ files, texts: new Map([['go.mod', GO_MOD]]) }) });
+    const graph = buildGraph({
+      files,
+      imports,
+      resolver: new Resolver({ files, texts: new Map([['go.mod', GO_MOD]]) }),
+    });
     const held = heapMb() - before;
     // An edge object per pair held about 150 MB here (and 2.7 GB at 5,000 by 5,000).
     assert.ok(held < 40, `${held.toFixed(0)} MB held by the graph`);
@@ -73,10 +93,13 @@ describe('a Go package imported as a whole: held once, answers as one edge per f
     // Every file of the package reaches every importer at one hop (shared infrastructure past 300 importers).
     assert.equal(reachOf(graph, 'pkg/big/f9.go', () => [], DEFAULT_INDIRECT).shared?.importers, n);
     const covered = { 'cmd/u0/main.go': 'u0', 'cmd/u1499/main.go': 'u1499' };
-    assert.deepEqual(chains(graph, 'pkg/big/f9.go', covered, { ...DEFAULT_INDIRECT, sharedAbove: 10_000 }), ['u0 1 pkg/big/f9.go > cmd/u0/main.go', 'u1499 1 pkg/big/f9.go > cmd/u1499/main.go']);
+    assert.deepEqual(chains(graph, 'pkg/big/f9.go', covered, { ...DEFAULT_INDIRECT, sharedAbove: 10_000 }), [
+      'u0 1 pkg/big/f9.go > cmd/u0/main.go',
+      'u1499 1 pkg/big/f9.go > cmd/u1499/main.go',
+    ]);
   });
 
-  it('deps lists a package import as an edge to each of its files, in import order, among the file\'s other edges', async () => {
+  it("deps lists a package import as an edge to each of its files, in import order, among the file's other edges", async () => {
     const { graph } = await goGraph(parser, {
       'go.mod': GO_MOD,
       'p/a.go': 'package p\n\nfunc A() {}\n',
@@ -84,12 +107,19 @@ describe('a Go package imported as a whole: held once, answers as one edge per f
       'q/c.go': 'package q\n\nfunc C() {}\n',
       'q/d.go': 'package q\n\nimport (\n\t"example.com/m/p"\n)\n\nfunc D() { p.A(); C() }\n',
       // Imports its own package (Go refuses it, the graph must not double an edge), and another one twice.
-      'q/e.go': 'package q\n\nimport (\n\tx "example.com/m/p"\n\ty "example.com/m/p"\n\tself "example.com/m/q"\n)\n\nfunc E() { x.A(); y.B(); self.C(); D() }\n',
+      'q/e.go':
+        'package q\n\nimport (\n\tx "example.com/m/p"\n\ty "example.com/m/p"\n\tself "example.com/m/q"\n)\n\nfunc E() { x.A(); y.B(); self.C(); D() }\n',
     });
     const deps = depsOf(graph, ['q/d.go', 'q/e.go', 'p/a.go', 'q/c.go'], false);
-    const lines = (k: number) => deps.files[k]!.imports.map((e) => `${e.file} ${e.line} ${e.specifier}${e.kind ? ` ${e.kind}` : ''}`);
+    const lines = (k: number) =>
+      deps.files[k]!.imports.map((e) => `${e.file} ${e.line} ${e.specifier}${e.kind ? ` ${e.kind}` : ''}`);
     assert.deepEqual(lines(0), ['p/a.go 4 example.com/m/p', 'p/b.go 4 example.com/m/p', 'q/c.go 1 C same-package']);
-    assert.deepEqual(lines(1), ['p/a.go 4 example.com/m/p', 'p/b.go 4 example.com/m/p', 'q/c.go 6 example.com/m/q', 'q/d.go 6 example.com/m/q']);
+    assert.deepEqual(lines(1), [
+      'p/a.go 4 example.com/m/p',
+      'p/b.go 4 example.com/m/p',
+      'q/c.go 6 example.com/m/q',
+      'q/d.go 6 example.com/m/q',
+    ]);
     assert.deepEqual(deps.files[2]!.importers, ['q/d.go', 'q/e.go']);
     assert.deepEqual(deps.files[3]!.importers, ['q/d.go', 'q/e.go']);
     assert.equal(graph.stats.edges, 7);

@@ -1,7 +1,13 @@
 // Adds indirect reach to an impact report (contract §4 JSON, §5.3): the touchpoints each unmapped changed file
 // reaches through imports, shown apart from direct reach; shared infrastructure once; `unmappedFiles` narrowed to
 // the changed files with no reach at all. Direct reach always wins: a journey touched directly stays `direct`.
-import { byPath, type ImpactReport, type IndirectHit, type JourneyImpact, type TouchpointImpact } from '../impact/impact';
+import {
+  byPath,
+  type ImpactReport,
+  type IndirectHit,
+  type JourneyImpact,
+  type TouchpointImpact,
+} from '../impact/impact';
 import type { Coverage, CxMap, Journey } from '../types';
 import { tierRank } from '../types';
 import type { DependencyGraph } from './graph';
@@ -10,7 +16,11 @@ import { reachOf, type FileReach, type IndirectOptions, type ReachTarget } from 
 /** What reach needs from a file's coverage: keyed by map, journey and touchpoint. */
 export function reachTargets(coverage: readonly Coverage[]): ReachTarget<Coverage>[] {
   return coverage.map((c) => {
-    const target: ReachTarget<Coverage> = { touchpoint: `${c.map.file}\u0000${c.journey.id}\u0000${c.touchpoint.id}`, journey: `${c.map.file}\u0000${c.journey.id}`, value: c };
+    const target: ReachTarget<Coverage> = {
+      touchpoint: `${c.map.file}\u0000${c.journey.id}\u0000${c.touchpoint.id}`,
+      journey: `${c.map.file}\u0000${c.journey.id}`,
+      value: c,
+    };
     if (c.symbolScoped && c.touchpoint.symbols.length > 0) target.symbols = c.touchpoint.symbols;
     return target;
   });
@@ -35,7 +45,11 @@ export function reachOfFiles(
 }
 
 export function addIndirectImpact(report: ImpactReport, reaches: readonly FileReach<Coverage>[]): ImpactReport {
-  const journeys = report.journeys.map((j) => ({ ...j, reach: 'direct' as const, touchpoints: j.touchpoints.map((tp) => ({ ...tp })) })) as JourneyImpact[];
+  const journeys = report.journeys.map((j) => ({
+    ...j,
+    reach: 'direct' as const,
+    touchpoints: j.touchpoints.map((tp) => ({ ...tp })),
+  })) as JourneyImpact[];
   const byKey = new Map(journeys.map((j) => [`${j.map}\u0000${j.id}`, j]));
   const order = new Map<JourneyImpact, number>();
   const journeyOf = new Map<JourneyImpact, Journey>();

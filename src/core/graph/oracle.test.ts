@@ -1,7 +1,16 @@
 // Resolution against TypeScript's own resolveModuleName (the oracle), on examples/shop and on a generated workspace
 // monorepo. Every import of every TS/JS file is resolved both ways; the answers must be the same file.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as ts from 'typescript';
@@ -40,8 +49,19 @@ async function compare(parser: CodeParser, root: string): Promise<Comparison> {
     const key = config ?? '';
     let options = optionsByConfig.get(key);
     if (!options) {
-      const parsed = config ? ts.parseJsonConfigFileContent(ts.readConfigFile(config, (f) => ts.sys.readFile(f)).config, ts.sys, path.dirname(config)).options : {};
-      options = { ...parsed, moduleResolution: ts.ModuleResolutionKind.Bundler, module: ts.ModuleKind.ESNext, allowJs: true };
+      const parsed = config
+        ? ts.parseJsonConfigFileContent(
+            ts.readConfigFile(config, (f) => ts.sys.readFile(f)).config,
+            ts.sys,
+            path.dirname(config),
+          ).options
+        : {};
+      options = {
+        ...parsed,
+        moduleResolution: ts.ModuleResolutionKind.Bundler,
+        module: ts.ModuleKind.ESNext,
+        allowJs: true,
+      };
       optionsByConfig.set(key, options);
     }
     return options;
@@ -54,13 +74,18 @@ async function compare(parser: CodeParser, root: string): Promise<Comparison> {
     const specifiers = [...read.imports.map((i) => i.specifier), ...read.reexports.map((r) => r.specifier)];
     for (const specifier of specifiers) {
       result.imports++;
-      const theirs = ts.resolveModuleName(specifier, path.join(root, file), tsOptions(file), ts.sys).resolvedModule?.resolvedFileName;
-      const theirFile = theirs === undefined ? undefined : path.relative(realRoot, realpathSync(theirs)).split(path.sep).join('/');
+      const theirs = ts.resolveModuleName(specifier, path.join(root, file), tsOptions(file), ts.sys).resolvedModule
+        ?.resolvedFileName;
+      const theirFile =
+        theirs === undefined ? undefined : path.relative(realRoot, realpathSync(theirs)).split(path.sep).join('/');
       const inRepo = theirFile !== undefined && !theirFile.startsWith('..') && !theirFile.includes('node_modules/');
       const ours = resolver.resolve(file, specifier, language);
       const ourFile = 'files' in ours ? ours.files[0] : undefined;
       if (inRepo && ourFile === theirFile) result.resolvedByBoth++;
-      else if (inRepo || ourFile !== undefined) result.differences.push(`${file}: ${specifier} -> ours ${ourFile ?? JSON.stringify(ours)}, TypeScript ${theirFile ?? 'unresolved'}`);
+      else if (inRepo || ourFile !== undefined)
+        result.differences.push(
+          `${file}: ${specifier} -> ours ${ourFile ?? JSON.stringify(ours)}, TypeScript ${theirFile ?? 'unresolved'}`,
+        );
     }
   }
   return result;
@@ -73,7 +98,8 @@ describe('resolution equals TypeScript resolveModuleName', function () {
 
   it('on examples/shop', async () => {
     const result = await compare(parser, path.resolve(__dirname, '../../../examples/shop'));
-    if (process.env.CX_ORACLE_PRINT) console.log(`shop: ${result.resolvedByBoth} of ${result.imports} imports resolved to the same file by both`);
+    if (process.env.CX_ORACLE_PRINT)
+      console.log(`shop: ${result.resolvedByBoth} of ${result.imports} imports resolved to the same file by both`);
     assert.deepEqual(result.differences, []);
     assert.ok(result.resolvedByBoth >= 4, `only ${result.resolvedByBoth} of ${result.imports} resolved`);
   });
@@ -90,10 +116,14 @@ describe('resolution equals TypeScript resolveModuleName', function () {
       mkdirSync(path.join(root, 'node_modules', '@mono'), { recursive: true });
       for (const file of Object.keys(files)) {
         const match = /^(packages|apps)\/([^/]+)\/package\.json$/.exec(file);
-        if (match) symlinkSync(path.join(root, match[1]!, match[2]!), path.join(root, 'node_modules', '@mono', match[2]!));
+        if (match)
+          symlinkSync(path.join(root, match[1]!, match[2]!), path.join(root, 'node_modules', '@mono', match[2]!));
       }
       const result = await compare(parser, root);
-      if (process.env.CX_ORACLE_PRINT) console.log(`monorepo: ${result.resolvedByBoth} of ${result.imports} imports resolved to the same file by both`);
+      if (process.env.CX_ORACLE_PRINT)
+        console.log(
+          `monorepo: ${result.resolvedByBoth} of ${result.imports} imports resolved to the same file by both`,
+        );
       assert.deepEqual(result.differences, []);
       assert.ok(result.resolvedByBoth > 100, `only ${result.resolvedByBoth} of ${result.imports} resolved`);
     } finally {

@@ -47,7 +47,8 @@ describe('resolution of imports', () => {
 
   it('follows the nearest tsconfig: baseUrl, paths (longest prefix first), and extends', () => {
     const r = resolver({
-      'tsconfig.base.json': '{ // comment\n "compilerOptions": { "baseUrl": ".", "paths": { "@lib/*": ["libs/*/src"], "@lib/special": ["special/index.ts"], }, } }',
+      'tsconfig.base.json':
+        '{ // comment\n "compilerOptions": { "baseUrl": ".", "paths": { "@lib/*": ["libs/*/src"], "@lib/special": ["special/index.ts"], }, } }',
       'apps/web/tsconfig.json': '{ "extends": "../../tsconfig.base.json" }',
       'apps/web/src/main.ts': '',
       'apps/api/tsconfig.json': '{ "compilerOptions": { "baseUrl": "src" } }',
@@ -76,7 +77,8 @@ describe('resolution of imports', () => {
   it('resolves workspace packages (npm/yarn workspaces, pnpm) to their source', () => {
     const r = resolver({
       'package.json': '{ "workspaces": ["packages/*"] }',
-      'packages/money/package.json': '{ "name": "@shop/money", "exports": { ".": { "types": "./dist/index.d.ts", "import": "./dist/index.js" }, "./round": "./dist/round.js" } }',
+      'packages/money/package.json':
+        '{ "name": "@shop/money", "exports": { ".": { "types": "./dist/index.d.ts", "import": "./dist/index.js" }, "./round": "./dist/round.js" } }',
       'packages/money/src/index.ts': '',
       'packages/money/src/round.ts': '',
       'packages/log/package.json': '{ "name": "@shop/log", "main": "lib/index.js" }',
@@ -95,7 +97,11 @@ describe('resolution of imports', () => {
     assert.equal(at('@shop/ui'), 'packages/ui/src/index.tsx');
     assert.equal(at('@shop/ui/button'), 'packages/ui/src/button.tsx');
     assert.equal(at('@shop/not-a-workspace'), 'external');
-    const pnpm = resolver({ 'pnpm-workspace.yaml': "packages:\n  - 'libs/**'\n", 'libs/a/b/package.json': '{"name":"b","types":"src/index.ts"}', 'libs/a/b/src/index.ts': '' });
+    const pnpm = resolver({
+      'pnpm-workspace.yaml': "packages:\n  - 'libs/**'\n",
+      'libs/a/b/package.json': '{"name":"b","types":"src/index.ts"}',
+      'libs/a/b/src/index.ts': '',
+    });
     assert.equal(to(pnpm.resolve('x.ts', 'b', 'typescript')), 'libs/a/b/src/index.ts');
   });
 
@@ -134,11 +140,23 @@ describe('resolution of imports', () => {
     });
     const py = (from: string, spec: string, names?: string[]) => to(r.resolve(from, spec, 'python', names));
     assert.equal(py('services/orders/src/orders/api.py', 'orders.refunds'), 'services/orders/src/orders/refunds.py');
-    assert.equal(py('services/orders/src/orders/api.py', 'orders', ['refunds']), 'services/orders/src/orders/refunds.py');
-    assert.equal(py('services/orders/src/orders/api.py', 'orders', ['refunds', 'VERSION']), 'services/orders/src/orders/__init__.py,services/orders/src/orders/refunds.py');
+    assert.equal(
+      py('services/orders/src/orders/api.py', 'orders', ['refunds']),
+      'services/orders/src/orders/refunds.py',
+    );
+    assert.equal(
+      py('services/orders/src/orders/api.py', 'orders', ['refunds', 'VERSION']),
+      'services/orders/src/orders/__init__.py,services/orders/src/orders/refunds.py',
+    );
     assert.equal(py('services/orders/src/orders/api.py', '.refunds', ['x']), 'services/orders/src/orders/refunds.py');
-    assert.equal(py('services/orders/src/orders/api.py', '.', ['money']), 'services/orders/src/orders/money/__init__.py');
-    assert.equal(py('services/orders/src/orders/money/__init__.py', '..api', ['x']), 'services/orders/src/orders/api.py');
+    assert.equal(
+      py('services/orders/src/orders/api.py', '.', ['money']),
+      'services/orders/src/orders/money/__init__.py',
+    );
+    assert.equal(
+      py('services/orders/src/orders/money/__init__.py', '..api', ['x']),
+      'services/orders/src/orders/api.py',
+    );
     assert.equal(py('services/orders/src/orders/api.py', 'util.text'), 'lib/util/text.py');
     assert.equal(py('services/orders/src/orders/api.py', 'os.path'), 'external');
     assert.equal(py('services/orders/src/orders/api.py', '.nothing', ['x']), 'unresolved: no such module');
@@ -153,7 +171,10 @@ describe('resolution of imports', () => {
     const java = (spec: string) => to(r.resolve('app/src/main/java/com/shop/web/Api.java', spec, 'java'));
     assert.equal(java('com.shop.pay.Charge'), 'app/src/main/java/com/shop/pay/Charge.java');
     assert.equal(java('com.shop.pay.Charge.Result'), 'app/src/main/java/com/shop/pay/Charge.java');
-    assert.equal(java('com.shop.pay.*'), 'app/src/main/java/com/shop/pay/Charge.java,app/src/main/java/com/shop/pay/Refund.java');
+    assert.equal(
+      java('com.shop.pay.*'),
+      'app/src/main/java/com/shop/pay/Charge.java,app/src/main/java/com/shop/pay/Refund.java',
+    );
     assert.equal(java('java.util.List'), 'external');
   });
 });

@@ -145,7 +145,13 @@ export class Resolver {
   }
 
   /** `kind` 'dynamic' for Python: a dotted string Django imports at run time (`include('shop.urls')`, `ROOT_URLCONF`). */
-  resolve(importer: string, specifier: string, language: LanguageId, names?: readonly string[], kind?: ImportKind): Resolution {
+  resolve(
+    importer: string,
+    specifier: string,
+    language: LanguageId,
+    names?: readonly string[],
+    kind?: ImportKind,
+  ): Resolution {
     switch (language) {
       case 'typescript':
       case 'tsx':
@@ -154,7 +160,9 @@ export class Resolver {
       case 'go':
         return this.resolveGo(specifier);
       case 'python':
-        return kind === 'dynamic' ? this.resolveDottedString(importer, specifier, names) : this.resolvePython(importer, specifier, names);
+        return kind === 'dynamic'
+          ? this.resolveDottedString(importer, specifier, names)
+          : this.resolvePython(importer, specifier, names);
       case 'java':
         return this.resolveJava(specifier);
       default:
@@ -192,7 +200,9 @@ export class Resolver {
       let best: NonNullable<TsOptions['paths']>[number] | undefined;
       for (const entry of options.paths) {
         const matches = entry.star
-          ? specifier.length >= entry.prefix.length + entry.suffix.length && specifier.startsWith(entry.prefix) && specifier.endsWith(entry.suffix)
+          ? specifier.length >= entry.prefix.length + entry.suffix.length &&
+            specifier.startsWith(entry.prefix) &&
+            specifier.endsWith(entry.suffix)
           : specifier === entry.pattern;
         // The longest prefix wins, as in the compiler.
         if (matches && (!best || entry.prefix.length > best.prefix.length)) best = entry;
@@ -214,7 +224,9 @@ export class Resolver {
     const pkg = this.workspacePackageOf(specifier);
     if (pkg) {
       const found = this.resolvePackage(pkg.pkg, pkg.subpath);
-      return found !== undefined ? { files: [found] } : { unresolved: `workspace package ${pkg.pkg.name} has no source for "${pkg.subpath || '.'}"` };
+      return found !== undefined
+        ? { files: [found] }
+        : { unresolved: `workspace package ${pkg.pkg.name} has no source for "${pkg.subpath || '.'}"` };
     }
     return { external: true };
   }
@@ -228,7 +240,8 @@ export class Resolver {
       const stem = target.slice(0, dot);
       for (const e of written) if (this.files.has(stem + e)) return stem + e;
     }
-    if ((ext === '.ts' || ext === '.tsx' || ext === '.mts' || ext === '.cts' || written) && this.files.has(target)) return target;
+    if ((ext === '.ts' || ext === '.tsx' || ext === '.mts' || ext === '.cts' || written) && this.files.has(target))
+      return target;
     for (const e of SCRIPT_EXTENSIONS) if (this.files.has(target + e)) return target + e;
     if (this.files.has(target)) return target;
     if (target === '' || this.dirs.has(target)) {
@@ -303,15 +316,26 @@ export class Resolver {
       config = parseJsonc(text);
       if (!isRecord(config)) throw new Error('is not a JSON object');
     } catch (error) {
-      this.warn(file, `${file} ${error instanceof Error && error.message === 'cannot be read' ? 'cannot be read' : 'is not valid JSON'}: using the defaults (relative imports only)`);
+      this.warn(
+        file,
+        `${file} ${error instanceof Error && error.message === 'cannot be read' ? 'cannot be read' : 'is not valid JSON'}: using the defaults (relative imports only)`,
+      );
       this.tsConfigs.set(file, {});
       return {};
     }
     let options: TsOptions = {};
     if (seen.size > MAX_EXTENDS_DEPTH) {
-      this.warn(file, `${file}: "extends" goes more than ${MAX_EXTENDS_DEPTH} configs deep; what it extends is ignored`);
+      this.warn(
+        file,
+        `${file}: "extends" goes more than ${MAX_EXTENDS_DEPTH} configs deep; what it extends is ignored`,
+      );
     } else {
-      for (const target of extendsTargets(file, config, this.files, (name) => this.packages.find((p) => p.name === name)?.dir)) {
+      for (const target of extendsTargets(
+        file,
+        config,
+        this.files,
+        (name) => this.packages.find((p) => p.name === name)?.dir,
+      )) {
         options = { ...options, ...this.tsConfig(target, seen) };
       }
     }
@@ -361,7 +385,8 @@ export class Resolver {
         try {
           const doc: unknown = parseYaml(this.repo.texts.get(file) ?? '');
           const list = isRecord(doc) && Array.isArray(doc.packages) ? doc.packages : [];
-          for (const glob of list) if (typeof glob === 'string' && !glob.startsWith('!')) globs.push(joinPath(dirOf(file), glob) ?? '');
+          for (const glob of list)
+            if (typeof glob === 'string' && !glob.startsWith('!')) globs.push(joinPath(dirOf(file), glob) ?? '');
         } catch {
           this.warn(file, `${file} is not valid YAML: its workspace packages are not known`);
         }
@@ -374,7 +399,8 @@ export class Resolver {
       const dir = dirOf(file);
       if (!matchers.some((m) => m.match(dir))) continue;
       const manifest = this.json(file);
-      if (isRecord(manifest) && typeof manifest.name === 'string') this.packages.push({ name: manifest.name, dir, manifest });
+      if (isRecord(manifest) && typeof manifest.name === 'string')
+        this.packages.push({ name: manifest.name, dir, manifest });
     }
     // The longest name first, so `@a/b-c` is not taken for `@a/b`.
     this.packages.sort((a, b) => b.name.length - a.name.length);
@@ -517,7 +543,10 @@ export class Resolver {
     const top = specifier.split('.')[0]!;
     if (!this.roots().some((base) => this.pythonModule(base, top) !== undefined)) return found;
     const named = names?.length === 1 ? `${specifier}.${names[0]}` : specifier;
-    this.warn(`dotted\u0000${importer}\u0000${named}`, `${importer} names the module '${named}', which is not in the repository (Django imports it at run time)`);
+    this.warn(
+      `dotted\u0000${importer}\u0000${named}`,
+      `${importer} names the module '${named}', which is not in the repository (Django imports it at run time)`,
+    );
     return { unresolved: `no module ${named} in the repository (Django imports it at run time)` };
   }
 
@@ -548,7 +577,9 @@ export class Resolver {
     // `a.b.Outer.Inner` and `import static a.b.Type.member`: the file is the first segment that names one.
     for (let end = segments.length; end >= 2; end--) {
       const suffix = `${segments.slice(0, end).join('/')}.java`;
-      const found = (this.javaByName.get(segments[end - 1]!) ?? []).filter((f) => f === suffix || f.endsWith(`/${suffix}`));
+      const found = (this.javaByName.get(segments[end - 1]!) ?? []).filter(
+        (f) => f === suffix || f.endsWith(`/${suffix}`),
+      );
       if (found.length > 0) return { files: found };
     }
     return { external: true };
@@ -572,8 +603,17 @@ export function exportTargets(field: unknown, subpath: string): string[] {
           if (star < 0) continue;
           const prefix = k.slice(0, star);
           const suffix = k.slice(star + 1);
-          if (key.startsWith(prefix) && key.endsWith(suffix) && key.length >= prefix.length + suffix.length && (!best || prefix.length > best.prefix)) {
-            best = { value: field[k], star: key.slice(prefix.length, key.length - suffix.length), prefix: prefix.length };
+          if (
+            key.startsWith(prefix) &&
+            key.endsWith(suffix) &&
+            key.length >= prefix.length + suffix.length &&
+            (!best || prefix.length > best.prefix)
+          ) {
+            best = {
+              value: field[k],
+              star: key.slice(prefix.length, key.length - suffix.length),
+              prefix: prefix.length,
+            };
           }
         }
         if (best) return conditionTargets(best.value).map((t) => t.replace('*', best.star));
@@ -594,7 +634,8 @@ function conditionTargets(value: unknown, depth = 0, out: string[] = []): string
   else if (Array.isArray(value)) for (const inner of value) conditionTargets(inner, depth + 1, out);
   else if (isRecord(value)) {
     for (const condition of CONDITIONS) if (condition in value) conditionTargets(value[condition], depth + 1, out);
-    for (const [condition, inner] of Object.entries(value)) if (!CONDITIONS.includes(condition)) conditionTargets(inner, depth + 1, out);
+    for (const [condition, inner] of Object.entries(value))
+      if (!CONDITIONS.includes(condition)) conditionTargets(inner, depth + 1, out);
   }
   return out;
 }
@@ -610,11 +651,18 @@ const MAX_EXTENDS_DEPTH = 64;
  * package is one of the repository's own (`packageDir`). Any file name: `tsconfig.base.json`, `base.json`,
  * `config/strict`. A package from outside the repository (node_modules) is not seen.
  */
-export function extendsTargets(file: string, config: unknown, files: ReadonlySet<string>, packageDir: (name: string) => string | undefined): string[] {
+export function extendsTargets(
+  file: string,
+  config: unknown,
+  files: ReadonlySet<string>,
+  packageDir: (name: string) => string | undefined,
+): string[] {
   if (!isRecord(config)) return [];
-  const list = typeof config.extends === 'string' ? [config.extends] : Array.isArray(config.extends) ? config.extends : [];
+  const list =
+    typeof config.extends === 'string' ? [config.extends] : Array.isArray(config.extends) ? config.extends : [];
   const out: string[] = [];
-  const withJson = (target: string): string => (target.endsWith('.json') || files.has(target) ? target : `${target}.json`);
+  const withJson = (target: string): string =>
+    target.endsWith('.json') || files.has(target) ? target : `${target}.json`;
   for (const base of list) {
     if (typeof base !== 'string' || base === '') continue;
     if (base.startsWith('.')) {

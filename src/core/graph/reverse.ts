@@ -84,7 +84,8 @@ export class ReverseResolver {
       if (/^(tsconfig|jsconfig)([.-][\w.-]*)?\.json$/.test(name)) {
         const options = this.view.tsConfig(file, new Set());
         this.tsOptions.push(options);
-        if (options.baseUrl !== undefined) this.baseUrls.set(options.baseUrl, [...(this.baseUrls.get(options.baseUrl) ?? []), dirOf(file)]);
+        if (options.baseUrl !== undefined)
+          this.baseUrls.set(options.baseUrl, [...(this.baseUrls.get(options.baseUrl) ?? []), dirOf(file)]);
       }
       if (name === 'package.json') this.manifestDirs.push(dirOf(file));
     }
@@ -113,7 +114,8 @@ export class ReverseResolver {
         for (const target of entry.targets) {
           if (entry.star && target.includes('*')) continue;
           const at = joinPath(options.pathsBase ?? '', target);
-          if (at !== undefined) add(strings, this.view.probe(at), ...ends(entry.star ? entry.prefix + entry.suffix : entry.pattern));
+          if (at !== undefined)
+            add(strings, this.view.probe(at), ...ends(entry.star ? entry.prefix + entry.suffix : entry.pattern));
         }
       }
     }
@@ -124,7 +126,12 @@ export class ReverseResolver {
       if (typeof exportsField !== 'object' || exportsField === null || Array.isArray(exportsField)) continue;
       for (const key of Object.keys(exportsField)) {
         if (!key.startsWith('./') || key.includes('*')) continue;
-        add(strings, this.view.resolvePackage(pkg, key.slice(2)), ...ends(`${pkg.name}/${key.slice(2)}`), ...ends(`${pkg.name}/${key.slice(2)}/`));
+        add(
+          strings,
+          this.view.resolvePackage(pkg, key.slice(2)),
+          ...ends(`${pkg.name}/${key.slice(2)}`),
+          ...ends(`${pkg.name}/${key.slice(2)}/`),
+        );
       }
     }
     this.named = { manifestDirs, strings };
@@ -192,7 +199,15 @@ export class ReverseResolver {
     }
     // What a path probes to this file from: itself, without its extension, `.js` for `.ts`, a folder that leads here.
     const extless = file.replace(/(\.d)?\.[^./]+$/, '');
-    const preimage = [file, extless, `${extless}.js`, `${extless}.jsx`, `${extless}.mjs`, `${extless}.cjs`, ...byFolder];
+    const preimage = [
+      file,
+      extless,
+      `${extless}.js`,
+      `${extless}.jsx`,
+      `${extless}.mjs`,
+      `${extless}.cjs`,
+      ...byFolder,
+    ];
     /** Specifiers `prefix + star + suffix` whose star, put into `placed` (`before\0after`), is a path of the preimage. */
     const filled = (placed: string | undefined, prefix: string, suffix: string): void => {
       if (placed === undefined) return;
@@ -209,7 +224,8 @@ export class ReverseResolver {
     for (const options of this.tsOptions) {
       for (const entry of options.paths ?? []) {
         for (const target of entry.targets) {
-          if (entry.star && target.includes('*')) filled(joinPath(options.pathsBase ?? '', target.replace('*', '\u0000')), entry.prefix, entry.suffix);
+          if (entry.star && target.includes('*'))
+            filled(joinPath(options.pathsBase ?? '', target.replace('*', '\u0000')), entry.prefix, entry.suffix);
         }
       }
     }
@@ -254,7 +270,11 @@ export class ReverseResolver {
  * extension. Not reversed: a specifier that goes down and back up again before the end (`../x/../S`).
  */
 function pathForms(path: string, file: boolean, baseUrls: ReadonlyMap<string, readonly string[]>, out: Needles): void {
-  const forms = (written: string): string[] => [...ends(written), ...ends(`${written}/`), ...(file ? [`${written}.`] : [])];
+  const forms = (written: string): string[] => [
+    ...ends(written),
+    ...ends(`${written}/`),
+    ...(file ? [`${written}.`] : []),
+  ];
   const parts = path.split('/');
   for (let k = parts.length - 1; k >= 0; k--) {
     const above = parts.slice(0, k).join('/');
@@ -280,7 +300,9 @@ function stringsIn(value: unknown): string[] {
 
 /** A manifest whose entries point outside its own folder (`../x`): any file may be its entry. */
 function leavesPackage(manifest: Record<string, unknown>): boolean {
-  return JSON.stringify([manifest.exports, manifest.main, manifest.types, manifest.typings, manifest.module]).includes('..');
+  return JSON.stringify([manifest.exports, manifest.main, manifest.types, manifest.typings, manifest.module]).includes(
+    '..',
+  );
 }
 
 /**
@@ -320,7 +342,8 @@ export function candidateImporters(
   }
   const automaton = new Automaton([...scopes.keys()]);
   const under = (file: string, folders: ReadonlySet<string>): boolean => {
-    for (let at = file.lastIndexOf('/'); at > 0; at = file.lastIndexOf('/', at - 1)) if (folders.has(file.slice(0, at))) return true;
+    for (let at = file.lastIndexOf('/'); at > 0; at = file.lastIndexOf('/', at - 1))
+      if (folders.has(file.slice(0, at))) return true;
     return false;
   };
   const out: string[] = [];
@@ -388,11 +411,13 @@ class Automaton {
       if (this.out[state]!.length > 0) this.ends[state] = 1;
       for (let c = 0; c < 128; c++) {
         const to = this.next[state]!.get(c);
-        this.table[state * 128 + c] = to !== undefined ? to : state === 0 ? 0 : this.table[this.fail[state]! * 128 + c]!;
+        this.table[state * 128 + c] =
+          to !== undefined ? to : state === 0 ? 0 : this.table[this.fail[state]! * 128 + c]!;
       }
     }
     // `"` and `` ` `` read as `'` (the strings were written with `'` alone).
-    for (let state = 0; state < states; state++) this.table[state * 128 + 34] = this.table[state * 128 + 96] = this.table[state * 128 + 39]!;
+    for (let state = 0; state < states; state++)
+      this.table[state * 128 + 34] = this.table[state * 128 + 96] = this.table[state * 128 + 39]!;
   }
 
   private readonly table: Int32Array;

@@ -5,7 +5,11 @@ import type { CodeParser } from '../code/parser';
 import { buildGraph, type DependencyGraph } from './graph';
 import { isConfigFile, Resolver } from './resolve';
 
-export async function graphOfSources(parser: CodeParser, sources: Readonly<Record<string, string>>, exclude?: string[]): Promise<DependencyGraph> {
+export async function graphOfSources(
+  parser: CodeParser,
+  sources: Readonly<Record<string, string>>,
+  exclude?: string[],
+): Promise<DependencyGraph> {
   const files = Object.keys(sources).sort();
   const imports = new Map<string, FileImports>();
   for (const file of files) {
@@ -18,5 +22,7 @@ export async function graphOfSources(parser: CodeParser, sources: Readonly<Recor
 
 /** `a.ts -> b.ts` lines for every edge, sorted: what a test compares. */
 export function edgesOf(graph: DependencyGraph): string[] {
-  return graph.files.flatMap((_, from) => graph.importsOf(from).map((e) => `${graph.files[from]} -> ${graph.files[e.to]}`)).sort();
+  return graph.files
+    .flatMap((_, from) => graph.importsOf(from).map((e) => `${graph.files[from]} -> ${graph.files[e.to]}`))
+    .sort();
 }

@@ -50,7 +50,12 @@ export function computeCoverage(matcher: Pick<Matcher, 'coverageReport'>, files:
       files: p.files,
       decided: p.decided,
     })),
-    touchpoints: counts.touchpoints.map((t) => ({ map: t.map.file, journey: t.journey.id, touchpoint: t.touchpoint.id, files: t.files })),
+    touchpoints: counts.touchpoints.map((t) => ({
+      map: t.map.file,
+      journey: t.journey.id,
+      touchpoint: t.touchpoint.id,
+      files: t.files,
+    })),
   };
 }
 

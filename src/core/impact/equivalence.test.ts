@@ -7,7 +7,8 @@ import { NaiveMatcher, naiveCoverageOfAll } from '../match/naive';
 import { seededRandom, syntheticMaps, syntheticPaths } from '../../../test/synthetic/synthetic-repo';
 import { computeImpact } from './impact';
 
-const key = (c: Coverage | PatternHit): string => `${c.map.file}#${c.journey.id}.${c.touchpoint.id}:${c.pattern.line}:${c.pattern.source}`;
+const key = (c: Coverage | PatternHit): string =>
+  `${c.map.file}#${c.journey.id}.${c.touchpoint.id}:${c.pattern.line}:${c.pattern.source}`;
 const keys = (list: ReadonlyArray<Coverage | PatternHit>): string[] => list.map(key);
 
 function allPatterns(maps: readonly CxMap[]): string[] {
@@ -19,19 +20,139 @@ describe('Matcher agrees with the naive reference', () => {
     // Every pattern against every path: the shapes the index decides with string operations,
     // next to the ones it hands to minimatch, on the paths where they differ.
     const patterns = [
-      'a', 'a/', 'a/**', 'a/*', 'a/**/*', 'a/*/', 'a/**/', '**', '*', '*/', '**/*', '.a', '*.ts', '**/*.ts', 'a/*.ts', 'a/**/*.ts',
-      '*ts', '**/*ts', 'a/b', 'a/b/', 'a/**/b', '**/b', '**/b/', '**/b/**', '**/b/*', 'a/**/b/**', '**/.a', 'a/**/**', '**/**',
-      '{a,b}', '{a,b}/', '{a,b}/**', '{a,/b}', '{a,b/}', '{,a}/b', 'a{,.ts}', '{a,b}{,/c}', 'a/{b,c/**}', '{**/x.ts,a}',
-      '#a', '\\#a', 'a//b', 'a/./b', './a', '/a', './/a', '//a', 'a/../a/b', '\\*', 'a/\\*', '[a]', 'a/[!b]', 'a/[^b]*',
-      '*(a)', 'a/+(b|c)', 'a/@(b)', 'a/!(b)', 'a/?(b).ts', '!(a)', 'a/!(b)/**', '?', 'a/?', '**/?', '.*', 'a/.*', '**/.*',
-      'x.ts', '.ts', '**/.ts', 'a b/**', 'ü/**', '**/日本/**', 'a/b.ts/**', '*.ts/', '**/*.ts/', 'a/b/c', 'a/*/c',
-      '**/+(b|c)/**', '**/?/c', 'a/**/[b]', '*/b/**', '**/*.+(ts|js)', 'a/*/c/**', '[ab]/**', '**/[ab]', '**/[ab]/', '?/?/**',
-      '**/b/?', 'a/**/?.ts', '@(a|b)/*', '*/**/b', '[.]a', 'a/[.]*',
+      'a',
+      'a/',
+      'a/**',
+      'a/*',
+      'a/**/*',
+      'a/*/',
+      'a/**/',
+      '**',
+      '*',
+      '*/',
+      '**/*',
+      '.a',
+      '*.ts',
+      '**/*.ts',
+      'a/*.ts',
+      'a/**/*.ts',
+      '*ts',
+      '**/*ts',
+      'a/b',
+      'a/b/',
+      'a/**/b',
+      '**/b',
+      '**/b/',
+      '**/b/**',
+      '**/b/*',
+      'a/**/b/**',
+      '**/.a',
+      'a/**/**',
+      '**/**',
+      '{a,b}',
+      '{a,b}/',
+      '{a,b}/**',
+      '{a,/b}',
+      '{a,b/}',
+      '{,a}/b',
+      'a{,.ts}',
+      '{a,b}{,/c}',
+      'a/{b,c/**}',
+      '{**/x.ts,a}',
+      '#a',
+      '\\#a',
+      'a//b',
+      'a/./b',
+      './a',
+      '/a',
+      './/a',
+      '//a',
+      'a/../a/b',
+      '\\*',
+      'a/\\*',
+      '[a]',
+      'a/[!b]',
+      'a/[^b]*',
+      '*(a)',
+      'a/+(b|c)',
+      'a/@(b)',
+      'a/!(b)',
+      'a/?(b).ts',
+      '!(a)',
+      'a/!(b)/**',
+      '?',
+      'a/?',
+      '**/?',
+      '.*',
+      'a/.*',
+      '**/.*',
+      'x.ts',
+      '.ts',
+      '**/.ts',
+      'a b/**',
+      'ü/**',
+      '**/日本/**',
+      'a/b.ts/**',
+      '*.ts/',
+      '**/*.ts/',
+      'a/b/c',
+      'a/*/c',
+      '**/+(b|c)/**',
+      '**/?/c',
+      'a/**/[b]',
+      '*/b/**',
+      '**/*.+(ts|js)',
+      'a/*/c/**',
+      '[ab]/**',
+      '**/[ab]',
+      '**/[ab]/',
+      '?/?/**',
+      '**/b/?',
+      'a/**/?.ts',
+      '@(a|b)/*',
+      '*/**/b',
+      '[.]a',
+      'a/[.]*',
     ];
     const paths = [
-      'a', '.a', 'b', 'a/b', 'a/.b', 'a/b/c', 'a/b/.c', 'a/c/b', 'a/c/b/d', 'b/a', 'b/c', 'x/b', 'x/b/y', 'x.ts', '.ts', 'a/x.ts',
-      'a/.ts', 'a/b/x.ts', 'a/b.ts/c', 'b/x.ts/y', 'ats', 'a/bts', 'a b/c', 'ü/ß', 'x/日本/y', 'x/日本', '#a', '*', 'a/*', 'a/?',
-      '[a]', 'a/bb', 'a/c', 'c/a/b', '.a/b/c', 'a/b/c/d/e/f.ts', 'b/.a', 'a/b/c/x.ts',
+      'a',
+      '.a',
+      'b',
+      'a/b',
+      'a/.b',
+      'a/b/c',
+      'a/b/.c',
+      'a/c/b',
+      'a/c/b/d',
+      'b/a',
+      'b/c',
+      'x/b',
+      'x/b/y',
+      'x.ts',
+      '.ts',
+      'a/x.ts',
+      'a/.ts',
+      'a/b/x.ts',
+      'a/b.ts/c',
+      'b/x.ts/y',
+      'ats',
+      'a/bts',
+      'a b/c',
+      'ü/ß',
+      'x/日本/y',
+      'x/日本',
+      '#a',
+      '*',
+      'a/*',
+      'a/?',
+      '[a]',
+      'a/bb',
+      'a/c',
+      'c/a/b',
+      '.a/b/c',
+      'a/b/c/d/e/f.ts',
+      'b/.a',
+      'a/b/c/x.ts',
     ];
     for (const negated of [false, true]) {
       it(negated ? 'negated patterns after `**`' : 'plain patterns', () => {
@@ -41,7 +162,17 @@ describe('Matcher agrees with the naive reference', () => {
           ]),
         );
         // Each pattern also once in a root map, so the package-map copies add, not replace.
-        maps.push(literalMap('', [{ id: 'root', touchpoints: patterns.map((pattern, i) => ({ id: `t${i}`, paths: negated ? ['**', `!${pattern}`] : [pattern] })) }]));
+        maps.push(
+          literalMap('', [
+            {
+              id: 'root',
+              touchpoints: patterns.map((pattern, i) => ({
+                id: `t${i}`,
+                paths: negated ? ['**', `!${pattern}`] : [pattern],
+              })),
+            },
+          ]),
+        );
         const matcher = new Matcher(maps);
         const naive = new NaiveMatcher(maps);
         let covered = 0;
@@ -49,7 +180,11 @@ describe('Matcher agrees with the naive reference', () => {
           const expected = keys(naive.coverageOf(path));
           covered += expected.length;
           assert.deepEqual(keys(matcher.coverageOf(path)), expected, `coverageOf(${path})`);
-          assert.deepEqual(keys(matcher.patternsMatching(path)), keys(naive.patternsMatching(path)), `patternsMatching(${path})`);
+          assert.deepEqual(
+            keys(matcher.patternsMatching(path)),
+            keys(naive.patternsMatching(path)),
+            `patternsMatching(${path})`,
+          );
         }
         assert.ok(covered > 100, 'the corner cases cover something');
       });
@@ -62,13 +197,19 @@ describe('Matcher agrees with the naive reference', () => {
         );
         const matcher = new Matcher(maps);
         const naive = new NaiveMatcher(maps);
-        const all = [...paths, ...paths.map((p) => `a/${p}`), ...paths.map((p) => `x/${p}`), ...paths.map((p) => `a/b/${p}`)];
+        const all = [
+          ...paths,
+          ...paths.map((p) => `a/${p}`),
+          ...paths.map((p) => `x/${p}`),
+          ...paths.map((p) => `a/b/${p}`),
+        ];
         // Twice each, so that every folder is kept; then in an order that jumps between folders, so that each lookup
         // finds its folder kept while the walker stands in another.
         for (const path of all) for (let i = 0; i < 2; i++) matcher.coverageOf(path);
         const random = seededRandom(negated ? 2 : 1);
         const jumbled = [...all, ...all].sort(() => random() - 0.5);
-        for (const path of jumbled) assert.deepEqual(keys(matcher.coverageOf(path)), keys(naive.coverageOf(path)), `coverageOf(${path})`);
+        for (const path of jumbled)
+          assert.deepEqual(keys(matcher.coverageOf(path)), keys(naive.coverageOf(path)), `coverageOf(${path})`);
       });
     }
   });
@@ -116,7 +257,9 @@ describe('Matcher agrees with the naive reference', () => {
       assert.equal(order.length, asked.length);
       for (let k = 0; k < order.length; k++) {
         const path = asked[order[k]!]!;
-        const got = [...pids.subarray(start[k], start[k + 1])].map((pid) => key({ ...hits[pid]!, symbolScoped: false })).sort();
+        const got = [...pids.subarray(start[k], start[k + 1])]
+          .map((pid) => key({ ...hits[pid]!, symbolScoped: false }))
+          .sort();
         assert.deepEqual(got, answer.get(path)!.map(key).sort(), path);
       }
     });
@@ -125,17 +268,29 @@ describe('Matcher agrees with the naive reference', () => {
       const random = seededRandom(6);
       const withSymbols = [
         ...maps,
-        literalMap('', [{ id: 'scoped', tier: 'critical', touchpoints: [{ id: 'pay', paths: ['**/*.ts'], symbols: ['Charge*'] }] }]),
+        literalMap('', [
+          { id: 'scoped', tier: 'critical', touchpoints: [{ id: 'pay', paths: ['**/*.ts'], symbols: ['Charge*'] }] },
+        ]),
       ];
       const bulk = new Matcher(withSymbols);
       const changedFiles = Array.from({ length: 3_000 }, (_, i) => {
         const path = paths[Math.floor(random() * paths.length)]!;
-        return i % 50 === 0 ? { path: `${path}.moved`, oldPath: path, status: 'renamed' as const } : { path, status: 'modified' as const };
+        return i % 50 === 0
+          ? { path: `${path}.moved`, oldPath: path, status: 'renamed' as const }
+          : { path, status: 'modified' as const };
       });
       const viaDecideAll = computeImpact({ base: 'b', head: 'h', coverage: bulk, changedFiles });
-      const perPath = computeImpact({ base: 'b', head: 'h', coverage: { coverageOf: (path) => bulk.coverageOf(path) }, changedFiles });
+      const perPath = computeImpact({
+        base: 'b',
+        head: 'h',
+        coverage: { coverageOf: (path) => bulk.coverageOf(path) },
+        changedFiles,
+      });
       assert.ok(viaDecideAll.journeys.length > 10, 'the change touches journeys');
-      assert.ok(viaDecideAll.journeys.some((j) => j.touchpoints.some((t) => t.precision === 'file')), 'a touchpoint scoped to symbols');
+      assert.ok(
+        viaDecideAll.journeys.some((j) => j.touchpoints.some((t) => t.precision === 'file')),
+        'a touchpoint scoped to symbols',
+      );
       assert.deepEqual(viaDecideAll, perPath);
     });
 
@@ -158,7 +313,8 @@ describe('Matcher agrees with the naive reference', () => {
         assert.equal(p.files, oracle.patternFiles.get(p.pattern), where);
         assert.equal(p.decided, decided.get(p.pattern) ?? 0, where);
       }
-      for (const t of report.touchpoints) assert.equal(t.files, decided.get(t.touchpoint) ?? 0, `${t.journey.id}.${t.touchpoint.id}`);
+      for (const t of report.touchpoints)
+        assert.equal(t.files, decided.get(t.touchpoint) ?? 0, `${t.journey.id}.${t.touchpoint.id}`);
     });
 
     it('the tree walk of the reference equals the plain per-path loop on a sample', () => {
@@ -194,10 +350,12 @@ describe('Matcher agrees with the naive reference', () => {
           const expected = keys(oracle.coverage[i]!);
           covered += expected.length > 0 ? 1 : 0;
           assert.deepEqual(keys(matcher.coverageOf(path)), expected, path);
-          if (n % 17 === 0) assert.deepEqual(keys(matcher.patternsMatching(path)), keys(naive.patternsMatching(path)), path);
+          if (n % 17 === 0)
+            assert.deepEqual(keys(matcher.patternsMatching(path)), keys(naive.patternsMatching(path)), path);
           // The same folder again straight away, through another file of it when there is one.
           const sibling = paths[i + 1];
-          if (n % 3 === 0 && sibling !== undefined) assert.deepEqual(keys(matcher.coverageOf(sibling)), keys(oracle.coverage[i + 1]!), sibling);
+          if (n % 3 === 0 && sibling !== undefined)
+            assert.deepEqual(keys(matcher.coverageOf(sibling)), keys(oracle.coverage[i + 1]!), sibling);
         }
         assert.ok(covered > paths.length / 2, `most lookups are of covered files (${covered})`);
       });

@@ -16,28 +16,24 @@ function makeMap(file: string, journeys: { id: string; tier: Tier; touchpoints: 
   return {
     file,
     dir,
-    journeys: journeys.map(
-      (j): Journey => ({
-        id: j.id,
-        name: `Journey ${j.id}`,
-        tier: j.tier,
-        owner: '@team',
-        links: [{ name: 'runbook', url: 'https://runbooks.example.com/x', range }],
+    journeys: journeys.map((j): Journey => ({
+      id: j.id,
+      name: `Journey ${j.id}`,
+      tier: j.tier,
+      owner: '@team',
+      links: [{ name: 'runbook', url: 'https://runbooks.example.com/x', range }],
+      range,
+      idRange: range,
+      touchpoints: j.touchpoints.map((t, i): Touchpoint => ({
+        id: t.id,
+        name: `Touchpoint ${t.id}`,
+        channel: 'web',
+        paths: t.prefixes.map((p, k) => ({ source: `${p}**`, negated: false, range, line: 10 * (i + 1) + k })),
+        symbols: t.symbols ?? [],
         range,
         idRange: range,
-        touchpoints: j.touchpoints.map(
-          (t, i): Touchpoint => ({
-            id: t.id,
-            name: `Touchpoint ${t.id}`,
-            channel: 'web',
-            paths: t.prefixes.map((p, k) => ({ source: `${p}**`, negated: false, range, line: 10 * (i + 1) + k })),
-            symbols: t.symbols ?? [],
-            range,
-            idRange: range,
-          }),
-        ),
-      }),
-    ),
+      })),
+    })),
   };
 }
 
@@ -93,14 +89,22 @@ describe('computeImpact', () => {
     });
     assert.deepEqual(
       report.journeys.map((j) => `${j.tier}:${j.map}:${j.id}`),
-      ['critical:cx-map.yaml:checkout', 'critical:packages/web/cx-map.yaml:browse', 'high:cx-map.yaml:refunds', 'low:cx-map.yaml:search'],
+      [
+        'critical:cx-map.yaml:checkout',
+        'critical:packages/web/cx-map.yaml:browse',
+        'high:cx-map.yaml:refunds',
+        'low:cx-map.yaml:search',
+      ],
     );
     assert.deepEqual(
       report.journeys[0]?.touchpoints.map((t) => t.id),
       ['cart', 'pay'],
     );
     // Every match counts: refund.go is in both the pay touchpoint and the refunds journey.
-    assert.deepEqual(report.journeys[0]?.touchpoints[1]?.files, ['services/payments/charge.ts', 'services/payments/refund.go']);
+    assert.deepEqual(report.journeys[0]?.touchpoints[1]?.files, [
+      'services/payments/charge.ts',
+      'services/payments/refund.go',
+    ]);
     assert.deepEqual(report.journeys[2]?.touchpoints[0]?.files, ['services/payments/refund.go']);
     assert.deepEqual(report.unmappedFiles, []);
   });
@@ -124,7 +128,11 @@ describe('computeImpact', () => {
         ['search', ['services/search/gone.ts']],
       ],
     );
-    assert.deepEqual(report.changes[0], { path: 'docs/moved-cart.md', oldPath: 'services/cart/old.ts', status: 'renamed' });
+    assert.deepEqual(report.changes[0], {
+      path: 'docs/moved-cart.md',
+      oldPath: 'services/cart/old.ts',
+      status: 'renamed',
+    });
   });
 
   it('lists the changes in path order whatever order git gave them, two entries of one path kept in their order', () => {
@@ -143,9 +151,23 @@ describe('computeImpact', () => {
     });
     assert.deepEqual(
       report.changes.map((c) => `${c.path} ${c.status}`),
-      ['docs/a.md deleted', 'docs/a.md untracked', 'docs/b.md renamed', 'services/cart/a.ts modified', 'services/cart/new.ts added', 'services/search/z.ts modified'],
+      [
+        'docs/a.md deleted',
+        'docs/a.md untracked',
+        'docs/b.md renamed',
+        'services/cart/a.ts modified',
+        'services/cart/new.ts added',
+        'services/search/z.ts modified',
+      ],
     );
-    assert.deepEqual(report.changedFiles, ['docs/a.md', 'docs/b.md', 'services/cart/a.ts', 'services/cart/new.ts', 'services/cart/old.ts', 'services/search/z.ts']);
+    assert.deepEqual(report.changedFiles, [
+      'docs/a.md',
+      'docs/b.md',
+      'services/cart/a.ts',
+      'services/cart/new.ts',
+      'services/cart/old.ts',
+      'services/search/z.ts',
+    ]);
   });
 
   it('says why each file belongs: the deciding pattern, its map and line', () => {
@@ -202,7 +224,12 @@ describe('computeImpact', () => {
     });
     // refund.go is in the critical checkout journey too.
     assert.equal(reachesTier(report, 'critical'), true);
-    const onlyLow = computeImpact({ base: 'b', head: 'h', coverage, changedFiles: [{ path: 'services/search/a', status: 'modified' }] });
+    const onlyLow = computeImpact({
+      base: 'b',
+      head: 'h',
+      coverage,
+      changedFiles: [{ path: 'services/search/a', status: 'modified' }],
+    });
     assert.equal(reachesTier(onlyLow, 'high'), false);
     assert.equal(reachesTier(onlyLow, 'low'), true);
   });
@@ -231,12 +258,30 @@ describe('computeMapChanges', () => {
       },
       { id: 'refunds', tier: 'high', touchpoints: [{ id: 'refund', prefixes: ['services/payments/refund'] }] },
     ]);
-    const files = ['services/payments/refund.go', 'services/payments/charge.ts', 'services/basket/b.ts', 'services/cart/c.ts', 'README.md'];
+    const files = [
+      'services/payments/refund.go',
+      'services/payments/charge.ts',
+      'services/basket/b.ts',
+      'services/cart/c.ts',
+      'README.md',
+    ];
     const changes = computeMapChanges(prefixCoverage([before]), prefixCoverage([after]), files);
     assert.deepEqual(changes, [
       { map: 'cx-map.yaml', journey: 'checkout', touchpoint: 'cart', added: ['services/basket/b.ts'], removed: [] },
-      { map: 'cx-map.yaml', journey: 'checkout', touchpoint: 'pay', added: [], removed: ['services/payments/refund.go'] },
-      { map: 'cx-map.yaml', journey: 'refunds', touchpoint: 'refund', added: ['services/payments/refund.go'], removed: [] },
+      {
+        map: 'cx-map.yaml',
+        journey: 'checkout',
+        touchpoint: 'pay',
+        added: [],
+        removed: ['services/payments/refund.go'],
+      },
+      {
+        map: 'cx-map.yaml',
+        journey: 'refunds',
+        touchpoint: 'refund',
+        added: ['services/payments/refund.go'],
+        removed: [],
+      },
     ]);
   });
 
@@ -255,7 +300,9 @@ describe('computeMapChanges', () => {
       changedFiles: [{ path: 'cx-map.yaml', status: 'modified' }],
       mapEdit: { baseCoverage: prefixCoverage([before]), files: ['x/1', 'y/2', 'cx-map.yaml'] },
     });
-    assert.deepEqual(report.mapChanges, [{ map: 'cx-map.yaml', journey: 'a', touchpoint: 't', added: ['y/2'], removed: ['x/1'] }]);
+    assert.deepEqual(report.mapChanges, [
+      { map: 'cx-map.yaml', journey: 'a', touchpoint: 't', added: ['y/2'], removed: ['x/1'] },
+    ]);
     assert.deepEqual(report.unmappedFiles, ['cx-map.yaml']);
   });
 
@@ -276,7 +323,9 @@ describe('computeMapChanges', () => {
     });
     assert.deepEqual(report.unmappedFiles, ['docs/notes.md']);
     assert.deepEqual(report.changedFiles, ['cx-map.yaml', 'docs/notes.md', 'old/cx-map.yml']);
-    assert.deepEqual(report.mapChanges, [{ map: 'cx-map.yaml', journey: 'a', touchpoint: 't', added: ['y/2'], removed: ['x/1'] }]);
+    assert.deepEqual(report.mapChanges, [
+      { map: 'cx-map.yaml', journey: 'a', touchpoint: 't', added: ['y/2'], removed: ['x/1'] },
+    ]);
   });
 
   it('still lists a map file that a touchpoint covers under that touchpoint', () => {
@@ -288,7 +337,10 @@ describe('computeMapChanges', () => {
       changedFiles: [{ path: 'cx-map.yaml', status: 'modified' }],
       isMap: () => true,
     });
-    assert.deepEqual(report.journeys.map((j) => j.touchpoints.map((t) => t.files)), [[['cx-map.yaml']]]);
+    assert.deepEqual(
+      report.journeys.map((j) => j.touchpoints.map((t) => t.files)),
+      [[['cx-map.yaml']]],
+    );
     assert.deepEqual(report.unmappedFiles, []);
   });
 });

@@ -135,7 +135,9 @@ export function pathsOfChange(change: ChangedFile): string[] {
 
 /** The old path of a rename, which counts too (see pathsOfChange); undefined for any other change. */
 function renamedFrom(change: ChangedFile): string | undefined {
-  return change.oldPath !== undefined && change.oldPath !== change.path && change.status === 'renamed' ? change.oldPath : undefined;
+  return change.oldPath !== undefined && change.oldPath !== change.path && change.status === 'renamed'
+    ? change.oldPath
+    : undefined;
 }
 
 function journeyKey(map: CxMap, journey: Journey): string {
@@ -251,7 +253,8 @@ export function computeImpact(input: ImpactInput): ImpactReport {
     journeys: ordered.map((entry) => journeyImpact(entry)),
     unmappedFiles: unmapped,
   };
-  if (input.mapEdit) report.mapChanges = computeMapChanges(input.mapEdit.baseCoverage, input.coverage, input.mapEdit.files);
+  if (input.mapEdit)
+    report.mapChanges = computeMapChanges(input.mapEdit.baseCoverage, input.coverage, input.mapEdit.files);
   if (input.mapErrors) report.mapErrors = input.mapErrors;
   return report;
 }
@@ -346,7 +349,11 @@ function groupDecided(
  * comparing paths that share long prefixes).
  */
 function sortedChanges(changes: readonly ChangedFile[], sortedPaths: readonly string[]): ChangeEntry[] {
-  const out = changes.map((c): ChangeEntry => (c.oldPath !== undefined ? { path: c.path, status: c.status, oldPath: c.oldPath } : { path: c.path, status: c.status }));
+  const out = changes.map((c): ChangeEntry =>
+    c.oldPath !== undefined
+      ? { path: c.path, status: c.status, oldPath: c.oldPath }
+      : { path: c.path, status: c.status },
+  );
   let sorted = true;
   for (let i = 1; i < out.length && sorted; i++) sorted = !(out[i - 1]!.path > out[i]!.path);
   if (sorted) return out;
@@ -400,7 +407,12 @@ export function computeMapChanges(base: CoverageSource, head: CoverageSource, fi
     return change;
   };
   const keysOf = (hits: Coverage[]): Map<string, [string, string, string]> =>
-    new Map(hits.map((h) => [`${h.map.file}\u0000${h.journey.id}\u0000${h.touchpoint.id}`, [h.map.file, h.journey.id, h.touchpoint.id]]));
+    new Map(
+      hits.map((h) => [
+        `${h.map.file}\u0000${h.journey.id}\u0000${h.touchpoint.id}`,
+        [h.map.file, h.journey.id, h.touchpoint.id],
+      ]),
+    );
 
   for (const file of [...new Set(files)].sort(byPath)) {
     const before = keysOf(base.coverageOf(file));

@@ -8,7 +8,13 @@ import { languageOfPath } from '../code/languages';
 import { findSymbols } from '../code/symbols';
 import { parseUnifiedDiff, unquote, wholeFileAdded, type FileHunks } from '../diff-hunks';
 import { computeImpact, type ImpactReport } from './impact';
-import { applySymbolChanges, describeSymbol, symbolChangesOf, type FileSymbolChange, type SideSymbols } from './symbol-impact';
+import {
+  applySymbolChanges,
+  describeSymbol,
+  symbolChangesOf,
+  type FileSymbolChange,
+  type SideSymbols,
+} from './symbol-impact';
 import type { Coverage, Journey, Touchpoint } from '../types';
 import { packageParser } from '../../../test/support/tree-sitter';
 
@@ -22,7 +28,11 @@ function diffOf(file: string, before: string | undefined, after: string | undefi
     writeFileSync(b, after ?? '');
     let out = '';
     try {
-      out = execFileSync('git', ['diff', '--no-index', '--no-ext-diff', '--no-textconv', '--no-color', '-U0', '--', a, b], { encoding: 'utf8' });
+      out = execFileSync(
+        'git',
+        ['diff', '--no-index', '--no-ext-diff', '--no-textconv', '--no-color', '-U0', '--', a, b],
+        { encoding: 'utf8' },
+      );
     } catch (err) {
       // Exit 1: the texts differ.
       out = (err as { stdout: string }).stdout;
@@ -91,7 +101,9 @@ describe('diff hunks (git diff -U0)', () => {
   });
 
   it('counts an untracked file as added in full', () => {
-    assert.deepEqual(wholeFileAdded('x.ts', 'a\nb\n').hunks, [{ added: { start: 1, end: 2 }, oldAnchor: 0, newAnchor: 0 }]);
+    assert.deepEqual(wholeFileAdded('x.ts', 'a\nb\n').hunks, [
+      { added: { start: 1, end: 2 }, oldAnchor: 0, newAnchor: 0 },
+    ]);
     assert.deepEqual(wholeFileAdded('x.ts', '').hunks, []);
   });
 });
@@ -117,32 +129,47 @@ const CASES: Case[] = [
   {
     file: 'services/refunds/refund.ts',
     named: 'RefundService.requestRefund',
-    before: 'export class RefundService {\n  requestRefund(id: string) {\n    return id;\n  }\n}\n\nexport function formatRefundStatus(s: string) {\n  return s;\n}\n',
-    inside: 'export class RefundService {\n  requestRefund(id: string) {\n    return id.trim();\n  }\n}\n\nexport function formatRefundStatus(s: string) {\n  return s;\n}\n',
-    outside: 'export class RefundService {\n  requestRefund(id: string) {\n    return id;\n  }\n}\n\nexport function formatRefundStatus(s: string) {\n  return s.toUpperCase();\n}\n',
+    before:
+      'export class RefundService {\n  requestRefund(id: string) {\n    return id;\n  }\n}\n\nexport function formatRefundStatus(s: string) {\n  return s;\n}\n',
+    inside:
+      'export class RefundService {\n  requestRefund(id: string) {\n    return id.trim();\n  }\n}\n\nexport function formatRefundStatus(s: string) {\n  return s;\n}\n',
+    outside:
+      'export class RefundService {\n  requestRefund(id: string) {\n    return id;\n  }\n}\n\nexport function formatRefundStatus(s: string) {\n  return s.toUpperCase();\n}\n',
     deleted: 'export class RefundService {\n}\n\nexport function formatRefundStatus(s: string) {\n  return s;\n}\n',
-    renamed: 'export class RefundService {\n  askForRefund(id: string) {\n    return id;\n  }\n}\n\nexport function formatRefundStatus(s: string) {\n  return s;\n}\n',
-    moved: 'export function formatRefundStatus(s: string) {\n  return s;\n}\n\nexport class RefundService {\n  requestRefund(id: string) {\n    return id;\n  }\n}\n',
+    renamed:
+      'export class RefundService {\n  askForRefund(id: string) {\n    return id;\n  }\n}\n\nexport function formatRefundStatus(s: string) {\n  return s;\n}\n',
+    moved:
+      'export function formatRefundStatus(s: string) {\n  return s;\n}\n\nexport class RefundService {\n  requestRefund(id: string) {\n    return id;\n  }\n}\n',
   },
   {
     file: 'services/payments/charge.go',
     named: 'Service.Charge',
-    before: 'package payments\n\nfunc (s *Service) Charge(amount int) int {\n\treturn amount\n}\n\nfunc format(amount int) string {\n\treturn ""\n}\n',
-    inside: 'package payments\n\nfunc (s *Service) Charge(amount int) int {\n\treturn amount * 2\n}\n\nfunc format(amount int) string {\n\treturn ""\n}\n',
-    outside: 'package payments\n\nfunc (s *Service) Charge(amount int) int {\n\treturn amount\n}\n\nfunc format(amount int) string {\n\treturn "x"\n}\n',
+    before:
+      'package payments\n\nfunc (s *Service) Charge(amount int) int {\n\treturn amount\n}\n\nfunc format(amount int) string {\n\treturn ""\n}\n',
+    inside:
+      'package payments\n\nfunc (s *Service) Charge(amount int) int {\n\treturn amount * 2\n}\n\nfunc format(amount int) string {\n\treturn ""\n}\n',
+    outside:
+      'package payments\n\nfunc (s *Service) Charge(amount int) int {\n\treturn amount\n}\n\nfunc format(amount int) string {\n\treturn "x"\n}\n',
     deleted: 'package payments\n\nfunc format(amount int) string {\n\treturn ""\n}\n',
-    renamed: 'package payments\n\nfunc (s *Service) Pay(amount int) int {\n\treturn amount\n}\n\nfunc format(amount int) string {\n\treturn ""\n}\n',
-    moved: 'package payments\n\nfunc format(amount int) string {\n\treturn ""\n}\n\nfunc (s *Service) Charge(amount int) int {\n\treturn amount\n}\n',
+    renamed:
+      'package payments\n\nfunc (s *Service) Pay(amount int) int {\n\treturn amount\n}\n\nfunc format(amount int) string {\n\treturn ""\n}\n',
+    moved:
+      'package payments\n\nfunc format(amount int) string {\n\treturn ""\n}\n\nfunc (s *Service) Charge(amount int) int {\n\treturn amount\n}\n',
   },
   {
     file: 'services/orders/refunds.py',
     named: 'Refunds.request',
-    before: 'class Refunds:\n    def request(self, order):\n        return order\n\n\ndef describe(order):\n    return str(order)\n',
-    inside: 'class Refunds:\n    def request(self, order):\n        return order.id\n\n\ndef describe(order):\n    return str(order)\n',
-    outside: 'class Refunds:\n    def request(self, order):\n        return order\n\n\ndef describe(order):\n    return repr(order)\n',
+    before:
+      'class Refunds:\n    def request(self, order):\n        return order\n\n\ndef describe(order):\n    return str(order)\n',
+    inside:
+      'class Refunds:\n    def request(self, order):\n        return order.id\n\n\ndef describe(order):\n    return str(order)\n',
+    outside:
+      'class Refunds:\n    def request(self, order):\n        return order\n\n\ndef describe(order):\n    return repr(order)\n',
     deleted: 'class Refunds:\n    pass\n\n\ndef describe(order):\n    return str(order)\n',
-    renamed: 'class Refunds:\n    def ask(self, order):\n        return order\n\n\ndef describe(order):\n    return str(order)\n',
-    moved: 'def describe(order):\n    return str(order)\n\n\nclass Refunds:\n    def request(self, order):\n        return order\n',
+    renamed:
+      'class Refunds:\n    def ask(self, order):\n        return order\n\n\ndef describe(order):\n    return str(order)\n',
+    moved:
+      'def describe(order):\n    return str(order)\n\n\nclass Refunds:\n    def request(self, order):\n        return order\n',
   },
   {
     file: 'src/money.rs',
@@ -180,7 +207,11 @@ describe('symbol-precise change impact', () => {
       throw err;
     }
   };
-  const change = async (file: string, before: string | undefined, after: string | undefined): Promise<FileSymbolChange> =>
+  const change = async (
+    file: string,
+    before: string | undefined,
+    after: string | undefined,
+  ): Promise<FileSymbolChange> =>
     symbolChangesOf(diffOf(file, before, after), await side(file, before), await side(file, after));
   const touchedNames = (c: FileSymbolChange) => c.touched.map((t) => t.symbol);
 
@@ -212,7 +243,14 @@ describe('symbol-precise change impact', () => {
         // git shows one of the two swapped declarations as removed and added again; whichever, its text is the same.
         const moved = result.touched.filter((t) => t.change === 'moved').map((t) => t.symbol);
         assert.ok(moved.length > 0, JSON.stringify(result.touched));
-        assert.deepEqual(result.touched.filter((t) => t.change === 'changed' && !moved.some((m) => m.startsWith(`${t.symbol}.`) || t.symbol.startsWith(`${m}.`))), []);
+        assert.deepEqual(
+          result.touched.filter(
+            (t) =>
+              t.change === 'changed' &&
+              !moved.some((m) => m.startsWith(`${t.symbol}.`) || t.symbol.startsWith(`${m}.`)),
+          ),
+          [],
+        );
       });
     });
   }
@@ -233,26 +271,52 @@ describe('symbol-precise change impact', () => {
   });
 
   describe('narrowing the report', () => {
-    const touchpoint = (id: string, symbols: string[]): Touchpoint => ({ id, name: id, symbols }) as unknown as Touchpoint;
+    const touchpoint = (id: string, symbols: string[]): Touchpoint =>
+      ({ id, name: id, symbols }) as unknown as Touchpoint;
     const refund = touchpoint('ask', ['RefundService.requestRefund']);
     const whole = touchpoint('admin', []);
-    const journey = { id: 'refunds', name: 'Refunds', tier: 'high', links: [], touchpoints: [refund, whole] } as unknown as Journey;
+    const journey = {
+      id: 'refunds',
+      name: 'Refunds',
+      tier: 'high',
+      links: [],
+      touchpoints: [refund, whole],
+    } as unknown as Journey;
     const map = { file: 'cx-map.yaml', dir: '', journeys: [journey] };
     const coverage = {
       coverageOf: (file: string): Coverage[] =>
         file.endsWith('.ts')
-          ? [refund, whole].map((t) => ({ map, journey, touchpoint: t, pattern: { source: '**', line: 3 }, symbolScoped: t.symbols.length > 0 }) as unknown as Coverage)
+          ? [refund, whole].map(
+              (t) =>
+                ({
+                  map,
+                  journey,
+                  touchpoint: t,
+                  pattern: { source: '**', line: 3 },
+                  symbolScoped: t.symbols.length > 0,
+                }) as unknown as Coverage,
+            )
           : [],
     };
     const report = (files: string[]): ImpactReport =>
-      computeImpact({ base: 'b', head: 'h', coverage, changedFiles: files.map((p) => ({ path: p, status: 'modified' as const })) });
+      computeImpact({
+        base: 'b',
+        head: 'h',
+        coverage,
+        changedFiles: files.map((p) => ({ path: p, status: 'modified' as const })),
+      });
 
     it('drops a symbol-scoped touchpoint whose symbols the change did not touch, keeps the others', async () => {
       const changes = new Map([['src/refund.ts', await change('src/refund.ts', CASES[0]!.before, CASES[0]!.outside)]]);
       const narrowed = applySymbolChanges(report(['src/refund.ts']), changes);
-      assert.deepEqual(narrowed.journeys[0]?.touchpoints.map((t) => t.id), ['admin']);
+      assert.deepEqual(
+        narrowed.journeys[0]?.touchpoints.map((t) => t.id),
+        ['admin'],
+      );
       assert.deepEqual(narrowed.changes[0]?.symbols, ['formatRefundStatus']);
-      assert.deepEqual(narrowed.changes[0]?.symbolLines, [{ file: 'src/refund.ts', symbol: 'formatRefundStatus', side: 'new', lines: [7, 9], change: 'changed' }]);
+      assert.deepEqual(narrowed.changes[0]?.symbolLines, [
+        { file: 'src/refund.ts', symbol: 'formatRefundStatus', side: 'new', lines: [7, 9], change: 'changed' },
+      ]);
       assert.deepEqual(narrowed.unmappedFiles, []);
     });
 
@@ -262,13 +326,20 @@ describe('symbol-precise change impact', () => {
       const narrowed = applySymbolChanges(report(['src/refund.ts']), changes);
       const ask = narrowed.journeys[0]?.touchpoints.find((t) => t.id === 'ask');
       assert.equal(ask?.precision, 'symbol');
-      assert.deepEqual(ask?.symbols, [{ file: 'src/refund.ts', symbol: 'RefundService.requestRefund', side: 'new', lines: [2, 4], change: 'changed' }]);
+      assert.deepEqual(ask?.symbols, [
+        { file: 'src/refund.ts', symbol: 'RefundService.requestRefund', side: 'new', lines: [2, 4], change: 'changed' },
+      ]);
       assert.deepEqual(narrowed.changes[0]?.symbols, ['RefundService.requestRefund', 'formatRefundStatus']);
       assert.equal(describeSymbol(ask.symbols[0]!), 'RefundService.requestRefund (lines 2–4)');
     });
 
     it('keeps the whole file, precision "file", when its symbols could not be read', async () => {
-      const changes = new Map([['src/refund.ts', await change('src/refund.ts', CASES[0]!.before, 'export class RefundService {\n  requestRefund( {\n')]]);
+      const changes = new Map([
+        [
+          'src/refund.ts',
+          await change('src/refund.ts', CASES[0]!.before, 'export class RefundService {\n  requestRefund( {\n'),
+        ],
+      ]);
       const narrowed = applySymbolChanges(report(['src/refund.ts']), changes);
       const ask = narrowed.journeys[0]?.touchpoints.find((t) => t.id === 'ask');
       assert.deepEqual([ask?.precision, ask?.files], ['file', ['src/refund.ts']]);
@@ -279,9 +350,22 @@ describe('symbol-precise change impact', () => {
       const onlyScoped = { ...journey, touchpoints: [refund] };
       const scopedMap = { ...map, journeys: [onlyScoped] };
       const scopedCoverage = {
-        coverageOf: (): Coverage[] => [{ map: scopedMap, journey: onlyScoped, touchpoint: refund, pattern: { source: '**', line: 3 }, symbolScoped: true } as unknown as Coverage],
+        coverageOf: (): Coverage[] => [
+          {
+            map: scopedMap,
+            journey: onlyScoped,
+            touchpoint: refund,
+            pattern: { source: '**', line: 3 },
+            symbolScoped: true,
+          } as unknown as Coverage,
+        ],
       };
-      const before = computeImpact({ base: 'b', head: 'h', coverage: scopedCoverage, changedFiles: [{ path: 'src/refund.ts', status: 'modified' }] });
+      const before = computeImpact({
+        base: 'b',
+        head: 'h',
+        coverage: scopedCoverage,
+        changedFiles: [{ path: 'src/refund.ts', status: 'modified' }],
+      });
       const changes = new Map([['src/refund.ts', await change('src/refund.ts', CASES[0]!.before, CASES[0]!.outside)]]);
       assert.deepEqual(applySymbolChanges(before, changes).journeys, []);
     });

@@ -75,7 +75,10 @@ function overlaps(lines: [number, number], start: number, end: number): boolean 
 
 /** The declarations a file's change touched. */
 export function symbolChangesOf(hunks: FileHunks, before: SideSymbols, after: SideSymbols): FileSymbolChange {
-  const base: Pick<FileSymbolChange, 'path' | 'oldPath'> = { path: hunks.path, ...(hunks.oldPath !== undefined ? { oldPath: hunks.oldPath } : {}) };
+  const base: Pick<FileSymbolChange, 'path' | 'oldPath'> = {
+    path: hunks.path,
+    ...(hunks.oldPath !== undefined ? { oldPath: hunks.oldPath } : {}),
+  };
   const unread = [before, after].find((s): s is { unread: string } => s !== 'absent' && 'unread' in s);
   if (unread) return { ...base, precision: 'file', unread: unread.unread, touched: [], changed: [] };
   if (hunks.binary) return { ...base, precision: 'file', unread: 'binary', touched: [], changed: [] };
@@ -85,7 +88,8 @@ export function symbolChangesOf(hunks: FileHunks, before: SideSymbols, after: Si
   const newSymbols = newSide?.symbols ?? [];
   const oldLines = oldSide?.text?.split('\n');
   const newLines = newSide?.text?.split('\n');
-  const textOf = (lines: string[] | undefined, s: CodeSymbol) => lines?.slice(linesOf(s)[0] - 1, linesOf(s)[1]).join('\n');
+  const textOf = (lines: string[] | undefined, s: CodeSymbol) =>
+    lines?.slice(linesOf(s)[0] - 1, linesOf(s)[1]).join('\n');
   const oldNames = new Set(oldSymbols.map((s) => s.name));
   const newNames = new Set(newSymbols.map((s) => s.name));
 
@@ -102,7 +106,12 @@ export function symbolChangesOf(hunks: FileHunks, before: SideSymbols, after: Si
   for (const symbol of newSymbols) {
     const lines = linesOf(symbol);
     if (!oldNames.has(symbol.name)) add(symbol, 'new', 'added');
-    else if (hunks.hunks.some((h) => { const span = hit(h, 'new'); return span !== undefined && overlaps(lines, span.start, span.end); })) {
+    else if (
+      hunks.hunks.some((h) => {
+        const span = hit(h, 'new');
+        return span !== undefined && overlaps(lines, span.start, span.end);
+      })
+    ) {
       // The diff may show a declaration that only moved as removed here and added there: same text, a move.
       const text = textOf(newLines, symbol);
       const same = text !== undefined && oldSymbols.some((o) => o.name === symbol.name && textOf(oldLines, o) === text);
@@ -112,7 +121,12 @@ export function symbolChangesOf(hunks: FileHunks, before: SideSymbols, after: Si
   for (const symbol of oldSymbols) {
     const lines = linesOf(symbol);
     if (!newNames.has(symbol.name)) add(symbol, 'old', 'deleted');
-    else if (hunks.hunks.some((h) => { const span = hit(h, 'old'); return span !== undefined && overlaps(lines, span.start, span.end); })) {
+    else if (
+      hunks.hunks.some((h) => {
+        const span = hit(h, 'old');
+        return span !== undefined && overlaps(lines, span.start, span.end);
+      })
+    ) {
       // Touched on both sides: the new side is the one to show.
       if (!touched.some((t) => t.symbol === symbol.name && t.side === 'new')) add(symbol, 'old', 'changed');
     }
@@ -135,7 +149,8 @@ export function symbolChangesOf(hunks: FileHunks, before: SideSymbols, after: Si
 /** The changed files of a report that a symbol-scoped touchpoint covers: the ones whose symbols decide. */
 export function filesNeedingSymbols(report: ImpactReport): string[] {
   const files = new Set<string>();
-  for (const j of report.journeys) for (const t of j.touchpoints) if (t.symbolScope?.length) for (const f of t.files) files.add(f);
+  for (const j of report.journeys)
+    for (const t of j.touchpoints) if (t.symbolScope?.length) for (const f of t.files) files.add(f);
   return [...files].sort();
 }
 
@@ -170,7 +185,8 @@ export function applySymbolChanges(report: ImpactReport, changes: ReadonlyMap<st
           for (const t of change.touched) {
             if (!anySymbolMatches(scope, t.symbol)) continue;
             keep = true;
-            if (!symbols.some((s) => s.file === file && s.symbol === t.symbol && s.side === t.side)) symbols.push({ file, symbol: t.symbol, side: t.side, lines: t.lines, change: t.change });
+            if (!symbols.some((s) => s.file === file && s.symbol === t.symbol && s.side === t.side))
+              symbols.push({ file, symbol: t.symbol, side: t.side, lines: t.lines, change: t.change });
           }
         }
         if (keep) {
@@ -196,12 +212,21 @@ export function applySymbolChanges(report: ImpactReport, changes: ReadonlyMap<st
       extra.precision = 'file';
       if (change.unread !== undefined) extra.unread = change.unread;
     } else {
-      const scope = [...(namedBy.get(entry.path) ?? []), ...(entry.oldPath !== undefined ? (namedBy.get(entry.oldPath) ?? []) : [])];
+      const scope = [
+        ...(namedBy.get(entry.path) ?? []),
+        ...(entry.oldPath !== undefined ? (namedBy.get(entry.oldPath) ?? []) : []),
+      ];
       const first = change.changed.filter((t) => anySymbolMatches(scope, t.symbol));
       const rest = change.changed.filter((t) => !first.includes(t));
       const ordered = [...first, ...rest];
       extra.symbols = [...new Set(ordered.map((t) => t.symbol))];
-      extra.symbolLines = ordered.map((t) => ({ file: t.side === 'old' ? (change.oldPath ?? change.path) : change.path, symbol: t.symbol, side: t.side, lines: t.lines, change: t.change }));
+      extra.symbolLines = ordered.map((t) => ({
+        file: t.side === 'old' ? (change.oldPath ?? change.path) : change.path,
+        symbol: t.symbol,
+        side: t.side,
+        lines: t.lines,
+        change: t.change,
+      }));
     }
     return { ...entry, ...extra };
   });
@@ -219,7 +244,16 @@ type DescribedSymbol = { symbol: string; side: SymbolSide; lines: [number, numbe
 export function symbolWhere(t: DescribedSymbol): string {
   const [a, b] = t.lines;
   const where = a === b ? `line ${a}` : `lines ${a}–${b}`;
-  const how = t.change === 'deleted' ? ', deleted' : t.change === 'added' ? ', added' : t.change === 'moved' ? ', moved' : t.side === 'old' ? ', before the change' : '';
+  const how =
+    t.change === 'deleted'
+      ? ', deleted'
+      : t.change === 'added'
+        ? ', added'
+        : t.change === 'moved'
+          ? ', moved'
+          : t.side === 'old'
+            ? ', before the change'
+            : '';
   return `(${where}${how})`;
 }
 
@@ -240,10 +274,24 @@ export interface ChangedDeclarations {
 export function changedDeclarations(report: ImpactReport): ChangedDeclarations[] {
   const out: ChangedDeclarations[] = [];
   // A file no grammar reads is worth a word only where a touchpoint wanted its symbols.
-  const scoped = new Set(report.journeys.flatMap((j) => j.touchpoints.filter((t) => t.symbolScope?.length).flatMap((t) => t.files)));
+  const scoped = new Set(
+    report.journeys.flatMap((j) => j.touchpoints.filter((t) => t.symbolScope?.length).flatMap((t) => t.files)),
+  );
   for (const c of report.changes) {
-    if (c.precision === 'file' && c.unread === NO_GRAMMAR && !scoped.has(c.path) && !(c.oldPath !== undefined && scoped.has(c.oldPath))) continue;
-    if (c.precision === 'file') out.push({ path: c.path, precision: 'file', ...(c.unread !== undefined ? { unread: c.unread } : {}), symbols: [] });
+    if (
+      c.precision === 'file' &&
+      c.unread === NO_GRAMMAR &&
+      !scoped.has(c.path) &&
+      !(c.oldPath !== undefined && scoped.has(c.oldPath))
+    )
+      continue;
+    if (c.precision === 'file')
+      out.push({
+        path: c.path,
+        precision: 'file',
+        ...(c.unread !== undefined ? { unread: c.unread } : {}),
+        symbols: [],
+      });
     else if (c.symbolLines?.length) out.push({ path: c.path, precision: 'symbol', symbols: c.symbolLines });
   }
   return out;

@@ -23,7 +23,8 @@ export function addPathEdit(text: string, target: AddPathTarget): AddPathResult 
   const root = doc.contents;
   if (!isMap(root)) return { problem: 'The map has no `journeys:` list.' };
   const journeys = valueOf(root, 'journeys');
-  if (!isSeq(journeys) || journeys.flow || journeys.items.length === 0) return { problem: 'The map has no `journeys:` list written one entry per line.' };
+  if (!isSeq(journeys) || journeys.flow || journeys.items.length === 0)
+    return { problem: 'The map has no `journeys:` list written one entry per line.' };
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const entry = quoted(target.pattern);
 
@@ -31,17 +32,44 @@ export function addPathEdit(text: string, target: AddPathTarget): AddPathResult 
   if (!journey) {
     if (!target.newJourney) return { problem: `The map has no journey \`${target.journey}\`.` };
     const { at, dash, keys } = appendPoint(text, journeys);
-    const lines = [`- id: ${target.journey}`, `  name: ${quoted(target.newJourney.name)}`, '  touchpoints:', `    - id: ${target.touchpoint}`, `      name: ${quoted(target.newTouchpoint?.name ?? target.touchpoint)}`, '      paths:', `        - ${entry}`];
-    return { edit: { start: at, end: at, text: lines.map((l, i) => `${eol}${i === 0 ? dash : keys}${i === 0 ? l : l.slice(2)}`).join('') } };
+    const lines = [
+      `- id: ${target.journey}`,
+      `  name: ${quoted(target.newJourney.name)}`,
+      '  touchpoints:',
+      `    - id: ${target.touchpoint}`,
+      `      name: ${quoted(target.newTouchpoint?.name ?? target.touchpoint)}`,
+      '      paths:',
+      `        - ${entry}`,
+    ];
+    return {
+      edit: {
+        start: at,
+        end: at,
+        text: lines.map((l, i) => `${eol}${i === 0 ? dash : keys}${i === 0 ? l : l.slice(2)}`).join(''),
+      },
+    };
   }
   const touchpoints = valueOf(journey, 'touchpoints');
-  if (!isSeq(touchpoints) || touchpoints.flow || touchpoints.items.length === 0) return { problem: `The journey \`${target.journey}\` has no \`touchpoints:\` list written one entry per line.` };
+  if (!isSeq(touchpoints) || touchpoints.flow || touchpoints.items.length === 0)
+    return { problem: `The journey \`${target.journey}\` has no \`touchpoints:\` list written one entry per line.` };
   const touchpoint = touchpoints.items.find((t): t is YAMLMap => isMap(t) && scalarOf(t, 'id') === target.touchpoint);
   if (!touchpoint) {
-    if (!target.newTouchpoint) return { problem: `The journey \`${target.journey}\` has no touchpoint \`${target.touchpoint}\`.` };
+    if (!target.newTouchpoint)
+      return { problem: `The journey \`${target.journey}\` has no touchpoint \`${target.touchpoint}\`.` };
     const { at, dash, keys } = appendPoint(text, touchpoints);
-    const lines = [`- id: ${target.touchpoint}`, `  name: ${quoted(target.newTouchpoint.name)}`, '  paths:', `    - ${entry}`];
-    return { edit: { start: at, end: at, text: lines.map((l, i) => `${eol}${i === 0 ? dash : keys}${i === 0 ? l : l.slice(2)}`).join('') } };
+    const lines = [
+      `- id: ${target.touchpoint}`,
+      `  name: ${quoted(target.newTouchpoint.name)}`,
+      '  paths:',
+      `    - ${entry}`,
+    ];
+    return {
+      edit: {
+        start: at,
+        end: at,
+        text: lines.map((l, i) => `${eol}${i === 0 ? dash : keys}${i === 0 ? l : l.slice(2)}`).join(''),
+      },
+    };
   }
   const paths = valueOf(touchpoint, 'paths');
   if (!isSeq(paths)) return { problem: `The touchpoint \`${target.touchpoint}\` has no \`paths:\` list.` };
@@ -53,7 +81,8 @@ export function addPathEdit(text: string, target: AddPathTarget): AddPathResult 
     if (at < 0) return { problem: 'The `paths` list could not be read.' };
     return { edit: { start: at, end: at, text: `${paths.items.length > 0 ? ', ' : ''}${entry}` } };
   }
-  if (paths.items.length === 0) return { problem: `The touchpoint \`${target.touchpoint}\` has an empty \`paths\` list.` };
+  if (paths.items.length === 0)
+    return { problem: `The touchpoint \`${target.touchpoint}\` has an empty \`paths\` list.` };
   const { at, dash } = appendPoint(text, paths);
   return { edit: { start: at, end: at, text: `${eol}${dash}- ${entry}` } };
 }
@@ -61,7 +90,7 @@ export function addPathEdit(text: string, target: AddPathTarget): AddPathResult 
 /** Where a new entry of a block list goes (after the last entry's last line) and the indentation of its dash and keys. */
 function appendPoint(text: string, seq: YAMLSeq): { at: number; dash: string; keys: string } {
   const last = seq.items[seq.items.length - 1] as Node;
-  const start = (last.range?.[0] ?? 0);
+  const start = last.range?.[0] ?? 0;
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const dashCol = text.lastIndexOf('-', start - 1) - lineStart;
   const keyCol = start - lineStart;
@@ -98,7 +127,9 @@ function scalarOf(map: YAMLMap, key: string): string | undefined {
 }
 
 function quoted(value: string): string {
-  return needsQuotes(value) || /^(true|false|null|yes|no|on|off|~|[-+.\d][\d._eE+-]*)$/i.test(value) ? JSON.stringify(value) : value;
+  return needsQuotes(value) || /^(true|false|null|yes|no|on|off|~|[-+.\d][\d._eE+-]*)$/i.test(value)
+    ? JSON.stringify(value)
+    : value;
 }
 
 function lineEnd(text: string, offset: number): number {

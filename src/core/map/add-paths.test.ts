@@ -21,7 +21,11 @@ function apply(text: string, edit: { start: number; end: number; text: string })
 
 describe('adding entry points to a touchpoint (one edit)', () => {
   it('appends several paths to an existing touchpoint in one insertion, keeping comments', () => {
-    const result = addPathsEdit(MAP, { journey: 'checkout', touchpoint: 'cart' }, ['src/a.ts', 'src/b.ts', 'src/cart.ts']);
+    const result = addPathsEdit(MAP, { journey: 'checkout', touchpoint: 'cart' }, [
+      'src/a.ts',
+      'src/b.ts',
+      'src/cart.ts',
+    ]);
     assert.ok('edit' in result);
     assert.equal(result.edit.start, result.edit.end, 'an insertion');
     const out = apply(MAP, result.edit);
@@ -32,15 +36,24 @@ describe('adding entry points to a touchpoint (one edit)', () => {
   });
 
   it('creates a new touchpoint with every path', () => {
-    const result = addPathsEdit(MAP, { journey: 'checkout', touchpoint: 'receipts', newTouchpoint: { name: 'Receipts' } }, ['svc/receipt.go', 'svc/print.go']);
+    const result = addPathsEdit(
+      MAP,
+      { journey: 'checkout', touchpoint: 'receipts', newTouchpoint: { name: 'Receipts' } },
+      ['svc/receipt.go', 'svc/print.go'],
+    );
     assert.ok('edit' in result);
     const map = parseMap(apply(MAP, result.edit), 'cx-map.yaml');
     assert.deepEqual(map.diagnostics, []);
-    assert.deepEqual(map.map!.journeys[0]!.touchpoints[1]!.paths.map((p) => p.source), ['svc/receipt.go', 'svc/print.go']);
+    assert.deepEqual(
+      map.map!.journeys[0]!.touchpoints[1]!.paths.map((p) => p.source),
+      ['svc/receipt.go', 'svc/print.go'],
+    );
   });
 
   it('says when every path is already there, and passes problems on', () => {
-    assert.deepEqual(addPathsEdit(MAP, { journey: 'checkout', touchpoint: 'cart' }, ['src/cart.ts']), { already: true });
+    assert.deepEqual(addPathsEdit(MAP, { journey: 'checkout', touchpoint: 'cart' }, ['src/cart.ts']), {
+      already: true,
+    });
     assert.ok('problem' in addPathsEdit(MAP, { journey: 'nope', touchpoint: 'cart' }, ['x']));
   });
 });

@@ -5,13 +5,18 @@ import type { TextEdit } from './fix-edits';
 
 export type AddPathsResult = { edit: TextEdit; added: string[] } | { already: true } | { problem: string };
 
-export function addPathsEdit(text: string, target: Omit<AddPathTarget, 'pattern'>, patterns: readonly string[]): AddPathsResult {
+export function addPathsEdit(
+  text: string,
+  target: Omit<AddPathTarget, 'pattern'>,
+  patterns: readonly string[],
+): AddPathsResult {
   let current = text;
   const added: string[] = [];
   let request: AddPathTarget | undefined;
   for (const pattern of [...new Set(patterns)]) {
     // Only the first path creates the journey or touchpoint; the next ones go into it.
-    request = added.length === 0 ? { ...target, pattern } : { journey: target.journey, touchpoint: target.touchpoint, pattern };
+    request =
+      added.length === 0 ? { ...target, pattern } : { journey: target.journey, touchpoint: target.touchpoint, pattern };
     const result = addPathEdit(current, request);
     if ('problem' in result) return result;
     if ('already' in result) continue;

@@ -6,7 +6,12 @@ import * as fc from 'fast-check';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isAlias, parseDocument, stringify } from 'yaml';
-import { journeysAsYamlData, seededRandom, syntheticMaps, syntheticPaths } from '../../../test/synthetic/synthetic-repo';
+import {
+  journeysAsYamlData,
+  seededRandom,
+  syntheticMaps,
+  syntheticPaths,
+} from '../../../test/synthetic/synthetic-repo';
 import { mutatedMap, validishMap } from '../../../test/properties/maps';
 import { suiteRuns } from '../../../test/properties/run';
 import { isMapNode, isScalarNode, isSeqNode, readBlockYaml } from './block-yaml';
@@ -39,8 +44,16 @@ function checkSame(text: string): boolean {
   assert.deepEqual(quick, slow, 'parseMap with and without the block reader');
   if (fast === undefined) return false;
   const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
-  assert.deepEqual(doc.errors.map((e) => e.code), [], 'the fast reader took a text yaml finds errors in');
-  assert.deepEqual(doc.warnings.map((e) => e.code), [], 'the fast reader took a text yaml warns about');
+  assert.deepEqual(
+    doc.errors.map((e) => e.code),
+    [],
+    'the fast reader took a text yaml finds errors in',
+  );
+  assert.deepEqual(
+    doc.warnings.map((e) => e.code),
+    [],
+    'the fast reader took a text yaml warns about',
+  );
   assert.deepEqual(tree(fast), tree(doc.contents));
   return true;
 }
@@ -51,7 +64,31 @@ const mild = fc.oneof(
   {
     weight: 1,
     arbitrary: fc
-      .array(fc.constantFrom('a', 'services', '/', '**', ' ', '  ', '-', ': ', ':', ' #', '#', '"', "'", '\\', '1', '.5', 'é', '日本', '😀', 'x'.repeat(90)), { maxLength: 8 })
+      .array(
+        fc.constantFrom(
+          'a',
+          'services',
+          '/',
+          '**',
+          ' ',
+          '  ',
+          '-',
+          ': ',
+          ':',
+          ' #',
+          '#',
+          '"',
+          "'",
+          '\\',
+          '1',
+          '.5',
+          'é',
+          '日本',
+          '😀',
+          'x'.repeat(90),
+        ),
+        { maxLength: 8 },
+      )
       .map((parts) => parts.join('')),
   },
 );
@@ -64,8 +101,44 @@ const wild = fc.oneof(
     arbitrary: fc
       .array(
         fc.constantFrom(
-          'a', '/', ' ', '-', ': ', ' #', '"', "'", '\\', '\n', '\n\n', '\t', '1', '0x1F', '1e3', '.5', '.inf', 'null', 'true',
-          '~', '&a', '*a', '!x', '|', '>', '[', ']', '{', '}', ',', '?', '%', '@', '`', '\u0085', '\u2028', '\r', 'x'.repeat(90),
+          'a',
+          '/',
+          ' ',
+          '-',
+          ': ',
+          ' #',
+          '"',
+          "'",
+          '\\',
+          '\n',
+          '\n\n',
+          '\t',
+          '1',
+          '0x1F',
+          '1e3',
+          '.5',
+          '.inf',
+          'null',
+          'true',
+          '~',
+          '&a',
+          '*a',
+          '!x',
+          '|',
+          '>',
+          '[',
+          ']',
+          '{',
+          '}',
+          ',',
+          '?',
+          '%',
+          '@',
+          '`',
+          '\u0085',
+          '\u2028',
+          '\r',
+          'x'.repeat(90),
         ),
         { maxLength: 8 },
       )
@@ -76,7 +149,12 @@ const wild = fc.oneof(
 
 function jsMap(text: fc.Arbitrary<string>, number: fc.Arbitrary<number>) {
   return fc.record({
-    version: fc.oneof({ weight: 6, arbitrary: fc.constant<unknown>(1) }, fc.constant<unknown>('1'), number, fc.constant<unknown>(null)),
+    version: fc.oneof(
+      { weight: 6, arbitrary: fc.constant<unknown>(1) },
+      fc.constant<unknown>('1'),
+      number,
+      fc.constant<unknown>(null),
+    ),
     journeys: fc.array(
       fc.record(
         {
@@ -88,7 +166,13 @@ function jsMap(text: fc.Arbitrary<string>, number: fc.Arbitrary<number>) {
           links: fc.dictionary(fc.constantFrom('dashboard', 'runbook', 'x'), text, { maxKeys: 2 }),
           touchpoints: fc.array(
             fc.record(
-              { id: text, name: text, channel: text, paths: fc.array(text, { maxLength: 5 }), symbols: fc.array(text, { maxLength: 2 }) },
+              {
+                id: text,
+                name: text,
+                channel: text,
+                paths: fc.array(text, { maxLength: 5 }),
+                symbols: fc.array(text, { maxLength: 2 }),
+              },
               { requiredKeys: ['id', 'name', 'paths'] },
             ),
             { maxLength: 3 },
@@ -111,15 +195,47 @@ function stringified(text: fc.Arbitrary<string>, number: fc.Arbitrary<number>): 
 const mildMaps = stringified(mild, fc.nat());
 const wildMaps = stringified(wild, fc.oneof(fc.integer(), fc.double()));
 
-type Edit = { at: number; column: number; text: string } | { at: number; drop: true } | { at: number; indent: number } | { at: number; line: string };
+type Edit =
+  | { at: number; column: number; text: string }
+  | { at: number; drop: true }
+  | { at: number; indent: number }
+  | { at: number; line: string };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({
     at: fc.nat(),
     column: fc.nat(),
-    text: fc.constantFrom(' ', ':', ': ', '#', ' #', '"', "'", '\\', '\\n', '\n', '-', '- ', 'a', '1', '&a ', '*a', '!', '[', '{', ',', '?', '\t', '\r', '...'),
+    text: fc.constantFrom(
+      ' ',
+      ':',
+      ': ',
+      '#',
+      ' #',
+      '"',
+      "'",
+      '\\',
+      '\\n',
+      '\n',
+      '-',
+      '- ',
+      'a',
+      '1',
+      '&a ',
+      '*a',
+      '!',
+      '[',
+      '{',
+      ',',
+      '?',
+      '\t',
+      '\r',
+      '...',
+    ),
   }),
-  fc.record({ at: fc.nat(), line: fc.constantFrom('', '  ', '#', '# a comment', '  # indented', '      #', '---', '...') }),
+  fc.record({
+    at: fc.nat(),
+    line: fc.constantFrom('', '  ', '#', '# a comment', '  # indented', '      #', '---', '...'),
+  }),
   fc.record({ at: fc.nat(), drop: fc.constant(true as const) }),
   fc.record({ at: fc.nat(), indent: fc.integer({ min: -3, max: 3 }) }),
 );
@@ -131,7 +247,8 @@ function applyEdits(text: string, edits: readonly Edit[]): string {
     const line = lines[i] ?? '';
     if ('drop' in e) lines.splice(i, 1);
     else if ('line' in e) lines.splice(i, 0, e.line);
-    else if ('indent' in e) lines[i] = e.indent >= 0 ? ' '.repeat(e.indent) + line : line.replace(new RegExp(`^ {0,${-e.indent}}`), '');
+    else if ('indent' in e)
+      lines[i] = e.indent >= 0 ? ' '.repeat(e.indent) + line : line.replace(new RegExp(`^ {0,${-e.indent}}`), '');
     else {
       const column = e.column % (line.length + 1);
       lines[i] = line.slice(0, column) + e.text + line.slice(column);
@@ -150,13 +267,23 @@ const withoutComments = (text: string): string =>
 /** Blank lines and whole-line comments, at any indentation, between the lines of a map. */
 const commentEdit: fc.Arbitrary<Edit> = fc.record({
   at: fc.nat(),
-  line: fc.oneof(fc.constantFrom('', '  ', '#', '# a comment'), fc.nat({ max: 10 }).map((n) => `${' '.repeat(n)}# note`)),
+  line: fc.oneof(
+    fc.constantFrom('', '  ', '#', '# a comment'),
+    fc.nat({ max: 10 }).map((n) => `${' '.repeat(n)}# note`),
+  ),
 });
-const commentedMaps = fc.tuple(mildMaps, fc.array(commentEdit, { minLength: 1, maxLength: 5 })).map(([text, edits]) => applyEdits(text, edits));
+const commentedMaps = fc
+  .tuple(mildMaps, fc.array(commentEdit, { minLength: 1, maxLength: 5 }))
+  .map(([text, edits]) => applyEdits(text, edits));
 
 const editedText = fc.oneof(
   { weight: 2, arbitrary: wildMaps },
-  { weight: 2, arbitrary: fc.tuple(mildMaps, fc.array(edit, { minLength: 1, maxLength: 4 })).map(([text, edits]) => applyEdits(text, edits)) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(mildMaps, fc.array(edit, { minLength: 1, maxLength: 4 }))
+      .map(([text, edits]) => applyEdits(text, edits)),
+  },
   { weight: 1, arbitrary: validishMap },
   { weight: 1, arbitrary: validishMap.map(withoutComments) },
   { weight: 1, arbitrary: mutatedMap.map(withoutComments) },

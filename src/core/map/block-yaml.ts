@@ -118,8 +118,22 @@ function badPlainStart(c: number, next: number): boolean {
   if (c === DASH || c === 0x3f || c === COLON) return next === SPACE || next === NEWLINE;
   // , [ ] { } # & * ! | > ' " % @ `
   return (
-    c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === HASH ||
-    c === 0x26 || c === 0x2a || c === 0x21 || c === 0x7c || c === 0x3e || c === APOSTROPHE || c === QUOTE || c === 0x25 || c === 0x40 || c === 0x60 ||
+    c === 0x2c ||
+    c === 0x5b ||
+    c === 0x5d ||
+    c === 0x7b ||
+    c === 0x7d ||
+    c === HASH ||
+    c === 0x26 ||
+    c === 0x2a ||
+    c === 0x21 ||
+    c === 0x7c ||
+    c === 0x3e ||
+    c === APOSTROPHE ||
+    c === QUOTE ||
+    c === 0x25 ||
+    c === 0x40 ||
+    c === 0x60 ||
     c === SPACE
   );
 }
@@ -301,7 +315,14 @@ class BlockReader {
     for (; i < this.lineEnd; i++) {
       const c = text.charCodeAt(i);
       if (c === COLON) break;
-      if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === DASH)) return false;
+      if (!(
+        (c >= 0x61 && c <= 0x7a) ||
+        (c >= 0x41 && c <= 0x5a) ||
+        (c >= 0x30 && c <= 0x39) ||
+        c === 0x5f ||
+        c === DASH
+      ))
+        return false;
     }
     if (i === at || i === this.lineEnd) return false;
     const after = text.charCodeAt(i + 1);
@@ -428,7 +449,20 @@ class BlockReader {
 function plainValue(source: string): string | number {
   // Only these can begin null, a boolean or a number: `~` `n` `N` `t` `T` `f` `F` `+` `-` `.` digits, or nothing.
   const c = source.charCodeAt(0);
-  if (!(source === '' || c === 0x7e || c === 0x6e || c === 0x4e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46 || c === 0x2b || c === DASH || c === 0x2e || (c >= 0x30 && c <= 0x39))) {
+  if (!(
+    source === '' ||
+    c === 0x7e ||
+    c === 0x6e ||
+    c === 0x4e ||
+    c === 0x74 ||
+    c === 0x54 ||
+    c === 0x66 ||
+    c === 0x46 ||
+    c === 0x2b ||
+    c === DASH ||
+    c === 0x2e ||
+    (c >= 0x30 && c <= 0x39)
+  )) {
     return source;
   }
   for (const test of NOT_A_STRING) {

@@ -27,7 +27,12 @@ export function offsetAt(text: string, position: Position): number {
 export function replaceScalar(text: string, start: number, end: number, value: string): TextEdit {
   const old = text.slice(start, end);
   const quote = old.startsWith('"') ? '"' : old.startsWith("'") ? "'" : needsQuotes(value) ? '"' : '';
-  const body = quote === '"' ? value.replace(/\\/g, '\\\\').replace(/"/g, '\\"') : quote === "'" ? value.replace(/'/g, "''") : value;
+  const body =
+    quote === '"'
+      ? value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')
+      : quote === "'"
+        ? value.replace(/'/g, "''")
+        : value;
   return { start, end, text: `${quote}${body}${quote}` };
 }
 
@@ -63,7 +68,9 @@ export function addTouchpointsList(text: string, at: number): TextEdit | undefin
   // The end of the last value's line (a block scalar or nested list ends on its own last line).
   const insertAt = lineEnd(text, Math.max(endOffset - 1, firstKey.range[0]));
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const block = ['touchpoints:', '  - id: touchpoint-id', '    name: Touchpoint name', '    paths:', '      - "**/*"'].map((l) => `${eol}${indent}${l}`).join('');
+  const block = ['touchpoints:', '  - id: touchpoint-id', '    name: Touchpoint name', '    paths:', '      - "**/*"']
+    .map((l) => `${eol}${indent}${l}`)
+    .join('');
   return { start: insertAt, end: insertAt, text: block };
 }
 
@@ -85,7 +92,12 @@ function keyOf(pair: Pair): string | undefined {
 }
 
 function isNodeWithRange(value: unknown): value is Node & { range: [number, number, number] } {
-  return typeof value === 'object' && value !== null && 'range' in value && Array.isArray((value as { range?: unknown }).range);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'range' in value &&
+    Array.isArray((value as { range?: unknown }).range)
+  );
 }
 
 function lineEnd(text: string, offset: number): number {

@@ -37,9 +37,20 @@ function valueStarts(text: string): number {
 function blockMap(journeys: number, touchpoints: number, patterns: number): string {
   const lines = ['version: 1', 'journeys:'];
   for (let j = 0; j < journeys; j++) {
-    lines.push(`  - id: journey-${j}`, `    name: Journey ${j}`, `    tier: ${['critical', 'high', 'medium', 'low'][j % 4]}`, `    owner: "@acme/team-${j % 17}"`, '    touchpoints:');
+    lines.push(
+      `  - id: journey-${j}`,
+      `    name: Journey ${j}`,
+      `    tier: ${['critical', 'high', 'medium', 'low'][j % 4]}`,
+      `    owner: "@acme/team-${j % 17}"`,
+      '    touchpoints:',
+    );
     for (let t = 0; t < touchpoints; t++) {
-      lines.push(`      - id: touchpoint-${t}`, `        name: Touchpoint ${t} of journey ${j}`, '        channel: web', '        paths:');
+      lines.push(
+        `      - id: touchpoint-${t}`,
+        `        name: Touchpoint ${t} of journey ${j}`,
+        '        channel: web',
+        '        paths:',
+      );
       for (let p = 0; p < patterns; p++) lines.push(`          - services/svc-${j}/module-${t}/part-${p}/**`);
     }
   }
@@ -48,7 +59,8 @@ function blockMap(journeys: number, touchpoints: number, patterns: number): stri
 
 /** One touchpoint whose `paths` list has `count` entries, one a line, so the file has exactly `values` value starts. */
 function pathLinesTo(values: number): string {
-  const head = 'version: 1\njourneys:\n  - id: a\n    name: A\n    touchpoints:\n      - id: t\n        name: T\n        paths:\n';
+  const head =
+    'version: 1\njourneys:\n  - id: a\n    name: A\n    touchpoints:\n      - id: t\n        name: T\n        paths:\n';
   const count = values - valueStarts(head);
   return head + Array.from({ length: count }, (_, i) => `          - p${i}/**\n`).join('');
 }
@@ -86,7 +98,8 @@ function aliasBomb(): string {
 /** The classic "billion laughs": ten levels of ten references. */
 function billionLaughs(where: 'journeys' | 'lol'): string {
   const levels = ['a0: &a0 [lol]'];
-  for (let i = 1; i < 10; i++) levels.push(`a${i}: &a${i} [${Array.from({ length: 10 }, () => `*a${i - 1}`).join(',')}]`);
+  for (let i = 1; i < 10; i++)
+    levels.push(`a${i}: &a${i} [${Array.from({ length: 10 }, () => `*a${i - 1}`).join(',')}]`);
   return ['version: 1', ...levels, `${where}: *a9`, ''].join('\n');
 }
 
@@ -149,7 +162,8 @@ const cases: HostileCase[] = [
   },
   {
     name: 'a flow list of one-letter patterns filling the value cap',
-    text: () => `version: 1\njourneys:\n  - id: a\n    name: A\n    touchpoints:\n      - id: t\n        name: T\n        paths: [${'a,'.repeat(MAX_MAP_VALUES - 20)}b]\n`,
+    text: () =>
+      `version: 1\njourneys:\n  - id: a\n    name: A\n    touchpoints:\n      - id: t\n        name: T\n        paths: [${'a,'.repeat(MAX_MAP_VALUES - 20)}b]\n`,
     codes: [],
     check: (r) => {
       assert.deepEqual(r.diagnostics, []);
@@ -161,13 +175,25 @@ const cases: HostileCase[] = [
     text: () => `version: 1\njourneys: [${'{},'.repeat(Math.floor((MAX_MAP_VALUES - 10) / 2))}{}]\n`,
     codes: ['missing-field'],
   },
-  { name: 'a flow list of empty mappings over the value cap', text: () => `version: 1\njourneys: [${'{},'.repeat(300_000)}{}]\n`, codes: ['map-too-large'] },
+  {
+    name: 'a flow list of empty mappings over the value cap',
+    text: () => `version: 1\njourneys: [${'{},'.repeat(300_000)}{}]\n`,
+    codes: ['map-too-large'],
+  },
   { name: '60,000 nested [ (over the value cap)', text: () => '['.repeat(60_000), codes: ['map-too-large'] },
   { name: '25,000 nested [', text: () => '['.repeat(25_000), codes: ['too-deep'] },
-  { name: '25,000 nested [] closed', text: () => `journeys: ${'['.repeat(25_000)}${']'.repeat(25_000)}`, codes: ['too-deep'] },
+  {
+    name: '25,000 nested [] closed',
+    text: () => `journeys: ${'['.repeat(25_000)}${']'.repeat(25_000)}`,
+    codes: ['too-deep'],
+  },
   { name: '15,000 nested {a:', text: () => `a: ${'{a: '.repeat(15_000)}`, codes: ['too-deep'] },
   { name: '300,000 compact "- " on one line', text: () => `${'- '.repeat(300_000)}a\n`, codes: ['too-deep'] },
-  { name: '1,000 "? " explicit keys on one line (crashes Node inside yaml unguarded)', text: () => `${'? '.repeat(1000)}a\n`, codes: ['too-deep'] },
+  {
+    name: '1,000 "? " explicit keys on one line (crashes Node inside yaml unguarded)',
+    text: () => `${'? '.repeat(1000)}a\n`,
+    codes: ['too-deep'],
+  },
   {
     name: 'a 200-level indentation staircase',
     text: () => Array.from({ length: 200 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n'),
@@ -182,32 +208,81 @@ const cases: HostileCase[] = [
   },
   {
     name: 'merge-key bomb',
-    text: () => `version: 1\nbase: &b {id: a}\n${Array.from({ length: 400 }, (_, i) => `m${i}: &m${i} {<<: *${i === 0 ? 'b' : `m${i - 1}`}}`).join('\n')}\njourneys: [*m399]\n`,
+    text: () =>
+      `version: 1\nbase: &b {id: a}\n${Array.from({ length: 400 }, (_, i) => `m${i}: &m${i} {<<: *${i === 0 ? 'b' : `m${i - 1}`}}`).join('\n')}\njourneys: [*m399]\n`,
     codes: ['merge-key'],
   },
-  { name: 'NUL bytes in the file', text: () => 'version: 1\u0000\njourneys:\u0000\n  - \u0000\n', codes: ['unsupported-version'] },
+  {
+    name: 'NUL bytes in the file',
+    text: () => 'version: 1\u0000\njourneys:\u0000\n  - \u0000\n',
+    codes: ['unsupported-version'],
+  },
   { name: 'a NUL escape in a pattern', text: () => withPaths('"src/\\0/x"'), codes: ['nul-in-pattern'] },
-  { name: 'braces expanding to ten million', text: () => withPaths('"{1..10000000}"'), codes: ['too-many-alternatives'] },
-  { name: '{a,b} twenty times (a million alternatives)', text: () => withPaths(`"${'{a,b}'.repeat(20)}"`), codes: ['too-many-alternatives'] },
-  { name: '{a,b} eight hundred times', text: () => withPaths(`"${'{a,b}'.repeat(800)}"`), codes: ['too-many-alternatives'] },
+  {
+    name: 'braces expanding to ten million',
+    text: () => withPaths('"{1..10000000}"'),
+    codes: ['too-many-alternatives'],
+  },
+  {
+    name: '{a,b} twenty times (a million alternatives)',
+    text: () => withPaths(`"${'{a,b}'.repeat(20)}"`),
+    codes: ['too-many-alternatives'],
+  },
+  {
+    name: '{a,b} eight hundred times',
+    text: () => withPaths(`"${'{a,b}'.repeat(800)}"`),
+    codes: ['too-many-alternatives'],
+  },
   {
     name: '{a,b} eight hundred times in as many patterns as fit under the value cap',
-    text: () => withPaths(...Array.from({ length: Math.floor((MAX_MAP_VALUES - 20) / 1601) }, () => `"${'{a,b}'.repeat(800)}"`)),
+    text: () =>
+      withPaths(...Array.from({ length: Math.floor((MAX_MAP_VALUES - 20) / 1601) }, () => `"${'{a,b}'.repeat(800)}"`)),
     codes: ['too-many-alternatives'],
   },
   {
     name: 'braces nested a thousand deep in as many patterns as fit under the value cap',
-    text: () => withPaths(...Array.from({ length: Math.floor((MAX_MAP_VALUES - 20) / 1002) }, (_, i) => `"${'{'.repeat(1000)}a,b${i}${'}'.repeat(1000)}"`)),
+    text: () =>
+      withPaths(
+        ...Array.from(
+          { length: Math.floor((MAX_MAP_VALUES - 20) / 1002) },
+          (_, i) => `"${'{'.repeat(1000)}a,b${i}${'}'.repeat(1000)}"`,
+        ),
+      ),
     codes: [],
     check: (r) => assert.deepEqual(r.diagnostics, []),
   },
-  { name: 'a 60,000-character pattern', text: () => withPaths(`"${'a/'.repeat(30_000)}"`), codes: ['pattern-too-long'] },
+  {
+    name: 'a 60,000-character pattern',
+    text: () => withPaths(`"${'a/'.repeat(30_000)}"`),
+    codes: ['pattern-too-long'],
+  },
   { name: '../ patterns', text: () => withPaths('../../etc/**', 'a/../../b', '"!.."'), codes: ['parent-segment'] },
-  { name: 'absolute patterns', text: () => withPaths('"C:\\\\Windows\\\\**"', 'C:/x/**', '"\\\\\\\\host\\\\share"'), codes: ['absolute-pattern'] },
-  { name: 'an unterminated double quote', text: () => `version: 1\njourneys:\n  - id: "a\n${journeyBlock(1).repeat(50)}`, codes: ['yaml-syntax'] },
-  { name: 'an unterminated flow list', text: () => 'version: 1\njourneys: [ {id: a, name: b\n', codes: ['yaml-syntax'] },
-  { name: 'tabs for indentation', text: () => 'version: 1\njourneys:\n\t- id: a\n\t  name: b\n', codes: ['yaml-syntax'] },
-  { name: 'binary garbage', text: () => garbage(50_000, 7), codes: [], check: (r) => assert.ok(r.diagnostics.length > 0) },
+  {
+    name: 'absolute patterns',
+    text: () => withPaths('"C:\\\\Windows\\\\**"', 'C:/x/**', '"\\\\\\\\host\\\\share"'),
+    codes: ['absolute-pattern'],
+  },
+  {
+    name: 'an unterminated double quote',
+    text: () => `version: 1\njourneys:\n  - id: "a\n${journeyBlock(1).repeat(50)}`,
+    codes: ['yaml-syntax'],
+  },
+  {
+    name: 'an unterminated flow list',
+    text: () => 'version: 1\njourneys: [ {id: a, name: b\n',
+    codes: ['yaml-syntax'],
+  },
+  {
+    name: 'tabs for indentation',
+    text: () => 'version: 1\njourneys:\n\t- id: a\n\t  name: b\n',
+    codes: ['yaml-syntax'],
+  },
+  {
+    name: 'binary garbage',
+    text: () => garbage(50_000, 7),
+    codes: [],
+    check: (r) => assert.ok(r.diagnostics.length > 0),
+  },
   { name: 'the root is a list', text: () => '- a\n- b\n', codes: ['not-a-map'] },
   { name: 'the root is a number', text: () => '42\n', codes: ['not-a-map'] },
   { name: 'an empty file', text: () => '', codes: ['not-a-map'] },
@@ -216,7 +291,8 @@ const cases: HostileCase[] = [
   { name: 'an anchor that refers to itself', text: () => 'version: 1\njourneys: &j [*j]\n', codes: ['wrong-type'] },
   {
     name: 'as many journeys with the same id as fit under the value cap (diagnostics are capped)',
-    text: () => `version: 1\njourneys:\n${'  - {id: same, name: S, touchpoints: [{id: t, name: T, paths: [a]}]}\n'.repeat(Math.floor((MAX_MAP_VALUES - 10) / 10))}`,
+    text: () =>
+      `version: 1\njourneys:\n${'  - {id: same, name: S, touchpoints: [{id: t, name: T, paths: [a]}]}\n'.repeat(Math.floor((MAX_MAP_VALUES - 10) / 10))}`,
     codes: ['duplicate-journey-id', 'too-many-problems'],
     check: (r) => {
       assert.equal(r.diagnostics.length, MAX_DIAGNOSTICS + 1);
@@ -228,11 +304,27 @@ const cases: HostileCase[] = [
     text: () => `version: 1\n${Array.from({ length: MAX_MAP_VALUES - 10 }, (_, i) => `key${i}: ${i}`).join('\n')}\n`,
     codes: ['unknown-key', 'too-many-problems'],
   },
-  { name: 'a 60,000-character key', text: () => `version: 1\n${'k'.repeat(60_000)}: 1\njourneys: []\n`, codes: ['yaml-syntax', 'empty-list'] },
-  { name: 'a 60,000-character id', text: () => `version: 1\njourneys:\n  - id: ${'A'.repeat(60_000)}\n`, codes: ['bad-id'] },
+  {
+    name: 'a 60,000-character key',
+    text: () => `version: 1\n${'k'.repeat(60_000)}: 1\njourneys: []\n`,
+    codes: ['yaml-syntax', 'empty-list'],
+  },
+  {
+    name: 'a 60,000-character id',
+    text: () => `version: 1\njourneys:\n  - id: ${'A'.repeat(60_000)}\n`,
+    codes: ['bad-id'],
+  },
   { name: 'unknown tags', text: () => 'version: !!binary 1\njourneys: !custom []\n', codes: ['yaml-warning'] },
-  { name: 'lone surrogates and control characters', text: () => 'version: 1\njourneys:\n  - id: "\\ud800\\u0007"\n', codes: ['bad-id'] },
-  { name: 'a BOM and CR-only line endings', text: () => '\ufeffversion: 1\rjourneys:\r  - id: a\r', codes: ['yaml-syntax'] },
+  {
+    name: 'lone surrogates and control characters',
+    text: () => 'version: 1\njourneys:\n  - id: "\\ud800\\u0007"\n',
+    codes: ['bad-id'],
+  },
+  {
+    name: 'a BOM and CR-only line endings',
+    text: () => '\ufeffversion: 1\rjourneys:\r  - id: a\r',
+    codes: ['yaml-syntax'],
+  },
 ];
 
 /** Every range lies inside the document and starts before it ends. */
@@ -241,10 +333,19 @@ function assertInDocument(text: string, result: ParseResult): void {
   for (const d of result.diagnostics) {
     const { start, end } = d.range;
     for (const p of [start, end]) {
-      assert.ok(p.line >= 0 && p.line < lines.length, `${d.code}: line ${p.line} is outside the document (${lines.length} lines)`);
-      assert.ok(p.character >= 0 && p.character <= (lines[p.line]?.length ?? 0), `${d.code}: character ${p.character} is outside line ${p.line}`);
+      assert.ok(
+        p.line >= 0 && p.line < lines.length,
+        `${d.code}: line ${p.line} is outside the document (${lines.length} lines)`,
+      );
+      assert.ok(
+        p.character >= 0 && p.character <= (lines[p.line]?.length ?? 0),
+        `${d.code}: character ${p.character} is outside line ${p.line}`,
+      );
     }
-    assert.ok(start.line < end.line || (start.line === end.line && start.character <= end.character), `${d.code}: range ends before it starts`);
+    assert.ok(
+      start.line < end.line || (start.line === end.line && start.character <= end.character),
+      `${d.code}: range ends before it starts`,
+    );
     assert.ok(d.message.length > 0);
   }
 }

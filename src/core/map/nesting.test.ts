@@ -6,12 +6,21 @@ const staircase = (indent: number, line: (i: number) => string) =>
 
 describe('findDeepNesting', () => {
   const deepButHarmless: [name: string, text: string][] = [
-    ['a block scalar drawn as a staircase', `journeys:\n  - id: a\n    description: |\n${staircase(6, () => '\\')}\n    name: x\n`],
-    ['a plain scalar continued over indented lines', `journeys:\n  - id: a\n    description: first\n${staircase(6, () => 'word')}\n    name: x\n`],
+    [
+      'a block scalar drawn as a staircase',
+      `journeys:\n  - id: a\n    description: |\n${staircase(6, () => '\\')}\n    name: x\n`,
+    ],
+    [
+      'a plain scalar continued over indented lines',
+      `journeys:\n  - id: a\n    description: first\n${staircase(6, () => 'word')}\n    name: x\n`,
+    ],
     ['comments at every indentation', `version: 1\n${staircase(0, () => '# c')}\njourneys: []\n`],
     ['a double-quoted scalar over indented lines', `description: "${staircase(6, () => 'q')}"\n`],
     ['two hundred documents', 'a: [1]\n---\n'.repeat(200)],
-    ['a long flow list over ragged lines', `paths: [\n${Array.from({ length: 500 }, (_, i) => `${' '.repeat(i % 40)}p${i},`).join('\n')}\n]\n`],
+    [
+      'a long flow list over ragged lines',
+      `paths: [\n${Array.from({ length: 500 }, (_, i) => `${' '.repeat(i % 40)}p${i},`).join('\n')}\n]\n`,
+    ],
     [
       'a full map',
       'version: 1\njourneys:\n  - id: a\n    name: A\n    links: {x: "https://x"}\n    touchpoints:\n      - id: t\n        name: T\n        paths:\n          - a/**\n          - [b]\n        symbols: [A.b]\n',
@@ -36,6 +45,9 @@ describe('findDeepNesting', () => {
     const text = Array.from({ length: 70 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n');
     const offset = findDeepNesting(text, 64);
     assert.ok(offset !== undefined && offset < text.length);
-    assert.equal(findDeepNesting(Array.from({ length: 20 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n'), 64), undefined);
+    assert.equal(
+      findDeepNesting(Array.from({ length: 20 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n'), 64),
+      undefined,
+    );
   });
 });

@@ -22,7 +22,8 @@ describe('parseMap property: random and mutated maps', function () {
     assert.deepEqual(positions.position(3), { line: 0, character: 2 });
     assert.deepEqual(positions.position(4), { line: 1, character: 0 });
     assert.deepEqual(positions.range(3, 3), { start: { line: 0, character: 2 }, end: { line: 0, character: 2 } });
-    const text = 'version: 1\r\njourneys:\r\n  - id: a\r\n    name: A\r\n    touchpoints:\r\n   - id: t\r\n        name: T\r\n        paths:\r\n          - x/**\r\n';
+    const text =
+      'version: 1\r\njourneys:\r\n  - id: a\r\n    name: A\r\n    touchpoints:\r\n   - id: t\r\n        name: T\r\n        paths:\r\n          - x/**\r\n';
     const result = parseMap(text, 'cx-map.yaml');
     assert.ok(result.diagnostics.some((d) => d.code === 'yaml-syntax'));
     checkParseResult(text, result);
@@ -57,12 +58,34 @@ describe('parseMap property: random and mutated maps', function () {
       let count = 1;
       for (let i = 0; i < text.length && count <= limit; i++) {
         const c = text.charCodeAt(i);
-        if (c === 0x0a || c === 0x2c || c === 0x5b || c === 0x7b || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) count++;
+        if (c === 0x0a || c === 0x2c || c === 0x5b || c === 0x7b || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a))
+          count++;
       }
       return count;
     };
-    const pieces = fc.constantFrom('a', 'é', '日', '😀', '\ud800', '\udc00', '\r', '\n', '\r\n', ',', '[', '{', ' ', '\u0000', '\u07ff', '\u0800', '\uffff');
-    const texts = fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), fc.array(pieces, { maxLength: 60 }).map((parts) => parts.join('')));
+    const pieces = fc.constantFrom(
+      'a',
+      'é',
+      '日',
+      '😀',
+      '\ud800',
+      '\udc00',
+      '\r',
+      '\n',
+      '\r\n',
+      ',',
+      '[',
+      '{',
+      ' ',
+      '\u0000',
+      '\u07ff',
+      '\u0800',
+      '\uffff',
+    );
+    const texts = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 60 }),
+      fc.array(pieces, { maxLength: 60 }).map((parts) => parts.join('')),
+    );
     fc.assert(
       fc.property(texts, fc.integer({ min: 0, max: 200 }), (text, limit) => {
         for (const [fast, slow] of [

@@ -82,7 +82,12 @@ describe('parseMap: valid maps', () => {
     assert.equal(pay.range.start.line, 13);
   });
 
-  const valid: { name: string; file: string; text: string; check: (m: NonNullable<ReturnType<typeof parseMap>['map']>) => void }[] = [
+  const valid: {
+    name: string;
+    file: string;
+    text: string;
+    check: (m: NonNullable<ReturnType<typeof parseMap>['map']>) => void;
+  }[] = [
     {
       name: 'tier defaults to medium and optional keys stay absent',
       file: 'cx-map.yaml',
@@ -121,16 +126,30 @@ describe('parseMap: valid maps', () => {
           '        paths: *shared',
         ),
       ),
-      check: (m) => assert.deepEqual(m.journeys[0]?.touchpoints.map((t) => t.paths.map((p) => p.source)), [
-        ['lib/money/**', 'services/pay/**'],
-        ['lib/money/**', 'services/pay/**'],
-      ]),
+      check: (m) =>
+        assert.deepEqual(
+          m.journeys[0]?.touchpoints.map((t) => t.paths.map((p) => p.source)),
+          [
+            ['lib/money/**', 'services/pay/**'],
+            ['lib/money/**', 'services/pay/**'],
+          ],
+        ),
     },
     {
       name: 'the same touchpoint id in two journeys is fine',
       file: 'cx-map.yaml',
-      text: lines(...journey('    touchpoints:', ...TOUCHPOINT), '  - id: refund', '    name: Refund', '    touchpoints:', ...TOUCHPOINT),
-      check: (m) => assert.deepEqual(m.journeys.map((j) => `${j.id}/${j.touchpoints[0]?.id ?? ''}`), ['checkout/pay', 'refund/pay']),
+      text: lines(
+        ...journey('    touchpoints:', ...TOUCHPOINT),
+        '  - id: refund',
+        '    name: Refund',
+        '    touchpoints:',
+        ...TOUCHPOINT,
+      ),
+      check: (m) =>
+        assert.deepEqual(
+          m.journeys.map((j) => `${j.id}/${j.touchpoints[0]?.id ?? ''}`),
+          ['checkout/pay', 'refund/pay'],
+        ),
     },
     {
       name: 'CRLF line endings give the same positions',
@@ -217,7 +236,15 @@ const invalid: InvalidCase[] = [
   },
   {
     name: 'unknown key in a touchpoint (path instead of paths) drops the touchpoint',
-    text: lines(...journey('    touchpoints:', '      - id: pay', '        name: Pay', '        path: [a/**]', ...TOUCHPOINT.map((l) => l.replace('pay', 'ok')))),
+    text: lines(
+      ...journey(
+        '    touchpoints:',
+        '      - id: pay',
+        '        name: Pay',
+        '        path: [a/**]',
+        ...TOUCHPOINT.map((l) => l.replace('pay', 'ok')),
+      ),
+    ),
     expect: ['missing-field@5:8-5:10', 'unknown-key@7:8-7:12'],
     kept: ['checkout/ok'],
     suggestion: undefined,
@@ -231,14 +258,29 @@ const invalid: InvalidCase[] = [
   },
   {
     name: 'bad channel suggests the closest channel',
-    text: lines(...journey('    touchpoints:', '      - id: pay', '        name: Pay', '        channel: contact-centre', '        paths: [a]')),
+    text: lines(
+      ...journey(
+        '    touchpoints:',
+        '      - id: pay',
+        '        name: Pay',
+        '        channel: contact-centre',
+        '        paths: [a]',
+      ),
+    ),
     expect: ['bad-channel@7:17-7:31'],
     kept: ['checkout/pay'],
     suggestion: 'contact-center',
   },
   {
     name: 'bad journey id drops the journey and offers a fixed id',
-    text: lines('version: 1', 'journeys:', '  - id: Check Out', '    name: Checkout', '    touchpoints:', ...TOUCHPOINT),
+    text: lines(
+      'version: 1',
+      'journeys:',
+      '  - id: Check Out',
+      '    name: Checkout',
+      '    touchpoints:',
+      ...TOUCHPOINT,
+    ),
     expect: ['bad-id@2:8-2:17'],
     kept: [],
     suggestion: 'check-out',
@@ -251,7 +293,13 @@ const invalid: InvalidCase[] = [
   },
   {
     name: 'duplicate journey ids: the second one is dropped',
-    text: lines(...journey('    touchpoints:', ...TOUCHPOINT), '  - id: checkout', '    name: Again', '    touchpoints:', ...TOUCHPOINT),
+    text: lines(
+      ...journey('    touchpoints:', ...TOUCHPOINT),
+      '  - id: checkout',
+      '    name: Again',
+      '    touchpoints:',
+      ...TOUCHPOINT,
+    ),
     expect: ['duplicate-journey-id@8:8-8:16'],
     kept: ['checkout/pay'],
   },
@@ -338,7 +386,9 @@ const invalid: InvalidCase[] = [
   },
   {
     name: 'a pattern that is not text',
-    text: lines(...journey('    touchpoints:', '      - id: pay', '        name: Pay', '        paths: [2024, [a], src/**]')),
+    text: lines(
+      ...journey('    touchpoints:', '      - id: pay', '        name: Pay', '        paths: [2024, [a], src/**]'),
+    ),
     expect: ['wrong-type@7:16-7:20', 'wrong-type@7:22-7:25'],
     kept: ['checkout/pay'],
   },
@@ -360,13 +410,21 @@ const invalid: InvalidCase[] = [
   },
   {
     name: 'symbols: bad entries are dropped, good ones kept',
-    text: lines(...journey('    touchpoints:', ...TOUCHPOINT, '        symbols: [PaymentService.*, "a..b", ".x", "two words", 7]')),
+    text: lines(
+      ...journey(
+        '    touchpoints:',
+        ...TOUCHPOINT,
+        '        symbols: [PaymentService.*, "a..b", ".x", "two words", 7]',
+      ),
+    ),
     expect: ['bad-symbol@8:36-8:42', 'bad-symbol@8:44-8:48', 'bad-symbol@8:50-8:61', 'bad-symbol@8:63-8:64'],
     kept: ['checkout/pay'],
   },
   {
     name: 'wrong types for optional text keys and customers',
-    text: lines(...journey('    owner: [a, b]', '    slo:', '    customers: {n: 1}', '    touchpoints:', ...TOUCHPOINT)),
+    text: lines(
+      ...journey('    owner: [a, b]', '    slo:', '    customers: {n: 1}', '    touchpoints:', ...TOUCHPOINT),
+    ),
     expect: ['wrong-type@4:11-4:17', 'empty-value@5:4-5:7', 'wrong-type@6:15-6:21'],
     kept: ['checkout/pay'],
   },
@@ -392,7 +450,15 @@ const invalid: InvalidCase[] = [
   },
   {
     name: 'merge keys are refused',
-    text: lines('version: 1', 'base: &b {name: X}', 'journeys:', '  - <<: *b', '    id: a', '    touchpoints:', ...TOUCHPOINT),
+    text: lines(
+      'version: 1',
+      'base: &b {name: X}',
+      'journeys:',
+      '  - <<: *b',
+      '    id: a',
+      '    touchpoints:',
+      ...TOUCHPOINT,
+    ),
     expect: ['unknown-key@1:0-1:4', 'merge-key@3:4-3:6', 'missing-field@3:4-3:6'],
     kept: [],
   },
@@ -460,7 +526,7 @@ describe('parseMap: invalid maps', () => {
     assert.deepEqual(map?.journeys, []);
   });
 
-  it('says what to do about YAML syntax errors, in the map\'s terms', () => {
+  it("says what to do about YAML syntax errors, in the map's terms", () => {
     const cases: [text: string, advice: RegExp][] = [
       ['version: 1\njourneys:\n\t- id: a\n', /Indent with spaces, not tabs/],
       ['version: 1\n---\nversion: 1\n', /^The file holds more than one YAML document\. A map is one YAML document/],
@@ -469,8 +535,13 @@ describe('parseMap: invalid maps', () => {
       ['version: 1\njourneys:\n  - id: "a\n', /closing quote or bracket/],
     ];
     for (const [text, advice] of cases) {
-      const messages = parseMap(text, 'cx-map.yaml').diagnostics.filter((d) => d.code === 'yaml-syntax').map((d) => d.message);
-      assert.ok(messages.some((m) => advice.test(m)), `${JSON.stringify(text)}: ${messages.join(' | ')}`);
+      const messages = parseMap(text, 'cx-map.yaml')
+        .diagnostics.filter((d) => d.code === 'yaml-syntax')
+        .map((d) => d.message);
+      assert.ok(
+        messages.some((m) => advice.test(m)),
+        `${JSON.stringify(text)}: ${messages.join(' | ')}`,
+      );
       assert.ok(!messages.some((m) => m.includes('parseAllDocuments')));
     }
   });
@@ -487,14 +558,21 @@ describe('parseMap: invalid maps', () => {
 });
 
 describe('the indirect key', () => {
-  const base = 'journeys:\n  - id: a\n    name: A\n    touchpoints:\n      - id: t\n        name: T\n        paths: [src]\n';
+  const base =
+    'journeys:\n  - id: a\n    name: A\n    touchpoints:\n      - id: t\n        name: T\n        paths: [src]\n';
   it('reads maxHops, sharedAbove and exclude', () => {
-    const { map, diagnostics } = parseMap(`version: 1\nindirect:\n  maxHops: 1\n  sharedAbove: 50\n  exclude:\n    - "**/*.stories.tsx"\n    - tools/**\n${base}`, 'cx-map.yaml');
+    const { map, diagnostics } = parseMap(
+      `version: 1\nindirect:\n  maxHops: 1\n  sharedAbove: 50\n  exclude:\n    - "**/*.stories.tsx"\n    - tools/**\n${base}`,
+      'cx-map.yaml',
+    );
     assert.deepEqual(diagnostics, []);
     assert.deepEqual(map?.indirect, { maxHops: 1, sharedAbove: 50, exclude: ['**/*.stories.tsx', 'tools/**'] });
   });
   it('reports bad values with their position and keeps the defaults; unknown keys get the closest known one', () => {
-    const { map, diagnostics } = parseMap(`version: 1\nindirect:\n  maxHops: two\n  sharedAbov: 50\n  exclude: ["../x"]\n${base}`, 'cx-map.yaml');
+    const { map, diagnostics } = parseMap(
+      `version: 1\nindirect:\n  maxHops: two\n  sharedAbov: 50\n  exclude: ["../x"]\n${base}`,
+      'cx-map.yaml',
+    );
     assert.deepEqual(
       diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]),
       [

@@ -1,5 +1,17 @@
 import { Composer, Lexer, Parser, YAMLParseError, isAlias, visit, type Document } from 'yaml';
-import { CHANNELS, TIERS, type Channel, type CxMap, type IndirectSettings, type Journey, type Link, type MapDiagnostic, type ParseResult, type PathPattern, type Touchpoint } from '../types';
+import {
+  CHANNELS,
+  TIERS,
+  type Channel,
+  type CxMap,
+  type IndirectSettings,
+  type Journey,
+  type Link,
+  type MapDiagnostic,
+  type ParseResult,
+  type PathPattern,
+  type Touchpoint,
+} from '../types';
 import {
   isAnyNode as isNode,
   isMapNode as isMap,
@@ -35,13 +47,30 @@ export const MAX_NESTING = 64;
 /** Past this many, one `too-many-problems` warning stands for the rest. */
 export const MAX_DIAGNOSTICS = 500;
 
-const SYNTAX_CODES: ReadonlySet<MapDiagnosticCode> = new Set(['yaml-syntax', 'yaml-warning', 'duplicate-key', 'map-too-large', 'too-deep', 'not-a-map']);
+const SYNTAX_CODES: ReadonlySet<MapDiagnosticCode> = new Set([
+  'yaml-syntax',
+  'yaml-warning',
+  'duplicate-key',
+  'map-too-large',
+  'too-deep',
+  'not-a-map',
+]);
 export const ID_SHAPE = /^[a-z0-9][a-z0-9-]*$/;
 export const SYMBOL_SHAPE = /^[^\s.]+(?:\.[^\s.]+)*$/;
 const MAX_SYMBOL_LENGTH = 512;
 export const ROOT_KEYS = ['version', 'journeys', 'indirect'] as const;
 export const INDIRECT_KEYS = ['maxHops', 'sharedAbove', 'exclude'] as const;
-export const JOURNEY_KEYS = ['id', 'name', 'tier', 'owner', 'description', 'slo', 'customers', 'links', 'touchpoints'] as const;
+export const JOURNEY_KEYS = [
+  'id',
+  'name',
+  'tier',
+  'owner',
+  'description',
+  'slo',
+  'customers',
+  'links',
+  'touchpoints',
+] as const;
 export const TOUCHPOINT_KEYS = ['id', 'name', 'channel', 'description', 'paths', 'symbols'] as const;
 
 type Offsets = readonly [number, number];
@@ -100,22 +129,36 @@ class MapReader {
     const map = this.readMap();
     const diagnostics = this.diagnostics
       .map((d, i) => ({ d, i }))
-      .sort((a, b) => a.d.range.start.line - b.d.range.start.line || a.d.range.start.character - b.d.range.start.character || a.i - b.i)
+      .sort(
+        (a, b) =>
+          a.d.range.start.line - b.d.range.start.line ||
+          a.d.range.start.character - b.d.range.start.character ||
+          a.i - b.i,
+      )
       .map(({ d }) => d);
     return { map, diagnostics };
   }
 
   private readMap(): CxMap | undefined {
     const firstLine: Offsets = [0, lineEnd(this.text, 0)];
-    const split = 'split it, moving journeys into cx-map.yaml files in the folders whose code they cover (a map covers its own folder and below).';
+    const split =
+      'split it, moving journeys into cx-map.yaml files in the folders whose code they cover (a map covers its own folder and below).';
     const bytes = utf8Length(this.text, MAX_MAP_BYTES);
     if (bytes > MAX_MAP_BYTES) {
-      this.report('map-too-large', firstLine, `The map is larger than ${MAX_MAP_BYTES / 1024 / 1024} MiB and is not read: ${split}`);
+      this.report(
+        'map-too-large',
+        firstLine,
+        `The map is larger than ${MAX_MAP_BYTES / 1024 / 1024} MiB and is not read: ${split}`,
+      );
       return undefined;
     }
     const values = countValueStarts(this.text, MAX_MAP_VALUES);
     if (values > MAX_MAP_VALUES) {
-      this.report('map-too-large', firstLine, `The map has more than ${MAX_MAP_VALUES.toLocaleString('en-US')} lines and list or mapping entries (\`,\` \`[\` \`{\`) and is not read: ${split}`);
+      this.report(
+        'map-too-large',
+        firstLine,
+        `The map has more than ${MAX_MAP_VALUES.toLocaleString('en-US')} lines and list or mapping entries (\`,\` \`[\` \`{\`) and is not read: ${split}`,
+      );
       return undefined;
     }
     const fast = useBlockReader ? readBlockYaml(this.text) : undefined;
@@ -136,7 +179,11 @@ class MapReader {
       return undefined;
     }
     if (!isMap(root)) {
-      this.report('not-a-map', this.offsets(root), `A map is a set of \`key: value\` lines (\`version: 1\`, \`journeys:\`), not ${describe(root)}.`);
+      this.report(
+        'not-a-map',
+        this.offsets(root),
+        `A map is a set of \`key: value\` lines (\`version: 1\`, \`journeys:\`), not ${describe(root)}.`,
+      );
       return undefined;
     }
     if (!fast) this.collectAnchors(doc as Document.Parsed);
@@ -144,7 +191,12 @@ class MapReader {
     const map: CxMap = { file: this.file, dir: dirname(this.file), journeys: [] };
     const fields = this.fields(root, ROOT_KEYS, 'at the top level');
     this.readVersion(fields.get('version'), root);
-    const journeys = this.requiredList(fields.get('journeys'), root, 'journeys', 'The map has no `journeys` list: add `journeys:` with at least one journey.');
+    const journeys = this.requiredList(
+      fields.get('journeys'),
+      root,
+      'journeys',
+      'The map has no `journeys` list: add `journeys:` with at least one journey.',
+    );
     const ids = new Set<string>();
     for (const item of journeys) {
       const journey = this.readJourney(item, ids);
@@ -178,7 +230,11 @@ class MapReader {
       for (const lexeme of new Lexer().lex(this.text)) {
         const deep = gauge.next(lexeme);
         if (deep !== undefined) {
-          this.report('too-deep', [deep, deep + 1], `The YAML nests deeper than ${MAX_NESTING} levels here and the map is not read: a map needs only a few levels. Remove the nested brackets or indentation.`);
+          this.report(
+            'too-deep',
+            [deep, deep + 1],
+            `The YAML nests deeper than ${MAX_NESTING} levels here and the map is not read: a map needs only a few levels. Remove the nested brackets or indentation.`,
+          );
           return undefined;
         }
         for (const token of parser.next(lexeme)) take(composer.next(token));
@@ -190,19 +246,35 @@ class MapReader {
       }
     } catch (error) {
       // The yaml package reports problems as errors rather than throwing; this is a last resort.
-      this.report('yaml-syntax', [0, lineEnd(this.text, 0)], `The YAML could not be read (${error instanceof Error ? error.message : String(error)}).`);
+      this.report(
+        'yaml-syntax',
+        [0, lineEnd(this.text, 0)],
+        `The YAML could not be read (${error instanceof Error ? error.message : String(error)}).`,
+      );
       return undefined;
     }
     if (doc && second) {
       // As parseDocument reports a second document; the rest is not read.
-      doc.errors.push(new YAMLParseError([second.range[0], second.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      doc.errors.push(
+        new YAMLParseError(
+          [second.range[0], second.range[1]],
+          'MULTIPLE_DOCS',
+          'Source contains multiple documents; please use YAML.parseAllDocuments()',
+        ),
+      );
     }
     return doc;
   }
 
   private readVersion(pair: Pair | undefined, root: YAMLMap): void {
     if (!pair) {
-      this.report('missing-version', this.keyOffsets(root), 'The map has no `version`: add `version: 1` at the top of the file.', undefined, this.offsets(root));
+      this.report(
+        'missing-version',
+        this.keyOffsets(root),
+        'The map has no `version`: add `version: 1` at the top of the file.',
+        undefined,
+        this.offsets(root),
+      );
       return;
     }
     const value = this.deref(pair.value);
@@ -213,7 +285,12 @@ class MapReader {
     if (isScalar(value) && typeof value.value === 'string' && value.value.trim() === '1') {
       this.report('unsupported-version', at, 'Write the version as a number: `version: 1`, without quotes.', fix);
     } else if (isScalar(value) && typeof value.value === 'number') {
-      this.report('unsupported-version', at, `Version ${String(value.value)} is not known: this cx-impact reads \`version: 1\`.`, fix);
+      this.report(
+        'unsupported-version',
+        at,
+        `Version ${String(value.value)} is not known: this cx-impact reads \`version: 1\`.`,
+        fix,
+      );
     } else {
       this.report('unsupported-version', at, 'The version must be `1`: write `version: 1`.', fix);
     }
@@ -222,7 +299,11 @@ class MapReader {
   private readJourney(raw: unknown, ids: Set<string>): Journey | undefined {
     const node = this.deref(raw);
     if (!isMap(node)) {
-      this.report('wrong-type', this.offsets(node ?? raw), `A journey is a set of \`key: value\` lines (id, name, touchpoints), not ${describe(node)}.`);
+      this.report(
+        'wrong-type',
+        this.offsets(node ?? raw),
+        `A journey is a set of \`key: value\` lines (id, name, touchpoints), not ${describe(node)}.`,
+      );
       return undefined;
     }
     const what = 'journey';
@@ -230,7 +311,11 @@ class MapReader {
     let usable = true;
     const id = this.readId(fields.get('id'), node, what);
     if (id && ids.has(id.id)) {
-      this.report('duplicate-journey-id', id.at, `Another journey of this map already has the id \`${id.id}\`: give this one its own id. Until then it is left out.`);
+      this.report(
+        'duplicate-journey-id',
+        id.at,
+        `Another journey of this map already has the id \`${id.id}\`: give this one its own id. Until then it is left out.`,
+      );
       usable = false;
     } else if (id) {
       ids.add(id.id);
@@ -256,7 +341,12 @@ class MapReader {
     journey.links = this.readLinks(fields.get('links'));
 
     const touchpointIds = new Set<string>();
-    const items = this.requiredList(fields.get('touchpoints'), node, 'touchpoints', `This journey has no \`touchpoints\` list: add \`touchpoints:\` with at least one touchpoint. Until then the journey is left out.`);
+    const items = this.requiredList(
+      fields.get('touchpoints'),
+      node,
+      'touchpoints',
+      `This journey has no \`touchpoints\` list: add \`touchpoints:\` with at least one touchpoint. Until then the journey is left out.`,
+    );
     for (const item of items) {
       const touchpoint = this.readTouchpoint(item, touchpointIds);
       if (touchpoint) journey.touchpoints.push(touchpoint);
@@ -267,7 +357,11 @@ class MapReader {
   private readTouchpoint(raw: unknown, ids: Set<string>): Touchpoint | undefined {
     const node = this.deref(raw);
     if (!isMap(node)) {
-      this.report('wrong-type', this.offsets(node ?? raw), `A touchpoint is a set of \`key: value\` lines (id, name, paths), not ${describe(node)}.`);
+      this.report(
+        'wrong-type',
+        this.offsets(node ?? raw),
+        `A touchpoint is a set of \`key: value\` lines (id, name, paths), not ${describe(node)}.`,
+      );
       return undefined;
     }
     const what = 'touchpoint';
@@ -275,7 +369,11 @@ class MapReader {
     let usable = true;
     const id = this.readId(fields.get('id'), node, what);
     if (id && ids.has(id.id)) {
-      this.report('duplicate-touchpoint-id', id.at, `Another touchpoint of this journey already has the id \`${id.id}\`: give this one its own id. Until then it is left out.`);
+      this.report(
+        'duplicate-touchpoint-id',
+        id.at,
+        `Another touchpoint of this journey already has the id \`${id.id}\`: give this one its own id. Until then it is left out.`,
+      );
       usable = false;
     } else if (id) {
       ids.add(id.id);
@@ -294,7 +392,12 @@ class MapReader {
     const description = this.optionalText(fields.get('description'), 'description');
     if (description !== undefined) touchpoint.description = description;
 
-    const patterns = this.requiredList(fields.get('paths'), node, 'paths', 'This touchpoint has no `paths` list: add `paths:` with at least one pattern (e.g. `- services/payments/**`). Until then the touchpoint is left out.');
+    const patterns = this.requiredList(
+      fields.get('paths'),
+      node,
+      'paths',
+      'This touchpoint has no `paths` list: add `paths:` with at least one pattern (e.g. `- services/payments/**`). Until then the touchpoint is left out.',
+    );
     for (const item of patterns) {
       const pattern = this.readPattern(item);
       if (pattern) touchpoint.paths.push(pattern);
@@ -308,7 +411,11 @@ class MapReader {
     if (!pair) return undefined;
     const value = this.deref(pair.value);
     if (!isMap(value)) {
-      this.report('wrong-type', this.valueOffsets(pair, value), `\`indirect\` is a set of \`key: value\` lines (maxHops, sharedAbove, exclude), not ${describe(value)}; the defaults are used until fixed.`);
+      this.report(
+        'wrong-type',
+        this.valueOffsets(pair, value),
+        `\`indirect\` is a set of \`key: value\` lines (maxHops, sharedAbove, exclude), not ${describe(value)}; the defaults are used until fixed.`,
+      );
       return undefined;
     }
     const fields = this.fields(value, INDIRECT_KEYS, 'in `indirect`');
@@ -317,8 +424,19 @@ class MapReader {
       const entry = fields.get(key);
       if (!entry) return undefined;
       const node = this.deref(entry.value);
-      if (isScalar(node) && typeof node.value === 'number' && Number.isInteger(node.value) && node.value >= 0 && node.value <= max) return node.value;
-      this.report('wrong-type', this.valueOffsets(entry, node), `\`${key}\` is a whole number from 0 to ${max} (${meaning}), not ${describe(node)}; the default is used until fixed.`);
+      if (
+        isScalar(node) &&
+        typeof node.value === 'number' &&
+        Number.isInteger(node.value) &&
+        node.value >= 0 &&
+        node.value <= max
+      )
+        return node.value;
+      this.report(
+        'wrong-type',
+        this.valueOffsets(entry, node),
+        `\`${key}\` is a whole number from 0 to ${max} (${meaning}), not ${describe(node)}; the default is used until fixed.`,
+      );
       return undefined;
     };
     const maxHops = whole('maxHops', 100, '0 turns indirect impact off');
@@ -329,7 +447,11 @@ class MapReader {
     if (exclude) {
       const list = this.deref(exclude.value);
       if (!isSeq(list)) {
-        this.report('wrong-type', this.valueOffsets(exclude, list), `\`exclude\` is a list of path patterns (e.g. \`- "**/*.stories.tsx"\`), not ${describe(list)}.`);
+        this.report(
+          'wrong-type',
+          this.valueOffsets(exclude, list),
+          `\`exclude\` is a list of path patterns (e.g. \`- "**/*.stories.tsx"\`), not ${describe(list)}.`,
+        );
       } else {
         settings.exclude = [];
         for (const item of list.items) {
@@ -346,7 +468,11 @@ class MapReader {
     const at = this.offsets(node ?? raw);
     if (!isScalar(node) || typeof node.value !== 'string') {
       const quote = isScalar(node) && node.value !== null ? ' Put it in quotes to make it text.' : '';
-      this.report('wrong-type', at, `A path pattern is text (e.g. \`services/payments/**\`), not ${describe(node)}.${quote}`);
+      this.report(
+        'wrong-type',
+        at,
+        `A path pattern is text (e.g. \`services/payments/**\`), not ${describe(node)}.${quote}`,
+      );
       return undefined;
     }
     const problem = patternProblem(node.value);
@@ -362,7 +488,11 @@ class MapReader {
     if (!pair) return [];
     const value = this.deref(pair.value);
     if (!isSeq(value)) {
-      this.report('wrong-type', this.valueOffsets(pair, value), `\`symbols\` is a list of names (e.g. \`- PaymentService.charge\`), not ${describe(value)}; it is ignored until fixed.`);
+      this.report(
+        'wrong-type',
+        this.valueOffsets(pair, value),
+        `\`symbols\` is a list of names (e.g. \`- PaymentService.charge\`), not ${describe(value)}; it is ignored until fixed.`,
+      );
       return [];
     }
     const symbols: string[] = [];
@@ -372,7 +502,11 @@ class MapReader {
       if (symbol !== undefined && symbol.length <= MAX_SYMBOL_LENGTH && SYMBOL_SHAPE.test(symbol)) {
         symbols.push(symbol);
       } else {
-        this.report('bad-symbol', this.offsets(node ?? item), `A symbol is \`Outer.inner\` or a top-level name, \`*\` allowed within a segment (e.g. \`PaymentService.*\`), with no spaces or empty segments${symbol === undefined ? `, not ${describe(node)}` : ''}.`);
+        this.report(
+          'bad-symbol',
+          this.offsets(node ?? item),
+          `A symbol is \`Outer.inner\` or a top-level name, \`*\` allowed within a segment (e.g. \`PaymentService.*\`), with no spaces or empty segments${symbol === undefined ? `, not ${describe(node)}` : ''}.`,
+        );
       }
     }
     return symbols;
@@ -382,7 +516,11 @@ class MapReader {
     if (!pair) return [];
     const value = this.deref(pair.value);
     if (!isMap(value)) {
-      this.report('wrong-type', this.valueOffsets(pair, value), `\`links\` is a set of \`name: https://…\` lines, not ${describe(value)}.`);
+      this.report(
+        'wrong-type',
+        this.valueOffsets(pair, value),
+        `\`links\` is a set of \`name: https://…\` lines, not ${describe(value)}.`,
+      );
       return [];
     }
     const links: Link[] = [];
@@ -390,7 +528,11 @@ class MapReader {
     for (const link of value.items) {
       const name = this.keyText(link.key);
       if (names.has(name)) {
-        this.report('duplicate-key', this.offsets(link.key), `The link \`${clip(name)}\` appears twice: remove or rename the repeated one (only the first is read).`);
+        this.report(
+          'duplicate-key',
+          this.offsets(link.key),
+          `The link \`${clip(name)}\` appears twice: remove or rename the repeated one (only the first is read).`,
+        );
         continue;
       }
       names.add(name);
@@ -400,7 +542,11 @@ class MapReader {
         links.push({ name, url: url.value, range: this.range(at) });
       } else {
         const shown = isScalar(url) && url.value !== null ? ` (\`${clip(scalarText(url.value))}\`)` : '';
-        this.report('bad-link', this.valueOffsets(link, url), `The link \`${clip(name)}\`${shown} is not an http(s) URL and is left out: write a URL starting with https:// or http://.`);
+        this.report(
+          'bad-link',
+          this.valueOffsets(link, url),
+          `The link \`${clip(name)}\`${shown} is not an http(s) URL and is left out: write a URL starting with https:// or http://.`,
+        );
       }
     }
     return links;
@@ -408,7 +554,13 @@ class MapReader {
 
   private readId(pair: Pair | undefined, owner: YAMLMap, what: string): { id: string; at: Offsets } | undefined {
     if (!pair) {
-      this.report('missing-field', this.keyOffsets(owner), `This ${what} has no \`id\`: add \`id: …\` (lowercase letters, digits and -). Until then the ${what} is left out.`, undefined, this.offsets(owner));
+      this.report(
+        'missing-field',
+        this.keyOffsets(owner),
+        `This ${what} has no \`id\`: add \`id: …\` (lowercase letters, digits and -). Until then the ${what} is left out.`,
+        undefined,
+        this.offsets(owner),
+      );
       return undefined;
     }
     const value = this.deref(pair.value);
@@ -416,33 +568,63 @@ class MapReader {
     if (isScalar(value) && typeof value.value === 'string') {
       const id = value.value;
       if (id === '') {
-        this.report('empty-value', at, `The ${what} id is empty: write an id such as \`checkout\`. Until then the ${what} is left out.`);
+        this.report(
+          'empty-value',
+          at,
+          `The ${what} id is empty: write an id such as \`checkout\`. Until then the ${what} is left out.`,
+        );
         return undefined;
       }
       if (!ID_SHAPE.test(id)) {
-        const slug = id.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^[-]+|[-]+$/g, '');
-        this.report('bad-id', at, `\`${clip(id)}\` is not a valid ${what} id: use lowercase letters, digits and \`-\`, starting with a letter or digit${slug ? ` (e.g. \`${slug}\`)` : ''}. Until then the ${what} is left out.`, slug || undefined);
+        const slug = id
+          .toLowerCase()
+          .replace(/[^a-z0-9-]+/g, '-')
+          .replace(/^[-]+|[-]+$/g, '');
+        this.report(
+          'bad-id',
+          at,
+          `\`${clip(id)}\` is not a valid ${what} id: use lowercase letters, digits and \`-\`, starting with a letter or digit${slug ? ` (e.g. \`${slug}\`)` : ''}. Until then the ${what} is left out.`,
+          slug || undefined,
+        );
         return undefined;
       }
       return { id, at };
     }
     if (isScalar(value) && value.value === null) {
-      this.report('empty-value', at, `The ${what} id is empty: write an id such as \`checkout\`. Until then the ${what} is left out.`);
+      this.report(
+        'empty-value',
+        at,
+        `The ${what} id is empty: write an id such as \`checkout\`. Until then the ${what} is left out.`,
+      );
     } else {
       const quote = isScalar(value) ? ' Put it in quotes.' : '';
-      this.report('wrong-type', at, `The ${what} id must be text, not ${describe(value)}.${quote} Until then the ${what} is left out.`);
+      this.report(
+        'wrong-type',
+        at,
+        `The ${what} id must be text, not ${describe(value)}.${quote} Until then the ${what} is left out.`,
+      );
     }
     return undefined;
   }
 
   private requiredText(pair: Pair | undefined, owner: YAMLMap, key: string, what: string): string | undefined {
     if (!pair) {
-      this.report('missing-field', this.keyOffsets(owner), `This ${what} has no \`${key}\`: add \`${key}: …\`. Until then the ${what} is left out.`, undefined, this.offsets(owner));
+      this.report(
+        'missing-field',
+        this.keyOffsets(owner),
+        `This ${what} has no \`${key}\`: add \`${key}: …\`. Until then the ${what} is left out.`,
+        undefined,
+        this.offsets(owner),
+      );
       return undefined;
     }
     const text = this.textValue(pair, key);
     if (text !== undefined && text.trim() === '') {
-      this.report('empty-value', this.valueOffsets(pair, this.deref(pair.value)), `The ${what}'s \`${key}\` is empty: write one. Until then the ${what} is left out.`);
+      this.report(
+        'empty-value',
+        this.valueOffsets(pair, this.deref(pair.value)),
+        `The ${what}'s \`${key}\` is empty: write one. Until then the ${what} is left out.`,
+      );
       return undefined;
     }
     return text;
@@ -475,22 +657,42 @@ class MapReader {
       return this.text.slice(value.range[0], value.range[1]).trim();
     }
     if (isScalar(value) && value.value === null) {
-      this.report('empty-value', this.valueOffsets(pair, value), '`customers` has no value: write the reach (e.g. `120k orders a day`), or remove the key.');
+      this.report(
+        'empty-value',
+        this.valueOffsets(pair, value),
+        '`customers` has no value: write the reach (e.g. `120k orders a day`), or remove the key.',
+      );
     } else {
-      this.report('wrong-type', this.valueOffsets(pair, value), `\`customers\` is a number or text (e.g. \`120k orders a day\`), not ${describe(value)}.`);
+      this.report(
+        'wrong-type',
+        this.valueOffsets(pair, value),
+        `\`customers\` is a number or text (e.g. \`120k orders a day\`), not ${describe(value)}.`,
+      );
     }
     return undefined;
   }
 
-  private readChoice<T extends string>(pair: Pair | undefined, choices: readonly T[], code: 'bad-tier' | 'bad-channel', key: string): T | undefined {
+  private readChoice<T extends string>(
+    pair: Pair | undefined,
+    choices: readonly T[],
+    code: 'bad-tier' | 'bad-channel',
+    key: string,
+  ): T | undefined {
     if (!pair) return undefined;
     const value = this.deref(pair.value);
     const text = isScalar(value) && value.value !== null ? scalarText(value.value) : undefined;
-    if (isScalar(value) && typeof value.value === 'string' && (choices as readonly string[]).includes(value.value)) return value.value as T;
+    if (isScalar(value) && typeof value.value === 'string' && (choices as readonly string[]).includes(value.value))
+      return value.value as T;
     const suggestion = text === undefined ? undefined : closest(text, choices);
     const hint = suggestion ? `Did you mean \`${suggestion}\`? ` : '';
-    const fallback = key === 'tier' ? ' Until fixed, the journey counts as `medium`.' : ' Until fixed, the touchpoint has no channel.';
-    this.report(code, this.valueOffsets(pair, value), `${text === undefined ? `\`${key}\` has no value` : `\`${clip(text)}\` is not a ${key}`}. ${hint}Use one of: ${choices.join(', ')}.${fallback}`, suggestion);
+    const fallback =
+      key === 'tier' ? ' Until fixed, the journey counts as `medium`.' : ' Until fixed, the touchpoint has no channel.';
+    this.report(
+      code,
+      this.valueOffsets(pair, value),
+      `${text === undefined ? `\`${key}\` has no value` : `\`${clip(text)}\` is not a ${key}`}. ${hint}Use one of: ${choices.join(', ')}.${fallback}`,
+      suggestion,
+    );
     return undefined;
   }
 
@@ -523,7 +725,11 @@ class MapReader {
       const key = this.keyText(pair.key);
       const at = this.offsets(pair.key);
       if (seen.has(key)) {
-        this.report('duplicate-key', at, `The key \`${clip(key)}\` appears twice here: remove or rename the repeated one (only the first is read).`);
+        this.report(
+          'duplicate-key',
+          at,
+          `The key \`${clip(key)}\` appears twice here: remove or rename the repeated one (only the first is read).`,
+        );
         continue;
       }
       seen.add(key);
@@ -557,7 +763,11 @@ class MapReader {
     if (this.visits > this.visitBudget) {
       if (!this.aliasLimitHit) {
         this.aliasLimitHit = true;
-        this.report('alias-limit', this.lastAlias, 'The `*alias` references expand to more values than the file holds and reading stopped here: write the values out instead of repeating aliases.');
+        this.report(
+          'alias-limit',
+          this.lastAlias,
+          'The `*alias` references expand to more values than the file holds and reading stopped here: write the values out instead of repeating aliases.',
+        );
       }
       return null;
     }
@@ -570,7 +780,11 @@ class MapReader {
         target = anchor.node;
       }
       if (!target) {
-        this.report('yaml-syntax', this.lastAlias, `The alias \`*${clip(raw.source)}\` refers to no anchor \`&${clip(raw.source)}\` before it: define the anchor first, or write the value out.`);
+        this.report(
+          'yaml-syntax',
+          this.lastAlias,
+          `The alias \`*${clip(raw.source)}\` refers to no anchor \`&${clip(raw.source)}\` before it: define the anchor first, or write the value out.`,
+        );
       }
       return target;
     }
@@ -629,7 +843,13 @@ class MapReader {
     return lo < errors.length && (errors[lo] ?? 0) <= end;
   }
 
-  private report(code: MapDiagnosticCode, at: Offsets, message: string, suggestion?: string, scope: Offsets = at): void {
+  private report(
+    code: MapDiagnosticCode,
+    at: Offsets,
+    message: string,
+    suggestion?: string,
+    scope: Offsets = at,
+  ): void {
     if (this.full) return;
     if (!SYNTAX_CODES.has(code) && this.holdsSyntaxError(scope)) return;
     const key = `${code}\u0000${at[0]}\u0000${at[1]}\u0000${message}`;
@@ -638,10 +858,22 @@ class MapReader {
     const range = this.range(at);
     if (this.diagnostics.length >= MAX_DIAGNOSTICS) {
       this.full = true;
-      this.diagnostics.push({ file: this.file, range, severity: 'warning', code: 'too-many-problems', message: `More than ${MAX_DIAGNOSTICS} problems: the rest are not listed. Fix these first.` });
+      this.diagnostics.push({
+        file: this.file,
+        range,
+        severity: 'warning',
+        code: 'too-many-problems',
+        message: `More than ${MAX_DIAGNOSTICS} problems: the rest are not listed. Fix these first.`,
+      });
       return;
     }
-    const diagnostic: MapDiagnostic = { file: this.file, range, severity: MAP_DIAGNOSTIC_CODES[code].severity, code, message };
+    const diagnostic: MapDiagnostic = {
+      file: this.file,
+      range,
+      severity: MAP_DIAGNOSTIC_CODES[code].severity,
+      code,
+      message,
+    };
     if (suggestion !== undefined) diagnostic.suggestion = suggestion;
     this.diagnostics.push(diagnostic);
   }
@@ -724,10 +956,18 @@ function describe(node: unknown): string {
 }
 
 function scalarText(value: unknown): string {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : '';
+  return typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'boolean' ||
+    typeof value === 'bigint'
+    ? String(value)
+    : '';
 }
 
 function clip(text: string): string {
-  const oneLine = text.replace(/[\r\n]+/g, ' ').split('\0').join('\\0');
+  const oneLine = text
+    .replace(/[\r\n]+/g, ' ')
+    .split('\0')
+    .join('\\0');
   return oneLine.length > 60 ? `${oneLine.slice(0, 57)}...` : oneLine;
 }

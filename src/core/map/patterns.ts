@@ -6,7 +6,13 @@ export const MAX_PATTERN_LENGTH = 4096;
 export const MAX_ALTERNATIVES = 1000;
 
 export interface PatternProblem {
-  code: 'empty-pattern' | 'nul-in-pattern' | 'pattern-too-long' | 'absolute-pattern' | 'parent-segment' | 'too-many-alternatives';
+  code:
+    | 'empty-pattern'
+    | 'nul-in-pattern'
+    | 'pattern-too-long'
+    | 'absolute-pattern'
+    | 'parent-segment'
+    | 'too-many-alternatives';
   message: string;
 }
 
@@ -18,11 +24,15 @@ export function patternProblem(source: string): PatternProblem | undefined {
   if (body.trim() === '') {
     return {
       code: 'empty-pattern',
-      message: 'The pattern is empty: write a path relative to the map\'s folder (e.g. `services/payments/**`) or remove the entry.',
+      message:
+        "The pattern is empty: write a path relative to the map's folder (e.g. `services/payments/**`) or remove the entry.",
     };
   }
   if (body.includes('\0')) {
-    return { code: 'nul-in-pattern', message: 'The pattern contains a NUL character, which no path can contain: remove it.' };
+    return {
+      code: 'nul-in-pattern',
+      message: 'The pattern contains a NUL character, which no path can contain: remove it.',
+    };
   }
   if (source.length > MAX_PATTERN_LENGTH) {
     return {
@@ -33,13 +43,14 @@ export function patternProblem(source: string): PatternProblem | undefined {
   if (/^[A-Za-z]:[\\/]/.test(body) || body.startsWith('\\\\') || body.startsWith('//')) {
     return {
       code: 'absolute-pattern',
-      message: 'The pattern is an absolute path: write it relative to the map\'s folder, with `/` (e.g. `src/**`).',
+      message: "The pattern is an absolute path: write it relative to the map's folder, with `/` (e.g. `src/**`).",
     };
   }
   if (PARENT_SEGMENT.test(body)) {
     return {
       code: 'parent-segment',
-      message: 'The pattern contains a `..` segment: a map only covers its own folder and below. Put a map in the parent folder instead, or remove the `..`.',
+      message:
+        'The pattern contains a `..` segment: a map only covers its own folder and below. Put a map in the parent folder instead, or remove the `..`.',
     };
   }
   if (body.includes('{') && countAlternatives(body, MAX_ALTERNATIVES) > MAX_ALTERNATIVES) {

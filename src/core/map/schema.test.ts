@@ -15,7 +15,15 @@ const lines = (...text: string[]): string => text.join('\n') + '\n';
 const head = ['version: 1', 'journeys:', '  - id: checkout', '    name: Checkout'];
 const touchpoint = ['      - id: pay', '        name: Pay', '        paths: [services/payments/**]'];
 /** A map whose first touchpoint has these `paths` entries. */
-const withPaths = (...entries: string[]) => lines(...head, '    touchpoints:', '      - id: pay', '        name: Pay', '        paths:', ...entries.map((e) => `          - ${e}`));
+const withPaths = (...entries: string[]) =>
+  lines(
+    ...head,
+    '    touchpoints:',
+    '      - id: pay',
+    '        name: Pay',
+    '        paths:',
+    ...entries.map((e) => `          - ${e}`),
+  );
 
 const valid: Record<string, string> = {
   'the contract example': lines(
@@ -46,26 +54,84 @@ const valid: Record<string, string> = {
   'every tier': lines(
     'version: 1',
     'journeys:',
-    ...TIERS.flatMap((tier) => [`  - id: j-${tier}`, `    name: ${tier}`, `    tier: ${tier}`, '    touchpoints:', ...touchpoint]),
+    ...TIERS.flatMap((tier) => [
+      `  - id: j-${tier}`,
+      `    name: ${tier}`,
+      `    tier: ${tier}`,
+      '    touchpoints:',
+      ...touchpoint,
+    ]),
   ),
   'every channel': lines(
     ...head,
     '    touchpoints:',
-    ...CHANNELS.flatMap((channel) => [`      - id: t-${channel}`, `        name: ${channel}`, `        channel: ${channel}`, '        paths: [x]']),
+    ...CHANNELS.flatMap((channel) => [
+      `      - id: t-${channel}`,
+      `        name: ${channel}`,
+      `        channel: ${channel}`,
+      '        paths: [x]',
+    ]),
   ),
   'flow style': 'version: 1\njourneys: [{id: a, name: A, touchpoints: [{id: t, name: T, paths: [src]}]}]\n',
-  'the indirect key': lines('version: 1', 'indirect:', '  maxHops: 3', '  sharedAbove: 500', '  exclude: ["**/*.stories.tsx", tools/**]', ...head.slice(1), '    touchpoints:', ...touchpoint),
-  'symbols with wildcards': lines(...head, '    touchpoints:', ...touchpoint, '        symbols: [PaymentService.*, charge, "Outer.Inner.deep", "a*b"]'),
-  'patterns of every allowed kind': withPaths('/src/**', './lib', 'build/', '"**/.env"', '"{a,b}/**/*.{ts,tsx}"', '"!a/b/**"', '+(x|y)/*.md', 'src/..x', '"{1..1000}"'),
+  'the indirect key': lines(
+    'version: 1',
+    'indirect:',
+    '  maxHops: 3',
+    '  sharedAbove: 500',
+    '  exclude: ["**/*.stories.tsx", tools/**]',
+    ...head.slice(1),
+    '    touchpoints:',
+    ...touchpoint,
+  ),
+  'symbols with wildcards': lines(
+    ...head,
+    '    touchpoints:',
+    ...touchpoint,
+    '        symbols: [PaymentService.*, charge, "Outer.Inner.deep", "a*b"]',
+  ),
+  'patterns of every allowed kind': withPaths(
+    '/src/**',
+    './lib',
+    'build/',
+    '"**/.env"',
+    '"{a,b}/**/*.{ts,tsx}"',
+    '"!a/b/**"',
+    '+(x|y)/*.md',
+    'src/..x',
+    '"{1..1000}"',
+  ),
   'an alias shares a list of paths': lines(
     ...head,
     '    touchpoints:',
     '      - {id: a, name: A, paths: &shared [lib/**]}',
     '      - {id: b, name: B, paths: *shared}',
   ),
-  'http and https links': lines(...head, '    links:', '      a: http://intranet.example/x', '      b: HTTPS://Example.com/a?b=c#d', '    touchpoints:', ...touchpoint),
-  'ids with digits and dashes': lines('version: 1', 'journeys:', '  - id: 2fa-login', '    name: Two-factor login', '    touchpoints:', '      - id: "0"', '        name: Zero', '        paths: [auth/**]'),
-  'a numeric float version equal to 1': lines('version: 1.0', 'journeys:', '  - id: a', '    name: A', '    touchpoints:', ...touchpoint),
+  'http and https links': lines(
+    ...head,
+    '    links:',
+    '      a: http://intranet.example/x',
+    '      b: HTTPS://Example.com/a?b=c#d',
+    '    touchpoints:',
+    ...touchpoint,
+  ),
+  'ids with digits and dashes': lines(
+    'version: 1',
+    'journeys:',
+    '  - id: 2fa-login',
+    '    name: Two-factor login',
+    '    touchpoints:',
+    '      - id: "0"',
+    '        name: Zero',
+    '        paths: [auth/**]',
+  ),
+  'a numeric float version equal to 1': lines(
+    'version: 1.0',
+    'journeys:',
+    '  - id: a',
+    '    name: A',
+    '    touchpoints:',
+    ...touchpoint,
+  ),
 };
 
 const invalid: Record<string, string> = {
@@ -76,12 +142,32 @@ const invalid: Record<string, string> = {
   'an empty journeys list': lines('version: 1', 'journeys: []'),
   'a journey without a name': lines('version: 1', 'journeys:', '  - id: a', '    touchpoints:', ...touchpoint),
   'a blank name': lines('version: 1', 'journeys:', '  - id: a', '    name: "  "', '    touchpoints:', ...touchpoint),
-  'an id with capitals': lines('version: 1', 'journeys:', '  - id: Checkout', '    name: A', '    touchpoints:', ...touchpoint),
+  'an id with capitals': lines(
+    'version: 1',
+    'journeys:',
+    '  - id: Checkout',
+    '    name: A',
+    '    touchpoints:',
+    ...touchpoint,
+  ),
   'a numeric id': lines('version: 1', 'journeys:', '  - id: 42', '    name: A', '    touchpoints:', ...touchpoint),
   'an unknown tier': lines(...head, '    tier: urgent', '    touchpoints:', ...touchpoint),
-  'an unknown channel': lines(...head, '    touchpoints:', '      - id: pay', '        name: Pay', '        channel: fax', '        paths: [a]'),
+  'an unknown channel': lines(
+    ...head,
+    '    touchpoints:',
+    '      - id: pay',
+    '        name: Pay',
+    '        channel: fax',
+    '        paths: [a]',
+  ),
   'an ftp link': lines(...head, '    links:', '      files: ftp://example.com/x', '    touchpoints:', ...touchpoint),
-  'a javascript: link': lines(...head, '    links:', '      x: "javascript:alert(1)"', '    touchpoints:', ...touchpoint),
+  'a javascript: link': lines(
+    ...head,
+    '    links:',
+    '      x: "javascript:alert(1)"',
+    '    touchpoints:',
+    ...touchpoint,
+  ),
   'owner as a number': lines(...head, '    owner: 7', '    touchpoints:', ...touchpoint),
   'customers as a list': lines(...head, '    customers: [1, 2]', '    touchpoints:', ...touchpoint),
   'touchpoints as a mapping': lines(...head, '    touchpoints:', '      pay: {}'),
@@ -95,8 +181,22 @@ const invalid: Record<string, string> = {
   'a pattern that is a number': withPaths('2024'),
   'a pattern over the length limit': withPaths(`"${'a'.repeat(MAX_PATTERN_LENGTH + 1)}"`),
   'a symbol with an empty segment': lines(...head, '    touchpoints:', ...touchpoint, '        symbols: ["a..b"]'),
-  'indirect maxHops below zero': lines('version: 1', 'indirect:', '  maxHops: -1', ...head.slice(1), '    touchpoints:', ...touchpoint),
-  'indirect exclude as text': lines('version: 1', 'indirect:', '  exclude: tools/**', ...head.slice(1), '    touchpoints:', ...touchpoint),
+  'indirect maxHops below zero': lines(
+    'version: 1',
+    'indirect:',
+    '  maxHops: -1',
+    ...head.slice(1),
+    '    touchpoints:',
+    ...touchpoint,
+  ),
+  'indirect exclude as text': lines(
+    'version: 1',
+    'indirect:',
+    '  exclude: tools/**',
+    ...head.slice(1),
+    '    touchpoints:',
+    ...touchpoint,
+  ),
   'a symbol with a space': lines(...head, '    touchpoints:', ...touchpoint, '        symbols: ["two words"]'),
 };
 
@@ -117,7 +217,10 @@ describe('schema/cx-map.schema.json agrees with parseMap', () => {
   for (const [name, text] of Object.entries(valid)) {
     it(`both accept: ${name}`, () => {
       const { diagnostics } = parseMap(text, 'cx-map.yaml');
-      assert.deepEqual(diagnostics.map((d) => `${d.code}: ${d.message}`), []);
+      assert.deepEqual(
+        diagnostics.map((d) => `${d.code}: ${d.message}`),
+        [],
+      );
       const data: unknown = parseYaml(text, { maxAliasCount: 100 });
       assert.ok(validate(data), JSON.stringify(validate.errors));
     });
@@ -126,21 +229,33 @@ describe('schema/cx-map.schema.json agrees with parseMap', () => {
   for (const [name, text] of Object.entries(invalid)) {
     it(`both reject: ${name}`, () => {
       const { diagnostics } = parseMap(text, 'cx-map.yaml');
-      assert.ok(diagnostics.some((d) => d.severity === 'error'), 'the parser reports an error');
+      assert.ok(
+        diagnostics.some((d) => d.severity === 'error'),
+        'the parser reports an error',
+      );
       const data: unknown = parseYaml(text, { maxAliasCount: 100 });
       assert.equal(validate(data), false, 'the schema rejects it');
     });
   }
 
   it('names the same keys, tiers, channels and shapes as the parser', () => {
-    const definitions = schema.definitions as Record<string, { properties?: Record<string, unknown>; pattern?: string }>;
+    const definitions = schema.definitions as Record<
+      string,
+      { properties?: Record<string, unknown>; pattern?: string }
+    >;
     const keysOf = (o: { properties?: Record<string, unknown> } | undefined) => Object.keys(o?.properties ?? {}).sort();
     assert.deepEqual(keysOf(schema as { properties?: Record<string, unknown> }), [...ROOT_KEYS].sort());
     assert.deepEqual(keysOf(definitions.journey), [...JOURNEY_KEYS].sort());
     assert.deepEqual(keysOf(definitions.touchpoint), [...TOUCHPOINT_KEYS].sort());
-    assert.deepEqual(keysOf((schema.properties as Record<string, { properties?: Record<string, unknown> }>).indirect), [...INDIRECT_KEYS].sort());
+    assert.deepEqual(
+      keysOf((schema.properties as Record<string, { properties?: Record<string, unknown> }>).indirect),
+      [...INDIRECT_KEYS].sort(),
+    );
     const journey = definitions.journey?.properties as Record<string, { enum?: string[] }>;
-    const touchpointProps = definitions.touchpoint?.properties as Record<string, { enum?: string[]; items?: { pattern?: string } }>;
+    const touchpointProps = definitions.touchpoint?.properties as Record<
+      string,
+      { enum?: string[]; items?: { pattern?: string } }
+    >;
     assert.deepEqual(journey.tier?.enum, [...TIERS]);
     assert.deepEqual(touchpointProps.channel?.enum, [...CHANNELS]);
     assert.equal(definitions.id?.pattern, ID_SHAPE.source);

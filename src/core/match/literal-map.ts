@@ -27,19 +27,17 @@ export function literalMap(dir: string, journeys: readonly JourneySpec[]): CxMap
     links: [],
     range: NOWHERE,
     idRange: NOWHERE,
-    touchpoints: spec.touchpoints.map(
-      (tp): Touchpoint => ({
-        id: tp.id,
-        name: tp.id,
-        symbols: [...(tp.symbols ?? [])],
-        range: NOWHERE,
-        idRange: NOWHERE,
-        paths: tp.paths.map((source): PathPattern => {
-          const start = { line: line++, character: 0 };
-          return { source, negated: source.startsWith('!'), range: { start, end: start }, line: start.line + 1 };
-        }),
+    touchpoints: spec.touchpoints.map((tp): Touchpoint => ({
+      id: tp.id,
+      name: tp.id,
+      symbols: [...(tp.symbols ?? [])],
+      range: NOWHERE,
+      idRange: NOWHERE,
+      paths: tp.paths.map((source): PathPattern => {
+        const start = { line: line++, character: 0 };
+        return { source, negated: source.startsWith('!'), range: { start, end: start }, line: start.line + 1 };
       }),
-    ),
+    })),
   });
   return { file: dir === '' ? 'cx-map.yaml' : `${dir}/cx-map.yaml`, dir, journeys: journeys.map(toJourney) };
 }

@@ -37,7 +37,11 @@ describe('Matcher property: equals the naive reference on random patterns and pa
       const maps = [literalMap('', [{ id: 'j', touchpoints: [{ id: 't', paths: [pattern] }] }])];
       assert.equal(new NaiveMatcher(maps).coverageOf(path).length > 0, covered, `reference: ${pattern} on ${path}`);
       assert.equal(new Matcher(maps).coverageOf(path).length > 0, covered, `${pattern} on ${path}`);
-      assert.equal(new Matcher(maps).coverageReport([path]).coveredFiles, covered ? 1 : 0, `coverageReport: ${pattern} on ${path}`);
+      assert.equal(
+        new Matcher(maps).coverageReport([path]).coveredFiles,
+        covered ? 1 : 0,
+        `coverageReport: ${pattern} on ${path}`,
+      );
     }
   });
 });

@@ -42,22 +42,72 @@ const cases: Case[] = [
   { name: 'src is anchored: not lib/src/a.ts', maps: single('src'), path: 'lib/src/a.ts', covered: no },
   { name: './src covers src/a.ts', maps: single('./src'), path: 'src/a.ts', covered: yes('./src') },
   { name: 'b/c does not float to a/b/c', maps: single('b/c'), path: 'a/b/c', covered: no },
-  { name: 'a folder name is not a prefix of its siblings', maps: single('services/payments'), path: 'services/payments-v2/a.ts', covered: no },
-  { name: 'a literal covers the file itself', maps: single('services/payments'), path: 'services/payments', covered: yes('services/payments') },
-  { name: 'a literal file path covers that file', maps: single('src/app/main.ts'), path: 'src/app/main.ts', covered: yes('src/app/main.ts') },
-  { name: 'a literal file path does not cover its siblings', maps: single('src/app/main.ts'), path: 'src/app/main.tsx', covered: no },
+  {
+    name: 'a folder name is not a prefix of its siblings',
+    maps: single('services/payments'),
+    path: 'services/payments-v2/a.ts',
+    covered: no,
+  },
+  {
+    name: 'a literal covers the file itself',
+    maps: single('services/payments'),
+    path: 'services/payments',
+    covered: yes('services/payments'),
+  },
+  {
+    name: 'a literal file path covers that file',
+    maps: single('src/app/main.ts'),
+    path: 'src/app/main.ts',
+    covered: yes('src/app/main.ts'),
+  },
+  {
+    name: 'a literal file path does not cover its siblings',
+    maps: single('src/app/main.ts'),
+    path: 'src/app/main.tsx',
+    covered: no,
+  },
 
   // Directories (rules 2 and 3).
-  { name: 'trailing slash covers inside', maps: single('services/payments/'), path: 'services/payments/a/b.ts', covered: yes('services/payments/') },
-  { name: 'dir/** covers deep inside', maps: single('services/payments/**'), path: 'services/payments/a/b.ts', covered: yes('services/payments/**') },
-  { name: 'services/* covers every folder of services', maps: single('services/*'), path: 'services/x/a.ts', covered: yes('services/*') },
-  { name: 'services/* does not cover a file named services', maps: single('services/*'), path: 'services', covered: no },
+  {
+    name: 'trailing slash covers inside',
+    maps: single('services/payments/'),
+    path: 'services/payments/a/b.ts',
+    covered: yes('services/payments/'),
+  },
+  {
+    name: 'dir/** covers deep inside',
+    maps: single('services/payments/**'),
+    path: 'services/payments/a/b.ts',
+    covered: yes('services/payments/**'),
+  },
+  {
+    name: 'services/* covers every folder of services',
+    maps: single('services/*'),
+    path: 'services/x/a.ts',
+    covered: yes('services/*'),
+  },
+  {
+    name: 'services/* does not cover a file named services',
+    maps: single('services/*'),
+    path: 'services',
+    covered: no,
+  },
   { name: 'a/** does not cover a file named a', maps: single('a/**'), path: 'a', covered: no },
   { name: 'build/ covers build/x.js', maps: single('build/'), path: 'build/x.js', covered: yes('build/') },
   { name: 'build/ never covers a file named build', maps: single('build/'), path: 'build', covered: no },
   { name: 'build/ is anchored', maps: single('build/'), path: 'x/build/y.js', covered: no },
-  { name: '**/build/ covers a nested build folder', maps: single('**/build/'), path: 'x/build/y.js', covered: yes('**/build/') },
-  { name: '**/build/ does not cover a nested file named build', maps: single('**/build/'), path: 'x/build', covered: no },
+  {
+    name: '**/build/ covers a nested build folder',
+    maps: single('**/build/'),
+    path: 'x/build/y.js',
+    covered: yes('**/build/'),
+  },
+  {
+    name: '**/build/ does not cover a nested file named build',
+    maps: single('**/build/'),
+    path: 'x/build',
+    covered: no,
+  },
   { name: 'a/*/ does not cover the file a/b', maps: single('a/*/'), path: 'a/b', covered: no },
   { name: 'a/*/ covers a/b/c', maps: single('a/*/'), path: 'a/b/c', covered: yes('a/*/') },
   { name: '** covers everything', maps: single('**'), path: 'x/y/z.txt', covered: yes('**') },
@@ -66,14 +116,44 @@ const cases: Case[] = [
   // Negation: last match wins within one touchpoint.
   { name: 'a negation alone covers nothing', maps: single('!a/**'), path: 'a/x', covered: no },
   { name: 'a negated folder excludes what is inside', maps: single('a/**', '!a/b'), path: 'a/b/c', covered: no },
-  { name: 'a later plain pattern wins over an earlier negation', maps: single('!a/b/**', 'a/**'), path: 'a/b/x', covered: yes('a/**') },
+  {
+    name: 'a later plain pattern wins over an earlier negation',
+    maps: single('!a/b/**', 'a/**'),
+    path: 'a/b/x',
+    covered: yes('a/**'),
+  },
   { name: 'negating test files', maps: single('a/**', '!**/*.test.ts'), path: 'a/x.test.ts', covered: no },
-  { name: 'negating test files keeps the rest', maps: single('a/**', '!**/*.test.ts'), path: 'a/x.ts', covered: yes('a/**') },
-  { name: 're-include is only for what it names', maps: single('a/**', '!a/b/**', 'a/b/keep.ts'), path: 'a/b/other.ts', covered: no },
+  {
+    name: 'negating test files keeps the rest',
+    maps: single('a/**', '!**/*.test.ts'),
+    path: 'a/x.ts',
+    covered: yes('a/**'),
+  },
+  {
+    name: 're-include is only for what it names',
+    maps: single('a/**', '!a/b/**', 'a/b/keep.ts'),
+    path: 'a/b/other.ts',
+    covered: no,
+  },
   { name: '!vendor/ excludes the vendor folder', maps: single('**', '!vendor/'), path: 'vendor/x.js', covered: no },
-  { name: '!vendor/ keeps a file named vendor.js', maps: single('**', '!vendor/'), path: 'vendor.js', covered: yes('**') },
-  { name: 'the deciding pattern is the last plain match', maps: single('a/**', 'a/b/**'), path: 'a/b/c', covered: yes('a/b/**') },
-  { name: 'exclude, include, exclude again', maps: single('**', '!a/**', 'a/b/**', '!a/b/c.ts'), path: 'a/b/c.ts', covered: no },
+  {
+    name: '!vendor/ keeps a file named vendor.js',
+    maps: single('**', '!vendor/'),
+    path: 'vendor.js',
+    covered: yes('**'),
+  },
+  {
+    name: 'the deciding pattern is the last plain match',
+    maps: single('a/**', 'a/b/**'),
+    path: 'a/b/c',
+    covered: yes('a/b/**'),
+  },
+  {
+    name: 'exclude, include, exclude again',
+    maps: single('**', '!a/**', 'a/b/**', '!a/b/c.ts'),
+    path: 'a/b/c.ts',
+    covered: no,
+  },
 
   // Dotfiles (dot: true).
   { name: '* covers .env', maps: single('*'), path: '.env', covered: yes('*') },
@@ -86,9 +166,19 @@ const cases: Case[] = [
   // Braces.
   { name: '{a,b}/** covers b/x', maps: single('{a,b}/**'), path: 'b/x', covered: yes('{a,b}/**') },
   { name: '{a,b}/** does not cover c/x', maps: single('{a,b}/**'), path: 'c/x', covered: no },
-  { name: 'brace in an extension', maps: single('src/**/*.{ts,tsx}'), path: 'src/x/y.tsx', covered: yes('src/**/*.{ts,tsx}') },
+  {
+    name: 'brace in an extension',
+    maps: single('src/**/*.{ts,tsx}'),
+    path: 'src/x/y.tsx',
+    covered: yes('src/**/*.{ts,tsx}'),
+  },
   { name: 'brace in an extension excludes others', maps: single('src/**/*.{ts,tsx}'), path: 'src/x/y.js', covered: no },
-  { name: 'two brace groups', maps: single('{src,lib}/{a,b}.ts'), path: 'lib/b.ts', covered: yes('{src,lib}/{a,b}.ts') },
+  {
+    name: 'two brace groups',
+    maps: single('{src,lib}/{a,b}.ts'),
+    path: 'lib/b.ts',
+    covered: yes('{src,lib}/{a,b}.ts'),
+  },
   { name: 'numeric range', maps: single('src/v{1..3}/x'), path: 'src/v2/x', covered: yes('src/v{1..3}/x') },
   { name: 'numeric range bounds', maps: single('src/v{1..3}/x'), path: 'src/v4/x', covered: no },
   { name: 'braces stay anchored', maps: single('{a,b}'), path: 'c/a', covered: no },
@@ -98,21 +188,41 @@ const cases: Case[] = [
   { name: '+(a|b) matches repeats', maps: single('+(a|b)/x'), path: 'ab/x', covered: yes('+(a|b)/x') },
   { name: '@(a|b) matches exactly one', maps: single('@(a|b)/x'), path: 'ab/x', covered: no },
   { name: '!(test) skips that folder', maps: single('src/!(test)/**'), path: 'src/test/x.ts', covered: no },
-  { name: '!(test) keeps other folders', maps: single('src/!(test)/**'), path: 'src/main/x.ts', covered: yes('src/!(test)/**') },
+  {
+    name: '!(test) keeps other folders',
+    maps: single('src/!(test)/**'),
+    path: 'src/main/x.ts',
+    covered: yes('src/!(test)/**'),
+  },
   { name: '*.+(ts|js)', maps: single('src/*.+(ts|js)'), path: 'src/a.js', covered: yes('src/*.+(ts|js)') },
   { name: '?(x) may be absent', maps: single('src/?(x)y.ts'), path: 'src/y.ts', covered: yes('src/?(x)y.ts') },
   { name: 'character class', maps: single('src/[ab].ts'), path: 'src/b.ts', covered: yes('src/[ab].ts') },
   { name: 'character class excludes', maps: single('src/[ab].ts'), path: 'src/c.ts', covered: no },
 
   // Deep paths.
-  { name: 'floating folder name deep down', maps: single('**/node/x'), path: 'a/b/c/d/e/f/node/x/y', covered: yes('**/node/x') },
+  {
+    name: 'floating folder name deep down',
+    maps: single('**/node/x'),
+    path: 'a/b/c/d/e/f/node/x/y',
+    covered: yes('**/node/x'),
+  },
   { name: 'a/**/z.ts deep', maps: single('a/**/z.ts'), path: 'a/b/c/d/e/z.ts', covered: yes('a/**/z.ts') },
   { name: 'a/**/z.ts with ** matching nothing', maps: single('a/**/z.ts'), path: 'a/z.ts', covered: yes('a/**/z.ts') },
-  { name: 'a folder named like an extension covers its files', maps: single('**/*.proto'), path: 'a/b.proto/c.txt', covered: yes('**/*.proto') },
+  {
+    name: 'a folder named like an extension covers its files',
+    maps: single('**/*.proto'),
+    path: 'a/b.proto/c.txt',
+    covered: yes('**/*.proto'),
+  },
 
   // Unicode, spaces and case.
   { name: 'unicode folder', maps: single('docs/guía/**'), path: 'docs/guía/índice.md', covered: yes('docs/guía/**') },
-  { name: 'spaces in names', maps: single('my folder/*.md'), path: 'my folder/read me.md', covered: yes('my folder/*.md') },
+  {
+    name: 'spaces in names',
+    maps: single('my folder/*.md'),
+    path: 'my folder/read me.md',
+    covered: yes('my folder/*.md'),
+  },
   { name: 'unicode floating name', maps: single('**/日本語.txt'), path: 'a/日本語.txt', covered: yes('**/日本語.txt') },
   { name: 'matching is case-sensitive', maps: single('docs/Guide'), path: 'docs/guide/x', covered: no },
 
@@ -192,7 +302,18 @@ const cases: Case[] = [
   },
   {
     name: 'touchpoints of one journey in list order, no cross-touchpoint precedence',
-    maps: [tiered('', [{ id: 'j', touchpoints: [{ id: 'b', paths: ['**'] }, { id: 'a', paths: ['!x/**'] }, { id: 'c', paths: ['x'] }] }])],
+    maps: [
+      tiered('', [
+        {
+          id: 'j',
+          touchpoints: [
+            { id: 'b', paths: ['**'] },
+            { id: 'a', paths: ['!x/**'] },
+            { id: 'c', paths: ['x'] },
+          ],
+        },
+      ]),
+    ],
     path: 'x/y',
     covered: ['j.b:**', 'j.c:x'],
   },
@@ -224,7 +345,17 @@ describe('Matcher (contract §2)', () => {
   }
 
   it('marks coverage by a touchpoint with symbols as symbol-scoped', () => {
-    const maps = [literalMap('', [{ id: 'j', touchpoints: [{ id: 'pay', paths: ['pay/**'], symbols: ['Pay.charge'] }, { id: 'all', paths: ['**'] }] }])];
+    const maps = [
+      literalMap('', [
+        {
+          id: 'j',
+          touchpoints: [
+            { id: 'pay', paths: ['pay/**'], symbols: ['Pay.charge'] },
+            { id: 'all', paths: ['**'] },
+          ],
+        },
+      ]),
+    ];
     const coverage = new Matcher(maps).coverageOf('pay/a.ts');
     assert.deepEqual(
       coverage.map((c) => [c.touchpoint.id, c.symbolScoped]),
@@ -246,12 +377,24 @@ describe('Matcher (contract §2)', () => {
   it('answers paths with empty or dot segments the same as the naive reference', () => {
     const maps = single('a/**', '!a/b/**', '**/*.ts');
     for (const path of ['a//b.ts', './a/x', 'a/./b/c', 'a/b/', '']) {
-      assert.deepEqual(describeCoverage(new Matcher(maps).coverageOf(path)), describeCoverage(new NaiveMatcher(maps).coverageOf(path)), path);
+      assert.deepEqual(
+        describeCoverage(new Matcher(maps).coverageOf(path)),
+        describeCoverage(new NaiveMatcher(maps).coverageOf(path)),
+        path,
+      );
     }
   });
 
   it('ignores patterns that cannot match instead of throwing', () => {
-    const maps = single('', '/', '!', 'a\0b', '{a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}{o,p}{q,r}{s,t}', `a/${'x'.repeat(70_000)}`, 'ok/**');
+    const maps = single(
+      '',
+      '/',
+      '!',
+      'a\0b',
+      '{a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}{o,p}{q,r}{s,t}',
+      `a/${'x'.repeat(70_000)}`,
+      'ok/**',
+    );
     assert.deepEqual(describeCoverage(new Matcher(maps).coverageOf('ok/x')), yes('ok/**'));
     assert.deepEqual(describeCoverage(new Matcher(maps).coverageOf('a/c')), no);
     assert.deepEqual(describeCoverage(new NaiveMatcher(maps).coverageOf('ok/x')), yes('ok/**'));
@@ -261,7 +404,15 @@ describe('Matcher (contract §2)', () => {
     const maps = single('src/**', '!src/gen/**', '**/*.md');
     const matcher = new Matcher(maps);
     const naive = new NaiveMatcher(maps);
-    for (const path of ['src/gen/a.ts', 'docs/a.md', 'src/gen/b.md', 'src/a.ts', 'src/gen/x/y.ts', 'README.md', 'src/gen/a.ts']) {
+    for (const path of [
+      'src/gen/a.ts',
+      'docs/a.md',
+      'src/gen/b.md',
+      'src/a.ts',
+      'src/gen/x/y.ts',
+      'README.md',
+      'src/gen/a.ts',
+    ]) {
       assert.deepEqual(describeCoverage(matcher.coverageOf(path)), describeCoverage(naive.coverageOf(path)), path);
     }
   });
@@ -270,11 +421,21 @@ describe('Matcher (contract §2)', () => {
 describe('Matcher.coverageReport', () => {
   const maps = [
     literalMap('', [
-      { id: 'checkout', tier: 'critical', touchpoints: [{ id: 'pay', paths: ['services/payments/**', '!**/*.test.ts'] }] },
+      {
+        id: 'checkout',
+        tier: 'critical',
+        touchpoints: [{ id: 'pay', paths: ['services/payments/**', '!**/*.test.ts'] }],
+      },
       { id: 'docs', tier: 'low', touchpoints: [{ id: 'md', paths: ['**/*.md', 'nothing/here/**'] }] },
     ]),
   ];
-  const files = ['services/payments/a.ts', 'services/payments/a.test.ts', 'services/payments/README.md', 'README.md', 'src/x.ts'];
+  const files = [
+    'services/payments/a.ts',
+    'services/payments/a.test.ts',
+    'services/payments/README.md',
+    'README.md',
+    'src/x.ts',
+  ];
 
   it('counts covered and uncovered files and files per pattern', () => {
     const report = new Matcher(maps).coverageReport(files);
@@ -308,7 +469,11 @@ describe('Matcher.coverageReport', () => {
     );
     assert.equal(report.coveredFiles, list.filter((f) => naive.coverageOf(f).length > 0).length);
     for (const p of report.patterns) {
-      assert.equal(p.files, list.filter((f) => naive.patternsMatching(f).some((h) => h.pattern === p.pattern)).length, p.pattern.source);
+      assert.equal(
+        p.files,
+        list.filter((f) => naive.patternsMatching(f).some((h) => h.pattern === p.pattern)).length,
+        p.pattern.source,
+      );
     }
   };
 

@@ -108,10 +108,14 @@ export class Matcher {
       lines[pid] = this.hits[pid]!.pattern.line;
     }
     this.patternTable = { hits: this.hits, touchpointOf: this.touchpointOf, touchpoints: tiers.length, sources, lines };
-    this.index = new PatternIndex(this.hits.map((hit) => ({ dir: hit.map.dir, source: hit.pattern.source, negated: hit.pattern.negated })));
+    this.index = new PatternIndex(
+      this.hits.map((hit) => ({ dir: hit.map.dir, source: hit.pattern.source, negated: hit.pattern.negated })),
+    );
     this.walker = new IndexWalker(this.index, this.hits.length);
     this.coverages = this.hits.map(({ map, journey, touchpoint, pattern }) =>
-      pattern.negated ? undefined : Object.freeze({ map, journey, touchpoint, pattern, symbolScoped: touchpoint.symbols.length > 0 }),
+      pattern.negated
+        ? undefined
+        : Object.freeze({ map, journey, touchpoint, pattern, symbolScoped: touchpoint.symbols.length > 0 }),
     );
   }
 
@@ -289,7 +293,10 @@ export class Matcher {
     const walker = this.walker;
     this.walkerDir = undefined;
     if (!walker.visit(path)) return this.fallback().patternsMatching(path);
-    const pids = [...walker.folderHits.subarray(0, walker.folderHitCount), ...walker.fileHits.subarray(0, walker.fileHitCount)];
+    const pids = [
+      ...walker.folderHits.subarray(0, walker.folderHitCount),
+      ...walker.fileHits.subarray(0, walker.fileHitCount),
+    ];
     return pids.sort((a, b) => a - b).map((pid) => this.hits[pid]!);
   }
 
@@ -572,7 +579,8 @@ function sortedOrder(paths: readonly string[]): Uint32Array {
   const order = new Uint32Array(paths.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
   for (let i = 1; i < paths.length; i++) {
-    if (paths[i - 1]! > paths[i]!) return order.sort((a, b) => (paths[a]! < paths[b]! ? -1 : paths[a]! > paths[b]! ? 1 : 0));
+    if (paths[i - 1]! > paths[i]!)
+      return order.sort((a, b) => (paths[a]! < paths[b]! ? -1 : paths[a]! > paths[b]! ? 1 : 0));
   }
   return order;
 }

@@ -72,7 +72,8 @@ export class NaiveMatcher {
     const glob = entry.glob;
     if (!glob) return;
     let start: FolderNode | undefined = tree;
-    if (entry.hit.map.dir !== '') for (const segment of entry.hit.map.dir.split('/')) start = start?.folders.get(segment);
+    if (entry.hit.map.dir !== '')
+      for (const segment of entry.hit.map.dir.split('/')) start = start?.folders.get(segment);
     if (!start) return;
     const prune = !glob.negate && !glob.comment;
     const walk = (node: FolderNode, relative: string): void => {
@@ -82,7 +83,8 @@ export class NaiveMatcher {
         else if (!prune || glob.match(folder, true)) walk(child, folder);
       }
       if (entry.dirOnly) return;
-      for (const [name, index] of node.files) if (glob.match(relative === '' ? name : `${relative}/${name}`)) visit(index);
+      for (const [name, index] of node.files)
+        if (glob.match(relative === '' ? name : `${relative}/${name}`)) visit(index);
     };
     walk(start, '');
   }
@@ -112,7 +114,8 @@ export class NaiveMatcher {
   patternsMatching(path: string): PatternHit[] {
     const prefixes = this.prefixCache(path);
     const hits: PatternHit[] = [];
-    for (const list of this.touchpoints) for (const entry of list) if (this.coversPrefixes(entry, prefixes(entry))) hits.push(entry.hit);
+    for (const list of this.touchpoints)
+      for (const entry of list) if (this.coversPrefixes(entry, prefixes(entry))) hits.push(entry.hit);
     return hits;
   }
 

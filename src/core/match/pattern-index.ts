@@ -162,7 +162,11 @@ function wildMatches(edge: Pick<WildEdge, 'kind' | 'prefix' | 'suffix' | 'regex'
     case PREFIX:
       return segment.startsWith(edge.prefix);
     case AFFIX:
-      return segment.length >= edge.prefix.length + edge.suffix.length && segment.startsWith(edge.prefix) && segment.endsWith(edge.suffix);
+      return (
+        segment.length >= edge.prefix.length + edge.suffix.length &&
+        segment.startsWith(edge.prefix) &&
+        segment.endsWith(edge.suffix)
+      );
     default:
       return (edge.suffix === '' || segment.endsWith(edge.suffix)) && edge.regex!.test(segment);
   }
@@ -334,7 +338,11 @@ export class PatternIndex {
     // pattern, before braces: such patterns are handed to minimatch whole.
     if (body.startsWith('#') || body.startsWith('!')) {
       const glob = new Minimatch(body, MATCH_OPTIONS);
-      this.addWhole(map.node, { ...this.alternative(pid, dirOnly), mapDepth: map.depth, test: (relative) => glob.match(relative) });
+      this.addWhole(map.node, {
+        ...this.alternative(pid, dirOnly),
+        mapDepth: map.depth,
+        test: (relative) => glob.match(relative),
+      });
       return;
     }
     // Brace expansion only for a pattern with a brace (most have none).
@@ -345,7 +353,11 @@ export class PatternIndex {
       if (parts === undefined || parts.some((part) => part === false)) continue; // matches nothing
       if (needsWholeText(parts)) {
         const glob = new Minimatch(alternative, MEMBER_OPTIONS);
-        this.addWhole(map.node, { ...this.alternative(pid, dirOnly), mapDepth: map.depth, test: (relative) => glob.match(relative) });
+        this.addWhole(map.node, {
+          ...this.alternative(pid, dirOnly),
+          mapDepth: map.depth,
+          test: (relative) => glob.match(relative),
+        });
         continue;
       }
       this.compile(pid, dirOnly, map.node, parts);
@@ -372,7 +384,8 @@ export class PatternIndex {
     let plain = 0;
     while (plain < segments.length && isPlainSegment(segments[plain]!)) plain++;
     let irregular = false;
-    for (let i = plain; i < segments.length; i++) if (segments[i] === '' || segments[i] === '.' || segments[i] === '..') irregular = true;
+    for (let i = plain; i < segments.length; i++)
+      if (segments[i] === '' || segments[i] === '.' || segments[i] === '..') irregular = true;
     if (plain === segments.length) return segments;
     if (irregular) {
       const set = new Minimatch(alternative, MEMBER_OPTIONS).set;
@@ -397,7 +410,8 @@ export class PatternIndex {
     let node = start;
     let end = parts.length;
     let anyChild = false;
-    const isStar = (part: Part | undefined): boolean => part instanceof RegExp && (part as RegExp & { _glob?: string })._glob === '*';
+    const isStar = (part: Part | undefined): boolean =>
+      part instanceof RegExp && (part as RegExp & { _glob?: string })._glob === '*';
     if (end >= 1 && (parts[end - 1] === GLOBSTAR || isStar(parts[end - 1]))) {
       end--;
       anyChild = true;
@@ -562,7 +576,11 @@ function lookup(slots: Int32Array, mask: number, node: number, key: number): num
 }
 
 /** The node objects of a build (`nodes[n].id === n`) as an Automaton; `segmentIds` numbers their literal segments. */
-function flatten(nodes: readonly AutomatonNode[], alternatives: readonly Alternative[], segmentIds: Map<string, number>): Automaton {
+function flatten(
+  nodes: readonly AutomatonNode[],
+  alternatives: readonly Alternative[],
+  segmentIds: Map<string, number>,
+): Automaton {
   let childEntries = 0;
   let suffixEntries = 0;
   for (const node of nodes) {
@@ -605,10 +623,18 @@ function flatten(nodes: readonly AutomatonNode[], alternatives: readonly Alterna
     for (let i = 0; i < node.anyChild.length; i++) anyAlts[anyStart[n]! + i] = node.anyChild[i]!.aid;
     if (node.wild) {
       for (const edge of node.wild) {
-        wildEdges.push({ kind: edge.kind, prefix: edge.prefix, suffix: edge.suffix, regex: edge.regex, node: edge.node.id, ends: edge.node.exact.length > 0 });
+        wildEdges.push({
+          kind: edge.kind,
+          prefix: edge.prefix,
+          suffix: edge.suffix,
+          regex: edge.regex,
+          node: edge.node.id,
+          ends: edge.node.exact.length > 0,
+        });
       }
     }
-    if (node.whole) for (const whole of node.whole) wholeAlts.push({ aid: whole.aid, mapDepth: whole.mapDepth, test: whole.test });
+    if (node.whole)
+      for (const whole of node.whole) wholeAlts.push({ aid: whole.aid, mapDepth: whole.mapDepth, test: whole.test });
     if (node.children) {
       hasChildren[n] = 1;
       for (const child of node.children.values()) put(children, n, child.segmentId, child.id);
@@ -744,7 +770,13 @@ export class IndexWalker {
 
   constructor(index: PatternIndex, patternCount: number) {
     this.a = index.automaton;
-    this.own = { active: this.active, activeEnd: this.activeEnd, wholeNodes: this.wholeNodes, wholeCount: this.wholeCount, ends: this.ends };
+    this.own = {
+      active: this.active,
+      activeEnd: this.activeEnd,
+      wholeNodes: this.wholeNodes,
+      wholeCount: this.wholeCount,
+      ends: this.ends,
+    };
     this.folderHits = new Int32Array(patternCount);
     this.fileHits = new Int32Array(patternCount);
     this.inFolders = new Int32Array(patternCount);
@@ -767,7 +799,8 @@ export class IndexWalker {
     let differ = 0;
     while (differ < limit && previous.charCodeAt(differ) === path.charCodeAt(differ)) differ++;
     // Code-unit order, as `previous <= path` compares strings.
-    this.inOrder = differ === previous.length || (differ < path.length && path.charCodeAt(differ) > previous.charCodeAt(differ));
+    this.inOrder =
+      differ === previous.length || (differ < path.length && path.charCodeAt(differ) > previous.charCodeAt(differ));
     let common = this.depth;
     while (common > 0 && this.ends[common]! >= differ) common--;
     this.popTo(common);
@@ -846,7 +879,8 @@ export class IndexWalker {
     a.stamp[node] = stamp;
     this.active[this.activeCount++] = node;
     if (k > 0) {
-      for (let i = a.exactStart[node]!, end = a.exactStart[node + 1]!; i < end; i++) this.add(a.exactAlts[i]!, k, false);
+      for (let i = a.exactStart[node]!, end = a.exactStart[node + 1]!; i < end; i++)
+        this.add(a.exactAlts[i]!, k, false);
       // `here/**` and `here/*` match the next level of any path going through this folder, so they
       // are folder hits of this level: files directly inside then need not test them one by one.
       // Folder-only ones (`here/*/`) still wait for the next level to be a folder.
@@ -933,15 +967,19 @@ export class IndexWalker {
       const node = view.active[i]!;
       if (segmentId >= 0 && a.hasChildren[node] === 1) {
         const child = lookup(a.children, a.childMask, node, segmentId);
-        if (child >= 0) for (let j = a.exactStart[child]!, last = a.exactStart[child + 1]!; j < last; j++) this.add(a.exactAlts[j]!, k, true);
+        if (child >= 0)
+          for (let j = a.exactStart[child]!, last = a.exactStart[child + 1]!; j < last; j++)
+            this.add(a.exactAlts[j]!, k, true);
       }
       for (let e = a.wildStart[node]!, last = a.wildStart[node + 1]!; e < last; e++) {
         const edge = a.wildEdges[e]!;
         if (!edge.ends || !wildMatches(edge, segment)) continue;
-        for (let j = a.exactStart[edge.node]!, stop = a.exactStart[edge.node + 1]!; j < stop; j++) this.add(a.exactAlts[j]!, k, true);
+        for (let j = a.exactStart[edge.node]!, stop = a.exactStart[edge.node + 1]!; j < stop; j++)
+          this.add(a.exactAlts[j]!, k, true);
       }
       if (a.hasSuffix[node] === 1) this.matchSuffix(node, segment, (key ??= suffixKey(segment)), k, true);
-      if (k === 1) for (let j = a.anyStart[node]!, last = a.anyStart[node + 1]!; j < last; j++) this.add(a.anyAlts[j]!, k, true);
+      if (k === 1)
+        for (let j = a.anyStart[node]!, last = a.anyStart[node + 1]!; j < last; j++) this.add(a.anyAlts[j]!, k, true);
     }
     this.matchWhole(view, k, true, path, end);
   }

@@ -32,7 +32,11 @@ export function normalizePattern(source: string, negated: boolean): NormalizedPa
   if (body === '' || body.includes('\0')) return undefined;
   // The same count as the map's validator, so that the matcher drops exactly what it reports.
   // Without a `{` there is one alternative: no need to count.
-  if (body.length > MAX_PATTERN_LENGTH || (body.includes('{') && countAlternatives(body, MAX_ALTERNATIVES) > MAX_ALTERNATIVES)) return undefined;
+  if (
+    body.length > MAX_PATTERN_LENGTH ||
+    (body.includes('{') && countAlternatives(body, MAX_ALTERNATIVES) > MAX_ALTERNATIVES)
+  )
+    return undefined;
   return { body, dirOnly };
 }
 

@@ -105,7 +105,15 @@ describe('countAlternatives agrees with minimatch brace expansion', () => {
 });
 
 describe('the matcher drops exactly the patterns the validator refuses for their braces', () => {
-  const patterns = ['{a,b}/**', '{1..1000}', '{1..1001}', '{a,b}'.repeat(10), '{a..z}{a..z}{0..9}', `{${','.repeat(1500)}}`, '{'.repeat(2047) + 'a' + '}'.repeat(2047)];
+  const patterns = [
+    '{a,b}/**',
+    '{1..1000}',
+    '{1..1001}',
+    '{a,b}'.repeat(10),
+    '{a..z}{a..z}{0..9}',
+    `{${','.repeat(1500)}}`,
+    '{'.repeat(2047) + 'a' + '}'.repeat(2047),
+  ];
   for (const pattern of patterns) {
     it(pattern.length > 40 ? `${pattern.slice(0, 40)}…` : pattern, () => {
       const refused = patternProblem(pattern)?.code === 'too-many-alternatives';

@@ -8,7 +8,22 @@ import { literalMap } from './literal-map';
 import { Matcher, type PatternHit } from './matcher';
 import { NaiveMatcher } from './naive';
 
-const NAMES = ['a', 'b', 'src', 'sub', 'x.ts', 'y.tsx', 'z.md', 'README.md', '.env', '.a', 'a.test.ts', 'ab', 'ba', 'sub.ts'];
+const NAMES = [
+  'a',
+  'b',
+  'src',
+  'sub',
+  'x.ts',
+  'y.tsx',
+  'z.md',
+  'README.md',
+  '.env',
+  '.a',
+  'a.test.ts',
+  'ab',
+  'ba',
+  'sub.ts',
+];
 const name = fc.constantFrom('a', 'b', 'src', 'sub', 'ab', '.a');
 const ext = fc.constantFrom('ts', 'tsx', 'md', 'test.ts', 'env');
 const dir = fc.array(name, { minLength: 1, maxLength: 3 }).map((s) => s.join('/'));
@@ -20,7 +35,23 @@ const segment = fc.oneof(
   { weight: 4, arbitrary: name },
   { weight: 3, arbitrary: fc.constantFrom('**', '*') },
   { weight: 2, arbitrary: ext.map((e) => `*.${e}`) },
-  { weight: 1, arbitrary: fc.constantFrom('a*', 'a*b', '*b', 's*b', '.*', '*.*', '?', '[ab]', '+(a|b)', '*.@(ts|md)', 'README.md', '.env') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      'a*',
+      'a*b',
+      '*b',
+      's*b',
+      '.*',
+      '*.*',
+      '?',
+      '[ab]',
+      '+(a|b)',
+      '*.@(ts|md)',
+      'README.md',
+      '.env',
+    ),
+  },
   { weight: 1, arbitrary: brace },
   { weight: 1, arbitrary: exts.map((e) => `*.${e}`) },
 );
@@ -41,10 +72,13 @@ const shaped = fc.oneof(
   fc.array(segment, { minLength: 1, maxLength: 5 }).map((s) => s.join('/')),
 );
 
-const pattern = fc.tuple(fc.constantFrom('', '', '', '', '!'), shaped, fc.constantFrom('', '', '', '/')).map(([neg, p, slash]) => `${neg}${p}${slash}`);
+const pattern = fc
+  .tuple(fc.constantFrom('', '', '', '', '!'), shaped, fc.constantFrom('', '', '', '/'))
+  .map(([neg, p, slash]) => `${neg}${p}${slash}`);
 const path = fc.array(fc.constantFrom(...NAMES), { minLength: 1, maxLength: 6 }).map((s) => s.join('/'));
 
-const key = (c: Coverage | PatternHit): string => `${c.map.file}#${c.journey.id}.${c.touchpoint.id}:${c.pattern.line}:${c.pattern.source}`;
+const key = (c: Coverage | PatternHit): string =>
+  `${c.map.file}#${c.journey.id}.${c.touchpoint.id}:${c.pattern.line}:${c.pattern.source}`;
 
 describe('Matcher property: every pattern shape of issue #14 answers what minimatch answers', function () {
   this.timeout(180_000);
@@ -56,8 +90,19 @@ describe('Matcher property: every pattern shape of issue #14 answers what minima
         fc.array(fc.array(pattern, { minLength: 1, maxLength: 3 }), { minLength: 0, maxLength: 2 }),
         fc.array(path, { minLength: 1, maxLength: 24 }),
         (rootTouchpoints, packageTouchpoints, paths) => {
-          const maps = [literalMap('', [{ id: 'j', touchpoints: rootTouchpoints.map((paths, i) => ({ id: `t${i}`, paths })) }])];
-          if (packageTouchpoints.length > 0) maps.push(literalMap('a', [{ id: 'k', tier: 'critical', touchpoints: packageTouchpoints.map((paths, i) => ({ id: `t${i}`, paths })) }]));
+          const maps = [
+            literalMap('', [{ id: 'j', touchpoints: rootTouchpoints.map((paths, i) => ({ id: `t${i}`, paths })) }]),
+          ];
+          if (packageTouchpoints.length > 0)
+            maps.push(
+              literalMap('a', [
+                {
+                  id: 'k',
+                  tier: 'critical',
+                  touchpoints: packageTouchpoints.map((paths, i) => ({ id: `t${i}`, paths })),
+                },
+              ]),
+            );
           const matcher = new Matcher(maps);
           const naive = new NaiveMatcher(maps);
           let covered = 0;
@@ -65,21 +110,42 @@ describe('Matcher property: every pattern shape of issue #14 answers what minima
             const expected = naive.coverageOf(p).map(key);
             if (expected.length > 0) covered++;
             assert.deepEqual(matcher.coverageOf(p).map(key), expected, `coverageOf(${p})`);
-            assert.deepEqual(matcher.patternsMatching(p).map(key), naive.patternsMatching(p).map(key), `patternsMatching(${p})`);
+            assert.deepEqual(
+              matcher.patternsMatching(p).map(key),
+              naive.patternsMatching(p).map(key),
+              `patternsMatching(${p})`,
+            );
           }
           const unique = [...new Set(paths)];
-          assert.equal(new Matcher(maps).coverageReport(unique).coveredFiles, unique.filter((p) => naive.coverageOf(p).length > 0).length, 'coverageReport');
+          assert.equal(
+            new Matcher(maps).coverageReport(unique).coveredFiles,
+            unique.filter((p) => naive.coverageOf(p).length > 0).length,
+            'coverageReport',
+          );
           return covered >= 0;
         },
       ),
-      { numRuns: Number(process.env.CX_SHAPE_RUNS ?? 400), seed: process.env.CX_SHAPE_SEED ? Number(process.env.CX_SHAPE_SEED) : undefined },
+      {
+        numRuns: Number(process.env.CX_SHAPE_RUNS ?? 400),
+        seed: process.env.CX_SHAPE_SEED ? Number(process.env.CX_SHAPE_SEED) : undefined,
+      },
     );
   });
 
   // minimatch 10 misses some paths of a pattern with two `**` sections of different lengths between `**`s (its
   // #matchGlobstar bounds the first section from the wrong side): the engine hands those to minimatch, so it agrees.
   it('follows minimatch where minimatch departs from the glob', () => {
-    const maps = [literalMap('', [{ id: 'j', touchpoints: [{ id: 't', paths: ['**/a/b/**/c/**/x'] }, { id: 'u', paths: ['a/b/**/c/**/x'] }] }])];
+    const maps = [
+      literalMap('', [
+        {
+          id: 'j',
+          touchpoints: [
+            { id: 't', paths: ['**/a/b/**/c/**/x'] },
+            { id: 'u', paths: ['a/b/**/c/**/x'] },
+          ],
+        },
+      ]),
+    ];
     for (const p of ['a/b/c/x', 'q/a/b/c/x', 'a/b/c/d/x', 'q/a/b/q/c/q/x']) {
       assert.deepEqual(new Matcher(maps).coverageOf(p).map(key), new NaiveMatcher(maps).coverageOf(p).map(key), p);
     }

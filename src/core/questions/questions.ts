@@ -13,10 +13,12 @@ import { findSymbols } from '../code/symbols';
  * (parser, language, text, path) -> plain data.
  */
 export const QUESTIONS = {
-  syntaxErrors: (parser: CodeParser, language: LanguageId, text: string, _path: string) => syntaxErrors(parser, language, text),
+  syntaxErrors: (parser: CodeParser, language: LanguageId, text: string, _path: string) =>
+    syntaxErrors(parser, language, text),
   imports: (parser: CodeParser, language: LanguageId, text: string, _path: string) => importsOf(parser, language, text),
   entryPoints: entryPointFacts,
-  symbols: (parser: CodeParser, language: LanguageId, text: string, _path: string) => findSymbols(parser, language, text),
+  symbols: (parser: CodeParser, language: LanguageId, text: string, _path: string) =>
+    findSymbols(parser, language, text),
 } as const;
 
 export type QuestionName = keyof typeof QUESTIONS;

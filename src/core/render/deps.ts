@@ -9,7 +9,9 @@ export function renderDepsText(report: DepsReport): string {
   const out: string[] = [];
   for (const f of report.files) {
     if (!f.inGraph || f.skipped !== undefined) {
-      out.push(`${t(f.path)}: not in the dependency graph${f.skipped !== undefined ? ` (${t(f.skipped)})` : ' (not a code file the graph reads, or in an excluded folder)'}`);
+      out.push(
+        `${t(f.path)}: not in the dependency graph${f.skipped !== undefined ? ` (${t(f.skipped)})` : ' (not a code file the graph reads, or in an excluded folder)'}`,
+      );
       continue;
     }
     out.push(`${t(f.path)}${f.excluded ? ' (a test, story or fixture: carries no impact)' : ''}`);
@@ -48,12 +50,18 @@ export function renderExplainIndirectText(entries: readonly ExplainEntryWithReac
       continue;
     }
     if (e.indirect.length === 0) {
-      out.push(`${t(e.path)}: reaches no touchpoint through its importers${e.beyond ? ` within the hop limit (${e.beyond} further away)` : ''}`);
+      out.push(
+        `${t(e.path)}: reaches no touchpoint through its importers${e.beyond ? ` within the hop limit (${e.beyond} further away)` : ''}`,
+      );
       continue;
     }
-    out.push(`${t(e.path)}: reaches ${e.indirect.length} ${e.indirect.length === 1 ? 'touchpoint' : 'touchpoints'} indirectly`);
+    out.push(
+      `${t(e.path)}: reaches ${e.indirect.length} ${e.indirect.length === 1 ? 'touchpoint' : 'touchpoints'} indirectly`,
+    );
     for (const i of e.indirect) {
-      out.push(`  ${t(i.journeyName)} › ${t(i.touchpointName)} (${t(i.journey)}/${t(i.touchpoint)}, ${hopsText(i.hops)})`);
+      out.push(
+        `  ${t(i.journeyName)} › ${t(i.touchpointName)} (${t(i.journey)}/${t(i.touchpoint)}, ${hopsText(i.hops)})`,
+      );
       out.push(`    via ${renderChain(i, t, t)}`);
     }
   }

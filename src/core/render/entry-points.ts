@@ -18,7 +18,10 @@ export interface EntryPointJson {
 }
 
 /** The JSON of `entry-points --format json`: every documented field present (null when it does not apply). */
-export function entryPointsJson(report: EntryPointReport, onlyUncovered: boolean): { entryPoints: EntryPointJson[]; total: number; covered: number } {
+export function entryPointsJson(
+  report: EntryPointReport,
+  onlyUncovered: boolean,
+): { entryPoints: EntryPointJson[]; total: number; covered: number } {
   const shown = onlyUncovered ? report.entryPoints.filter((p) => p.touchpoints.length === 0) : report.entryPoints;
   return {
     entryPoints: shown.map((p) => ({
@@ -48,20 +51,33 @@ export function renderEntryPointsText(report: EntryPointReport, onlyUncovered: b
   const out = [`${bold('Entry points')}: ${report.covered} of ${plural(report.total, 'entry point')} in a journey`];
   const shown = onlyUncovered ? report.entryPoints.filter((p) => p.touchpoints.length === 0) : report.entryPoints;
   for (const p of shown) {
-    const where = p.touchpoints.length > 0 ? p.touchpoints.map((tp) => `${tp.journey}/${tp.touchpoint}`).join(', ') : 'no journey';
-    out.push(`  ${t(entryPointLabel(p))}  ${t(p.file)}:${p.line}  ${dim(`-> ${t(handlerOf(p))}`)}  ${p.touchpoints.length > 0 ? t(where) : bold(where)}`);
+    const where =
+      p.touchpoints.length > 0 ? p.touchpoints.map((tp) => `${tp.journey}/${tp.touchpoint}`).join(', ') : 'no journey';
+    out.push(
+      `  ${t(entryPointLabel(p))}  ${t(p.file)}:${p.line}  ${dim(`-> ${t(handlerOf(p))}`)}  ${p.touchpoints.length > 0 ? t(where) : bold(where)}`,
+    );
   }
   return out.join('\n') + '\n';
 }
 
 export function renderEntryPointsMarkdown(report: EntryPointReport, onlyUncovered: boolean): string {
   const shown = onlyUncovered ? report.entryPoints.filter((p) => p.touchpoints.length === 0) : report.entryPoints;
-  const out = [`## Entry points`, '', `${report.covered} of ${escapeMarkdown(plural(report.total, 'entry point'))} in a journey.`, ''];
+  const out = [
+    `## Entry points`,
+    '',
+    `${report.covered} of ${escapeMarkdown(plural(report.total, 'entry point'))} in a journey.`,
+    '',
+  ];
   if (shown.length === 0) return out.join('\n');
   out.push('| Entry point | Registered | Handler | Journeys |', '|---|---|---|---|');
   for (const p of shown) {
-    const journeys = p.touchpoints.length > 0 ? p.touchpoints.map((tp) => codeSpan(`${tp.journey}/${tp.touchpoint}`)).join(', ') : '**none**';
-    out.push(`| ${codeSpan(entryPointLabel(p))} | ${codeSpan(`${p.file}:${p.line}`)} | ${codeSpan(handlerOf(p))} | ${journeys} |`);
+    const journeys =
+      p.touchpoints.length > 0
+        ? p.touchpoints.map((tp) => codeSpan(`${tp.journey}/${tp.touchpoint}`)).join(', ')
+        : '**none**';
+    out.push(
+      `| ${codeSpan(entryPointLabel(p))} | ${codeSpan(`${p.file}:${p.line}`)} | ${codeSpan(handlerOf(p))} | ${journeys} |`,
+    );
   }
   return out.join('\n') + '\n';
 }

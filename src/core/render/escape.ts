@@ -30,8 +30,11 @@ export function codeSpan(text: string): string {
 export function safeUrl(url: string): string | undefined {
   if (!/^https?:\/\//i.test(url)) return undefined;
   // Control characters too: Markdown ends a link destination at one, and the link would fall apart into text.
-  // eslint-disable-next-line no-control-regex
-  return url.replace(/[\s\u0000-\u001f\u007f-\u009f<>()"'`|\\[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return url.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\s\u0000-\u001f\u007f-\u009f<>()"'`|\\[\]]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
 }
 
 /**
@@ -42,7 +45,10 @@ export function escapeTerminal(text: string): string {
   return text.replace(
     // eslint-disable-next-line no-control-regex
     /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
-    (c) => (c.charCodeAt(0) < 0x100 ? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}` : `\\u${c.charCodeAt(0).toString(16)}`),
+    (c) =>
+      c.charCodeAt(0) < 0x100
+        ? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`
+        : `\\u${c.charCodeAt(0).toString(16)}`,
   );
 }
 

@@ -9,7 +9,12 @@ import { PAGE_SIZE, listIds, renderReportHtml, renderRows, reportMaps, summaryTe
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
 
-const shell = { nonce: 'n0nce', cspSource: 'https://webview.example', scriptUri: 'https://webview.example/report.js', styleUri: 'https://webview.example/report.css' };
+const shell = {
+  nonce: 'n0nce',
+  cspSource: 'https://webview.example',
+  scriptUri: 'https://webview.example/report.js',
+  styleUri: 'https://webview.example/report.css',
+};
 
 const HOSTILE_JOURNEY = '<img src=x onerror=alert(1)>';
 const HOSTILE_FILE = 'services/payments/"><script>';
@@ -51,11 +56,22 @@ journeys:
 function reportOf(files: ChangedFile[], map = MAP): ImpactReport {
   const parsed = parseMap(map, 'cx-map.yaml');
   assert.ok(parsed.map, JSON.stringify(parsed.diagnostics));
-  return computeImpact({ base: 'a'.repeat(40), head: 'b'.repeat(40), coverage: new Matcher([parsed.map]), changedFiles: files });
+  return computeImpact({
+    base: 'a'.repeat(40),
+    head: 'b'.repeat(40),
+    coverage: new Matcher([parsed.map]),
+    changedFiles: files,
+  });
 }
 
 function page(report: ImpactReport | undefined, extra: Partial<ReportPage> = {}): ReportPage {
-  return { comparison: { kind: 'branch' }, refs: [{ name: 'main', kind: 'branch' }], label: 'Branch x vs main', ...(report ? { report } : {}), ...extra };
+  return {
+    comparison: { kind: 'branch' },
+    refs: [{ name: 'main', kind: 'branch' }],
+    label: 'Branch x vs main',
+    ...(report ? { report } : {}),
+    ...extra,
+  };
 }
 
 function elements(node: Node): Element[] {
@@ -93,8 +109,13 @@ describe('Impact Report HTML', () => {
     const doc = parse(html);
     const all = elements(doc);
     assert.deepEqual(all.filter((e) => e.tagName === 'script').length, 1, 'only the page script');
-    assert.deepEqual(all.filter((e) => ['img', 'svg', 'b', 'iframe', 'object'].includes(e.tagName)), []);
-    const handlers = all.flatMap((e) => e.attrs.filter((a) => /^on/i.test(a.name)).map((a) => `${e.tagName}[${a.name}]`));
+    assert.deepEqual(
+      all.filter((e) => ['img', 'svg', 'b', 'iframe', 'object'].includes(e.tagName)),
+      [],
+    );
+    const handlers = all.flatMap((e) =>
+      e.attrs.filter((a) => /^on/i.test(a.name)).map((a) => `${e.tagName}[${a.name}]`),
+    );
     assert.deepEqual(handlers, [], 'no inline event handlers');
     const headings = all.filter((e) => e.tagName === 'h2').map((h) => textOf(h));
     assert.ok(headings.includes(`${HOSTILE_JOURNEY} High`), headings.join(' | '));
@@ -117,11 +138,21 @@ describe('Impact Report HTML', () => {
     assert.equal(attrOf(script, 'nonce'), 'n0nce');
     assert.equal(attrOf(script, 'src'), shell.scriptUri);
     assert.equal(textOf(script), '');
-    assert.equal(all.filter((e) => attrOf(e, 'style') !== undefined).length, 0, 'no inline styles (the CSP forbids them)');
+    assert.equal(
+      all.filter((e) => attrOf(e, 'style') !== undefined).length,
+      0,
+      'no inline styles (the CSP forbids them)',
+    );
   });
 
   it('keeps hostile refs in the comparison form as attribute values', () => {
-    const html = renderReportHtml(page(undefined, { comparison: { kind: 'refs', base: '"><script>x</script>', head: "v1'onfocus='x" }, message: 'm' }), shell);
+    const html = renderReportHtml(
+      page(undefined, {
+        comparison: { kind: 'refs', base: '"><script>x</script>', head: "v1'onfocus='x" },
+        message: 'm',
+      }),
+      shell,
+    );
     const all = elements(parse(html));
     assert.equal(all.filter((e) => e.tagName === 'script').length, 1);
     assert.equal(attrOf(all.find((e) => attrOf(e, 'id') === 'base') as Element, 'value'), '"><script>x</script>');
@@ -135,23 +166,53 @@ describe('Impact Report HTML', () => {
     const all = elements(parse(renderReportHtml(page(report), shell)));
     const names = all.filter((e) => e.tagName === 'h2').map((h) => textOf(h));
     assert.deepEqual(names, ['Checkout Critical', `${HOSTILE_JOURNEY} High`, 'Browse Low', 'In no journey 1 file']);
-    assert.equal(summaryText(report), '3 journeys touched, highest tier critical; 1 changed file in no journey (of 4).');
+    assert.equal(
+      summaryText(report),
+      '3 journeys touched, highest tier critical; 1 changed file in no journey (of 4).',
+    );
     const checkout = all.find((e) => attrOf(e, 'id') === 'journey-0') as Element;
-    const facts = elements(checkout).filter((e) => e.tagName === 'dd').map(textOf);
-    assert.deepEqual(facts, ['@acme/payments', '99.95% of checkouts succeed', '120k orders a day', 'dashboard', 'cx-map.yaml']);
+    const facts = elements(checkout)
+      .filter((e) => e.tagName === 'dd')
+      .map(textOf);
+    assert.deepEqual(facts, [
+      '@acme/payments',
+      '99.95% of checkouts succeed',
+      '120k orders a day',
+      'dashboard',
+      'cx-map.yaml',
+    ]);
     // The journey's Map link names the journey, so the extension opens the map at its line.
-    const journeyMap = elements(checkout).find((e) => e.tagName === 'dd' && attrOf(e, 'data-action') === undefined && textOf(e) === 'cx-map.yaml') as Element;
+    const journeyMap = elements(checkout).find(
+      (e) => e.tagName === 'dd' && attrOf(e, 'data-action') === undefined && textOf(e) === 'cx-map.yaml',
+    ) as Element;
     const journeyButton = elements(journeyMap).find((e) => attrOf(e, 'data-action') === 'open-map') as Element;
     assert.equal(report.journeys[Number(attrOf(journeyButton, 'data-journey'))]?.id, 'checkout');
     const link = elements(checkout).find((e) => e.tagName === 'a') as Element;
     assert.equal(attrOf(link, 'href'), 'https://grafana.example.com/d/checkout');
     const table = elements(checkout).find((e) => e.tagName === 'table') as Element;
     assert.deepEqual(
-      elements(table).filter((e) => e.tagName === 'th').map((th) => [textOf(th), attrOf(th, 'scope')]),
-      [['File', 'col'], ['Change', 'col'], ['Matched by', 'col'], ['Map line', 'col']],
+      elements(table)
+        .filter((e) => e.tagName === 'th')
+        .map((th) => [textOf(th), attrOf(th, 'scope')]),
+      [
+        ['File', 'col'],
+        ['Change', 'col'],
+        ['Matched by', 'col'],
+        ['Map line', 'col'],
+      ],
     );
-    assert.equal(textOf(elements(table).find((e) => e.tagName === 'caption') as Element), 'Changed files in Checkout: Pay for the order');
-    const rows = elements(table).filter((e) => e.tagName === 'tr').slice(1).map((tr) => elements(tr).filter((e) => e.tagName === 'td').map(textOf));
+    assert.equal(
+      textOf(elements(table).find((e) => e.tagName === 'caption') as Element),
+      'Changed files in Checkout: Pay for the order',
+    );
+    const rows = elements(table)
+      .filter((e) => e.tagName === 'tr')
+      .slice(1)
+      .map((tr) =>
+        elements(tr)
+          .filter((e) => e.tagName === 'td')
+          .map(textOf),
+      );
     assert.deepEqual(rows, [
       [HOSTILE_FILE, 'added', 'services/payments/**', 'cx-map.yaml:24'],
       ['services/payments/charge.ts', 'modified', 'services/payments/**', 'cx-map.yaml:24'],
@@ -166,12 +227,27 @@ describe('Impact Report HTML', () => {
   it('shows map changes: which touchpoint gained or lost which file', () => {
     const report: ImpactReport = {
       ...reportOf([{ path: 'cx-map.yaml', status: 'modified' }]),
-      mapChanges: [{ map: 'cx-map.yaml', journey: 'checkout', touchpoint: 'pay', added: ['services/refunds/a.ts'], removed: ['services/payments/old.ts'] }],
+      mapChanges: [
+        {
+          map: 'cx-map.yaml',
+          journey: 'checkout',
+          touchpoint: 'pay',
+          added: ['services/refunds/a.ts'],
+          removed: ['services/payments/old.ts'],
+        },
+      ],
     };
     const all = elements(parse(renderReportHtml(page(report), shell)));
     const section = all.find((e) => e.tagName === 'section' && attrOf(e, 'class') === 'map-changes') as Element;
     assert.ok(section, 'a map changes section');
-    const rows = elements(section).filter((e) => e.tagName === 'tr').slice(1).map((tr) => elements(tr).filter((e) => e.tagName === 'td').map(textOf));
+    const rows = elements(section)
+      .filter((e) => e.tagName === 'tr')
+      .slice(1)
+      .map((tr) =>
+        elements(tr)
+          .filter((e) => e.tagName === 'td')
+          .map(textOf),
+      );
     assert.deepEqual(rows, [
       ['checkout/pay', 'cx-map.yaml', 'gained', 'services/refunds/a.ts'],
       ['checkout/pay', 'cx-map.yaml', 'lost', 'services/payments/old.ts'],
@@ -179,15 +255,31 @@ describe('Impact Report HTML', () => {
   });
 
   it('says why there is no report instead of one, with the action it offers', () => {
-    const all = elements(parse(renderReportHtml(page(undefined, { message: 'This workspace is not trusted <b>', messageAction: { action: 'trust', label: 'Manage Workspace Trust' } }), shell)));
-    assert.equal(textOf(all.find((e) => attrOf(e, 'class') === 'message') as Element), 'This workspace is not trusted <b>');
+    const all = elements(
+      parse(
+        renderReportHtml(
+          page(undefined, {
+            message: 'This workspace is not trusted <b>',
+            messageAction: { action: 'trust', label: 'Manage Workspace Trust' },
+          }),
+          shell,
+        ),
+      ),
+    );
+    assert.equal(
+      textOf(all.find((e) => attrOf(e, 'class') === 'message') as Element),
+      'This workspace is not trusted <b>',
+    );
     assert.ok(all.some((e) => attrOf(e, 'data-action') === 'trust'));
     const copy = all.find((e) => attrOf(e, 'data-action') === 'copy') as Element;
     assert.equal(attrOf(copy, 'disabled'), '', 'nothing to copy');
   });
 
   it('pages long file lists: the page holds the first rows, renderRows the rest, in order', () => {
-    const many = Array.from({ length: 5_000 }, (_, i): ChangedFile => ({ path: `docs/f${String(i).padStart(5, '0')}.md`, status: 'modified' }));
+    const many = Array.from({ length: 5_000 }, (_, i): ChangedFile => ({
+      path: `docs/f${String(i).padStart(5, '0')}.md`,
+      status: 'modified',
+    }));
     const report = reportOf(many);
     assert.deepEqual(listIds(report), ['unmapped']);
     const started = performance.now();
@@ -197,13 +289,16 @@ describe('Impact Report HTML', () => {
     const body = all.find((e) => attrOf(e, 'id') === 'rows-unmapped') as Element;
     assert.equal(body.childNodes.length, PAGE_SIZE);
     assert.ok(all.some((e) => attrOf(e, 'data-action') === 'more' && attrOf(e, 'data-list') === 'unmapped'));
-    const next = elements(parse(`<table><tbody>${renderRows(report, 'unmapped', PAGE_SIZE, PAGE_SIZE)}</tbody></table>`)).filter((e) => e.tagName === 'button');
+    const next = elements(
+      parse(`<table><tbody>${renderRows(report, 'unmapped', PAGE_SIZE, PAGE_SIZE)}</tbody></table>`),
+    ).filter((e) => e.tagName === 'button');
     assert.equal(next.length, PAGE_SIZE);
     assert.equal(textOf(next[0] as Element), 'docs/f00200.md');
     assert.equal(renderRows(report, 'unmapped', 4_900, 500).split('<tr>').length - 1, 100);
     assert.equal(renderRows(report, 'nope', 0, 10), '');
     assert.equal(renderRows(report, 't-9-9', 0, 10), '');
-    if (process.env.CX_REPORT_TIMINGS) console.log(`      5,000 changed files: page ${html.length} chars in ${ms.toFixed(1)} ms`);
+    if (process.env.CX_REPORT_TIMINGS)
+      console.log(`      5,000 changed files: page ${html.length} chars in ${ms.toFixed(1)} ms`);
     assert.ok(html.length < 200_000, `the first page stays small (${html.length} chars)`);
   });
 });

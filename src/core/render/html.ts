@@ -89,7 +89,8 @@ type Row = () => string;
 
 function rowsOf(report: ImpactReport, list: string): Row[] | undefined {
   const ctx = context(report);
-  if (list === 'unmapped') return report.unmappedFiles.map((f) => () => `<tr><td>${fileButton(ctx, f)}</td><td>${noteOf(ctx, f)}</td></tr>`);
+  if (list === 'unmapped')
+    return report.unmappedFiles.map((f) => () => `<tr><td>${fileButton(ctx, f)}</td><td>${noteOf(ctx, f)}</td></tr>`);
   if (list === 'moved') return movedRows(report).map((m) => () => movedRow(ctx, m));
   const match = /^t-(\d+)-(\d+)$/.exec(list);
   if (!match) return undefined;
@@ -256,7 +257,9 @@ function reportBody(page: ReportPage, report: ImpactReport, pageSize: number): s
   if (report.journeys.length > 0) {
     out.push('<nav aria-label="Journeys"><ol class="journey-index">');
     report.journeys.forEach((j, i) => {
-      out.push(`<li><a href="#journey-${i}">${text(j.name)}</a> <span class="tier tier-${j.tier}">${TIER_LABEL[j.tier]}</span></li>`);
+      out.push(
+        `<li><a href="#journey-${i}">${text(j.name)}</a> <span class="tier tier-${j.tier}">${TIER_LABEL[j.tier]}</span></li>`,
+      );
     });
     out.push('</ol></nav>');
   }
@@ -286,7 +289,9 @@ function reportBody(page: ReportPage, report: ImpactReport, pageSize: number): s
 function journeySection(report: ImpactReport, j: JourneyImpact, index: number, pageSize: number): string {
   const out: string[] = [];
   out.push(`<section class="journey tier-${j.tier}" id="journey-${index}" aria-labelledby="journey-${index}-h">`);
-  out.push(`<h2 id="journey-${index}-h"><span class="name">${text(j.name)}</span> <span class="tier tier-${j.tier}">${TIER_LABEL[j.tier]}</span>${j.reach === 'indirect' ? ' <span class="muted">indirect</span>' : ''}</h2>`);
+  out.push(
+    `<h2 id="journey-${index}-h"><span class="name">${text(j.name)}</span> <span class="tier tier-${j.tier}">${TIER_LABEL[j.tier]}</span>${j.reach === 'indirect' ? ' <span class="muted">indirect</span>' : ''}</h2>`,
+  );
   const facts: [string, string][] = [];
   if (j.owner) facts.push(['Owner', text(j.owner)]);
   if (j.slo) facts.push(['SLO', text(j.slo)]);
@@ -297,12 +302,24 @@ function journeySection(report: ImpactReport, j: JourneyImpact, index: number, p
   });
   if (links.length > 0) facts.push(['Links', links.join(', ')]);
   const mapIndex = reportMaps(report).indexOf(j.map);
-  facts.push(['Map', `<button type="button" class="link" data-action="open-map" data-map="${mapIndex}" data-line="0" data-journey="${index}">${text(j.map)}</button>`]);
+  facts.push([
+    'Map',
+    `<button type="button" class="link" data-action="open-map" data-map="${mapIndex}" data-line="0" data-journey="${index}">${text(j.map)}</button>`,
+  ]);
   out.push('<dl class="facts">', ...facts.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`), '</dl>');
   j.touchpoints.forEach((tp, ti) => {
     out.push(`<h3>${text(tp.name)} <span class="muted">${touchpointFacts(tp)}</span></h3>`);
     out.push(touchedSymbolsList(report, tp.symbols ?? []));
-    if (tp.files.length > 0 || !tp.indirect) out.push(table(`t-${index}-${ti}`, `Changed files in ${j.name}: ${tp.name}`, ['File', 'Change', 'Matched by', 'Map line'], report, pageSize));
+    if (tp.files.length > 0 || !tp.indirect)
+      out.push(
+        table(
+          `t-${index}-${ti}`,
+          `Changed files in ${j.name}: ${tp.name}`,
+          ['File', 'Change', 'Matched by', 'Map line'],
+          report,
+          pageSize,
+        ),
+      );
     if (tp.indirect) out.push(indirectList(report, tp));
   });
   out.push('</section>');
@@ -317,7 +334,11 @@ function touchedSymbolsList(report: ImpactReport, symbols: readonly TouchpointSy
   return `<ul class="symbols" aria-label="Symbols the change touched">${items.join('')}</ul>`;
 }
 
-function symbolButton(ctx: RenderContext, file: string, s: { symbol: string; side: 'old' | 'new'; lines: [number, number] }): string {
+function symbolButton(
+  ctx: RenderContext,
+  file: string,
+  s: { symbol: string; side: 'old' | 'new'; lines: [number, number] },
+): string {
   const index = ctx.files.get(file);
   if (index === undefined) return `<code>${text(describeSymbol(s))}</code>`;
   return (
@@ -351,7 +372,8 @@ function declarationsSection(report: ImpactReport): string {
 /** Every file of every chain of indirect reach, in a fixed order: a chain link names its file by index. */
 export function reportChainFiles(report: ImpactReport): string[] {
   const files = new Set<string>();
-  for (const j of report.journeys) for (const tp of j.touchpoints) for (const hit of tp.indirect ?? []) for (const f of chainFiles(hit)) files.add(f);
+  for (const j of report.journeys)
+    for (const tp of j.touchpoints) for (const hit of tp.indirect ?? []) for (const f of chainFiles(hit)) files.add(f);
   return [...files];
 }
 
@@ -362,7 +384,8 @@ function indirectList(report: ImpactReport, tp: TouchpointImpact): string {
   const items = (tp.indirect ?? []).map((hit) => {
     const chain = renderChain(
       hit,
-      (f) => `<button type="button" class="link" data-action="open-path" data-path="${linked.indexOf(f)}" title="Open ${attr(f)}">${text(f)}</button>`,
+      (f) =>
+        `<button type="button" class="link" data-action="open-path" data-path="${linked.indexOf(f)}" title="Open ${attr(f)}">${text(f)}</button>`,
       text,
     );
     return `<li>${fileButton(ctx, hit.file)} <span class="muted">· ${text(hopsText(hit.hops))} ·</span> via ${chain}</li>`;
@@ -379,7 +402,13 @@ function touchpointFacts(tp: TouchpointImpact): string {
   return parts.join(' · ');
 }
 
-function table(list: string, caption: string, columns: readonly string[], report: ImpactReport, pageSize: number): string {
+function table(
+  list: string,
+  caption: string,
+  columns: readonly string[],
+  report: ImpactReport,
+  pageSize: number,
+): string {
   const total = listLength(report, list);
   const shown = Math.min(total, pageSize);
   const more =

@@ -31,7 +31,10 @@ export function indirectTextLines(journey: JourneyImpact, dim: (text: string) =>
 export function indirectMarkdownLines(journey: JourneyImpact): string[] {
   const hits = indirectHits(journey);
   if (hits.length === 0) return [];
-  const title = journey.reach === 'indirect' ? 'Reached only indirectly, through imports:' : 'Also reached indirectly, through imports:';
+  const title =
+    journey.reach === 'indirect'
+      ? 'Reached only indirectly, through imports:'
+      : 'Also reached indirectly, through imports:';
   return [
     `**${title}**`,
     '',
@@ -47,11 +50,15 @@ export function sharedTextLines(report: ImpactReport, bold: (text: string) => st
   const out: string[] = [];
   if (report.shared && report.shared.length > 0) {
     out.push('', bold(`Shared infrastructure (${report.shared.length})`));
-    for (const s of report.shared) out.push(`  ${escapeTerminal(s.file)}: ${s.importers} files depend on it; journeys not listed one by one`);
+    for (const s of report.shared)
+      out.push(`  ${escapeTerminal(s.file)}: ${s.importers} files depend on it; journeys not listed one by one`);
   }
   if (report.indirectBeyond && report.indirectBeyond.length > 0) {
     out.push('', bold(`Beyond the hop limit (${report.indirectBeyond.length})`));
-    for (const b of report.indirectBeyond) out.push(`  ${escapeTerminal(b.file)}: ${b.touchpoints} ${b.touchpoints === 1 ? 'touchpoint' : 'touchpoints'} further away`);
+    for (const b of report.indirectBeyond)
+      out.push(
+        `  ${escapeTerminal(b.file)}: ${b.touchpoints} ${b.touchpoints === 1 ? 'touchpoint' : 'touchpoints'} further away`,
+      );
   }
   return out;
 }
@@ -59,13 +66,21 @@ export function sharedTextLines(report: ImpactReport, bold: (text: string) => st
 export function sharedMarkdownLines(report: ImpactReport): string[] {
   const out: string[] = [];
   if (report.shared && report.shared.length > 0) {
-    out.push('### Shared infrastructure', '', 'Changed files that much of the code depends on; their journeys are not listed one by one:', '');
+    out.push(
+      '### Shared infrastructure',
+      '',
+      'Changed files that much of the code depends on; their journeys are not listed one by one:',
+      '',
+    );
     for (const s of report.shared) out.push(`- ${codeSpan(s.file)}: ${s.importers} files depend on it`);
     out.push('');
   }
   if (report.indirectBeyond && report.indirectBeyond.length > 0) {
     out.push('<details><summary>Beyond the hop limit</summary>', '');
-    for (const b of report.indirectBeyond) out.push(`- ${codeSpan(b.file)}: ${b.touchpoints} ${b.touchpoints === 1 ? 'touchpoint' : 'touchpoints'} further away`);
+    for (const b of report.indirectBeyond)
+      out.push(
+        `- ${codeSpan(b.file)}: ${b.touchpoints} ${b.touchpoints === 1 ? 'touchpoint' : 'touchpoints'} further away`,
+      );
     out.push('', '</details>', '');
   }
   return out;

@@ -4,6 +4,8 @@ import type { DepsReport } from '../graph/deps';
 import type { ImpactReport } from '../impact/impact';
 import type { MapDiagnostic } from '../types';
 
-export function renderJson(value: ImpactReport | CoverageReport | readonly ExplainEntry[] | readonly MapDiagnostic[] | DepsReport): string {
+export function renderJson(
+  value: ImpactReport | CoverageReport | readonly ExplainEntry[] | readonly MapDiagnostic[] | DepsReport,
+): string {
   return JSON.stringify(value, null, 2) + '\n';
 }

@@ -35,7 +35,10 @@ describe('renderer properties: random names stay text', function () {
 
     it('a control character in a link target is encoded, so the link stays a link', () => {
       assert.equal(safeUrl('https://e.example/\u0007x\u009b'), 'https://e.example/%07x%9B');
-      assert.match(md.render(`[a](${safeUrl('https://e.example/\u0000')!})`), /<a href="https:\/\/e\.example\/%00">a<\/a>/);
+      assert.match(
+        md.render(`[a](${safeUrl('https://e.example/\u0000')!})`),
+        /<a href="https:\/\/e\.example\/%00">a<\/a>/,
+      );
     });
 
     it('bidirectional controls are shown, not sent, to a terminal', () => {
@@ -44,7 +47,14 @@ describe('renderer properties: random names stay text', function () {
     });
 
     it('the commit range of a text report is escaped too', () => {
-      const text = renderImpactText({ base: '\u001b[2J', head: 'WORKTREE', changedFiles: [], changes: [], journeys: [], unmappedFiles: [] });
+      const text = renderImpactText({
+        base: '\u001b[2J',
+        head: 'WORKTREE',
+        changedFiles: [],
+        changes: [],
+        journeys: [],
+        unmappedFiles: [],
+      });
       assert.match(text, /^Customer impact \\x1b\[2J\.\.\.WORKTREE/);
     });
   });

@@ -33,7 +33,9 @@ function report(overrides: Partial<ImpactReport> = {}): ImpactReport {
             name: 'Pay for the order',
             channel: 'web',
             files: ['services/payments/charge.ts'],
-            reasons: [{ file: 'services/payments/charge.ts', map: 'cx-map.yaml', pattern: 'services/payments/**', line: 14 }],
+            reasons: [
+              { file: 'services/payments/charge.ts', map: 'cx-map.yaml', pattern: 'services/payments/**', line: 14 },
+            ],
             precision: 'file',
             symbolScope: ['PaymentService.charge'],
           },
@@ -52,7 +54,10 @@ describe('Markdown report', () => {
     const text = renderImpactMarkdown(report());
     const html = md.render(text);
     assert.match(html, /<h2>Customer impact<\/h2>/);
-    assert.match(html, /<strong>1 journey<\/strong> \(1 critical\), 1 touchpoint, from 2 changed files; 1 file in no map\./);
+    assert.match(
+      html,
+      /<strong>1 journey<\/strong> \(1 critical\), 1 touchpoint, from 2 changed files; 1 file in no map\./,
+    );
     assert.match(html, /<h3>🔴 Checkout · critical<\/h3>/);
     assert.match(html, /<table>[\s\S]*<td>Pay for the order <code>pay<\/code><\/td>\s*<td>web<\/td>/);
     assert.match(html, /<a href="https:\/\/grafana\.example\.com\/d\/checkout">dashboard<\/a>/);
@@ -106,7 +111,13 @@ describe('Markdown report', () => {
       report({
         journeys: [],
         mapChanges: [
-          { map: 'cx-map.yaml', journey: 'refunds', touchpoint: 'refund', added: ['services/payments/refund.go'], removed: [] },
+          {
+            map: 'cx-map.yaml',
+            journey: 'refunds',
+            touchpoint: 'refund',
+            added: ['services/payments/refund.go'],
+            removed: [],
+          },
           { map: 'cx-map.yaml', journey: 'refunds', touchpoint: 'unchanged', added: [], removed: [] },
         ],
       }),
@@ -119,7 +130,10 @@ describe('Markdown report', () => {
   });
 
   it('warns when the maps have errors, and only then', () => {
-    assert.match(md.render(renderImpactMarkdown(report({ mapErrors: 2 }))), /<blockquote>\s*<p>⚠️ The journey maps have 2 errors \(see <code>cx-impact check<\/code>\)/);
+    assert.match(
+      md.render(renderImpactMarkdown(report({ mapErrors: 2 }))),
+      /<blockquote>\s*<p>⚠️ The journey maps have 2 errors \(see <code>cx-impact check<\/code>\)/,
+    );
     assert.doesNotMatch(renderImpactMarkdown(report()), /⚠️/);
     assert.match(renderImpactText(report({ mapErrors: 1 })), /^The journey maps have 1 error \(see cx-impact check\)/m);
   });
@@ -139,7 +153,10 @@ describe('escaping', () => {
     assert.equal(md.renderInline(codeSpan('`x`')), '<code>`x`</code>');
   });
   it('escapeMarkdown leaves no inline syntax', () => {
-    assert.equal(md.renderInline(escapeMarkdown('*a* _b_ [c](d) `e` <i>f</i> &amp;')), '*a* _b_ [c](d) `e` &lt;i&gt;f&lt;/i&gt; &amp;amp;');
+    assert.equal(
+      md.renderInline(escapeMarkdown('*a* _b_ [c](d) `e` <i>f</i> &amp;')),
+      '*a* _b_ [c](d) `e` &lt;i&gt;f&lt;/i&gt; &amp;amp;',
+    );
   });
   it('safeUrl keeps http(s) only', () => {
     assert.equal(safeUrl('javascript:alert(1)'), undefined);
@@ -155,14 +172,20 @@ describe('text report', () => {
     const plain = renderImpactText(report());
     assert.ok(!plain.includes('\u001b'));
     assert.match(plain, /^Customer impact 0123456\.\.\.WORKTREE: 1 journey \(1 critical\) from 2 changed files$/m);
-    assert.match(plain, /^CRITICAL Checkout \(checkout\) owner @acme\/payments, SLO 99\.95% of checkouts succeed, map cx-map\.yaml$/m);
+    assert.match(
+      plain,
+      /^CRITICAL Checkout \(checkout\) owner @acme\/payments, SLO 99\.95% of checkouts succeed, map cx-map\.yaml$/m,
+    );
     assert.match(plain, /^ {4}services\/payments\/charge\.ts {2}cx-map\.yaml:14 services\/payments\/\*\*$/m);
     assert.match(plain, /^ {2}docs\/notes\.md \(new, untracked\)$/m);
     assert.ok(renderImpactText(report(), { color: true }).includes('\u001b[31mCRITICAL'));
   });
 
   it('prints diagnostics 1-based, sorted', () => {
-    const range = (line: number, character: number) => ({ start: { line, character }, end: { line, character: character + 1 } });
+    const range = (line: number, character: number) => ({
+      start: { line, character },
+      end: { line, character: character + 1 },
+    });
     const text = renderDiagnosticsText([
       { file: 'b.yaml', range: range(0, 0), severity: 'warning', code: 'unknown-key', message: 'Unknown key "tiers".' },
       { file: 'a.yaml', range: range(4, 2), severity: 'error', code: 'bad-tier', message: 'Bad tier.' },
@@ -175,7 +198,16 @@ describe('text report', () => {
       {
         path: 'a.ts',
         touchpoints: [
-          { journey: 'j', touchpoint: 't', map: 'cx-map.yaml', pattern: 'a.ts', line: 7, journeyName: 'J', touchpointName: 'T', tier: 'high' },
+          {
+            journey: 'j',
+            touchpoint: 't',
+            map: 'cx-map.yaml',
+            pattern: 'a.ts',
+            line: 7,
+            journeyName: 'J',
+            touchpointName: 'T',
+            tier: 'high',
+          },
         ],
       },
       { path: 'b.ts', touchpoints: [] },
@@ -186,7 +218,18 @@ describe('text report', () => {
       totalFiles: 4,
       coveredFiles: 3,
       uncoveredFiles: ['z'],
-      patterns: [{ map: 'cx-map.yaml', journey: 'j', touchpoint: 't', pattern: 'old/**', line: 9, negated: false, files: 0, decided: 0 }],
+      patterns: [
+        {
+          map: 'cx-map.yaml',
+          journey: 'j',
+          touchpoint: 't',
+          pattern: 'old/**',
+          line: 9,
+          negated: false,
+          files: 0,
+          decided: 0,
+        },
+      ],
       touchpoints: [],
     });
     assert.match(coverage, /3 of 4 files in a touchpoint \(75\.0%\)/);

@@ -37,7 +37,9 @@ export function renderImpactText(report: ImpactReport, options: TextOptions = {}
   const out: string[] = [];
   const range = t(`${shortCommit(report.base)}...${shortCommit(report.head)}`);
   if (report.journeys.length === 0) {
-    out.push(`${paint('bold', 'Customer impact')} ${range}: no journey touched by ${plural(report.changedFiles.length, 'changed file')}.`);
+    out.push(
+      `${paint('bold', 'Customer impact')} ${range}: no journey touched by ${plural(report.changedFiles.length, 'changed file')}.`,
+    );
   } else {
     out.push(
       `${paint('bold', 'Customer impact')} ${range}: ${plural(report.journeys.length, 'journey')} (${tierCounts(report.journeys)}) from ${plural(report.changedFiles.length, 'changed file')}`,
@@ -46,11 +48,18 @@ export function renderImpactText(report: ImpactReport, options: TextOptions = {}
   if (report.mapErrors) out.push(paint('yellow', mapErrorsLine(report.mapErrors).replace(/`/g, '')));
   for (const j of report.journeys) {
     out.push('');
-    const facts = [j.owner && `owner ${t(j.owner)}`, j.slo && `SLO ${t(j.slo)}`, `map ${t(j.map)}`].filter(Boolean).join(', ');
-    out.push(`${paint(TIER_STYLE[j.tier], j.tier.toUpperCase().padEnd(8))} ${paint('bold', t(j.name))} (${t(j.id)}) ${paint('dim', facts)}`);
+    const facts = [j.owner && `owner ${t(j.owner)}`, j.slo && `SLO ${t(j.slo)}`, `map ${t(j.map)}`]
+      .filter(Boolean)
+      .join(', ');
+    out.push(
+      `${paint(TIER_STYLE[j.tier], j.tier.toUpperCase().padEnd(8))} ${paint('bold', t(j.name))} (${t(j.id)}) ${paint('dim', facts)}`,
+    );
     for (const tp of j.touchpoints) {
       const channel = tp.channel ? ` [${t(tp.channel)}]` : '';
-      const precision = tp.precision === 'file' ? paint('dim', ` (whole files; symbols ${tp.symbolScope?.map(t).join(', ') ?? ''})`) : '';
+      const precision =
+        tp.precision === 'file'
+          ? paint('dim', ` (whole files; symbols ${tp.symbolScope?.map(t).join(', ') ?? ''})`)
+          : '';
       out.push(`  ${t(tp.name)}${channel}: ${plural(tp.files.length, 'file')}${precision}`);
       for (const r of tp.reasons) {
         out.push(`    ${t(r.file)}${note(r.file)}  ${paint('dim', `${t(r.map)}:${r.line} ${t(r.pattern)}`)}`);
@@ -71,7 +80,10 @@ export function renderImpactText(report: ImpactReport, options: TextOptions = {}
   const declared = changedDeclarations(report);
   if (declared.length > 0) {
     out.push('', paint('bold', 'Changed declarations'));
-    for (const c of declared) out.push(`  ${t(c.path)}: ${c.precision === 'file' ? paint('dim', `symbols not read (${t(c.unread ?? 'unknown')}); the whole file counts`) : t(c.symbols.map(describeSymbol).join(', '))}`);
+    for (const c of declared)
+      out.push(
+        `  ${t(c.path)}: ${c.precision === 'file' ? paint('dim', `symbols not read (${t(c.unread ?? 'unknown')}); the whole file counts`) : t(c.symbols.map(describeSymbol).join(', '))}`,
+      );
   }
   out.push(...sharedTextLines(report, (text) => paint('bold', text)));
   if (report.unmappedFiles.length > 0) {
@@ -110,7 +122,8 @@ export function renderCoverageText(report: CoverageReport, options: TextOptions 
   const idle = report.patterns.filter((p) => p.files === 0);
   if (idle.length > 0) {
     out.push('', paint('bold', `Patterns that match no file (${idle.length})`));
-    for (const p of idle) out.push(`  ${t(p.map)}:${p.line} ${t(p.pattern)} ${paint('dim', `(${t(p.journey)}/${t(p.touchpoint)})`)}`);
+    for (const p of idle)
+      out.push(`  ${t(p.map)}:${p.line} ${t(p.pattern)} ${paint('dim', `(${t(p.journey)}/${t(p.touchpoint)})`)}`);
   }
   if (report.uncoveredFiles.length > 0) {
     out.push('', paint('bold', `In no touchpoint (${report.uncoveredFiles.length})`));

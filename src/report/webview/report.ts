@@ -87,7 +87,8 @@ form?.addEventListener('submit', (event) => {
     status('Two refs need a base and a head.');
     return;
   }
-  const comparison = kind === 'worktree' ? { kind } : kind === 'branch' ? (base ? { kind, base } : { kind }) : { kind, base, head };
+  const comparison =
+    kind === 'worktree' ? { kind } : kind === 'branch' ? (base ? { kind, base } : { kind }) : { kind, base, head };
   status('Comparing…');
   api.postMessage({ type: 'compare', comparison });
 });
@@ -102,7 +103,12 @@ document.addEventListener('click', (event) => {
       api.postMessage({ type: 'open-file', file: Number(target.dataset.file) });
       break;
     case 'open-symbol':
-      api.postMessage({ type: 'open-file', file: Number(target.dataset.file), line: Number(target.dataset.line), side: target.dataset.side });
+      api.postMessage({
+        type: 'open-file',
+        file: Number(target.dataset.file),
+        line: Number(target.dataset.line),
+        side: target.dataset.side,
+      });
       break;
     case 'open-map':
       api.postMessage({
