@@ -5,7 +5,7 @@ import { entryPointLabel } from '../core/entry-points/coverage';
 import { groupByPrefix } from '../core/entry-points/propose';
 import type { EntryPoint } from '../core/entry-points/types';
 import type { CxMap } from '../core/types';
-import { chooseJourney, chooseTouchpoint } from './add-file-command';
+import { chooseTarget } from './add-file-command';
 import type { WorkspaceMaps } from '../workspace/workspace-maps';
 import { addPathsEdit } from '../core/map/add-paths';
 import type { WorkspaceEntryPoints } from '../workspace/workspace-entry-points';
@@ -59,13 +59,9 @@ export async function addEntryPointsToTouchpoint(
     );
     return false;
   }
-  const journey = choices.journey ? { id: choices.journey, create: choices.newJourney } : await chooseJourney(map);
-  if (!journey) return false;
-  const existing = map?.journeys.find((j) => j.id === journey.id);
-  const touchpoint = choices.touchpoint
-    ? { id: choices.touchpoint, create: choices.newTouchpoint }
-    : await chooseTouchpoint(existing?.touchpoints ?? []);
-  if (!touchpoint) return false;
+  const target = await chooseTarget(map, choices);
+  if (!target) return false;
+  const { journey, touchpoint, existing } = target;
 
   const result = addPathsEdit(
     document.getText(),

@@ -52,13 +52,9 @@ export async function addFileToTouchpoint(
     return false;
   }
 
-  const journey = choices.journey ? { id: choices.journey, create: choices.newJourney } : await chooseJourney(map);
-  if (!journey) return false;
-  const existing = map?.journeys.find((j) => j.id === journey.id);
-  const touchpoint = choices.touchpoint
-    ? { id: choices.touchpoint, create: choices.newTouchpoint }
-    : await chooseTouchpoint(existing?.touchpoints ?? []);
-  if (!touchpoint) return false;
+  const chosen = await chooseTarget(map, choices);
+  if (!chosen) return false;
+  const { journey, touchpoint } = chosen;
   const pattern =
     choices.pattern ??
     (await choosePattern(inMap, current.folder ? await files.filesOf(current.folder) : [], {
@@ -124,6 +120,29 @@ async function chooseMap(
     { placeHolder: vscode.l10n.t('Which map?') },
   );
   return picked?.uri;
+}
+
+/** A journey and touchpoint picked (or to create), or undefined when the user cancelled. */
+export interface ChosenTarget {
+  journey: { id: string; create?: { name: string } };
+  touchpoint: { id: string; create?: { name: string } };
+  /** The chosen journey as the map has it, when it exists already. */
+  existing?: CxMap['journeys'][number];
+}
+
+/** The journey, then the touchpoint, each given up front (by a test, a lens or the view) or asked for. */
+export async function chooseTarget(
+  map: CxMap | undefined,
+  choices: Pick<AddFileChoices, 'journey' | 'touchpoint' | 'newJourney' | 'newTouchpoint'>,
+): Promise<ChosenTarget | undefined> {
+  const journey = choices.journey ? { id: choices.journey, create: choices.newJourney } : await chooseJourney(map);
+  if (!journey) return undefined;
+  const existing = map?.journeys.find((j) => j.id === journey.id);
+  const touchpoint = choices.touchpoint
+    ? { id: choices.touchpoint, create: choices.newTouchpoint }
+    : await chooseTouchpoint(existing?.touchpoints ?? []);
+  if (!touchpoint) return undefined;
+  return { journey, touchpoint, ...(existing ? { existing } : {}) };
 }
 
 export async function chooseJourney(
