@@ -72,11 +72,10 @@ export class ChangesView implements vscode.Disposable {
     /** Indirect reach of the changed files no touchpoint covers (contract §5), once the graph is built. */
     private readonly indirect?: IndirectSource,
   ) {
-    this.tree = new NodeTree(maps, () => Promise.resolve(this.nodes), this.fileCommand);
-    this.view = vscode.window.createTreeView(CHANGES_VIEW, { treeDataProvider: this.tree, showCollapseAll: true });
+    this.tree = new NodeTree(CHANGES_VIEW, maps, () => Promise.resolve(this.nodes), this.fileCommand);
+    this.view = this.tree.view;
     this.disposables.push(
       this.tree,
-      this.view,
       maps.onDidChange(() => this.schedule(false)),
       ...(indirect ? [indirect.onDidChange(() => this.schedule(false))] : []),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -104,6 +103,11 @@ export class ChangesView implements vscode.Disposable {
   /** What VS Code reads the view's items from (the integration tests record every answer it gives). */
   get provider(): vscode.TreeDataProvider<ViewNode> {
     return this.tree;
+  }
+
+  /** Whether VS Code shows the view. */
+  get visible(): boolean {
+    return this.view.visible;
   }
 
   /** The text shown above the view's items (or its welcome content), if any. */

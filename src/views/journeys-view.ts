@@ -40,13 +40,12 @@ export class JourneysView implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
     private readonly entryPoints?: WorkspaceEntryPoints,
   ) {
-    this.tree = new NodeTree(maps, () => this.nodes());
-    this.view = vscode.window.createTreeView(JOURNEYS_VIEW, { treeDataProvider: this.tree, showCollapseAll: true });
+    this.tree = new NodeTree(JOURNEYS_VIEW, maps, () => this.nodes());
+    this.view = this.tree.view;
     // Only files appearing or disappearing change the lists; edits do not.
     const watcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     this.disposables = [
       this.tree,
-      this.view,
       watcher,
       watcher.onDidCreate((uri) => this.filesChanged(uri)),
       watcher.onDidDelete((uri) => this.filesChanged(uri)),

@@ -37,23 +37,46 @@ export const openFileCommand: FileCommand = (target, uri) => ({
 });
 
 /**
- * A TreeDataProvider over ViewNodes. `roots` computes the top level when VS Code asks for it, which it does only
- * while the view is visible: views that cost work (Journeys lists every file) stay idle while collapsed.
+ * A TreeDataProvider over ViewNodes, and the TreeView that shows them. `roots` computes the top level when VS Code
+ * asks for it, which it does only while the view is visible: views that cost work (Journeys lists every file) stay
+ * idle while collapsed.
+ *
+ * A refresh asked for while the view is hidden is held until it shows. VS Code (1.100) queues such a refresh and
+ * replays it when the view appears, walking the tree a second time with the children it already has; in that walk
+ * its children batching (TreeDataSource.getChildren, microsoft/vscode#243911) can hand a node the answer of another
+ * batch, and an expanded journey is drawn with no rows under it until the next refresh. A refresh sent while the
+ * view is visible makes VS Code fetch every level again, which that race does not reach.
  */
 export class NodeTree implements vscode.TreeDataProvider<ViewNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ViewNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  readonly view: vscode.TreeView<ViewNode>;
+  private readonly visibility: vscode.Disposable;
 
   constructor(
+    viewId: string,
     private readonly maps: WorkspaceMaps,
     private readonly roots: () => Promise<ViewNode[]>,
     private readonly fileCommand: FileCommand = openFileCommand,
-  ) {}
+  ) {
+    this.view = vscode.window.createTreeView(viewId, { treeDataProvider: this, showCollapseAll: true });
+    this.visibility = this.view.onDidChangeVisibility(({ visible }) => {
+      if (visible && this.refreshWhenVisible) {
+        this.refreshWhenVisible = false;
+        this.refresh();
+      }
+    });
+  }
 
   private loading: Promise<ViewNode[]> | undefined;
   private refreshWhenLoaded = false;
+  private refreshWhenVisible = false;
 
   refresh(): void {
+    if (!this.view.visible) {
+      this.refreshWhenVisible = true;
+      return;
+    }
     // A refresh while VS Code is still resolving the top level makes it register the same ids twice
     // ("Element with id … is already registered"): wait for the load in flight, then refresh once.
     if (this.loading) {
@@ -111,6 +134,8 @@ export class NodeTree implements vscode.TreeDataProvider<ViewNode>, vscode.Dispo
   }
 
   dispose(): void {
+    this.visibility.dispose();
+    this.view.dispose();
     this.changed.dispose();
   }
 

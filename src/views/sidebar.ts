@@ -25,6 +25,8 @@ export interface Sidebar extends vscode.Disposable {
   changesDescription(): Promise<string | undefined>;
   /** The Changes view's tree as VS Code reads it: the integration tests record every state it shows. */
   changesTree(): vscode.TreeDataProvider<ViewNode>;
+  /** Whether VS Code shows the Changes view (it holds refreshes while hidden: src/views/node-tree.ts). */
+  changesVisible(): boolean;
 }
 
 export function createSidebar(
@@ -60,6 +62,7 @@ export function createSidebar(
       return changes.description;
     },
     changesTree: () => changes.provider,
+    changesVisible: () => changes.visible,
     dispose() {
       thisFile.dispose();
       changes.dispose();

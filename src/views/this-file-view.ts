@@ -28,12 +28,11 @@ export class ThisFileView implements vscode.Disposable {
     /** Indirect reach of a file no touchpoint covers (contract §5), once the graph is built. */
     private readonly indirect?: ThisFileIndirect,
   ) {
-    this.tree = new NodeTree(maps, () => Promise.resolve(this.nodes()));
-    this.view = vscode.window.createTreeView(THIS_FILE_VIEW, { treeDataProvider: this.tree, showCollapseAll: true });
+    this.tree = new NodeTree(THIS_FILE_VIEW, maps, () => Promise.resolve(this.nodes()));
+    this.view = this.tree.view;
     this.file = vscode.window.activeTextEditor?.document.uri;
     this.disposables = [
       this.tree,
-      this.view,
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         // Focus moving to a panel or this view leaves no active editor: keep showing the last file then.
         if (editor) this.show(editor.document.uri);
