@@ -13,7 +13,7 @@ import { realpath } from 'node:fs/promises';
 import type { FileImports } from '../core/code/imports';
 import { languageOfPath } from '../core/code/languages';
 import { MAX_PARSE_BYTES, ParseError } from '../core/code/parser';
-import { buildGraph, type DependencyGraph } from '../core/graph/graph';
+import { buildGraph, excludeMatcher, type DependencyGraph } from '../core/graph/graph';
 import { dirOf, Resolver } from '../core/graph/resolve';
 import { ReverseResolver, candidateImporters } from '../core/graph/reverse';
 import type { CodeReader } from './code-reader';
@@ -113,11 +113,6 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
   if (samePackage) return full(`${samePackage} may be used by its package without an import`);
 
   const read = options.read ?? ((file: string) => readRepoFile(options.root, realRoot, file));
-  // In a large repository the walk usually passes the local batch: the workers start (and load their grammar)
-  // while the texts are read, not when the first large batch waits for them.
-  if (options.localReader && code.length >= 4 * LOCAL_BATCH) {
-    for (let i = 0; i < 2; i++) options.reader.ask('imports', `warm${i}.ts`, `// ${i}\n`).catch(() => undefined);
-  }
   // Configuration and the code's texts: the byte search runs over these (no parse).
   const { texts: configs } = await readConfigs(files, read, options.overrides);
   const texts = new Map<string, string>();
@@ -213,14 +208,15 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
     }
     return files.filter((f) => keep.has(f));
   };
-  const build = (): DependencyGraph =>
-    buildGraph({
-      files: subset(),
-      imports,
-      skipped,
-      resolver,
-      ...(options.exclude ? { exclude: options.exclude } : {}),
-    });
+  // The graph is built again at each step of the walk: whether a file is excluded is matched once.
+  const matchExcluded = excludeMatcher(options.exclude);
+  const excludedAnswers = new Map<string, boolean>();
+  const isExcluded = (file: string): boolean => {
+    let answer = excludedAnswers.get(file);
+    if (answer === undefined) excludedAnswers.set(file, (answer = matchExcluded(file)));
+    return answer;
+  };
+  const build = (): DependencyGraph => buildGraph({ files: subset(), imports, skipped, resolver, isExcluded });
 
   const reexportsOf = new Map<string, string[]>();
   const known = new Set<string>(from);

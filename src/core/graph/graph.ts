@@ -239,6 +239,8 @@ export interface GraphInput {
   resolver: Resolver;
   /** Globs of files that carry no impact, added to DEFAULT_EXCLUDE. */
   exclude?: readonly string[];
+  /** `excludeMatcher(exclude)` made by the caller, for one that builds graphs again and again (it may remember). */
+  isExcluded?: (file: string) => boolean;
 }
 
 export function excludeMatcher(extra: readonly string[] = []): (file: string) => boolean {
@@ -261,8 +263,8 @@ export function buildGraph(input: GraphInput): DependencyGraph {
   const files = input.files.filter((f) => languageOfPath(f) !== undefined || input.imports.has(f));
   const index = new Map<string, number>();
   files.forEach((f, i) => index.set(f, i));
-  const isExcluded = excludeMatcher(input.exclude);
-  const excluded = files.map(isExcluded);
+  const isExcluded = input.isExcluded ?? excludeMatcher(input.exclude);
+  const excluded = files.map((f) => isExcluded(f));
   const stats: GraphStats = {
     files: files.length,
     read: 0,

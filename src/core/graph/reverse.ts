@@ -300,10 +300,21 @@ function stringsIn(value: unknown): string[] {
 
 /** A manifest whose entries point outside its own folder (`../x`): any file may be its entry. */
 function leavesPackage(manifest: Record<string, unknown>): boolean {
-  return JSON.stringify([manifest.exports, manifest.main, manifest.types, manifest.typings, manifest.module]).includes(
-    '..',
-  );
+  let leaves = leaving.get(manifest);
+  if (leaves === undefined) {
+    leaves = JSON.stringify([
+      manifest.exports,
+      manifest.main,
+      manifest.types,
+      manifest.typings,
+      manifest.module,
+    ]).includes('..');
+    leaving.set(manifest, leaves);
+  }
+  return leaves;
 }
+/** Asked for every file of every package: answered once per manifest. */
+const leaving = new WeakMap<Record<string, unknown>, boolean>();
 
 /**
  * The files that may import any of `targets`, by a byte search of `texts` (files already known are skipped).
@@ -403,34 +414,48 @@ class Automaton {
         queue.push(to);
       }
     }
-    // ASCII, the common case, goes through a table with the failure links already followed.
+    // ASCII, the common case, goes through a table with the failure links already followed, one column per ASCII
+    // character the strings hold (column 0: any other, which leads back to the start): thousands of needles make
+    // tens of thousands of states, and 128 columns each cost more than the search.
     const states = this.next.length;
-    this.table = new Int32Array(states * 128);
+    const classes = new Uint8Array(128);
+    const columns: number[] = [-1];
+    for (const x of strings)
+      for (let i = 0; i < x.length; i++) {
+        const c = x.charCodeAt(i);
+        if (c < 128 && classes[c] === 0) classes[c] = columns.push(c) - 1;
+      }
+    // `"` and `` ` `` read as `'` (the strings were written with `'` alone).
+    classes[34] = classes[96] = classes[39]!;
+    const width = columns.length;
+    this.classes = classes;
+    this.width = width;
+    this.table = new Int32Array(states * width);
     this.ends = new Uint8Array(states);
     for (const state of order) {
       if (this.out[state]!.length > 0) this.ends[state] = 1;
-      for (let c = 0; c < 128; c++) {
-        const to = this.next[state]!.get(c);
-        this.table[state * 128 + c] =
-          to !== undefined ? to : state === 0 ? 0 : this.table[this.fail[state]! * 128 + c]!;
+      const moves = this.next[state]!;
+      for (let k = 1; k < width; k++) {
+        const to = moves.get(columns[k]!);
+        this.table[state * width + k] =
+          to !== undefined ? to : state === 0 ? 0 : this.table[this.fail[state]! * width + k]!;
       }
     }
-    // `"` and `` ` `` read as `'` (the strings were written with `'` alone).
-    for (let state = 0; state < states; state++)
-      this.table[state * 128 + 34] = this.table[state * 128 + 96] = this.table[state * 128 + 39]!;
   }
 
   private readonly table: Int32Array;
+  private readonly classes: Uint8Array;
+  private readonly width: number;
   private readonly ends: Uint8Array;
 
   /** True as soon as `accept` takes one of the strings found in `text`. */
   some(text: string, accept: (found: string) => boolean): boolean {
     if (this.next.length === 1) return false;
-    const { table, ends } = this;
+    const { table, ends, classes, width } = this;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c < 128) state = table[state * 128 + c]!;
+      if (c < 128) state = table[state * width + classes[c]!]!;
       else {
         let to = this.next[state]!.get(c);
         while (to === undefined && state !== 0) {
