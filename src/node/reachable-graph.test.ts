@@ -205,7 +205,7 @@ describe('the graph narrowed to what a change can reach', function () {
     await same(root, list, eachAlone(list));
   });
 
-  it('framework wiring (an implementation standing in for its interface, a NestJS provider, Java and Go same-package names): answers as the full graph, narrowed for TS and Java', async () => {
+  it('framework wiring (an implementation standing in for its interface, a NestJS provider, Java and Go same-package names): answers as the full graph, narrowed', async () => {
     const files: Record<string, string> = {
       // Spring: the controller names the interface; the implementation is injected.
       'shop/src/main/java/com/shop/web/OrderController.java':
@@ -268,8 +268,8 @@ describe('the graph narrowed to what a change can reach', function () {
     made.push(root);
     const list = Object.keys(files).sort();
     await same(root, list, eachAlone(list));
-    // The TypeScript and Java changes are narrowed (the graph is not built whole) and still answer as the full graph.
-    const ts = eachAlone(list).filter(([f]) => f!.startsWith('api/') || f!.endsWith('.java'));
+    // The TypeScript, Java and Go changes are narrowed (the graph is not built whole) and still answer as the full graph.
+    const ts = eachAlone(list).filter(([f]) => f!.startsWith('api/') || f!.endsWith('.java') || f!.endsWith('.go'));
     const { narrowed, read } = await same(root, list, ts);
     assert.equal(narrowed, ts.length);
     assert.ok(Math.min(...read) < codeOf(list).length / 2, `fewest files read: ${Math.min(...read)}`);
@@ -298,6 +298,34 @@ describe('the graph narrowed to what a change can reach', function () {
         reached.hits.some((h) => h.target.value === f),
         `${f} reached: ${JSON.stringify(reached.hits.map((h) => h.target.value))}`,
       );
+  });
+
+  it("Go: a change is narrowed (its package's files and its importers are searched) and answers as the full graph", async () => {
+    // Each package's files call each other's functions with no import line (same-package edges); packages import
+    // the one below; a subfolder is a package of its own (a name it shares with its parent folder is no edge).
+    const files: Record<string, string> = { 'go.mod': 'module example.com/shop\n\ngo 1.22\n' };
+    for (let p = 0; p < 6; p++) {
+      for (let f = 0; f < 4; f++) {
+        const below = p > 0 && f === 0 ? `import "example.com/shop/pkg${p - 1}"\n\n` : '';
+        const call = p > 0 && f === 0 ? `pkg${p - 1}.F0()` : f > 0 ? `F${f - 1}()` : '';
+        files[`pkg${p}/f${f}.go`] = `package pkg${p}\n\n${below}func F${f}() { ${call} }\n`;
+      }
+      files[`pkg${p}/sub/s.go`] = `package sub\n\nfunc S() { F0() }\n`;
+      files[`pkg${p}/f_test.go`] = `package pkg${p}\n\nfunc TestF() { F3() }\n`;
+    }
+    files['cmd/main.go'] = 'package main\n\nimport "example.com/shop/pkg5"\n\nfunc main() { pkg5.F3() }\n';
+    const root = writeRepo(files);
+    made.push(root);
+    const list = Object.keys(files).sort();
+    const go = eachAlone(list).filter(([f]) => !f!.endsWith('_test.go'));
+    const { narrowed, read } = await same(root, list, [...go, ['pkg2/f3.go', 'pkg4/sub/s.go']]);
+    assert.equal(narrowed, go.length + 1, 'every Go change narrowed');
+    // pkg0/f2.go: used by f3 of its package only through a name; pkg1 imports pkg0 (and so on up to cmd/main.go).
+    const full = await loadDependencyGraph({ root, files: list, reader });
+    assert.ok(importersOf(full.graph, 'pkg0/f2.go').includes('pkg0/f3.go'), 'a same-package edge in the fixture');
+    const deep = await loadReachableGraph({ root, files: list, reader, from: ['pkg5/f3.go'] });
+    assert.ok(deep.narrowed && deep.read < codeOf(list).length / 2, `read ${deep.read} of ${codeOf(list).length}`);
+    assert.ok(Math.min(...read) < codeOf(list).length / 2);
   });
 
   it('what a narrowed run parses is cached under the keys the full graph reads', async () => {

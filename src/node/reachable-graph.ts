@@ -5,7 +5,8 @@
 // Files that pass names on (barrels) are followed both ways: whatever re-exports a reached file is searched for too,
 // and what a parsed file re-exports is parsed, so a name is collapsed to the same file as in the full graph. Where a
 // rule cannot be reversed, or the candidates grow past a share of the repository, the full graph is built instead
-// (from the texts already read): a change in Java or Go (same-package names). Framework wiring is reversed: a reached
+// (from the texts already read). Names a package shares without an import are found by folder: a Java type's simple
+// name among the files of its folder, and every file of a Go file's folder (its package) is a candidate. Framework wiring is reversed: a reached
 // class that stands in for an interface or abstract class (its own `implements`/`extends`, or a provider object)
 // makes that type's file reached, so its users are searched like a changed file's importers; decorator metadata is
 // an import line. Every reach answer equals the full graph's (src/node/reachable-graph.test.ts).
@@ -51,7 +52,6 @@ export interface ReachableLoad extends GraphLoad {
 }
 
 const CONCURRENCY = 48;
-const SAME_PACKAGE_LANGUAGES = new Set(['go']);
 /** Up to this many files at once are parsed by `localReader`. */
 const LOCAL_BATCH = 200;
 
@@ -106,11 +106,6 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
   let parsed = 0;
   const realRoot = options.read ? options.root : await realpath(options.root);
   if (from.length > (options.maxFrom ?? 5000)) return full(`a change of ${from.length} code files`);
-  // Go files use names of their package that no import line names (contract §5.6), matched against what each file
-  // of the package declares: not reversed, so a Go change builds the full graph. (A Java file's package names it by
-  // its simple name, which the search finds.)
-  const samePackage = from.find((f) => SAME_PACKAGE_LANGUAGES.has(languageOfPath(f) ?? ''));
-  if (samePackage) return full(`${samePackage} may be used by its package without an import`);
 
   const read = options.read ?? ((file: string) => readRepoFile(options.root, realRoot, file));
   // Configuration and the code's texts: the byte search runs over these (no parse).

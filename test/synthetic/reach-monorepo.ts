@@ -129,6 +129,11 @@ export function reachMonorepo(recipe: ReachRecipe): Record<string, string> {
     ];
     files[`svc/g${g}/g${g}.go`] = `package g${g}\n\nimport (\n\t${imports.join('\n\t')}\n)\n\nfunc G${g}() {}\n`;
     if (pick(3) === 0) files[`svc/g${g}/g${g}_test.go`] = `package g${g}\n\nimport "example.com/mono/svc/g0"\n`;
+    // Names of the package used without an import (same-package edges), and a subfolder (another package) that
+    // uses the same name, which is not an edge.
+    if (pick(2) === 0)
+      files[`svc/g${g}/h${g}.go`] = `package g${g}\n\ntype H${g} struct{}\n\nfunc (h H${g}) Run() { G${g}() }\n`;
+    if (pick(3) === 0) files[`svc/g${g}/inner/i${g}.go`] = `package inner\n\nfunc I() { G${g}() }\n`;
   }
   files['svc/root.go'] = 'package svc\n\nfunc Root() {}\n';
   // Python: a package with absolute and relative imports.

@@ -11,7 +11,8 @@
 // - `paths` aliases: the alias with its star filled in by the part of a path that leads to the file (exact: the
 //   alias). Not reversed: a specifier that climbs out of its alias with `..` (`@app/../x`), which nobody writes.
 // - workspace packages (their name, `exports` keys): the package's name.
-// - Go: the package's import path (module path + folder). Python: the module's name, or the package folder's (an
+// - Go: the package's import path (module path + folder), and the files of its folder (its package's names need no
+//   import). Python: the module's name, or the package folder's (an
 //   `__init__.py`; `from . import x` inside it). Java: the type's simple name before `;` or `.`; `a.b.*` ends with
 //   the folder's name; inside its own folder (its package), the simple name anywhere. Not reversed: a Java import written with spaces inside it (`a.b. *`).
 // A TS/JS or Go specifier is a literal: the strings end with its closing quote, so `m1` does not find `m13`.
@@ -23,9 +24,10 @@ export interface Needles {
   strings: string[];
   /**
    * A file under one of these folders may import it when its text contains one of `strings` (TS/JS `'.'`, `'..'`),
-   * or whatever it holds when there are none (Python's `from . import x`).
+   * or whatever it holds when there are none (Python's `from . import x`). `exact`: only the files directly in the
+   * folder, not in its subfolders (a Go package: its files use each other's names without an import).
    */
-  folders: { folder: string; strings?: string[] }[];
+  folders: { folder: string; strings?: string[]; exact?: boolean }[];
   /** Set when a rule cannot be reversed for this file: every file may import it. */
   everything?: string;
 }
@@ -157,6 +159,9 @@ export class ReverseResolver {
           const rel = mod.dir === '' ? dir : dir.slice(mod.dir.length + 1);
           out.strings.push(...ends(rel === '' ? mod.path : `${mod.path}/${rel}`));
         }
+        // Its package (the files of its folder, not of subfolders) uses its names with no import line (contract
+        // §5.6): each of them may.
+        out.folders.push({ folder: dir, exact: true });
         break;
       case 'python': {
         const stem = base.replace(/\.pyi?$/, '');
@@ -338,9 +343,10 @@ export function candidateImporters(
   const scopes = new Map<string, Set<string> | 'anywhere'>();
   for (const x of strings) scopes.set(x, 'anywhere');
   const everywhereIn = new Set<string>();
+  const directlyIn = new Set<string>();
   for (const f of folders) {
     if (f.strings === undefined) {
-      everywhereIn.add(f.folder);
+      (f.exact ? directlyIn : everywhereIn).add(f.folder);
       continue;
     }
     for (const x of f.strings) {
@@ -362,6 +368,7 @@ export function candidateImporters(
     if (known.has(file)) continue;
     const hit =
       (everywhereIn.size > 0 && under(file, everywhereIn)) ||
+      (directlyIn.size > 0 && directlyIn.has(dirOf(file))) ||
       automaton.some(text, (needle) => {
         const scope = scopes.get(needle);
         return scope === 'anywhere' || (scope !== undefined && under(file, scope));
