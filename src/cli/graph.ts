@@ -83,7 +83,7 @@ export async function cliGraph(options: CliGraphOptions): Promise<GraphLoad> {
     };
     const cold = !cache || cache.size === 0;
     let local: CodeReader | undefined;
-    const load =
+    const load: GraphLoad & { narrowed?: boolean; why?: string } =
       options.from && cold
         ? await loadReachableGraph({
             ...graphOptions,
@@ -93,6 +93,9 @@ export async function cliGraph(options: CliGraphOptions): Promise<GraphLoad> {
           }).finally(() => local?.dispose())
         : await loadDependencyGraph(graphOptions);
     for (const warning of load.warnings) options.warn(warning);
+    // A cold run that could not be narrowed says why, as it costs the whole repository's parse.
+    if (load.narrowed === false && load.why)
+      options.note?.(`reading the whole dependency graph, not only what the change can reach: ${load.why}`);
     try {
       await cache?.save();
     } catch (error) {

@@ -107,6 +107,33 @@ describe('cx-impact: indirect impact through the dependency graph', function () 
     );
   });
 
+  it('impact: a cold run that reads the whole graph says why in one line on stderr; a narrowed or warm one does not', () => {
+    // The top-level index.ts is named by `.` from anywhere: that rule is not reversed, so the whole graph is read.
+    repo.write({ 'index.ts': "import { round } from './lib/money';\nexport const top = round(2);\n" });
+    repo.commit('top-level entry');
+    repo.write({ 'services/order.service.ts': FILES['services/order.service.ts'] + '// faster\n' });
+    const narrowed = repo.cli(['impact', '--base', 'HEAD', '--format', 'json', '--no-cache'], { env: env() });
+    assert.equal(narrowed.code, 0, narrowed.stderr);
+    assert.equal(narrowed.stderr, '');
+
+    repo.write({ 'index.ts': "import { round } from './lib/money';\nexport const top = round(3);\n" });
+    const whole = repo.cli(['impact', '--base', 'HEAD', '--format', 'json'], { env: env() });
+    assert.equal(whole.code, 0, whole.stderr);
+    assert.equal(
+      whole.stderr,
+      "cx-impact: reading the whole dependency graph, not only what the change can reach: index.ts is the top-level folder's entry\n",
+    );
+    // Not in the JSON: the report is the same as a run that did not say it (here, from the cache just written).
+    const warm = repo.cli(['impact', '--base', 'HEAD', '--format', 'json'], { env: env() });
+    assert.equal(warm.stderr, '');
+    assert.equal(warm.stdout, whole.stdout);
+    const report = JSON.parse(whole.stdout) as Impact;
+    assert.deepEqual(
+      report.journeys.map((j) => [j.id, j.reach]),
+      [['checkout', 'indirect']],
+    );
+  });
+
   it('impact: 2 hops is possible; type-only imports and tests carry nothing; direct reach wins', () => {
     repo.write({
       'lib/money.ts': FILES['lib/money.ts'] + '// x\n',
