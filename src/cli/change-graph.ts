@@ -4,6 +4,7 @@
 import type { Coverage } from '../core/types';
 import { reachOfFiles } from '../core/graph/indirect-impact';
 import type { FileReach, IndirectOptions } from '../core/graph/reach';
+import type { CodeReader } from '../node/code-reader';
 import { WORKTREE, type ChangeSet } from '../node/git';
 import { BlobReader, commitFiles } from '../node/git-tree';
 import { cliGraph } from './graph';
@@ -22,6 +23,8 @@ export interface ChangeReachInput {
   noCache: boolean;
   warn: (message: string) => void;
   note?: (message: string) => void;
+  /** Parses a few files on this thread (the narrowed graph's): the caller's, already started. */
+  localReader?: CodeReader;
 }
 
 export async function reachOfChange(input: ChangeReachInput): Promise<FileReach<Coverage>[]> {
@@ -33,6 +36,7 @@ export async function reachOfChange(input: ChangeReachInput): Promise<FileReach<
     exclude: input.exclude,
     warn: input.warn,
     ...(input.note ? { note: input.note } : {}),
+    ...(input.localReader ? { localReader: input.localReader } : {}),
   };
   try {
     const head = input.change.head === WORKTREE ? undefined : await commitFiles(input.root, input.change.head, blobs);

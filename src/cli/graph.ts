@@ -36,6 +36,8 @@ export interface CliGraphOptions {
    * parsed (src/node/reachable-graph.ts); with a warm one the full graph comes from the cache.
    */
   from?: readonly string[];
+  /** Parses a few files on this thread (the caller's, kept open); without it one is made for this load. */
+  localReader?: CodeReader;
 }
 
 /** The cache, unless its folder is inside the repository: the CLI never writes there (the next run would see it as a change). */
@@ -88,7 +90,7 @@ export async function cliGraph(options: CliGraphOptions): Promise<GraphLoad> {
         ? await loadReachableGraph({
             ...graphOptions,
             from: options.from,
-            localReader: (local = new CodeReader({ wasmDir: wasmDir() })),
+            localReader: options.localReader ?? (local = new CodeReader({ wasmDir: wasmDir() })),
             onProgress: progress(options.note ?? (() => undefined)),
           }).finally(() => local?.dispose())
         : await loadDependencyGraph(graphOptions);

@@ -380,6 +380,9 @@ async function check(
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
+/** Up to this many changed files, their symbols are read on the CLI's own thread. */
+const LOCAL_READS = 200;
+
 async function impact(io: CliIo, cwd: string, values: Values, format: Format, color: boolean): Promise<number> {
   const failOn = values['fail-on'] !== undefined ? tierOf(values['fail-on']) : undefined;
   const failOnIndirect =
@@ -394,8 +397,12 @@ async function impact(io: CliIo, cwd: string, values: Values, format: Format, co
   const head = await readMaps(root, mapFiles);
   const matcher = new Matcher(head.maps);
   const { options, exclude } = indirectSettings(head.maps, maxHops);
-  // Symbol precision with a reader of its own (workers beside dist/cli.js) for this one run.
-  const reader = symbols === 'off' ? undefined : bundledCodeReader(__dirname);
+  // One reader on this thread for the run: a small change's symbols and the few files a narrowed graph parses are
+  // read sooner here than worker threads start, and tree-sitter starts once for both. A large change's symbols go to
+  // workers (beside dist/cli.js) of their own.
+  const local = bundledCodeReader(__dirname, undefined, true);
+  const workers = symbols === 'off' || change.files.length <= LOCAL_READS ? undefined : bundledCodeReader(__dirname);
+  const reader = symbols === 'off' ? undefined : (workers ?? local);
   let answer: ChangeAnswer;
   try {
     answer = await analyzeChange(
@@ -416,8 +423,8 @@ async function impact(io: CliIo, cwd: string, values: Values, format: Format, co
         ...(reader ? { reader } : {}),
         // Indirect reach from the graph of the commit asked about (src/cli/change-graph.ts).
         reach: (files) => {
-          // The symbols are read: the graph reads with a reader of its own, so this one's workers go first.
-          reader?.dispose();
+          // The symbols are read: the graph reads with workers of its own, so these go first.
+          workers?.dispose();
           return reachOfChange({
             root,
             change,
@@ -430,13 +437,15 @@ async function impact(io: CliIo, cwd: string, values: Values, format: Format, co
             noCache: Boolean(values['no-cache']),
             warn: (m) => io.stderr.write(`cx-impact: warning: ${oneLine(m)}\n`),
             note: (m) => io.stderr.write(`cx-impact: ${oneLine(m)}\n`),
+            ...(local ? { localReader: local } : {}),
           });
         },
       },
       { symbols, maxHops: options.maxHops },
     );
   } finally {
-    reader?.dispose();
+    workers?.dispose();
+    local?.dispose();
   }
   const { report } = answer;
   const text =

@@ -5,7 +5,12 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { CodeReader } from './code-reader';
 
-export function bundledCodeReader(dir: string, log?: (message: string) => void): CodeReader | undefined {
+export function bundledCodeReader(
+  dir: string,
+  log?: (message: string) => void,
+  /** Questions on the calling thread only (no worker is ever started): for a few files, sooner than a worker starts. */
+  thisThread = false,
+): CodeReader | undefined {
   const bundled = path.join(dir, 'tree-sitter');
   let wasmDir: string | undefined = existsSync(path.join(bundled, 'tree-sitter.wasm')) ? bundled : undefined;
   if (!wasmDir) {
@@ -16,5 +21,9 @@ export function bundledCodeReader(dir: string, log?: (message: string) => void):
     }
   }
   const worker = path.join(dir, 'code-worker.js');
-  return new CodeReader({ wasmDir, ...(existsSync(worker) ? { workerScript: worker } : {}), ...(log ? { log } : {}) });
+  return new CodeReader({
+    wasmDir,
+    ...(!thisThread && existsSync(worker) ? { workerScript: worker } : {}),
+    ...(log ? { log } : {}),
+  });
 }
