@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { packageWasmDir } from './package-wasm';
 import { ParseError } from '../core/code/parser';
-import { CodeReader } from './code-reader';
+import { CodeReader, workerExecArgv } from './code-reader';
 
 /** A worker entry that runs the TypeScript source through tsx, as the bundle runs dist/code-worker.js. */
 function workerScript(): string {
@@ -60,6 +60,24 @@ describe('code reader', () => {
       });
     });
   }
+
+  it("workers get this process's Node flags without its module loaders (the worker script is a bundle)", () => {
+    assert.deepEqual(
+      workerExecArgv([
+        '--import',
+        'tsx',
+        '--max-old-space-size=4096',
+        '--require=x',
+        '-r',
+        'y',
+        '--loader',
+        'z',
+        '--inspect',
+      ]),
+      ['--max-old-space-size=4096', '--inspect'],
+    );
+    assert.deepEqual(workerExecArgv([]), []);
+  });
 
   it('answers on this thread when the worker script is missing, and says so once', async () => {
     const messages: string[] = [];
