@@ -9,6 +9,12 @@
 //   npm run bench:graph -- --files 3000 --runs 3
 //   npm run bench:graph -- --only wired,plain            some rows alone (wired, plain, go, python, java)
 //   npm run bench:graph -- --large                        also a 200,000-file TS/Go/Python repository (slow)
+//   npm run bench:graph -- --only none --large-dir /tmp/cx-200k   the 200,000-file repository kept in that folder
+//                         (generated and committed on first use, with its cache beside it): warm rows only
+//
+// Each repository is a git repository (committed), so the warm build runs twice side by side: every file read and
+// looked up by content (as before issue #24), and looked up by git blob id, unread (src/node/git.ts indexBlobs).
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -18,6 +24,7 @@ import { reachOf, DEFAULT_INDIRECT, type ReachTarget } from '../src/core/graph/r
 import { Resolver } from '../src/core/graph/resolve';
 import { syntheticMonorepo } from '../test/synthetic/synthetic-monorepo';
 import { CodeReader } from '../src/node/code-reader';
+import { indexBlobs } from '../src/node/git';
 import { loadDependencyGraph } from '../src/node/dependency-graph';
 import { ImportCache } from '../src/node/graph-cache';
 import { loadReachableGraph } from '../src/node/reachable-graph';
@@ -30,6 +37,9 @@ function option(name: string, fallback: number): number {
 const FILES = option('files', 3000);
 const RUNS = option('runs', 3);
 const LARGE = process.argv.includes('--large');
+const LARGE_DIR = process.argv.includes('--large-dir')
+  ? path.resolve(process.argv[process.argv.indexOf('--large-dir') + 1] ?? '')
+  : undefined;
 /** `--only wired,plain,go,python,java`: those rows alone. */
 const ONLY = process.argv.includes('--only')
   ? new Set((process.argv[process.argv.indexOf('--only') + 1] ?? '').split(','))
@@ -44,14 +54,83 @@ const now = (): number => Number(process.hrtime.bigint()) / 1e6;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (ms: number): string => (ms < 10 ? ms.toFixed(2) : ms.toFixed(0));
 
-function writeRepo(files: Record<string, string>): string {
+function writeRepo(files: Record<string, string>, at?: string): string {
   const base = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
-  const root = mkdtempSync(path.join(base, 'cx-bench-graph-'));
+  const root = at ?? mkdtempSync(path.join(base, 'cx-bench-graph-'));
   for (const [file, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     writeFileSync(path.join(root, file), text);
   }
+  commitAll(root);
   return root;
+}
+
+/** `git init`, add and commit everything: the warm build's blob ids come from the index. */
+function commitAll(root: string): void {
+  const run = (...args: string[]): void => {
+    execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.com', ...args], {
+      cwd: root,
+      stdio: 'ignore',
+      maxBuffer: 1024 * 1024 * 1024,
+    });
+  };
+  run('init', '-q');
+  run('add', '-A');
+  run('commit', '-q', '-m', 'bench');
+}
+
+/** Warm builds from the cache in `cacheDir`: by content (every file read) and by blob id, side by side. */
+async function warmRows(
+  root: string,
+  list: readonly string[],
+  cacheDir: string,
+  runs: number,
+): Promise<{ last: Awaited<ReturnType<typeof loadDependencyGraph>>; byContent: number; byBlob: number } | undefined> {
+  let last: Awaited<ReturnType<typeof loadDependencyGraph>> | undefined;
+  const medians: number[] = [];
+  for (const byBlob of [false, true]) {
+    if (byBlob) {
+      // The cache holds entries by content (the cold run's): the first run by blob id reads every file once more
+      // and files each answer under its blob id too. Shown, not counted.
+      const reader = new CodeReader({ wasmDir, workerScript, workers: 2 });
+      const cache = new ImportCache(cacheDir, root);
+      const started = now();
+      await cache.load();
+      const blobs = await indexBlobs(root);
+      const upgrade = await loadDependencyGraph({ root, files: list, reader, cache, ...(blobs ? { blobs } : {}) });
+      await cache.save();
+      reader.dispose();
+      console.log(
+        `  first warm run by blob id (cache by content, answers filed under blob ids): ${fmt(now() - started)} ms, ${upgrade.parsed} parsed, ${blobs?.size ?? 0} blob ids`,
+      );
+    }
+    const times: number[] = [];
+    let heap = 0;
+    let listing = 0;
+    for (let i = 0; i < runs; i++) {
+      // The previous run's graph is let go before this one is measured.
+      // eslint-disable-next-line no-useless-assignment
+      last = undefined;
+      (globalThis as { gc?: () => void }).gc?.();
+      const reader = new CodeReader({ wasmDir, workerScript, workers: 2 });
+      const cache = new ImportCache(cacheDir, root);
+      const started = now();
+      await cache.load();
+      const blobs = byBlob ? await indexBlobs(root) : undefined;
+      if (byBlob) listing = now() - started;
+      last = await loadDependencyGraph({ root, files: list, reader, cache, ...(blobs ? { blobs } : {}) });
+      // What a run saves (the CLI does): entries by blob id are added once, then the file stays the same.
+      await cache.save();
+      times.push(now() - started);
+      heap = Math.max(heap, process.memoryUsage().heapUsed);
+      reader.dispose();
+    }
+    console.log(
+      `  warm, ${byBlob ? 'by blob id (git status + ls-files, unchanged files unread)' : 'by content (every file read and hashed)'}: median ${fmt(median(times))} ms  [${times.map(fmt).join(', ')}], ${last?.parsed ?? '?'} parsed, ${last?.cached ?? '?'} cached; heap ${(heap / 1024 / 1024).toFixed(0)} MB${byBlob ? `; cache load + git (last run) ${fmt(listing)} ms` : ''}`,
+    );
+    medians.push(median(times));
+  }
+  return last && { last, byContent: medians[0]!, byBlob: medians[1]! };
 }
 
 async function benchRepo(label: string, files: Record<string, string>, runs: number): Promise<void> {
@@ -59,13 +138,34 @@ async function benchRepo(label: string, files: Record<string, string>, runs: num
   const root = writeRepo(files);
   const cacheRoot = mkdtempSync(path.join(tmpdir(), 'cx-bench-cache-'));
   try {
+    await benchRoot(label, root, list, cacheRoot, runs, true);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(cacheRoot, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The rows of one repository at `root`. `full`: also the cold builds, the narrowed cold impact and TypeScript's
+ * time; without it (a kept large repository) one cold build fills the cache only when `cacheRoot` holds none.
+ */
+async function benchRoot(
+  label: string,
+  root: string,
+  list: readonly string[],
+  cacheRoot: string,
+  runs: number,
+  full: boolean,
+): Promise<void> {
+  {
     console.log(
       `\n${label}: ${list.length} files (load average ${loadavg()
         .map((l) => l.toFixed(1))
         .join(' ')})`,
     );
     const cold: number[] = [];
-    for (let i = 0; i < runs; i++) {
+    const filled = existsSync(path.join(cacheRoot, 'cold-0'));
+    for (let i = 0; i < (full ? runs : filled ? 0 : 1); i++) {
       const reader = new CodeReader({ wasmDir, workerScript, workers: 2 });
       const cache = new ImportCache(path.join(cacheRoot, `cold-${i}`), root);
       const started = now();
@@ -85,26 +185,14 @@ async function benchRepo(label: string, files: Record<string, string>, runs: num
           );
       }
     }
-    console.log(`  cold (2 workers, no cache): median ${fmt(median(cold))} ms  [${cold.map(fmt).join(', ')}]`);
-    const narrow = await narrowed(root, list, runs);
+    if (cold.length > 0)
+      console.log(`  cold (2 workers, no cache): median ${fmt(median(cold))} ms  [${cold.map(fmt).join(', ')}]`);
+    const narrow = full ? await narrowed(root, list, runs) : undefined;
 
-    const warm: number[] = [];
-    let heap = 0;
-    let last: Awaited<ReturnType<typeof loadDependencyGraph>> | undefined;
-    for (let i = 0; i < runs; i++) {
-      const reader = new CodeReader({ wasmDir, workerScript, workers: 2 });
-      const cache = new ImportCache(path.join(cacheRoot, 'cold-0'), root);
-      const started = now();
-      await cache.load();
-      last = await loadDependencyGraph({ root, files: list, reader, cache });
-      warm.push(now() - started);
-      heap = Math.max(heap, process.memoryUsage().heapUsed);
-      reader.dispose();
-    }
-    console.log(
-      `  warm (from the cache):      median ${fmt(median(warm))} ms  [${warm.map(fmt).join(', ')}], ${last?.parsed ?? '?'} parsed; heap ${(heap / 1024 / 1024).toFixed(0)} MB`,
-    );
-    if (!last) return;
+    const warmed = await warmRows(root, list, path.join(cacheRoot, 'cold-0'), runs);
+    if (!warmed) return;
+    const { last } = warmed;
+    const warm = [warmed.byContent];
 
     // After a save: ask one file again (a new text) and rebuild the graph from the imports in memory.
     const source = last.source;
@@ -151,6 +239,7 @@ async function benchRepo(label: string, files: Record<string, string>, runs: num
       walks.push(now() - started);
     }
     console.log(`  reverse walk, ${changed.length}-file change: median ${fmt(median(walks))} ms`);
+    if (!full) return;
 
     // TypeScript's own: preProcessFile + resolveModuleName over the same files.
     const options: ts.CompilerOptions = {
@@ -172,16 +261,35 @@ async function benchRepo(label: string, files: Record<string, string>, runs: num
     }
     console.log(`  TypeScript preProcessFile + resolveModuleName (one thread): median ${fmt(median(tsRuns))} ms`);
     console.log(
-      `  ratio: cold ${(median(cold) / median(tsRuns)).toFixed(2)}× TypeScript's time, warm ${(median(warm) / median(tsRuns)).toFixed(2)}×`,
+      `  ratio: cold ${(median(cold) / median(tsRuns)).toFixed(2)}× TypeScript's time, warm ${(median(warm) / median(tsRuns)).toFixed(2)}× (by content), ${(warmed.byBlob / median(tsRuns)).toFixed(2)}× (by blob id)`,
     );
     if (narrow)
       console.log(
         `  ratio: cold 10-file impact (narrowed graph + reach) ${(narrow / median(tsRuns)).toFixed(2)}× TypeScript's time (target <= 0.5)`,
       );
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-    rmSync(cacheRoot, { recursive: true, force: true });
   }
+}
+
+/** The 200,000-file repository kept at `dir` (generated and committed on first use), its cache at `dir`.cache. */
+async function benchLargeDir(dir: string, runs: number): Promise<void> {
+  if (!existsSync(path.join(dir, '.git'))) {
+    const started = now();
+    const files = largeRepo(200_000);
+    const built = now();
+    mkdirSync(dir, { recursive: true });
+    writeRepo(files, dir);
+    console.log(
+      `generated ${Object.keys(files).length} files into ${dir}: ${fmt(built - started)} ms to build the texts, ${fmt(now() - built)} ms to write, git add and commit`,
+    );
+  }
+  const list = execFileSync('git', ['ls-files', '-z'], { cwd: dir, maxBuffer: 1024 * 1024 * 1024 })
+    .toString('utf8')
+    .split('\0')
+    .filter((f) => f !== '')
+    .sort();
+  const cacheRoot = `${dir}.cache`;
+  mkdirSync(cacheRoot, { recursive: true });
+  await benchRoot('Mixed TS/Go/Python repository (kept)', dir, list, cacheRoot, runs, false);
 }
 
 /** Ten changed code files spread over the repository (every n-th non-test code file). */
@@ -335,6 +443,7 @@ async function main(): Promise<void> {
   if (want('python')) await benchLanguage('Python only', pythonRepo(FILES), RUNS);
   if (want('java')) await benchLanguage('Java only', javaRepo(FILES), RUNS);
   if (LARGE) await benchRepo('Mixed TS/Go/Python repository', largeRepo(200_000), 1);
+  if (LARGE_DIR) await benchLargeDir(LARGE_DIR, RUNS);
 }
 
 void main();

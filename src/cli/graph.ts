@@ -5,6 +5,7 @@ import { realpath } from 'node:fs/promises';
 import * as path from 'node:path';
 import { CodeReader } from '../node/code-reader';
 import { loadDependencyGraph, type GraphLoad, type GraphLoadOptions } from '../node/dependency-graph';
+import { indexBlobs } from '../node/git';
 import { defaultCacheDir, ImportCache, refuseCacheDir } from '../node/graph-cache';
 import { loadReachableGraph } from '../node/reachable-graph';
 
@@ -31,6 +32,8 @@ export interface CliGraphOptions {
   note?: (message: string) => void;
   /** Read the files from this commit's tree instead of the disk (contract §5.7); `files` are then its files. */
   read?: GraphLoadOptions['read'];
+  /** With `read`: the blob id of each of the commit's files (its tree), so that a warm cache need not read them. */
+  blobs?: ReadonlyMap<string, string>;
   /**
    * Only what reaches these files is wanted (impact): with a cold cache, only the files that can import them are
    * parsed (src/node/reachable-graph.ts); with a warm one the full graph comes from the cache.
@@ -73,6 +76,8 @@ export async function cliGraph(options: CliGraphOptions): Promise<GraphLoad> {
     : await usableCache(defaultCacheDir(options.env), options.root, options.warn);
   try {
     await cache?.load();
+    // Files git finds unchanged since the index are looked up by blob id, unread (the commit's tree when one is read).
+    const blobs = !cache ? undefined : options.read ? options.blobs : await indexBlobs(options.root);
     const graphOptions = {
       root: options.root,
       files: options.files,
@@ -80,6 +85,7 @@ export async function cliGraph(options: CliGraphOptions): Promise<GraphLoad> {
       ...(cache ? { cache } : {}),
       ...(options.exclude ? { exclude: options.exclude } : {}),
       ...(options.read ? { read: options.read } : {}),
+      ...(blobs ? { blobs } : {}),
     };
     const cold = !cache || cache.size === 0;
     let local: CodeReader | undefined;

@@ -18,6 +18,8 @@ import { dirOf, Resolver } from '../core/graph/resolve';
 import { ReverseResolver, candidateImporters } from '../core/graph/reverse';
 import type { CodeReader } from './code-reader';
 import {
+  cacheByText,
+  cachedByText,
   importsCacheKey,
   inExcludedFolder,
   loadDependencyGraph,
@@ -138,7 +140,8 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
     if (imports.has(file) || !texts.has(file)) return;
     const text = texts.get(file)!;
     const key = importsCacheKey(file, text);
-    const hit = options.cache?.get(key);
+    const oid = options.overrides?.has(file) ? undefined : options.blobs?.get(file);
+    const hit = cachedByText(options.cache, file, text, oid);
     if (hit) {
       imports.set(file, hit);
       answered.set(key, hit);
@@ -151,7 +154,7 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
       if (answer) {
         imports.set(file, answer);
         answered.set(key, answer);
-        options.cache?.set(key, answer);
+        cacheByText(options.cache, file, text, oid, answer);
       }
     } catch (error) {
       skipped.set(

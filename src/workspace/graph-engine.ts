@@ -6,3 +6,4 @@ export { reachOf } from '../core/graph/reach';
 export { isConfigFile, Resolver } from '../core/graph/resolve';
 export { inExcludedFolder, loadDependencyGraph } from '../node/dependency-graph';
 export { ImportCache } from '../node/graph-cache';
+export { indexBlobs } from '../node/git';

@@ -181,9 +181,10 @@ export class WorkspaceGraph implements vscode.Disposable {
     try {
       const started = performance.now();
       const files = await this.files.filesOf(folder, cts.token);
-      const { ImportCache, loadDependencyGraph } = engine();
+      const { ImportCache, indexBlobs, loadDependencyGraph } = engine();
       const cache = new ImportCache(vscode.Uri.joinPath(this.storage, 'graph').fsPath, folder.uri.fsPath);
-      await cache.load();
+      // Files git finds unchanged since the index are looked up in the cache by blob id, without being read.
+      const [blobs] = await Promise.all([indexBlobs(folder.uri.fsPath), cache.load()]);
       const exclude = this.excludeOf(folder);
       const load = await loadDependencyGraph({
         root: folder.uri.fsPath,
@@ -191,6 +192,7 @@ export class WorkspaceGraph implements vscode.Disposable {
         reader: this.codeReader(),
         cache,
         exclude,
+        ...(blobs ? { blobs } : {}),
       });
       await cache.save().catch((err: unknown) => this.log.warn(`Could not write the import cache: ${String(err)}`));
       for (const warning of load.warnings) this.log.warn(warning);
