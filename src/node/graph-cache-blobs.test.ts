@@ -4,7 +4,7 @@
 // equal a cold one (no cache, every file read). Each would fail if the blob ids were trusted without git's stat
 // check: the cache holds the old answer under the old id.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, renameSync, rmSync, utimesSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { edgesOf } from '../core/graph/test-graph';
@@ -213,6 +213,30 @@ describe('import cache keyed by git blob id (issue #24)', function () {
       assert.ok(lied.get(importsCacheKey('src/a.ts', FILES['src/a.ts']!)));
     } finally {
       rmSync(fresh, { recursive: true, force: true });
+    }
+  });
+
+  it('the CLI end to end: a warm `deps` after an unstaged edit answers as --no-cache does', () => {
+    const cacheHome = mkdtempSync(path.join(os.tmpdir(), 'cx-blob-cli-'));
+    try {
+      const deps = (...extra: string[]) => {
+        const run = repo.cli(['deps', '--format', 'json', 'src/b.ts', 'src/d.ts', ...extra], {
+          env: { XDG_CACHE_HOME: cacheHome },
+        });
+        assert.equal(run.code, 0, run.stderr);
+        return run.stdout;
+      };
+      deps();
+      const cacheFile = readdirSync(path.join(cacheHome, 'cx-impact')).find((f) => f.endsWith('.json'))!;
+      assert.match(readFileSync(path.join(cacheHome, 'cx-impact', cacheFile), 'utf8'), /:blob:[0-9a-f]{40}"/);
+      const warmBefore = deps();
+      assert.equal(warmBefore, deps('--no-cache'));
+      repo.write({ 'src/c.ts': "import { b } from './b';\nexport const c = b;\n" });
+      const warm = deps();
+      assert.equal(warm, deps('--no-cache'));
+      assert.notEqual(warm, warmBefore, 'the edit shows');
+    } finally {
+      rmSync(cacheHome, { recursive: true, force: true });
     }
   });
 
