@@ -11,6 +11,9 @@
 //   npm run bench:graph -- --large                        also a 200,000-file TS/Go/Python repository (slow)
 //   npm run bench:graph -- --only none --large-dir /tmp/cx-200k   the 200,000-file repository kept in that folder
 //                         (generated and committed on first use, with its cache beside it): warm rows only
+//   npm run bench:graph -- --large-dir /tmp/cx-200k --heap blob   (or content) after the above, in a fresh process:
+//                         one warm build alone, its heap sampled every 20 ms and after a GC (the bench's own rows
+//                         run in a process that has built other graphs before)
 //
 // Each repository is a git repository (committed), so the warm build runs twice side by side: every file read and
 // looked up by content (as before issue #24), and looked up by git blob id, unread (src/node/git.ts indexBlobs).
@@ -435,7 +438,47 @@ function largeRepo(total: number): Record<string, string> {
   return files;
 }
 
+/** One warm build of the kept repository in this fresh process: its time and heap (`--heap content|blob`). */
+async function heapProbe(dir: string, mode: string): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('Run with node --expose-gc (npm run bench:graph does).');
+  const list = execFileSync('git', ['ls-files', '-z'], { cwd: dir, maxBuffer: 1024 * 1024 * 1024 })
+    .toString('utf8')
+    .split('\0')
+    .filter((f) => f !== '')
+    .sort();
+  gc();
+  const base = process.memoryUsage().heapUsed;
+  let peak = base;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 20);
+  const started = now();
+  const cache = new ImportCache(`${dir}.cache/cold-0-${mode}`, dir);
+  await cache.load();
+  const blobs = mode === 'blob' ? await indexBlobs(dir) : undefined;
+  const reader = new CodeReader({ wasmDir, workerScript, workers: 2 });
+  const load = await loadDependencyGraph({ root: dir, files: list, reader, cache, ...(blobs ? { blobs } : {}) });
+  const ms = now() - started;
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage().heapUsed);
+  reader.dispose();
+  gc();
+  const held = process.memoryUsage().heapUsed;
+  const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+  console.log(
+    `warm by ${mode}, fresh process: ${fmt(ms)} ms, ${load.cached} cached, ${load.parsed} parsed; heap peak ${mb(peak)}, ${mb(held)} after a GC with the graph and the cache held (the sorted file list before the build: ${mb(base)}); load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  if (load.graph.files.length === 0 || cache.size === 0) console.log('  (empty: run --large-dir first)');
+}
+
 async function main(): Promise<void> {
+  const probe = process.argv.includes('--heap') ? process.argv[process.argv.indexOf('--heap') + 1] : undefined;
+  if (probe !== undefined) {
+    if (!LARGE_DIR || (probe !== 'blob' && probe !== 'content'))
+      throw new Error('--heap blob|content needs --large-dir DIR, filled by a run without --heap');
+    return heapProbe(LARGE_DIR, probe);
+  }
   const modules = 27;
   const packages = Math.max(1, Math.round((FILES - 2 * (modules + 2)) / (modules + 4)));
   if (want('wired'))
