@@ -454,10 +454,13 @@ async function heapProbe(dir: string, mode: string): Promise<void> {
   const started = now();
   const cache = new ImportCache(`${dir}.cache/cold-0-${mode}`, dir);
   await cache.load();
+  const loaded = now();
   const blobs = mode === 'blob' ? await indexBlobs(dir) : undefined;
+  const listed = now();
   const reader = new CodeReader({ wasmDir, workerScript, workers: 2 });
   const load = await loadDependencyGraph({ root: dir, files: list, reader, cache, ...(blobs ? { blobs } : {}) });
   const ms = now() - started;
+  const phases = `cache load ${fmt(loaded - started)} ms (${cache.size} entries), git ${fmt(listed - loaded)} ms, lookups and graph build ${fmt(now() - listed)} ms`;
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().heapUsed);
   reader.dispose();
@@ -469,6 +472,7 @@ async function heapProbe(dir: string, mode: string): Promise<void> {
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
+  console.log(`  ${phases}`);
   if (load.graph.files.length === 0 || cache.size === 0) console.log('  (empty: run --large-dir first)');
 }
 
