@@ -58,6 +58,17 @@ export const LAUNCHES = [
   },
   { fixture: 'load', open: 'load', generate: 'load', modules: ['load'], onRequest: true },
   { fixture: 'reload', open: 'reload', generate: 'reload', modules: ['load-memory'], onRequest: true },
+  // Issue #24: the first indirect CodeLens of a file opened in the bench's 3,000-file monorepo, from a cold start
+  // (`npm run bench:first-lens`).
+  { fixture: 'first-lens', open: 'mono', generate: 'first-lens', git: true, modules: ['first-lens'], onRequest: true },
+  {
+    fixture: 'first-lens-wired',
+    open: 'mono',
+    generate: 'first-lens-wired',
+    git: true,
+    modules: ['first-lens'],
+    onRequest: true,
+  },
   // First run in an empty folder, in the pseudo-locale: the walkthrough opens by itself, and every string the
   // extension shows (manifest and runtime) comes from the pseudo-localized files (scripts/l10n-bundle.mjs --pseudo).
   { fixture: 'first-run', open: 'empty', git: true, locale: 'qps-ploc', modules: ['walkthrough', 'pseudo-locale'] },

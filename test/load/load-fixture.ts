@@ -2,6 +2,8 @@
 //
 //   node --import tsx test/load/load-fixture.ts load   DIR INFO.json   200,000 files, maps of 10,000 patterns
 //   node --import tsx test/load/load-fixture.ts reload DIR INFO.json   a small folder whose map is reloaded
+//   node --import tsx test/load/load-fixture.ts first-lens DIR INFO.json        the bench's 3,000-file TS monorepo
+//   node --import tsx test/load/load-fixture.ts first-lens-wired DIR INFO.json  the same, NestJS-style wiring (#24)
 //
 // The repository and maps come from the seeded generator the benchmark uses (test/synthetic/synthetic-repo.ts), so the
 // figures of the load test and of `npm run bench` describe the same shapes. INFO.json (outside the workspace) tells the
@@ -13,6 +15,7 @@ import { stringify } from 'yaml';
 import { MAX_MAP_BYTES, MAX_MAP_VALUES, parseMap } from '../../src/core/map/parse';
 import { Matcher } from '../../src/core/match/matcher';
 import { seededRandom, syntheticMaps, syntheticPaths } from '../synthetic/synthetic-repo';
+import { syntheticMonorepo } from '../synthetic/synthetic-monorepo';
 import type { CxMap } from '../../src/core/types';
 
 export interface LoadInfo {
@@ -181,9 +184,66 @@ function generate(kind: 'load' | 'reload', dir: string): LoadInfo {
   };
 }
 
+/** What the first-lens launches tell their test (test/integration/first-lens.test.ts). */
+export interface FirstLensInfo {
+  kind: 'first-lens' | 'first-lens-wired';
+  files: number;
+  /** A package module no touchpoint covers that the apps' pages import through its package's barrel. */
+  open: string;
+  seconds: Record<string, number>;
+}
+
+/**
+ * The generated TypeScript monorepo of scripts/bench-graph.ts (about 3,000 files, the same generator and sizes), with a
+ * map whose touchpoints are the two apps' pages: every package module a page imports reaches them indirectly.
+ */
+function generateMonorepo(kind: 'first-lens' | 'first-lens-wired', dir: string): FirstLensInfo {
+  const started = Date.now();
+  const modules = 27;
+  const packages = Math.max(1, Math.round((3000 - 2 * (modules + 2)) / (modules + 4)));
+  const files = syntheticMonorepo({ packages, modules, apps: 2, wired: kind === 'first-lens-wired' });
+  files['cx-map.yaml'] = [
+    'version: 1',
+    'journeys:',
+    ...[0, 1].flatMap((a) => [
+      `  - id: app${a}`,
+      `    name: Use app ${a}`,
+      '    tier: high',
+      '    touchpoints:',
+      `      - id: pages`,
+      `        name: App ${a} pages`,
+      '        channel: web',
+      '        paths:',
+      `          - apps/app${a}/src/pages/**`,
+    ]),
+    '',
+  ].join('\n');
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+  }
+  // page0 of app0 imports `f<K>` from package P's barrel (`@mono/pkgP` or `@lib/pkgP`): mK is two hops from it.
+  const page = files['apps/app0/src/pages/page0.tsx'] ?? '';
+  const found = /import \{ f(\d+) as lib \} from '@(?:mono|lib)\/pkg(\d+)'/.exec(page);
+  if (!found) throw new Error(`apps/app0/src/pages/page0.tsx imports no package: ${page}`);
+  return {
+    kind,
+    files: Object.keys(files).length,
+    open: `packages/pkg${found[2]}/src/m${found[1]}.ts`,
+    seconds: { generate: (Date.now() - started) / 1000 },
+  };
+}
+
 const [kind, dir, infoFile] = process.argv.slice(2);
+if (kind === 'first-lens' || kind === 'first-lens-wired') {
+  if (!dir || !infoFile) process.exit(2);
+  const made = generateMonorepo(kind, dir);
+  fs.writeFileSync(infoFile, JSON.stringify(made, null, 2));
+  console.log(`FIRST-LENS: generated ${kind}: ${made.files} files in ${made.seconds.generate?.toFixed(1)} s`);
+  process.exit(0);
+}
 if ((kind !== 'load' && kind !== 'reload') || !dir || !infoFile) {
-  console.error('usage: load-fixture.ts load|reload DIR INFO.json');
+  console.error('usage: load-fixture.ts load|reload|first-lens|first-lens-wired DIR INFO.json');
   process.exit(2);
 }
 const info = generate(kind, dir);
