@@ -75,9 +75,10 @@ export async function cliGraph(options: CliGraphOptions): Promise<GraphLoad> {
     ? undefined
     : await usableCache(defaultCacheDir(options.env), options.root, options.warn);
   try {
-    await cache?.load();
     // Files git finds unchanged since the index are looked up by blob id, unread (the commit's tree when one is read).
-    const blobs = !cache ? undefined : options.read ? options.blobs : await indexBlobs(options.root);
+    // git runs while the cache is loaded and the configuration read; the build awaits it.
+    const blobs = !cache ? undefined : options.read ? options.blobs : indexBlobs(options.root);
+    await cache?.load();
     const graphOptions = {
       root: options.root,
       files: options.files,

@@ -65,9 +65,10 @@ export interface GraphLoadOptions {
   /**
    * The git blob id of files whose content is known to be that blob (src/node/git.ts `indexBlobs`: the index, for
    * files git finds unchanged in the working tree; or a commit's tree): their answers are looked up by id, and the
-   * file is read only on a miss. Files not named here are read and looked up by content.
+   * file is read only on a miss. Files not named here are read and looked up by content. May be a promise (git still
+   * running): it is awaited once the configuration is read.
    */
-  blobs?: ReadonlyMap<string, string>;
+  blobs?: ReadonlyMap<string, string> | Promise<ReadonlyMap<string, string> | undefined>;
   /** Reads a file instead of the disk: a commit's tree (src/node/git-tree.ts) when a commit is asked about. */
   read?: (file: string, maxBytes: number) => Promise<Read>;
   onProgress?: (done: number, total: number) => void;
@@ -279,7 +280,10 @@ export async function loadDependencyGraph(options: GraphLoadOptions): Promise<Gr
   const readFile = options.read ?? ((file: string) => readRepoFile(root, realRoot, file));
   const files = options.files.filter((f) => !inExcludedFolder(f));
   const code = files.filter((f) => languageOfPath(f) !== undefined);
-  const { texts, unreadConfigs } = await readConfigs(files, readFile, options.overrides);
+  const [{ texts, unreadConfigs }, blobs] = await Promise.all([
+    readConfigs(files, readFile, options.overrides),
+    options.blobs,
+  ]);
 
   const imports = new Map<string, FileImports>();
   const skipped = new Map<string, string>();
@@ -292,7 +296,7 @@ export async function loadDependencyGraph(options: GraphLoadOptions): Promise<Gr
       const file = code[next++]!;
       const override = options.overrides?.get(file);
       // A file git vouches for is looked up by its blob id first, without reading it.
-      const oid = override === undefined ? options.blobs?.get(file) : undefined;
+      const oid = override === undefined ? blobs?.get(file) : undefined;
       const byBlob = oid === undefined ? undefined : options.cache?.get(blobCacheKey(file, oid));
       if (byBlob) {
         imports.set(file, byBlob);

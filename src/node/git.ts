@@ -479,25 +479,36 @@ const STAT_CHECK_ARGS = ['core.checkStat=default', 'core.trustctime=true', 'core
  */
 export async function indexBlobs(root: string): Promise<Map<string, string> | undefined> {
   try {
-    const status = await run(root, [
-      ...STAT_CHECK_ARGS,
-      'status',
-      '--porcelain=v1',
-      '-z',
-      '--untracked-files=no',
-      '--ignore-submodules=all',
-      '--no-renames',
-      '--',
-      '.',
+    // Three git processes one after the other: the filters (as run() empties them), status with the top-level
+    // prefix beside it, then ls-files.
+    const filters = await filterOverrides(root);
+    const [status, prefix] = await Promise.all([
+      exec(
+        root,
+        [
+          ...filters,
+          ...STAT_CHECK_ARGS,
+          'status',
+          '--porcelain=v1',
+          '-z',
+          '--untracked-files=no',
+          '--ignore-submodules=all',
+          '--no-renames',
+          '--',
+          '.',
+        ],
+        'status',
+      ),
+      exec(root, ['rev-parse', '--show-prefix'], 'rev-parse'),
     ]);
-    if (status.code !== 0) return undefined;
+    if (status.code !== 0 || prefix.code !== 0) return undefined;
     const changed = parseWorktreeChanges(status.stdout);
     if (!changed) return undefined;
     // status prints paths from the top level; ls-files from `root`.
-    const prefix = (await run(root, ['rev-parse', '--show-prefix'])).stdout.replace(/\n$/, '');
+    const top = prefix.stdout.replace(/\n$/, '');
     const relative = new Set<string>();
-    for (const file of changed) if (file.startsWith(prefix)) relative.add(file.slice(prefix.length));
-    const listed = await run(root, [...STAT_CHECK_ARGS, 'ls-files', '-s', '-v', '-z', '--']);
+    for (const file of changed) if (file.startsWith(top)) relative.add(file.slice(top.length));
+    const listed = await exec(root, [...filters, ...STAT_CHECK_ARGS, 'ls-files', '-s', '-v', '-z', '--'], 'ls-files');
     if (listed.code !== 0) return undefined;
     return parseIndexBlobs(listed.stdout, relative);
   } catch {

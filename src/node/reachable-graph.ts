@@ -132,6 +132,8 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
     if (++scanned % 2000 === 0) options.onProgress?.(scanned, code.length);
   });
 
+  // The blob ids (git may have run while the texts were read): what is parsed is cached under them.
+  const blobs = await options.blobs;
   const resolver = new Resolver({ files, texts: configs });
   const reverse = new ReverseResolver(resolver, files);
   const imports = new Map<string, FileImports>();
@@ -140,7 +142,7 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
     if (imports.has(file) || !texts.has(file)) return;
     const text = texts.get(file)!;
     const key = importsCacheKey(file, text);
-    const oid = options.overrides?.has(file) ? undefined : options.blobs?.get(file);
+    const oid = options.overrides?.has(file) ? undefined : blobs?.get(file);
     const hit = cachedByText(options.cache, file, text, oid);
     if (hit) {
       imports.set(file, hit);
