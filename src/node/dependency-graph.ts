@@ -1,6 +1,7 @@
 // Builds a repository's dependency graph from disk (contract §5): which files to read, reading them safely (no
 // symbolic link out of the repository, nothing over 1 MB, nothing binary), asking each for its imports through the
-// CodeReader (worker threads, cached by content), and handing everything to the pure engine (src/core/graph).
+// CodeReader (worker threads; answers cached by git blob id, so a file git finds unchanged is not even read, or else
+// by content), and handing everything to the pure engine (src/core/graph).
 import { createHash } from 'node:crypto';
 import { constants as fsConstants } from 'node:fs';
 import { lstat, open, realpath } from 'node:fs/promises';
