@@ -7,3 +7,4 @@ export { isConfigFile, Resolver } from '../core/graph/resolve';
 export { inExcludedFolder, loadDependencyGraph } from '../node/dependency-graph';
 export { ImportCache } from '../node/graph-cache';
 export { indexBlobs } from '../node/git';
+export { loadReachableGraph } from '../node/reachable-graph';

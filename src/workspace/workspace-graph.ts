@@ -2,6 +2,9 @@
 // (never at activation), with the code read in the CodeReader's worker threads and the imports cached by content in
 // the extension's storage, not in the workspace. A save re-reads only that file and rebuilds the graph from the
 // imports in memory; files created or deleted rebuild from the cache. Progress shows when a build passes a second.
+// Until a folder's graph is built, the file a lens, hover or This File asks about is answered first from the graph
+// narrowed to what that file can reach (src/node/reachable-graph.ts, the CLI's cold path: the same answer as the full
+// graph's), and the full build starts after it: the first answer does not wait for every file to be read (#24).
 import * as vscode from 'vscode';
 import type { FileImports } from '../core/code/imports';
 import { languageOfPath } from '../core/code/languages';
@@ -52,6 +55,13 @@ export class WorkspaceGraph implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   /** For tests: how long the last update after a save took, in ms. */
   lastUpdateMs: number | undefined;
+  /** For tests: files answered from a narrowed graph before their folder's full graph was built. */
+  earlyAnswers = 0;
+  /**
+   * Per folder, until its graph is built: the reach of each file asked about, from the graph narrowed to what it can
+   * reach ('reading' while that runs). Cleared with the generation, like a build.
+   */
+  private readonly early = new Map<string, Map<string, FileReach<Coverage> | 'reading'>>();
 
   constructor(
     private readonly maps: WorkspaceMaps,
@@ -68,6 +78,8 @@ export class WorkspaceGraph implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.rebuildAll()),
       // New `indirect.exclude` globs change the graph; new touchpoints only change what reach finds in it.
       maps.onDidChange(() => {
+        // Early answers hold the coverage of their time: asked again, they are answered again.
+        this.early.clear();
         for (const [key, state] of this.graphs) {
           if (this.excludeOf(state.folder).join('\n') !== state.exclude.join('\n')) {
             this.graphs.delete(key);
@@ -106,13 +118,26 @@ export class WorkspaceGraph implements vscode.Disposable {
     return undefined;
   }
 
-  /** What a file no touchpoint covers reaches through its importers; undefined while the graph is not built. */
+  /**
+   * What a file no touchpoint covers reaches through its importers; undefined until it is known. Before the folder's
+   * graph is built, the file is answered from a graph narrowed to it, and the full build starts after that.
+   */
   reachOf(uri: vscode.Uri): FileReach<Coverage> | undefined {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder || uri.scheme !== 'file') return undefined;
-    const graph = this.current(folder);
-    if (!graph) return undefined;
     const path = relative(folder, uri);
+    const key = folder.uri.toString();
+    const graph = this.graphs.get(key)?.graph;
+    if (!graph) {
+      // Not code: nothing to follow, and no graph to build for it.
+      if (path === undefined || languageOfPath(path) === undefined) return undefined;
+      const answered = this.early.get(key)?.get(path);
+      if (answered !== undefined) return answered === 'reading' ? undefined : answered;
+      // The full build is under way: it answers soon, and would slow a narrowed read down.
+      if (this.building.has(key)) return undefined;
+      void this.answerEarly(folder, path);
+      return undefined;
+    }
     if (path === undefined) return undefined;
     const { options } = indirectSettings(this.mapsOf(folder), undefined);
     const { reachOf, reachTargets } = engine();
@@ -124,10 +149,88 @@ export class WorkspaceGraph implements vscode.Disposable {
     );
   }
 
+  /**
+   * The file's reach from the graph narrowed to it; then the folder's full graph is built. A change to the files while
+   * it reads (a file created, a save) makes it read again, a few times at most.
+   */
+  private async answerEarly(folder: vscode.WorkspaceFolder, path: string): Promise<void> {
+    const key = folder.uri.toString();
+    const answers = (): Map<string, FileReach<Coverage> | 'reading'> => {
+      let known = this.early.get(key);
+      if (!known) this.early.set(key, (known = new Map<string, FileReach<Coverage> | 'reading'>()));
+      return known;
+    };
+    answers().set(path, 'reading');
+    try {
+      if (!vscode.workspace.isTrusted) return;
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const generation = this.generation;
+        const started = performance.now();
+        const files = await this.files.filesOf(folder);
+        const { ImportCache, indexBlobs, loadReachableGraph, reachOf, reachTargets } = engine();
+        const exclude = this.excludeOf(folder);
+        const cache = new ImportCache(vscode.Uri.joinPath(this.storage, 'graph').fsPath, folder.uri.fsPath);
+        // git runs while the texts are read; what is parsed is cached by blob id for the full build that follows.
+        const blobs = indexBlobs(folder.uri.fsPath);
+        await cache.load();
+        const load = await loadReachableGraph({
+          root: folder.uri.fsPath,
+          files,
+          reader: this.codeReader(),
+          cache,
+          exclude,
+          from: [path],
+          blobs,
+        });
+        // What it read is there for the full build that follows.
+        await cache.save().catch((err: unknown) => this.log.warn(`Could not write the import cache: ${String(err)}`));
+        if (this.disposed || this.graphs.has(key)) return;
+        if (generation !== this.generation) {
+          this.log.debug(`Indirect reach of ${path}: overtaken by a change while it was read; reading again`);
+          answers().set(path, 'reading');
+          continue;
+        }
+        if (!load.narrowed) {
+          // The whole graph was built to answer (a Go file, or a file that reaches too much): it is the folder's.
+          for (const warning of load.warnings) this.log.warn(warning);
+          this.graphs.set(key, { folder, graph: load.graph, ...load.source, exclude });
+          this.early.delete(key);
+          this.log.info(
+            `Dependency graph of ${folder.name}: ${load.graph.stats.files} code files, ${load.graph.stats.edges} edges (${load.parsed} parsed, ${load.cached} from the cache) in ${(performance.now() - started).toFixed(0)} ms, asked for ${path} (${load.why ?? ''})`,
+          );
+          this.changed.fire();
+          return;
+        }
+        const { options } = indirectSettings(this.mapsOf(folder), undefined);
+        const reach = reachOf(
+          load.graph,
+          path,
+          (file) => reachTargets(this.maps.coverageOf(vscode.Uri.joinPath(folder.uri, ...file.split('/')))),
+          options,
+        );
+        answers().set(path, reach);
+        this.earlyAnswers++;
+        this.log.info(
+          `Indirect reach of ${path}: answered in ${(performance.now() - started).toFixed(0)} ms from a graph narrowed to ${load.read} files, before ${folder.name}'s graph is built`,
+        );
+        this.changed.fire();
+        return;
+      }
+      this.early.get(key)?.delete(path);
+    } catch (error) {
+      this.early.get(key)?.delete(path);
+      this.log.warn(`Could not answer ${path} early: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      void this.ensure(folder);
+    }
+  }
+
   /** The same, waiting for the graph to be built (the Impact Report). */
   async reachOfPaths(root: vscode.Uri, paths: readonly string[]): Promise<FileReach<Coverage>[] | undefined> {
     const folder = vscode.workspace.getWorkspaceFolder(root);
     if (!folder || folder.uri.toString() !== root.toString()) return undefined;
+    // No code among the paths: nothing to follow, and no graph to build for it.
+    if (!paths.some((p) => languageOfPath(p) !== undefined)) return [];
     await this.ensure(folder);
     return this.reachOfPathsNow(root, paths);
   }
@@ -183,8 +286,10 @@ export class WorkspaceGraph implements vscode.Disposable {
       const files = await this.files.filesOf(folder, cts.token);
       const { ImportCache, indexBlobs, loadDependencyGraph } = engine();
       const cache = new ImportCache(vscode.Uri.joinPath(this.storage, 'graph').fsPath, folder.uri.fsPath);
-      // Files git finds unchanged since the index are looked up in the cache by blob id, without being read.
-      const [blobs] = await Promise.all([indexBlobs(folder.uri.fsPath), cache.load()]);
+      // Files git finds unchanged since the index are looked up in the cache by blob id, without being read (git runs
+      // while the cache loads and the configuration is read).
+      const blobs = indexBlobs(folder.uri.fsPath);
+      await cache.load();
       const exclude = this.excludeOf(folder);
       const load = await loadDependencyGraph({
         root: folder.uri.fsPath,
@@ -192,7 +297,7 @@ export class WorkspaceGraph implements vscode.Disposable {
         reader: this.codeReader(),
         cache,
         exclude,
-        ...(blobs ? { blobs } : {}),
+        blobs,
       });
       await cache.save().catch((err: unknown) => this.log.warn(`Could not write the import cache: ${String(err)}`));
       for (const warning of load.warnings) this.log.warn(warning);
@@ -208,6 +313,7 @@ export class WorkspaceGraph implements vscode.Disposable {
       );
       const state: FolderGraph = { folder, graph: load.graph, ...load.source, exclude };
       this.graphs.set(folder.uri.toString(), state);
+      this.early.delete(folder.uri.toString());
       this.changed.fire();
       return state;
     } catch (error) {
@@ -227,6 +333,11 @@ export class WorkspaceGraph implements vscode.Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
     if (!folder) return;
     const state = this.graphs.get(folder.uri.toString());
+    // Early answers were read from the files before this save: asked again, they are answered again.
+    if (this.early.delete(folder.uri.toString())) {
+      this.generation++;
+      this.changed.fire();
+    }
     // No graph built or being built: nothing to update (and the graph's code stays unloaded).
     if (!state && !this.building.has(folder.uri.toString())) return;
     const { buildGraph, inExcludedFolder, isConfigFile, Resolver, updateGraphFile } = engine();
@@ -271,6 +382,7 @@ export class WorkspaceGraph implements vscode.Disposable {
   private rebuildAll(): void {
     this.generation++;
     this.graphs.clear();
+    this.early.clear();
     this.changed.fire();
   }
 

@@ -18,12 +18,18 @@ const TARGET_MS = 1_500;
 
   it('shows the first indirect CodeLens of a file opened in a cold 3,000-file monorepo', async () => {
     const info = JSON.parse(fs.readFileSync(process.env.CX_IMPACT_LOAD_INFO ?? '', 'utf8')) as FirstLensInfo;
-    await api();
+    const cx = await api();
     const uri = file(info.open);
     const started = performance.now();
     await vscode.window.showTextDocument(uri);
     let title: string | undefined;
     let asked = 0;
+    // When the engine has the answer (what the lens shows at the next request), apart from the lens round trip:
+    // a CodeLens request waits for every provider, some of which wait for the TypeScript server's symbols.
+    let reachMs: number | undefined;
+    const probe = setInterval(() => {
+      if (reachMs === undefined && cx.graph.reachOf(uri)) reachMs = performance.now() - started;
+    }, 10);
     while (!title && performance.now() - started < 240_000) {
       asked++;
       const lenses =
@@ -35,8 +41,13 @@ const TARGET_MS = 1_500;
       if (!title) await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const ms = performance.now() - started;
+    clearInterval(probe);
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    assert.ok(folder);
+    await cx.graph.ensure(folder);
+    const fullMs = performance.now() - started;
     console.log(
-      `FIRST-LENS: ${info.kind}, ${info.files} files: first indirect CodeLens ${ms.toFixed(0)} ms after opening ${info.open} (target ${TARGET_MS} ms; ${asked} CodeLens requests); "${title ?? 'none'}"`,
+      `FIRST-LENS: ${info.kind}, ${info.files} files: first indirect CodeLens ${ms.toFixed(0)} ms after opening ${info.open} (target ${TARGET_MS} ms; ${asked} CodeLens requests); the answer in the engine at ${reachMs?.toFixed(0) ?? '?'} ms (${cx.graph.earlyAnswers > 0 ? 'from the narrowed graph' : 'from the full graph'}); the full graph at ${fullMs.toFixed(0)} ms; "${title ?? 'none'}"`,
     );
     assert.ok(title, 'no indirect CodeLens within 240 s');
     assert.match(title, /^Use app \d › App \d pages · via /);

@@ -3,12 +3,16 @@
 // Works on the fixture workspace's temporary copy, adding two files and removing them again.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CxImpactApi } from '../../src/extension';
 import type { TreeSnapshot } from '../../src/views/sidebar';
 import { api, eventually, file } from './support';
 import { fixture } from './support';
 import { Command } from '../../src/workspace/command-ids';
+import { CodeReading } from '../../src/workspace/code-reading';
+import { WorkspaceGraph } from '../../src/workspace/workspace-graph';
 
 const DISCOUNT = 'services/pricing/discount.ts';
 const TOTALS = 'services/payments/totals.ts';
@@ -57,6 +61,33 @@ function find(nodes: readonly TreeSnapshot[] | undefined, label: string): TreeSn
     assert.deepEqual(titles, ['Checkout › Pay for the order · via totals.ts, 1 hop']);
     // The covered file keeps its own lens, and nothing indirect.
     assert.ok((await lensTitles(file(TOTALS))).every((t) => !t.includes(' via ')));
+  });
+
+  it('answers a file before the folder’s graph is built, from the graph narrowed to it, as the full graph does', async () => {
+    // A graph of its own (the extension's may be built already): nothing read yet, as in a window just opened.
+    const ext = vscode.extensions.getExtension('cx-impact.cx-impact');
+    assert.ok(ext);
+    const log = vscode.window.createOutputChannel('CX Impact (early answer test)', { log: true });
+    const code = new CodeReading(ext.extensionUri, log);
+    const storage = vscode.Uri.file(fs.mkdtempSync(path.join(os.tmpdir(), 'cx-impact-early-')));
+    const fresh = new WorkspaceGraph(cx.maps, cx.files, () => code.reader, storage, log);
+    try {
+      const folder = vscode.workspace.getWorkspaceFolder(file(DISCOUNT));
+      assert.ok(folder);
+      const first = await eventually('an answer', 60_000, () => fresh.reachOf(file(DISCOUNT)));
+      assert.equal(fresh.earlyAnswers, 1, 'the first answer came from the narrowed graph');
+      await fresh.ensure(folder);
+      assert.deepEqual(fresh.reachOf(file(DISCOUNT)), first);
+      assert.deepEqual(
+        first.hits.map((h) => [h.hops, h.via]),
+        [[1, [DISCOUNT, TOTALS]]],
+      );
+    } finally {
+      fresh.dispose();
+      code.dispose();
+      log.dispose();
+      fs.rmSync(storage.fsPath, { recursive: true, force: true });
+    }
   });
 
   it('the hover on a declaration shows the reach with the chain, each file a link', async () => {
