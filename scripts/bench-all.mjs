@@ -17,7 +17,12 @@ const doc = path.join(root, 'docs', 'benchmarks.md');
 const BENCHES = [
   { name: 'match', script: 'scripts/bench.ts', title: undefined, gc: true },
   { name: 'symbols', script: 'scripts/bench-symbols.ts', title: 'Reading code: symbols (issue #13)' },
-  { name: 'graph', script: 'scripts/bench-graph.ts', title: 'Reading code: the dependency graph (issue #12)' },
+  {
+    name: 'graph',
+    script: 'scripts/bench-graph.ts',
+    title: 'Reading code: the dependency graph (issue #12)',
+    gc: true,
+  },
   { name: 'entry', script: 'scripts/bench-entry.ts', title: 'Reading code: entry points (issue #17)' },
   { name: 'catalog', script: 'scripts/bench-catalog.ts', title: 'The journey catalogue (issue #25)' },
   {

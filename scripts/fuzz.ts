@@ -1,7 +1,13 @@
 // `npm run fuzz` (issue #8): the engine's properties with far more cases than the unit suite runs.
 //   FUZZ_RUNS=100000 (default) cases per property; FUZZ_SEED to repeat a run; `npm run fuzz -- parse html` for some.
 // Cases run in batches of 1,000, each with its own seed, so a long run shows progress and a failure names its seed.
-import { batchOutputParsed, cacheEntriesChecked, diffHeadersKept, nameStatusParsed } from '../test/properties/hostile';
+import {
+  batchOutputParsed,
+  cacheEntriesChecked,
+  diffHeadersKept,
+  indexOutputParsed,
+  nameStatusParsed,
+} from '../test/properties/hostile';
 import { parseNeverThrows } from '../test/properties/maps';
 import { matcherEqualsNaive } from '../test/properties/patterns';
 import { htmlEscapes, markdownEscapes, textEscapes } from '../test/properties/reports';
@@ -25,6 +31,7 @@ const PROPERTIES: Record<string, Entry> = {
   'git-batch': entry(batchOutputParsed),
   'git-diff': entry(diffHeadersKept),
   'git-name-status': entry(nameStatusParsed),
+  'git-index': entry(indexOutputParsed),
 };
 const BATCH = 1000;
 

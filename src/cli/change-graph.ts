@@ -46,13 +46,18 @@ export async function reachOfChange(input: ChangeReachInput): Promise<FileReach<
     const gone = input.files.filter((f) => !present.has(f));
     const reaches = new Map<string, FileReach<Coverage>>();
     if (here.length > 0) {
-      const load = await cliGraph({ ...common, files: headFiles, from: here, ...(head ? { read: head.read } : {}) });
+      const load = await cliGraph({
+        ...common,
+        files: headFiles,
+        from: here,
+        ...(head ? { read: head.read, blobs: head.blobs } : {}),
+      });
       for (const r of reachOfFiles(load.graph, here, input.coverageOf, input.options)) reaches.set(r.file, r);
     }
     if (gone.length > 0) {
       // Deleted in the head: who imported it is in the base's tree.
       const base = await commitFiles(input.root, input.change.base, blobs);
-      const load = await cliGraph({ ...common, files: base.files, read: base.read, from: gone });
+      const load = await cliGraph({ ...common, files: base.files, read: base.read, blobs: base.blobs, from: gone });
       for (const r of reachOfFiles(load.graph, gone, input.coverageOf, input.options)) reaches.set(r.file, r);
     }
     return input.files.map((f) => reaches.get(f) ?? { file: f, hits: [], beyond: 0 });

@@ -5,6 +5,7 @@ import { realpath } from 'node:fs/promises';
 import * as path from 'node:path';
 import { CodeReader } from '../node/code-reader';
 import { loadDependencyGraph, type GraphLoad, type GraphLoadOptions } from '../node/dependency-graph';
+import { indexBlobs } from '../node/git';
 import { defaultCacheDir, ImportCache, refuseCacheDir } from '../node/graph-cache';
 import { loadReachableGraph } from '../node/reachable-graph';
 
@@ -31,6 +32,8 @@ export interface CliGraphOptions {
   note?: (message: string) => void;
   /** Read the files from this commit's tree instead of the disk (contract §5.7); `files` are then its files. */
   read?: GraphLoadOptions['read'];
+  /** With `read`: the blob id of each of the commit's files (its tree), so that a warm cache need not read them. */
+  blobs?: ReadonlyMap<string, string>;
   /**
    * Only what reaches these files is wanted (impact): with a cold cache, only the files that can import them are
    * parsed (src/node/reachable-graph.ts); with a warm one the full graph comes from the cache.
@@ -74,6 +77,9 @@ export async function cliGraph(options: CliGraphOptions): Promise<GraphLoad> {
     ? undefined
     : await usableCache(defaultCacheDir(options.env), options.root, options.warn);
   try {
+    // Files git finds unchanged since the index are looked up by blob id, unread (the commit's tree when one is read).
+    // git runs while the cache is loaded and the configuration read; the build awaits it.
+    const blobs = !cache ? undefined : options.read ? options.blobs : indexBlobs(options.root);
     await cache?.load();
     const graphOptions = {
       root: options.root,
@@ -82,6 +88,7 @@ export async function cliGraph(options: CliGraphOptions): Promise<GraphLoad> {
       ...(cache ? { cache } : {}),
       ...(options.exclude ? { exclude: options.exclude } : {}),
       ...(options.read ? { read: options.read } : {}),
+      ...(blobs ? { blobs } : {}),
     };
     const cold = !cache || cache.size === 0;
     let local: CodeReader | undefined;

@@ -1,6 +1,8 @@
 // Builds a repository's dependency graph from disk (contract §5): which files to read, reading them safely (no
 // symbolic link out of the repository, nothing over 1 MB, nothing binary), asking each for its imports through the
-// CodeReader (worker threads, cached by content), and handing everything to the pure engine (src/core/graph).
+// CodeReader (worker threads; answers cached by git blob id, so a file git finds unchanged is not even read, or else
+// by content), and handing everything to the pure engine (src/core/graph).
+import { createHash } from 'node:crypto';
 import { closeSync, constants as fsConstants, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -61,6 +63,13 @@ export interface GraphLoadOptions {
   exclude?: readonly string[];
   /** Texts the caller already has (an editor's unsaved documents): used instead of the disk. */
   overrides?: ReadonlyMap<string, string>;
+  /**
+   * The git blob id of files whose content is known to be that blob (src/node/git.ts `indexBlobs`: the index, for
+   * files git finds unchanged in the working tree; or a commit's tree): their answers are looked up by id, and the
+   * file is read only on a miss. Files not named here are read and looked up by content. May be a promise (git still
+   * running): it is awaited once the configuration is read.
+   */
+  blobs?: ReadonlyMap<string, string> | Promise<ReadonlyMap<string, string> | undefined>;
   /** Reads a file instead of the disk: a commit's tree (src/node/git-tree.ts) when a commit is asked about. */
   read?: (file: string, maxBytes: number) => Promise<Read>;
   onProgress?: (done: number, total: number) => void;
@@ -259,13 +268,63 @@ export function importsCacheKey(file: string, text: string): string {
   return `${languageOfPath(file)}:v${IMPORTS_VERSION}:${contentKey(text)}`;
 }
 
+/** The cache key of a file whose content is the git blob `oid`: a second run finds it without reading the file. */
+export function blobCacheKey(file: string, oid: string): string {
+  return `${languageOfPath(file)}:v${IMPORTS_VERSION}:blob:${oid}`;
+}
+
+/** True when `text` is exactly the git blob `oid` (git's own hash of its bytes, SHA-1 or SHA-256 by the id's length). */
+export function isBlobText(text: string, oid: string): boolean {
+  if (oid.length !== 40 && oid.length !== 64) return false;
+  const bytes = Buffer.from(text, 'utf8');
+  const hash = createHash(oid.length === 64 ? 'sha256' : 'sha1');
+  return hash.update(`blob ${bytes.length}\0`).update(bytes).digest('hex') === oid;
+}
+
+type AnswerCache = Pick<ImportCache, 'get' | 'set'>;
+
+/** A file's cached answer, by its text: under its blob id (when it has one), else under its content. */
+export function cachedByText(
+  cache: AnswerCache | undefined,
+  file: string,
+  text: string,
+  oid: string | undefined,
+): FileImports | undefined {
+  if (!cache) return undefined;
+  const byBlob = oid === undefined ? undefined : cache.get(blobCacheKey(file, oid));
+  if (byBlob) return byBlob;
+  const byContent = cache.get(importsCacheKey(file, text));
+  // An answer cached by content (an older cache) is kept under the blob id too, so the next run need not read.
+  if (byContent && oid !== undefined && isBlobText(text, oid)) cache.set(blobCacheKey(file, oid), byContent);
+  return byContent;
+}
+
+/**
+ * Caches a file's answer: under its blob id only when the text read is that blob (a file changed since git looked
+ * at it is cached by content), else under its content. An entry under a blob id is thus always the answer for that
+ * blob's text, whoever said the file holds it.
+ */
+export function cacheByText(
+  cache: AnswerCache | undefined,
+  file: string,
+  text: string,
+  oid: string | undefined,
+  answer: FileImports,
+): void {
+  if (!cache) return;
+  cache.set(oid !== undefined && isBlobText(text, oid) ? blobCacheKey(file, oid) : importsCacheKey(file, text), answer);
+}
+
 export async function loadDependencyGraph(options: GraphLoadOptions): Promise<GraphLoad> {
   const root = options.root;
   const realRoot = options.read ? root : await realpath(root);
   const readFile = options.read ?? ((file: string) => readRepoFile(root, realRoot, file));
   const files = options.files.filter((f) => !inExcludedFolder(f));
   const code = files.filter((f) => languageOfPath(f) !== undefined);
-  const { texts, unreadConfigs } = await readConfigs(files, readFile, options.overrides);
+  const [{ texts, unreadConfigs }, blobs] = await Promise.all([
+    readConfigs(files, readFile, options.overrides),
+    options.blobs,
+  ]);
 
   const imports = new Map<string, FileImports>();
   const skipped = new Map<string, string>();
@@ -276,13 +335,21 @@ export async function loadDependencyGraph(options: GraphLoadOptions): Promise<Gr
   const work = async (): Promise<void> => {
     while (next < code.length) {
       const file = code[next++]!;
-      const read = options.overrides?.has(file)
-        ? { text: options.overrides.get(file)! }
-        : await readFile(file, MAX_PARSE_BYTES);
+      const override = options.overrides?.get(file);
+      // A file git vouches for is looked up by its blob id first, without reading it.
+      const oid = override === undefined ? blobs?.get(file) : undefined;
+      const byBlob = oid === undefined ? undefined : options.cache?.get(blobCacheKey(file, oid));
+      if (byBlob) {
+        imports.set(file, byBlob);
+        cached++;
+        done++;
+        if (done % 500 === 0) options.onProgress?.(done, code.length);
+        continue;
+      }
+      const read = override !== undefined ? { text: override } : await readFile(file, MAX_PARSE_BYTES);
       if ('skipped' in read) skipped.set(file, read.skipped);
       else {
-        const key = importsCacheKey(file, read.text);
-        const hit = options.cache?.get(key);
+        const hit = cachedByText(options.cache, file, read.text, oid);
         if (hit) {
           imports.set(file, hit);
           cached++;
@@ -291,7 +358,7 @@ export async function loadDependencyGraph(options: GraphLoadOptions): Promise<Gr
             const answer = await options.reader.ask('imports', file, read.text);
             if (answer) {
               imports.set(file, answer);
-              options.cache?.set(key, answer);
+              cacheByText(options.cache, file, read.text, oid, answer);
             }
             parsed++;
           } catch (error) {

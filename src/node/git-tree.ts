@@ -3,7 +3,7 @@
 // which gives each blob's id and size), and the blobs are read through one long-lived `git cat-file --batch` per
 // run, streamed: each answer is taken off the pipe as it arrives, never the whole output at once.
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { GitError, ISOLATION_ARGS, checkRef, gitEnvironment } from './git';
+import { GitError, ISOLATION_ARGS, checkRef, gitEnvironment, isObjectId } from './git';
 
 export interface TreeEntry {
   /** `100644`, `100755`, `120000` (a symbolic link), `160000` (a submodule). */
@@ -179,6 +179,8 @@ export interface CommitFiles {
   rev: string;
   files: string[];
   read: (file: string, maxBytes: number) => Promise<{ text: string } | { skipped: string }>;
+  /** The blob id of each regular file of the tree (a link or a submodule has none). */
+  blobs: Map<string, string>;
 }
 
 /** The files of `rev`'s tree, read through `blobs`. A symbolic link is followed inside the tree, as on disk. */
@@ -201,7 +203,10 @@ export async function commitFiles(root: string, rev: string, blobs: BlobReader):
     if (buffer.subarray(0, 8192).includes(0)) return { skipped: 'binary' };
     return { text: buffer.toString('utf8') };
   };
-  return { rev, files: [...tree.keys()], read: (file, maxBytes) => read(file, maxBytes) };
+  const ids = new Map<string, string>();
+  for (const [file, entry] of tree)
+    if ((entry.mode === '100644' || entry.mode === '100755') && isObjectId(entry.oid)) ids.set(file, entry.oid);
+  return { rev, files: [...tree.keys()], read: (file, maxBytes) => read(file, maxBytes), blobs: ids };
 }
 
 /** A link's target as a path of the tree, or undefined when it leads out of it (or is absolute). */

@@ -121,8 +121,12 @@ export function gitEnvironment(base: NodeJS.ProcessEnv = process.env): NodeJS.Pr
 }
 
 async function run(cwd: string, args: readonly string[]): Promise<RunResult> {
-  const filters = READS_WORKTREE.has(args[0] ?? '') ? await filterOverrides(cwd) : [];
-  return exec(cwd, [...filters, ...args], args[0] ?? '');
+  // The command is the first argument after the `-c name=value` pairs.
+  let at = 0;
+  while (args[at] === '-c') at += 2;
+  const command = args[at] ?? '';
+  const filters = READS_WORKTREE.has(command) ? await filterOverrides(cwd) : [];
+  return exec(cwd, [...filters, ...args], command);
 }
 
 /**
@@ -415,6 +419,101 @@ export async function worktreeFiles(root: string): Promise<string[]> {
   ]);
   const gone = new Set(splitZ(deleted));
   return [...new Set(splitZ(listed))].filter((f) => !gone.has(f));
+}
+
+/** A git object id as the index or a tree gives it: 40 hex digits (SHA-1) or 64 (SHA-256), lower case. */
+export function isObjectId(value: string): boolean {
+  return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(value);
+}
+
+/**
+ * The blob ids of the files whose working-tree content is the index's (contract §5.5), from `git ls-files -s -v -z`
+ * and the paths `git status` finds changed in the working tree. Only a plain, regular, merged entry counts: a file
+ * marked assume-unchanged or skip-worktree (git would not look at it), an intent-to-add entry, a conflict, a link
+ * or a submodule is left out, and so is any line that is not exactly `H <mode> <id> 0<TAB><path>` with a 40- or
+ * 64-digit hex id. What is left out is simply read from disk.
+ */
+export function parseIndexBlobs(listed: string, changed: ReadonlySet<string>): Map<string, string> {
+  const blobs = new Map<string, string>();
+  for (const record of splitZ(listed)) {
+    const tab = record.indexOf('\t');
+    if (tab < 0) continue;
+    const head = record.slice(0, tab).split(' ');
+    const file = record.slice(tab + 1);
+    if (head.length !== 4 || file === '' || changed.has(file)) continue;
+    const [tag, mode, oid, stage] = head as [string, string, string, string];
+    if (tag !== 'H' || (mode !== '100644' && mode !== '100755') || stage !== '0' || !isObjectId(oid)) continue;
+    blobs.set(file, oid);
+  }
+  return blobs;
+}
+
+/**
+ * The paths `git status --porcelain -z` shows as different in the working tree (its second column), relative to
+ * where git ran. Anything it cannot read as a record counts as changed-nothing: the caller only ever trusts the
+ * index less for what is listed here, so a path that cannot be parsed is treated by leaving the whole result out.
+ */
+export function parseWorktreeChanges(status: string): Set<string> | undefined {
+  const changed = new Set<string>();
+  for (const record of splitZ(status)) {
+    // `XY PATH`: X the index against HEAD, Y the working tree against the index.
+    if (record.length < 4 || record[2] !== ' ') return undefined;
+    if (record[1] !== ' ') changed.add(record.slice(3));
+  }
+  return changed;
+}
+
+/**
+ * Settings for the stat check of `indexBlobs`, whatever the repository's configuration says: every stat field is
+ * compared (a file swapped for another of the same size and time is seen), and no entry is assumed unchanged.
+ */
+const STAT_CHECK_ARGS = ['core.checkStat=default', 'core.trustctime=true', 'core.ignoreStat=false'].flatMap(
+  (setting) => ['-c', setting],
+);
+
+/**
+ * The blob id of each file under `root` whose working-tree content git vouches is the index's (see
+ * `parseIndexBlobs`), so that a cached answer keyed by that id can stand without reading the file. Undefined
+ * outside a git repository, or when git fails: then every file is read, as before. `git status` runs first: a file
+ * staged between the two commands then has the index's newer id, which is what the working tree holds.
+ */
+export async function indexBlobs(root: string): Promise<Map<string, string> | undefined> {
+  try {
+    // Three git processes one after the other: the filters (as run() empties them), status with the top-level
+    // prefix beside it, then ls-files.
+    const filters = await filterOverrides(root);
+    const [status, prefix] = await Promise.all([
+      exec(
+        root,
+        [
+          ...filters,
+          ...STAT_CHECK_ARGS,
+          'status',
+          '--porcelain=v1',
+          '-z',
+          '--untracked-files=no',
+          '--ignore-submodules=all',
+          '--no-renames',
+          '--',
+          '.',
+        ],
+        'status',
+      ),
+      exec(root, ['rev-parse', '--show-prefix'], 'rev-parse'),
+    ]);
+    if (status.code !== 0 || prefix.code !== 0) return undefined;
+    const changed = parseWorktreeChanges(status.stdout);
+    if (!changed) return undefined;
+    // status prints paths from the top level; ls-files from `root`.
+    const top = prefix.stdout.replace(/\n$/, '');
+    const relative = new Set<string>();
+    for (const file of changed) if (file.startsWith(top)) relative.add(file.slice(top.length));
+    const listed = await exec(root, [...filters, ...STAT_CHECK_ARGS, 'ls-files', '-s', '-v', '-z', '--'], 'ls-files');
+    if (listed.code !== 0) return undefined;
+    return parseIndexBlobs(listed.stdout, relative);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The files of a commit. */

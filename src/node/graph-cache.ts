@@ -1,5 +1,6 @@
 // The imports of each file, cached by content outside the repository (contract §5.5): a second run reads only
-// what changed. The CLI keeps it under $XDG_CACHE_HOME/cx-impact (default ~/.cache/cx-impact); the editor in its
+// what changed. Keys are the file's git blob id where git vouches for it (src/node/dependency-graph.ts
+// blobCacheKey), else a hash of its text. The CLI keeps it under $XDG_CACHE_HOME/cx-impact (default ~/.cache/cx-impact); the editor in its
 // own storage folder. One file per repository, replaced whole (written beside, then renamed) so a crash never
 // leaves half a cache; an unreadable cache is simply empty. The cache is data, never trusted (a CI cache can be
 // poisoned): every entry is checked before use, a bad one is a miss that gets rewritten, the file is written

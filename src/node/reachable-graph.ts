@@ -19,6 +19,8 @@ import { dirOf, Resolver } from '../core/graph/resolve';
 import { ReverseResolver, candidateImporters } from '../core/graph/reverse';
 import type { CodeReader } from './code-reader';
 import {
+  cacheByText,
+  cachedByText,
   importsCacheKey,
   inExcludedFolder,
   loadDependencyGraph,
@@ -120,6 +122,8 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
     if (++scanned % 2000 === 0) options.onProgress?.(scanned, code.length);
   });
 
+  // The blob ids (git may have run while the texts were read): what is parsed is cached under them.
+  const blobs = await options.blobs;
   const resolver = new Resolver({ files, texts: configs });
   const reverse = new ReverseResolver(resolver, files);
   const imports = new Map<string, FileImports>();
@@ -128,7 +132,8 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
     if (imports.has(file) || !texts.has(file)) return;
     const text = texts.get(file)!;
     const key = importsCacheKey(file, text);
-    const hit = options.cache?.get(key);
+    const oid = options.overrides?.has(file) ? undefined : blobs?.get(file);
+    const hit = cachedByText(options.cache, file, text, oid);
     if (hit) {
       imports.set(file, hit);
       answered.set(key, hit);
@@ -141,7 +146,7 @@ export async function loadReachableGraph(options: ReachableGraphOptions): Promis
       if (answer) {
         imports.set(file, answer);
         answered.set(key, answer);
-        options.cache?.set(key, answer);
+        cacheByText(options.cache, file, text, oid, answer);
       }
     } catch (error) {
       skipped.set(

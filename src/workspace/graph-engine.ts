@@ -6,4 +6,5 @@ export { reachOf } from '../core/graph/reach';
 export { isConfigFile, Resolver } from '../core/graph/resolve';
 export { inExcludedFolder, loadDependencyGraph } from '../node/dependency-graph';
 export { ImportCache } from '../node/graph-cache';
+export { indexBlobs } from '../node/git';
 export { loadReachableGraph } from '../node/reachable-graph';

@@ -167,9 +167,11 @@ export class WorkspaceGraph implements vscode.Disposable {
         const generation = this.generation;
         const started = performance.now();
         const files = await this.files.filesOf(folder);
-        const { ImportCache, loadReachableGraph, reachOf, reachTargets } = engine();
+        const { ImportCache, indexBlobs, loadReachableGraph, reachOf, reachTargets } = engine();
         const exclude = this.excludeOf(folder);
         const cache = new ImportCache(vscode.Uri.joinPath(this.storage, 'graph').fsPath, folder.uri.fsPath);
+        // git runs while the texts are read; what is parsed is cached by blob id for the full build that follows.
+        const blobs = indexBlobs(folder.uri.fsPath);
         await cache.load();
         const load = await loadReachableGraph({
           root: folder.uri.fsPath,
@@ -178,6 +180,7 @@ export class WorkspaceGraph implements vscode.Disposable {
           cache,
           exclude,
           from: [path],
+          blobs,
         });
         // What it read is there for the full build that follows.
         await cache.save().catch((err: unknown) => this.log.warn(`Could not write the import cache: ${String(err)}`));
@@ -281,8 +284,11 @@ export class WorkspaceGraph implements vscode.Disposable {
     try {
       const started = performance.now();
       const files = await this.files.filesOf(folder, cts.token);
-      const { ImportCache, loadDependencyGraph } = engine();
+      const { ImportCache, indexBlobs, loadDependencyGraph } = engine();
       const cache = new ImportCache(vscode.Uri.joinPath(this.storage, 'graph').fsPath, folder.uri.fsPath);
+      // Files git finds unchanged since the index are looked up in the cache by blob id, without being read (git runs
+      // while the cache loads and the configuration is read).
+      const blobs = indexBlobs(folder.uri.fsPath);
       await cache.load();
       const exclude = this.excludeOf(folder);
       const load = await loadDependencyGraph({
@@ -291,6 +297,7 @@ export class WorkspaceGraph implements vscode.Disposable {
         reader: this.codeReader(),
         cache,
         exclude,
+        blobs,
       });
       await cache.save().catch((err: unknown) => this.log.warn(`Could not write the import cache: ${String(err)}`));
       for (const warning of load.warnings) this.log.warn(warning);

@@ -4,7 +4,15 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { parseUnifiedDiff } from '../../src/core/diff-hunks';
-import { BatchParser, DiffHeaderFilter, GitError, parseNameStatus } from '../../src/node/git';
+import {
+  BatchParser,
+  DiffHeaderFilter,
+  GitError,
+  isObjectId,
+  parseIndexBlobs,
+  parseNameStatus,
+  parseWorktreeChanges,
+} from '../../src/node/git';
 import { isFileImports } from '../../src/node/graph-cache';
 import { property } from './run';
 
@@ -209,6 +217,38 @@ export const nameStatusParsed = property({
       for (const f of parseNameStatus(parts.join('\0'))) assert.equal(typeof f.path, 'string');
     } catch (error) {
       if (!(error instanceof GitError)) throw error;
+    }
+  },
+});
+
+export const indexOutputParsed = property({
+  name: 'git ls-files -s -v -z and git status -z output: any text gives only plain entries with a hex id, never a throw',
+  arbitrary: fc.tuple(
+    fc.array(
+      fc.tuple(
+        fc.oneof(fc.constantFrom('H', 'h', 'S', 'M', ''), fc.string({ maxLength: 2 })),
+        fc.oneof(fc.constantFrom('100644', '100755', '120000', '160000'), fc.string({ maxLength: 7 })),
+        fc.oneof(
+          fc.constant('e69de29bb2d1d6434b8b29ae775ad8c2e48c5391'),
+          fc.stringMatching(/^[0-9a-fA-F]{38,66}$/),
+          fc.string({ maxLength: 70 }),
+        ),
+        fc.oneof(fc.constantFrom('0', '1', '2'), fc.string({ maxLength: 2 })),
+        fc.string({ maxLength: 12 }),
+        fc.constantFrom(' ', '\t', '  '),
+      ),
+      { maxLength: 8 },
+    ),
+    fc.array(fc.string({ maxLength: 10 }), { maxLength: 6 }),
+  ),
+  check: ([records, status]) => {
+    const listed = records
+      .map(([tag, mode, oid, stage, file, gap]) => `${tag} ${mode} ${oid} ${stage}${gap === ' ' ? '\t' : gap}${file}`)
+      .join('\0');
+    const changed = parseWorktreeChanges(status.join('\0')) ?? new Set<string>();
+    for (const [file, oid] of parseIndexBlobs(listed, changed)) {
+      assert.ok(isObjectId(oid), oid);
+      assert.ok(file.length > 0 && !changed.has(file));
     }
   },
 });
