@@ -9,51 +9,20 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSy
 import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { syntheticMonorepo } from '../test/synthetic/synthetic-monorepo';
+import { goRepo, javaRepo, pythonRepo, tenChanged } from '../test/synthetic/language-repos';
 
 const languages = (process.argv[2] ?? 'plain,go,python,java').split(',');
 const runs = Number(process.argv[3] ?? 5);
 const cli = path.resolve(process.argv[4] ?? path.join(__dirname, '..', 'dist', 'cli.js'));
 if (!existsSync(cli)) throw new Error(`No ${cli}: run \`npm run build\` first.`);
 
-/** The generators of scripts/bench-graph.ts, at 3,000 files. */
+/** The repositories of scripts/bench-graph.ts, at 3,000 files. */
 function generated(language: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const each = (write: (i: number, pkg: number, dep: number) => void): void => {
-    for (let i = 0; i < 3000; i++) write(i, Math.floor(i / 20), Math.floor(Math.floor(i / 20) / 2));
-  };
   if (language === 'plain') return syntheticMonorepo({ packages: 95, modules: 27, apps: 2 });
-  if (language === 'go') {
-    files['go.mod'] = 'module example.com/big\n\ngo 1.22\n';
-    each((i, pkg, dep) => {
-      files[`go/pkg${pkg}/f${i}.go`] =
-        `package pkg${pkg}\n\nimport (\n\t"fmt"\n\t"example.com/big/go/pkg${dep}"\n)\n\nfunc F${i}() { fmt.Println(pkg${dep}.X) }\n`;
-    });
-  } else if (language === 'python') {
-    each((i, pkg, dep) => {
-      if (i % 20 === 0) files[`py/pkg${pkg}/__init__.py`] = '';
-      files[`py/pkg${pkg}/m${i}.py`] =
-        `from . import m${pkg * 20}\nimport os\nfrom py.pkg${dep} import m${dep * 20 + (i % 20)}\n\ndef f${i}():\n    return os.sep\n`;
-    });
-  } else if (language === 'java') {
-    each((i, pkg, dep) => {
-      const other = dep * 20 + (i % 20);
-      files[`java/src/main/java/com/ex/p${pkg}/C${i}.java`] =
-        `package com.ex.p${pkg};\n\nimport com.ex.p${dep}.C${other};\nimport java.util.List;\n\npublic class C${i} {\n  List<C${other}> items;\n}\n`;
-    });
-  } else throw new Error(`unknown language ${language}`);
-  return files;
-}
-
-/** The ten changed files of scripts/bench-graph.ts. */
-function tenChanged(list: readonly string[]): string[] {
-  const code = list.filter(
-    (f) => /\.(ts|tsx|go|py|java)$/.test(f) && !/(_test\.go|\.test\.ts|index\.ts|__init__\.py)$/.test(f),
-  );
-  const step = Math.max(1, Math.floor(code.length / 10));
-  return Array.from(
-    { length: Math.min(10, code.length) },
-    (_, i) => code[Math.min(code.length - 1, i * step + Math.floor(step / 2))]!,
-  );
+  if (language === 'go') return goRepo(3000);
+  if (language === 'python') return pythonRepo(3000);
+  if (language === 'java') return javaRepo(3000);
+  throw new Error(`unknown language ${language}`);
 }
 
 for (const language of languages) {

@@ -26,6 +26,7 @@ import { buildGraph, updateGraphFile } from '../src/core/graph/graph';
 import { reachOf, DEFAULT_INDIRECT, type ReachTarget } from '../src/core/graph/reach';
 import { Resolver } from '../src/core/graph/resolve';
 import { syntheticMonorepo } from '../test/synthetic/synthetic-monorepo';
+import { goRepo, javaRepo, pythonRepo, tenChanged } from '../test/synthetic/language-repos';
 import { CodeReader } from '../src/node/code-reader';
 import { indexBlobs } from '../src/node/git';
 import { loadDependencyGraph } from '../src/node/dependency-graph';
@@ -312,18 +313,6 @@ async function benchLargeDir(dir: string, runs: number): Promise<void> {
   await benchRoot('Mixed TS/Go/Python repository (kept)', dir, list, cacheRoot, runs, false);
 }
 
-/** Ten changed code files spread over the repository (every n-th non-test code file). */
-function tenChanged(list: readonly string[]): string[] {
-  const code = list.filter(
-    (f) => /\.(ts|tsx|go|py|java)$/.test(f) && !/(_test\.go|\.test\.ts|index\.ts|__init__\.py)$/.test(f),
-  );
-  const step = Math.max(1, Math.floor(code.length / 10));
-  return Array.from(
-    { length: Math.min(10, code.length) },
-    (_, i) => code[Math.min(code.length - 1, i * step + Math.floor(step / 2))]!,
-  );
-}
-
 /**
  * Cold `impact` of a 10-file change, its graph part: the graph narrowed to what the change can reach (read every
  * file, search them for the strings an import of the changed files must hold, parse only those) and the reach of each
@@ -387,41 +376,6 @@ async function benchLanguage(label: string, files: Record<string, string>, runs:
     rmSync(root, { recursive: true, force: true });
     rmSync(cacheRoot, { recursive: true, force: true });
   }
-}
-
-function goRepo(total: number): Record<string, string> {
-  const files: Record<string, string> = { 'go.mod': 'module example.com/big\n\ngo 1.22\n' };
-  for (let i = 0; i < total; i++) {
-    const pkg = Math.floor(i / 20);
-    const dep = Math.floor(pkg / 2);
-    files[`go/pkg${pkg}/f${i}.go`] =
-      `package pkg${pkg}\n\nimport (\n\t"fmt"\n\t"example.com/big/go/pkg${dep}"\n)\n\nfunc F${i}() { fmt.Println(pkg${dep}.X) }\n`;
-  }
-  return files;
-}
-
-function pythonRepo(total: number): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (let i = 0; i < total; i++) {
-    const pkg = Math.floor(i / 20);
-    const dep = Math.floor(pkg / 2);
-    if (i % 20 === 0) files[`py/pkg${pkg}/__init__.py`] = '';
-    files[`py/pkg${pkg}/m${i}.py`] =
-      `from . import m${pkg * 20}\nimport os\nfrom py.pkg${dep} import m${dep * 20 + (i % 20)}\n\ndef f${i}():\n    return os.sep\n`;
-  }
-  return files;
-}
-
-function javaRepo(total: number): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (let i = 0; i < total; i++) {
-    const pkg = Math.floor(i / 20);
-    const dep = Math.floor(pkg / 2);
-    const other = dep * 20 + (i % 20);
-    files[`java/src/main/java/com/ex/p${pkg}/C${i}.java`] =
-      `package com.ex.p${pkg};\n\nimport com.ex.p${dep}.C${other};\nimport java.util.List;\n\npublic class C${i} {\n  List<C${other}> items;\n}\n`;
-  }
-  return files;
 }
 
 /** A large mixed repository: TS packages, Go packages in one module, Python packages. */
