@@ -494,6 +494,27 @@ function symbolsMode(value: string | undefined): SymbolsMode {
   throw new UsageError(`--symbols must be all, touchpoints or off, not "${value}"`);
 }
 
+/** The paths given on the command line, relative to the repository root; one outside it is a usage error. */
+function repoPathsOf(ws: Workspace, cwd: string, paths: readonly string[]): string[] {
+  return paths.map((p) => {
+    const rel = toRepoPath(ws.root, path.resolve(cwd, p));
+    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${p} is outside ${ws.root}`);
+    return rel;
+  });
+}
+
+/** The working tree's whole graph, for `explain` and `deps`: the cache unless --no-cache, warnings on stderr. */
+async function workingTreeGraph(io: CliIo, ws: Workspace, values: Values, exclude: readonly string[]) {
+  return cliGraph({
+    root: ws.root,
+    files: await filesOnDisk(ws.root, ws.inGit),
+    env: io.env,
+    noCache: Boolean(values['no-cache']),
+    exclude,
+    warn: (m) => io.stderr.write(`cx-impact: warning: ${oneLine(m)}\n`),
+  });
+}
+
 async function explain(
   io: CliIo,
   cwd: string,
@@ -504,11 +525,7 @@ async function explain(
 ): Promise<number> {
   const ws = await workspace(cwd, values.map?.[0]);
   const loaded = await readMaps(ws.root, await mapFilesOf(ws));
-  const repoPaths = paths.map((p) => {
-    const rel = toRepoPath(ws.root, path.resolve(cwd, p));
-    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${p} is outside ${ws.root}`);
-    return rel;
-  });
+  const repoPaths = repoPathsOf(ws, cwd, paths);
   const matcher = new Matcher(loaded.maps);
   const entries = explainPaths(matcher, repoPaths);
   const { options, exclude } = indirectSettings(loaded.maps, maxHopsOf(values['max-hops']));
@@ -519,14 +536,7 @@ async function explain(
     io.stdout.write(format === 'json' ? renderJson(entries) : renderExplainText(entries, { color }));
     return 0;
   }
-  const load = await cliGraph({
-    root: ws.root,
-    files: await filesOnDisk(ws.root, ws.inGit),
-    env: io.env,
-    noCache: Boolean(values['no-cache']),
-    exclude,
-    warn: (m) => io.stderr.write(`cx-impact: warning: ${oneLine(m)}\n`),
-  });
+  const load = await workingTreeGraph(io, ws, values, exclude);
   const withReach = explainIndirect(
     entries,
     reachOfFiles(load.graph, open, (f) => matcher.coverageOf(f), options),
@@ -543,19 +553,8 @@ async function deps(io: CliIo, cwd: string, values: Values, paths: readonly stri
   const ws = await workspace(cwd, values.map?.[0]);
   const loaded = await readMaps(ws.root, await mapFilesOf(ws));
   const { exclude } = indirectSettings(loaded.maps, undefined);
-  const repoPaths = paths.map((p) => {
-    const rel = toRepoPath(ws.root, path.resolve(cwd, p));
-    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${p} is outside ${ws.root}`);
-    return rel;
-  });
-  const load = await cliGraph({
-    root: ws.root,
-    files: await filesOnDisk(ws.root, ws.inGit),
-    env: io.env,
-    noCache: Boolean(values['no-cache']),
-    exclude,
-    warn: (m) => io.stderr.write(`cx-impact: warning: ${oneLine(m)}\n`),
-  });
+  const repoPaths = repoPathsOf(ws, cwd, paths);
+  const load = await workingTreeGraph(io, ws, values, exclude);
   const report = depsOf(load.graph, repoPaths, Boolean(values.unresolved));
   io.stdout.write(format === 'json' ? renderJson(report) : renderDepsText(report));
   return 0;
